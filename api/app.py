@@ -1,0 +1,344 @@
+"""The HTTP API (FastAPI): a thin edge over the knowledge base that translates domain errors."""
+
+
+import hmac
+import logging
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import date
+from typing import Annotated, Literal
+
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from api import schemas as s
+from api.web import add_web_routes
+from ingest.pipeline import Ingestor, build_ingestor
+from ingest.readers import ReaderError, read_record
+from kb.briefing import build_briefing
+from kb.errors import InvalidInput, NotFound, StoreUnavailable
+from kb.knowledge import KnowledgeBase
+from kb.search import SearchQuery, decode_cursor, encode_cursor
+from kb.settings import Settings
+
+log = logging.getLogger("kb.api")
+
+
+class APIError(Exception):
+    """An HTTP error with a stable code, rendered in the one error shape."""
+
+    def __init__(self, status: int, code: str, message: str, details: object = None, headers: dict[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message, self.details, self.headers = status, code, message, details, headers
+
+
+def _error(status: int, code: str, message: str, details: object = None, headers: dict[str, str] | None = None) -> JSONResponse:
+    body = s.ErrorOut(error=s.ErrorBody(code=code, message=message, details=details)).model_dump()
+    return JSONResponse(body, status_code=status, headers=headers)
+
+
+_STATUS_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
+                 409: "conflict", 413: "payload_too_large", 415: "unsupported_media_type", 422: "invalid_input",
+                 429: "too_many_requests", 503: "unavailable"}
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(APIError)
+    async def api_error(_: Request, exc: APIError) -> JSONResponse:
+        return _error(exc.status, exc.code, exc.message, exc.details, exc.headers)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        message = exc.detail if isinstance(exc.detail, str) else "request failed"
+        if exc.status_code == 404 and message == "Not Found":
+            message = "no such endpoint; see /docs for the API"
+        return _error(exc.status_code, _STATUS_CODES.get(exc.status_code, "error"), message, headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
+        details = [
+            {"location": ".".join(str(p) for p in err.get("loc", ())), "message": err.get("msg", ""), "type": err.get("type", "")}
+            for err in exc.errors()
+        ]
+        first = details[0] if details else {"location": "request", "message": "invalid"}
+        return _error(422, "invalid_input", f"{first['location']}: {first['message']}", details)
+
+    @app.exception_handler(NotFound)
+    async def not_found(_: Request, exc: NotFound) -> JSONResponse:
+        return _error(404, exc.code, str(exc))
+
+    @app.exception_handler(InvalidInput)
+    async def invalid(_: Request, exc: InvalidInput) -> JSONResponse:
+        return _error(422, exc.code, str(exc))
+
+    @app.exception_handler(StoreUnavailable)
+    async def unavailable(_: Request, exc: StoreUnavailable) -> JSONResponse:
+        log.warning("store unavailable: %s", exc)
+        return _error(503, "unavailable", "the store is unavailable right now; try again shortly", headers={"Retry-After": "5"})
+
+    @app.exception_handler(Exception)
+    async def unexpected(_: Request, exc: Exception) -> JSONResponse:
+        log.exception("unexpected error", exc_info=exc)
+        return _error(500, "internal_error", "an unexpected error occurred; it has been logged")
+
+
+def _install_middleware(app: FastAPI, settings: Settings) -> None:
+    @app.middleware("http")
+    async def limits_and_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
+        length = request.headers.get("content-length")
+        if length and length.isdigit() and int(length) > settings.max_request_bytes:
+            return _error(413, "payload_too_large", f"request body is larger than {settings.max_request_bytes:,} bytes (KB_MAX_REQUEST_BYTES)")
+        response: Response = await call_next(request)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        return response
+
+    if settings.cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"], allow_headers=["*"])
+
+
+# -- dependencies -------------------------------------------------------------------------------
+def get_kb(request: Request) -> KnowledgeBase:
+    return request.app.state.kb
+
+
+def get_settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+def get_ingestor(request: Request) -> Ingestor:
+    state = request.app.state
+    with state.ingestor_lock:
+        if state.ingestor is None:  # spaCy loads on the first write, not at start-up
+            state.ingestor = build_ingestor(state.kb, state.settings)
+    return state.ingestor
+
+
+def _presented_key(request: Request) -> str | None:
+    auth = request.headers.get("authorization", "")
+    if auth.lower().startswith("bearer "):
+        return auth[7:].strip()
+    return request.headers.get("x-api-key")
+
+
+def _key_matches(presented: str, keys: list[str]) -> bool:
+    # compare_digest against every key, so timing reveals neither which key nor how much matched
+    found = False
+    for key in keys:
+        found |= hmac.compare_digest(presented.encode(), key.encode())
+    return found
+
+
+def require_write_key(request: Request, settings: Annotated[Settings, Depends(get_settings)]) -> None:
+    if not settings.api_keys:
+        raise APIError(403, "writes_disabled", "writes are disabled: set KB_API_KEYS (comma-separated) on the server and send one as 'Authorization: Bearer KEY' or 'X-API-Key: KEY'")
+    presented = _presented_key(request)
+    if not presented:
+        raise APIError(401, "unauthorized", "an API key is required: send 'Authorization: Bearer KEY' or 'X-API-Key: KEY'", headers={"WWW-Authenticate": "Bearer"})
+    if not _key_matches(presented, settings.api_keys):
+        raise APIError(403, "forbidden", "the API key is not valid")
+
+
+def require_read_key(request: Request, settings: Annotated[Settings, Depends(get_settings)]) -> None:
+    if settings.read_requires_key:
+        require_write_key(request, settings)
+
+
+KB = Annotated[KnowledgeBase, Depends(get_kb)]
+Reads = [Depends(require_read_key)]
+
+
+def base_url(request: Request) -> str:
+    return str(request.base_url).rstrip("/")
+
+
+def _csv(values: list[str] | None) -> list[str] | None:
+    if not values:
+        return None
+    out = [v.strip() for item in values for v in item.split(",") if v.strip()]
+    return out or None
+
+
+def _check_choices(name: str, values: list[str] | None, allowed: tuple[str, ...]) -> None:
+    bad = [v for v in values or [] if v not in allowed]
+    if bad:
+        raise InvalidInput(f"{name}: {bad[0]!r} is not one of {', '.join(allowed)}")
+
+
+def create_app(settings: Settings | None = None, kb: KnowledgeBase | None = None, ingestor: Ingestor | None = None) -> FastAPI:
+    """The app; kb and ingestor may be injected (tests), else they are built at start-up from settings."""
+    settings = settings or Settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        owned = app.state.kb is None
+        if owned:
+            from kb.factory import open_knowledge_base
+
+            app.state.kb = open_knowledge_base(settings)
+        try:
+            yield
+        finally:
+            if owned:
+                app.state.kb.close()
+
+    app = FastAPI(
+        title="kb — who said what",
+        version="1.0",
+        description="Search statements by meaning and pull citable, attributed quotes. Every error has the shape "
+        '`{"error": {"code", "message", "details"}}`.',
+        lifespan=lifespan,
+        responses={422: {"model": s.ErrorOut, "description": "Invalid input"}},
+    )
+    app.state.settings = settings
+    app.state.kb = kb
+    app.state.ingestor = ingestor
+    app.state.ingestor_lock = threading.Lock()
+    app.state.write_lock = threading.Lock()
+    _install_error_handlers(app)
+    _install_middleware(app, settings)
+    _add_routes(app, settings)
+    add_web_routes(app)
+    return app
+
+
+def _add_routes(app: FastAPI, settings: Settings) -> None:  # noqa: C901 - one place that lists every route
+    errors = {404: {"model": s.ErrorOut}, 401: {"model": s.ErrorOut}, 403: {"model": s.ErrorOut}, 503: {"model": s.ErrorOut}}
+
+    @app.get("/healthz", response_model=s.HealthOut, tags=["meta"])
+    def healthz(kb: KB) -> s.HealthOut:
+        return s.HealthOut(status="ok", documents=kb.catalogue.stats()["documents"])
+
+    @app.get("/v1/stats", response_model=s.StatsOut, tags=["meta"], dependencies=Reads)
+    def stats(kb: KB) -> s.StatsOut:
+        return s.StatsOut(**kb.stats())
+
+    @app.get("/v1/search", response_model=s.SearchOut, tags=["search"], dependencies=Reads, responses=errors)
+    def search(
+        request: Request,
+        kb: KB,
+        q: Annotated[str, Query(min_length=1, max_length=settings.max_query_chars, description="What to look for, in plain words.", examples=["guidance from the courts"])],
+        speaker: Annotated[str | None, Query(max_length=200, description="Canonical speaker id, or a name matched through aliases.", examples=["Champagne"])] = None,
+        organization: Annotated[str | None, Query(max_length=200, examples=["DHS"])] = None,
+        kind: Annotated[list[str] | None, Query(description="Quote kind(s): direct, mixed, indirect, turn, statement.")] = None,
+        doc_kind: Annotated[list[str] | None, Query(description="Document kind(s): article, roundtable, statement.")] = None,
+        publisher: Annotated[list[str] | None, Query(max_length=200)] = None,
+        since: Annotated[date | None, Query(description="Published on or after (YYYY-MM-DD).")] = None,
+        until: Annotated[date | None, Query(description="Published on or before (YYYY-MM-DD).")] = None,
+        mode: Annotated[Literal["hybrid", "semantic", "keyword", "phrase"], Query()] = "hybrid",
+        limit: Annotated[int, Query(ge=1, le=settings.max_results)] = 10,
+        cursor: Annotated[str | None, Query(max_length=200)] = None,
+    ) -> s.SearchOut:
+        kinds, doc_kinds = _csv(kind), _csv(doc_kind)
+        _check_choices("kind", kinds, ("direct", "mixed", "indirect", "turn", "statement"))
+        _check_choices("doc_kind", doc_kinds, ("article", "roundtable", "statement"))
+        page = kb.search_quotes(SearchQuery(
+            q=q, mode=mode, limit=limit, cursor=cursor, speaker=speaker, organization=organization, kinds=kinds,
+            doc_kinds=doc_kinds, publishers=_csv(publisher), since=since.isoformat() if since else None,
+            until=until.isoformat() if until else None,
+        ))
+        base = base_url(request)
+        return s.SearchOut(results=[s.SearchResultOut.of_hit(h, base) for h in page.results], next_cursor=page.next_cursor)
+
+    @app.get("/v1/passages", response_model=s.PassageSearchOut, tags=["search"], dependencies=Reads)
+    def passages(
+        request: Request,
+        kb: KB,
+        q: Annotated[str, Query(min_length=1, max_length=settings.max_query_chars, examples=["judges sign off on detainer requests"])],
+        mode: Annotated[Literal["hybrid", "semantic", "keyword", "phrase"], Query()] = "hybrid",
+        limit: Annotated[int, Query(ge=1, le=settings.max_results)] = 10,
+        cursor: Annotated[str | None, Query(max_length=200)] = None,
+    ) -> s.PassageSearchOut:
+        page = kb.search_passages(SearchQuery(q=q, mode=mode, limit=limit, cursor=cursor))
+        base = base_url(request)
+        return s.PassageSearchOut(results=[s.PassageOut.of(h, base) for h in page.results], next_cursor=page.next_cursor)
+
+    @app.get("/v1/quotes/{quote_id}", response_model=s.QuoteOut, tags=["quotes"], dependencies=Reads, responses=errors)
+    def get_quote(request: Request, kb: KB, quote_id: str) -> s.QuoteOut:
+        quote, doc = kb.quote(quote_id)
+        return s.QuoteOut.of(quote, doc, base_url(request))
+
+    @app.get("/v1/documents/{document_id}", response_model=s.DocumentOut, tags=["documents"], dependencies=Reads, responses=errors)
+    def get_document(request: Request, kb: KB, document_id: str) -> s.DocumentOut:
+        doc, quotes = kb.document(document_id)
+        base = base_url(request)
+        return s.DocumentOut(**s.DocumentRefOut.of(doc).model_dump(), text=doc.text, quotes=[s.QuoteOut.of(q, doc, base) for q in quotes])
+
+    @app.post("/v1/documents", response_model=s.DocumentCreatedOut, status_code=201, tags=["documents"],
+              dependencies=[Depends(require_write_key)], responses=errors)
+    def create_document(
+        body: s.DocumentCreateRequest, response: Response, ingestor: Annotated[Ingestor, Depends(get_ingestor)],
+        settings: Annotated[Settings, Depends(get_settings)], request: Request,
+    ) -> s.DocumentCreatedOut:
+        if (body.text is None) == (body.html is None):
+            raise InvalidInput("send exactly one of 'text' or 'html'")
+        record = body.model_dump(mode="json", exclude_none=True)
+        try:
+            raw = read_record(record, "request body")
+        except ReaderError as e:
+            raise InvalidInput(e.reason) from e
+        with request.app.state.write_lock:
+            report = ingestor.ingest([raw])
+        if report.failed:
+            raise InvalidInput(report.errors[0][1])
+        status = "new" if report.new else "updated" if report.updated else "unchanged"
+        if status != "new":
+            response.status_code = 200
+        doc_id = report.document_ids[0]
+        _, quotes = ingestor.kb.document(doc_id)
+        return s.DocumentCreatedOut(id=doc_id, status=status, quotes=len(quotes))
+
+    @app.get("/v1/speakers", response_model=s.SpeakerListOut, tags=["speakers"], dependencies=Reads)
+    def list_speakers(
+        kb: KB,
+        q: Annotated[str | None, Query(max_length=200, description="Part of a name or alias.", examples=["Champagne"])] = None,
+        limit: Annotated[int, Query(ge=1, le=settings.max_results)] = 20,
+    ) -> s.SpeakerListOut:
+        return s.SpeakerListOut(results=[s.SpeakerOut.of(x) for x in kb.speakers(q, limit)])
+
+    @app.get("/v1/speakers/{speaker_id}", response_model=s.SpeakerOut, tags=["speakers"], dependencies=Reads, responses=errors)
+    def get_speaker(kb: KB, speaker_id: str) -> s.SpeakerOut:
+        return s.SpeakerOut.of(kb.speaker(speaker_id))
+
+    @app.get("/v1/speakers/{speaker_id}/quotes", response_model=s.QuoteListOut, tags=["speakers"], dependencies=Reads, responses=errors)
+    def speaker_quotes(
+        request: Request, kb: KB, speaker_id: str,
+        limit: Annotated[int, Query(ge=1, le=settings.max_results)] = 20,
+        cursor: Annotated[str | None, Query(max_length=200)] = None,
+    ) -> s.QuoteListOut:
+        offset = decode_cursor(cursor)
+        rows = kb.speaker_quotes(speaker_id, limit + 1, offset)
+        base = base_url(request)
+        more = len(rows) > limit
+        return s.QuoteListOut(
+            results=[s.QuoteOut.of(q, d, base) for q, d in rows[:limit]], next_cursor=encode_cursor(offset + limit) if more else None,
+        )
+
+    @app.post("/v1/briefings", response_model=s.BriefingOut, tags=["briefings"], dependencies=Reads, responses={
+        200: {"content": {"text/markdown": {"example": "## Briefing: ICE detainers\n\n### Greg Champagne, Sheriff\n- “…” [1]\n"}}}})
+    def briefing(request: Request, kb: KB, body: s.BriefingRequest):  # type: ignore[no-untyped-def]
+        if body.since and body.until and body.since > body.until:
+            raise InvalidInput("'since' is after 'until'")
+        base = base_url(request)
+        b = build_briefing(
+            kb, body.topic, body.speakers, body.since.isoformat() if body.since else None,
+            body.until.isoformat() if body.until else None, body.per_speaker, body.max_speakers, base,
+        )
+        if body.format == "markdown":
+            return PlainTextResponse(b.markdown, media_type="text/markdown; charset=utf-8")
+        groups = []
+        for g in b.groups:
+            first = s.QuoteOut.of(g.quote_refs[0][1], g.quote_refs[0][2], base)
+            groups.append(s.BriefingSpeakerOut(
+                speaker=first.speaker,
+                quotes=[s.BriefingQuoteOut(citation_number=n, quote=s.QuoteOut.of(q, d, base)) for n, q, d in g.quote_refs],
+            ))
+        return s.BriefingOut(topic=b.topic, speakers=groups, citations=b.citations, markdown=b.markdown)
+
+
+__all__ = ["create_app", "APIError"]

@@ -1,0 +1,282 @@
+"""The `kb` command line: a thin edge over the knowledge base and the ingest pipeline."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from kb.errors import KBError
+from kb.settings import Settings
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="kb: a knowledge base of who said what.")
+
+Format = typer.Option("--format", "-f", help="table or json")
+
+
+def _fail(message: str, code: int = 1) -> typer.Exit:
+    typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
+    return typer.Exit(code)
+
+
+def _open_kb(settings: Settings):  # type: ignore[no-untyped-def]
+    from kb.factory import open_knowledge_base
+
+    try:
+        return open_knowledge_base(settings)
+    except KBError as e:
+        raise _fail(str(e)) from e
+
+
+def _check_format(fmt: str, allowed: tuple[str, ...]) -> None:
+    if fmt not in allowed:
+        raise _fail(f"--format must be one of {', '.join(allowed)}", 2)
+
+
+def _items(paths: list[Path]) -> Iterator:
+    from ingest.readers import iter_documents, iter_jsonl_lines
+
+    for path in paths:
+        if str(path) == "-":
+            yield from iter_jsonl_lines(iter(sys.stdin), "<stdin>")
+        else:
+            yield from iter_documents([path])
+
+
+def _expand_globs(paths: list[str]) -> list[Path]:
+    out: list[Path] = []
+    for p in paths:
+        if any(ch in p for ch in "*?[") and p != "-":
+            matches = sorted(Path().glob(p)) if not Path(p).is_absolute() else sorted(Path("/").glob(p.lstrip("/")))
+            out.extend(matches or [Path(p)])
+        else:
+            out.append(Path(p))
+    return out
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursively), globs, JSONL(.gz) files, or - for JSONL on stdin.")],
+    kind: Annotated[Optional[str], typer.Option(help="Kind for records that lack one: article, roundtable, statement.")] = None,
+    publisher: Annotated[Optional[str], typer.Option(help="Publisher for records that lack one.")] = None,
+    fmt: Annotated[str, Format] = "table",
+) -> None:
+    """Ingest documents: extract quotes and speakers, chunk, embed and store. Safe to repeat."""
+    from tqdm import tqdm
+
+    from ingest.pipeline import build_ingestor
+
+    _check_format(fmt, ("table", "json"))
+    if kind and kind not in ("article", "roundtable", "statement"):
+        raise _fail("--kind must be article, roundtable or statement", 2)
+    settings = Settings()
+    kb = _open_kb(settings)
+    try:
+        ingestor = build_ingestor(kb, settings)
+        with tqdm(desc="ingesting", unit="doc", file=sys.stderr, dynamic_ncols=True, disable=None) as bar:
+            report = ingestor.ingest(_items(_expand_globs(paths)), kind=kind, publisher=publisher, on_progress=bar.update)
+    except KBError as e:
+        raise _fail(str(e)) from e
+    finally:
+        kb.close()
+    for where, message in report.errors:
+        typer.secho(f"error: {where}: {message}", fg=typer.colors.RED, err=True)
+    if fmt == "json":
+        typer.echo(json.dumps(report.as_dict(), ensure_ascii=False))
+    else:
+        typer.echo(
+            f"{report.new} new, {report.updated} updated, {report.unchanged} unchanged, {report.failed} failed"
+            f" ({report.quotes} quotes, {report.chunks} chunks)"
+        )
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="What to look for.")],
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=100)] = 10,
+    speaker: Annotated[Optional[str], typer.Option(help="Speaker id or name (aliases match).")] = None,
+    organization: Annotated[Optional[str], typer.Option()] = None,
+    since: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD")] = None,
+    until: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD")] = None,
+    mode: Annotated[str, typer.Option(help="hybrid, semantic, keyword or phrase")] = "hybrid",
+    passages: Annotated[bool, typer.Option("--passages", help="Search passages of text instead of quotes.")] = False,
+    fmt: Annotated[str, Format] = "table",
+) -> None:
+    """Search quotes (or passages) by meaning and keywords."""
+    from api import schemas as s
+    from ingest.dates import parse_date
+    from kb.search import MODES, SearchQuery
+
+    _check_format(fmt, ("table", "json"))
+    if mode not in MODES:
+        raise _fail(f"--mode must be one of {', '.join(MODES)}", 2)
+    dates = {}
+    for name, value in (("since", since), ("until", until)):
+        if value and not (dates.setdefault(name, parse_date(value))):
+            raise _fail(f"--{name} {value!r} is not a date (use YYYY-MM-DD)", 2)
+    settings = Settings()
+    kb = _open_kb(settings)
+    try:
+        q = SearchQuery(q=query, mode=mode, limit=limit, speaker=speaker, organization=organization, since=dates.get("since"), until=dates.get("until"))
+        if passages:
+            out = [s.PassageOut.of(h, None).model_dump() for h in kb.search_passages(q).results]
+        else:
+            out = [s.SearchResultOut.of_hit(h, None).model_dump() for h in kb.search_quotes(q).results]
+    except KBError as e:
+        raise _fail(str(e)) from e
+    finally:
+        kb.close()
+    if fmt == "json":
+        typer.echo(json.dumps({"results": out}, ensure_ascii=False, indent=2))
+        return
+    if not out:
+        typer.echo("no results")
+    for n, r in enumerate(out, start=1):
+        doc = r["document"]
+        where = ", ".join(filter(None, [doc["title"], doc["publisher"], doc["published"]]))
+        if passages:
+            typer.echo(f"{n}. [{r['score']:.3f}] {r['text'][:300]}\n   {where}\n")
+        else:
+            sp = r["speaker"]
+            who = ", ".join(filter(None, [sp["name"] or sp["description"], sp["title"], sp["organization"]]))
+            typer.echo(f"{n}. [{r['score']:.3f}] \u201c{r['text']}\u201d\n   \u2014 {who}\n   {where}\n   {r['source_link'] or ''}\n")
+
+
+@app.command()
+def quotes(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders to extract quotes from (nothing is stored).")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl or table")] = "jsonl",
+) -> None:
+    """Extract quotes and speakers without storing them."""
+    from ingest.pipeline import build_extractor
+    from ingest.readers import ReaderError
+
+    _check_format(fmt, ("jsonl", "table"))
+    extractor = build_extractor(Settings())
+    failed = 0
+    for item in _items(_expand_globs(paths)):
+        if isinstance(item, ReaderError):
+            typer.secho(f"error: {item}", fg=typer.colors.RED, err=True)
+            failed += 1
+            continue
+        from ingest.kinds import infer_kind
+
+        kind = item.kind or infer_kind(item.title, item.text, item.issuer)
+        for q in extractor.extract(item.text, kind, item.title, item.issuer):
+            _print_quote(item.source, q, fmt)
+    if failed:
+        raise typer.Exit(1)
+
+
+def _print_quote(source: str, q, fmt: str) -> None:  # type: ignore[no-untyped-def]
+    sp = q.speaker
+    if fmt == "table":
+        who = ", ".join(filter(None, [sp.name or sp.description, sp.title, sp.organization]))
+        typer.echo(f"{q.start:>6}-{q.end:<6} {q.kind:<9} {who[:40]:<40} \u201c{q.text[:90]}\u201d")
+        return
+    from kb.ids import speaker_id
+
+    record = {
+        "source": source, "text": q.text, "start": q.start, "end": q.end, "kind": q.kind,
+        "cue": {"text": q.cue.text, "start": q.cue.start, "end": q.cue.end} if q.cue else None,
+        "speaker": {
+            "id": speaker_id(sp.name) if sp.name else None, "name": sp.name, "title": sp.title, "organization": sp.organization,
+            "description": sp.description, "resolution": sp.resolution,
+            "mention": {"text": sp.mention.text, "start": sp.mention.start, "end": sp.mention.end} if sp.mention else None,
+        },
+        "confidence": q.confidence,
+    }
+    typer.echo(json.dumps(record, ensure_ascii=False))
+
+
+@app.command()
+def speakers(
+    query: Annotated[Optional[str], typer.Argument(help="Part of a name or alias.")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=10000)] = 100,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or jsonl")] = "table",
+) -> None:
+    """List canonical speakers with aliases, titles, organisations and quote counts."""
+    _check_format(fmt, ("table", "jsonl"))
+    kb = _open_kb(Settings())
+    try:
+        found = kb.speakers(query, limit)
+    finally:
+        kb.close()
+    for sp in found:
+        if fmt == "jsonl":
+            from api.schemas import SpeakerOut
+
+            typer.echo(json.dumps(SpeakerOut.of(sp).model_dump(), ensure_ascii=False))
+        else:
+            extra = "; ".join(filter(None, [", ".join(sp.titles[:2]), ", ".join(sp.organizations[:2]), "aka " + ", ".join(sp.aliases) if sp.aliases else ""]))
+            typer.echo(f"{sp.quote_count:>5}  {sp.name:<30} {extra}  [{sp.id}]")
+
+
+@app.command()
+def briefing(
+    topic: Annotated[str, typer.Argument(help="The topic of the briefing.")],
+    speaker: Annotated[Optional[list[str]], typer.Option(help="Only these speakers (repeatable).")] = None,
+    per_speaker: Annotated[int, typer.Option(min=1, max=20)] = 3,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="markdown or json")] = "markdown",
+) -> None:
+    """The best quotes on a topic grouped by speaker, with numbered citations."""
+    from kb.briefing import build_briefing
+
+    _check_format(fmt, ("markdown", "json"))
+    kb = _open_kb(Settings())
+    try:
+        b = build_briefing(kb, topic, speaker, per_speaker=per_speaker)
+    finally:
+        kb.close()
+    if fmt == "json":
+        typer.echo(json.dumps({"topic": b.topic, "citations": b.citations, "markdown": b.markdown}, ensure_ascii=False, indent=2))
+    else:
+        typer.echo(b.markdown)
+
+
+@app.command()
+def stats(fmt: Annotated[str, Format] = "table") -> None:
+    """Counts of documents, chunks, quotes and speakers."""
+    _check_format(fmt, ("table", "json"))
+    kb = _open_kb(Settings())
+    try:
+        numbers = kb.stats()
+    finally:
+        kb.close()
+    if fmt == "json":
+        typer.echo(json.dumps(numbers))
+    else:
+        for name, value in numbers.items():
+            typer.echo(f"{name:<10} {value}")
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+) -> None:
+    """Serve the HTTP API and the staff web page."""
+    import uvicorn
+
+    from api.app import create_app
+
+    settings = Settings()
+    kb = _open_kb(settings)  # opened here so a locked or damaged store is a one-line error, not a traceback
+    try:
+        uvicorn.run(create_app(settings, kb), host=host, port=port, log_level="info")
+    finally:
+        kb.close()
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,236 @@
+"""Pydantic models for every HTTP boundary: requests (`...Request`, extra fields forbidden) and responses (`...Out`)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from kb.citations import citation, source_link
+from kb.models import Document, Quote, Span, Speaker
+from kb.search import PassageHit, QuoteHit
+
+DocKindLiteral = Literal["article", "roundtable", "statement"]
+QuoteKindLiteral = Literal["direct", "mixed", "indirect", "turn", "statement"]
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class _In(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ErrorBody(_Out):
+    code: str = Field(examples=["invalid_input"])
+    message: str = Field(examples=["limit: Input should be less than or equal to 100"])
+    details: list[dict] | dict | None = None
+
+
+class ErrorOut(_Out):
+    """The one shape of every error this API returns."""
+
+    error: ErrorBody
+
+
+class SpanOut(_Out):
+    text: str
+    start: int
+    end: int
+
+    @classmethod
+    def of(cls, span: Span | None) -> SpanOut | None:
+        return cls(text=span.text, start=span.start, end=span.end) if span else None
+
+
+class SpeakerRefOut(_Out):
+    id: str | None = Field(None, examples=["spk_3f2a9c1d0e4b"])
+    name: str | None = Field(None, examples=["Greg Champagne"])
+    title: str | None = Field(None, examples=["Sheriff"])
+    organization: str | None = Field(None, examples=["National Sheriffs Association"])
+    description: str | None = Field(None, examples=["a source who was at the meeting"])
+    resolution: str = Field(examples=["named"])
+    mention: SpanOut | None = None
+
+
+class DocumentRefOut(_Out):
+    id: str
+    title: str
+    url: str | None
+    publisher: str | None
+    published: str | None
+    kind: str
+
+    @classmethod
+    def of(cls, d: Document) -> DocumentRefOut:
+        return cls(id=d.id, title=d.title, url=d.url, publisher=d.publisher, published=d.published, kind=d.kind)
+
+
+class QuoteOut(_Out):
+    id: str
+    text: str
+    kind: str
+    start: int
+    end: int
+    cue: SpanOut | None
+    speaker: SpeakerRefOut
+    confidence: float
+    document: DocumentRefOut
+    source_link: str | None = Field(description="The source URL (or kb's document page) with a text fragment that opens at the quote.")
+    citation: str
+
+    @classmethod
+    def of(cls, q: Quote, d: Document, base_url: str | None) -> QuoteOut:
+        s = q.speaker
+        link = source_link(d, q.text, base_url)
+        return cls(
+            id=q.id, text=q.text, kind=q.kind, start=q.start, end=q.end, cue=SpanOut.of(q.cue), confidence=q.confidence,
+            speaker=SpeakerRefOut(
+                id=s.id, name=s.name, title=s.title, organization=s.organization, description=s.description,
+                resolution=s.resolution, mention=SpanOut.of(s.mention),
+            ),
+            document=DocumentRefOut.of(d), source_link=link, citation=citation(d, link),
+        )
+
+
+class SourceOut(_Out):
+    quote_id: str
+    document: DocumentRefOut
+    source_link: str | None
+
+
+class SearchResultOut(QuoteOut):
+    context: str = Field(description="The quote with the sentence or so around it.")
+    score: float
+    sources: list[SourceOut] = Field(description="Every document carrying these words, this one first.")
+
+    @classmethod
+    def of_hit(cls, hit: QuoteHit, base_url: str | None) -> SearchResultOut:
+        base = QuoteOut.of(hit.quote, hit.document, base_url).model_dump()
+        first = SourceOut(quote_id=hit.quote.id, document=DocumentRefOut.of(hit.document), source_link=base["source_link"])
+        others = [
+            SourceOut(quote_id=q.id, document=DocumentRefOut.of(d), source_link=source_link(d, q.text, base_url)) for q, d in hit.sources
+        ]
+        return cls(**base, context=hit.context, score=round(hit.score, 6), sources=[first, *others])
+
+
+class PassageOut(_Out):
+    chunk_id: str
+    text: str
+    start: int
+    end: int
+    score: float
+    document: DocumentRefOut
+    source_link: str | None
+
+    @classmethod
+    def of(cls, hit: PassageHit, base_url: str | None) -> PassageOut:
+        c = hit.chunk
+        return cls(
+            chunk_id=c.id, text=c.text, start=c.start, end=c.end, score=round(hit.score, 6),
+            document=DocumentRefOut.of(hit.document), source_link=source_link(hit.document, c.text, base_url),
+        )
+
+
+class SearchOut(_Out):
+    results: list[SearchResultOut]
+    next_cursor: str | None = Field(None, description="Pass as `cursor` for the next page; null on the last page.")
+
+
+class PassageSearchOut(_Out):
+    results: list[PassageOut]
+    next_cursor: str | None = None
+
+
+class SpeakerOut(_Out):
+    id: str
+    name: str
+    is_organization: bool
+    aliases: list[str]
+    titles: list[str]
+    organizations: list[str]
+    quote_count: int
+    first_seen: str | None
+    last_seen: str | None
+
+    @classmethod
+    def of(cls, s: Speaker) -> SpeakerOut:
+        return cls(
+            id=s.id, name=s.name, is_organization=s.is_organization, aliases=s.aliases, titles=s.titles,
+            organizations=s.organizations, quote_count=s.quote_count, first_seen=s.first_seen, last_seen=s.last_seen,
+        )
+
+
+class SpeakerListOut(_Out):
+    results: list[SpeakerOut]
+
+
+class QuoteListOut(_Out):
+    results: list[QuoteOut]
+    next_cursor: str | None = None
+
+
+class DocumentOut(DocumentRefOut):
+    text: str
+    quotes: list[QuoteOut]
+
+
+class DocumentCreateRequest(_In):
+    """One document to ingest: `text` or `html`, and what is known about it."""
+
+    title: str = Field("", max_length=1000, examples=["Sheriffs meet DHS"])
+    text: str | None = Field(None, examples=['Sheriff Greg Champagne said he is "hoping for guidance from the courts."'])
+    html: str | None = None
+    url: str | None = Field(None, max_length=4000, examples=["https://example.com/news/sheriffs-dhs"])
+    published: date | None = Field(None, examples=["2017-04-03"])
+    publisher: str | None = Field(None, max_length=300, examples=["ABC News"])
+    kind: DocKindLiteral | None = None
+    speaker: str | None = Field(None, max_length=300, description="For a statement: who issued it.")
+
+
+class DocumentCreatedOut(_Out):
+    id: str
+    status: Literal["new", "updated", "unchanged"]
+    quotes: int
+
+
+class BriefingRequest(_In):
+    topic: str = Field(min_length=1, max_length=1000, examples=["ICE detainer requests"])
+    speakers: list[str] | None = Field(None, max_length=50, examples=[["Greg Champagne"]])
+    since: date | None = None
+    until: date | None = None
+    per_speaker: int = Field(3, ge=1, le=20)
+    max_speakers: int = Field(10, ge=1, le=50)
+    format: Literal["json", "markdown"] = "json"
+
+
+class BriefingQuoteOut(_Out):
+    citation_number: int
+    quote: QuoteOut
+
+
+class BriefingSpeakerOut(_Out):
+    speaker: SpeakerRefOut
+    quotes: list[BriefingQuoteOut]
+
+
+class BriefingOut(_Out):
+    topic: str
+    speakers: list[BriefingSpeakerOut]
+    citations: list[str]
+    markdown: str
+
+
+class StatsOut(_Out):
+    documents: int
+    chunks: int
+    quotes: int
+    speakers: int
+    vectors: int
+
+
+class HealthOut(_Out):
+    status: Literal["ok"]
+    documents: int

@@ -1,0 +1,1 @@
+"""Getting documents into kb: readers, normalisation, chunking, extraction and the pipeline."""

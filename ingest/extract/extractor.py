@@ -1,0 +1,427 @@
+"""Rule-based quote extraction and speaker attribution over a spaCy dependency parse.
+
+Sieves from precise to broad, after GenderGapTracker and Stanford's quote attribution:
+quotation marks with a speech cue in their own sentence; floating quotes that inherit the
+previous speaker; reported speech (a speech verb governing a clause); "according to";
+speaker labels in transcripts; the issuer of an official statement.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from ingest.extract.lexicon import FIRST_PERSON, PERSON_PRONOUNS, PLURAL_PRONOUNS, SPEECH_PHRASAL, SPEECH_VERBS
+from ingest.extract.marks import MarkedSpan, find_marked_spans
+from ingest.extract.people import Mention, clean_name, describe, parse_title_and_name
+from ingest.normalise import paragraphs
+from kb.models import Quote, Span, SpeakerRef
+
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+_CONTENT_DEPS = {"ccomp", "parataxis", "xcomp", "dobj", "oprd", "advcl", "dep", "conj"}
+_LABEL = re.compile(r"^((?:THE |MR\. |MS\. |MRS\. |DR\. )?[A-Z][A-Z.'’ -]{1,60}|(?:Mr|Ms|Mrs|Dr|Sheriff|Chief|Senator|Sen|Rep|Governor|Mayor)\.? [A-Z][\w.'’ -]{1,40}|Q):\s+")
+_STATEMENT_TITLE = re.compile(r"^(?:Joint )?Statement (?:from|by|of) (.+?)(?:\s+(?:on|On|ON|Regarding|regarding|about|About|in|In|at|At|Marking|marking|for|For)\s+|:|$)")
+_WORD = re.compile(r"[\w’']+")
+
+
+@dataclass
+class Cue:
+    """A speech cue in a sentence, with the subject that says and the clause that is said."""
+
+    start: int
+    end: int
+    text: str
+    subject: Token | None
+    content: Token | None  # head of the clause said
+    sentence: SpacySpan
+    tokens: set[int] = field(default_factory=set)
+    according_to: bool = False
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop surrounding spaces and trailing commas, dashes and colons from a content span."""
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
+        end -= 1
+    return start, end
+
+
+class QuoteExtractor:
+    """Extracts quotes with speakers from one document's normalised text."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+
+    # -- entry points ------------------------------------------------------------------------
+    def extract(self, text: str, kind: str = "article", title: str = "", issuer: str | None = None) -> list[Quote]:
+        return self.extract_parsed(text, self.parse(text), kind, title, issuer)
+
+    def parse(self, text: str) -> list[tuple[int, Doc]]:
+        spans = paragraphs(text)
+        docs = self.nlp.pipe((text[s:e] for s, e in spans), batch_size=64)
+        return [(s, d) for (s, _), d in zip(spans, docs, strict=True)]
+
+    def parse_many(self, texts: Iterable[str], n_process: int = 1) -> Iterator[list[tuple[int, Doc]]]:
+        """Parse many documents' paragraphs in one spaCy stream (faster than one call each)."""
+        texts = list(texts)
+        all_spans = [paragraphs(t) for t in texts]
+        flat = (t[s:e] for t, spans in zip(texts, all_spans, strict=True) for s, e in spans)
+        docs = iter(self.nlp.pipe(flat, batch_size=128, n_process=n_process))
+        for spans in all_spans:
+            yield [(s, next(docs)) for s, _ in spans]
+
+    def extract_parsed(self, text: str, parsed: list[tuple[int, Doc]], kind: str, title: str, issuer: str | None) -> list[Quote]:
+        labels = self._label_turns(text, parsed, title)
+        if labels:
+            quotes = labels
+        else:
+            quotes = _ArticleExtraction(text, parsed).run()
+        if kind == "statement" or issuer:
+            quotes = self._statement(text, parsed, quotes, title, issuer)
+        quotes.sort(key=lambda q: (q.start, q.end))
+        return _dedupe(quotes)
+
+    # -- transcripts -------------------------------------------------------------------------
+    def _label_turns(self, text: str, parsed: list[tuple[int, Doc]], title: str) -> list[Quote]:
+        """Speaker-labelled turns; unlabelled paragraphs continue the current speaker."""
+        matches = [(_LABEL.match(text[base : base + len(doc.text)]), base, doc) for base, doc in parsed]
+        if sum(1 for m, _, _ in matches if m) < 2:
+            return []
+        quotes: list[Quote] = []
+        speaker: SpeakerRef | None = None
+        for m, base, doc in matches:
+            start, end = base, base + len(doc.text)
+            if m:
+                label = m.group(1)
+                speaker = _label_speaker(label, base, title)
+                start = base + m.end()
+            if speaker is None or _words(text[start:end]) < 3:
+                continue
+            s, e = _trim(text, start, end)
+            quotes.append(Quote(text=text[s:e], start=s, end=e, kind="turn", speaker=_copy(speaker), confidence=0.95))
+        return quotes
+
+    # -- statements --------------------------------------------------------------------------
+    def _statement(self, text: str, parsed: list[tuple[int, Doc]], quotes: list[Quote], title: str, issuer: str | None) -> list[Quote]:
+        """Paragraphs of an official statement are its issuer's; quotes of others inside it keep their speakers."""
+        who = issuer or _statement_issuer(title)
+        if not who:
+            return quotes
+        t, org, name = parse_title_and_name(who)
+        if not name:
+            return quotes
+        covered = [(q.start, q.end) for q in quotes if q.speaker.resolution not in {"pronoun"} or q.speaker.name]
+        out = [q for q in quotes if q.speaker.mention is None or q.speaker.mention.text.lower() not in FIRST_PERSON]
+        for base, doc in parsed:
+            s, e = _trim(text, base, base + len(doc.text))
+            if _words(text[s:e]) < 4 or any(a < e and s < b for a, b in covered):
+                continue
+            speaker = SpeakerRef(name=name, resolution="document", title=t, organization=org)
+            out.append(Quote(text=text[s:e], start=s, end=e, kind="statement", speaker=speaker, confidence=0.9))
+        return out
+
+
+def _statement_issuer(title: str) -> str | None:
+    m = _STATEMENT_TITLE.match(title.strip())
+    return m.group(1).strip() if m else None
+
+
+def _label_speaker(label: str, base: int, title: str) -> SpeakerRef:
+    mention = Span(label, base, base + len(label))
+    words = label.strip().split()
+    if label.strip() == "Q":
+        return SpeakerRef(name=None, resolution="label", description="a questioner (Q)", mention=mention)
+    role = " ".join(w for w in words if w.upper() != "THE")
+    if label.isupper() and words[0] == "THE":
+        # "THE VICE PRESIDENT": name the office holder when the title says who it is ("Remarks by Vice President Harris").
+        m = re.search(rf"\b{re.escape(role.title())}\s+((?:[A-Z][\w.'’-]+\s?){{1,3}})", title)
+        if m:
+            t, org, name = parse_title_and_name(f"{role.title()} {m.group(1).strip()}")
+            return SpeakerRef(name=name, resolution="label", title=t or role.title(), organization=org, mention=mention)
+        return SpeakerRef(name=None, resolution="label", title=role.title(), description=role.title(), mention=mention)
+    t, org, name = parse_title_and_name(" ".join(w if not w.isupper() or len(w) <= 3 else w.title() for w in words))
+    return SpeakerRef(name=name or None, resolution="label", title=t, organization=org, mention=mention)
+
+
+def _copy(s: SpeakerRef) -> SpeakerRef:
+    return SpeakerRef(s.name, s.resolution, s.title, s.organization, s.description, s.mention, s.is_organization)
+
+
+def _dedupe(quotes: list[Quote]) -> list[Quote]:
+    """One quote per span; a span inside a longer one with the same speaker is dropped."""
+    out: list[Quote] = []
+    for q in quotes:
+        if out and out[-1].start <= q.start and q.end <= out[-1].end and out[-1].speaker.name == q.speaker.name and q.kind not in ("direct",):
+            continue
+        if out and (out[-1].start, out[-1].end) == (q.start, q.end):
+            continue
+        out.append(q)
+    return out
+
+
+class _ArticleExtraction:
+    """State for one news article: previous speaker, people named so far."""
+
+    def __init__(self, text: str, parsed: list[tuple[int, Doc]]) -> None:
+        self.text = text
+        self.parsed = parsed
+        self.marked = find_marked_spans(text)
+        self.last_speaker: SpeakerRef | None = None
+        self.last_speaker_para = -10
+        self.people: list[tuple[int, str]] = []  # (char offset, full name) of every PERSON mention
+
+    def run(self) -> list[Quote]:
+        quotes: list[Quote] = []
+        for index, (base, doc) in enumerate(self.parsed):
+            quotes.extend(self._paragraph(index, base, doc))
+        _resolve_names(quotes, self.people)
+        return quotes
+
+    # -- one paragraph -----------------------------------------------------------------------
+    def _paragraph(self, index: int, base: int, doc: Doc) -> list[Quote]:
+        marked = [m for m in self.marked if m.paragraph == index]
+        ents = list(doc.ents)
+        inside = {t.i for m in marked for t in doc.char_span(m.start - base, m.end - base, alignment_mode="expand") or []}
+        cues = [c for sent in doc.sents for c in self._cues(sent, inside)]
+        quotes: list[Quote] = []
+        used_cues: set[int] = set()
+        events: list[tuple[int, Quote]] = []
+        for m in marked:
+            q = self._marked_quote(m, base, doc, cues, ents, used_cues)
+            if q is not None:
+                events.append((q.start, q))
+        for cue in cues:
+            if id(cue) in used_cues or cue.content is None and not cue.according_to:
+                continue
+            q = self._reported(cue, base, doc, ents, inside)
+            if q is not None:
+                events.append((q.start, q))
+        for ent in ents:
+            if ent.label_ == "PERSON":
+                self.people.append((base + ent.start_char, clean_name(ent.text)))
+        for _, q in sorted(events, key=lambda e: e[0]):
+            if q.speaker.resolution == "inherit":
+                if self.last_speaker is None or index - self.last_speaker_para > 1:
+                    continue
+                inherited = _copy(self.last_speaker)
+                inherited.mention = self.last_speaker.mention
+                q.speaker = inherited
+            quotes.append(q)
+            if q.speaker.resolution != "inherit":
+                self.last_speaker = q.speaker
+                self.last_speaker_para = index
+        return quotes
+
+    def _cues(self, sent: SpacySpan, inside: set[int]) -> Iterator[Cue]:
+        for tok in sent:
+            if tok.i in inside:
+                continue
+            if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+                to = tok.doc[tok.i + 1]
+                objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in tok.children if c.dep_ == "pobj"]
+                if objs:
+                    end = to.idx + len(to)
+                    yield Cue(tok.idx, end, tok.doc.text[tok.idx : end], objs[0], None, sent, {tok.i, to.i}, according_to=True)
+                continue
+            lemma = tok.lemma_.lower()
+            is_verb = tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB")
+            particle = next((c for c in tok.children if c.dep_ == "prt"), None)
+            phrasal = particle is not None and (lemma, particle.lower_) in SPEECH_PHRASAL
+            if not is_verb or not (lemma in SPEECH_VERBS or phrasal or "-" in tok.text and tok.text.split("-")[0].lower() == "tap"):
+                continue
+            if tok.pos_ == "AUX" and lemma not in {"say"}:
+                continue
+            subject = self._subject(tok)
+            content = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+            if content is None:
+                content = next((c for c in tok.children if c.dep_ in {"parataxis"}), None)
+            end = (particle.idx + len(particle)) if phrasal and particle is not None else tok.idx + len(tok)
+            yield Cue(tok.idx, end, tok.doc.text[tok.idx : end], subject, content, sent, {tok.i})
+
+    @staticmethod
+    def _subject(verb: Token) -> Token | None:
+        node = verb
+        for _ in range(3):
+            subj = next((c for c in node.children if c.dep_ in _SUBJECTS), None)
+            if subj is not None:
+                return subj
+            agent = next((c for c in node.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                return next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if node.dep_ in {"conj", "xcomp", "advcl"} and node.head is not node:
+                node = node.head
+            else:
+                return None
+        return None
+
+    # -- quotation marks ---------------------------------------------------------------------
+    def _marked_quote(self, m: MarkedSpan, base: int, doc: Doc, cues: list[Cue], ents: list[SpacySpan], used: set[int]) -> Quote | None:
+        text = self.text
+        s, e = _trim(text, m.start, m.end)
+        if e <= s:
+            return None
+        local_s, local_e = s - base, e - base
+        sents = [sent for sent in doc.sents if sent.start_char < local_e + 1 and local_s - 1 < sent.end_char]
+        near = [c for c in cues if any(c.sentence.start == st.start for st in sents)]
+        words = m.words(text)
+        if near:
+            cue = min(near, key=lambda c: min(abs(c.start - local_e), abs(c.end - local_s)))
+            if cue.subject is None and not cue.according_to:
+                return None
+            sent_words = sum(_words(st.text) for st in sents)
+            speaker_words = _words(_phrase_text(cue.subject)) if cue.subject is not None else 0
+            free = max(1, sent_words - speaker_words - _words(cue.text))
+            quoted = sum(x.words(text) for x in self.marked if x.paragraph == m.paragraph and any(st.start_char <= x.start - base < st.end_char for st in sents))
+            speaker = self._speaker(cue.subject, base, ents)
+            if speaker is None:
+                return None
+            cue_span = Span(cue.text, base + cue.start, base + cue.end)
+            if quoted >= 0.6 * free:
+                used.add(id(cue))
+                return Quote(text=text[s:e], start=s, end=e, kind="direct", speaker=speaker, cue=cue_span, confidence=0.9)
+            content = self._content_span(cue, base)
+            if content is None or not (content[0] <= s and e <= content[1]):
+                if words < 4:
+                    return None  # a scare quote or a title near a cue, not what the speaker said
+                used.add(id(cue))
+                return Quote(text=text[s:e], start=s, end=e, kind="direct", speaker=speaker, cue=cue_span, confidence=0.75)
+            used.add(id(cue))
+            cs, ce = content
+            return Quote(text=text[cs:ce], start=cs, end=ce, kind="mixed", speaker=speaker, cue=cue_span, confidence=0.7)
+        sent_words = sum(_words(st.text) for st in sents)
+        if m.continues_previous or (words >= 4 and words >= 0.6 * sent_words):
+            placeholder = SpeakerRef(name=None, resolution="inherit")
+            return Quote(text=text[s:e], start=s, end=e, kind="direct", speaker=placeholder, confidence=0.7)
+        return None
+
+    def _content_span(self, cue: Cue, base: int) -> tuple[int, int] | None:
+        if cue.content is None:
+            if not cue.according_to:
+                return None
+            sent = cue.sentence
+            tokens = [t for t in sent if t.i not in cue.tokens and (cue.subject is None or t not in set(cue.subject.subtree)) and not t.is_punct]
+            if not tokens:
+                return None
+            s, e = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        else:
+            sub = list(cue.content.subtree)
+            s, e = sub[0].idx, sub[-1].idx + len(sub[-1])
+            if cue.subject is not None and sub[0].i <= cue.subject.i <= sub[-1].i:
+                return None
+        s, e = _trim(self.text, base + s, base + e)
+        return (s, e) if e > s else None
+
+    # -- reported speech ---------------------------------------------------------------------
+    def _reported(self, cue: Cue, base: int, doc: Doc, ents: list[SpacySpan], inside: set[int]) -> Quote | None:
+        content = self._content_span(cue, base)
+        if content is None:
+            return None
+        s, e = content
+        if _words(self.text[s:e]) < 3:
+            return None
+        speaker = self._speaker(cue.subject, base, ents)
+        if speaker is None:
+            return None
+        kind = "indirect"
+        if any(m.start >= s and m.end <= e for m in self.marked):
+            kind = "mixed"
+        return Quote(
+            text=self.text[s:e], start=s, end=e, kind=kind, speaker=speaker,
+            cue=Span(cue.text, base + cue.start, base + cue.end), confidence=0.6,
+        )
+
+    # -- speakers ----------------------------------------------------------------------------
+    def _speaker(self, subject: Token | None, base: int, ents: list[SpacySpan]) -> SpeakerRef | None:
+        if subject is None:
+            return None
+        mention = describe(subject, ents)
+        span = Span(self.text[base + mention.start : base + mention.end], base + mention.start, base + mention.end)
+        if mention.pronoun is not None:
+            return self._pronoun(mention, span)
+        if mention.name:
+            return SpeakerRef(
+                name=mention.name, resolution="named", title=mention.title, organization=mention.organization,
+                mention=span, is_organization=mention.is_organization,
+            )
+        return SpeakerRef(
+            name=None, resolution="anonymous" if mention.anonymous else "nominal", title=mention.title,
+            organization=mention.organization, description=mention.description, mention=span,
+        )
+
+    def _pronoun(self, mention: Mention, span: Span) -> SpeakerRef | None:
+        pronoun = mention.pronoun or ""
+        last = self.last_speaker
+        if pronoun in PERSON_PRONOUNS or pronoun in FIRST_PERSON:
+            if pronoun in FIRST_PERSON:
+                return SpeakerRef(name=None, resolution="pronoun", description=span.text, mention=span)
+            if last is not None and last.name and not last.is_organization:
+                return SpeakerRef(last.name, "pronoun", last.title, last.organization, None, span)
+            earlier = [name for pos, name in self.people if pos < span.start]
+            if earlier:
+                return SpeakerRef(earlier[-1], "pronoun", None, None, None, span)
+            return SpeakerRef(name=None, resolution="pronoun", description=span.text, mention=span)
+        if pronoun in PLURAL_PRONOUNS and last is not None and not last.name:
+            return SpeakerRef(None, "pronoun", last.title, last.organization, last.description, span)
+        if pronoun in PLURAL_PRONOUNS | {"it"} and last is not None and last.is_organization and pronoun == "it":
+            return SpeakerRef(last.name, "pronoun", None, None, None, span, is_organization=True)
+        return SpeakerRef(name=None, resolution="pronoun", description=span.text, mention=span)
+
+
+def _phrase_text(tok: Token) -> str:
+    sub = list(tok.subtree)
+    return tok.doc[sub[0].i : sub[-1].i + 1].text
+
+
+def _resolve_names(quotes: list[Quote], people: list[tuple[int, str]]) -> None:
+    """Within a document, a bare or misspelt surname becomes the full name it refers to."""
+    full_names = [name for _, name in people if len(name.split()) >= 2]
+    named = [q.speaker for q in quotes if q.speaker.name and len(q.speaker.name.split()) >= 2 and not q.speaker.is_organization]
+    facts: dict[str, SpeakerRef] = {}
+    for s in named:
+        facts.setdefault(s.name or "", s)
+        known = facts[s.name or ""]
+        known.title = known.title or s.title
+        known.organization = known.organization or s.organization
+    candidates = list(dict.fromkeys([*(s.name for s in named if s.name), *full_names]))
+    for q in quotes:
+        s = q.speaker
+        if not s.name or s.is_organization:
+            continue
+        if len(s.name.split()) == 1:
+            match = _match_surname(s.name, candidates)
+            if match:
+                s.name = match
+        if s.name in facts:
+            s.title = s.title or facts[s.name].title
+            s.organization = s.organization or facts[s.name].organization
+
+
+def _match_surname(surname: str, candidates: list[str]) -> str | None:
+    exact = [c for c in candidates if c.split()[-1].lower() == surname.lower()]
+    if len(set(exact)) == 1:
+        return exact[0]
+    if len(surname) >= 5:
+        close = [c for c in candidates if _edit_distance(c.split()[-1].lower(), surname.lower()) <= (1 if len(surname) < 7 else 2) and c.split()[-1][:3].lower() == surname[:3].lower()]
+        if len(set(close)) == 1:
+            return close[0]
+    return None
+
+
+def _edit_distance(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]

@@ -1,0 +1,48 @@
+"""Word lists the extractor relies on: speech cues, titles, anonymous sources, pronouns."""
+
+from __future__ import annotations
+
+# Lemmas of verbs that introduce what someone said or wrote (not beliefs or perceptions).
+SPEECH_VERBS = frozenset(
+    """
+    say tell add state note claim argue insist assert declare announce explain warn caution acknowledge admit concede
+    confirm deny dispute reply respond answer retort counter ask question wonder press urge demand call suggest propose
+    recommend predict promise pledge vow vouch threaten boast brag complain lament grumble protest object criticize
+    criticise slam blast attack accuse charge allege praise laud hail thank applaud welcome defend stress emphasize
+    emphasise underscore reiterate repeat recall recount describe report write tweet post comment remark observe mention
+    point indicate signal suggest testify swear maintain contend reason speculate estimate joke quip muse shout yell scream
+    cry exclaim whisper mutter sigh concur agree disagree advise counsel inform assure reassure reveal disclose divulge
+    acknowledge recount characterize characterise dismiss decry denounce condemn chide rebuke scold blame credit
+    conclude summarize summarise continue begin open close finish tell notify brief caution forecast project
+    declare proclaim insist affirm reaffirm clarify specify elaborate stipulate instruct order direct
+    """.split()
+)
+
+# Particle verbs whose particle makes them speech ("point out", "lash out").
+SPEECH_PHRASAL = {("point", "out"), ("lash", "out"), ("spell", "out"), ("shoot", "back"), ("fire", "back"), ("hit", "back"), ("weigh", "in"), ("chime", "in"), ("speak", "out"), ("tap", "dance")}
+
+# Noun cues: "in a statement", "according to".
+STATEMENT_NOUNS = frozenset("statement interview remarks speech release tweet post email letter testimony briefing".split())
+
+TITLE_WORDS = frozenset(
+    """
+    president vice secretary deputy assistant undersecretary under attorney general solicitor sheriff chief police officer
+    commissioner director administrator spokesman spokeswoman spokesperson press senator sen rep representative congressman
+    congresswoman governor gov mayor lieutenant lt councilman councilwoman council member chairman chairwoman chair
+    ceo founder executive manager advisor adviser counsel counselor ambassador minister prime premier leader speaker
+    whip majority minority justice judge official officials aide strategist analyst professor dr doctor captain sgt sergeant
+    commander general colonel col major admiral inspector superintendent acting former senior associate principal
+    national legislative political liaison fellow contributor correspondent reporter editor economist lawyer attorney
+    candidate nominee delegate campaign agent detective trooper deputy-secretary press-secretary
+    """.split()
+)
+
+# Words that only describe (party, modifiers) and belong to neither the title nor the organisation.
+DESCRIPTIVE_WORDS = frozenset("republican democratic democrat independent gop the a an then now".split())
+
+ANONYMOUS_HEADS = frozenset("source sources person people insider insiders someone individual individuals".split())
+
+PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+PLURAL_PRONOUNS = frozenset({"they", "them"})
+FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady rev hon".split())

@@ -1,0 +1,138 @@
+"""Turn a speaker mention into a name, title, organisation or description."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from ingest.extract.lexicon import ANONYMOUS_HEADS, DESCRIPTIVE_WORDS, HONORIFICS, TITLE_WORDS
+
+_ORG_LABELS = {"ORG", "NORP", "GPE", "FAC"}
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+@dataclass
+class Mention:
+    """What a speaker mention says about the speaker."""
+
+    start: int
+    end: int
+    text: str
+    name: str | None = None
+    title: str | None = None
+    organization: str | None = None
+    description: str | None = None
+    is_organization: bool = False
+    anonymous: bool = False
+    pronoun: str | None = None
+
+
+def clean_name(text: str) -> str:
+    words = [w for w in text.replace("\n", " ").split() if w.lower().strip(".") not in HONORIFICS]
+    return _POSSESSIVE.sub("", " ".join(words)).strip(" ,.;:")
+
+
+def split_title(words: list[str]) -> tuple[str | None, str | None]:
+    """'White House press secretary' -> ('press secretary', 'White House'); descriptive words dropped."""
+    words = [w for w in words if w.lower().strip(",") not in DESCRIPTIVE_WORDS]
+    cut = len(words)
+    while cut > 0 and words[cut - 1].lower().strip(".,") in TITLE_WORDS:
+        cut -= 1
+    title = " ".join(words[cut:]).strip(" ,") or None
+    org = " ".join(words[:cut]).strip(" ,") or None
+    if org and not any(w[:1].isupper() for w in org.split()):
+        # Lower-case leftovers ("former", "top") are part of the title, not an organisation.
+        title = " ".join(filter(None, [org, title]))
+        org = None
+    return title, org
+
+
+def noun_phrase(head: Token) -> tuple[int, int]:
+    """Token range of a subject phrase without relative clauses or trailing appositive clauses."""
+    tokens = [head]
+    for child in head.children:
+        if child.dep_ in {"relcl", "acl", "punct", "cc", "conj", "appos", "advcl", "prep"} and child.i > head.i:
+            continue
+        tokens.extend(child.subtree)
+    return min(t.i for t in tokens), max(t.i for t in tokens) + 1
+
+
+def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
+    """Read the subject phrase headed by `head`."""
+    doc = head.doc
+    lower = head.lower_
+    if head.pos_ == "PRON":
+        return Mention(head.idx, head.idx + len(head), head.text, pronoun=lower)
+    start_i, end_i = noun_phrase(head)
+    full_start, full_end = min(t.i for t in head.subtree), max(t.i for t in head.subtree) + 1
+    phrase = doc[start_i:end_i]
+    person = _entity_in(doc_ents, start_i, end_i, {"PERSON"})
+    appos = [c for c in head.children if c.dep_ == "appos"]
+    if person is None:
+        for a in appos:  # "a former DHS official, John Cohen"
+            a_start, a_end = noun_phrase(a)
+            person = _entity_in(doc_ents, a_start, a_end, {"PERSON"})
+            if person is not None:
+                break
+    org_after = _of_organization(head, doc_ents)
+    if person is not None:
+        before = [t.text for t in doc[start_i : person.start] if not t.is_punct and t.dep_ != "det" and t.dep_ != "poss"]
+        if person.start < start_i or person.start >= end_i:  # named in an appositive: the head phrase is the title
+            before = [t.text for t in phrase if not t.is_punct and t.dep_ not in {"det", "poss"}]
+        title, org = split_title(before)
+        org_ent = _entity_in(doc_ents, start_i, person.start, _ORG_LABELS)
+        if org_ent is not None and (org is None or org_ent.text in (title or "")):
+            org = org_ent.text
+            title = (title or "").replace(org_ent.text, "").strip() or None
+        name = clean_name(person.text)
+        return Mention(
+            doc[start_i].idx, doc[end_i - 1].idx + len(doc[end_i - 1]), phrase.text, name=name, title=title,
+            organization=org or org_after,
+        )
+    org_ent = _entity_in(doc_ents, start_i, end_i, {"ORG", "NORP"})
+    determiners = {t.lower_ for t in phrase if t.dep_ == "det"}
+    if org_ent is not None and org_ent.root.i == head.i and not determiners - {"the"}:
+        return Mention(org_ent.start_char, org_ent.end_char, org_ent.text, name=clean_name(org_ent.text), is_organization=True)
+    described = doc[full_start:full_end]
+    mention = Mention(described.start_char, described.end_char, described.text, description=described.text.strip(" ,"))
+    mention.anonymous = head.lemma_.lower() in ANONYMOUS_HEADS or lower in ANONYMOUS_HEADS
+    ents = [e for e in doc_ents if start_i <= e.start and e.end <= end_i and e.label_ in _ORG_LABELS]
+    mention.organization = ents[0].text if ents else org_after
+    if head.lemma_.lower() in TITLE_WORDS:
+        mention.title = head.lemma_.lower()
+    return mention
+
+
+def _entity_in(ents: list[SpacySpan], start: int, end: int, labels: set[str]) -> SpacySpan | None:
+    for ent in ents:
+        if ent.label_ in labels and start <= ent.start and ent.end <= end:
+            return ent
+    return None
+
+
+def _of_organization(head: Token, ents: list[SpacySpan]) -> str | None:
+    """'Fulghum of DHS', 'Sheriff Greg Champagne of St. Charles, Louisiana'."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    s, e = min(t.i for t in obj.subtree), max(t.i for t in obj.subtree) + 1
+                    ent = _entity_in(ents, s, e, _ORG_LABELS)
+                    if ent is not None:
+                        return ent.text
+    return None
+
+
+def parse_title_and_name(text: str) -> tuple[str | None, str | None, str]:
+    """'White House Press Secretary Karine Jean-Pierre' -> (title, organisation, name), by capitalised words."""
+    words = text.split()
+    cut = len(words)
+    # The name is the trailing run of capitalised words that are not title words.
+    while cut > 0 and words[cut - 1][:1].isupper() and words[cut - 1].lower().strip(".,") not in TITLE_WORDS:
+        cut -= 1
+    name = " ".join(words[cut:])
+    title, org = split_title(words[:cut])
+    return title, org, clean_name(name)

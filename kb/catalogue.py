@@ -1,0 +1,434 @@
+"""The catalogue repository: documents, speakers, quotes and the keyword index. All SQL lives here."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from kb.errors import StoreCorrupt, StoreUnavailable
+from kb.ids import speaker_key
+from kb.models import Chunk, Document, Quote, Span, Speaker, SpeakerRef
+
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    id TEXT PRIMARY KEY, title TEXT NOT NULL, url TEXT, published TEXT, publisher TEXT,
+    kind TEXT NOT NULL, source_path TEXT, content_hash TEXT NOT NULL, text TEXT NOT NULL,
+    ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE INDEX IF NOT EXISTS documents_hash ON documents(content_hash);
+CREATE TABLE IF NOT EXISTS chunks (
+    id TEXT PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS chunks_document ON chunks(document_id);
+CREATE TABLE IF NOT EXISTS speakers (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, is_organization INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS speaker_aliases (
+    speaker_id TEXT NOT NULL REFERENCES speakers(id) ON DELETE CASCADE, alias TEXT NOT NULL, alias_key TEXT NOT NULL,
+    PRIMARY KEY (speaker_id, alias_key)
+);
+CREATE INDEX IF NOT EXISTS speaker_aliases_key ON speaker_aliases(alias_key);
+CREATE TABLE IF NOT EXISTS quotes (
+    id TEXT PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL, kind TEXT NOT NULL,
+    cue_text TEXT, cue_start INTEGER, cue_end INTEGER,
+    speaker_id TEXT, speaker_name TEXT, speaker_title TEXT, speaker_organization TEXT, speaker_description TEXT,
+    speaker_is_organization INTEGER NOT NULL DEFAULT 0,
+    resolution TEXT NOT NULL, mention_text TEXT, mention_start INTEGER, mention_end INTEGER,
+    confidence REAL NOT NULL, text_key TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS quotes_document ON quotes(document_id);
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_id);
+CREATE INDEX IF NOT EXISTS quotes_text_key ON quotes(text_key);
+CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(
+    quote_id UNINDEXED, text, speaker, tokenize = 'porter unicode61 remove_diacritics 2'
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
+    chunk_id UNINDEXED, text, tokenize = 'porter unicode61 remove_diacritics 2'
+);
+"""
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+# Function words add noise to an OR query's BM25 ranking; they still count inside a phrase.
+_STOPWORDS = frozenset(
+    "a an and are as at be been but by can could did do does for from had has have he her his how i if in into is it its"
+    " may me might my no not of on or our over she should so than that the their them then there these they this those"
+    " to us was we were what when where which who whom why will with would you your about".split()
+)
+
+
+def quote_text_key(text: str) -> str:
+    """The words of a quote, lower-cased: the same quote in two outlets shares this key."""
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def fts_query(text: str, phrase: bool = False) -> str | None:
+    """A safe FTS5 query: terms ORed (BM25 ranks by how many match), or one exact phrase."""
+    words = _WORD.findall(text.lower())
+    if not words:
+        return None
+    if phrase:
+        return '"' + " ".join(words) + '"'
+    content = [w for w in dict.fromkeys(words) if w not in _STOPWORDS] or list(dict.fromkeys(words))
+    return " OR ".join(f'"{w}"' for w in content)
+
+
+@dataclass
+class QuoteFilter:
+    """Restrictions every search mode applies; resolved to SQL in one place."""
+
+    speaker_ids: list[str] | None = None
+    kinds: list[str] | None = None
+    doc_kinds: list[str] | None = None
+    publishers: list[str] | None = None
+    since: str | None = None
+    until: str | None = None
+
+    def sql(self, quote_alias: str = "q", doc_alias: str = "d") -> tuple[str, list[object]]:
+        clauses: list[str] = []
+        params: list[object] = []
+
+        def in_clause(column: str, values: list[str]) -> None:
+            clauses.append(f"{column} IN ({','.join('?' * len(values))})")
+            params.extend(values)
+
+        if self.speaker_ids is not None:
+            in_clause(f"{quote_alias}.speaker_id", self.speaker_ids or [""])
+        if self.kinds:
+            in_clause(f"{quote_alias}.kind", self.kinds)
+        if self.doc_kinds:
+            in_clause(f"{doc_alias}.kind", self.doc_kinds)
+        if self.publishers:
+            in_clause(f"lower({doc_alias}.publisher)", [p.lower() for p in self.publishers])
+        if self.since:
+            clauses.append(f"{doc_alias}.published >= ?")
+            params.append(self.since)
+        if self.until:
+            clauses.append(f"{doc_alias}.published <= ?")
+            params.append(self.until)
+        return (" AND ".join(clauses) or "1=1"), params
+
+
+class Catalogue:
+    """SQLite catalogue; thread-safe through one connection per thread."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._local = threading.local()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            db = self._conn()
+            db.executescript(_SCHEMA)  # each statement is idempotent; executescript manages its own transaction
+            db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+            db.execute("PRAGMA quick_check").fetchone()
+        except sqlite3.DatabaseError as e:
+            raise StoreCorrupt(
+                f"the catalogue {path} is damaged or not a kb catalogue ({e}); restore it with `kb restore BACKUP` "
+                "or move it aside and re-ingest"
+            ) from e
+
+    # -- connections -------------------------------------------------------------------------
+    def _conn(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            try:
+                conn = sqlite3.connect(self.path, timeout=30, check_same_thread=False, isolation_level=None)
+            except sqlite3.OperationalError as e:
+                raise StoreUnavailable(f"cannot open the catalogue {self.path}: {e}") from e
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            conn.execute("PRAGMA busy_timeout=30000")
+            self._local.conn = conn
+        return conn
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        conn = self._conn()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    def close(self) -> None:
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None
+
+    def backup_to(self, target: Path) -> None:
+        """A consistent copy while others read and write (SQLite's online backup)."""
+        dest = sqlite3.connect(target)
+        try:
+            self._conn().backup(dest)
+        finally:
+            dest.close()
+
+    # -- documents ---------------------------------------------------------------------------
+    def document_hash(self, doc_id: str) -> str | None:
+        row = self._conn().execute("SELECT content_hash FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return row["content_hash"] if row else None
+
+    def ids_for_document(self, doc_id: str) -> tuple[set[str], set[str]]:
+        db = self._conn()
+        chunks = {r[0] for r in db.execute("SELECT id FROM chunks WHERE document_id = ?", (doc_id,))}
+        quotes = {r[0] for r in db.execute("SELECT id FROM quotes WHERE document_id = ?", (doc_id,))}
+        return chunks, quotes
+
+    def replace_document(self, doc: Document, chunks: list[Chunk], quotes: list[Quote], speakers: list[Speaker]) -> None:
+        """Write a document with its chunks, quotes and speakers in one transaction (all or nothing)."""
+        with self._write() as db:
+            db.execute("DELETE FROM quotes_fts WHERE quote_id IN (SELECT id FROM quotes WHERE document_id = ?)", (doc.id,))
+            db.execute("DELETE FROM chunks_fts WHERE chunk_id IN (SELECT id FROM chunks WHERE document_id = ?)", (doc.id,))
+            db.execute("DELETE FROM documents WHERE id = ?", (doc.id,))
+            db.execute(
+                "INSERT INTO documents (id, title, url, published, publisher, kind, source_path, content_hash, text)"
+                " VALUES (?,?,?,?,?,?,?,?,?)",
+                (doc.id, doc.title, doc.url, doc.published, doc.publisher, doc.kind, doc.source_path, doc.content_hash, doc.text),
+            )
+            db.executemany(
+                'INSERT INTO chunks (id, document_id, start, "end", text) VALUES (?,?,?,?,?)',
+                [(c.id, doc.id, c.start, c.end, c.text) for c in chunks],
+            )
+            db.executemany("INSERT INTO chunks_fts (chunk_id, text) VALUES (?,?)", [(c.id, c.text) for c in chunks])
+            for speaker in speakers:
+                self._upsert_speaker(db, speaker)
+            db.executemany(
+                'INSERT INTO quotes (id, document_id, start, "end", text, kind, cue_text, cue_start, cue_end, speaker_id,'
+                " speaker_name, speaker_title, speaker_organization, speaker_description, speaker_is_organization,"
+                " resolution, mention_text, mention_start, mention_end, confidence, text_key)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                [_quote_row(doc.id, q) for q in quotes],
+            )
+            db.executemany(
+                "INSERT INTO quotes_fts (quote_id, text, speaker) VALUES (?,?,?)",
+                [(q.id, q.text, " ".join(filter(None, [q.speaker.name, q.speaker.title, q.speaker.organization]))) for q in quotes],
+            )
+            db.execute("DELETE FROM speakers WHERE id NOT IN (SELECT speaker_id FROM quotes WHERE speaker_id IS NOT NULL)")
+
+    def _upsert_speaker(self, db: sqlite3.Connection, speaker: Speaker) -> None:
+        db.execute(
+            "INSERT INTO speakers (id, name, is_organization) VALUES (?,?,?)"
+            " ON CONFLICT(id) DO UPDATE SET name = CASE WHEN length(excluded.name) > length(name) THEN excluded.name ELSE name END",
+            (speaker.id, speaker.name, int(speaker.is_organization)),
+        )
+        db.executemany(
+            "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias, alias_key) VALUES (?,?,?)",
+            [(speaker.id, alias, speaker_key(alias)) for alias in {speaker.name, *speaker.aliases} if speaker_key(alias)],
+        )
+
+    def get_document(self, doc_id: str) -> Document | None:
+        row = self._conn().execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return _document(row) if row else None
+
+    def documents_by_ids(self, ids: Iterable[str]) -> dict[str, Document]:
+        ids = list(set(ids))
+        if not ids:
+            return {}
+        rows = self._conn().execute(f"SELECT * FROM documents WHERE id IN ({','.join('?' * len(ids))})", ids)
+        return {r["id"]: _document(r) for r in rows}
+
+    def stats(self) -> dict[str, int]:
+        db = self._conn()
+        return {
+            name: db.execute(f"SELECT count(*) FROM {name}").fetchone()[0]  # noqa: S608 - fixed table names
+            for name in ("documents", "chunks", "quotes", "speakers")
+        }
+
+    # -- quotes ------------------------------------------------------------------------------
+    def quotes_by_ids(self, ids: Iterable[str]) -> dict[str, Quote]:
+        ids = list(set(ids))
+        if not ids:
+            return {}
+        rows = self._conn().execute(f"SELECT * FROM quotes WHERE id IN ({','.join('?' * len(ids))})", ids)
+        return {r["id"]: _quote(r) for r in rows}
+
+    def quotes_for_document(self, doc_id: str) -> list[Quote]:
+        rows = self._conn().execute('SELECT * FROM quotes WHERE document_id = ? ORDER BY start, "end"', (doc_id,))
+        return [_quote(r) for r in rows]
+
+    def quotes_sharing_text(self, text_keys: Iterable[str]) -> dict[str, list[Quote]]:
+        keys = list(set(text_keys))
+        if not keys:
+            return {}
+        out: dict[str, list[Quote]] = {}
+        rows = self._conn().execute(f"SELECT * FROM quotes WHERE text_key IN ({','.join('?' * len(keys))})", keys)
+        for r in rows:
+            out.setdefault(r["text_key"], []).append(_quote(r))
+        return out
+
+    def filter_quote_ids(self, ids: list[str], flt: QuoteFilter) -> set[str]:
+        """Which of these quotes pass the filter (and still exist)."""
+        if not ids:
+            return set()
+        where, params = flt.sql()
+        rows = self._conn().execute(
+            f"SELECT q.id FROM quotes q JOIN documents d ON d.id = q.document_id WHERE q.id IN ({','.join('?' * len(ids))}) AND {where}",
+            [*ids, *params],
+        )
+        return {r[0] for r in rows}
+
+    def keyword_quotes(self, query: str, flt: QuoteFilter, limit: int, phrase: bool = False) -> list[tuple[str, float]]:
+        """BM25-ranked quote ids (best first) with their scores."""
+        match = fts_query(query, phrase)
+        if match is None:
+            return []
+        where, params = flt.sql()
+        rows = self._conn().execute(
+            "SELECT f.quote_id, bm25(quotes_fts, 1.0, 0.3) AS rank FROM quotes_fts f"
+            " JOIN quotes q ON q.id = f.quote_id JOIN documents d ON d.id = q.document_id"
+            f" WHERE quotes_fts MATCH ? AND {where} ORDER BY rank LIMIT ?",
+            [match, *params, limit],
+        )
+        return [(r[0], -float(r[1])) for r in rows]
+
+    def keyword_chunks(self, query: str, limit: int, phrase: bool = False) -> list[tuple[str, float]]:
+        match = fts_query(query, phrase)
+        if match is None:
+            return []
+        rows = self._conn().execute(
+            "SELECT chunk_id, bm25(chunks_fts) AS rank FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY rank LIMIT ?",
+            (match, limit),
+        )
+        return [(r[0], -float(r[1])) for r in rows]
+
+    def chunks_by_ids(self, ids: Iterable[str]) -> dict[str, Chunk]:
+        ids = list(set(ids))
+        if not ids:
+            return {}
+        rows = self._conn().execute(f"SELECT * FROM chunks WHERE id IN ({','.join('?' * len(ids))})", ids)
+        return {r["id"]: Chunk(id=r["id"], document_id=r["document_id"], text=r["text"], start=r["start"], end=r["end"]) for r in rows}
+
+    def speaker_quotes(self, speaker_id: str, limit: int, offset: int) -> list[Quote]:
+        rows = self._conn().execute(
+            "SELECT q.* FROM quotes q JOIN documents d ON d.id = q.document_id WHERE q.speaker_id = ?"
+            ' ORDER BY d.published IS NULL, d.published DESC, q.document_id, q.start LIMIT ? OFFSET ?',
+            (speaker_id, limit, offset),
+        )
+        return [_quote(r) for r in rows]
+
+    # -- speakers ----------------------------------------------------------------------------
+    def speaker_ids_matching(self, name_or_id: str) -> list[str]:
+        """A canonical id, or every speaker one of whose aliases contains all the words given."""
+        db = self._conn()
+        if db.execute("SELECT 1 FROM speakers WHERE id = ?", (name_or_id,)).fetchone():
+            return [name_or_id]
+        key = speaker_key(name_or_id)
+        if not key:
+            return []
+        rows = db.execute(
+            "SELECT DISTINCT speaker_id FROM speaker_aliases WHERE (' ' || alias_key || ' ') LIKE ? ESCAPE '\\'",
+            ("%" + " " + _like_escape(key) + " " + "%",),
+        )
+        return sorted(r[0] for r in rows)
+
+    def speaker_ids_for_organization(self, organization: str) -> list[str]:
+        key = speaker_key(organization)
+        if not key:
+            return []
+        like = "%" + _like_escape(key) + "%"
+        rows = self._conn().execute(
+            "SELECT DISTINCT speaker_id FROM quotes WHERE speaker_id IS NOT NULL AND"
+            " (lower(speaker_organization) LIKE ? ESCAPE '\\' OR (speaker_is_organization = 1 AND lower(speaker_name) LIKE ? ESCAPE '\\'))",
+            (like, like),
+        )
+        return sorted(r[0] for r in rows)
+
+    def list_speakers(self, query: str | None, limit: int, offset: int = 0) -> list[Speaker]:
+        db = self._conn()
+        if query:
+            ids = self.speaker_ids_matching(query)
+            if not ids:
+                key = "%" + _like_escape(speaker_key(query)) + "%"
+                ids = [r[0] for r in db.execute("SELECT DISTINCT speaker_id FROM speaker_aliases WHERE alias_key LIKE ? ESCAPE '\\'", (key,))]
+            if not ids:
+                return []
+            rows = db.execute(f"SELECT id FROM speakers WHERE id IN ({','.join('?' * len(ids))})", ids)
+            ids = [r[0] for r in rows]
+        else:
+            ids = [r[0] for r in db.execute("SELECT id FROM speakers")]
+        speakers = [s for s in (self.get_speaker(i) for i in ids) if s]
+        speakers.sort(key=lambda s: (-s.quote_count, s.name.lower()))
+        return speakers[offset : offset + limit]
+
+    def get_speaker(self, speaker_id: str) -> Speaker | None:
+        db = self._conn()
+        row = db.execute("SELECT * FROM speakers WHERE id = ?", (speaker_id,)).fetchone()
+        if not row:
+            return None
+        aliases = sorted({r[0] for r in db.execute("SELECT alias FROM speaker_aliases WHERE speaker_id = ?", (speaker_id,))} - {row["name"]})
+        facts = db.execute(
+            "SELECT count(*) AS n, min(d.published) AS first, max(d.published) AS last FROM quotes q"
+            " JOIN documents d ON d.id = q.document_id WHERE q.speaker_id = ?",
+            (speaker_id,),
+        ).fetchone()
+        titles = [r[0] for r in db.execute(
+            "SELECT speaker_title FROM quotes WHERE speaker_id = ? AND speaker_title IS NOT NULL GROUP BY speaker_title ORDER BY count(*) DESC",
+            (speaker_id,),
+        )]
+        orgs = [r[0] for r in db.execute(
+            "SELECT speaker_organization FROM quotes WHERE speaker_id = ? AND speaker_organization IS NOT NULL"
+            " GROUP BY speaker_organization ORDER BY count(*) DESC",
+            (speaker_id,),
+        )]
+        return Speaker(
+            id=row["id"], name=row["name"], is_organization=bool(row["is_organization"]), aliases=aliases,
+            titles=titles, organizations=orgs, quote_count=facts["n"], first_seen=facts["first"], last_seen=facts["last"],
+        )
+
+    def speakers_by_surname(self, surname: str) -> list[Speaker]:
+        """Named people whose last name is this one (for resolving a bare surname against the whole base)."""
+        key = speaker_key(surname)
+        rows = self._conn().execute(
+            "SELECT id FROM speakers WHERE is_organization = 0 AND (' ' || ?) = substr(' ' || lower(name), -length(?) - 1)",
+            (key, key),
+        )
+        return [s for s in (self.get_speaker(r[0]) for r in rows) if s]
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _quote_row(doc_id: str, q: Quote) -> tuple:
+    s = q.speaker
+    return (
+        q.id, doc_id, q.start, q.end, q.text, q.kind,
+        q.cue.text if q.cue else None, q.cue.start if q.cue else None, q.cue.end if q.cue else None,
+        s.id, s.name, s.title, s.organization, s.description, int(s.is_organization), s.resolution,
+        s.mention.text if s.mention else None, s.mention.start if s.mention else None, s.mention.end if s.mention else None,
+        q.confidence, quote_text_key(q.text),
+    )
+
+
+def _quote(r: sqlite3.Row) -> Quote:
+    mention = Span(r["mention_text"], r["mention_start"], r["mention_end"]) if r["mention_text"] is not None else None
+    cue = Span(r["cue_text"], r["cue_start"], r["cue_end"]) if r["cue_text"] is not None else None
+    speaker = SpeakerRef(
+        name=r["speaker_name"], resolution=r["resolution"], title=r["speaker_title"], organization=r["speaker_organization"],
+        description=r["speaker_description"], mention=mention, is_organization=bool(r["speaker_is_organization"]), id=r["speaker_id"],
+    )
+    return Quote(
+        text=r["text"], start=r["start"], end=r["end"], kind=r["kind"], speaker=speaker, cue=cue,
+        confidence=r["confidence"], id=r["id"], document_id=r["document_id"],
+    )
+
+
+def _document(r: sqlite3.Row) -> Document:
+    return Document(
+        id=r["id"], text=r["text"], title=r["title"], url=r["url"], published=r["published"], publisher=r["publisher"],
+        kind=r["kind"], source_path=r["source_path"], content_hash=r["content_hash"],
+    )

@@ -1,0 +1,57 @@
+"""Links that open a source at a quote (URL text fragments) and citations in one format."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote as percent
+
+from kb.models import Document
+
+_WORDS = re.compile(r"\S+")
+_FRAGMENT_WORDS = 6
+
+
+def _encode(text: str) -> str:
+    # Text fragments reserve '-', ',' and '&'; everything else is ordinary percent-encoding.
+    return percent(text, safe="").replace("-", "%2D")
+
+
+def text_fragment(text: str) -> str:
+    """`#:~:text=start,end` for long quotes, `#:~:text=all words` for short ones."""
+    words = [w.strip("\"“”‘’'") for w in _WORDS.findall(text)]
+    words = [w for w in words if w]
+    if not words:
+        return ""
+    if len(words) <= 2 * _FRAGMENT_WORDS:
+        return "#:~:text=" + _encode(" ".join(words))
+    return "#:~:text=" + _encode(" ".join(words[:_FRAGMENT_WORDS])) + "," + _encode(" ".join(words[-_FRAGMENT_WORDS:]))
+
+
+def source_link(doc: Document, quote_text: str, fallback_base: str | None = None) -> str | None:
+    """The document URL (or kb's own document page) with a fragment that scrolls to the quote."""
+    base = doc.url or (f"{fallback_base.rstrip('/')}/documents/{doc.id}" if fallback_base else None)
+    if base is None:
+        return None
+    return base.split("#", 1)[0] + text_fragment(quote_text)
+
+
+def citation(doc: Document, link: str | None) -> str:
+    """'Title', Publisher, 2017-04-03. <link> — the format briefings and the web page share."""
+    parts = [f"\u201c{doc.title}\u201d" if doc.title else "Untitled document"]
+    if doc.publisher:
+        parts.append(doc.publisher)
+    if doc.published:
+        parts.append(doc.published)
+    text = ", ".join(parts) + "."
+    return f"{text} {link}" if link else text
+
+
+def speaker_line(name: str | None, title: str | None, organization: str | None, description: str | None) -> str:
+    """'Greg Champagne, Sheriff, National Sheriffs Association' or the description of an unnamed source."""
+    who = name or (description[:1].upper() + description[1:] if description else "Unattributed")
+    return ", ".join(filter(None, [who, title if name else None, organization if name else None]))
+
+
+def quote_citation(text: str, who: str, doc: Document, link: str | None) -> str:
+    """The one-line citation staff paste: the quote, who said it, and where."""
+    return f"\u201c{text}\u201d \u2014 {who}. {citation(doc, link)}"

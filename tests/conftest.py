@@ -1,0 +1,144 @@
+"""Shared fixtures: the real model and spaCy pipeline loaded once, real Chroma in temp folders, a real HTTP server."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+
+from ingest.extract.extractor import QuoteExtractor
+from ingest.pipeline import Ingestor, build_extractor, build_ingestor
+from ingest.readers import iter_documents
+from kb.embedding import SentenceTransformerEmbedder
+from kb.factory import open_knowledge_base
+from kb.knowledge import KnowledgeBase
+from kb.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+ABC = SEEDS / "abc-news-2017-04-03-sanctuary-cities-dhs-police.txt"
+API_KEY = "test-key-0123456789"
+
+
+@pytest.fixture(scope="session")
+def embedder() -> SentenceTransformerEmbedder:
+    settings = Settings()
+    return SentenceTransformerEmbedder(settings.embedding_model)
+
+
+@pytest.fixture(scope="session")
+def extractor() -> QuoteExtractor:
+    return build_extractor(Settings())
+
+
+@pytest.fixture(autouse=True)
+def _shared_models(monkeypatch: pytest.MonkeyPatch, embedder: SentenceTransformerEmbedder, extractor: QuoteExtractor) -> None:
+    """Code that builds its own model (the CLI, the API) gets the session's, so each loads once."""
+    monkeypatch.setattr("kb.factory.build_embedder", lambda settings: embedder)
+    monkeypatch.setattr("ingest.pipeline.build_extractor", lambda settings: extractor)
+
+
+def make_settings(data_dir: Path, **overrides: object) -> Settings:
+    return Settings(data_dir=data_dir, api_keys=[API_KEY], **overrides)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return make_settings(tmp_path / "kb-data")
+
+
+@pytest.fixture
+def kb(settings: Settings, embedder: SentenceTransformerEmbedder) -> Iterator[KnowledgeBase]:
+    base = open_knowledge_base(settings, embedder)
+    yield base
+    base.close()
+
+
+@pytest.fixture
+def ingestor(kb: KnowledgeBase, settings: Settings, extractor: QuoteExtractor) -> Ingestor:
+    return build_ingestor(kb, settings, extractor)
+
+
+def ingest_paths(ingestor: Ingestor, *paths: Path):  # type: ignore[no-untyped-def]
+    return ingestor.ingest(iter_documents(list(paths)))
+
+
+@pytest.fixture(scope="session")
+def seeded_dir(tmp_path_factory: pytest.TempPathFactory, embedder: SentenceTransformerEmbedder, extractor: QuoteExtractor) -> Path:
+    """A data folder with seeds/ ingested once per session; tests copy it rather than re-ingest."""
+    data = tmp_path_factory.mktemp("seeded") / "kb-data"
+    settings = make_settings(data)
+    base = open_knowledge_base(settings, embedder)
+    try:
+        report = ingest_paths(build_ingestor(base, settings, extractor), SEEDS)
+        assert report.failed == 0, report.errors
+    finally:
+        base.close()
+    return data
+
+
+@pytest.fixture
+def seeded_settings(seeded_dir: Path, tmp_path: Path) -> Settings:
+    copy = tmp_path / "kb-data"
+    shutil.copytree(seeded_dir, copy)
+    return make_settings(copy)
+
+
+@pytest.fixture
+def seeded_kb(seeded_settings: Settings, embedder: SentenceTransformerEmbedder) -> Iterator[KnowledgeBase]:
+    base = open_knowledge_base(seeded_settings, embedder)
+    yield base
+    base.close()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class LiveServer:
+    """uvicorn serving an app on a loopback port in a background thread."""
+
+    def __init__(self, app) -> None:  # type: ignore[no-untyped-def]
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning"))
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self) -> LiveServer:
+        self.thread.start()
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(self.url + "/healthz", timeout=1).status_code == 200:
+                    return self
+            except httpx.HTTPError:
+                time.sleep(0.05)
+        raise RuntimeError("server did not start")
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+@pytest.fixture
+def live_server(seeded_settings: Settings, seeded_kb: KnowledgeBase, extractor: QuoteExtractor) -> Iterator[LiveServer]:
+    from api.app import create_app
+
+    app = create_app(seeded_settings, seeded_kb, build_ingestor(seeded_kb, seeded_settings, extractor))
+    with LiveServer(app) as server:
+        yield server
+
+
+@pytest.fixture
+def http(live_server: LiveServer) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=live_server.url, timeout=60) as client:
+        yield client

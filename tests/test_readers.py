@@ -1,0 +1,94 @@
+"""Each reader: metadata, exact offsets, and clear errors that name the file or record."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+from conftest import ABC, SEEDS
+
+from ingest.readers import ReaderError, RawDocument, expand_paths, read_path
+
+
+def read_one(path: Path) -> RawDocument:
+    items = list(read_path(path))
+    assert len(items) == 1
+    assert isinstance(items[0], RawDocument), items[0]
+    return items[0]
+
+
+def test_plain_text_title_byline_date_and_exact_offsets() -> None:
+    doc = read_one(ABC)
+    assert doc.title == "Tensions flare over immigration enforcement between local police, Trump's DHS"
+    assert doc.publisher == "ABC News"
+    assert doc.published == "2017-04-03"
+    source = ABC.read_text(encoding="utf-8")
+    assert len(doc.text) == len(source)  # normalisation keeps every offset
+    start = source.index("hoping for guidance")
+    assert doc.text[start : start + 19] == "hoping for guidance"
+
+
+def test_markdown_front_matter_and_unwrapped_lines() -> None:
+    doc = read_one(SEEDS / "statement-biden-border-security-negotiations-2024-01-26.md")
+    assert doc.kind == "statement"
+    assert doc.published == "2024-01-26"
+    assert doc.publisher == "The White House"
+    assert doc.url and doc.url.startswith("https://bidenwhitehouse.archives.gov/")
+    assert "begin negotiations with a bipartisan group" in doc.text  # the hard wrap became a space
+
+
+def test_html_main_text_and_metadata(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Mayor speaks</title><meta property='og:site_name' content='Daily Planet'>"
+        "<meta name='date' content='2020-05-06'></head><body><nav>Home | About</nav><article><h1>Mayor speaks</h1>"
+        "<p>The mayor said on Monday that the city would open three new shelters before the winter begins, "
+        "and that funding had already been approved by the council.</p></article></body></html>"
+    )
+    doc = read_one(page)
+    assert doc.title == "Mayor speaks"
+    assert doc.publisher == "Daily Planet"
+    assert doc.published == "2020-05-06"
+    assert "three new shelters" in doc.text and "Home | About" not in doc.text
+
+
+def test_json_record_and_list(tmp_path: Path) -> None:
+    one = tmp_path / "one.json"
+    one.write_text(json.dumps({"title": "T", "text": "Body text here.", "kind": "statement", "published": "2021-01-02"}))
+    doc = read_one(one)
+    assert (doc.title, doc.kind, doc.published) == ("T", "statement", "2021-01-02")
+    many = tmp_path / "many.json"
+    many.write_text(json.dumps([{"title": "A", "text": "a"}, {"title": "B"}]))
+    items = list(read_path(many))
+    assert isinstance(items[0], RawDocument)
+    assert isinstance(items[1], ReaderError) and "many.json[1]" in str(items[1]) and "neither 'text' nor 'html'" in str(items[1])
+
+
+def test_jsonl_malformed_line_is_reported_by_number_and_the_rest_read(tmp_path: Path) -> None:
+    path = tmp_path / "batch.jsonl.gz"
+    lines = [json.dumps({"title": "first", "text": "one"}), "{not json", json.dumps({"title": "third", "text": "three"})]
+    path.write_bytes(gzip.compress("\n".join(lines).encode()))
+    items = list(read_path(path))
+    assert [type(i).__name__ for i in items] == ["RawDocument", "ReaderError", "RawDocument"]
+    assert str(items[1]).startswith(f"{path}:2: invalid JSON")
+
+
+def test_unknown_format_missing_file_and_binary_are_clear_errors(tmp_path: Path) -> None:
+    odd = tmp_path / "notes.docx"
+    odd.write_bytes(b"PK\x03\x04")
+    (error,) = read_path(odd)
+    assert isinstance(error, ReaderError) and "unknown format '.docx'" in str(error)
+    binary = tmp_path / "blob.txt"
+    binary.write_bytes(b"\x00\x01\x02" * 100)
+    (error,) = read_path(binary)
+    assert isinstance(error, ReaderError) and "binary" in str(error)
+    (missing,) = expand_paths([tmp_path / "nope.txt"])
+    assert isinstance(missing, ReaderError) and "nope.txt" in str(missing)
+
+
+def test_bad_front_matter_kind_is_rejected(tmp_path: Path) -> None:
+    path = tmp_path / "x.md"
+    path.write_text("---\ntitle: X\nkind: blogpost\n---\nBody\n")
+    (error,) = read_path(path)
+    assert isinstance(error, ReaderError) and "unknown kind 'blogpost'" in str(error)
