@@ -18,7 +18,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ingest.extract.lexicon import FIRST_PERSON, PERSON_PRONOUNS, PLURAL_PRONOUNS, SPEECH_PHRASAL, SPEECH_VERBS
 from ingest.extract.marks import MarkedSpan, find_marked_spans
-from ingest.extract.people import Mention, clean_name, describe, parse_title_and_name
+from ingest.extract.people import clean_name, describe, parse_title_and_name
 from ingest.normalise import paragraphs
 from kb.models import Quote, Span, SpeakerRef
 
@@ -27,6 +27,7 @@ _CONTENT_DEPS = {"ccomp", "parataxis", "xcomp", "dobj", "oprd", "advcl", "dep", 
 _LABEL = re.compile(r"^((?:THE |MR\. |MS\. |MRS\. |DR\. )?[A-Z][A-Z.'’ -]{1,60}|(?:Mr|Ms|Mrs|Dr|Sheriff|Chief|Senator|Sen|Rep|Governor|Mayor)\.? [A-Z][\w.'’ -]{1,40}|Q):\s+")
 _STATEMENT_TITLE = re.compile(r"^(?:Joint )?Statement (?:from|by|of) (.+?)(?:\s+(?:on|On|ON|Regarding|regarding|about|About|in|In|at|At|Marking|marking|for|For)\s+|:|$)")
 _WORD = re.compile(r"[\w’']+")
+_SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
 
 
 @dataclass
@@ -154,7 +155,7 @@ def _label_speaker(label: str, base: int, title: str) -> SpeakerRef:
 
 
 def _copy(s: SpeakerRef) -> SpeakerRef:
-    return SpeakerRef(s.name, s.resolution, s.title, s.organization, s.description, s.mention, s.is_organization)
+    return SpeakerRef(s.name, s.resolution, s.title, s.organization, s.description, s.mention, s.is_organization, None, list(s.aliases))
 
 
 def _dedupe(quotes: list[Quote]) -> list[Quote]:
@@ -178,10 +179,17 @@ class _ArticleExtraction:
         self.marked = find_marked_spans(text)
         self.last_speaker: SpeakerRef | None = None
         self.last_speaker_para = -10
-        self.people: list[tuple[int, str]] = []  # (char offset, full name) of every PERSON mention
+        self.people: list[tuple[int, str]] = []  # (char offset, name) of every person mentioned
+        self.orgs: list[tuple[int, str]] = []
 
     def run(self) -> list[Quote]:
         quotes: list[Quote] = []
+        for base, doc in self.parsed:
+            for ent in doc.ents:
+                if ent.label_ == "PERSON":
+                    self.people.append((base + ent.start_char, clean_name(ent.text)))
+                elif ent.label_ == "ORG":
+                    self.orgs.append((base + ent.start_char, clean_name(ent.text)))
         for index, (base, doc) in enumerate(self.parsed):
             quotes.extend(self._paragraph(index, base, doc))
         _resolve_names(quotes, self.people)
@@ -206,20 +214,19 @@ class _ArticleExtraction:
             q = self._reported(cue, base, doc, ents, inside)
             if q is not None:
                 events.append((q.start, q))
-        for ent in ents:
-            if ent.label_ == "PERSON":
-                self.people.append((base + ent.start_char, clean_name(ent.text)))
+        events = _drop_nested(events)
         for _, q in sorted(events, key=lambda e: e[0]):
             if q.speaker.resolution == "inherit":
                 if self.last_speaker is None or index - self.last_speaker_para > 1:
                     continue
-                inherited = _copy(self.last_speaker)
-                inherited.mention = self.last_speaker.mention
-                q.speaker = inherited
+                q.speaker = _copy(self.last_speaker)
+            elif q.speaker.resolution == "pronoun" and q.speaker.name is None and q.speaker.mention is not None:
+                q.speaker = self._pronoun(q.speaker.mention)
             quotes.append(q)
-            if q.speaker.resolution != "inherit":
-                self.last_speaker = q.speaker
-                self.last_speaker_para = index
+            self.last_speaker = q.speaker
+            self.last_speaker_para = index
+            if q.speaker.name and not q.speaker.is_organization and q.speaker.mention is not None:
+                self.people.append((q.speaker.mention.start, q.speaker.name))
         return quotes
 
     def _cues(self, sent: SpacySpan, inside: set[int]) -> Iterator[Cue]:
@@ -242,9 +249,16 @@ class _ArticleExtraction:
             if tok.pos_ == "AUX" and lemma not in {"say"}:
                 continue
             subject = self._subject(tok)
+            if subject is not None and subject.i in inside:
+                continue  # '"Every court" has said': the subject is quoted words, not a speaker
             content = next((c for c in tok.children if c.dep_ == "ccomp"), None)
             if content is None:
                 content = next((c for c in tok.children if c.dep_ in {"parataxis"}), None)
+            if content is None:
+                obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+                colon = next((t for t in sent if t.i > tok.i and t.text == ":"), None)
+                if obj is not None and colon is not None and colon.i + 1 < sent.end:
+                    content = obj  # the object and the clause after the colon are what was said
             end = (particle.idx + len(particle)) if phrasal and particle is not None else tok.idx + len(tok)
             yield Cue(tok.idx, end, tok.doc.text[tok.idx : end], subject, content, sent, {tok.i})
 
@@ -254,6 +268,8 @@ class _ArticleExtraction:
         for _ in range(3):
             subj = next((c for c in node.children if c.dep_ in _SUBJECTS), None)
             if subj is not None:
+                if subj.tag_ in {"WP", "WDT"} and node.dep_ == "relcl":
+                    return node.head  # "Lapan, who said ..." -> Lapan
                 return subj
             agent = next((c for c in node.children if c.dep_ == "agent"), None)
             if agent is not None:
@@ -316,9 +332,16 @@ class _ArticleExtraction:
         else:
             sub = list(cue.content.subtree)
             s, e = sub[0].idx, sub[-1].idx + len(sub[-1])
+            if cue.content.dep_ == "dobj":
+                last = cue.sentence[-1]
+                e = last.idx + len(last)
             if cue.subject is not None and sub[0].i <= cue.subject.i <= sub[-1].i:
                 return None
         s, e = _trim(self.text, base + s, base + e)
+        if s > 0 and self.text[s - 1] in "\"“" and self.text[s - 2 : s - 1].isspace():
+            s -= 1  # keep the opening mark of a quote the content begins with
+        if e < len(self.text) and self.text[e] in "\"”" and self.text.count("“", s, e) > self.text.count("”", s, e):
+            e += 1
         return (s, e) if e > s else None
 
     # -- reported speech ---------------------------------------------------------------------
@@ -347,7 +370,8 @@ class _ArticleExtraction:
         mention = describe(subject, ents)
         span = Span(self.text[base + mention.start : base + mention.end], base + mention.start, base + mention.end)
         if mention.pronoun is not None:
-            return self._pronoun(mention, span)
+            # resolved later, in reading order, once earlier quotes in the paragraph are known
+            return SpeakerRef(name=None, resolution="pronoun", description=span.text, mention=span)
         if mention.name:
             return SpeakerRef(
                 name=mention.name, resolution="named", title=mention.title, organization=mention.organization,
@@ -358,23 +382,36 @@ class _ArticleExtraction:
             organization=mention.organization, description=mention.description, mention=span,
         )
 
-    def _pronoun(self, mention: Mention, span: Span) -> SpeakerRef | None:
-        pronoun = mention.pronoun or ""
+    def _pronoun(self, span: Span) -> SpeakerRef:
+        """he/she: the person named most recently before; they: the previous unnamed group; it: an organisation."""
+        pronoun = span.text.lower()
         last = self.last_speaker
-        if pronoun in PERSON_PRONOUNS or pronoun in FIRST_PERSON:
-            if pronoun in FIRST_PERSON:
-                return SpeakerRef(name=None, resolution="pronoun", description=span.text, mention=span)
-            if last is not None and last.name and not last.is_organization:
-                return SpeakerRef(last.name, "pronoun", last.title, last.organization, None, span)
-            earlier = [name for pos, name in self.people if pos < span.start]
-            if earlier:
-                return SpeakerRef(earlier[-1], "pronoun", None, None, None, span)
-            return SpeakerRef(name=None, resolution="pronoun", description=span.text, mention=span)
-        if pronoun in PLURAL_PRONOUNS and last is not None and not last.name:
+        if pronoun in PERSON_PRONOUNS:
+            before = [(pos, name) for pos, name in self.people if pos < span.start and span.start - pos < 1500]
+            if before:
+                name = max(before)[1]
+                facts = last if last is not None and last.name == name else None
+                return SpeakerRef(name, "pronoun", facts.title if facts else None, facts.organization if facts else None, None, span)
+        elif pronoun in PLURAL_PRONOUNS and last is not None and not last.name:
             return SpeakerRef(None, "pronoun", last.title, last.organization, last.description, span)
-        if pronoun in PLURAL_PRONOUNS | {"it"} and last is not None and last.is_organization and pronoun == "it":
-            return SpeakerRef(last.name, "pronoun", None, None, None, span, is_organization=True)
+        elif pronoun == "it":
+            before = [(pos, name) for pos, name in self.orgs if pos < span.start and span.start - pos < 1000]
+            if before:
+                return SpeakerRef(max(before)[1], "pronoun", None, None, None, span, is_organization=True)
         return SpeakerRef(name=None, resolution="pronoun", description=span.text, mention=span)
+
+
+def _drop_nested(events: list[tuple[int, Quote]]) -> list[tuple[int, Quote]]:
+    """Keep the outer attribution when a cue sits inside another quote's content ("a source said X asked ...")."""
+    kept: list[tuple[int, Quote]] = []
+    for pos, q in sorted(events, key=lambda e: -(e[1].end - e[1].start)):
+        cue = q.cue
+        if cue is not None and q.kind != "direct" and any(o.start <= cue.start and cue.end <= o.end for _, o in kept):
+            continue
+        if any((o.start, o.end) == (q.start, q.end) for _, o in kept):
+            continue
+        kept.append((pos, q))
+    return kept
 
 
 def _phrase_text(tok: Token) -> str:
@@ -383,27 +420,32 @@ def _phrase_text(tok: Token) -> str:
 
 
 def _resolve_names(quotes: list[Quote], people: list[tuple[int, str]]) -> None:
-    """Within a document, a bare or misspelt surname becomes the full name it refers to."""
+    """Within a document, a bare or misspelt surname becomes the full name it refers to, and names share facts."""
     full_names = [name for _, name in people if len(name.split()) >= 2]
-    named = [q.speaker for q in quotes if q.speaker.name and len(q.speaker.name.split()) >= 2 and not q.speaker.is_organization]
-    facts: dict[str, SpeakerRef] = {}
-    for s in named:
-        facts.setdefault(s.name or "", s)
-        known = facts[s.name or ""]
-        known.title = known.title or s.title
-        known.organization = known.organization or s.organization
-    candidates = list(dict.fromkeys([*(s.name for s in named if s.name), *full_names]))
-    for q in quotes:
-        s = q.speaker
-        if not s.name or s.is_organization:
-            continue
-        if len(s.name.split()) == 1:
+    persons = [q.speaker for q in quotes if q.speaker.name and not q.speaker.is_organization]
+    candidates = list(dict.fromkeys([*(s.name for s in persons if s.name and len(s.name.split()) >= 2), *full_names]))
+    for s in persons:
+        if s.name and len(s.name.split()) == 1:
             match = _match_surname(s.name, candidates)
             if match:
+                s.aliases.append(s.name)
                 s.name = match
-        if s.name in facts:
-            s.title = s.title or facts[s.name].title
-            s.organization = s.organization or facts[s.name].organization
+    facts: dict[str, SpeakerRef] = {}
+    for s in persons:
+        known = facts.setdefault(s.name or "", _copy(s))
+        known.title = known.title or s.title
+        known.organization = known.organization or s.organization
+    for s in persons:
+        s.title = s.title or facts[s.name or ""].title
+        s.organization = s.organization or facts[s.name or ""].organization
+    spokes = {s.name for s in persons if s.title and s.title.lower().split()[-1] in _SPOKES}
+    if len(spokes) == 1:
+        (spokesperson,) = spokes
+        for q in quotes:
+            s = q.speaker
+            if not s.name and s.title in _SPOKES and s.resolution == "nominal":
+                s.name, s.title = spokesperson, facts[spokesperson or ""].title
+                s.organization = s.organization or facts[spokesperson or ""].organization
 
 
 def _match_surname(surname: str, candidates: list[str]) -> str | None:

@@ -32,6 +32,8 @@ class Mention:
 
 def clean_name(text: str) -> str:
     words = [w for w in text.replace("\n", " ").split() if w.lower().strip(".") not in HONORIFICS]
+    while len(words) > 1 and words[0].lower().strip(".,") in TITLE_WORDS:
+        words = words[1:]  # "Sheriff Champagne" -> "Champagne"; the title is kept elsewhere
     return _POSSESSIVE.sub("", " ".join(words)).strip(" ,.;:")
 
 
@@ -41,12 +43,13 @@ def split_title(words: list[str]) -> tuple[str | None, str | None]:
     cut = len(words)
     while cut > 0 and words[cut - 1].lower().strip(".,") in TITLE_WORDS:
         cut -= 1
-    title = " ".join(words[cut:]).strip(" ,") or None
-    org = " ".join(words[:cut]).strip(" ,") or None
-    if org and not any(w[:1].isupper() for w in org.split()):
-        # Lower-case leftovers ("former", "top") are part of the title, not an organisation.
-        title = " ".join(filter(None, [org, title]))
-        org = None
+    head = words[:cut]
+    # Lower-case words before the organisation ("former", "top") belong to the title.
+    lead = 0
+    while lead < len(head) and not head[lead][:1].isupper():
+        lead += 1
+    title = " ".join([*head[:lead], *words[cut:]]).strip(" ,") or None
+    org = " ".join(head[lead:]).strip(" ,") or None
     return title, org
 
 
@@ -87,11 +90,20 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
         if org_ent is not None and (org is None or org_ent.text in (title or "")):
             org = org_ent.text
             title = (title or "").replace(org_ent.text, "").strip() or None
+        lead = [t.text for t in person if t.lower_.strip(".") in TITLE_WORDS and t.i < person.end - 1]
+        if lead and all(person[i].text == w for i, w in enumerate(lead)):  # "Sheriff Champagne" tagged as one PERSON
+            title = " ".join(filter(None, [title, *lead]))
+            person = person[len(lead):]
         name = clean_name(person.text)
         return Mention(
             doc[start_i].idx, doc[end_i - 1].idx + len(doc[end_i - 1]), phrase.text, name=name, title=title,
             organization=org or org_after,
         )
+    proper = _titled_name(phrase)
+    if proper is not None:  # "Sheriff Champage": a name the tagger missed, after a title
+        title_words, name = proper
+        title, org = split_title(title_words)
+        return Mention(phrase.start_char, phrase.end_char, phrase.text, name=clean_name(name), title=title, organization=org or org_after)
     org_ent = _entity_in(doc_ents, start_i, end_i, {"ORG", "NORP"})
     determiners = {t.lower_ for t in phrase if t.dep_ == "det"}
     if org_ent is not None and org_ent.root.i == head.i and not determiners - {"the"}:
@@ -104,6 +116,20 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
     if head.lemma_.lower() in TITLE_WORDS:
         mention.title = head.lemma_.lower()
     return mention
+
+
+def _titled_name(phrase: SpacySpan) -> tuple[list[str], str] | None:
+    """Title words followed by capitalised proper nouns, with nothing else in the phrase."""
+    words = [t for t in phrase if not t.is_punct and t.dep_ != "det"]
+    if len(words) < 2:
+        return None
+    cut = 0
+    while cut < len(words) and words[cut].lower_.strip(".") in TITLE_WORDS:
+        cut += 1
+    rest = words[cut:]
+    if cut == 0 or not rest or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest):
+        return None
+    return [t.text for t in words[:cut]], " ".join(t.text for t in rest)
 
 
 def _entity_in(ents: list[SpacySpan], start: int, end: int, labels: set[str]) -> SpacySpan | None:
