@@ -17,9 +17,17 @@ _MD_ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!>~|])")
 _SOFT_BREAK = re.compile(r"(?<=\S) ?\n(?![ ]*\n)(?![ ]*(?:[-*+][ ]|\d+[.)][ ]|[A-Z][A-Z.'’ -]{2,}:))")
 
 
+# Typewriter-style double quotes (''like this'' or ``like this''), as some newspapers print them.
+_OPEN_PAIR = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))(?:``|'')(?=[^\s'])", re.M)
+_CLOSE_PAIR = re.compile(r"(?<=[^\s'])''")
+
+
 def normalise(text: str, markdown: bool = False) -> str:
     """Return text of the same length with layout noise replaced by spaces."""
     text = text.replace("\r\n", " \n").replace("\r", "\n")
+    if "''" in text or "``" in text:
+        text = _OPEN_PAIR.sub(' "', text)
+        text = _CLOSE_PAIR.sub('" ', text)
     text = _CONTROL.sub(" ", text)
     text = _SPACES.sub(" ", text)
     if markdown:

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ingest.extract.lexicon import FIRST_PERSON, PERSON_PRONOUNS, PLURAL_PRONOUNS, SPEECH_PHRASAL, SPEECH_VERBS
+from ingest.extract.lexicon import ADDRESSEE_VERBS, CLAUSAL_ONLY, FIRST_PERSON, OBJECT_PREPOSITIONS, PERSON_PRONOUNS, PLURAL_PRONOUNS, SPEECH_PHRASAL, SPEECH_VERBS
 from ingest.extract.marks import MarkedSpan, find_marked_spans
 from ingest.extract.people import clean_name, describe, parse_title_and_name
 from ingest.normalise import paragraphs
@@ -42,6 +42,11 @@ class Cue:
     sentence: SpacySpan
     tokens: set[int] = field(default_factory=set)
     according_to: bool = False
+    objects: list[Token] = field(default_factory=list)  # non-clausal content: objects and their complements
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
 def _words(text: str) -> int:
@@ -209,7 +214,7 @@ class _ArticleExtraction:
             if q is not None:
                 events.append((q.start, q))
         for cue in cues:
-            if id(cue) in used_cues or cue.content is None and not cue.according_to:
+            if id(cue) in used_cues or cue.content is None and not cue.according_to and not cue.objects:
                 continue
             q = self._reported(cue, base, doc, ents, inside)
             if q is not None:
@@ -259,8 +264,16 @@ class _ArticleExtraction:
                 colon = next((t for t in sent if t.i > tok.i and t.text == ":"), None)
                 if obj is not None and colon is not None and colon.i + 1 < sent.end:
                     content = obj  # the object and the clause after the colon are what was said
+            objects: list[Token] = []
+            if content is None and lemma not in CLAUSAL_ONLY:
+                # "criticized the act as a 'crazy system'", "called for a ban", "urged supporters to vote"
+                objects = [
+                    c for c in tok.children
+                    if c.i > tok.i and (c.dep_ in {"dobj", "xcomp", "oprd"} or c.dep_ == "prep" and c.lower_ in OBJECT_PREPOSITIONS)
+                    and not (c.dep_ == "dobj" and lemma in ADDRESSEE_VERBS)
+                ]
             end = (particle.idx + len(particle)) if phrasal and particle is not None else tok.idx + len(tok)
-            yield Cue(tok.idx, end, tok.doc.text[tok.idx : end], subject, content, sent, {tok.i})
+            yield Cue(tok.idx, end, tok.doc.text[tok.idx : end], subject, content, sent, {tok.i}, objects=objects)
 
     @staticmethod
     def _subject(verb: Token) -> Token | None:
@@ -306,7 +319,7 @@ class _ArticleExtraction:
                 used.add(id(cue))
                 return Quote(text=text[s:e], start=s, end=e, kind="direct", speaker=speaker, cue=cue_span, confidence=0.9)
             content = self._content_span(cue, base)
-            if content is None or not (content[0] <= s and e <= content[1]):
+            if content is None or _overlap(content, (s, e)) < 0.5 * (e - s):
                 if words < 4:
                     return None  # a scare quote or a title near a cue, not what the speaker said
                 used.add(id(cue))
@@ -321,7 +334,12 @@ class _ArticleExtraction:
         return None
 
     def _content_span(self, cue: Cue, base: int) -> tuple[int, int] | None:
-        if cue.content is None:
+        if cue.content is None and cue.objects:
+            first = min(t.i for o in cue.objects for t in o.subtree)
+            last = max(t.i for o in cue.objects for t in o.subtree)
+            doc = cue.sentence.doc
+            s, e = doc[first].idx, doc[last].idx + len(doc[last])
+        elif cue.content is None:
             if not cue.according_to:
                 return None
             sent = cue.sentence
@@ -356,7 +374,7 @@ class _ArticleExtraction:
         if speaker is None:
             return None
         kind = "indirect"
-        if any(m.start >= s and m.end <= e for m in self.marked):
+        if any(_overlap((m.start, m.end), (s, e)) >= 0.5 * (m.end - m.start) for m in self.marked):
             kind = "mixed"
         return Quote(
             text=self.text[s:e], start=s, end=e, kind=kind, speaker=speaker,

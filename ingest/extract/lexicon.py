@@ -46,3 +46,12 @@ PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 PLURAL_PRONOUNS = frozenset({"they", "them"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady rev hon".split())
+
+# Verbs whose plain object is not what was said ("said Monday", "added it", "wrote a book").
+CLAUSAL_ONLY = frozenset(
+    "say add note write report state explain reply respond answer continue begin conclude comment remark observe mention "
+    "indicate announce declare confirm finish open close tell ask inform notify brief speculate wonder agree disagree concur".split()
+)
+# Verbs whose object is the person addressed ("urged them", "told reporters").
+ADDRESSEE_VERBS = frozenset("tell ask inform notify brief assure reassure remind thank advise counsel instruct order direct".split())
+OBJECT_PREPOSITIONS = frozenset("for against as about of on".split())

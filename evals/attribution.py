@@ -1,0 +1,266 @@
+"""Score quote extraction and speaker attribution against PolNeAR-format data (brat .ann + text).
+
+python -m evals.attribution --data ../shared/data/polnear --split dev
+
+Gold attributions are split into "direct" (the content holds a quotation mark) and "indirect"
+(no mark, and the cue is a speech verb or "according to"). A prediction matches a gold
+attribution of its category when their content spans overlap by at least half of each.
+Speaker accuracy counts matches whose predicted mention overlaps the gold Source span.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+_MARKS = re.compile(r"[\"“”]|''")  # NYT prints double quotes as two apostrophes
+
+
+Ranges = list[tuple[int, int]]
+
+
+@dataclass
+class Gold:
+    content: Ranges
+    source: list[tuple[int, int]]
+    cue: str
+    category: str
+    text: str
+
+
+@dataclass
+class Pred:
+    content: Ranges
+    mention: tuple[int, int] | None
+    category: str
+    text: str
+    speaker: str
+
+
+def _spans(field: str) -> list[tuple[int, int]]:
+    return [(int(a), int(b)) for a, b in (part.split() for part in field.split(";"))]
+
+
+def parse_ann(text: str) -> list[dict[str, list[tuple[int, int]] | str]]:
+    """brat standoff: T lines are typed spans, E lines tie Source, Cue and Content into one attribution."""
+    spans: dict[str, tuple[str, list[tuple[int, int]], str]] = {}
+    events: list[dict[str, str]] = []
+    for line in text.splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 3:
+            kind, _, offsets = parts[1].partition(" ")
+            spans[parts[0]] = (kind, _spans(offsets), parts[2])
+        elif line.startswith("E") and len(parts) >= 2:
+            events.append(dict(arg.split(":", 1) for arg in parts[1].split() if ":" in arg))
+    out = []
+    for event in events:
+        record: dict[str, list[tuple[int, int]] | str] = {}
+        for role in ("Source", "Cue", "Content"):
+            if role in event and event[role] in spans:
+                record[role] = spans[event[role]][1]
+                record[role + "_text"] = spans[event[role]][2]
+        out.append(record)
+    return out
+
+
+def load_split(data: Path, split: str) -> list[tuple[str, str, str]]:
+    """(article, text, ann) with one annotator per article (the first by name)."""
+    base = data / "data" / split
+    if not base.exists():
+        raise SystemExit(f"no PolNeAR split at {base}; pass --data pointing at the polnear folder")
+    chosen: dict[str, Path] = {}
+    for ann in sorted((base / "attributions").glob("*.ann")):
+        article = ann.stem.rsplit("_", 1)[0]
+        chosen.setdefault(article, ann)
+    out = []
+    for article, ann in sorted(chosen.items()):
+        text_path = base / "text" / f"{article}.txt"
+        if text_path.exists():
+            out.append((article, text_path.read_text(encoding="utf-8"), ann.read_text(encoding="utf-8")))
+    return out
+
+
+def gold_attributions(text: str, ann: str, is_speech_cue) -> list[Gold]:  # type: ignore[no-untyped-def]
+    out = []
+    for record in parse_ann(ann):
+        content = record.get("Content")
+        if not content:
+            continue
+        ranges = sorted(content)  # type: ignore[arg-type]
+        body = " ".join(text[a:b] for a, b in ranges)
+        cue = str(record.get("Cue_text", ""))
+        if _MARKS.search(body):
+            category = "direct"
+        elif is_speech_cue(cue):
+            category = "indirect"
+        else:
+            continue
+        out.append(Gold(ranges, list(record.get("Source", [])), cue, category, body))  # type: ignore[arg-type]
+    return out
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _size(r: Ranges) -> int:
+    return sum(b - a for a, b in r)
+
+
+def _overlap_ranges(a: Ranges, b: Ranges) -> int:
+    return sum(_overlap(x, y) for x in a for y in b)
+
+
+def group_predictions(preds: list[Pred], text: str) -> list[Pred]:
+    """One attribution per run of quotes that share a speaker mention within a paragraph
+    ("A," said X. "B.") — the way the gold annotates a quote interrupted by its cue."""
+    out: list[Pred] = []
+    for p in sorted(preds, key=lambda p: p.content[0]):
+        last = out[-1] if out else None
+        if (
+            last is not None and p.mention is not None and last.mention == p.mention and last.category == p.category
+            and "\n" not in text[last.content[-1][1] : p.content[0][0]]
+        ):
+            last.content = [*last.content, *p.content]
+            last.text += " … " + p.text
+        else:
+            out.append(Pred(list(p.content), p.mention, p.category, p.text, p.speaker))
+    return out
+
+
+def matches(gold: list[Gold], preds: list[Pred]) -> list[tuple[Gold, Pred]]:
+    """Greedy one-to-one matching by overlap, each pair covering >= 50% of both spans."""
+    pairs = []
+    for g in gold:
+        for p in preds:
+            if g.category != p.category:
+                continue
+            o = _overlap_ranges(g.content, p.content)
+            if o >= 0.5 * _size(g.content) and o >= 0.5 * _size(p.content):
+                pairs.append((o, g, p))
+    pairs.sort(key=lambda t: -t[0])
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    out = []
+    for _, g, p in pairs:
+        if id(g) in used_g or id(p) in used_p:
+            continue
+        used_g.add(id(g))
+        used_p.add(id(p))
+        out.append((g, p))
+    return out
+
+
+def speaker_right(g: Gold, p: Pred) -> bool:
+    if not g.source:
+        return p.mention is None
+    return p.mention is not None and any(_overlap(p.mention, s) > 0 for s in g.source)
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
+    precision = tp / n_pred if n_pred else 0.0
+    recall = tp / n_gold if n_gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=Path("../shared/data/polnear"))
+    parser.add_argument("--split", default="dev")
+    parser.add_argument("--limit", type=int, default=0, help="score only the first N articles")
+    parser.add_argument("--errors", type=int, default=0, help="print N missed and N false quotes of each category to stderr")
+    args = parser.parse_args(argv)
+
+    import spacy
+
+    from ingest.extract.extractor import QuoteExtractor
+    from ingest.extract.lexicon import SPEECH_VERBS
+    from ingest.normalise import normalise
+    from kb.settings import Settings
+
+    articles = load_split(args.data, args.split)
+    if args.limit:
+        articles = articles[: args.limit]
+    nlp = spacy.load(Settings().spacy_model)
+    extractor = QuoteExtractor(nlp)
+
+    lemma_cache: dict[str, bool] = {}
+
+    def is_speech_cue(cue: str) -> bool:
+        key = cue.lower()
+        if key not in lemma_cache:
+            lemma_cache[key] = "according to" in key or any(t.lemma_.lower() in SPEECH_VERBS for t in nlp(cue) if t.pos_ in {"VERB", "AUX", "NOUN"})
+        return lemma_cache[key]
+
+    totals = {c: {"gold": 0, "pred": 0, "match": 0, "speaker": 0} for c in ("direct", "indirect")}
+    errors: dict[str, list[str]] = {"missed": [], "false": [], "speaker": []}
+    sentences = 0
+    t_extract = 0.0
+    for article, raw, ann in articles:
+        text = normalise(raw)
+        gold = gold_attributions(raw, ann, is_speech_cue)
+        started = time.perf_counter()
+        parsed = extractor.parse(text)
+        quotes = extractor.extract_parsed(text, parsed, "article", "", None)
+        t_extract += time.perf_counter() - started
+        sentences += sum(len(list(d.sents)) for _, d in parsed)
+        preds = [
+            Pred([(q.start, q.end)], (q.speaker.mention.start, q.speaker.mention.end) if q.speaker.mention else None,
+                 "indirect" if q.kind == "indirect" else "direct", q.text, q.speaker.name or q.speaker.description or "")
+            for q in quotes if q.kind in ("direct", "mixed", "indirect")
+        ]
+        preds = group_predictions(preds, text)
+        pairs = matches(gold, preds)
+        for category in totals:
+            totals[category]["gold"] += sum(1 for g in gold if g.category == category)
+            totals[category]["pred"] += sum(1 for p in preds if p.category == category)
+            totals[category]["match"] += sum(1 for g, _ in pairs if g.category == category)
+            totals[category]["speaker"] += sum(1 for g, p in pairs if g.category == category and speaker_right(g, p))
+        matched_g = {id(g) for g, _ in pairs}
+        matched_p = {id(p) for _, p in pairs}
+        errors["missed"] += [f"{article} [{g.category}] cue={g.cue!r} src={[raw[a:b] for a, b in g.source]} :: {g.text[:160]}" for g in gold if id(g) not in matched_g]
+        errors["false"] += [f"{article} [{p.category}] by={p.speaker!r} :: {p.text[:160]}" for p in preds if id(p) not in matched_p]
+        errors["speaker"] += [
+            f"{article} gold={[raw[a:b] for a, b in g.source]} pred={raw[p.mention[0]:p.mention[1]] if p.mention else None!r} ({p.speaker}) :: {g.text[:100]}"
+            for g, p in pairs if not speaker_right(g, p)
+        ]
+
+    # The raw spaCy rate on the same paragraphs, for comparison with the extractor's.
+    from ingest.normalise import paragraphs
+
+    texts = [normalise(raw) for _, raw, _ in articles]
+    started = time.perf_counter()
+    for t in texts:
+        list(nlp.pipe((t[s:e] for s, e in paragraphs(t)), batch_size=64))
+    t_spacy = time.perf_counter() - started
+
+    result: dict[str, object] = {"split": args.split, "articles": len(articles)}
+    for category, n in totals.items():
+        result[category] = {
+            "gold": n["gold"], "predicted": n["pred"], "matched": n["match"],
+            **_prf(n["match"], n["pred"], n["gold"]),
+            "speaker_accuracy": round(n["speaker"] / n["match"], 4) if n["match"] else 0.0,
+            "f1_with_speaker": _prf(n["speaker"], n["pred"], n["gold"])["f1"],
+        }
+    result["speed"] = {
+        "sentences": sentences,
+        "extraction_sentences_per_s": round(sentences / t_extract, 1) if t_extract else None,
+        "spacy_sentences_per_s": round(sentences / t_spacy, 1) if t_spacy else None,
+    }
+    print(json.dumps(result, indent=2))
+    if args.errors:
+        for kind, lines in errors.items():
+            print(f"\n== {kind} ({len(lines)})", file=sys.stderr)
+            for line in lines[: args.errors]:
+                print("  " + line, file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
