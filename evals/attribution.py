@@ -213,7 +213,8 @@ def main(argv: list[str] | None = None) -> int:
         preds = [
             Pred([(q.start, q.end)], (q.speaker.mention.start, q.speaker.mention.end) if q.speaker.mention else None,
                  "indirect" if q.kind == "indirect" else "direct", q.text, q.speaker.name or q.speaker.description or "")
-            for q in quotes if q.kind in ("direct", "mixed", "indirect")
+            for q in quotes
+            if q.kind in ("direct", "mixed", "indirect") or q.kind == "turn" and _MARKS.search(text[q.start : q.end])
         ]
         preds = group_predictions(preds, text)
         pairs = matches(gold, preds)

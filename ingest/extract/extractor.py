@@ -24,10 +24,11 @@ from kb.models import Quote, Span, SpeakerRef
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _CONTENT_DEPS = {"ccomp", "parataxis", "xcomp", "dobj", "oprd", "advcl", "dep", "conj"}
-_LABEL = re.compile(r"^((?:THE |MR\. |MS\. |MRS\. |DR\. )?[A-Z][A-Z.'’ -]{1,60}|(?:Mr|Ms|Mrs|Dr|Sheriff|Chief|Senator|Sen|Rep|Governor|Mayor)\.? [A-Z][\w.'’ -]{1,40}|Q):\s+")
+_LABEL = re.compile(r"^((?:THE |MR\. |MS\. |MRS\. |DR\. )?[A-Z][A-Z.'’ -]{1,60}|(?:Mr|Ms|Mrs|Dr|Sheriff|Chief|Senator|Sen|Rep|Governor|Mayor)\.? [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}|Q):\s+")
 _STATEMENT_TITLE = re.compile(r"^(?:Joint )?Statement (?:from|by|of) (.+?)(?:\s+(?:on|On|ON|Regarding|regarding|about|About|in|In|at|At|Marking|marking|for|For)\s+|:|$)")
 _WORD = re.compile(r"[\w’']+")
 _SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
+_NOT_SPEAKERS = {"UPDATE", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "CORRECTION", "WATCH", "READ MORE", "RELATED", "PHOTOS", "VIDEO", "SOURCE", "SOURCES", "CLARIFICATION", "ADVERTISEMENT", "FILE"}
 
 
 @dataclass
@@ -126,8 +127,9 @@ class QuoteExtractor:
         t, org, name = parse_title_and_name(who)
         if not name:
             return quotes
-        covered = [(q.start, q.end) for q in quotes if q.speaker.resolution not in {"pronoun"} or q.speaker.name]
-        out = [q for q in quotes if q.speaker.mention is None or q.speaker.mention.text.lower() not in FIRST_PERSON]
+        # Inside a statement only quotations of other named people keep their own speaker.
+        out = [q for q in quotes if q.kind in ("direct", "turn") and q.speaker.name and q.speaker.name != name]
+        covered = [(q.start, q.end) for q in out]
         for base, doc in parsed:
             s, e = _trim(text, base, base + len(doc.text))
             if _words(text[s:e]) < 4 or any(a < e and s < b for a, b in covered):
@@ -202,6 +204,10 @@ class _ArticleExtraction:
 
     # -- one paragraph -----------------------------------------------------------------------
     def _paragraph(self, index: int, base: int, doc: Doc) -> list[Quote]:
+        turn = self._turn(base, doc)
+        if turn is not None:  # an interview transcript inside an article: "PENCE: Well, ..."
+            self.last_speaker, self.last_speaker_para = turn.speaker, index
+            return [turn]
         marked = [m for m in self.marked if m.paragraph == index]
         ents = list(doc.ents)
         inside = {t.i for m in marked for t in doc.char_span(m.start - base, m.end - base, alignment_mode="expand") or []}
@@ -234,6 +240,20 @@ class _ArticleExtraction:
                 self.people.append((q.speaker.mention.start, q.speaker.name))
         return quotes
 
+    def _turn(self, base: int, doc: Doc) -> Quote | None:
+        para = doc.text
+        lead = 1 if para[:1] in "\"“" else 0
+        m = _LABEL.match(para[lead:])
+        if not m or m.group(1).strip().upper() in _NOT_SPEAKERS:
+            return None
+        s, e = _trim(self.text, base + lead + m.end(), base + len(para))
+        if e > s and self.text[e - 1] in "\"”" and self.text.count("“", s, e) < self.text.count("”", s, e) + (lead and self.text[e - 1] == '"'):
+            e -= 1
+        if _words(self.text[s:e]) < 2:
+            return None
+        speaker = _label_speaker(m.group(1), base + lead, "")
+        return Quote(text=self.text[s:e], start=s, end=e, kind="turn", speaker=speaker, confidence=0.85)
+
     def _cues(self, sent: SpacySpan, inside: set[int]) -> Iterator[Cue]:
         for tok in sent:
             if tok.i in inside:
@@ -265,6 +285,9 @@ class _ArticleExtraction:
                 if obj is not None and colon is not None and colon.i + 1 < sent.end:
                     content = obj  # the object and the clause after the colon are what was said
             objects: list[Token] = []
+            parenthetical = content is None and tok.dep_ in {"parataxis", "advcl", "ccomp"} and tok.head.i != tok.i and subject is not None and any(t.text == "," for t in sent if t.i == tok.i - 1 - len(list(subject.subtree)) or t.i == tok.i + 1)
+            if parenthetical:
+                content = tok.head  # "Acts of protest, Mr. Obama said, are acts of patriotism": the rest of the sentence
             if content is None and lemma not in CLAUSAL_ONLY:
                 # "criticized the act as a 'crazy system'", "called for a ban", "urged supporters to vote"
                 objects = [
@@ -315,7 +338,7 @@ class _ArticleExtraction:
             if speaker is None:
                 return None
             cue_span = Span(cue.text, base + cue.start, base + cue.end)
-            if quoted >= 0.6 * free:
+            if free - quoted <= max(2, 0.25 * free):  # nearly everything but the speaker and cue is inside the marks
                 used.add(id(cue))
                 return Quote(text=text[s:e], start=s, end=e, kind="direct", speaker=speaker, cue=cue_span, confidence=0.9)
             content = self._content_span(cue, base)
@@ -349,11 +372,13 @@ class _ArticleExtraction:
             s, e = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
         else:
             sub = list(cue.content.subtree)
+            if cue.content.i != cue.content.head.i and any(t.i in cue.tokens for t in sub):
+                sub = [t for t in sub if not t.is_punct or t.i not in (sub[0].i, sub[-1].i)]  # parenthetical cue: keep all but the ends
             s, e = sub[0].idx, sub[-1].idx + len(sub[-1])
             if cue.content.dep_ == "dobj":
                 last = cue.sentence[-1]
                 e = last.idx + len(last)
-            if cue.subject is not None and sub[0].i <= cue.subject.i <= sub[-1].i:
+            if cue.subject is not None and sub[0].i <= cue.subject.i <= sub[-1].i and not any(t.i in cue.tokens for t in sub):
                 return None
         s, e = _trim(self.text, base + s, base + e)
         if s > 0 and self.text[s - 1] in "\"“" and self.text[s - 2 : s - 1].isspace():
@@ -442,6 +467,15 @@ def _resolve_names(quotes: list[Quote], people: list[tuple[int, str]]) -> None:
     full_names = [name for _, name in people if len(name.split()) >= 2]
     persons = [q.speaker for q in quotes if q.speaker.name and not q.speaker.is_organization]
     candidates = list(dict.fromkeys([*(s.name for s in persons if s.name and len(s.name.split()) >= 2), *full_names]))
+    for q in quotes:  # a surname the tagger took for a place ("as Fulghum defended ...")
+        s = q.speaker
+        d = (s.description or "").strip()
+        if not s.name and s.resolution == "nominal" and re.fullmatch(r"[A-Z][\w’'-]+", d):
+            match = _match_surname(d, candidates)
+            if match:
+                s.name, s.resolution, s.description, s.organization = match, "named", None, None
+                s.aliases.append(d)
+                persons.append(s)
     for s in persons:
         if s.name and len(s.name.split()) == 1:
             match = _match_surname(s.name, candidates)

@@ -1,0 +1,144 @@
+"""Quote extraction and attribution: the seed article checked by hand, line by line, and the hard cases."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import ABC, ROOT, SEEDS
+
+from ingest.extract.extractor import QuoteExtractor
+from ingest.readers import read_path
+from kb.models import Quote
+
+
+@pytest.fixture(scope="module")
+def abc_quotes(extractor: QuoteExtractor) -> tuple[str, list[Quote]]:
+    doc = next(read_path(ABC))
+    return doc.text, extractor.extract(doc.text, "article", doc.title)
+
+
+def find(quotes: list[Quote], fragment: str) -> Quote:
+    found = [q for q in quotes if fragment in q.text]
+    assert found, f"no quote containing {fragment!r}"
+    return found[0]
+
+
+# Each quote of the seed article with the speaker a careful reader gives it (name, or the source's description).
+SEED_EXPECTATIONS = [
+    ("I hoped that last Thursday's meeting would change things", None, "a source who was at the meeting in Washington", "anonymous"),
+    ("It was evident that [Department of Homeland Security officials]", None, "a source who was at the meeting in Washington", "anonymous"),
+    ("it was a productive exchange", "Dave Lapan", None, None),
+    ("have prioritized a political agenda over the safety of their people", "Sean Spicer", None, "pronoun"),
+    ("to roam the streets", "Sean Spicer", None, "pronoun"),
+    ("they could lose federal funding", "Jeff Sessions", None, "named"),
+    ('"contentious" at times', None, "A DHS official", "nominal"),
+    ("While the discussion did involve areas of disagreement regarding ICE detainers", "Dave Lapan", None, "named"),
+    ("some kind of hostile food fight", "Greg Champagne", None, "pronoun"),
+    ("a repeated theme throughout the roundtable discussion", "Dave Lapan", None, "named"),
+    ("A few specific cases and situations were raised during the meeting", "Dave Lapan", None, "named"),
+    ("need to be dealt with and need to go", None, "one source who was in Thursday's meeting", "anonymous"),
+    ("You're going to be sued and you’re going to be liable", None, "the source", "anonymous"),
+    ("They tap-danced around that", None, "the source", "anonymous"),
+    ("there is a lot of gray area about that", "Greg Champagne", None, "named"),
+    ("cherry picked", "Greg Champagne", None, "pronoun"),
+    ("choose to willfully decline ICE detainers", "DHS", None, "named"),
+    ("The problem is if [police] comply", "John Cohen", None, "named"),
+    ("The balance for law enforcement is working with ICE", "John Cohen", None, "pronoun"),
+    ('requiring the "extra step" of seeking judges', None, "a DHS official", "nominal"),
+    ("asked for ideas on how DHS can accomplish its mission", None, "a source", "anonymous"),
+    ("hoping for guidance from the courts to let us do our jobs", "Greg Champagne", None, "named"),
+    ("we would love to have", "Greg Champagne", None, "pronoun"),
+]
+
+
+@pytest.mark.parametrize(("fragment", "name", "description", "resolution"), SEED_EXPECTATIONS)
+def test_seed_article_quote_has_the_right_speaker(abc_quotes, fragment, name, description, resolution) -> None:  # type: ignore[no-untyped-def]
+    text, quotes = abc_quotes
+    q = find(quotes, fragment)
+    assert text[q.start : q.end] == q.text
+    assert q.speaker.name == name
+    if description:
+        assert q.speaker.description == description
+    if resolution:
+        assert q.speaker.resolution == resolution
+
+
+def test_seed_article_titles_organisations_and_no_scare_quotes(abc_quotes) -> None:  # type: ignore[no-untyped-def]
+    _, quotes = abc_quotes
+    spicer = find(quotes, "to roam the streets").speaker
+    assert (spicer.title, spicer.organization) == ("press secretary", "White House")
+    assert find(quotes, "gray area").speaker.title == "Sheriff"
+    assert find(quotes, "The problem is if").speaker.organization == "DHS"
+    assert find(quotes, "they could lose federal funding").speaker.title == "Attorney General"
+    # "sanctuary cities" in scare quotes is nobody's statement
+    assert not any(q.text.strip(' ."') == "sanctuary cities" for q in quotes)
+    assert find(quotes, "there is a lot of gray area").speaker.aliases == ["Champage"]
+
+
+def test_curly_and_straight_marks_and_a_quote_running_across_paragraphs(extractor: QuoteExtractor) -> None:
+    text = (
+        "Mayor Ann Lee said: \u201cWe will rebuild the bridge, and we will do it this year.\n\n"
+        "\u201cNobody in this city should have to wait another winter for it,\u201d she added.\n\n"
+        'The governor, Tom Ruiz, said "the state will pay half" of the cost.'
+    )
+    quotes = extractor.extract(text)
+    first = find(quotes, "We will rebuild the bridge")
+    assert first.speaker.name == "Ann Lee" and first.kind == "direct"
+    second = find(quotes, "Nobody in this city")
+    assert second.speaker.name == "Ann Lee"
+    third = find(quotes, "the state will pay half")
+    assert third.speaker.name == "Tom Ruiz" and third.kind == "mixed"
+
+
+def test_titles_in_quotation_marks_are_not_statements(extractor: QuoteExtractor) -> None:
+    text = 'She watched the TV show "Cheers" on Sunday. The committee read "War and Peace" aloud.'
+    assert extractor.extract(text) == []
+
+
+def test_reported_speech_and_according_to(extractor: QuoteExtractor) -> None:
+    text = (
+        "Senator Maria Gomez warned that the bill would raise prices for farmers. "
+        "The plant will close in June, according to a company spokesman."
+    )
+    quotes = extractor.extract(text)
+    warned = find(quotes, "the bill would raise prices")
+    assert warned.kind == "indirect" and warned.speaker.name == "Maria Gomez" and warned.cue and warned.cue.text == "warned"
+    closing = find(quotes, "The plant will close in June")
+    assert closing.speaker.name is None and closing.speaker.description == "a company spokesman"
+    assert closing.cue and closing.cue.text == "according to"
+
+
+def test_roundtable_labels_attribute_each_turn(extractor: QuoteExtractor) -> None:
+    doc = next(read_path(SEEDS / "remarks-harris-roundtable-northern-triangle-2021-04-14.md"))
+    quotes = extractor.extract(doc.text, "roundtable", doc.title)
+    assert quotes and all(q.kind == "turn" for q in quotes)
+    first = quotes[0]
+    assert first.speaker.name == "Harris" and first.speaker.title == "Vice President" and first.speaker.resolution == "label"
+    assert first.text.startswith("So I’m very much looking forward")
+
+
+def test_statement_is_attributed_to_its_issuer(extractor: QuoteExtractor) -> None:
+    doc = next(read_path(SEEDS / "statement-jean-pierre-cbp-commissioner-2022-11-12.md"))
+    quotes = extractor.extract(doc.text, "statement", doc.title)
+    assert quotes and all(q.speaker.name == "Karine Jean-Pierre" and q.kind == "statement" for q in quotes)
+    assert quotes[0].speaker.resolution == "document" and quotes[0].speaker.organization == "White House"
+
+
+def test_cli_quotes_jsonl_offsets_index_the_file_exactly() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "api.cli", "quotes", str(ABC), "--format", "jsonl"],
+        cwd=ROOT, capture_output=True, text=True, check=True, timeout=300,
+    ).stdout
+    records = [json.loads(line) for line in out.splitlines()]
+    source = ABC.read_text(encoding="utf-8")
+    assert len(records) >= 30
+    for r in records:
+        assert source[r["start"] : r["end"]] == r["text"]
+        assert r["kind"] in {"direct", "mixed", "indirect", "turn", "statement"}
+        assert set(r["speaker"]) == {"id", "name", "title", "organization", "description", "resolution", "mention"}
+        if r["speaker"]["mention"]:
+            m = r["speaker"]["mention"]
+            assert source[m["start"] : m["end"]] == m["text"]
