@@ -228,6 +228,7 @@ def _add_routes(app: FastAPI, settings: Settings) -> None:  # noqa: C901 - one p
         kind: Annotated[list[str] | None, Query(description="Quote kind(s): direct, mixed, indirect, turn, statement.")] = None,
         doc_kind: Annotated[list[str] | None, Query(description="Document kind(s): article, roundtable, statement.")] = None,
         publisher: Annotated[list[str] | None, Query(max_length=200)] = None,
+        document: Annotated[list[str] | None, Query(max_length=100, description="Only quotes from these document ids.")] = None,
         since: Annotated[date | None, Query(description="Published on or after (YYYY-MM-DD).")] = None,
         until: Annotated[date | None, Query(description="Published on or before (YYYY-MM-DD).")] = None,
         mode: Annotated[Literal["hybrid", "semantic", "keyword", "phrase"], Query()] = "hybrid",
@@ -239,7 +240,7 @@ def _add_routes(app: FastAPI, settings: Settings) -> None:  # noqa: C901 - one p
         _check_choices("doc_kind", doc_kinds, ("article", "roundtable", "statement"))
         page = kb.search_quotes(SearchQuery(
             q=q, mode=mode, limit=limit, cursor=cursor, speaker=speaker, organization=organization, kinds=kinds,
-            doc_kinds=doc_kinds, publishers=_csv(publisher), since=since.isoformat() if since else None,
+            doc_kinds=doc_kinds, publishers=_csv(publisher), document_ids=_csv(document), since=since.isoformat() if since else None,
             until=until.isoformat() if until else None,
         ))
         base = base_url(request)

@@ -92,6 +92,7 @@ class QuoteFilter:
     publishers: list[str] | None = None
     since: str | None = None
     until: str | None = None
+    document_ids: list[str] | None = None
 
     def sql(self, quote_alias: str = "q", doc_alias: str = "d") -> tuple[str, list[object]]:
         clauses: list[str] = []
@@ -109,6 +110,8 @@ class QuoteFilter:
             in_clause(f"{doc_alias}.kind", self.doc_kinds)
         if self.publishers:
             in_clause(f"lower({doc_alias}.publisher)", [p.lower() for p in self.publishers])
+        if self.document_ids:
+            in_clause(f"{quote_alias}.document_id", self.document_ids)
         if self.since:
             clauses.append(f"{doc_alias}.published >= ?")
             params.append(self.since)

@@ -18,8 +18,8 @@ def _encode(text: str) -> str:
 
 def text_fragment(text: str) -> str:
     """`#:~:text=start,end` for long quotes, `#:~:text=all words` for short ones."""
-    words = [w.strip("\"“”‘’'") for w in _WORDS.findall(text)]
-    words = [w for w in words if w]
+    # The exact words as the page shows them: browsers match fragments literally, quotation marks included.
+    words = _WORDS.findall(text)
     if not words:
         return ""
     if len(words) <= 2 * _FRAGMENT_WORDS:

@@ -36,6 +36,7 @@ class SearchQuery:
     publishers: list[str] | None = None
     since: str | None = None
     until: str | None = None
+    document_ids: list[str] | None = None
 
 
 @dataclass
@@ -120,6 +121,8 @@ def where_clause(flt: QuoteFilter) -> dict[str, Any] | None:
         clauses.append({"doc_kind": {"$in": flt.doc_kinds}})
     if flt.publishers:
         clauses.append({"publisher": {"$in": [p.lower() for p in flt.publishers]}})
+    if flt.document_ids:
+        clauses.append({"document_id": {"$in": flt.document_ids}})
     if flt.since:
         clauses.append({"published": {"$gte": date_number(flt.since)}})
     if flt.until:
@@ -153,7 +156,7 @@ class Searcher:
             raise InvalidInput("'since' is after 'until'")
         return QuoteFilter(
             speaker_ids=speaker_ids, kinds=query.kinds, doc_kinds=query.doc_kinds, publishers=query.publishers,
-            since=query.since, until=query.until,
+            since=query.since, until=query.until, document_ids=query.document_ids,
         )
 
     # -- quotes ------------------------------------------------------------------------------
