@@ -17,6 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api import schemas as s
 from api.web import add_web_routes
+from ingest.jobs import JobRunner
 from ingest.pipeline import Ingestor, build_ingestor
 from ingest.readers import ReaderError, read_record
 from kb.briefing import build_briefing
@@ -119,6 +120,14 @@ def get_ingestor(request: Request) -> Ingestor:
     return state.ingestor
 
 
+def get_job_runner(request: Request, ingestor: Annotated[Ingestor, Depends(get_ingestor)]) -> JobRunner:
+    state = request.app.state
+    with state.ingestor_lock:
+        if state.job_runner is None:
+            state.job_runner = JobRunner(ingestor, state.settings.data_dir / "jobs", state.write_lock)
+    return state.job_runner
+
+
 def _presented_key(request: Request) -> str | None:
     auth = request.headers.get("authorization", "")
     if auth.lower().startswith("bearer "):
@@ -184,6 +193,8 @@ def create_app(settings: Settings | None = None, kb: KnowledgeBase | None = None
         try:
             yield
         finally:
+            if app.state.job_runner is not None:
+                app.state.job_runner.close()
             if owned:
                 app.state.kb.close()
 
@@ -199,6 +210,7 @@ def create_app(settings: Settings | None = None, kb: KnowledgeBase | None = None
     app.state.kb = kb
     app.state.ingestor = ingestor
     app.state.ingestor_lock = threading.Lock()
+    app.state.job_runner = None
     app.state.write_lock = threading.Lock()
     _install_error_handlers(app)
     _install_middleware(app, settings)
@@ -293,6 +305,31 @@ def _add_routes(app: FastAPI, settings: Settings) -> None:  # noqa: C901 - one p
         doc_id = report.document_ids[0]
         _, quotes = ingestor.kb.document(doc_id)
         return s.DocumentCreatedOut(id=doc_id, status=status, quotes=len(quotes))
+
+    @app.post("/v1/ingest/jobs", response_model=s.JobCreatedOut, status_code=202, tags=["documents"],
+              dependencies=[Depends(require_write_key)], responses={**errors, 413: {"model": s.ErrorOut}},
+              openapi_extra={"requestBody": {"required": True, "content": {"application/x-ndjson": {
+                  "schema": {"type": "string", "format": "binary"},
+                  "example": '{"title": "...", "url": "https://...", "published": "2024-01-02", "publisher": "...", "text": "..."}\n'}}}})
+    async def create_job(
+        request: Request,
+        runner: Annotated[JobRunner, Depends(get_job_runner)],
+        kind: Annotated[Literal["article", "roundtable", "statement"] | None, Query(description="Kind for records that lack one.")] = None,
+        publisher: Annotated[str | None, Query(max_length=300)] = None,
+    ) -> JSONResponse:
+        body = await request.body()
+        if not body.strip():
+            raise InvalidInput("the request body must be JSONL: one JSON record a line (gzip allowed)")
+        job_id = runner.submit(body, kind, publisher)
+        out = s.JobCreatedOut(id=job_id, status="queued", status_url=f"/v1/ingest/jobs/{job_id}")
+        return JSONResponse(out.model_dump(), status_code=202, headers={"Location": out.status_url})
+
+    @app.get("/v1/ingest/jobs/{job_id}", response_model=s.JobOut, tags=["documents"], dependencies=Reads, responses=errors)
+    def get_job(kb: KB, job_id: str) -> s.JobOut:
+        job = kb.catalogue.get_job(job_id)
+        if job is None:
+            raise NotFound(f"no ingest job with id {job_id!r}")
+        return s.JobOut(**job)
 
     @app.get("/v1/speakers", response_model=s.SpeakerListOut, tags=["speakers"], dependencies=Reads)
     def list_speakers(

@@ -234,3 +234,27 @@ class StatsOut(_Out):
 class HealthOut(_Out):
     status: Literal["ok"]
     documents: int
+
+
+class JobCreatedOut(_Out):
+    id: str
+    status: Literal["queued"]
+    status_url: str
+
+
+class JobErrorOut(_Out):
+    where: str = Field(examples=["line:12"])
+    message: str = Field(examples=["invalid JSON (Expecting value at column 1)"])
+
+
+class JobOut(_Out):
+    id: str
+    status: Literal["queued", "running", "done", "failed", "interrupted"]
+    created_at: str
+    finished_at: str | None
+    processed: int = Field(description="Records read so far (good and bad).")
+    new: int
+    updated: int
+    unchanged: int
+    failed: int
+    errors: list[JobErrorOut]

@@ -17,6 +17,7 @@ from kb.citations import quote_citation, source_link, speaker_line
 from kb.errors import InvalidInput, KBError, NotFound
 from kb.knowledge import KnowledgeBase
 from kb.models import Document, Quote
+from kb.text import content_words
 from kb.search import QuoteHit, SearchQuery, decode_cursor, encode_cursor
 
 HERE = Path(__file__).parent
@@ -29,12 +30,12 @@ CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
     "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
-_TERM = re.compile(r"\w{3,}", re.UNICODE)
 
 
 def highlight(text: str, query: str | None) -> Markup:
     """Escape the text, then mark the query's words (the words are escaped too)."""
-    terms = sorted({t.lower() for t in _TERM.findall(query or "")}, key=len, reverse=True)
+    # a crude stem ("detainers" also marks "detainer"), like the keyword index's Porter stemmer
+    terms = sorted({t[:-1] if len(t) > 4 and t.endswith("s") else t for t in content_words(query or "") if len(t) >= 3}, key=len, reverse=True)
     if not terms:
         return escape(text)
     pattern = re.compile(r"\b(" + "|".join(re.escape(t) for t in terms) + r")\w*", re.IGNORECASE)

@@ -6,7 +6,8 @@ Each meeting of the split is stored as a roundtable document whose speaker turns
 (speaker = the turn's label). Each specific query is searched within its meeting; the relevant
 quotes are the turns inside its `relevant_text_span`. recall@k = |relevant in top k| / min(k, |relevant|),
 so a perfect ranking scores 1.0 however many turns are relevant. Queries that name one of the
-meeting's speakers are run again with that speaker as the filter.
+meeting's speakers are run again with that speaker as the filter; there the relevant turns are
+those of that speaker (the only ones a filtered search can return).
 """
 
 from __future__ import annotations
@@ -108,6 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", default="val")
     parser.add_argument("--limit", type=int, default=0, help="only the first N meetings")
     parser.add_argument("--format", choices=("json", "table"), default="json")
+    parser.add_argument("--store", type=Path, default=None, help="keep the stored meetings here and reuse them next run")
     args = parser.parse_args(argv)
 
     from kb.factory import open_knowledge_base
@@ -118,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.limit:
         meetings = meetings[: args.limit]
     with tempfile.TemporaryDirectory() as tmp:
-        kb = open_knowledge_base(Settings(data_dir=Path(tmp) / "kb-data"))
+        kb = open_knowledge_base(Settings(data_dir=args.store or Path(tmp) / "kb-data"))
         try:
             started = time.perf_counter()
             ids = store_meetings(kb, meetings, progress=sys.stderr.isatty())
@@ -133,13 +135,15 @@ def main(argv: list[str] | None = None) -> int:
                 for query, relevant_turns in m.queries:
                     relevant = {quote_ids[i] for i in relevant_turns}
                     speaker = mentioned_speaker(query, labels)
+                    # With a speaker filter only that speaker's turns can come back, so only they count as relevant.
+                    by_speaker = {quote_ids[i] for i in relevant_turns if speaker and speaker.lower() in m.turns[i][0].lower()}
                     for mode in MODES:
                         page = kb.search_quotes(SearchQuery(q=query, mode=mode, limit=10, document_ids=[doc_id]))
                         runs[mode].append(score([h.quote.id for h in page.results], relevant))
                         searches += 1
-                        if speaker:
+                        if speaker and by_speaker:
                             page = kb.search_quotes(SearchQuery(q=query, mode=mode, limit=10, document_ids=[doc_id], speaker=speaker))
-                            runs[f"{mode}+speaker"].append(score([h.quote.id for h in page.results], relevant))
+                            runs[f"{mode}+speaker"].append(score([h.quote.id for h in page.results], by_speaker))
                             searches += 1
             search_s = time.perf_counter() - started
         finally:

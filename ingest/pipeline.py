@@ -81,9 +81,10 @@ class Ingestor:
         kind: str | None = None,
         publisher: str | None = None,
         on_progress: Callable[[int], None] | None = None,
+        report: IngestReport | None = None,
     ) -> IngestReport:
         """Ingest everything given; a bad record is reported and skipped, never fatal to the rest."""
-        report = IngestReport()
+        report = report if report is not None else IngestReport()
         for batch in _batches(items, self.batch_size):
             self._ingest_batch(batch, kind, publisher, report)
             if on_progress:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 import threading
@@ -13,6 +14,7 @@ from pathlib import Path
 from kb.errors import StoreCorrupt, StoreUnavailable
 from kb.ids import speaker_key
 from kb.models import Chunk, Document, Quote, Span, Speaker, SpeakerRef
+from kb.text import WORD, content_words
 
 SCHEMA_VERSION = 1
 
@@ -52,18 +54,17 @@ CREATE INDEX IF NOT EXISTS quotes_text_key ON quotes(text_key);
 CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(
     quote_id UNINDEXED, text, speaker, tokenize = 'porter unicode61 remove_diacritics 2'
 );
+CREATE TABLE IF NOT EXISTS jobs (
+    id TEXT PRIMARY KEY, status TEXT NOT NULL, created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    finished_at TEXT, processed INTEGER NOT NULL DEFAULT 0, new INTEGER NOT NULL DEFAULT 0, updated INTEGER NOT NULL DEFAULT 0,
+    unchanged INTEGER NOT NULL DEFAULT 0, failed INTEGER NOT NULL DEFAULT 0, errors TEXT NOT NULL DEFAULT '[]'
+);
 CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
     chunk_id UNINDEXED, text, tokenize = 'porter unicode61 remove_diacritics 2'
 );
 """
 
-_WORD = re.compile(r"\w+", re.UNICODE)
-# Function words add noise to an OR query's BM25 ranking; they still count inside a phrase.
-_STOPWORDS = frozenset(
-    "a an and are as at be been but by can could did do does for from had has have he her his how i if in into is it its"
-    " may me might my no not of on or our over she should so than that the their them then there these they this those"
-    " to us was we were what when where which who whom why will with would you your about".split()
-)
+_WORD = WORD
 
 
 def quote_text_key(text: str) -> str:
@@ -78,8 +79,7 @@ def fts_query(text: str, phrase: bool = False) -> str | None:
         return None
     if phrase:
         return '"' + " ".join(words) + '"'
-    content = [w for w in dict.fromkeys(words) if w not in _STOPWORDS] or list(dict.fromkeys(words))
-    return " OR ".join(f'"{w}"' for w in content)
+    return " OR ".join(f'"{w}"' for w in content_words(text))
 
 
 @dataclass
@@ -291,7 +291,7 @@ class Catalogue:
             return []
         where, params = flt.sql()
         rows = self._conn().execute(
-            "SELECT f.quote_id, bm25(quotes_fts, 1.0, 0.3) AS rank FROM quotes_fts f"
+            "SELECT f.quote_id, bm25(quotes_fts, 0.0, 1.0, 0.5) AS rank FROM quotes_fts f"
             " JOIN quotes q ON q.id = f.quote_id JOIN documents d ON d.id = q.document_id"
             f" WHERE quotes_fts MATCH ? AND {where} ORDER BY rank LIMIT ?",
             [match, *params, limit],
@@ -400,6 +400,37 @@ class Catalogue:
             (key, key),
         )
         return [s for s in (self.get_speaker(r[0]) for r in rows) if s]
+
+
+    # -- ingest jobs -------------------------------------------------------------------------
+    def create_job(self, job_id: str) -> None:
+        with self._write() as db:
+            db.execute("INSERT INTO jobs (id, status) VALUES (?, 'queued')", (job_id,))
+
+    def update_job(self, job_id: str, status: str, counts: dict[str, int], errors: list[dict[str, str]], finished: bool = False) -> None:
+        with self._write() as db:
+            db.execute(
+                "UPDATE jobs SET status = ?, processed = ?, new = ?, updated = ?, unchanged = ?, failed = ?, errors = ?,"
+                " finished_at = CASE WHEN ? THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') ELSE finished_at END WHERE id = ?",
+                (status, counts.get("processed", 0), counts.get("new", 0), counts.get("updated", 0), counts.get("unchanged", 0),
+                 counts.get("failed", 0), json.dumps(errors, ensure_ascii=False), int(finished), job_id),
+            )
+
+    def get_job(self, job_id: str) -> dict[str, object] | None:
+        row = self._conn().execute("SELECT * FROM jobs WHERE id = ?", (job_id,)).fetchone()
+        if row is None:
+            return None
+        job = dict(row)
+        job["errors"] = json.loads(job["errors"])
+        return job
+
+    def interrupt_unfinished_jobs(self) -> int:
+        """Jobs left queued or running by a process that died; their records are safe to send again."""
+        with self._write() as db:
+            return db.execute(
+                "UPDATE jobs SET status = 'interrupted', finished_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+                " WHERE status IN ('queued', 'running')"
+            ).rowcount
 
 
 def _like_escape(text: str) -> str:

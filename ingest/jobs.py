@@ -1,0 +1,81 @@
+"""Ingest jobs: a JSONL upload ingested in the background, with progress and per-record errors kept in the catalogue."""
+
+from __future__ import annotations
+
+import gzip
+import logging
+import queue
+import threading
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from ingest.pipeline import IngestReport, Ingestor
+from ingest.readers import iter_jsonl_lines
+
+log = logging.getLogger("kb.jobs")
+
+
+@dataclass
+class _Job:
+    id: str
+    path: Path
+    kind: str | None
+    publisher: str | None
+
+
+class JobRunner:
+    """One worker thread: jobs run one after another, so the store sees a single writer."""
+
+    def __init__(self, ingestor: Ingestor, folder: Path, write_lock: threading.Lock) -> None:
+        self.ingestor = ingestor
+        self.catalogue = ingestor.kb.catalogue
+        self.folder = folder
+        self.write_lock = write_lock
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.catalogue.interrupt_unfinished_jobs()
+        self._queue: queue.Queue[_Job | None] = queue.Queue()
+        self._thread = threading.Thread(target=self._work, name="kb-ingest-jobs", daemon=True)
+        self._thread.start()
+
+    def submit(self, upload: bytes, kind: str | None = None, publisher: str | None = None) -> str:
+        job_id = "job_" + uuid.uuid4().hex[:16]
+        path = self.folder / f"{job_id}.jsonl"
+        path.write_bytes(gzip.decompress(upload) if upload[:2] == b"\x1f\x8b" else upload)
+        self.catalogue.create_job(job_id)
+        self._queue.put(_Job(job_id, path, kind, publisher))
+        return job_id
+
+    def close(self) -> None:
+        self._queue.put(None)
+        self._thread.join(timeout=30)
+
+    def _work(self) -> None:
+        while (job := self._queue.get()) is not None:
+            try:
+                self._run(job)
+            except Exception:  # a job must never take the worker down with it
+                log.exception("ingest job %s failed", job.id)
+                self.catalogue.update_job(job.id, "failed", {}, [{"where": job.id, "message": "internal error; see the server log"}], True)
+
+    def _run(self, job: _Job) -> None:
+        text = job.path.read_text(encoding="utf-8", errors="replace")
+        items = iter_jsonl_lines(iter(text.splitlines()), "line")
+        processed = 0
+        report = IngestReport()
+
+        def progress(n: int) -> None:
+            nonlocal processed
+            processed += n
+            self._save(job.id, "running", report, processed)
+
+        self._save(job.id, "running", report, 0)
+        with self.write_lock:
+            report = self.ingestor.ingest(items, kind=job.kind, publisher=job.publisher, on_progress=progress, report=report)
+        self._save(job.id, "done", report, processed, finished=True)
+        job.path.unlink(missing_ok=True)
+
+    def _save(self, job_id: str, status: str, report: IngestReport, processed: int, finished: bool = False) -> None:
+        counts = {"processed": processed, "new": report.new, "updated": report.updated, "unchanged": report.unchanged, "failed": report.failed}
+        errors = [{"where": w, "message": m} for w, m in report.errors[:1000]]
+        self.catalogue.update_job(job_id, status, counts, errors, finished)
