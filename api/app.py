@@ -17,7 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api import schemas as s
 from api.web import add_web_routes
-from ingest.jobs import JobRunner
+from ingest.jobs import JobRunner, interrupt_orphaned_jobs
 from ingest.pipeline import Ingestor, build_ingestor
 from ingest.readers import ReaderError, read_record
 from kb.briefing import build_briefing
@@ -190,6 +190,7 @@ def create_app(settings: Settings | None = None, kb: KnowledgeBase | None = None
             from kb.factory import open_knowledge_base
 
             app.state.kb = open_knowledge_base(settings)
+        interrupt_orphaned_jobs(app.state.kb.catalogue)
         try:
             yield
         finally:
@@ -204,7 +205,12 @@ def create_app(settings: Settings | None = None, kb: KnowledgeBase | None = None
         description="Search statements by meaning and pull citable, attributed quotes. Every error has the shape "
         '`{"error": {"code", "message", "details"}}`.',
         lifespan=lifespan,
-        responses={422: {"model": s.ErrorOut, "description": "Invalid input"}},
+        responses={
+            400: {"model": s.ErrorOut, "description": "Malformed request"},
+            413: {"model": s.ErrorOut, "description": "Request too large"},
+            422: {"model": s.ErrorOut, "description": "Invalid input"},
+            500: {"model": s.ErrorOut, "description": "Unexpected error (logged; no details are returned)"},
+        },
     )
     app.state.settings = settings
     app.state.kb = kb
@@ -283,7 +289,8 @@ def _add_routes(app: FastAPI, settings: Settings) -> None:  # noqa: C901 - one p
         return s.DocumentOut(**s.DocumentRefOut.of(doc).model_dump(), text=doc.text, quotes=[s.QuoteOut.of(q, doc, base) for q in quotes])
 
     @app.post("/v1/documents", response_model=s.DocumentCreatedOut, status_code=201, tags=["documents"],
-              dependencies=[Depends(require_write_key)], responses=errors)
+              dependencies=[Depends(require_write_key)],
+              responses={**errors, 200: {"model": s.DocumentCreatedOut, "description": "Already stored: unchanged or updated"}})
     def create_document(
         body: s.DocumentCreateRequest, response: Response, ingestor: Annotated[Ingestor, Depends(get_ingestor)],
         settings: Annotated[Settings, Depends(get_settings)], request: Request,
@@ -329,6 +336,7 @@ def _add_routes(app: FastAPI, settings: Settings) -> None:  # noqa: C901 - one p
         job = kb.catalogue.get_job(job_id)
         if job is None:
             raise NotFound(f"no ingest job with id {job_id!r}")
+        job.pop("owner", None)  # which process runs it is the operator's business, not the client's
         return s.JobOut(**job)
 
     @app.get("/v1/speakers", response_model=s.SpeakerListOut, tags=["speakers"], dependencies=Reads)

@@ -257,6 +257,42 @@ def stats(fmt: Annotated[str, Format] = "table") -> None:
 
 
 @app.command()
+def backup(target: Annotated[Path, typer.Argument(help="A new, empty folder for the backup.")]) -> None:
+    """Back up the catalogue consistently; safe while the server or an ingest runs."""
+    from kb.backup import backup as run_backup
+
+    try:
+        manifest = run_backup(Settings(), target)
+    except KBError as e:
+        raise _fail(str(e)) from e
+    counts = manifest["counts"]
+    typer.echo(f"backed up {counts['documents']} documents, {counts['quotes']} quotes, {counts['speakers']} speakers to {target}")  # type: ignore[index]
+
+
+@app.command()
+def restore(source: Annotated[Path, typer.Argument(help="A folder written by `kb backup`.")]) -> None:
+    """Restore a backup into an empty KB_DATA_DIR and rebuild the vectors."""
+    from tqdm import tqdm
+
+    from kb.backup import restore as run_restore
+
+    bar = tqdm(desc="rebuilding vectors", unit="doc", file=sys.stderr, disable=None)
+
+    def progress(done: int, total: int) -> None:
+        bar.total = total
+        bar.n = done
+        bar.refresh()
+
+    try:
+        stats = run_restore(source, Settings(), on_progress=progress)
+    except KBError as e:
+        raise _fail(str(e)) from e
+    finally:
+        bar.close()
+    typer.echo(f"restored {stats['documents']} documents, {stats['quotes']} quotes into {Settings().data_dir}")
+
+
+@app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,

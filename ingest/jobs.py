@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import gzip
 import logging
+import os
 import queue
+import socket
 import threading
 import uuid
 from dataclasses import dataclass
@@ -12,8 +14,33 @@ from pathlib import Path
 
 from ingest.pipeline import IngestReport, Ingestor
 from ingest.readers import iter_jsonl_lines
+from kb.catalogue import Catalogue
 
 log = logging.getLogger("kb.jobs")
+
+
+OWNER = f"{socket.gethostname()}:{os.getpid()}"
+
+
+def _owner_is_dead(owner: str) -> bool:
+    """Only this host's processes can be checked; jobs of other hosts are left to them."""
+    host, _, pid = owner.rpartition(":")
+    if host != socket.gethostname() or not pid.isdigit():
+        return False
+    if int(pid) == os.getpid():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
+
+
+def interrupt_orphaned_jobs(catalogue: Catalogue) -> int:
+    """Mark the unfinished jobs of dead processes on this host as interrupted (called at start-up)."""
+    return catalogue.interrupt_jobs_of_dead_owners(_owner_is_dead)
 
 
 @dataclass
@@ -33,7 +60,7 @@ class JobRunner:
         self.folder = folder
         self.write_lock = write_lock
         self.folder.mkdir(parents=True, exist_ok=True)
-        self.catalogue.interrupt_unfinished_jobs()
+        interrupt_orphaned_jobs(self.catalogue)
         self._queue: queue.Queue[_Job | None] = queue.Queue()
         self._thread = threading.Thread(target=self._work, name="kb-ingest-jobs", daemon=True)
         self._thread.start()
@@ -42,7 +69,7 @@ class JobRunner:
         job_id = "job_" + uuid.uuid4().hex[:16]
         path = self.folder / f"{job_id}.jsonl"
         path.write_bytes(gzip.decompress(upload) if upload[:2] == b"\x1f\x8b" else upload)
-        self.catalogue.create_job(job_id)
+        self.catalogue.create_job(job_id, OWNER)
         self._queue.put(_Job(job_id, path, kind, publisher))
         return job_id
 

@@ -58,8 +58,17 @@ class RawDocument:
     issuer: str | None = None  # who issued a statement, when a record says so
 
 
+def _looks_binary(data: bytes) -> bool:
+    """Many NULs or control bytes at the start; a stray NUL in real text is cleaned, not refused."""
+    head = data[:4096]
+    if not head or head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    control = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return control > max(2, len(head) // 100)
+
+
 def _decode(data: bytes, where: str) -> str:
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if _looks_binary(data):
         raise ReaderError(where, "looks like a binary file, not text")
     for encoding in ("utf-8-sig", "utf-16") if data.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-8-sig",):
         try:

@@ -6,7 +6,7 @@ import json
 import re
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,7 +57,8 @@ CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(
 CREATE TABLE IF NOT EXISTS jobs (
     id TEXT PRIMARY KEY, status TEXT NOT NULL, created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
     finished_at TEXT, processed INTEGER NOT NULL DEFAULT 0, new INTEGER NOT NULL DEFAULT 0, updated INTEGER NOT NULL DEFAULT 0,
-    unchanged INTEGER NOT NULL DEFAULT 0, failed INTEGER NOT NULL DEFAULT 0, errors TEXT NOT NULL DEFAULT '[]'
+    unchanged INTEGER NOT NULL DEFAULT 0, failed INTEGER NOT NULL DEFAULT 0, errors TEXT NOT NULL DEFAULT '[]',
+    owner TEXT NOT NULL DEFAULT ''
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
     chunk_id UNINDEXED, text, tokenize = 'porter unicode61 remove_diacritics 2'
@@ -157,14 +158,20 @@ class Catalogue:
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
+        """One transaction; a full disk or a locked file becomes a StoreUnavailable naming the catalogue."""
         conn = self._conn()
-        conn.execute("BEGIN IMMEDIATE")
         try:
-            yield conn
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+        except (sqlite3.OperationalError, OSError) as e:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise StoreUnavailable(f"could not write to the catalogue {self.path}: {e}") from e
 
     def close(self) -> None:
         conn = getattr(self._local, "conn", None)
@@ -172,13 +179,12 @@ class Catalogue:
             conn.close()
             self._local.conn = None
 
-    def backup_to(self, target: Path) -> None:
-        """A consistent copy while others read and write (SQLite's online backup)."""
-        dest = sqlite3.connect(target)
-        try:
-            self._conn().backup(dest)
-        finally:
-            dest.close()
+    def document_ids(self) -> list[str]:
+        return [r[0] for r in self._conn().execute("SELECT id FROM documents ORDER BY id")]
+
+    def chunks_for_document(self, doc_id: str) -> list[Chunk]:
+        rows = self._conn().execute('SELECT * FROM chunks WHERE document_id = ? ORDER BY start', (doc_id,))
+        return [Chunk(id=r["id"], document_id=r["document_id"], text=r["text"], start=r["start"], end=r["end"]) for r in rows]
 
     # -- documents ---------------------------------------------------------------------------
     def document_hash(self, doc_id: str) -> str | None:
@@ -403,9 +409,9 @@ class Catalogue:
 
 
     # -- ingest jobs -------------------------------------------------------------------------
-    def create_job(self, job_id: str) -> None:
+    def create_job(self, job_id: str, owner: str) -> None:
         with self._write() as db:
-            db.execute("INSERT INTO jobs (id, status) VALUES (?, 'queued')", (job_id,))
+            db.execute("INSERT INTO jobs (id, status, owner) VALUES (?, 'queued', ?)", (job_id, owner))
 
     def update_job(self, job_id: str, status: str, counts: dict[str, int], errors: list[dict[str, str]], finished: bool = False) -> None:
         with self._write() as db:
@@ -424,13 +430,33 @@ class Catalogue:
         job["errors"] = json.loads(job["errors"])
         return job
 
-    def interrupt_unfinished_jobs(self) -> int:
+    def interrupt_jobs_of_dead_owners(self, is_dead: Callable[[str], bool]) -> int:
         """Jobs left queued or running by a process that died; their records are safe to send again."""
         with self._write() as db:
-            return db.execute(
-                "UPDATE jobs SET status = 'interrupted', finished_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
-                " WHERE status IN ('queued', 'running')"
-            ).rowcount
+            rows = db.execute("SELECT id, owner FROM jobs WHERE status IN ('queued', 'running')").fetchall()
+            dead = [r["id"] for r in rows if is_dead(r["owner"])]
+            db.executemany(
+                "UPDATE jobs SET status = 'interrupted', finished_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?",
+                [(i,) for i in dead],
+            )
+            return len(dead)
+
+
+def backup_catalogue(source: Path, target: Path) -> None:
+    """A consistent copy of a catalogue file while other processes read and write it (SQLite's online backup)."""
+    if not source.exists():
+        raise StoreUnavailable(f"no catalogue at {source}")
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=30)
+    dest = sqlite3.connect(target)
+    try:
+        src.backup(dest)
+        if dest.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+            raise StoreCorrupt(f"the backup of {source} failed its integrity check")
+    except sqlite3.DatabaseError as e:
+        raise StoreCorrupt(f"cannot back up {source}: {e}") from e
+    finally:
+        dest.close()
+        src.close()
 
 
 def _like_escape(text: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -47,6 +48,13 @@ class KnowledgeBase:
             return StoreOutcome(doc.id, "unchanged", len(quotes), len(chunks))
         speakers = canonical_speakers(quotes, self.catalogue)
         vectors = vectors if vectors is not None else self.embed_units(chunks, quotes)
+        quote_ids = self._write_vectors(doc, chunks, quotes, vectors)
+        self.catalogue.replace_document(doc, chunks, quotes, speakers)
+        self.vectors.delete_document(CHUNKS, doc.id, {c.id for c in chunks})
+        self.vectors.delete_document(QUOTES, doc.id, set(quote_ids))
+        return StoreOutcome(doc.id, "new" if previous is None else "updated", len(quotes), len(chunks))
+
+    def _write_vectors(self, doc: Document, chunks: list[Chunk], quotes: list[Quote], vectors: dict[str, np.ndarray]) -> list[str]:
         chunk_meta = [{"document_id": doc.id} for _ in chunks]
         self.vectors.upsert(CHUNKS, [c.id for c in chunks], _stack([vectors[c.id] for c in chunks], self.embedder.dimension), chunk_meta)
         quote_ids, quote_vecs, quote_meta = [], [], []
@@ -56,10 +64,7 @@ class KnowledgeBase:
                 quote_vecs.append(vec)
                 quote_meta.append(self._quote_metadata(doc, q))
         self.vectors.upsert(QUOTES, quote_ids, _stack(quote_vecs, self.embedder.dimension), quote_meta)
-        self.catalogue.replace_document(doc, chunks, quotes, speakers)
-        self.vectors.delete_document(CHUNKS, doc.id, {c.id for c in chunks})
-        self.vectors.delete_document(QUOTES, doc.id, set(quote_ids))
-        return StoreOutcome(doc.id, "new" if previous is None else "updated", len(quotes), len(chunks))
+        return quote_ids
 
     @staticmethod
     def _quote_metadata(doc: Document, q: Quote) -> dict[str, object]:
@@ -96,6 +101,18 @@ class KnowledgeBase:
                 out[owner] = vec
         out.update({k: np.stack(v) for k, v in grouped.items()})
         return out
+
+    def rebuild_vectors(self, on_progress: Callable[[int, int], None] | None = None, batch: int = 16) -> None:
+        """Re-embed every chunk and quote from the catalogue (after a restore, or a model change)."""
+        ids = self.catalogue.document_ids()
+        for start in range(0, len(ids), batch):
+            docs = self.catalogue.documents_by_ids(ids[start : start + batch])
+            parts = [(d, self.catalogue.chunks_for_document(d.id), self.catalogue.quotes_for_document(d.id)) for d in docs.values()]
+            vectors = self.embed_units([c for _, cs, _ in parts for c in cs], [q for _, _, qs in parts for q in qs])
+            for doc, chunks, quotes in parts:
+                self._write_vectors(doc, chunks, quotes, vectors)
+            if on_progress:
+                on_progress(min(start + batch, len(ids)), len(ids))
 
     # -- reading -----------------------------------------------------------------------------
     def search_quotes(self, query: SearchQuery) -> SearchPage:

@@ -78,6 +78,7 @@ class ChromaVectorStore:
                 name: self._client.get_or_create_collection(name, embedding_function=None, metadata={"hnsw:space": "cosine"})
                 for name in (QUOTES, CHUNKS)
             }
+            self._batch = min(1000, int(self._client.get_max_batch_size()))
         except StoreLocked:
             raise
         except Exception as e:
@@ -93,8 +94,10 @@ class ChromaVectorStore:
             raise StoreUnavailable(f"the vector store did not answer ({e.__class__.__name__})") from e
 
     def upsert(self, collection: str, ids: list[str], vectors: np.ndarray, metadatas: list[dict[str, Any]]) -> None:
-        if ids:
-            self._call(self._collections[collection].upsert, ids=ids, embeddings=vectors, metadatas=metadatas)
+        coll = self._collections[collection]
+        for start in range(0, len(ids), self._batch):  # Chroma refuses batches above its maximum
+            end = start + self._batch
+            self._call(coll.upsert, ids=ids[start:end], embeddings=vectors[start:end], metadatas=metadatas[start:end])
 
     def query(self, collection: str, vector: np.ndarray, limit: int, where: dict[str, Any] | None = None) -> list[tuple[str, float]]:
         coll = self._collections[collection]
@@ -106,8 +109,8 @@ class ChromaVectorStore:
         coll = self._collections[collection]
         found = self._call(coll.get, where={"document_id": document_id}, include=[])
         stale = [i for i in found["ids"] if i not in keep]
-        if stale:
-            self._call(coll.delete, ids=stale)
+        for start in range(0, len(stale), self._batch):
+            self._call(coll.delete, ids=stale[start : start + self._batch])
 
     def count(self, collection: str) -> int:
         return int(self._call(self._collections[collection].count))

@@ -28,6 +28,10 @@ _LABEL = re.compile(r"^((?:THE |MR\. |MS\. |MRS\. |DR\. )?[A-Z][A-Z.'’ -]{1,60
 _STATEMENT_TITLE = re.compile(r"^(?:Joint )?Statement (?:from|by|of) (.+?)(?:\s+(?:on|On|ON|Regarding|regarding|about|About|in|In|at|At|Marking|marking|for|For)\s+|:|$)")
 _WORD = re.compile(r"[\w’']+")
 _SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
+# Limits that keep hostile text (one giant line, thousands of quotation marks) linear; no prose comes near them.
+MAX_UNIT_CHARS = 5_000
+MAX_MARKS_PER_UNIT = 60
+MAX_SENTENCE_TOKENS = 150
 _NOT_SPEAKERS = {"UPDATE", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "CORRECTION", "WATCH", "READ MORE", "RELATED", "PHOTOS", "VIDEO", "SOURCE", "SOURCES", "CLARIFICATION", "ADVERTISEMENT", "FILE"}
 
 
@@ -74,14 +78,14 @@ class QuoteExtractor:
         return self.extract_parsed(text, self.parse(text), kind, title, issuer)
 
     def parse(self, text: str) -> list[tuple[int, Doc]]:
-        spans = paragraphs(text)
+        spans = parse_units(text)
         docs = self.nlp.pipe((text[s:e] for s, e in spans), batch_size=64)
         return [(s, d) for (s, _), d in zip(spans, docs, strict=True)]
 
     def parse_many(self, texts: Iterable[str], n_process: int = 1) -> Iterator[list[tuple[int, Doc]]]:
         """Parse many documents' paragraphs in one spaCy stream (faster than one call each)."""
         texts = list(texts)
-        all_spans = [paragraphs(t) for t in texts]
+        all_spans = [parse_units(t) for t in texts]
         flat = (t[s:e] for t, spans in zip(texts, all_spans, strict=True) for s, e in spans)
         docs = iter(self.nlp.pipe(flat, batch_size=128, n_process=n_process))
         for spans in all_spans:
@@ -137,6 +141,23 @@ class QuoteExtractor:
             speaker = SpeakerRef(name=name, resolution="document", title=t, organization=org)
             out.append(Quote(text=text[s:e], start=s, end=e, kind="statement", speaker=speaker, confidence=0.9))
         return out
+
+
+def parse_units(text: str) -> list[tuple[int, int]]:
+    """Paragraphs, with any longer than MAX_UNIT_CHARS cut at a sentence end or a space (parsing time grows with length)."""
+    units = []
+    for start, end in paragraphs(text):
+        while end - start > MAX_UNIT_CHARS:
+            cut = text.rfind(". ", start, start + MAX_UNIT_CHARS)
+            cut = cut + 1 if cut > start else text.rfind(" ", start, start + MAX_UNIT_CHARS)
+            cut = cut if cut > start else start + MAX_UNIT_CHARS
+            units.append((start, cut))
+            start = cut
+            while start < end and text[start].isspace():
+                start += 1
+        if end > start:
+            units.append((start, end))
+    return units
 
 
 def _statement_issuer(title: str) -> str | None:
@@ -208,15 +229,19 @@ class _ArticleExtraction:
         if turn is not None:  # an interview transcript inside an article: "PENCE: Well, ..."
             self.last_speaker, self.last_speaker_para = turn.speaker, index
             return [turn]
-        marked = [m for m in self.marked if m.paragraph == index]
+        end = base + len(doc.text)
+        marked = [m for m in self.marked if base <= m.start < end]
+        if len(marked) > MAX_MARKS_PER_UNIT:
+            marked = []  # thousands of quotation marks in one paragraph is not prose
         ents = list(doc.ents)
         inside = {t.i for m in marked for t in doc.char_span(m.start - base, m.end - base, alignment_mode="expand") or []}
-        cues = [c for sent in doc.sents for c in self._cues(sent, inside)]
+        sents = [sent for sent in doc.sents if len(sent) <= MAX_SENTENCE_TOKENS]
+        cues = [c for sent in sents for c in self._cues(sent, inside)]
         quotes: list[Quote] = []
         used_cues: set[int] = set()
         events: list[tuple[int, Quote]] = []
         for m in marked:
-            q = self._marked_quote(m, base, doc, cues, ents, used_cues)
+            q = self._marked_quote(m, base, sents, marked, cues, ents, used_cues)
             if q is not None:
                 events.append((q.start, q))
         for cue in cues:
@@ -317,13 +342,15 @@ class _ArticleExtraction:
         return None
 
     # -- quotation marks ---------------------------------------------------------------------
-    def _marked_quote(self, m: MarkedSpan, base: int, doc: Doc, cues: list[Cue], ents: list[SpacySpan], used: set[int]) -> Quote | None:
+    def _marked_quote(
+        self, m: MarkedSpan, base: int, doc_sents: list[SpacySpan], marked: list[MarkedSpan], cues: list[Cue], ents: list[SpacySpan], used: set[int],
+    ) -> Quote | None:
         text = self.text
         s, e = _trim(text, m.start, m.end)
         if e <= s:
             return None
         local_s, local_e = s - base, e - base
-        sents = [sent for sent in doc.sents if sent.start_char < local_e + 1 and local_s - 1 < sent.end_char]
+        sents = [sent for sent in doc_sents if sent.start_char < local_e + 1 and local_s - 1 < sent.end_char]
         near = [c for c in cues if any(c.sentence.start == st.start for st in sents)]
         words = m.words(text)
         if near:
@@ -333,7 +360,7 @@ class _ArticleExtraction:
             sent_words = sum(_words(st.text) for st in sents)
             speaker_words = _words(_phrase_text(cue.subject)) if cue.subject is not None else 0
             free = max(1, sent_words - speaker_words - _words(cue.text))
-            quoted = sum(x.words(text) for x in self.marked if x.paragraph == m.paragraph and any(st.start_char <= x.start - base < st.end_char for st in sents))
+            quoted = sum(x.words(text) for x in marked if any(st.start_char <= x.start - base < st.end_char for st in sents))
             speaker = self._speaker(cue.subject, base, ents)
             if speaker is None:
                 return None

@@ -72,7 +72,7 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
     start_i, end_i = noun_phrase(head)
     full_start, full_end = min(t.i for t in head.subtree), max(t.i for t in head.subtree) + 1
     phrase = doc[start_i:end_i]
-    person = _entity_in(doc_ents, start_i, end_i, {"PERSON"})
+    person = _person_in(doc_ents, start_i, end_i, head.i)
     appos = [c for c in head.children if c.dep_ == "appos"]
     if person is None:
         for a in appos:  # "a former DHS official, John Cohen"
@@ -130,6 +130,13 @@ def _titled_name(phrase: SpacySpan) -> tuple[list[str], str] | None:
     if cut == 0 or not rest or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest):
         return None
     return [t.text for t in words[:cut]], " ".join(t.text for t in rest)
+
+
+def _person_in(ents: list[SpacySpan], start: int, end: int, head: int) -> SpacySpan | None:
+    """The PERSON entity that holds the phrase's head, else the last one ("Café owner José Peña")."""
+    people = [e for e in ents if e.label_ == "PERSON" and start <= e.start and e.end <= end]
+    holding = [e for e in people if e.start <= head < e.end]
+    return (holding or people[-1:] or [None])[0]
 
 
 def _entity_in(ents: list[SpacySpan], start: int, end: int, labels: set[str]) -> SpacySpan | None:
