@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from ingest.chunking import Chunker
@@ -14,7 +16,7 @@ from ingest.readers import RawDocument, ReaderError
 from kb.errors import KBError
 from kb.ids import document_id, quote_id
 from kb.knowledge import KnowledgeBase
-from kb.models import Document, Quote
+from kb.models import Chunk, Document, Quote
 from kb.settings import Settings
 
 
@@ -30,6 +32,17 @@ class IngestReport:
     chunks: int = 0
     errors: list[tuple[str, str]] = field(default_factory=list)
     document_ids: list[str] = field(default_factory=list)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+
+    def add(self, name: str, n: int = 1) -> None:
+        """Counts change from the parsing and the storing thread at once."""
+        with self._lock:
+            setattr(self, name, getattr(self, name) + n)
+
+    def fail(self, where: str, message: str) -> None:
+        with self._lock:
+            self.failed += 1
+            self.errors.append((where, message))
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -55,6 +68,14 @@ def to_document(raw: RawDocument, kind: str | None = None, publisher: str | None
     fingerprint = json.dumps([doc.text, doc.title, doc.url, doc.published, doc.publisher, doc.kind, raw.issuer], ensure_ascii=False)
     doc.content_hash = hashlib.sha256(fingerprint.encode("utf-8")).hexdigest()
     return doc
+
+
+@dataclass
+class _Prepared:
+    doc: Document
+    source: str
+    chunks: list[Chunk]
+    quotes: list[Quote]
 
 
 class Ingestor:
@@ -85,51 +106,63 @@ class Ingestor:
     ) -> IngestReport:
         """Ingest everything given; a bad record is reported and skipped, never fatal to the rest."""
         report = report if report is not None else IngestReport()
-        for batch in _batches(items, self.batch_size):
-            self._ingest_batch(batch, kind, publisher, report)
-            if on_progress:
-                on_progress(len(batch))
+        # Two stages overlap: spaCy parses the next batch (one core) while this one is embedded and stored.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kb-parse") as parser:
+            pending: Future | None = None
+            pending_size = 0
+            for batch in _batches(items, self.batch_size):
+                upcoming = parser.submit(self._prepare, batch, kind, publisher, report)
+                if pending is not None:
+                    self._commit(pending.result(), report)
+                    if on_progress:
+                        on_progress(pending_size)
+                pending, pending_size = upcoming, len(batch)
+            if pending is not None:
+                self._commit(pending.result(), report)
+                if on_progress:
+                    on_progress(pending_size)
         return report
 
-    def _ingest_batch(self, batch: list[RawDocument | ReaderError], kind: str | None, publisher: str | None, report: IngestReport) -> None:
+    def _prepare(self, batch: list[RawDocument | ReaderError], kind: str | None, publisher: str | None, report: IngestReport) -> list[_Prepared]:
+        """Everything before the embedding model: checks, identity, parsing, quotes and chunks."""
         todo: list[tuple[Document, RawDocument]] = []
         seen: set[str] = set()
         for item in batch:
             if isinstance(item, ReaderError):
-                report.failed += 1
-                report.errors.append((item.where, item.reason))
+                report.fail(item.where, item.reason)
                 continue
             problem = self._check(item)
             if problem:
-                report.failed += 1
-                report.errors.append((item.source, problem))
+                report.fail(item.source, problem)
                 continue
             doc = to_document(item, kind, publisher)
             report.document_ids.append(doc.id)
             if doc.id in seen or self.kb.is_unchanged(doc):
-                report.unchanged += 1  # skipped before any model runs
+                report.add("unchanged")  # skipped before any model runs
                 continue
             seen.add(doc.id)
             todo.append((doc, item))
-        if not todo:
-            return
         parsed = self.extractor.parse_many(doc.text for doc, _ in todo)
         prepared = []
         for (doc, raw), paras in zip(todo, parsed, strict=True):
             quotes = self.extract(doc, raw.issuer, paras)
-            chunks = self.chunker.split(doc.id, doc.text)
-            prepared.append((doc, raw, chunks, quotes))
-        vectors = self.kb.embed_units([c for p in prepared for c in p[2]], [q for p in prepared for q in p[3]])
-        for doc, raw, chunks, quotes in prepared:
+            prepared.append(_Prepared(doc, raw.source, self.chunker.split(doc.id, doc.text), quotes))
+        return prepared
+
+    def _commit(self, prepared: list[_Prepared], report: IngestReport) -> None:
+        """Embed a whole batch at once, then store each document in its own transaction."""
+        if not prepared:
+            return
+        vectors = self.kb.embed_units([c for p in prepared for c in p.chunks], [q for p in prepared for q in p.quotes])
+        for p in prepared:
             try:
-                outcome = self.kb.store(doc, chunks, quotes, vectors)
+                outcome = self.kb.store(p.doc, p.chunks, p.quotes, vectors)
             except KBError as e:
-                report.failed += 1
-                report.errors.append((raw.source, str(e)))
+                report.fail(p.source, str(e))
                 continue
-            setattr(report, outcome.status, getattr(report, outcome.status) + 1)
-            report.quotes += outcome.quotes
-            report.chunks += outcome.chunks
+            report.add(outcome.status)
+            report.add("quotes", outcome.quotes)
+            report.add("chunks", outcome.chunks)
 
     def _check(self, raw: RawDocument) -> str | None:
         size = len(raw.text.encode("utf-8", "ignore"))

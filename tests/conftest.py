@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
 
+from api.server import LiveServer, free_port  # noqa: F401 - re-exported for the tests
 from ingest.extract.extractor import QuoteExtractor
 from ingest.pipeline import Ingestor, build_extractor, build_ingestor
 from ingest.readers import iter_documents
@@ -96,37 +93,6 @@ def seeded_kb(seeded_settings: Settings, embedder: SentenceTransformerEmbedder) 
     base = open_knowledge_base(seeded_settings, embedder)
     yield base
     base.close()
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class LiveServer:
-    """uvicorn serving an app on a loopback port in a background thread."""
-
-    def __init__(self, app) -> None:  # type: ignore[no-untyped-def]
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning"))
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-
-    def __enter__(self) -> LiveServer:
-        self.thread.start()
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(self.url + "/healthz", timeout=1).status_code == 200:
-                    return self
-            except httpx.HTTPError:
-                time.sleep(0.05)
-        raise RuntimeError("server did not start")
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=10)
 
 
 @pytest.fixture

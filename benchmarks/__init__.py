@@ -1,0 +1,1 @@
+"""Speed and memory benchmarks; results in benchmarks/RESULTS.md."""
