@@ -342,7 +342,29 @@ class Catalogue:
             "SELECT DISTINCT speaker_id FROM speaker_aliases WHERE (' ' || alias_key || ' ') LIKE ? ESCAPE '\\'",
             ("%" + " " + _like_escape(key) + " " + "%",),
         )
-        return sorted(r[0] for r in rows)
+        found = sorted(r[0] for r in rows)
+        if found or " " not in key:
+            return found
+        return self._speakers_matching_every_word(key.split())
+
+    def _speakers_matching_every_word(self, words: list[str]) -> list[str]:
+        """'Sheriff Champagne', 'DHS Fulghum': each word is in a name, alias, title or organisation of the speaker."""
+        db = self._conn()
+        result: set[str] | None = None
+        for word in words:
+            pattern = "% " + _like_escape(word) + " %"
+            rows = db.execute(
+                "SELECT speaker_id FROM speaker_aliases WHERE (' ' || alias_key || ' ') LIKE ? ESCAPE '\\'"
+                " UNION SELECT speaker_id FROM quotes WHERE speaker_id IS NOT NULL AND ("
+                " (' ' || lower(coalesce(speaker_title, '')) || ' ') LIKE ? ESCAPE '\\'"
+                " OR (' ' || lower(coalesce(speaker_organization, '')) || ' ') LIKE ? ESCAPE '\\')",
+                (pattern, pattern, pattern),
+            )
+            ids = {r[0] for r in rows}
+            result = ids if result is None else result & ids
+            if not result:
+                return []
+        return sorted(result or [])
 
     def speaker_ids_for_organization(self, organization: str) -> list[str]:
         key = speaker_key(organization)

@@ -194,3 +194,10 @@ def test_openapi_documents_every_endpoint_with_examples(http: httpx.Client) -> N
         assert path in spec["paths"], path
     q = next(p for p in spec["paths"]["/v1/search"]["get"]["parameters"] if p["name"] == "q")
     assert q.get("examples") or q["schema"].get("examples")
+
+
+def test_speaker_filter_accepts_a_title_with_the_name(http: httpx.Client) -> None:
+    for name in ("Sheriff Champagne", "Champage", "greg champagne"):
+        results = http.get("/v1/search", params={"q": "courts", "speaker": name}).json()["results"]
+        assert results and {x["speaker"]["name"] for x in results} == {"Greg Champagne"}, name
+    assert http.get("/v1/search", params={"q": "courts", "speaker": "Sheriff Lapan"}).json()["results"] == []
