@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from kb.catalogue import backup_catalogue
@@ -23,12 +23,8 @@ def backup(settings: Settings, target: Path) -> dict[str, object]:
     if target.exists() and any(target.iterdir()):
         raise InvalidInput(f"{target} is not empty; choose a new folder for the backup")
     target.mkdir(parents=True, exist_ok=True)
-    backup_catalogue(settings.catalogue_path, target / CATALOGUE)
-    import sqlite3
-
-    with sqlite3.connect(target / CATALOGUE) as db:
-        counts = {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("documents", "chunks", "quotes", "speakers")}  # noqa: S608
-    manifest = {"format": 1, "created": datetime.now(timezone.utc).isoformat(timespec="seconds"), "counts": counts,
+    counts = backup_catalogue(settings.catalogue_path, target / CATALOGUE)
+    manifest = {"format": 1, "created": datetime.now(UTC).isoformat(timespec="seconds"), "counts": counts,
                 "embedding_model": settings.embedding_model}
     (target / MANIFEST).write_text(json.dumps(manifest, indent=2))
     return manifest

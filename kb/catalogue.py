@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -464,8 +463,8 @@ class Catalogue:
             return len(dead)
 
 
-def backup_catalogue(source: Path, target: Path) -> None:
-    """A consistent copy of a catalogue file while other processes read and write it (SQLite's online backup)."""
+def backup_catalogue(source: Path, target: Path) -> dict[str, int]:
+    """A consistent copy of a catalogue file while other processes read and write it (SQLite's online backup); its counts."""
     if not source.exists():
         raise StoreUnavailable(f"no catalogue at {source}")
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=30)
@@ -474,6 +473,7 @@ def backup_catalogue(source: Path, target: Path) -> None:
         src.backup(dest)
         if dest.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
             raise StoreCorrupt(f"the backup of {source} failed its integrity check")
+        return {t: dest.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("documents", "chunks", "quotes", "speakers")}  # noqa: S608
     except sqlite3.DatabaseError as e:
         raise StoreCorrupt(f"cannot back up {source}: {e}") from e
     finally:
