@@ -74,13 +74,20 @@ class KnowledgeBase:
         }
 
     def quote_windows(self, q: Quote) -> list[str]:
-        """The text(s) a quote is embedded from: who said it, then the words, windowed to fit the model."""
+        """The text(s) a quote is embedded from: who said it, then the words, in windows the model reads whole."""
         who = ", ".join(filter(None, [q.speaker.name or q.speaker.description, q.speaker.title, q.speaker.organization]))
         prefix = f"{who}: " if who else ""
         words = q.text.split()
-        windows, size = [], 150  # about 200 word pieces: well inside the model's 256
-        for start in range(0, max(1, len(words)), size):
-            windows.append(prefix + " ".join(words[start : start + size]))
+        windows: list[str] = []
+        pending = [words[i : i + 150] for i in range(0, max(1, len(words)), 150)]  # ~200 word pieces each
+        while pending:
+            part = pending.pop(0)
+            text = prefix + " ".join(part)
+            if len(part) > 8 and self.embedder.count_tokens(text) > self.embedder.max_tokens:
+                half = len(part) // 2  # rare: long words; never let the model cut a window silently
+                pending[:0] = [part[:half], part[half:]]
+                continue
+            windows.append(text)
         return windows
 
     def embed_units(self, chunks: list[Chunk], quotes: list[Quote]) -> dict[str, np.ndarray]:

@@ -46,19 +46,18 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
     spans: list[MarkedSpan] = []
     carried = False  # the previous paragraph ended inside a quote
     for index, (p_start, p_end) in enumerate(paras):
-        open_at: int | None = None
+        open_at: int | None = None  # a second opening before a closing means the first mark was stray
         continues = False
+        found_here = False
         for m in _DOUBLE_MARKS.finditer(text, p_start, p_end):
             pos = m.start()
             if _is_opening(text, pos):
-                if open_at is not None and pos - open_at > 1:
-                    # An unclosed quote followed by a new opening: the first mark was stray.
-                    pass
                 open_at = pos
-                continues = carried and not spans_in_para(spans, index)
+                continues = carried and not found_here
             elif open_at is not None:
                 if pos > open_at + 1:
                     spans.append(MarkedSpan(open_at + 1, pos, index, continues_previous=continues))
+                    found_here = True
                 open_at = None
                 continues = False
         carried = False
@@ -70,10 +69,6 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
                 spans.append(span)
                 carried = next_opens
     return spans
-
-
-def spans_in_para(spans: list[MarkedSpan], index: int) -> bool:
-    return any(s.paragraph == index for s in spans)
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
