@@ -23,6 +23,38 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
+def _settings() -> Settings:
+    """Settings from KB_ variables; a bad value is a one-line error naming the variable."""
+    from pydantic import ValidationError
+
+    try:
+        return Settings()
+    except ValidationError as e:
+        first = e.errors()[0]
+        name = "KB_" + str(first["loc"][0]).upper() if first.get("loc") else "a KB_ variable"
+        raise _fail(f"{name}: {first['msg']}", 2) from e
+
+
+def _estimate_total(paths: list[Path]) -> int | None:
+    """How many records the progress bar should expect (JSONL lines counted; None for stdin)."""
+    import gzip
+
+    from ingest.readers import JSONL_SUFFIXES, expand_paths
+
+    total = 0
+    for item in expand_paths([p for p in paths if str(p) != "-"]):
+        if isinstance(item, Path) and any(item.name.lower().endswith(s + z) for s in JSONL_SUFFIXES for z in ("", ".gz")):
+            opener = gzip.open if item.name.lower().endswith(".gz") else open
+            try:
+                with opener(item, "rb") as f:
+                    total += sum(1 for line in f if line.strip())
+            except OSError:
+                total += 1
+        else:
+            total += 1
+    return None if any(str(p) == "-" for p in paths) else total
+
+
 def _open_kb(settings: Settings):  # type: ignore[no-untyped-def]
     from kb.factory import open_knowledge_base
 
@@ -73,12 +105,13 @@ def ingest(
     _check_format(fmt, ("table", "json"))
     if kind and kind not in ("article", "roundtable", "statement"):
         raise _fail("--kind must be article, roundtable or statement", 2)
-    settings = Settings()
+    settings = _settings()
+    expanded = _expand_globs(paths)
     kb = _open_kb(settings)
     try:
         ingestor = build_ingestor(kb, settings)
-        with tqdm(desc="ingesting", unit="doc", file=sys.stderr, dynamic_ncols=True, disable=None) as bar:
-            report = ingestor.ingest(_items(_expand_globs(paths)), kind=kind, publisher=publisher, on_progress=bar.update)
+        with tqdm(desc="ingesting", unit="doc", total=_estimate_total(expanded), file=sys.stderr, dynamic_ncols=True, disable=None) as bar:
+            report = ingestor.ingest(_items(expanded), kind=kind, publisher=publisher, on_progress=bar.update)
     except KBError as e:
         raise _fail(str(e)) from e
     finally:
@@ -120,7 +153,7 @@ def search(
     for name, value in (("since", since), ("until", until)):
         if value and not (dates.setdefault(name, parse_date(value))):
             raise _fail(f"--{name} {value!r} is not a date (use YYYY-MM-DD)", 2)
-    settings = Settings()
+    settings = _settings()
     kb = _open_kb(settings)
     try:
         q = SearchQuery(q=query, mode=mode, limit=limit, speaker=speaker, organization=organization, since=dates.get("since"), until=dates.get("until"))
@@ -158,7 +191,7 @@ def quotes(
     from ingest.readers import ReaderError
 
     _check_format(fmt, ("jsonl", "table"))
-    extractor = build_extractor(Settings())
+    extractor = build_extractor(_settings())
     failed = 0
     for item in _items(_expand_globs(paths)):
         if isinstance(item, ReaderError):
@@ -203,7 +236,7 @@ def speakers(
 ) -> None:
     """List canonical speakers with aliases, titles, organisations and quote counts."""
     _check_format(fmt, ("table", "jsonl"))
-    kb = _open_kb(Settings())
+    kb = _open_kb(_settings())
     try:
         found = kb.speakers(query, limit)
     finally:
@@ -229,7 +262,7 @@ def briefing(
     from kb.briefing import build_briefing
 
     _check_format(fmt, ("markdown", "json"))
-    kb = _open_kb(Settings())
+    kb = _open_kb(_settings())
     try:
         b = build_briefing(kb, topic, speaker, per_speaker=per_speaker)
     finally:
@@ -244,7 +277,7 @@ def briefing(
 def stats(fmt: Annotated[str, Format] = "table") -> None:
     """Counts of documents, chunks, quotes and speakers."""
     _check_format(fmt, ("table", "json"))
-    kb = _open_kb(Settings())
+    kb = _open_kb(_settings())
     try:
         numbers = kb.stats()
     finally:
@@ -262,7 +295,7 @@ def backup(target: Annotated[Path, typer.Argument(help="A new, empty folder for 
     from kb.backup import backup as run_backup
 
     try:
-        manifest = run_backup(Settings(), target)
+        manifest = run_backup(_settings(), target)
     except KBError as e:
         raise _fail(str(e)) from e
     counts = manifest["counts"]
@@ -284,12 +317,12 @@ def restore(source: Annotated[Path, typer.Argument(help="A folder written by `kb
         bar.refresh()
 
     try:
-        stats = run_restore(source, Settings(), on_progress=progress)
+        stats = run_restore(source, _settings(), on_progress=progress)
     except KBError as e:
         raise _fail(str(e)) from e
     finally:
         bar.close()
-    typer.echo(f"restored {stats['documents']} documents, {stats['quotes']} quotes into {Settings().data_dir}")
+    typer.echo(f"restored {stats['documents']} documents, {stats['quotes']} quotes into {_settings().data_dir}")
 
 
 @app.command()
@@ -302,7 +335,7 @@ def serve(
 
     from api.app import create_app
 
-    settings = Settings()
+    settings = _settings()
     kb = _open_kb(settings)  # opened here so a locked or damaged store is a one-line error, not a traceback
     try:
         uvicorn.run(create_app(settings, kb), host=host, port=port, log_level="info")
