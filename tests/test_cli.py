@@ -1,0 +1,71 @@
+"""The kb command as a user runs it: ingest, search, speakers, stats, briefing; one-line errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SEEDS
+
+
+def kb(*args: str, data: Path, stdin: str | None = None, **env: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "api.cli", *args], cwd=ROOT, capture_output=True, text=True, timeout=600, input=stdin,
+        env={**os.environ, "KB_DATA_DIR": str(data), **env},
+    )
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("cli") / "kb-data"
+    missing = folder.parent / "missing.txt"
+    proc = kb("ingest", str(SEEDS), str(missing), "--format", "json", data=folder)
+    assert proc.returncode == 1  # one input failed: the exit code says so, after everything else was ingested
+    report = json.loads(proc.stdout)
+    assert report["new"] == 5 and report["failed"] == 1
+    assert f"error: {missing}: no such file or folder" in proc.stderr
+    return folder
+
+
+def test_search_json_puts_the_judges_passage_in_the_top_five(data: Path) -> None:
+    proc = kb("search", "should judges have to sign off on ICE detainer requests", "--format", "json", "--limit", "5", data=data)
+    assert proc.returncode == 0, proc.stderr
+    results = json.loads(proc.stdout)["results"]
+    hit = next(r for r in results if "judge" in r["text"] + r["context"])
+    assert hit["document"]["title"].startswith("Tensions flare") and hit["document"]["publisher"] == "ABC News"
+
+
+def test_speakers_lists_champagne_once_with_the_misspelling(data: Path) -> None:
+    proc = kb("speakers", "Champagne", "--format", "jsonl", data=data)
+    rows = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [r["name"] for r in rows] == ["Greg Champagne"]
+    assert "Champage" in rows[0]["aliases"]
+    table = kb("speakers", data=data).stdout
+    assert table.count("Greg Champagne") == 1
+
+
+def test_stats_briefing_and_stdin(data: Path) -> None:
+    stats = json.loads(kb("stats", "--format", "json", data=data).stdout)
+    assert stats["documents"] == 5 and stats["quotes"] > 40
+    md = kb("briefing", "ICE detainers and the courts", data=data).stdout
+    assert md.startswith("## Briefing: ICE detainers and the courts") and "**Sources**" in md
+    record = json.dumps({"title": "Piped", "text": 'Chief Ray Dunn said the unit "will be staffed by June."'})
+    piped = kb("ingest", "-", "--publisher", "Gazette", "--format", "json", data=data, stdin=record + "\n")
+    assert json.loads(piped.stdout)["new"] == 1
+    found = json.loads(kb("search", "staffed by June", "--speaker", "Ray Dunn", "--format", "json", data=data).stdout)["results"]
+    assert found and found[0]["document"]["publisher"] == "Gazette"
+
+
+def test_bad_input_is_one_line_never_a_traceback(data: Path, tmp_path: Path) -> None:
+    for args, env, text in (
+        (("search", "x", "--mode", "fuzzy"), {}, "--mode"),
+        (("search", "x", "--since", "soon"), {}, "--since"),
+        (("stats",), {"KB_MAX_RESULTS": "many"}, "KB_MAX_RESULTS"),
+        (("ingest", str(tmp_path / "a.docx")), {}, "no such file"),
+    ):
+        proc = kb(*args, data=data, **env)
+        assert proc.returncode != 0 and text in proc.stderr and "Traceback" not in proc.stderr, (args, proc.stderr)
