@@ -217,6 +217,8 @@ def create_app(settings: Settings | None = None, kb: KnowledgeBase | None = None
     app.state.ingestor = ingestor
     app.state.ingestor_lock = threading.Lock()
     app.state.job_runner = None
+    # A few searches at a time use both cores fully; more only queue inside the interpreter and starve ingest jobs.
+    app.state.search_slots = threading.BoundedSemaphore(settings.search_concurrency)
     app.state.write_lock = threading.Lock()
     _install_error_handlers(app)
     _install_middleware(app, settings)
@@ -256,11 +258,12 @@ def _add_routes(app: FastAPI, settings: Settings) -> None:  # noqa: C901 - one p
         kinds, doc_kinds = _csv(kind), _csv(doc_kind)
         _check_choices("kind", kinds, ("direct", "mixed", "indirect", "turn", "statement"))
         _check_choices("doc_kind", doc_kinds, ("article", "roundtable", "statement"))
-        page = kb.search_quotes(SearchQuery(
-            q=q, mode=mode, limit=limit, cursor=cursor, speaker=speaker, organization=organization, kinds=kinds,
-            doc_kinds=doc_kinds, publishers=_csv(publisher), document_ids=_csv(document), since=since.isoformat() if since else None,
-            until=until.isoformat() if until else None,
-        ))
+        with request.app.state.search_slots:
+            page = kb.search_quotes(SearchQuery(
+                q=q, mode=mode, limit=limit, cursor=cursor, speaker=speaker, organization=organization, kinds=kinds,
+                doc_kinds=doc_kinds, publishers=_csv(publisher), document_ids=_csv(document), since=since.isoformat() if since else None,
+                until=until.isoformat() if until else None,
+            ))
         base = base_url(request)
         return s.SearchOut(results=[s.SearchResultOut.of_hit(h, base) for h in page.results], next_cursor=page.next_cursor)
 
@@ -273,7 +276,8 @@ def _add_routes(app: FastAPI, settings: Settings) -> None:  # noqa: C901 - one p
         limit: Annotated[int, Query(ge=1, le=settings.max_results)] = 10,
         cursor: Annotated[str | None, Query(max_length=200)] = None,
     ) -> s.PassageSearchOut:
-        page = kb.search_passages(SearchQuery(q=q, mode=mode, limit=limit, cursor=cursor))
+        with request.app.state.search_slots:
+            page = kb.search_passages(SearchQuery(q=q, mode=mode, limit=limit, cursor=cursor))
         base = base_url(request)
         return s.PassageSearchOut(results=[s.PassageOut.of(h, base) for h in page.results], next_cursor=page.next_cursor)
 
@@ -371,10 +375,11 @@ def _add_routes(app: FastAPI, settings: Settings) -> None:  # noqa: C901 - one p
         if body.since and body.until and body.since > body.until:
             raise InvalidInput("'since' is after 'until'")
         base = base_url(request)
-        b = build_briefing(
-            kb, body.topic, body.speakers, body.since.isoformat() if body.since else None,
-            body.until.isoformat() if body.until else None, body.per_speaker, body.max_speakers, base,
-        )
+        with request.app.state.search_slots:
+            b = build_briefing(
+                kb, body.topic, body.speakers, body.since.isoformat() if body.since else None,
+                body.until.isoformat() if body.until else None, body.per_speaker, body.max_speakers, base,
+            )
         if body.format == "markdown":
             return PlainTextResponse(b.markdown, media_type="text/markdown; charset=utf-8")
         groups = []

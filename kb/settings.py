@@ -40,6 +40,7 @@ class Settings(BaseSettings):
     max_request_bytes: int = Field(20_000_000, ge=1_000)
     max_query_chars: int = Field(1_000, ge=10)
     max_results: int = Field(100, ge=1, le=1000)
+    search_concurrency: int = Field(2, ge=1, le=64, description="Searches run at once per API process; others wait their turn.")
 
     @field_validator("api_keys", "cors_origins", mode="before")
     @classmethod

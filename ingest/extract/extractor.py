@@ -92,7 +92,7 @@ class QuoteExtractor:
             yield [(s, next(docs)) for s, _ in spans]
 
     def extract_parsed(self, text: str, parsed: list[tuple[int, Doc]], kind: str, title: str, issuer: str | None) -> list[Quote]:
-        labels = self._label_turns(text, parsed, title)
+        labels = self._label_turns(text, parsed, title, kind)
         if labels:
             quotes = labels
         else:
@@ -103,10 +103,15 @@ class QuoteExtractor:
         return _dedupe(quotes)
 
     # -- transcripts -------------------------------------------------------------------------
-    def _label_turns(self, text: str, parsed: list[tuple[int, Doc]], title: str) -> list[Quote]:
-        """Speaker-labelled turns; unlabelled paragraphs continue the current speaker."""
+    def _label_turns(self, text: str, parsed: list[tuple[int, Doc]], title: str, kind: str) -> list[Quote]:
+        """A transcript: speaker-labelled turns, unlabelled paragraphs continuing the current speaker.
+
+        Only for roundtables or documents made mostly of labelled paragraphs; an article that quotes an
+        interview ("PENCE: ...") keeps its narrative, and its labelled paragraphs become turns one by one.
+        """
         matches = [(_LABEL.match(text[base : base + len(doc.text)]), base, doc) for base, doc in parsed]
-        if sum(1 for m, _, _ in matches if m) < 2:
+        labelled = sum(1 for m, _, _ in matches if m)
+        if labelled < 2 or (kind != "roundtable" and labelled < 0.4 * len(matches)):
             return []
         quotes: list[Quote] = []
         speaker: SpeakerRef | None = None
