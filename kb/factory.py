@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from kb.catalogue import Catalogue
-from kb.embedding import Embedder, SentenceTransformerEmbedder
+from kb.embedding import Embedder, OnnxInt8Embedder, SentenceTransformerEmbedder
 from kb.knowledge import KnowledgeBase
 from kb.settings import Settings
 from kb.vectors import ChromaVectorStore
 
 
 def build_embedder(settings: Settings) -> Embedder:
+    if settings.embedding_backend == "onnx-int8":
+        return OnnxInt8Embedder(settings.embedding_model, settings.data_dir / "onnx-cache", settings.embedding_batch_size)
     return SentenceTransformerEmbedder(settings.embedding_model, settings.embedding_device, settings.embedding_batch_size)
 
 

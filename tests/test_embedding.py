@@ -1,0 +1,38 @@
+"""The embedding backends: the bundled model offline, and the ONNX int8 backend close to it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from conftest import SEEDS, make_settings
+
+from ingest.pipeline import build_ingestor
+from ingest.readers import iter_documents
+from kb.embedding import OnnxInt8Embedder, SentenceTransformerEmbedder
+from kb.knowledge import KnowledgeBase
+from kb.search import SearchQuery
+from kb.factory import open_knowledge_base
+
+
+def test_bundled_model_is_the_real_all_minilm(embedder: SentenceTransformerEmbedder) -> None:
+    assert (embedder.dimension, embedder.max_tokens) == (384, 256)
+    a, b, c = embedder.embed(["The sheriff spoke about detainers.", "A sheriff talked about ICE holds.", "Tomato soup recipe."])
+    assert abs(float(np.linalg.norm(a)) - 1) < 1e-4
+    assert float(a @ b) > float(a @ c) + 0.3  # meaning, not letters
+
+
+def test_onnx_int8_backend_is_close_to_torch_and_searches(embedder, extractor, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    settings = make_settings(tmp_path / "data", embedding_backend="onnx-int8")
+    onnx = OnnxInt8Embedder(settings.embedding_model, tmp_path / "onnx-cache")
+    texts = ["Sheriff Greg Champagne said he is hoping for guidance from the courts.", "The bill would raise prices for farmers.", "short"]
+    cos = (onnx.embed(texts) * embedder.embed(texts)).sum(axis=1)
+    assert cos.min() > 0.85 and cos.mean() > 0.93
+    assert list((tmp_path / "onnx-cache").rglob("model-int8.onnx"))  # exported once, cached
+    kb: KnowledgeBase = open_knowledge_base(settings, onnx)
+    try:
+        build_ingestor(kb, settings, extractor).ingest(iter_documents([SEEDS]))
+        results = kb.search_quotes(SearchQuery(q="guidance from the courts", speaker="Champagne")).results
+        assert results and "hoping for guidance from the courts" in results[0].quote.text
+    finally:
+        kb.close()
