@@ -1,7 +1,6 @@
 """The HTTP API (FastAPI): a thin edge over the knowledge base that translates domain errors."""
 
 
-import hmac
 import logging
 import threading
 from collections.abc import AsyncIterator
@@ -16,6 +15,7 @@ from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api import schemas as s
+from api.security import APIError, get_settings, require_read_key, require_write_key
 from api.web import add_web_routes
 from ingest.jobs import JobRunner, interrupt_orphaned_jobs
 from ingest.pipeline import Ingestor, build_ingestor
@@ -27,14 +27,6 @@ from kb.search import SearchQuery, decode_cursor, encode_cursor
 from kb.settings import Settings
 
 log = logging.getLogger("kb.api")
-
-
-class APIError(Exception):
-    """An HTTP error with a stable code, rendered in the one error shape."""
-
-    def __init__(self, status: int, code: str, message: str, details: object = None, headers: dict[str, str] | None = None) -> None:
-        super().__init__(message)
-        self.status, self.code, self.message, self.details, self.headers = status, code, message, details, headers
 
 
 def _error(status: int, code: str, message: str, details: object = None, headers: dict[str, str] | None = None) -> JSONResponse:
@@ -108,10 +100,6 @@ def get_kb(request: Request) -> KnowledgeBase:
     return request.app.state.kb
 
 
-def get_settings(request: Request) -> Settings:
-    return request.app.state.settings
-
-
 def get_ingestor(request: Request) -> Ingestor:
     state = request.app.state
     with state.ingestor_lock:
@@ -126,36 +114,6 @@ def get_job_runner(request: Request, ingestor: Annotated[Ingestor, Depends(get_i
         if state.job_runner is None:
             state.job_runner = JobRunner(ingestor, state.settings.data_dir / "jobs", state.write_lock)
     return state.job_runner
-
-
-def _presented_key(request: Request) -> str | None:
-    auth = request.headers.get("authorization", "")
-    if auth.lower().startswith("bearer "):
-        return auth[7:].strip()
-    return request.headers.get("x-api-key")
-
-
-def _key_matches(presented: str, keys: list[str]) -> bool:
-    # compare_digest against every key, so timing reveals neither which key nor how much matched
-    found = False
-    for key in keys:
-        found |= hmac.compare_digest(presented.encode(), key.encode())
-    return found
-
-
-def require_write_key(request: Request, settings: Annotated[Settings, Depends(get_settings)]) -> None:
-    if not settings.api_keys:
-        raise APIError(403, "writes_disabled", "writes are disabled: set KB_API_KEYS (comma-separated) on the server and send one as 'Authorization: Bearer KEY' or 'X-API-Key: KEY'")
-    presented = _presented_key(request)
-    if not presented:
-        raise APIError(401, "unauthorized", "an API key is required: send 'Authorization: Bearer KEY' or 'X-API-Key: KEY'", headers={"WWW-Authenticate": "Bearer"})
-    if not _key_matches(presented, settings.api_keys):
-        raise APIError(403, "forbidden", "the API key is not valid")
-
-
-def require_read_key(request: Request, settings: Annotated[Settings, Depends(get_settings)]) -> None:
-    if settings.read_requires_key:
-        require_write_key(request, settings)
 
 
 KB = Annotated[KnowledgeBase, Depends(get_kb)]

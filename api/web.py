@@ -13,12 +13,13 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
+from api.security import require_read_key
 from kb.citations import quote_citation, source_link, speaker_line
 from kb.errors import InvalidInput, KBError, NotFound
 from kb.knowledge import KnowledgeBase
 from kb.models import Document, Quote
-from kb.text import content_words
 from kb.search import QuoteHit, SearchQuery, decode_cursor, encode_cursor
+from kb.text import content_words
 
 HERE = Path(__file__).parent
 templates = Jinja2Templates(
@@ -75,7 +76,8 @@ def add_web_routes(app: FastAPI) -> None:
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     KB = Annotated[KnowledgeBase, Depends(_kb)]
 
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    # The page shows what the API shows, so it is keyed the same way (KB_READ_REQUIRES_KEY).
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False, dependencies=[Depends(require_read_key)])
     def search_page(
         request: Request,
         kb: KB,
@@ -106,7 +108,7 @@ def add_web_routes(app: FastAPI) -> None:
             more = request.url.include_query_params(cursor=next_cursor)
         return _page(request, "search.html", {"form": form, "cards": cards, "error": error, "more": more, "searched": bool(q.strip())})
 
-    @app.get("/speakers/{speaker_id}", response_class=HTMLResponse, include_in_schema=False)
+    @app.get("/speakers/{speaker_id}", response_class=HTMLResponse, include_in_schema=False, dependencies=[Depends(require_read_key)])
     def speaker_page(request: Request, kb: KB, speaker_id: str, q: Annotated[str, Query(max_length=1000)] = "",
                      cursor: Annotated[str, Query(max_length=200)] = "") -> Response:
         try:
@@ -129,7 +131,7 @@ def add_web_routes(app: FastAPI) -> None:
                 more = request.url.include_query_params(cursor=encode_cursor(offset + 50))
         return _page(request, "speaker.html", {"speaker": speaker, "cards": cards, "q": q, "more": more})
 
-    @app.get("/documents/{document_id}", response_class=HTMLResponse, include_in_schema=False)
+    @app.get("/documents/{document_id}", response_class=HTMLResponse, include_in_schema=False, dependencies=[Depends(require_read_key)])
     def document_page(request: Request, kb: KB, document_id: str) -> Response:
         try:
             doc, quotes = kb.document(document_id)

@@ -237,3 +237,12 @@ def test_kill_9_during_a_job_then_resubmit_equals_a_clean_run(tmp_path, embedder
         assert kb.stats() == stats
     finally:
         kb.close()
+
+
+def test_reads_can_require_a_key_on_the_api_and_the_page(seeded_settings, seeded_kb) -> None:  # type: ignore[no-untyped-def]
+    keyed = seeded_settings.model_copy(update={"read_requires_key": True})
+    with LiveServer(create_app(keyed, seeded_kb)) as server:
+        for path in ("/v1/search?q=courts", "/?q=courts", "/v1/speakers"):
+            assert httpx.get(server.url + path).status_code == 401, path
+            assert httpx.get(server.url + path, headers={"X-API-Key": API_KEY}).status_code == 200, path
+        assert httpx.get(server.url + "/healthz").status_code == 200
