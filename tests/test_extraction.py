@@ -143,3 +143,15 @@ def test_cli_quotes_jsonl_offsets_index_the_file_exactly() -> None:
             m = r["speaker"]["mention"]
             assert source[m["start"] : m["end"]] == m["text"]
 
+
+
+def test_a_cue_ending_in_a_colon_gives_the_next_paragraph_its_speaker(extractor: QuoteExtractor) -> None:
+    text = 'Governor Lena Park told reporters on Tuesday:\n\n"We will not raise the gas tax this year, and we will not raise it next year."'
+    (quote,) = extractor.extract(text)
+    assert quote.text.startswith("We will not raise the gas tax") and quote.speaker.name == "Lena Park"
+
+
+def test_a_possessive_claim_is_reported_speech(extractor: QuoteExtractor) -> None:
+    quotes = extractor.extract("The mayor's claim that crime fell by half was disputed by the council.")
+    claim = find(quotes, "crime fell by half")
+    assert claim.kind == "indirect" and claim.speaker.description == "The mayor" and claim.cue and claim.cue.text == "claim"

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ingest.extract.lexicon import ADDRESSEE_VERBS, CLAUSAL_ONLY, OBJECT_PREPOSITIONS, PERSON_PRONOUNS, PLURAL_PRONOUNS, SPEECH_PHRASAL, SPEECH_VERBS
+from ingest.extract.lexicon import ADDRESSEE_VERBS, CLAIM_NOUNS, CLAUSAL_ONLY, OBJECT_PREPOSITIONS, PERSON_PRONOUNS, PLURAL_PRONOUNS, SPEECH_PHRASAL, SPEECH_VERBS
 from ingest.extract.marks import MarkedSpan, find_marked_spans
 from ingest.extract.people import clean_name, describe, parse_title_and_name
 from ingest.normalise import paragraphs
@@ -268,7 +268,20 @@ class _ArticleExtraction:
             self.last_speaker_para = index
             if q.speaker.name and not q.speaker.is_organization and q.speaker.mention is not None:
                 self.people.append((q.speaker.mention.start, q.speaker.name))
+        self._announce(index, base, cues, ents)
         return quotes
+
+    def _announce(self, index: int, base: int, cues: list[Cue], ents: list[SpacySpan]) -> None:
+        """'He said:' at the end of a paragraph: the quotation in the next paragraph is his."""
+        paragraph_end = self.text.find("\n", base)
+        last_line = self.text[base : paragraph_end if paragraph_end >= 0 else len(self.text)].rstrip()
+        closing = [c for c in cues if c.subject is not None] if last_line.endswith(":") else []
+        if closing:
+            speaker = self._speaker(closing[-1].subject, base, ents)
+            if speaker is not None and speaker.resolution == "pronoun" and speaker.name is None and speaker.mention is not None:
+                speaker = self._pronoun(speaker.mention)
+            if speaker is not None:
+                self.last_speaker, self.last_speaker_para = speaker, index
 
     def _turn(self, base: int, doc: Doc) -> Quote | None:
         para = doc.text
@@ -296,6 +309,13 @@ class _ArticleExtraction:
                     yield Cue(tok.idx, end, tok.doc.text[tok.idx : end], objs[0], None, sent, {tok.i, to.i}, according_to=True)
                 continue
             lemma = tok.lemma_.lower()
+            if tok.pos_ == "NOUN" and lemma in CLAIM_NOUNS:
+                # "Trump's claim that ...": the possessor says, the that-clause is what was said
+                owner = next((c for c in tok.children if c.dep_ == "poss" and c.i not in inside), None)
+                clause = next((c for c in tok.children if c.dep_ in {"acl", "ccomp", "relcl"} and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+                if owner is not None and clause is not None:
+                    yield Cue(tok.idx, tok.idx + len(tok), tok.text, owner, clause, sent, {tok.i})
+                continue
             is_verb = tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB")
             particle = next((c for c in tok.children if c.dep_ == "prt"), None)
             phrasal = particle is not None and (lemma, particle.lower_) in SPEECH_PHRASAL

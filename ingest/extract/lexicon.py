@@ -21,8 +21,11 @@ SPEECH_VERBS = frozenset(
 # Particle verbs whose particle makes them speech ("point out", "lash out").
 SPEECH_PHRASAL = {("point", "out"), ("lash", "out"), ("spell", "out"), ("shoot", "back"), ("fire", "back"), ("hit", "back"), ("weigh", "in"), ("chime", "in"), ("speak", "out"), ("tap", "dance")}
 
-# Noun cues: "in a statement", "according to".
-STATEMENT_NOUNS = frozenset("statement interview remarks speech release tweet post email letter testimony briefing".split())
+# Nouns that carry what their possessor said: "Trump's claim that ...", "her warning that ...".
+CLAIM_NOUNS = frozenset(
+    "claim assertion statement warning promise pledge vow argument suggestion accusation allegation insistence "
+    "contention admission denial prediction charge complaint remark comment announcement declaration threat".split()
+)
 
 TITLE_WORDS = frozenset(
     """

@@ -109,7 +109,7 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
     if org_ent is not None and org_ent.root.i == head.i and not determiners - {"the"}:
         return Mention(org_ent.start_char, org_ent.end_char, org_ent.text, name=clean_name(org_ent.text), is_organization=True)
     described = doc[full_start:full_end]
-    mention = Mention(described.start_char, described.end_char, described.text, description=described.text.strip(" ,\"“”'"))
+    mention = Mention(described.start_char, described.end_char, described.text, description=_POSSESSIVE.sub("", described.text.strip(" ,\"“”'")))
     mention.anonymous = head.lemma_.lower() in ANONYMOUS_HEADS or lower in ANONYMOUS_HEADS
     ents = [e for e in doc_ents if start_i <= e.start and e.end <= end_i and e.label_ in _ORG_LABELS]
     mention.organization = ents[0].text if ents else org_after
