@@ -13,6 +13,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api import schemas as s
 from api.security import APIError, get_settings, require_read_key, require_write_key
@@ -79,6 +80,37 @@ def _install_error_handlers(app: FastAPI) -> None:
         return _error(500, "internal_error", "an unexpected error occurred; it has been logged")
 
 
+class BodyLimit:
+    """Reads the request body up to the limit before the app sees it, so a chunked upload without
+    Content-Length is bounded too; past the limit the client gets the usual 413 error body."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
+            await self.app(scope, receive, send)
+            return
+        messages: list[Message] = []
+        size = 0
+        while True:
+            message = await receive()
+            messages.append(message)
+            size += len(message.get("body", b""))
+            if size > self.limit:
+                response = _error(413, "payload_too_large", f"request body is larger than {self.limit:,} bytes (KB_MAX_REQUEST_BYTES)")
+                await response(scope, receive, send)
+                return
+            if message["type"] != "http.request" or not message.get("more_body", False):
+                break
+        replay = iter(messages)
+
+        async def replayed() -> Message:
+            return next(replay, None) or await receive()
+
+        await self.app(scope, replayed, send)
+
+
 def _install_middleware(app: FastAPI, settings: Settings) -> None:
     @app.middleware("http")
     async def limits_and_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
@@ -91,6 +123,7 @@ def _install_middleware(app: FastAPI, settings: Settings) -> None:
         response.headers.setdefault("X-Frame-Options", "DENY")
         return response
 
+    app.add_middleware(BodyLimit, limit=settings.max_request_bytes)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"], allow_headers=["*"])
 

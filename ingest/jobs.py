@@ -15,6 +15,7 @@ from pathlib import Path
 from ingest.pipeline import IngestReport, Ingestor
 from ingest.readers import iter_jsonl_lines
 from kb.catalogue import Catalogue
+from kb.errors import InvalidInput
 
 log = logging.getLogger("kb.jobs")
 
@@ -66,9 +67,14 @@ class JobRunner:
         self._thread.start()
 
     def submit(self, upload: bytes, kind: str | None = None, publisher: str | None = None) -> str:
+        if upload[:2] == b"\x1f\x8b":
+            try:
+                upload = gzip.decompress(upload)
+            except (OSError, EOFError) as e:
+                raise InvalidInput("the upload starts like gzip but is not valid gzip") from e
         job_id = "job_" + uuid.uuid4().hex[:16]
         path = self.folder / f"{job_id}.jsonl"
-        path.write_bytes(gzip.decompress(upload) if upload[:2] == b"\x1f\x8b" else upload)
+        path.write_bytes(upload)
         self.catalogue.create_job(job_id, OWNER)
         self._queue.put(_Job(job_id, path, kind, publisher))
         return job_id

@@ -167,3 +167,14 @@ def test_two_writers_and_the_api_on_a_chroma_server(tmp_path, embedder) -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_job_uploads_that_are_not_jsonl_or_too_big_are_refused_clearly(seeded_settings, seeded_kb, extractor) -> None:  # type: ignore[no-untyped-def]
+    small = seeded_settings.model_copy(update={"max_request_bytes": 5_000})
+    app = create_app(small, seeded_kb, build_ingestor(seeded_kb, small, extractor))
+    with LiveServer(app) as server, httpx.Client(base_url=server.url, timeout=60, headers=AUTH) as http:
+        assert http.post("/v1/ingest/jobs", content=b"").status_code == 422
+        broken_gzip = http.post("/v1/ingest/jobs", content=b"\x1f\x8b\x08garbage")
+        assert broken_gzip.status_code == 422 and "gzip" in broken_gzip.json()["error"]["message"]
+        chunked = http.post("/v1/ingest/jobs", content=iter([b'{"text": "x"}\n' * 200] * 3))  # no Content-Length
+        assert chunked.status_code == 413 and chunked.json()["error"]["code"] == "payload_too_large"
