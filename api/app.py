@@ -91,6 +91,10 @@ class BodyLimit:
         if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
             await self.app(scope, receive, send)
             return
+        declared = dict(scope["headers"]).get(b"content-length", b"")
+        if declared.isdigit() and int(declared) > self.limit:  # refused before a byte of the body is read
+            await self._refuse(scope, receive, send)
+            return
         messages: list[Message] = []
         size = 0
         while True:
@@ -98,8 +102,7 @@ class BodyLimit:
             messages.append(message)
             size += len(message.get("body", b""))
             if size > self.limit:
-                response = _error(413, "payload_too_large", f"request body is larger than {self.limit:,} bytes (KB_MAX_REQUEST_BYTES)")
-                await response(scope, receive, send)
+                await self._refuse(scope, receive, send)
                 return
             if message["type"] != "http.request" or not message.get("more_body", False):
                 break
@@ -110,13 +113,14 @@ class BodyLimit:
 
         await self.app(scope, replayed, send)
 
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
+        response = _error(413, "payload_too_large", f"request body is larger than {self.limit:,} bytes (KB_MAX_REQUEST_BYTES)")
+        await response(scope, receive, send)
+
 
 def _install_middleware(app: FastAPI, settings: Settings) -> None:
     @app.middleware("http")
-    async def limits_and_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
-        length = request.headers.get("content-length")
-        if length and length.isdigit() and int(length) > settings.max_request_bytes:
-            return _error(413, "payload_too_large", f"request body is larger than {settings.max_request_bytes:,} bytes (KB_MAX_REQUEST_BYTES)")
+    async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
         response: Response = await call_next(request)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "no-referrer")
