@@ -76,9 +76,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from api.app import create_app
+    from api.server import LiveServer
     from kb.factory import open_knowledge_base
     from kb.settings import Settings
-    from api.server import LiveServer
 
     settings = Settings(data_dir=args.store)
     kb = open_knowledge_base(settings)

@@ -12,7 +12,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from ingest.pipeline import IngestReport, Ingestor
+from ingest.pipeline import Ingestor, IngestReport
 from ingest.readers import iter_jsonl_lines
 from kb.catalogue import Catalogue
 from kb.errors import InvalidInput

@@ -11,7 +11,7 @@ from kb.catalogue import Catalogue
 from kb.embedding import Embedder
 from kb.errors import NotFound
 from kb.models import Chunk, Document, Quote, Speaker
-from kb.search import SearchPage, SearchQuery, Searcher, date_number
+from kb.search import Searcher, SearchPage, SearchQuery, date_number
 from kb.speakers import canonical_speakers
 from kb.vectors import CHUNKS, QUOTES, VectorStore
 

@@ -10,9 +10,9 @@ from conftest import SEEDS, make_settings
 from ingest.pipeline import build_ingestor
 from ingest.readers import iter_documents
 from kb.embedding import OnnxInt8Embedder, SentenceTransformerEmbedder
+from kb.factory import open_knowledge_base
 from kb.knowledge import KnowledgeBase
 from kb.search import SearchQuery
-from kb.factory import open_knowledge_base
 
 
 def test_bundled_model_is_the_real_all_minilm(embedder: SentenceTransformerEmbedder) -> None:

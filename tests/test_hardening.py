@@ -10,7 +10,15 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import API_KEY, ROOT, SEEDS, LiveServer, free_port, ingest_paths, make_settings
+from conftest import (
+    API_KEY,
+    ROOT,
+    SEEDS,
+    LiveServer,
+    free_port,
+    ingest_paths,
+    make_settings,
+)
 
 from api.app import create_app
 from kb.backup import backup, restore

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conftest import ABC, SEEDS
 
-from ingest.readers import ReaderError, RawDocument, expand_paths, read_path
+from ingest.readers import RawDocument, ReaderError, expand_paths, read_path
 
 
 def read_one(path: Path) -> RawDocument:

@@ -16,7 +16,16 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ingest.extract.lexicon import ADDRESSEE_VERBS, CLAIM_NOUNS, CLAUSAL_ONLY, OBJECT_PREPOSITIONS, PERSON_PRONOUNS, PLURAL_PRONOUNS, SPEECH_PHRASAL, SPEECH_VERBS
+from ingest.extract.lexicon import (
+    ADDRESSEE_VERBS,
+    CLAIM_NOUNS,
+    CLAUSAL_ONLY,
+    OBJECT_PREPOSITIONS,
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+    SPEECH_PHRASAL,
+    SPEECH_VERBS,
+)
 from ingest.extract.marks import MarkedSpan, find_marked_spans
 from ingest.extract.people import clean_name, describe, parse_title_and_name
 from ingest.normalise import paragraphs

@@ -8,7 +8,12 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ingest.extract.lexicon import ANONYMOUS_HEADS, DESCRIPTIVE_WORDS, HONORIFICS, TITLE_WORDS
+from ingest.extract.lexicon import (
+    ANONYMOUS_HEADS,
+    DESCRIPTIVE_WORDS,
+    HONORIFICS,
+    TITLE_WORDS,
+)
 
 _ORG_LABELS = {"ORG", "NORP", "GPE", "FAC"}
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
