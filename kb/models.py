@@ -60,6 +60,9 @@ class SpeakerRef:
     is_organization: bool = False
     id: str | None = None  # canonical speaker id, set by resolution
     aliases: list[str] = field(default_factory=list)  # other names this document used for the speaker
+    # "female" / "male" when the document says (an honorific such as MS., a pronoun that refers back, a first
+    # name): cross-document resolution never joins a Ms. Leavitt to a Mike Leavitt.
+    gender: str | None = None
 
 
 @dataclass
