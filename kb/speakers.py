@@ -1,11 +1,103 @@
-"""Resolve the speakers of a document's quotes to canonical speakers across the knowledge base."""
+"""Identity resolution: which mentions across all documents are one person (or one organisation).
+
+Two steps. At store time each quote's speaker is cleaned (markup, captions, credits out) and given a provisional
+id from its own name. After an ingest (and after a merge or split) `resolve` re-reads every mention in the base
+and decides the identities afresh, so the result never depends on the order documents arrived in:
+
+1. person or organisation: by votes over every mention of the name, and a single word that is some quoted
+   person's surname is a person ("Trump" is never an organisation);
+2. full names cluster on (formal first name, surname, suffix): nicknames (Chuck = Charles), middle initials
+   (Donald J. Trump) and one-letter slips in a long first name or surname (Kirstjen Neilsen) join, different
+   first names never do (Laura Bush and George W. Bush), nor different middle initials (George H. W. Bush);
+3. a bare surname or title + surname ("Trump", "President Trump") in one document joins the person with that
+   surname whom its evidence fits: initial, gender (Ms. is never Mike), title, and when several fit, the one
+   quoted most around the document's date if they hold `dominance` of those quotes; otherwise it stays apart;
+4. the user's overrides (merge two entries, split an alias off) are applied last, and are kept across re-ingests.
+"""
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
 from typing import Protocol
 
 from kb.ids import speaker_id, speaker_key
 from kb.models import Quote, Speaker
+from kb.names import (
+    clean_text,
+    edit_distance,
+    fold,
+    junk_organization,
+    junk_person_name,
+    name_gender,
+    parse_person,
+    PersonName,
+)
+
+
+@dataclass(frozen=True)
+class ResolutionConfig:
+    """Thresholds of identity resolution, in one place."""
+
+    dominance: float = 0.8  # share of the fitting people's quotes one needs to take a bare surname
+    window_days: int = 730  # a bare surname is read against people quoted within this many days of its document
+    first_name_slip_min: int = 5  # shortest first name in which a one-letter slip is forgiven ("Kristjen")
+    surname_slip_min: int = 6  # shortest surname in which a one-letter slip is forgiven ("Neilsen")
+
+
+@dataclass
+class Mention:
+    """One name as one document used it, with what the document says about its bearer."""
+
+    document_id: str
+    name: str
+    is_organization: bool = False
+    quotes: int = 1
+    published: str | None = None
+    genders: Counter[str] = field(default_factory=Counter)
+    titles: Counter[str] = field(default_factory=Counter)
+    organizations: Counter[str] = field(default_factory=Counter)
+
+
+@dataclass(frozen=True)
+class Identity:
+    """A canonical speaker: its id, the name shown, and whether it is an organisation."""
+
+    id: str
+    name: str
+    is_organization: bool
+
+
+@dataclass(frozen=True)
+class Override:
+    """A user's correction: `merge` keeps entry `name` and moves entry `other` into it; `split` sets alias `name` apart."""
+
+    kind: str  # "merge" | "split"
+    name: str
+    other: str | None = None
+
+
+# -- store time ----------------------------------------------------------------------------------
+def clean_speaker_refs(quotes: list[Quote]) -> None:
+    """Names cleaned of markup and furniture; a name that is not one (a credit, a dateline) is dropped."""
+    for q in quotes:
+        ref = q.speaker
+        if ref.organization is not None and junk_organization(clean_text(ref.organization)):
+            ref.organization = None
+        elif ref.organization is not None:
+            ref.organization = clean_text(ref.organization)
+        if not ref.name:
+            continue
+        name = clean_text(ref.name)
+        junk = junk_organization(name) if ref.is_organization else junk_person_name(name)
+        if junk:
+            ref.description = ref.description or None
+            ref.name = None
+        else:
+            ref.name = name
+        ref.aliases = [a for a in (clean_text(a) for a in ref.aliases) if a and not junk_person_name(a)]
 
 
 class SurnameLookup(Protocol):
@@ -13,28 +105,294 @@ class SurnameLookup(Protocol):
 
 
 def canonical_speakers(quotes: list[Quote], known: SurnameLookup | None = None) -> list[Speaker]:
-    """Set each quote's speaker id; return the speakers to upsert.
-
-    A full name is its own identity. A bare surname the document never expanded is matched
-    to the one speaker in the base with that surname, and left alone when several share it,
-    so that two people called Smith are never merged.
-    """
+    """Clean each quote's speaker and give it a provisional id from its own name; return the speakers to upsert."""
+    clean_speaker_refs(quotes)
     speakers: dict[str, Speaker] = {}
     for q in quotes:
         ref = q.speaker
         if not ref.name:
             ref.id = None
             continue
-        name = ref.name
-        if known is not None and not ref.is_organization and len(name.split()) == 1:
-            matches = known.speakers_by_surname(name)
+        if known is not None and not ref.is_organization and len(ref.name.split()) == 1:
+            matches = known.speakers_by_surname(ref.name)
             if len(matches) == 1:
-                ref.aliases = [*ref.aliases, name]
-                name = ref.name = matches[0].name
-        sid = speaker_id(name)
+                ref.aliases = [*ref.aliases, ref.name]
+                ref.name = matches[0].name
+        sid = speaker_id(ref.name)
         ref.id = sid
-        speaker = speakers.setdefault(sid, Speaker(id=sid, name=name, is_organization=ref.is_organization))
+        speaker = speakers.setdefault(sid, Speaker(id=sid, name=ref.name, is_organization=ref.is_organization))
         for alias in ref.aliases:
-            if speaker_key(alias) and alias not in speaker.aliases and alias != name:
+            if speaker_key(alias) and alias not in speaker.aliases and alias != ref.name:
                 speaker.aliases.append(alias)
     return list(speakers.values())
+
+
+# -- resolution over the whole base --------------------------------------------------------------
+def org_key(name: str) -> str:
+    key = speaker_key(name)
+    return key[4:] if key.startswith("the ") else key
+
+
+@dataclass
+class _Cluster:
+    """People who are one person: the full-name keys in it and what their mentions say."""
+
+    keys: set[str] = field(default_factory=set)
+    names: list[PersonName] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+    def quotes(self) -> int:
+        return sum(m.quotes for m in self.mentions)
+
+    def gender(self) -> str | None:
+        votes: Counter[str] = Counter()
+        for m in self.mentions:
+            votes.update(m.genders)
+        from_names = {g for g in (name_gender(n.first) for n in self.names) if g}
+        if len(from_names) == 1 and not votes:
+            return from_names.pop()
+        if votes:
+            (top, n), *rest = votes.most_common()
+            if not rest or n >= 3 * rest[0][1]:
+                return top
+        return from_names.pop() if len(from_names) == 1 else None
+
+    def title_words(self) -> set[str]:
+        return {fold(w) for m in self.mentions for t in m.titles for w in t.split()} - {""}
+
+    def display(self) -> str:
+        counts: Counter[str] = Counter()
+        for m in self.mentions:
+            counts[m.name] += m.quotes
+        return min(counts, key=lambda n: (-counts[n], -len(n), n))
+
+
+class _Union:
+    def __init__(self) -> None:
+        self.parent: dict[object, object] = {}
+
+    def find(self, x: object) -> object:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: object, b: object) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb, key=repr)] = min(ra, rb, key=repr)  # deterministic root
+
+
+def resolve(
+    mentions: Iterable[Mention], overrides: Iterable[Override] = (), config: ResolutionConfig | None = None
+) -> dict[tuple[str, str], Identity]:
+    """Each (document id, name) mention's identity; a pure function of the mentions and overrides (order-free)."""
+    config = config or ResolutionConfig()
+    mentions = sorted(mentions, key=lambda m: (m.document_id, m.name, m.is_organization))
+    overrides = list(overrides)
+    pinned = {speaker_key(o.name) for o in overrides if o.kind == "split"}
+    out: dict[tuple[str, str], Identity] = {}
+
+    people, orgs = _person_or_organisation(mentions)
+    full: list[tuple[Mention, PersonName]] = []
+    partial: list[tuple[Mention, PersonName]] = []
+    apart: dict[str, list[Mention]] = defaultdict(list)  # entries set apart: pinned aliases, unresolved surnames
+    for m in people:
+        parsed = parse_person(m.name)
+        if speaker_key(m.name) in pinned or parsed is None:
+            apart[speaker_key(m.name)].append(m)
+        elif parsed.is_full:
+            full.append((m, parsed))
+        else:
+            partial.append((m, parsed))
+
+    clusters = _cluster_full_names(full, config)
+    by_surname: dict[str, list[_Cluster]] = defaultdict(list)
+    for c in clusters:
+        for last in sorted({n.last for n in c.names}):
+            by_surname[last].append(c)
+    chosen: dict[int, list[Mention]] = defaultdict(list)
+    for m, parsed in partial:
+        target = _fit_partial(m, parsed, by_surname.get(parsed.last, []), config)
+        if target is None:
+            apart[speaker_key(m.name)].append(m)
+        else:
+            chosen[id(target)].append(m)
+
+    entries: list[tuple[list[Mention], bool, set[str]]] = []
+    for c in clusters:
+        entries.append((c.mentions + chosen.get(id(c), []), False, set(c.keys)))
+    for key in sorted(apart):
+        entries.append((apart[key], False, {key}))
+    by_org: dict[str, list[Mention]] = defaultdict(list)
+    for m in orgs:
+        by_org[org_key(m.name)].append(m)
+    for key in sorted(by_org):
+        entries.append((by_org[key], True, {key}))
+
+    entries = _apply_merges(entries, [o for o in overrides if o.kind == "merge"])
+    for members, is_org, _keys in entries:
+        counts: Counter[str] = Counter()
+        for m in members:
+            counts[m.name] += m.quotes
+        full_names = [n for n in counts if not is_org and (p := parse_person(n)) is not None and p.is_full]
+        pool = full_names or list(counts)
+        name = min(pool, key=lambda n: (-counts[n], -len(n), n))
+        identity = Identity(speaker_id(name), name, is_org)
+        for m in members:
+            out[(m.document_id, m.name)] = identity
+    return out
+
+
+def _person_or_organisation(mentions: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """Votes over every mention of a name; a quoted person's surname is a person, never an organisation."""
+    person_votes: Counter[str] = Counter()
+    org_votes: Counter[str] = Counter()
+    surnames: set[str] = set()
+    for m in mentions:
+        key = speaker_key(m.name)
+        (org_votes if m.is_organization else person_votes)[key] += m.quotes
+        if not m.is_organization and (p := parse_person(m.name)) is not None and p.is_full:
+            surnames.add(p.last)
+    people, orgs = [], []
+    for m in mentions:
+        key = speaker_key(m.name)
+        if junk_organization(m.name) if m.is_organization else junk_person_name(m.name):
+            continue
+        is_surname = " " not in key and fold(key) in surnames
+        is_person = is_surname or person_votes[key] > org_votes[key]
+        (people if is_person else orgs).append(m)
+    return people, orgs
+
+
+def _cluster_full_names(full: list[tuple[Mention, PersonName]], config: ResolutionConfig) -> list[_Cluster]:
+    """Full names into people: same formal first name and surname, compatible middle initials, one-letter slips."""
+    nodes: dict[tuple[str, str, str, int], _Cluster] = {}
+    by_base: dict[tuple[str, str, str], list[tuple[Mention, PersonName]]] = defaultdict(list)
+    for m, p in full:
+        by_base[(p.formal_first, p.last, p.suffix)].append((m, p))
+    for base, items in sorted(by_base.items()):
+        weight: Counter[str] = Counter()
+        for m, p in items:
+            weight[p.middles] += m.quotes
+        groups: list[str] = []  # representative middle initials of each person sharing this first and last name
+        for middles in sorted((w for w in weight if w), key=lambda w: (-weight[w], w)):
+            if not any(g.startswith(middles) or middles.startswith(g) for g in groups):
+                groups.append(middles)
+        for m, p in items:
+            idx = next((i for i, g in enumerate(groups) if g.startswith(p.middles) or p.middles.startswith(g)), 0) if p.middles else 0
+            node = nodes.setdefault((*base, idx), _Cluster())
+            node.keys.add(speaker_key(m.name))
+            node.names.append(p)
+            node.mentions.append(m)
+
+    union = _Union()
+    keys = sorted(nodes)
+    for k in keys:
+        union.find(k)
+    by_last: dict[str, list[tuple[str, str, str, int]]] = defaultdict(list)
+    by_first: dict[str, list[tuple[str, str, str, int]]] = defaultdict(list)
+    for k in keys:
+        by_last[k[1]].append(k)
+        by_first[k[0]].append(k)
+    for bucket, part, minimum in ((by_last, 0, config.first_name_slip_min), (by_first, 1, config.surname_slip_min)):
+        for group in bucket.values():
+            for i, a in enumerate(group):
+                for b in group[i + 1 :]:
+                    if a[2] != b[2] or a[part] == b[part] or min(len(a[part]), len(b[part])) < minimum:
+                        continue
+                    if edit_distance(a[part], b[part], 1) > 1:
+                        continue
+                    ga, gb = nodes[a].gender(), nodes[b].gender()
+                    if ga and gb and ga != gb:
+                        continue
+                    union.union(a, b)
+    merged: dict[object, _Cluster] = {}
+    for k in keys:
+        target = merged.setdefault(union.find(k), _Cluster())
+        target.keys |= nodes[k].keys
+        target.names += nodes[k].names
+        target.mentions += nodes[k].mentions
+    return [merged[r] for r in sorted(merged, key=repr)]
+
+
+def _fit_partial(m: Mention, parsed: PersonName, candidates: list[_Cluster], config: ResolutionConfig) -> _Cluster | None:
+    """The one person a bare surname (or initial + surname) in this document can be, or None when unsure."""
+    if parsed.first:  # "D. Trump": the initial must agree
+        candidates = [c for c in candidates if any(n.first.startswith(parsed.first) for n in c.names)]
+    gender = _mention_gender(m)
+    if gender:
+        candidates = [c for c in candidates if c.gender() in (None, gender)]
+        known = [c for c in candidates if c.gender() == gender]
+        candidates = known or candidates
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else None
+    words = {fold(w) for t in m.titles for w in t.split()} - {""}
+    if words:
+        titled = [c for c in candidates if c.title_words() & words]
+        candidates = titled or candidates
+        if len(candidates) == 1:
+            return candidates[0]
+    scores = [_quotes_near(c, m.published, config.window_days) for c in candidates]
+    if sum(scores) == 0:
+        scores = [c.quotes() for c in candidates]
+    best = max(range(len(candidates)), key=lambda i: (scores[i], -i))
+    total = sum(scores)
+    return candidates[best] if total and scores[best] >= config.dominance * total else None
+
+
+def _mention_gender(m: Mention) -> str | None:
+    if not m.genders:
+        return None
+    (top, n), *rest = m.genders.most_common()
+    return top if not rest or n > rest[0][1] else None
+
+
+def _quotes_near(c: _Cluster, published: str | None, window_days: int) -> int:
+    if not published:
+        return 0
+    try:
+        day = date.fromisoformat(published)
+    except ValueError:
+        return 0
+    total = 0
+    for m in c.mentions:
+        if m.published:
+            try:
+                if abs((date.fromisoformat(m.published) - day).days) <= window_days:
+                    total += m.quotes
+            except ValueError:
+                continue
+    return total
+
+
+def _apply_merges(
+    entries: list[tuple[list[Mention], bool, set[str]]], merges: list[Override]
+) -> list[tuple[list[Mention], bool, set[str]]]:
+    """A user's merge moves every mention of one entry into the other, whichever names they show now."""
+    for o in merges:
+        keep, other = speaker_key(o.name), speaker_key(o.other or "")
+
+        def holder(key: str) -> int | None:
+            shown = [i for i, (ms, is_org, _) in enumerate(entries) if _shown_key(ms, is_org) == key]
+            having = [i for i, (_, _, keys) in enumerate(entries) if key in keys]
+            return (shown or having or [None])[0]
+
+        a, b = holder(keep), holder(other)
+        if a is None or b is None or a == b:
+            continue
+        ms_a, org_a, keys_a = entries[a]
+        ms_b, _, keys_b = entries[b]
+        entries[a] = (ms_a + ms_b, org_a, keys_a | keys_b)
+        entries.pop(b)
+    return entries
+
+
+def _shown_key(members: list[Mention], is_org: bool) -> str:
+    counts: Counter[str] = Counter()
+    for m in members:
+        counts[m.name] += m.quotes
+    full = [n for n in counts if not is_org and (p := parse_person(n)) is not None and p.is_full]
+    pool = full or list(counts)
+    return speaker_key(min(pool, key=lambda n: (-counts[n], -len(n), n))) if pool else ""

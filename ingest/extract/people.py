@@ -14,9 +14,15 @@ from ingest.extract.lexicon import (
     HONORIFICS,
     TITLE_WORDS,
 )
+from kb.names import clean_text, junk_organization
 
 _ORG_LABELS = {"ORG", "NORP", "GPE", "FAC"}
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+# Words that end a name in a title-cased headline ("Remarks by President Trump Aboard Air Force One").
+_HEADLINE_BREAKS = frozenset(
+    "before after aboard during at on in with to for upon following from and & as by about ahead announcing at "
+    "in-flight regarding on-the-record discussing welcoming meeting".split()
+)
 
 
 @dataclass
@@ -36,15 +42,16 @@ class Mention:
 
 
 def clean_name(text: str) -> str:
-    words = [w for w in text.replace("\n", " ").split() if w.lower().strip(".") not in HONORIFICS]
+    """A name without markup, bullets, honorifics or leading titles: '• Mr. Obama' -> 'Obama'."""
+    words = [w for w in clean_text(text).split() if w.lower().strip(".") not in HONORIFICS]
     while len(words) > 1 and words[0].lower().strip(".,") in TITLE_WORDS:
         words = words[1:]  # "Sheriff Champagne" -> "Champagne"; the title is kept elsewhere
     return _POSSESSIVE.sub("", " ".join(words)).strip(" ,.;:")
 
 
 def split_title(words: list[str]) -> tuple[str | None, str | None]:
-    """'White House press secretary' -> ('press secretary', 'White House'); descriptive words dropped."""
-    words = [w for w in words if w.lower().strip(",") not in DESCRIPTIVE_WORDS]
+    """'White House press secretary' -> ('press secretary', 'White House'); descriptive words and honorifics dropped."""
+    words = [w for w in words if w.lower().strip(",") not in DESCRIPTIVE_WORDS and w.lower().strip(".,") not in HONORIFICS]
     cut = len(words)
     while cut > 0 and words[cut - 1].lower().strip(".,") in TITLE_WORDS:
         cut -= 1
@@ -55,7 +62,7 @@ def split_title(words: list[str]) -> tuple[str | None, str | None]:
         lead += 1
     title = " ".join([*head[:lead], *words[cut:]]).strip(" ,") or None
     org = " ".join(head[lead:]).strip(" ,") or None
-    return title, org
+    return title, (None if junk_organization(org) else org)  # "Jim Watson Getty Images" is a credit, not an organisation
 
 
 def noun_phrase(head: Token) -> tuple[int, int]:
@@ -171,6 +178,8 @@ def parse_title_and_name(text: str) -> tuple[str | None, str | None, str]:
     # The name is the trailing run of capitalised words that are not title words.
     while cut > 0 and words[cut - 1][:1].isupper() and words[cut - 1].lower().strip(".,") not in TITLE_WORDS:
         cut -= 1
-    name = " ".join(words[cut:])
+    name_words = words[cut:]
+    # Title case carries headline words into the name: "President Trump Before Cabinet Meeting" -> "Trump".
+    stop = next((i for i, w in enumerate(name_words) if w.lower().strip(".,:;") in _HEADLINE_BREAKS), len(name_words))
     title, org = split_title(words[:cut])
-    return title, org, clean_name(name)
+    return title, org, clean_name(" ".join(name_words[:stop]))

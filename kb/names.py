@@ -1,0 +1,197 @@
+"""People's names: cleaning page furniture out of them, and reading first name, initials, surname and suffix."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame lord lady rev hon".split())
+FEMALE_HONORIFICS = frozenset("mrs ms miss dame lady".split())
+MALE_HONORIFICS = frozenset("mr sir lord".split())
+SUFFIXES = frozenset("jr sr ii iii iv".split())
+# Lower-case words that belong inside a surname ("Beto de la Cruz", "Ludwig van Beethoven").
+SURNAME_PARTICLES = frozenset("de la le da di del della der den van von bin al el ten ter du st".split())
+# Capitalised prefixes inside one word ("McCarthy", "DeSantis", "LaHood"): not two words run together.
+_INNER_CAPITAL_PREFIXES = ("mc", "mac", "de", "di", "da", "du", "la", "le", "van", "von", "o'", "d'", "st", "fitz")
+
+# Nicknames and short forms -> the formal first name they stand for ("Chuck Schumer" is "Charles E. Schumer").
+NICKNAMES: dict[str, str] = {
+    "chuck": "charles", "charlie": "charles", "chas": "charles", "bill": "william", "billy": "william", "will": "william",
+    "willie": "william", "bob": "robert", "bobby": "robert", "rob": "robert", "robbie": "robert",
+    "jim": "james", "jimmy": "james", "jamie": "james", "mike": "michael", "mick": "michael",
+    "mickey": "michael", "joe": "joseph", "joey": "joseph", "tom": "thomas", "tommy": "thomas", "dick": "richard",
+    "rick": "richard", "ricky": "richard", "rich": "richard", "richie": "richard", "ted": "edward", "ed": "edward",
+    "eddie": "edward", "ned": "edward", "teddy": "edward", "dan": "daniel", "danny": "daniel", "dave": "david",
+    "davey": "david", "steve": "steven", "stephen": "steven", "tony": "anthony", "andy": "andrew", "matt": "matthew", "nick": "nicholas", "nate": "nathan", "sam": "samuel", "ben": "benjamin", "benji": "benjamin",
+    "pete": "peter", "greg": "gregory", "jerry": "gerald", "jeff": "jeffrey", "geoff": "jeffrey", "ken": "kenneth",
+    "kenny": "kenneth", "larry": "lawrence", "ron": "ronald", "ronnie": "ronald", "don": "donald", "donnie": "donald",
+    "doug": "douglas", "fred": "frederick", "freddie": "frederick", "johnny": "john", "jon": "jonathan", "josh": "joshua", "chris": "christopher", "pat": "patrick", "patty": "patricia", "trish": "patricia", "tim": "timothy", "timmy": "timothy", "alex": "alexander", "phil": "philip", "gene": "eugene", "walt": "walter",
+    "wally": "walter", "vince": "vincent", "zach": "zachary", "zack": "zachary", "mitch": "mitchell", "newt": "newton",
+    "beto": "robert", "liz": "elizabeth", "beth": "elizabeth", "betsy": "elizabeth", "betty": "elizabeth",
+    "eliza": "elizabeth", "kathy": "katherine", "kate": "katherine", "katie": "katherine",
+    "cathy": "catherine", "sue": "susan", "susie": "susan", "jenny": "jennifer", "jen": "jennifer", "meg": "margaret",
+    "peggy": "margaret", "maggie": "margaret", "barb": "barbara", "debbie": "deborah", "deb": "deborah",
+    "annie": "ann", "anne": "ann", "cindy": "cynthia", "val": "valerie", "becky": "rebecca", "mandy": "amanda", "abby": "abigail", "terry": "terence", "tammy": "tamara", "ginny": "virginia", }
+
+# First names whose gender is near certain, for telling Karoline Leavitt (a Ms.) from Mike Leavitt.
+FEMALE_NAMES = frozenset(
+    """
+    mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret sandra ashley
+    kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie rebecca sharon laura cynthia kathleen amy
+    angela shirley anna brenda pamela emma nicole helen samantha katherine christine debra rachel carolyn janet catherine
+    maria heather diane ruth julie olivia joyce virginia victoria kelly lauren christina joan evelyn judith megan andrea
+    cheryl hannah jacqueline martha gloria teresa ann sara madison frances kathryn janice jean abigail alice judy sophia
+    grace denise amber doris marilyn danielle beverly isabella theresa diana natalie brittany charlotte marie kayla
+    alexis lori hillary kamala karine karoline melania ivanka michelle nikki kirstjen kristjen nancy elizabeth kellyanne
+    sarah jen jennifer susan lindsey tulsi ilhan alexandria rashida ayanna pramila dianne kirsten amy tammy maxine
+    condoleezza madeleine hope kristi janet gina lynn liz ruth sonia elena neomi loretta sally kristen stephanie
+    mazie patty marsha shelley jeanne debbie cathy lisa heidi claire jacky jackie val valerie betsy nikki sheila
+    jill jen meghan megan ivana tiffany hope dana marcia jane joni cindy tina shalanda kiran anita ketanji
+    """.split()
+)
+MALE_NAMES = frozenset(
+    """
+    james robert john michael david william richard joseph thomas charles christopher daniel matthew anthony mark donald
+    steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob gary nicholas eric
+    jonathan stephen larry justin scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis jerry
+    tyler aaron jose adam nathan henry douglas zachary peter kyle ethan walter noah jeremy christian keith roger terry
+    gerald harold sean austin carl arthur lawrence dylan jesse jordan bryan billy joe bruce gabriel logan albert willie
+    alan juan wayne elijah randy roy vincent ralph eugene russell bobby mason philip louis barack mike mitch chuck bernie
+    ted marco rand lindsey jeb mitt newt bill hunter beto pete kirby jake antony lloyd alejandro merrick rudy rudolph
+    kevin jim tim tom dick rick ron ken steve doug chris mick jared eric reince sean anthony stephen jeff jerome xavier
+    hakeem
+    """.split()
+)
+
+# Page furniture that lands where a name should be: captions, photo credits, link text, headline words.
+_FURNITURE = re.compile(
+    r"\b(?:getty images?|image caption|file photo|ap photo|afp photo|reuters photo|photo credit|related video|related"
+    r"|read next|read more|click here|sign up|subscribe|advertisement|caption|copyright|newsletter|breaking news"
+    r"|associated press photo|pool photo|shutterstock|getty)\b",
+    re.I,
+)
+_MARKUP = re.compile(r"[\[\]{}()<>*_|#`•·▪►■◆●~^=+\\@]")
+_LEADING_JUNK = re.compile(r"^[^\w]+", re.U)
+_FUSED = re.compile(r"([a-z])([A-Z][a-z])")
+
+
+def fold(text: str) -> str:
+    """Lower-case, accents removed, only letters and digits: the key a name part is compared by."""
+    text = unicodedata.normalize("NFKD", text)
+    return re.sub(r"[^a-z0-9]+", "", "".join(c for c in text if not unicodedata.combining(c)).lower())
+
+
+def is_furniture(text: str) -> bool:
+    """A caption, credit or link text rather than anybody's name ("Jim Watson Getty Images", "READ NEXT")."""
+    return bool(_FURNITURE.search(text)) or "/" in text
+
+
+def _fused(word: str) -> bool:
+    """'TrumpKamala': two capitalised words run together (link texts side by side), unlike 'McCarthy' or 'DeSantis'."""
+    for m in _FUSED.finditer(word):
+        head = word[: m.start() + 1].lower()
+        if not head.endswith(_INNER_CAPITAL_PREFIXES) or len(head) > 4:
+            return True
+    return False
+
+
+def clean_text(text: str) -> str:
+    """Markup, bullets and stray brackets out, space collapsed: '• Obama' -> 'Obama', 'Kevin] McCarthy' -> 'Kevin McCarthy'."""
+    text = _MARKUP.sub(" ", text.replace("\n", " "))
+    text = _LEADING_JUNK.sub("", text)
+    return " ".join(text.split()).strip(" ,.;:-–—\"'“”‘’")
+
+
+def junk_person_name(name: str) -> bool:
+    """Not a person's name at all: furniture, fused link texts, datelines in capitals, digits, sentence fragments."""
+    if not name or is_furniture(name) or any(ch.isdigit() for ch in name):
+        return True
+    words = name.split()
+    if len(words) > 5 or any(_fused(w) for w in words):
+        return True
+    letters = [c for c in name if c.isalpha()]
+    if len(letters) >= 4 and all(c.isupper() for c in letters):
+        return True  # "KABUL", "READ NEXT": datelines and headline words, never a person in running text
+    return any(w[:1].islower() and w.lower() not in SURNAME_PARTICLES for w in words)
+
+
+def junk_organization(org: str | None) -> bool:
+    """An organisation that is an honorific, a credit or a caption ("Mr.", "AFP Image caption", "Related Video")."""
+    if not org:
+        return True
+    words = [fold(w) for w in org.split()]
+    if all(w in HONORIFICS or not w for w in words):
+        return True
+    return is_furniture(org) or any(_fused(w) for w in org.split())
+
+
+@dataclass(frozen=True)
+class PersonName:
+    """A person's name read into parts, each folded; `first` is '' for a bare surname."""
+
+    first: str
+    middles: str  # initials of the middle names: "Donald J. Trump" -> "j"
+    last: str
+    suffix: str = ""
+
+    @property
+    def formal_first(self) -> str:
+        return NICKNAMES.get(self.first, self.first)
+
+    @property
+    def is_initial(self) -> bool:
+        return len(self.first) == 1
+
+    @property
+    def is_full(self) -> bool:
+        return len(self.first) > 1
+
+
+def parse_person(name: str) -> PersonName | None:
+    """'Charles E. Schumer' -> (charles, e, schumer); 'President Trump' is cleaned upstream to 'Trump' -> ('', '', trump)."""
+    words = [w for w in name.replace(",", " ").split() if fold(w) not in HONORIFICS or len(name.split()) == 1]
+    suffix = ""
+    while words and fold(words[-1]) in SUFFIXES and len(words) > 1:
+        suffix = suffix or fold(words[-1])
+        words = words[:-1]
+    folded = [fold(w) for w in words]
+    if not folded or not all(folded):
+        return None
+    if len(folded) == 1:
+        return PersonName("", "", folded[0], suffix)
+    # A surname keeps its particles: "Beto O'Rourke", "Chris Van Hollen" -> van hollen.
+    cut = len(words) - 1
+    while cut > 1 and words[cut - 1].lower() in SURNAME_PARTICLES | {"van", "von", "de"}:
+        cut -= 1
+    last = "".join(folded[cut:])
+    middles = "".join(w[0] for w in folded[1:cut])
+    return PersonName(folded[0], middles, last, suffix)
+
+
+def name_gender(first: str) -> str | None:
+    """'female' / 'male' for a first name that nearly always is; None when unsure."""
+    if first in FEMALE_NAMES and first not in MALE_NAMES:
+        return "female"
+    if first in MALE_NAMES and first not in FEMALE_NAMES:
+        return "male"
+    return None
+
+
+def edit_distance(a: str, b: str, limit: int = 2) -> int:
+    """Optimal string alignment distance (a swap of two letters counts once), stopped early past `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[-1]

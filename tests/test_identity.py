@@ -1,0 +1,123 @@
+"""Identity resolution across documents: names cleaned, one person one entry, never two people in one."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+
+import pytest
+
+from ingest.dates import parse_date
+from ingest.extract.people import clean_name, parse_title_and_name
+from kb.names import junk_organization, junk_person_name
+from kb.speakers import Mention, Override, resolve
+
+
+def mention(doc: str, name: str, quotes: int = 1, *, org: bool = False, published: str | None = None,
+            gender: str | None = None, title: str | None = None) -> Mention:
+    return Mention(doc, name, org, quotes, published, Counter([gender] if gender else []),
+                   Counter([title] if title else []), Counter())
+
+
+def names(mentions: list[Mention], overrides: list[Override] | None = None) -> dict[tuple[str, str], str]:
+    return {k: v.name for k, v in resolve(mentions, overrides or []).items()}
+
+
+@pytest.mark.parametrize(("raw", "clean"), [
+    ("• Obama", "Obama"), ("Kevin] McCarthy", "Kevin McCarthy"), ("Mr. Obama", "Obama"), ("Sen. Chuck Schumer", "Chuck Schumer"),
+])
+def test_names_lose_markup_bullets_and_honorifics(raw: str, clean: str) -> None:
+    assert clean_name(raw) == clean
+
+
+@pytest.mark.parametrize("junk", ["John TrumpKamala Harris", "Joshua Lott/Reuters", "READ NEXT", "KABUL", "Jim Watson Getty Images"])
+def test_furniture_is_no_ones_name(junk: str) -> None:
+    assert junk_person_name(clean_name(junk))
+
+
+@pytest.mark.parametrize("name", ["Kevin McCarthy", "Ron DeSantis", "Beto O'Rourke", "Karine Jean-Pierre", "Ray LaHood", "Ben Ray Luján"])
+def test_real_names_are_kept(name: str) -> None:
+    assert not junk_person_name(clean_name(name))
+
+
+@pytest.mark.parametrize("org", ["Mr.", "Mrs.", "Jim Watson Getty Images", "AFP Image caption", "Related Video"])
+def test_honorifics_and_captions_are_no_organisation(org: str) -> None:
+    assert junk_organization(org)
+    assert not junk_organization("Department of Homeland Security")
+
+
+def test_headline_words_end_a_name_from_a_title() -> None:
+    assert parse_title_and_name("President Trump Before Cabinet")[2] == "Trump"
+    assert parse_title_and_name("White House Press Secretary Karine Jean-Pierre") == ("Press Secretary", "White House", "Karine Jean-Pierre")
+
+
+def test_placeholder_and_partial_dates_are_no_dates() -> None:
+    assert parse_date("0001-11-30") is None  # a placeholder in the AllSides data: was shown as "first seen"
+    assert parse_date("2050-09-30") is None
+    assert parse_date("Nov 30") is None  # no year: not this year's
+    assert parse_date("\ufeff03.01.2019") == "2019-03-01"
+    assert parse_date("7/23/17") == "2017-07-23"
+
+
+CORPUS = [
+    mention("d1", "Donald Trump", 5, published="2018-01-01"), mention("d2", "Trump", 9, org=True, published="2018-02-01"),
+    mention("d3", "Donald J. Trump", 2), mention("d4", "Melania Trump", 1, gender="female"),
+    mention("d5", "Trump", 1, gender="female"), mention("d6", "George W. Bush", 4, published="2018-06-01"),
+    mention("d7", "Laura Bush", 2, gender="female", published="2018-06-01"), mention("d8", "Jeb Bush", 5, published="2015-06-01"),
+    mention("d9", "Bush", 1, published="2015-07-01"), mention("d10", "Bush", 1, gender="female", published="2018-06-01"),
+    mention("d12", "Chuck Schumer", 3), mention("d13", "Charles E. Schumer", 2),
+    mention("d14", "Kirstjen Nielsen", 4), mention("d15", "Kirstjen Neilsen", 1), mention("d16", "Kristjen Nielsen", 1),
+    mention("d17", "Mike Leavitt", 3, published="2008-01-01"), mention("d18", "Karoline Leavitt", 3, published="2025-02-01"),
+    mention("d19", "Leavitt", 4, gender="female", published="2025-03-01"),
+    mention("d20", "Bill Clinton", 3), mention("d21", "Hillary Clinton", 3), mention("d22", "Clinton", 1),
+    mention("d23", "George H. W. Bush", 2), mention("d26", "White House", 2, org=True), mention("d27", "The White House", 1, org=True),
+]
+
+
+def test_one_person_one_entry() -> None:
+    got = names(CORPUS)
+    assert {got[("d1", "Donald Trump")], got[("d2", "Trump")], got[("d3", "Donald J. Trump")]} == {"Donald Trump"}
+    assert got[("d12", "Chuck Schumer")] == got[("d13", "Charles E. Schumer")]  # nickname and middle initial
+    assert {got[("d14", "Kirstjen Nielsen")], got[("d15", "Kirstjen Neilsen")], got[("d16", "Kristjen Nielsen")]} == {"Kirstjen Nielsen"}
+    assert got[("d26", "White House")] == got[("d27", "The White House")]
+
+
+def test_a_surname_flagged_as_organisation_is_the_person() -> None:
+    identity = resolve(CORPUS)[("d2", "Trump")]
+    assert identity.name == "Donald Trump" and not identity.is_organization
+
+
+def test_different_first_names_are_never_merged() -> None:
+    got = names(CORPUS)
+    bushes = {got[("d6", "George W. Bush")], got[("d7", "Laura Bush")], got[("d8", "Jeb Bush")], got[("d23", "George H. W. Bush")]}
+    assert len(bushes) == 4
+    assert got[("d20", "Bill Clinton")] != got[("d21", "Hillary Clinton")]
+    assert got[("d17", "Mike Leavitt")] != got[("d18", "Karoline Leavitt")]
+
+
+def test_a_bare_surname_follows_the_evidence() -> None:
+    got = names(CORPUS)
+    assert got[("d19", "Leavitt")] == "Karoline Leavitt"  # Ms. Leavitt: never Mike
+    assert got[("d5", "Trump")] == "Melania Trump"  # she
+    assert got[("d10", "Bush")] == "Laura Bush"
+    assert got[("d9", "Bush")] == "Jeb Bush"  # 2015: the Bush quoted then
+    assert got[("d22", "Clinton")] == "Clinton"  # Bill or Hillary: nothing says which, so it stays apart
+
+
+def test_resolution_does_not_depend_on_order() -> None:
+    expected = resolve(CORPUS)
+    for seed in range(3):
+        shuffled = CORPUS[:]
+        random.Random(seed).shuffle(shuffled)
+        assert resolve(shuffled) == expected
+    # "Trump" before anyone called Donald Trump was known: once he is, the bare surname is his.
+    alone = resolve([mention("d2", "Trump", 9, org=True)])
+    assert alone[("d2", "Trump")].name == "Trump"
+    assert resolve([mention("d2", "Trump", 9, org=True), mention("d1", "Donald Trump", 5)])[("d2", "Trump")].name == "Donald Trump"
+
+
+def test_overrides_merge_and_split() -> None:
+    merged = names(CORPUS, [Override("merge", "Bill Clinton", "Clinton")])
+    assert merged[("d22", "Clinton")] == "Bill Clinton"
+    split = names(CORPUS, [Override("split", "Donald J. Trump")])
+    assert split[("d3", "Donald J. Trump")] == "Donald J. Trump" and split[("d1", "Donald Trump")] == "Donald Trump"
