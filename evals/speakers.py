@@ -12,7 +12,7 @@ half of the gold words). Scoring:
   middle names and initials, suffixes and common nicknames ignored) and the entry is the one holding
   most of that person's matched quotes under a matching name;
 - reporter: right when the quote has no canonical speaker and is a reporter's question;
-- anonymous: right when the quote has no canonical speaker but a description;
+- anonymous: right when the quote has no canonical speaker but a description (or a title, "Senior Administration Official");
 - a gold quote that no stored quote overlaps is wrong (missed).
 Split: a gold person whose matched quotes sit in more than one canonical entry. Merge: a canonical entry
 holding quotes of more than one gold identity (reporters and anonymous speakers are one identity per
@@ -75,8 +75,9 @@ class Predicted:
     text: str
     kind: str
     speaker_id: str | None
-    name: str | None  # canonical name when there is an id, else the quote's own name or description
+    name: str | None  # canonical name when there is an id, else the quote's own name
     description: str | None = None
+    title: str | None = None
 
 
 @dataclass
@@ -178,8 +179,8 @@ def score(items: list[Item]) -> Scored:
             ok = is_reporter(p)
             why = "" if ok else "not a reporter's question"
         elif g.type == "anonymous":
-            ok = p.speaker_id is None and bool(p.name or p.description) and not is_reporter(p)
-            why = "" if ok else ("anonymous speaker given a canonical entry" if p.speaker_id else "no description")
+            ok = p.speaker_id is None and bool(p.name or p.description or p.title) and not is_reporter(p)
+            why = "" if ok else ("anonymous speaker given a canonical entry" if p.speaker_id else "no description or title")
         elif p.speaker_id is None:
             ok, why = False, "no canonical speaker"
         elif not names_match(g.speaker, p.name, g.type == "organization"):
@@ -296,7 +297,7 @@ def collect(gold: list[Gold], data: Path, kb_dir: Path) -> list[Item]:
             if sid and sid not in names:
                 names[sid] = kb.speaker(sid).name
             name = names[sid] if sid else q.speaker.name
-            items.append(Item(g, Predicted(q.id, q.text, q.kind, sid, name, q.speaker.description), doc.title))
+            items.append(Item(g, Predicted(q.id, q.text, q.kind, sid, name, q.speaker.description, q.speaker.title), doc.title))
         return items
     finally:
         kb.close()
@@ -356,7 +357,7 @@ def print_text(s: dict) -> None:
     print(f"\nwrong items ({len(s['wrong'])}):")
     for w in s["wrong"]:
         p = w["predicted"]
-        got = "nothing" if p is None else f"{p['name']!r} {p['speaker_id'] or '(no id)'} kind={p['kind']} desc={p['description']!r}"
+        got = "nothing" if p is None else f"{p['name']!r} {p['speaker_id'] or '(no id)'} kind={p['kind']} desc={p['description']!r} title={p['title']!r}"
         quote, title = " ".join(w["quote"].split()), " ".join(w["title"].split())
         print(f"  [{w['set']}] {w['where']} {title!r}\n    {quote[:110]!r}\n    gold {w['gold']!r} ({w['gold_type']}); got {got}: {w['reason']}")
 
