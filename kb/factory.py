@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kb.catalogue import Catalogue
+from kb.catalogue import open_catalogue
 from kb.embedding import Embedder, OnnxInt8Embedder, SentenceTransformerEmbedder
 from kb.knowledge import KnowledgeBase
 from kb.settings import Settings
@@ -20,7 +20,7 @@ def open_knowledge_base(settings: Settings, embedder: Embedder | None = None) ->
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     vectors = ChromaVectorStore(settings.data_dir, settings.chroma_url)
     try:
-        catalogue = Catalogue(settings.catalogue_path)
+        catalogue = open_catalogue(settings)
     except Exception:
         vectors.close()
         raise

@@ -1,4 +1,4 @@
-"""The catalogue repository: documents, speakers, quotes and the keyword index. All SQL lives here."""
+"""The embedded SQLite catalogue: documents, speakers, quotes, jobs and the FTS5 keyword index."""
 
 from __future__ import annotations
 
@@ -7,15 +7,18 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 from kb.errors import StoreCorrupt, StoreUnavailable
 from kb.ids import speaker_key
 from kb.models import Chunk, Document, Quote, Span, Speaker, SpeakerRef
+from kb.catalogue.protocol import STAT_TABLES, QuoteFilter, quote_text_key
 from kb.text import WORD, content_words
 
 SCHEMA_VERSION = 1
+
+# MIGRATIONS[n]: the statements that take a version n-1 catalogue to version n (_SCHEMA is always the latest).
+MIGRATIONS: dict[int, list[str]] = {}
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -64,17 +67,9 @@ CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
 );
 """
 
-_WORD = WORD
-
-
-def quote_text_key(text: str) -> str:
-    """The words of a quote, lower-cased: the same quote in two outlets shares this key."""
-    return " ".join(_WORD.findall(text.lower()))
-
-
 def fts_query(text: str, phrase: bool = False) -> str | None:
     """A safe FTS5 query: terms ORed (BM25 ranks by how many match), or one exact phrase."""
-    words = _WORD.findall(text.lower())
+    words = WORD.findall(text.lower())
     if not words:
         return None
     if phrase:
@@ -82,46 +77,35 @@ def fts_query(text: str, phrase: bool = False) -> str | None:
     return " OR ".join(f'"{w}"' for w in content_words(text))
 
 
-@dataclass
-class QuoteFilter:
-    """Restrictions every search mode applies; resolved to SQL in one place."""
+def filter_sql(flt: QuoteFilter, quote_alias: str = "q", doc_alias: str = "d") -> tuple[str, list[object]]:
+    """The filter as an SQL condition with its parameters (SQLite placeholders)."""
+    clauses: list[str] = []
+    params: list[object] = []
 
-    speaker_ids: list[str] | None = None
-    kinds: list[str] | None = None
-    doc_kinds: list[str] | None = None
-    publishers: list[str] | None = None
-    since: str | None = None
-    until: str | None = None
-    document_ids: list[str] | None = None
+    def in_clause(column: str, values: list[str]) -> None:
+        clauses.append(f"{column} IN ({','.join('?' * len(values))})")
+        params.extend(values)
 
-    def sql(self, quote_alias: str = "q", doc_alias: str = "d") -> tuple[str, list[object]]:
-        clauses: list[str] = []
-        params: list[object] = []
-
-        def in_clause(column: str, values: list[str]) -> None:
-            clauses.append(f"{column} IN ({','.join('?' * len(values))})")
-            params.extend(values)
-
-        if self.speaker_ids is not None:
-            in_clause(f"{quote_alias}.speaker_id", self.speaker_ids or [""])
-        if self.kinds:
-            in_clause(f"{quote_alias}.kind", self.kinds)
-        if self.doc_kinds:
-            in_clause(f"{doc_alias}.kind", self.doc_kinds)
-        if self.publishers:
-            in_clause(f"lower({doc_alias}.publisher)", [p.lower() for p in self.publishers])
-        if self.document_ids:
-            in_clause(f"{quote_alias}.document_id", self.document_ids)
-        if self.since:
-            clauses.append(f"{doc_alias}.published >= ?")
-            params.append(self.since)
-        if self.until:
-            clauses.append(f"{doc_alias}.published <= ?")
-            params.append(self.until)
-        return (" AND ".join(clauses) or "1=1"), params
+    if flt.speaker_ids is not None:
+        in_clause(f"{quote_alias}.speaker_id", flt.speaker_ids or [""])
+    if flt.kinds:
+        in_clause(f"{quote_alias}.kind", flt.kinds)
+    if flt.doc_kinds:
+        in_clause(f"{doc_alias}.kind", flt.doc_kinds)
+    if flt.publishers:
+        in_clause(f"lower({doc_alias}.publisher)", [p.lower() for p in flt.publishers])
+    if flt.document_ids:
+        in_clause(f"{quote_alias}.document_id", flt.document_ids)
+    if flt.since:
+        clauses.append(f"{doc_alias}.published >= ?")
+        params.append(flt.since)
+    if flt.until:
+        clauses.append(f"{doc_alias}.published <= ?")
+        params.append(flt.until)
+    return (" AND ".join(clauses) or "1=1"), params
 
 
-class Catalogue:
+class SqliteCatalogue:
     """SQLite catalogue; thread-safe through one connection per thread."""
 
     def __init__(self, path: Path) -> None:
@@ -133,11 +117,30 @@ class Catalogue:
             db.executescript(_SCHEMA)  # each statement is idempotent; executescript manages its own transaction
             db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
             db.execute("PRAGMA quick_check").fetchone()
+            self._migrate()
         except sqlite3.DatabaseError as e:
             raise StoreCorrupt(
                 f"the catalogue {path} is damaged or not a kb catalogue ({e}); restore it with `kb restore BACKUP` "
                 "or move it aside and re-ingest"
             ) from e
+
+    def schema_version(self) -> int:
+        row = self._conn().execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return int(row[0])
+
+    def _migrate(self) -> None:
+        """Bring an older catalogue up to SCHEMA_VERSION one step at a time; refuse a newer one."""
+        version = self.schema_version()
+        if version > SCHEMA_VERSION:
+            raise StoreCorrupt(
+                f"the catalogue {self.path} has schema version {version}, newer than this kb ({SCHEMA_VERSION}); upgrade kb"
+            )
+        while version < SCHEMA_VERSION:
+            with self._write() as db:
+                for statement in MIGRATIONS[version + 1]:
+                    db.execute(statement)
+                db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(version + 1),))
+            version += 1
 
     # -- connections -------------------------------------------------------------------------
     def _conn(self) -> sqlite3.Connection:
@@ -253,7 +256,7 @@ class Catalogue:
         db = self._conn()
         return {
             name: db.execute(f"SELECT count(*) FROM {name}").fetchone()[0]  # noqa: S608 - fixed table names
-            for name in ("documents", "chunks", "quotes", "speakers")
+            for name in STAT_TABLES
         }
 
     # -- quotes ------------------------------------------------------------------------------
@@ -282,7 +285,7 @@ class Catalogue:
         """Which of these quotes pass the filter (and still exist)."""
         if not ids:
             return set()
-        where, params = flt.sql()
+        where, params = filter_sql(flt)
         rows = self._conn().execute(
             f"SELECT q.id FROM quotes q JOIN documents d ON d.id = q.document_id WHERE q.id IN ({','.join('?' * len(ids))}) AND {where}",
             [*ids, *params],
@@ -294,7 +297,7 @@ class Catalogue:
         match = fts_query(query, phrase)
         if match is None:
             return []
-        where, params = flt.sql()
+        where, params = filter_sql(flt)
         rows = self._conn().execute(
             "SELECT f.quote_id, bm25(quotes_fts, 0.0, 1.0, 0.5) AS rank FROM quotes_fts f"
             " JOIN quotes q ON q.id = f.quote_id JOIN documents d ON d.id = q.document_id"
@@ -428,7 +431,6 @@ class Catalogue:
         )
         return [s for s in (self.get_speaker(r[0]) for r in rows) if s]
 
-
     # -- ingest jobs -------------------------------------------------------------------------
     def create_job(self, job_id: str, owner: str) -> None:
         with self._write() as db:
@@ -462,6 +464,9 @@ class Catalogue:
             )
             return len(dead)
 
+    def backup_to(self, target: Path) -> dict[str, int]:
+        return backup_catalogue(self.path, target)
+
 
 def backup_catalogue(source: Path, target: Path) -> dict[str, int]:
     """A consistent copy of a catalogue file while other processes read and write it (SQLite's online backup); its counts."""
@@ -473,7 +478,7 @@ def backup_catalogue(source: Path, target: Path) -> dict[str, int]:
         src.backup(dest)
         if dest.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
             raise StoreCorrupt(f"the backup of {source} failed its integrity check")
-        return {t: dest.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("documents", "chunks", "quotes", "speakers")}  # noqa: S608
+        return {t: dest.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in STAT_TABLES}  # noqa: S608
     except sqlite3.DatabaseError as e:
         raise StoreCorrupt(f"cannot back up {source}: {e}") from e
     finally:

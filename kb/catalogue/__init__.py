@@ -1,0 +1,18 @@
+"""The catalogue: a protocol with an embedded SQLite backend (the default) and a PostgreSQL one for several hosts."""
+
+from __future__ import annotations
+
+from kb.catalogue.protocol import STAT_TABLES, Catalogue, QuoteFilter, quote_text_key
+from kb.catalogue.sqlite import SCHEMA_VERSION, SqliteCatalogue, backup_catalogue, fts_query
+from kb.settings import Settings
+
+
+def open_catalogue(settings: Settings) -> Catalogue:
+    """The backend the settings name: SQLite in the data folder unless KB_DATABASE_URL points elsewhere."""
+    return SqliteCatalogue(settings.catalogue_path)
+
+
+__all__ = [
+    "SCHEMA_VERSION", "STAT_TABLES", "Catalogue", "QuoteFilter", "SqliteCatalogue", "backup_catalogue", "fts_query",
+    "open_catalogue", "quote_text_key",
+]

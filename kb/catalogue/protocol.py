@@ -1,0 +1,101 @@
+"""What every catalogue backend offers (the `Catalogue` protocol) and the plain-data filter each translates itself."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+from kb.models import Chunk, Document, Quote, Speaker
+from kb.text import WORD
+
+STAT_TABLES = ("documents", "chunks", "quotes", "speakers")
+
+
+def quote_text_key(text: str) -> str:
+    """The words of a quote, lower-cased: the same quote in two outlets shares this key."""
+    return " ".join(WORD.findall(text.lower()))
+
+
+@dataclass
+class QuoteFilter:
+    """Restrictions every search mode applies; plain data that each store translates to its own dialect.
+
+    `speaker_ids=[]` means "a speaker was asked for and none matched", so nothing passes.
+    """
+
+    speaker_ids: list[str] | None = None
+    kinds: list[str] | None = None
+    doc_kinds: list[str] | None = None
+    publishers: list[str] | None = None
+    since: str | None = None
+    until: str | None = None
+    document_ids: list[str] | None = None
+
+
+@runtime_checkable
+class Catalogue(Protocol):
+    """Documents, chunks, quotes, speakers, the keyword index and ingest jobs, behind one seam."""
+
+    # -- lifecycle ------------------------------------------------------------------------
+    def close(self) -> None: ...
+
+    def schema_version(self) -> int: ...
+
+    # -- documents and chunks ---------------------------------------------------------------
+    def document_ids(self) -> list[str]: ...
+
+    def document_hash(self, doc_id: str) -> str | None: ...
+
+    def ids_for_document(self, doc_id: str) -> tuple[set[str], set[str]]: ...
+
+    def replace_document(self, doc: Document, chunks: list[Chunk], quotes: list[Quote], speakers: list[Speaker]) -> None: ...
+
+    def get_document(self, doc_id: str) -> Document | None: ...
+
+    def documents_by_ids(self, ids: Iterable[str]) -> dict[str, Document]: ...
+
+    def chunks_for_document(self, doc_id: str) -> list[Chunk]: ...
+
+    def chunks_by_ids(self, ids: Iterable[str]) -> dict[str, Chunk]: ...
+
+    def stats(self) -> dict[str, int]: ...
+
+    # -- quotes and keyword search -------------------------------------------------------------
+    def quotes_by_ids(self, ids: Iterable[str]) -> dict[str, Quote]: ...
+
+    def quotes_for_document(self, doc_id: str) -> list[Quote]: ...
+
+    def quotes_sharing_text(self, text_keys: Iterable[str]) -> dict[str, list[Quote]]: ...
+
+    def filter_quote_ids(self, ids: list[str], flt: QuoteFilter) -> set[str]: ...
+
+    def keyword_quotes(self, query: str, flt: QuoteFilter, limit: int, phrase: bool = False) -> list[tuple[str, float]]: ...
+
+    def keyword_chunks(self, query: str, limit: int, phrase: bool = False) -> list[tuple[str, float]]: ...
+
+    def speaker_quotes(self, speaker_id: str, limit: int, offset: int) -> list[Quote]: ...
+
+    # -- speakers ---------------------------------------------------------------------------
+    def speaker_ids_matching(self, name_or_id: str) -> list[str]: ...
+
+    def speaker_ids_for_organization(self, organization: str) -> list[str]: ...
+
+    def list_speakers(self, query: str | None, limit: int, offset: int = 0) -> list[Speaker]: ...
+
+    def get_speaker(self, speaker_id: str) -> Speaker | None: ...
+
+    def speakers_by_surname(self, surname: str) -> list[Speaker]: ...
+
+    # -- ingest jobs --------------------------------------------------------------------------
+    def create_job(self, job_id: str, owner: str) -> None: ...
+
+    def update_job(self, job_id: str, status: str, counts: dict[str, int], errors: list[dict[str, str]], finished: bool = False) -> None: ...
+
+    def get_job(self, job_id: str) -> dict[str, object] | None: ...
+
+    def interrupt_jobs_of_dead_owners(self, is_dead: Callable[[str], bool]) -> int: ...
+
+    # -- backup -------------------------------------------------------------------------------
+    def backup_to(self, target: Path) -> dict[str, int]: ...

@@ -1,0 +1,208 @@
+"""The Catalogue contract: every backend passes the same suite; a new backend is proven by adding it to `catalogue`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kb.catalogue import SCHEMA_VERSION, Catalogue, QuoteFilter, SqliteCatalogue, quote_text_key
+from kb.ids import chunk_id, quote_id, speaker_id
+from kb.models import Chunk, Document, Quote, Span, Speaker, SpeakerRef
+
+
+@pytest.fixture(params=["sqlite"])
+def catalogue(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Catalogue]:
+    """One empty catalogue per backend."""
+    store: Catalogue = SqliteCatalogue(tmp_path / "catalogue.sqlite3")
+    yield store
+    store.close()
+
+
+def _speaker(name: str, title: str | None = None, org: str | None = None, is_org: bool = False) -> SpeakerRef:
+    return SpeakerRef(name=name, resolution="named", title=title, organization=org, is_organization=is_org,
+                      id=speaker_id(name), mention=Span(name, 0, len(name)))
+
+
+def _doc(doc_id: str, quotes: list[tuple[str, SpeakerRef | None, str]], published: str | None = "2024-01-02",
+         publisher: str | None = "Daily Planet", kind: str = "article") -> tuple[Document, list[Chunk], list[Quote], list[Speaker]]:
+    """A document whose text is its quotes one after another; one chunk a quote."""
+    text, chunks, out = "", [], []
+    for body, ref, qkind in quotes:
+        start = len(text)
+        text += body + " "
+        end = start + len(body)
+        chunks.append(Chunk(id=chunk_id(doc_id, start, end), document_id=doc_id, text=body, start=start, end=end))
+        speaker = ref or SpeakerRef(name=None, resolution="anonymous")
+        out.append(Quote(text=body, start=start, end=end, kind=qkind, speaker=speaker, cue=Span("said", end, end + 4),
+                         confidence=0.9, id=quote_id(doc_id, start, end), document_id=doc_id))
+    doc = Document(id=doc_id, text=text, title=f"Title of {doc_id}", url=f"https://example.org/{doc_id}", published=published,
+                   publisher=publisher, kind=kind, content_hash="hash-" + doc_id)
+    speakers: dict[str, Speaker] = {}
+    for q in out:
+        if q.speaker.id:
+            speakers.setdefault(q.speaker.id, Speaker(id=q.speaker.id, name=q.speaker.name or "", is_organization=q.speaker.is_organization,
+                                                      aliases=list(q.speaker.aliases)))
+    return doc, chunks, out, list(speakers.values())
+
+
+CHAMPAGNE = _speaker("Greg Champagne", title="Sheriff", org="St. Charles Parish")
+KELLY = _speaker("John Kelly", title="Secretary", org="DHS")
+ACLU = _speaker("ACLU", is_org=True)
+
+
+@pytest.fixture
+def filled(catalogue: Catalogue) -> Catalogue:
+    catalogue.replace_document(*_doc("doc_a", [
+        ("Detainers are requests from immigration officers, not warrants signed by judges.", CHAMPAGNE, "direct"),
+        ("The sanctuary policy keeps our communities safer.", KELLY, "indirect"),
+    ], published="2017-04-03", publisher="ABC News"))
+    catalogue.replace_document(*_doc("doc_b", [
+        ("We will sue over every unlawful detainer request.", ACLU, "statement"),
+        ("Judges must sign warrants before anyone is held.", CHAMPAGNE, "direct"),
+        ("Nobody knows what happens next with the budget.", None, "direct"),
+    ], published="2018-06-01", publisher="Local Gazette", kind="statement"))
+    return catalogue
+
+
+def test_schema_version_is_current(catalogue: Catalogue) -> None:
+    assert catalogue.schema_version() == SCHEMA_VERSION
+
+
+def test_a_document_round_trips_with_counts(filled: Catalogue) -> None:
+    assert filled.stats() == {"documents": 2, "chunks": 5, "quotes": 5, "speakers": 3}
+    doc = filled.get_document("doc_a")
+    assert doc is not None and doc.publisher == "ABC News" and doc.published == "2017-04-03" and doc.title == "Title of doc_a"
+    assert filled.document_hash("doc_a") == "hash-doc_a" and filled.document_hash("nope") is None
+    assert filled.document_ids() == ["doc_a", "doc_b"]
+    quotes = filled.quotes_for_document("doc_b")
+    assert [q.kind for q in quotes] == ["statement", "direct", "direct"]
+    assert quotes[1].speaker.title == "Sheriff" and quotes[1].speaker.id == CHAMPAGNE.id and quotes[1].cue == Span("said", quotes[1].end, quotes[1].end + 4)
+    assert quotes[0].speaker.is_organization and quotes[2].speaker.id is None
+    chunks = filled.chunks_for_document("doc_b")
+    assert [c.start for c in chunks] == sorted(c.start for c in chunks) and len(chunks) == 3
+    assert set(filled.chunks_by_ids([chunks[0].id, "missing"])) == {chunks[0].id}
+    chunk_ids, quote_ids = filled.ids_for_document("doc_b")
+    assert chunk_ids == {c.id for c in chunks} and quote_ids == {q.id for q in quotes}
+    assert set(filled.documents_by_ids(["doc_a", "doc_b", "doc_x"])) == {"doc_a", "doc_b"}
+
+
+def test_replacing_a_document_is_idempotent_and_drops_what_it_no_longer_says(filled: Catalogue) -> None:
+    filled.replace_document(*_doc("doc_a", [
+        ("Detainers are requests from immigration officers, not warrants signed by judges.", CHAMPAGNE, "direct"),
+        ("The sanctuary policy keeps our communities safer.", KELLY, "indirect"),
+    ], published="2017-04-03", publisher="ABC News"))
+    assert filled.stats() == {"documents": 2, "chunks": 5, "quotes": 5, "speakers": 3}
+    filled.replace_document(*_doc("doc_a", [("Only this remains.", CHAMPAGNE, "direct")], published="2017-04-03"))
+    assert filled.stats() == {"documents": 2, "chunks": 4, "quotes": 4, "speakers": 2}  # Kelly has no quote left
+    assert filled.get_speaker(KELLY.id or "") is None
+    assert filled.keyword_quotes("sanctuary", QuoteFilter(), 10) == []
+
+
+def test_keyword_search_ranks_by_matching_words_and_searches_speakers(filled: Catalogue) -> None:
+    hits = filled.keyword_quotes("judges warrants detainers", QuoteFilter(), 10)
+    texts = [filled.quotes_by_ids([i])[i].text for i, _ in hits]
+    assert texts[0].startswith("Detainers are requests")  # all three words
+    assert len(texts) == 3 and all(score > 0 for _, score in hits)
+    assert [s for _, s in hits] == sorted((s for _, s in hits), reverse=True)
+    by_speaker = filled.keyword_quotes("sheriff", QuoteFilter(), 10)
+    assert len(by_speaker) == 2  # the speaker's title is indexed with the quote
+    assert filled.keyword_quotes("warrant", QuoteFilter(), 10)  # stemmed: warrant matches warrants
+    assert filled.keyword_quotes("", QuoteFilter(), 10) == []
+
+
+def test_phrase_search_needs_the_words_together(filled: Catalogue) -> None:
+    assert len(filled.keyword_quotes("detainer request", QuoteFilter(), 10, phrase=True)) == 1
+    assert filled.keyword_quotes("request detainer", QuoteFilter(), 10, phrase=True) == []
+
+
+def test_keyword_chunks(filled: Catalogue) -> None:
+    hits = filled.keyword_chunks("budget", 10)
+    assert len(hits) == 1 and filled.chunks_by_ids([hits[0][0]])[hits[0][0]].text.startswith("Nobody knows")
+    assert len(filled.keyword_chunks("signed by judges", 10, phrase=True)) == 1
+
+
+@pytest.mark.parametrize(("flt", "expected"), [
+    (QuoteFilter(speaker_ids=[]), 0),
+    (QuoteFilter(speaker_ids=[CHAMPAGNE.id or ""]), 2),
+    (QuoteFilter(kinds=["statement"]), 1),
+    (QuoteFilter(doc_kinds=["statement"]), 2),
+    (QuoteFilter(publishers=["abc news"]), 1),
+    (QuoteFilter(since="2018-01-01"), 2),
+    (QuoteFilter(until="2017-12-31"), 1),
+    (QuoteFilter(document_ids=["doc_a"]), 1),
+    (QuoteFilter(kinds=["direct"], since="2018-01-01"), 1),
+])
+def test_filters_restrict_keyword_search_and_id_filtering(filled: Catalogue, flt: QuoteFilter, expected: int) -> None:
+    hits = filled.keyword_quotes("judges detainer detainers request requests warrants", flt, 10)
+    assert len(hits) == expected
+    all_ids = [q.id for d in ("doc_a", "doc_b") for q in filled.quotes_for_document(d)]
+    passing = filled.filter_quote_ids(all_ids, flt)
+    assert {i for i, _ in hits} <= passing
+    assert filled.filter_quote_ids(["q_missing"], QuoteFilter()) == set()
+
+
+def test_quotes_sharing_text(filled: Catalogue) -> None:
+    key = quote_text_key("Judges must sign warrants before anyone is held.")
+    same = filled.quotes_sharing_text([key, "no such words"])
+    assert list(same) == [key] and same[key][0].document_id == "doc_b"
+
+
+def test_speakers_are_found_by_id_alias_words_and_organisation(filled: Catalogue) -> None:
+    assert filled.speaker_ids_matching(CHAMPAGNE.id or "") == [CHAMPAGNE.id]
+    assert filled.speaker_ids_matching("Champagne") == [CHAMPAGNE.id]
+    assert filled.speaker_ids_matching("Sheriff Champagne") == [CHAMPAGNE.id]  # a title word and a name word
+    assert filled.speaker_ids_matching("nobody here") == []
+    assert filled.speaker_ids_for_organization("dhs") == [KELLY.id]
+    assert filled.speaker_ids_for_organization("aclu") == [ACLU.id]  # an organisation speaking for itself
+    listed = filled.list_speakers(None, 10)
+    assert listed[0].id == CHAMPAGNE.id and listed[0].quote_count == 2 and len(listed) == 3
+    assert [s.id for s in filled.list_speakers("champ", 10)] == [CHAMPAGNE.id]
+    assert len(filled.list_speakers(None, 1, offset=1)) == 1
+
+
+def test_a_speaker_carries_its_facts_and_quotes_newest_first(filled: Catalogue) -> None:
+    sheriff = filled.get_speaker(CHAMPAGNE.id or "")
+    assert sheriff is not None
+    assert (sheriff.name, sheriff.quote_count, sheriff.first_seen, sheriff.last_seen) == ("Greg Champagne", 2, "2017-04-03", "2018-06-01")
+    assert sheriff.titles == ["Sheriff"] and sheriff.organizations == ["St. Charles Parish"]
+    quotes = filled.speaker_quotes(CHAMPAGNE.id or "", 10, 0)
+    assert [q.document_id for q in quotes] == ["doc_b", "doc_a"]
+    assert [q.document_id for q in filled.speaker_quotes(CHAMPAGNE.id or "", 1, 1)] == ["doc_a"]
+    assert [s.id for s in filled.speakers_by_surname("champagne")] == [CHAMPAGNE.id]
+    assert filled.speakers_by_surname("aclu") == []  # organisations have no surname
+
+
+def test_aliases_are_kept_and_the_longest_name_wins(catalogue: Catalogue) -> None:
+    doc, chunks, quotes, speakers = _doc("doc_c", [("Words.", CHAMPAGNE, "direct")])
+    speakers[0].aliases = ["Sheriff Greg"]
+    catalogue.replace_document(doc, chunks, quotes, speakers)
+    found = catalogue.get_speaker(CHAMPAGNE.id or "")
+    assert found is not None and found.aliases == ["Sheriff Greg"]
+    assert catalogue.speaker_ids_matching("sheriff greg") == [CHAMPAGNE.id]
+
+
+def test_jobs_record_progress_and_orphans(catalogue: Catalogue) -> None:
+    catalogue.create_job("job_1", "host:1")
+    catalogue.create_job("job_2", "host:2")
+    job = catalogue.get_job("job_1")
+    assert job is not None and job["status"] == "queued" and job["processed"] == 0 and job["errors"] == []
+    catalogue.update_job("job_1", "done", {"processed": 3, "new": 2, "failed": 1}, [{"where": "line 2", "message": "bad"}], finished=True)
+    job = catalogue.get_job("job_1")
+    assert job is not None and (job["status"], job["processed"], job["new"], job["failed"]) == ("done", 3, 2, 1)
+    assert job["errors"] == [{"where": "line 2", "message": "bad"}] and job["finished_at"]
+    assert catalogue.interrupt_jobs_of_dead_owners(lambda owner: owner == "host:2") == 1
+    job = catalogue.get_job("job_2")
+    assert job is not None and job["status"] == "interrupted"
+    assert catalogue.get_job("job_none") is None
+
+
+def test_backup_holds_the_same_counts(filled: Catalogue, tmp_path: Path) -> None:
+    counts = filled.backup_to(tmp_path / "backup.sqlite3")
+    assert counts == filled.stats()
+    copy = SqliteCatalogue(tmp_path / "backup.sqlite3")
+    try:
+        assert copy.stats() == filled.stats()
+    finally:
+        copy.close()
