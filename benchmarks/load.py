@@ -1,19 +1,32 @@
-"""Load on loopback: 16 concurrent clients on GET /v1/search for 60 s while an ingest job runs,
-then a check that every document of the job is searchable.
+"""Load on loopback: concurrent clients on GET /v1/search.
 
-python -m benchmarks.load --clients 16 --seconds 60 --articles 120
+While ingesting (16 clients for 60 s while an ingest job runs, then a check that every document of
+the job is searchable):
+    python -m benchmarks.load --clients 16 --seconds 60 --articles 120
 
-Bounded: a fixed number of client threads, each stopping at the deadline; only 127.0.0.1 is used.
+Search throughput against a built store (`benchmarks.search` builds it), one API process or two,
+each `kb serve` in its own process; two share a Chroma server (`chroma run`) and the catalogue file;
+the clients run in this process and take turns between the servers; --unique gives every request its
+own query (the query-vector cache never answers), otherwise the 14 QUERIES repeat:
+    python -m benchmarks.load --store /tmp/kb-bench-search --processes 1 --clients 8,16,32 --seconds 20 --unique
+
+Bounded: a fixed number of client threads, each stopping at the deadline; only 127.0.0.1 is used;
+every server process started is stopped at the end.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
+import subprocess
+import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -27,13 +40,14 @@ QUERIES = [
 ]
 
 
-def client(url: str, deadline: float, latencies: list[float], errors: list[str], seed: int) -> None:
+def client(url: str, deadline: float, latencies: list[float], errors: list[str], seed: int, queries: list[str] | None = None) -> None:
     rng = random.Random(seed)
     with httpx.Client(base_url=url, timeout=30) as http:
         while time.monotonic() < deadline:
+            q = queries.pop() if queries else rng.choice(QUERIES)
             t0 = time.perf_counter()
             try:
-                r = http.get("/v1/search", params={"q": rng.choice(QUERIES), "limit": 10})
+                r = http.get("/v1/search", params={"q": q, "limit": 10})
                 if r.status_code != 200:
                     errors.append(f"HTTP {r.status_code}")
             except httpx.HTTPError as e:
@@ -41,12 +55,90 @@ def client(url: str, deadline: float, latencies: list[float], errors: list[str],
             latencies.append((time.perf_counter() - t0) * 1000)
 
 
+def _wait_for(url: str, process: subprocess.Popen, path: str) -> None:
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            if httpx.get(url + path, timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            time.sleep(0.3)
+    raise SystemExit(f"{url} did not start")
+
+
+@contextmanager
+def api_processes(store: Path, count: int) -> Iterator[list[str]]:
+    """`count` API processes on the store: the embedded one alone, or several on a Chroma server over its files."""
+    from api.server import free_port
+
+    started: list[subprocess.Popen] = []
+    env = {**os.environ, "KB_DATA_DIR": str(store)}
+    try:
+        if count > 1:
+            port = free_port()
+            chroma = subprocess.Popen([str(Path(sys.executable).parent / "chroma"), "run", "--path", str(store / "chroma"), "--port", str(port)],
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            started.append(chroma)
+            env["KB_CHROMA_URL"] = f"http://127.0.0.1:{port}"
+            _wait_for(env["KB_CHROMA_URL"], chroma, "/api/v2/heartbeat")
+        urls = []
+        for _ in range(count):
+            port = free_port()
+            api = subprocess.Popen([sys.executable, "-m", "api.cli", "serve", "--port", str(port)], env=env,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            started.append(api)
+            urls.append(f"http://127.0.0.1:{port}")
+            _wait_for(urls[-1], api, "/healthz")
+        yield urls
+    finally:
+        for process in reversed(started):
+            process.terminate()
+            process.wait(timeout=30)
+
+
+def _round(url_of: list[str], n: int, seconds: float, queries: list[str] | None) -> dict[str, object]:
+    latencies: list[float] = []
+    errors: list[str] = []
+    deadline = time.monotonic() + seconds
+    threads = [threading.Thread(target=client, args=(url_of[i % len(url_of)], deadline, latencies, errors, i, queries)) for i in range(n)]
+    started = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    elapsed = time.perf_counter() - started
+    return {
+        "clients": n, "seconds": round(elapsed, 1), "requests": len(latencies), "errors": len(errors),
+        "throughput_rps": round(len(latencies) / elapsed, 1), "p50_ms": round(percentile(latencies, 50), 1),
+        "p95_ms": round(percentile(latencies, 95), 1), "p99_ms": round(percentile(latencies, 99), 1),
+    }
+
+
+def throughput(store: Path, processes: int, clients: list[int], seconds: float, unique: bool) -> list[dict[str, object]]:
+    """Each number of clients in turn against the same servers, after a short warm-up that is not counted."""
+    from benchmarks.search import queries_for
+
+    pool = queries_for(100_000, 30_000) if unique else None
+    with api_processes(store, processes) as urls:
+        _round(urls, min(clients), 3, pool)
+        return [{"processes": processes, "unique_queries": unique, **_round(urls, n, seconds, pool)} for n in clients]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--clients", default="16", help="one number, or several separated by commas (with --store)")
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--articles", type=int, default=120)
+    parser.add_argument("--store", type=Path, default=None, help="a store built by benchmarks.search: measure throughput only")
+    parser.add_argument("--processes", type=int, default=1)
+    parser.add_argument("--unique", action="store_true", help="every request its own query")
     args = parser.parse_args(argv)
+    clients = [int(c) for c in args.clients.split(",")]
+    if args.store is not None:
+        results = throughput(args.store, args.processes, clients, args.seconds, args.unique)
+        print(json.dumps(results, indent=2))
+        return 0 if all(r["errors"] == 0 for r in results) else 1
+    args.clients = clients[0]
 
     from api.app import create_app
     from api.server import LiveServer

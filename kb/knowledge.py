@@ -11,9 +11,9 @@ from kb.catalogue import Catalogue
 from kb.embedding import Embedder
 from kb.errors import NotFound
 from kb.models import Chunk, Document, Quote, Speaker
-from kb.search import Searcher, SearchPage, SearchQuery, date_number
+from kb.search import Searcher, SearchPage, SearchQuery
 from kb.speakers import canonical_speakers
-from kb.vectors import CHUNKS, QUOTES, VectorStore
+from kb.vectors import CHUNKS, QUOTES, VectorStore, date_number
 
 
 @dataclass
@@ -34,6 +34,7 @@ class KnowledgeBase:
         self.searcher = Searcher(catalogue, vectors, embedder.embed)
 
     def close(self) -> None:
+        self.searcher.close()
         self.vectors.close()
         self.catalogue.close()
 

@@ -5,8 +5,11 @@ from __future__ import annotations
 import base64
 import json
 import re
+from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field, fields
+from threading import Lock
 from typing import Any, Literal
 
 import numpy as np
@@ -19,6 +22,20 @@ from kb.vectors import CHUNKS, QUOTES, VectorStore
 Mode = Literal["hybrid", "semantic", "keyword", "phrase"]
 MODES = ("hybrid", "semantic", "keyword", "phrase")
 RRF_K = 10  # small k favours agreement near the top; chosen on QMSum val, checked on train (evals/RESULTS.md)
+
+
+@dataclass(frozen=True)
+class SearchTuning:
+    """Every threshold of the search path, in one place."""
+
+    # A filter that leaves at most this many quotes is scored exactly (their vectors, one matrix product)
+    # instead of asking the HNSW index to filter, which costs 70-120 ms in Chroma whatever the filter's size.
+    exact_max_quotes: int = 20_000
+    min_depth: int = 50  # candidates each half hands to fusion, at least; (offset + limit) * depth_factor, at most max_depth
+    depth_factor: int = 4
+    max_depth: int = 1000
+    embedding_cache: int = 2048  # query vectors kept, so paging and filter changes skip the model
+    parallel: bool = True  # dense and keyword halves at the same time (the model, Chroma and SQLite release the GIL)
 
 
 @dataclass
@@ -110,40 +127,49 @@ def context_around(text: str, start: int, end: int, chars: int = 200) -> str:
     return text[left:right].strip()
 
 
-def where_clause(flt: QuoteFilter) -> dict[str, Any] | None:
-    """The same filter in Chroma's metadata language, so the nearest neighbours already obey it."""
-    clauses: list[dict[str, Any]] = []
-    if flt.speaker_ids is not None:
-        clauses.append({"speaker_id": {"$in": flt.speaker_ids or [""]}})
-    if flt.kinds:
-        clauses.append({"kind": {"$in": flt.kinds}})
-    if flt.doc_kinds:
-        clauses.append({"doc_kind": {"$in": flt.doc_kinds}})
-    if flt.publishers:
-        clauses.append({"publisher": {"$in": [p.lower() for p in flt.publishers]}})
-    if flt.document_ids:
-        clauses.append({"document_id": {"$in": flt.document_ids}})
-    if flt.since:
-        clauses.append({"published": {"$gte": date_number(flt.since)}})
-    if flt.until:
-        clauses.append({"published": {"$lte": date_number(flt.until)}})
-    if not clauses:
-        return None
-    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+def _restricts(flt: QuoteFilter) -> bool:
+    return any(getattr(flt, f.name) for f in fields(flt)) or flt.speaker_ids is not None
 
 
-def date_number(iso: str | None) -> int:
-    """2017-04-03 -> 20170403 (Chroma compares numbers, not strings); 0 when unknown."""
-    return int(iso.replace("-", "")) if iso else 0
+class _EmbeddingCache:
+    """A small LRU of query vectors: the same words typed again (next page, another filter) skip the model."""
+
+    def __init__(self, embed: Callable[[list[str]], np.ndarray], size: int) -> None:
+        self._embed, self._size = embed, size
+        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = Lock()
+
+    def __call__(self, text: str) -> np.ndarray:
+        with self._lock:
+            found = self._vectors.get(text)
+            if found is not None:
+                self._vectors.move_to_end(text)
+                return found
+        vector = self._embed([text])[0]
+        vector.setflags(write=False)
+        with self._lock:
+            self._vectors[text] = vector
+            if len(self._vectors) > self._size:
+                self._vectors.popitem(last=False)
+        return vector
 
 
 class Searcher:
     """Runs searches against the catalogue and the vector store."""
 
-    def __init__(self, catalogue: Catalogue, vectors: VectorStore, embed: Callable[[list[str]], np.ndarray]) -> None:
+    def __init__(
+        self, catalogue: Catalogue, vectors: VectorStore, embed: Callable[[list[str]], np.ndarray], tuning: SearchTuning | None = None,
+    ) -> None:
         self.catalogue = catalogue
         self.vectors = vectors
         self.embed = embed
+        self.tuning = tuning or SearchTuning()
+        self._query_vector = _EmbeddingCache(embed, self.tuning.embedding_cache)
+        self._pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="kb-search") if self.tuning.parallel else None
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False)
 
     def resolve_filter(self, query: SearchQuery) -> QuoteFilter:
         speaker_ids: list[str] | None = None
@@ -159,6 +185,10 @@ class Searcher:
             since=query.since, until=query.until, document_ids=query.document_ids,
         )
 
+    def _depth(self, offset: int, limit: int) -> int:
+        t = self.tuning
+        return min(t.max_depth, max(t.min_depth, (offset + limit) * t.depth_factor))
+
     # -- quotes ------------------------------------------------------------------------------
     def quotes(self, query: SearchQuery) -> SearchPage:
         if query.mode not in MODES:
@@ -167,9 +197,8 @@ class Searcher:
         flt = self.resolve_filter(query)
         if flt.speaker_ids == []:
             return SearchPage([], None)  # a speaker or organisation that matches no one matches no quote
-        depth = min(1000, max(50, (offset + query.limit) * 4))
-        ranked = self._rank_quotes(query, flt, depth)
-        hits = self._group(ranked)
+        ranked = self._rank_quotes(query, flt, self._depth(offset, query.limit))
+        hits = self._group(ranked, offset + query.limit + 1)  # one more than the page says whether there is a next one
         page = hits[offset : offset + query.limit]
         more = len(hits) > offset + query.limit
         return SearchPage(page, encode_cursor(offset + query.limit) if more else None)
@@ -179,19 +208,32 @@ class Searcher:
             needle = _squash(query.q)
             found = self.catalogue.keyword_quotes(query.q, flt, depth, phrase=True)
             quotes = self.catalogue.quotes_by_ids(i for i, _ in found)
-            return [(i, s) for i, s in found if needle in _squash(quotes[i].text)]
-        rankings: list[list[tuple[str, float]]] = []
+            return [(i, s) for i, s in found if i in quotes and needle in _squash(quotes[i].text)]
+        halves: list[Callable[[], list[tuple[str, float]]]] = []
         if query.mode in ("hybrid", "semantic"):
-            rankings.append(self._dense_quotes(query.q, flt, depth))
+            halves.append(lambda: self._dense_quotes(query.q, flt, depth))
         if query.mode in ("hybrid", "keyword"):
-            rankings.append(self.catalogue.keyword_quotes(query.q, flt, depth))
+            halves.append(lambda: self.catalogue.keyword_quotes(query.q, flt, depth))
+        rankings = self._run(halves)
         if len(rankings) == 1:
             return rankings[0]
         return rrf([[i for i, _ in r] for r in rankings])
 
+    def _run(self, halves: list[Callable[[], list[tuple[str, float]]]]) -> list[list[tuple[str, float]]]:
+        """Both halves at once when there are two: the slower one sets the time, not their sum."""
+        if self._pool is None or len(halves) == 1:
+            return [half() for half in halves]
+        later = [self._pool.submit(half) for half in halves[1:]]
+        first = halves[0]()
+        return [first, *(f.result() for f in later)]
+
     def _dense_quotes(self, q: str, flt: QuoteFilter, depth: int) -> list[tuple[str, float]]:
-        vector = self.embed([q])[0]
-        raw = self.vectors.query(QUOTES, vector, depth, where_clause(flt))
+        vector = self._query_vector(q)
+        if _restricts(flt):
+            candidates = self.catalogue.quote_ids_matching(flt, self.tuning.exact_max_quotes + 1)
+            if len(candidates) <= self.tuning.exact_max_quotes:
+                return self._exact(vector, candidates, depth)
+        raw = self.vectors.query(QUOTES, vector, depth, flt if _restricts(flt) else None)
         best: dict[str, float] = {}
         for vid, score in raw:  # a long quote has several vectors: keep its best
             qid = vid.split(":", 1)[0]
@@ -199,33 +241,56 @@ class Searcher:
         alive = self.catalogue.filter_quote_ids(list(best), flt)  # vectors of a half-written document stay invisible
         return sorted(((i, s) for i, s in best.items() if i in alive), key=lambda kv: -kv[1])
 
-    def _group(self, ranked: list[tuple[str, float]]) -> list[QuoteHit]:
-        quotes = self.catalogue.quotes_by_ids(i for i, _ in ranked)
-        keys = {i: quote_text_key(q.text) for i, q in quotes.items()}
-        same = self.catalogue.quotes_sharing_text(keys.values())
-        docs = self.catalogue.documents_by_ids({q.document_id for group in same.values() for q in group} | {q.document_id for q in quotes.values()})
+    def _exact(self, vector: np.ndarray, candidates: list[str], depth: int) -> list[tuple[str, float]]:
+        """Cosine against every vector of the filtered quotes: exact, and cheaper than a filtered HNSW walk."""
+        owners, matrix = self.vectors.quote_vectors(candidates)
+        if not owners:
+            return []
+        norms = np.linalg.norm(matrix, axis=1) * float(np.linalg.norm(vector)) + 1e-12
+        scores = (matrix @ vector) / norms
+        keep = min(len(scores), depth * 2)  # a quote's extra windows can take a few of the best rows
+        top = np.argpartition(-scores, keep - 1)[:keep] if keep < len(scores) else np.arange(len(scores))
+        best: dict[str, float] = {}
+        for row in top[np.argsort(-scores[top], kind="stable")]:
+            best.setdefault(owners[row], float(scores[row]))
+        return sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))[:depth]
+
+    def _group(self, ranked: list[tuple[str, float]], need: int) -> list[QuoteHit]:
+        """The first `need` distinct quotes of the ranking as hits; reads only as far down the ranking as it must."""
         hits: list[QuoteHit] = []
         seen: set[str] = set()
-        for qid, score in ranked:
-            quote = quotes.get(qid)
-            if quote is None or keys[qid] in seen:
-                continue
-            seen.add(keys[qid])
-            doc = docs[quote.document_id]
-            others = [(o, docs[o.document_id]) for o in same.get(keys[qid], []) if o.id != qid and o.document_id in docs]
-            hits.append(QuoteHit(quote, doc, context_around(doc.text, quote.start, quote.end), score, others))
+        start, size = 0, max(need + need // 2, 8)
+        while start < len(ranked) and len(hits) < need:
+            window = ranked[start : start + size]
+            start, size = start + size, size * 2
+            quotes = self.catalogue.quotes_by_ids(i for i, _ in window)
+            keys = {i: quote_text_key(q.text) for i, q in quotes.items()}
+            same = self.catalogue.quotes_sharing_text(k for k in keys.values() if k not in seen)
+            docs = self.catalogue.documents_by_ids(
+                {q.document_id for group in same.values() for q in group} | {q.document_id for q in quotes.values()}
+            )
+            for qid, score in window:
+                quote = quotes.get(qid)
+                if quote is None or keys[qid] in seen:
+                    continue
+                seen.add(keys[qid])
+                doc = docs[quote.document_id]
+                others = [(o, docs[o.document_id]) for o in same.get(keys[qid], []) if o.id != qid and o.document_id in docs]
+                hits.append(QuoteHit(quote, doc, context_around(doc.text, quote.start, quote.end), score, others))
+                if len(hits) == need:
+                    break
         return hits
 
     # -- passages ----------------------------------------------------------------------------
     def passages(self, query: SearchQuery) -> SearchPage:
         offset = decode_cursor(query.cursor)
-        depth = min(1000, max(50, (offset + query.limit) * 4))
-        rankings: list[list[tuple[str, float]]] = []
+        depth = self._depth(offset, query.limit)
+        halves: list[Callable[[], list[tuple[str, float]]]] = []
         if query.mode in ("hybrid", "semantic"):
-            vector = self.embed([query.q])[0]
-            rankings.append(self.vectors.query(CHUNKS, vector, depth))
+            halves.append(lambda: self.vectors.query(CHUNKS, self._query_vector(query.q), depth))
         if query.mode in ("hybrid", "keyword", "phrase"):
-            rankings.append(self.catalogue.keyword_chunks(query.q, depth, phrase=query.mode == "phrase"))
+            halves.append(lambda: self.catalogue.keyword_chunks(query.q, depth, phrase=query.mode == "phrase"))
+        rankings = self._run(halves)
         ranked = rankings[0] if len(rankings) == 1 else rrf([[i for i, _ in r] for r in rankings])
         chunks = self.catalogue.chunks_by_ids(i for i, _ in ranked)
         docs = self.catalogue.documents_by_ids(c.document_id for c in chunks.values())

@@ -4,28 +4,99 @@ from __future__ import annotations
 
 import fcntl
 import os
+import threading
+import time
 from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 import numpy as np
 
+from kb.catalogue import QuoteFilter
 from kb.errors import StoreLocked, StoreUnavailable
 
 QUOTES = "quotes"
 CHUNKS = "chunks"
+_FETCH_BATCH = 250  # Chroma's `$in` slows down more than linearly past a few hundred values
 
 
 class VectorStore(Protocol):
     def upsert(self, collection: str, ids: list[str], vectors: np.ndarray, metadatas: list[dict[str, Any]]) -> None: ...
 
-    def query(self, collection: str, vector: np.ndarray, limit: int, where: dict[str, Any] | None = None) -> list[tuple[str, float]]: ...
+    def query(self, collection: str, vector: np.ndarray, limit: int, flt: QuoteFilter | None = None) -> list[tuple[str, float]]: ...
+
+    def quote_vectors(self, quote_ids: list[str]) -> tuple[list[str], np.ndarray]:
+        """Every vector of these quotes (a long quote has several) with the quote id of each row."""
+        ...
 
     def delete_document(self, collection: str, document_id: str, keep: set[str]) -> None: ...
 
     def count(self, collection: str) -> int: ...
 
     def close(self) -> None: ...
+
+
+def where_clause(flt: QuoteFilter | None) -> dict[str, Any] | None:
+    """A quote filter in Chroma's metadata language, so the nearest neighbours already obey it."""
+    if flt is None:
+        return None
+    clauses: list[dict[str, Any]] = []
+    if flt.speaker_ids is not None:
+        clauses.append({"speaker_id": {"$in": flt.speaker_ids or [""]}})
+    if flt.kinds:
+        clauses.append({"kind": {"$in": flt.kinds}})
+    if flt.doc_kinds:
+        clauses.append({"doc_kind": {"$in": flt.doc_kinds}})
+    if flt.publishers:
+        clauses.append({"publisher": {"$in": [p.lower() for p in flt.publishers]}})
+    if flt.document_ids:
+        clauses.append({"document_id": {"$in": flt.document_ids}})
+    if flt.since:
+        clauses.append({"published": {"$gte": date_number(flt.since)}})
+    if flt.until:
+        clauses.append({"published": {"$lte": date_number(flt.until)}})
+    if not clauses:
+        return None
+    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+def date_number(iso: str | None) -> int:
+    """2017-04-03 -> 20170403 (Chroma compares numbers, not strings); 0 when unknown."""
+    return int(iso.replace("-", "")) if iso else 0
+
+
+class _QuoteVectorCache:
+    """Quote vectors this process has fetched, for exact scoring of small filtered sets.
+
+    Bounded (cleared when full) and short-lived (entries older than `ttl_s` are fetched again), so a
+    document rewritten by another process is seen within ttl_s; this process's own writes drop their entries.
+    """
+
+    def __init__(self, max_rows: int = 300_000, ttl_s: float = 300.0) -> None:
+        self.max_rows, self.ttl_s = max_rows, ttl_s
+        self._rows: dict[str, tuple[float, np.ndarray]] = {}
+        self._size = 0
+        self._lock = threading.Lock()
+
+    def get(self, quote_id: str, now: float) -> np.ndarray | None:
+        found = self._rows.get(quote_id)
+        return found[1] if found is not None and now - found[0] < self.ttl_s else None
+
+    def put(self, quote_id: str, vectors: np.ndarray, now: float) -> None:
+        with self._lock:
+            if self._size + len(vectors) > self.max_rows:
+                self._rows.clear()
+                self._size = 0
+            old = self._rows.get(quote_id)
+            self._size += len(vectors) - (len(old[1]) if old is not None else 0)
+            self._rows[quote_id] = (now, vectors)
+
+    def drop(self, quote_ids: set[str]) -> None:
+        with self._lock:
+            for qid in quote_ids:
+                old = self._rows.pop(qid, None)
+                if old is not None:
+                    self._size -= len(old[1])
 
 
 class _ProcessLock:
@@ -79,6 +150,7 @@ class ChromaVectorStore:
                 for name in (QUOTES, CHUNKS)
             }
             self._batch = min(1000, int(self._client.get_max_batch_size()))
+            self._cache = _QuoteVectorCache()
         except StoreLocked:
             raise
         except Exception as e:
@@ -95,20 +167,51 @@ class ChromaVectorStore:
 
     def upsert(self, collection: str, ids: list[str], vectors: np.ndarray, metadatas: list[dict[str, Any]]) -> None:
         coll = self._collections[collection]
+        if collection == QUOTES:
+            self._cache.drop({vid.split(":", 1)[0] for vid in ids})
         for start in range(0, len(ids), self._batch):  # Chroma refuses batches above its maximum
             end = start + self._batch
             self._call(coll.upsert, ids=ids[start:end], embeddings=vectors[start:end], metadatas=metadatas[start:end])
 
-    def query(self, collection: str, vector: np.ndarray, limit: int, where: dict[str, Any] | None = None) -> list[tuple[str, float]]:
+    def query(self, collection: str, vector: np.ndarray, limit: int, flt: QuoteFilter | None = None) -> list[tuple[str, float]]:
         coll = self._collections[collection]
-        result = self._call(coll.query, query_embeddings=[vector], n_results=limit, where=where or None, include=["distances"])
+        result = self._call(coll.query, query_embeddings=[vector], n_results=limit, where=where_clause(flt), include=["distances"])
         return [(i, 1.0 - float(d)) for i, d in zip(result["ids"][0], result["distances"][0], strict=True)]
+
+    def quote_vectors(self, quote_ids: list[str]) -> tuple[list[str], np.ndarray]:
+        now = time.monotonic()
+        owners: list[str] = []
+        parts: list[np.ndarray] = []
+        missing: list[str] = []
+        for qid in quote_ids:
+            found = self._cache.get(qid, now)
+            if found is None:
+                missing.append(qid)
+            else:
+                owners.extend([qid] * len(found))
+                parts.append(found)
+        coll = self._collections[QUOTES]
+        for start in range(0, len(missing), _FETCH_BATCH):
+            got = self._call(coll.get, where={"quote_id": {"$in": missing[start : start + _FETCH_BATCH]}}, include=["embeddings"])
+            fetched: dict[str, list[np.ndarray]] = {}
+            for vid, vec in zip(got["ids"], got["embeddings"], strict=True):
+                fetched.setdefault(vid.split(":", 1)[0], []).append(np.asarray(vec, dtype=np.float32))
+            for qid, vecs in fetched.items():
+                stacked = np.stack(vecs)
+                self._cache.put(qid, stacked, now)
+                owners.extend([qid] * len(stacked))
+                parts.append(stacked)
+        if not parts:
+            return [], np.zeros((0, 0), dtype=np.float32)
+        return owners, np.concatenate(parts)
 
     def delete_document(self, collection: str, document_id: str, keep: set[str]) -> None:
         """Remove a document's vectors except those kept (orphans of an interrupted run included)."""
         coll = self._collections[collection]
         found = self._call(coll.get, where={"document_id": document_id}, include=[])
         stale = [i for i in found["ids"] if i not in keep]
+        if collection == QUOTES:
+            self._cache.drop({vid.split(":", 1)[0] for vid in stale})
         for start in range(0, len(stale), self._batch):
             self._call(coll.delete, ids=stale[start : start + self._batch])
 

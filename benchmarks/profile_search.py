@@ -1,0 +1,70 @@
+"""Where a search spends its time: cProfile of every server thread while GET /v1/search runs over real HTTP.
+
+python -m benchmarks.profile_search --store /tmp/kb-bench-search --queries 100 --filter speaker --sort tottime
+
+Uses a store built by `benchmarks.search` (the same queries and filters). The server (uvicorn, in this
+process) is started after the profiler hook, so its event loop and worker threads are all profiled;
+the client's own time is left out by printing only kb/, api/ and library frames below the handler.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import pstats
+import random
+import threading
+import time
+from pathlib import Path
+
+import httpx
+
+from benchmarks.search import filter_params, queries_for, speaker_refs
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--store", type=Path, default=Path("/tmp/kb-bench-search"))
+    parser.add_argument("--queries", type=int, default=100)
+    parser.add_argument("--mode", default="hybrid")
+    parser.add_argument("--filter", default="none", choices=["none", "speaker", "organization", "dates"])
+    parser.add_argument("--sort", default="cumulative")
+    parser.add_argument("--lines", type=int, default=40)
+    args = parser.parse_args(argv)
+
+    from api.app import create_app
+    from api.server import LiveServer
+    from kb.factory import open_knowledge_base
+    from kb.settings import Settings
+
+    settings = Settings(data_dir=args.store)
+    kb = open_knowledge_base(settings)
+    queries = queries_for(kb.stats()["quotes"], args.queries)
+    rng = random.Random(11)
+    profiles: list[cProfile.Profile] = []
+
+    def start(*_: object) -> None:  # first event of each new thread: give it its own profiler
+        profile = cProfile.Profile()
+        profiles.append(profile)
+        profile.enable()
+
+    threading.setprofile(start)
+    with LiveServer(create_app(settings, kb)) as server, httpx.Client(base_url=server.url, timeout=60) as http:
+        threading.setprofile(None)  # type: ignore[arg-type]
+        http.get("/v1/search", params={"q": "warm up"})
+        for p in profiles:
+            p.clear()
+        t0 = time.perf_counter()
+        for q in queries:
+            r = http.get("/v1/search", params={"q": q, "mode": args.mode, "limit": 10, **filter_params(args.filter, speaker_refs(), rng)})
+            assert r.status_code == 200, r.text
+        elapsed = time.perf_counter() - t0
+    kb.close()
+    print(f"{len(queries)} searches, {1000 * elapsed / len(queries):.1f} ms each over HTTP (profiled, so slower than unprofiled)")
+    stats = pstats.Stats(*profiles)
+    stats.sort_stats(args.sort).print_stats(args.lines)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
