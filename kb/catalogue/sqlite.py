@@ -292,16 +292,26 @@ class SqliteCatalogue:
         )
         return {r[0] for r in rows}
 
+    def quote_ids_matching(self, flt: QuoteFilter, limit: int) -> list[str]:
+        """Ids of the quotes that pass the filter, at most `limit` (enough to tell a small set from a large one)."""
+        where, params = filter_sql(flt)
+        rows = self._conn().execute(
+            f"SELECT q.id FROM quotes q JOIN documents d ON d.id = q.document_id WHERE {where} LIMIT ?", [*params, limit]
+        )
+        return [r[0] for r in rows]
+
     def keyword_quotes(self, query: str, flt: QuoteFilter, limit: int, phrase: bool = False) -> list[tuple[str, float]]:
         """BM25-ranked quote ids (best first) with their scores."""
         match = fts_query(query, phrase)
         if match is None:
             return []
         where, params = filter_sql(flt)
+        # The filter's quotes are listed once (an ephemeral index) instead of two joins for every row the words
+        # match, and no join at all without a filter: common words match tens of thousands of rows.
+        restrict = f" AND f.quote_id IN (SELECT q.id FROM quotes q JOIN documents d ON d.id = q.document_id WHERE {where})" if params else ""
         rows = self._conn().execute(
             "SELECT f.quote_id, bm25(quotes_fts, 0.0, 1.0, 0.5) AS rank FROM quotes_fts f"
-            " JOIN quotes q ON q.id = f.quote_id JOIN documents d ON d.id = q.document_id"
-            f" WHERE quotes_fts MATCH ? AND {where} ORDER BY rank LIMIT ?",
+            f" WHERE quotes_fts MATCH ?{restrict} ORDER BY rank LIMIT ?",
             [match, *params, limit],
         )
         return [(r[0], -float(r[1])) for r in rows]
