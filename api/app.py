@@ -24,6 +24,7 @@ from ingest.readers import ReaderError, read_record
 from kb.briefing import build_briefing
 from kb.errors import InvalidInput, NotFound, StoreUnavailable
 from kb.knowledge import KnowledgeBase
+from kb.models import QUOTE_KINDS
 from kb.search import SearchQuery, decode_cursor, encode_cursor
 from kb.settings import Settings
 
@@ -240,7 +241,7 @@ def _add_routes(app: FastAPI, settings: Settings) -> None:  # noqa: C901 - one p
         q: Annotated[str, Query(min_length=1, max_length=settings.max_query_chars, description="What to look for, in plain words.", examples=["guidance from the courts"])],
         speaker: Annotated[str | None, Query(max_length=200, description="Canonical speaker id, or a name matched through aliases.", examples=["Champagne"])] = None,
         organization: Annotated[str | None, Query(max_length=200, examples=["DHS"])] = None,
-        kind: Annotated[list[str] | None, Query(description="Quote kind(s): direct, mixed, indirect, turn, statement.")] = None,
+        kind: Annotated[list[str] | None, Query(description="Quote kind(s): direct, mixed, indirect, turn, statement, question.")] = None,
         doc_kind: Annotated[list[str] | None, Query(description="Document kind(s): article, roundtable, statement.")] = None,
         publisher: Annotated[list[str] | None, Query(max_length=200)] = None,
         document: Annotated[list[str] | None, Query(max_length=100, description="Only quotes from these document ids.")] = None,
@@ -251,7 +252,7 @@ def _add_routes(app: FastAPI, settings: Settings) -> None:  # noqa: C901 - one p
         cursor: Annotated[str | None, Query(max_length=200)] = None,
     ) -> s.SearchOut:
         kinds, doc_kinds = _csv(kind), _csv(doc_kind)
-        _check_choices("kind", kinds, ("direct", "mixed", "indirect", "turn", "statement"))
+        _check_choices("kind", kinds, QUOTE_KINDS)
         _check_choices("doc_kind", doc_kinds, ("article", "roundtable", "statement"))
         with request.app.state.search_slots:
             page = kb.search_quotes(SearchQuery(

@@ -12,7 +12,7 @@ from kb.models import Document, Quote, Span, Speaker
 from kb.search import PassageHit, QuoteHit
 
 DocKindLiteral = Literal["article", "roundtable", "statement"]
-QuoteKindLiteral = Literal["direct", "mixed", "indirect", "turn", "statement"]
+QuoteKindLiteral = Literal["direct", "mixed", "indirect", "turn", "statement", "question"]
 
 
 class _Out(BaseModel):

@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 
 _STATEMENT_TITLE = re.compile(r"^\s*(?:joint\s+)?(?:statement|press release|news release|readout of a call)\b", re.I)
-_ROUNDTABLE_TITLE = re.compile(r"\b(?:roundtable|round table|remarks|transcript|press briefing|press gaggle|readout|hearing|meeting)\b", re.I)
-_LABEL_LINE = re.compile(r"^(?:THE [A-Z ]+|[A-Z][A-Z.'’ -]{2,}|Q):\s", re.M)
+_ROUNDTABLE_TITLE = re.compile(
+    r"\b(?:roundtable|round table|remarks|transcript|press briefing|press gaggle|press call|press conference|readout|hearing|meeting|interview)\b", re.I
+)
+# Speaker labels open lines ("MS. JEAN-PIERRE:", "THE PRESIDENT:"); a reporter's question opens with a bare "Q".
+_LABEL_LINE = re.compile(r"^[ \t]*(?:(?:THE [A-Z ]+|[A-Z][A-Z.'’ -]{2,}|Q):\s|Q[ \t]+(?=[A-Z]))", re.M)
 
 
 def infer_kind(title: str, text: str, issuer: str | None = None) -> str:

@@ -6,10 +6,11 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 DocKind = Literal["article", "roundtable", "statement"]
-QuoteKind = Literal["direct", "mixed", "indirect", "turn", "statement"]
+QuoteKind = Literal["direct", "mixed", "indirect", "turn", "statement", "question"]
 Resolution = Literal["named", "pronoun", "nominal", "anonymous", "label", "document"]
 DOC_KINDS: tuple[str, ...] = ("article", "roundtable", "statement")
-QUOTE_KINDS: tuple[str, ...] = ("direct", "mixed", "indirect", "turn", "statement")
+# "question": a reporter's question in a transcript (a `Q` turn), never credited to a named speaker.
+QUOTE_KINDS: tuple[str, ...] = ("direct", "mixed", "indirect", "turn", "statement", "question")
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ import pytest
 from conftest import ABC, ROOT, SEEDS
 
 from ingest.extract.extractor import QuoteExtractor
+from ingest.kinds import infer_kind
 from ingest.readers import read_path
 from kb.models import Quote
 
@@ -114,7 +115,9 @@ def test_reported_speech_and_according_to(extractor: QuoteExtractor) -> None:
 def test_roundtable_labels_attribute_each_turn(extractor: QuoteExtractor) -> None:
     doc = next(read_path(SEEDS / "remarks-harris-roundtable-northern-triangle-2021-04-14.md"))
     quotes = extractor.extract(doc.text, "roundtable", doc.title)
-    assert quotes and all(q.kind == "turn" for q in quotes)
+    assert quotes and {q.kind for q in quotes} == {"turn", "question"}
+    asked = find(quotes, "will you visit the southern border")
+    assert asked.kind == "question" and asked.speaker.name is None and asked.speaker.description == "a reporter"
     first = quotes[0]
     assert first.speaker.name == "Harris" and first.speaker.title == "Vice President" and first.speaker.resolution == "label"
     assert first.text.startswith("So I’m very much looking forward")
@@ -155,3 +158,78 @@ def test_a_possessive_claim_is_reported_speech(extractor: QuoteExtractor) -> Non
     quotes = extractor.extract("The mayor's claim that crime fell by half was disputed by the council.")
     claim = find(quotes, "crime fell by half")
     assert claim.kind == "indirect" and claim.speaker.description == "The mayor" and claim.cue and claim.cue.text == "claim"
+
+
+# -- transcripts: labels resolved within the document, reporters' questions, role labels ------------------------
+
+BRIEFING = """James S. Brady Press Briefing Room
+
+1:05 P.M. EST
+
+MS. JEAN-PIERRE:  Good afternoon, everyone.  I have a few things to share at the top today.
+
+The President signed an executive order this morning on border security.
+
+Q    Thank you, Karine.  Does the President plan to visit the border this month?
+
+And a follow-up on the funding question, if I may.
+
+MS. JEAN-PIERRE:  I don't have anything to share on his schedule at this time.
+
+MR. MUNOZ:  Hi, everyone.  I'm Kevin Munoz with the White House Press Office, and I will moderate today.
+
+MODERATOR:  Our first question goes to the line of Jane Roe.
+
+SENIOR ADMINISTRATION OFFICIAL:  Thanks, everybody, for joining the call this afternoon.
+"""
+
+
+@pytest.fixture(scope="module")
+def briefing(extractor: QuoteExtractor) -> list[Quote]:
+    return extractor.extract(BRIEFING, infer_kind("Press Briefing by Press Secretary Karine Jean-Pierre", BRIEFING), "Press Briefing by Press Secretary Karine Jean-Pierre")
+
+
+def test_briefing_label_is_the_person_its_title_names(briefing: list[Quote]) -> None:
+    q = find(briefing, "I have a few things to share")
+    assert (q.kind, q.speaker.name, q.speaker.title, q.speaker.gender) == ("turn", "Karine Jean-Pierre", "Press Secretary", "female")
+    assert find(briefing, "executive order this morning").speaker.name == "Karine Jean-Pierre"
+
+
+def test_a_q_turn_is_a_reporters_question_never_the_officials(briefing: list[Quote]) -> None:
+    for fragment in ("Does the President plan to visit", "a follow-up on the funding question"):
+        q = find(briefing, fragment)
+        assert (q.kind, q.speaker.name, q.speaker.description) == ("question", None, "a reporter")
+    assert find(briefing, "anything to share on his schedule").speaker.name == "Karine Jean-Pierre"
+
+
+def test_a_speaker_who_introduces_himself_gets_his_full_name(briefing: list[Quote]) -> None:
+    q = find(briefing, "I will moderate today")
+    assert (q.speaker.name, q.speaker.gender) == ("Kevin Munoz", "male")
+
+
+def test_role_labels_are_anonymous_speakers_of_the_document(briefing: list[Quote]) -> None:
+    moderator = find(briefing, "Our first question").speaker
+    official = find(briefing, "joining the call").speaker
+    assert (moderator.name, moderator.description, moderator.resolution) == (None, "the moderator", "anonymous")
+    assert (official.name, official.description) == (None, "a senior administration official")
+
+
+def test_the_president_label_takes_the_name_not_title_fragments(extractor: QuoteExtractor) -> None:
+    title = "Remarks by President Trump Before Cabinet Meeting"
+    text = "Cabinet Room\n\nTHE PRESIDENT:  Thank you very much, everybody.  We have had a tremendous week.\n\nQ    Mr. President, will you sign the bill today?\n\nTHE PRESIDENT:  We will sign it very soon, probably tomorrow.\n"
+    quotes = extractor.extract(text, infer_kind(title, text), title)
+    said = find(quotes, "tremendous week").speaker
+    assert (said.name, said.title) == ("Trump", "President")
+    assert find(quotes, "will you sign the bill").kind == "question"
+
+
+def test_ms_label_never_takes_a_mans_first_name(extractor: QuoteExtractor) -> None:
+    title = "Press Briefing by Press Secretary Karoline Leavitt"
+    text = "MS. LEAVITT:  Good afternoon.  Former Secretary Mike Leavitt sent his regards today.\n\nQ    Thank you, Karoline.  A question on tariffs, please.\n\nMS. LEAVITT:  Sure, go ahead with the question.\n"
+    q = find(extractor.extract(text, "roundtable", title), "Good afternoon")
+    assert (q.speaker.name, q.speaker.gender) == ("Karoline Leavitt", "female")
+
+
+def test_white_house_transcripts_are_recognised_as_such() -> None:
+    text = "MS. PSAKI:  Hello.\n\nQ    Hi.  A question about the budget.\n\nMS. PSAKI:  Sure.\n\nQ    Thanks.\n"
+    assert infer_kind("", text) == "roundtable"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -28,12 +28,12 @@ from ingest.extract.lexicon import (
 )
 from ingest.extract.marks import MarkedSpan, find_marked_spans
 from ingest.extract.people import clean_name, describe, parse_title_and_name
+from ingest.extract.transcripts import REPORTER, DocumentNames, copy_speaker, label_of, label_speaker, label_text
 from ingest.normalise import paragraphs
 from kb.models import Quote, Span, SpeakerRef
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _CONTENT_DEPS = {"ccomp", "parataxis", "xcomp", "dobj", "oprd", "advcl", "dep", "conj"}
-_LABEL = re.compile(r"^((?:THE |MR\. |MS\. |MRS\. |DR\. )?[A-Z][A-Z.'’ -]{1,60}|(?:Mr|Ms|Mrs|Dr|Sheriff|Chief|Senator|Sen|Rep|Governor|Mayor)\.? [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}|Q):\s+")
 _STATEMENT_TITLE = re.compile(r"^(?:Joint )?Statement (?:from|by|of) (.+?)(?:\s+(?:on|On|ON|Regarding|regarding|about|About|in|In|at|At|Marking|marking|for|For)\s+|:|$)")
 _WORD = re.compile(r"[\w’']+")
 _SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
@@ -41,7 +41,6 @@ _SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
 MAX_UNIT_CHARS = 5_000
 MAX_MARKS_PER_UNIT = 60
 MAX_SENTENCE_TOKENS = 150
-_NOT_SPEAKERS = {"UPDATE", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "CORRECTION", "WATCH", "READ MORE", "RELATED", "PHOTOS", "VIDEO", "SOURCE", "SOURCES", "CLARIFICATION", "ADVERTISEMENT", "FILE"}
 
 
 @dataclass
@@ -105,7 +104,7 @@ class QuoteExtractor:
         if labels:
             quotes = labels
         else:
-            quotes = _ArticleExtraction(text, parsed).run()
+            quotes = _ArticleExtraction(text, parsed, title).run()
         if kind == "statement" or issuer:
             quotes = self._statement(text, parsed, quotes, title, issuer)
         quotes.sort(key=lambda q: (q.start, q.end))
@@ -117,23 +116,36 @@ class QuoteExtractor:
 
         Only for roundtables or documents made mostly of labelled paragraphs; an article that quotes an
         interview ("PENCE: ...") keeps its narrative, and its labelled paragraphs become turns one by one.
+        Labels are resolved within the document (its title, header and self-introductions); a `Q` turn is a
+        reporter's question, never the previous or next speaker's.
         """
-        matches = [(_LABEL.match(text[base : base + len(doc.text)]), base, doc) for base, doc in parsed]
+        matches = [(label_of(text[base : base + len(doc.text)]), base, doc) for base, doc in parsed]
         labelled = sum(1 for m, _, _ in matches if m)
         if labelled < 2 or (kind != "roundtable" and labelled < 0.4 * len(matches)):
             return []
+        first = next(base for m, base, _ in matches if m)
+        names = DocumentNames.of(title, text, first)
+        by_label: dict[str, SpeakerRef] = {}
         quotes: list[Quote] = []
         speaker: SpeakerRef | None = None
         for m, base, doc in matches:
             start, end = base, base + len(doc.text)
             if m:
-                label = m.group(1)
-                speaker = _label_speaker(label, base, title)
+                label = label_text(m)
                 start = base + m.end()
+                known = by_label.get(label.upper())
+                if known is None:
+                    known = by_label[label.upper()] = label_speaker(label, base, names, text[start:end])
+                speaker = replace(known, mention=Span(label, base, base + len(label)), aliases=[])
             if speaker is None or _words(text[start:end]) < 3:
                 continue
             s, e = _trim(text, start, end)
-            quotes.append(Quote(text=text[s:e], start=s, end=e, kind="turn", speaker=_copy(speaker), confidence=0.95))
+            kind_of = "question" if speaker.description == REPORTER and speaker.name is None else "turn"
+            quotes.append(Quote(text=text[s:e], start=s, end=e, kind=kind_of, speaker=_copy(speaker), confidence=0.95))
+        # A misspelt label ("S. PSAKI:") names the same person as its neighbours: it shares their gender.
+        genders = {q.speaker.name: q.speaker.gender for q in quotes if q.speaker.name and q.speaker.gender}
+        for q in quotes:
+            q.speaker.gender = q.speaker.gender or genders.get(q.speaker.name)
         return quotes
 
     # -- statements --------------------------------------------------------------------------
@@ -179,25 +191,8 @@ def _statement_issuer(title: str) -> str | None:
     return m.group(1).strip() if m else None
 
 
-def _label_speaker(label: str, base: int, title: str) -> SpeakerRef:
-    mention = Span(label, base, base + len(label))
-    words = label.strip().split()
-    if label.strip() == "Q":
-        return SpeakerRef(name=None, resolution="label", description="a questioner (Q)", mention=mention)
-    role = " ".join(w for w in words if w.upper() != "THE")
-    if label.isupper() and words[0] == "THE":
-        # "THE VICE PRESIDENT": name the office holder when the title says who it is ("Remarks by Vice President Harris").
-        m = re.search(rf"\b{re.escape(role.title())}\s+((?:[A-Z][\w.'’-]+\s?){{1,3}})", title)
-        if m:
-            t, org, name = parse_title_and_name(f"{role.title()} {m.group(1).strip()}")
-            return SpeakerRef(name=name, resolution="label", title=t or role.title(), organization=org, mention=mention)
-        return SpeakerRef(name=None, resolution="label", title=role.title(), description=role.title(), mention=mention)
-    t, org, name = parse_title_and_name(" ".join(w if not w.isupper() or len(w) <= 3 else w.title() for w in words))
-    return SpeakerRef(name=name or None, resolution="label", title=t, organization=org, mention=mention)
-
-
 def _copy(s: SpeakerRef) -> SpeakerRef:
-    return SpeakerRef(s.name, s.resolution, s.title, s.organization, s.description, s.mention, s.is_organization, None, list(s.aliases))
+    return copy_speaker(s)
 
 
 def _dedupe(quotes: list[Quote]) -> list[Quote]:
@@ -215,8 +210,10 @@ def _dedupe(quotes: list[Quote]) -> list[Quote]:
 class _ArticleExtraction:
     """State for one news article: previous speaker, people named so far."""
 
-    def __init__(self, text: str, parsed: list[tuple[int, Doc]]) -> None:
+    def __init__(self, text: str, parsed: list[tuple[int, Doc]], title: str = "") -> None:
         self.text = text
+        self.title = title
+        self.names: DocumentNames | None = None  # built on the first speaker label, if any
         self.parsed = parsed
         self.marked = find_marked_spans(text)
         self.last_speaker: SpeakerRef | None = None
@@ -295,16 +292,19 @@ class _ArticleExtraction:
     def _turn(self, base: int, doc: Doc) -> Quote | None:
         para = doc.text
         lead = 1 if para[:1] in "\"“" else 0
-        m = _LABEL.match(para[lead:])
-        if not m or m.group(1).strip().upper() in _NOT_SPEAKERS:
+        m = label_of(para[lead:])
+        if not m:
             return None
         s, e = _trim(self.text, base + lead + m.end(), base + len(para))
         if e > s and self.text[e - 1] in "\"”" and self.text.count("“", s, e) < self.text.count("”", s, e) + (lead and self.text[e - 1] == '"'):
             e -= 1
         if _words(self.text[s:e]) < 2:
             return None
-        speaker = _label_speaker(m.group(1), base + lead, "")
-        return Quote(text=self.text[s:e], start=s, end=e, kind="turn", speaker=speaker, confidence=0.85)
+        if self.names is None:
+            self.names = DocumentNames.of(self.title, self.text)
+        speaker = label_speaker(label_text(m), base + lead, self.names, self.text[s:e])
+        kind = "question" if speaker.description == REPORTER and speaker.name is None else "turn"
+        return Quote(text=self.text[s:e], start=s, end=e, kind=kind, speaker=speaker, confidence=0.85)
 
     def _cues(self, sent: SpacySpan, inside: set[int]) -> Iterator[Cue]:
         for tok in sent:

@@ -36,7 +36,7 @@ TITLE_WORDS = frozenset(
     whip majority minority justice judge official officials aide strategist analyst professor dr doctor captain sgt sergeant
     commander general colonel col major admiral inspector superintendent acting former senior associate principal
     national legislative political liaison fellow contributor correspondent reporter editor economist lawyer attorney
-    candidate nominee delegate campaign agent detective trooper deputy-secretary press-secretary
+    candidate nominee delegate campaign agent detective trooper deputy-secretary press-secretary staff
     """.split()
 )
 
@@ -58,3 +58,25 @@ CLAUSAL_ONLY = frozenset(
 # Verbs whose object is the person addressed ("urged them", "told reporters").
 ADDRESSEE_VERBS = frozenset("tell ask inform notify brief assure reassure remind thank advise counsel instruct order direct".split())
 OBJECT_PREPOSITIONS = frozenset("for against as about of on".split())
+
+# Transcript labels whose last word is a role, not a name: anonymous speakers of one document ("MODERATOR:").
+ROLE_HEADS = frozenset(
+    """
+    moderator official officials participant participants audience member members aide aides operator child children
+    staff staffer staffers crowd interpreter translator student students attendee attendees voice voices announcer
+    narrator questioner protester protesters heckler hecklers unidentified
+    """.split()
+)
+FEMALE_HONORIFICS = frozenset({"ms", "mrs", "miss", "madam", "lady", "dame"})
+MALE_HONORIFICS = frozenset({"mr", "sir", "lord"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+# Capitalised words in headlines and titles that end a name ("Remarks by President Trump Before Cabinet Meeting").
+NAME_STOPWORDS = frozenset(
+    """
+    the a an and or but of to for from in on at by with without before after during aboard upon via following ahead
+    prior about regarding into onto over under between among across against amid toward towards as than vs
+    meeting arrival departure event remarks press joint conference call briefing roundtable statement visit tour
+    trip summit address speech dinner reception ceremony rally session hearing interview gaggle luncheon breakfast
+    """.split()
+)

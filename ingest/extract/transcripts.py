@@ -1,0 +1,202 @@
+"""Speaker labels in transcripts ("MS. JEAN-PIERRE:", "Q", "MODERATOR:"), resolved within their own document.
+
+A label names a surname, an office ("THE PRESIDENT") or a role; the document's title and header usually say
+who holds it ("Press Briefing by Press Secretary Karine Jean-Pierre"), and speakers introduce themselves
+("This is Kevin."). A `Q` turn is a reporter's question; a role label is an anonymous, per-document speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from ingest.extract.lexicon import FEMALE_HONORIFICS, MALE_HONORIFICS, NAME_STOPWORDS, ROLE_HEADS, TITLE_WORDS
+from kb.models import Span, SpeakerRef
+
+# A label opens a paragraph: capitals and a colon, a titled name and a colon, or a bare Q before the question.
+LABEL = re.compile(
+    r"^((?:THE |MR\. |MS\. |MRS\. |DR\. )?[A-Z][A-Z.'’ -]{1,60}"
+    r"|(?:Mr|Ms|Mrs|Dr|Sheriff|Chief|Senator|Sen|Rep|Governor|Mayor)\.? [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
+    r"|Q):\s+"
+    r"|^(Q)\s+(?=\S)(?!and\b|&)"
+)
+NOT_SPEAKERS = frozenset({
+    "UPDATE", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "CORRECTION", "WATCH", "READ MORE", "READ NEXT", "RELATED",
+    "PHOTOS", "VIDEO", "SOURCE", "SOURCES", "CLARIFICATION", "ADVERTISEMENT", "FILE", "FILE PHOTO", "RELATED VIDEO",
+    "END", "ALSO READ", "SEE ALSO", "MORE", "PHOTO", "CAPTION", "IMAGE CAPTION", "CREDIT", "TWITTER",
+})
+QUESTION_LABELS = frozenset({"Q", "QUESTION", "REPORTER", "THE PRESS", "PRESS"})
+REPORTER = "a reporter"
+_INTRO = re.compile(r"\b(?:I'm|I’m|I am|This is|My name is|it's|it’s)\s+((?:[A-Z][\w’'-]+\s?){1,3})")
+_NAME_PART = re.compile(r"^(?:[A-Z][a-zà-ÿ’'-]+|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+)$")  # Karine, J., McCarthy
+_HEADER_CHARS = 1500
+
+
+def label_of(paragraph: str) -> re.Match[str] | None:
+    """The speaker label opening a paragraph, unless it is page furniture ("NOTE:", "READ MORE:")."""
+    m = LABEL.match(paragraph)
+    if m is None or (m.group(1) or m.group(2)).strip().upper() in NOT_SPEAKERS:
+        return None
+    return m
+
+
+def label_text(m: re.Match[str]) -> str:
+    return (m.group(1) or m.group(2)).strip()
+
+
+@dataclass
+class DocumentNames:
+    """Full names a document gives (title, header, text), by surname, and the titles its title gives them."""
+
+    title: str = ""
+    header: str = ""
+    text: str = ""
+    _cache: dict[str, list[tuple[str, str | None, bool]]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, title: str, text: str, first_label_at: int | None = None) -> DocumentNames:
+        head = text[: min(first_label_at if first_label_at is not None else _HEADER_CHARS, _HEADER_CHARS)]
+        # An upper-case header ("REMARKS BY PRESIDENT TRUMP") reads like a title once title-cased.
+        header = " ".join(_title_case(line) for line in head.splitlines() if line.strip() and line.strip().isupper())
+        return cls(title=title or "", header=header, text=text)
+
+    def full_names(self, surname: str) -> list[tuple[str, str | None, bool]]:
+        """(full name, title words before it, named in the title) for every mention of the surname."""
+        key = surname.lower()
+        if key not in self._cache:
+            found: list[tuple[str, str | None, bool]] = []
+            pattern = re.compile(rf"(?<![\w’'-])((?:[A-Z][\w’'.-]*,?\s+){{0,6}})((?i:{re.escape(surname)}))\b(?!-)")
+            for source, in_title in ((self.title, True), (self.header, True), (self.text, False)):
+                for m in pattern.finditer(source):
+                    if not m.group(2)[:1].isupper() or m.group(2).isupper() and len(m.group(2)) > 1 and not in_title:
+                        continue  # "JEAN-PIERRE:" labels themselves are no evidence
+                    found.append((*_split_name(m.group(1).split(), m.group(2)), in_title))
+            self._cache[key] = found
+        return self._cache[key]
+
+    def office_holder(self, office: str) -> tuple[str, str] | None:
+        """'President' in 'Remarks by President Trump Before Cabinet Meeting' -> ('President', 'Trump')."""
+        for source in (self.title, self.header):
+            for m in re.finditer(rf"(?<![Vv]ice )\b{re.escape(office)}\s+((?:[A-Z][\w’'.-]*\s*){{1,4}})", source):
+                words = []
+                for w in m.group(1).split():
+                    if w.strip(",.").lower() in NAME_STOPWORDS or w.lower().strip(",.") in TITLE_WORDS or not _NAME_PART.match(w.strip(",")):
+                        break
+                    words.append(w.strip(","))
+                    if w.endswith(","):
+                        break
+                if words:
+                    return office, " ".join(words)
+        return None
+
+    def resolve(self, surname: str, first_hint: str | None = None, office: str | None = None) -> tuple[str, str | None]:
+        """The full name (and its title) the document gives a surname; the surname alone when it is unclear.
+
+        With an office ("President"), only names written after that office count: "President Donald J. Trump",
+        never "Melania Trump".
+        """
+        mentions = [(n, t, in_title) for n, t, in_title in self.full_names(surname) if len(n.split()) >= 2]
+        if office:
+            mentions = [m for m in mentions if m[1] and m[1].lower().endswith(office.lower())]
+        if first_hint:
+            hinted = [m for m in mentions if m[0].split()[0].lower() == first_hint.lower()]
+            if hinted:
+                return hinted[0][0], next((t for _, t, _ in hinted if t), None)
+            return f"{first_hint} {_title_case(surname)}", None
+        titled = [m for m in mentions if m[2]]
+        pool = titled or mentions
+        counts = Counter(_first_last(n) for n, _, _ in pool)
+        if not counts:
+            return _title_case(surname) if surname.isupper() else surname, None
+        (best, n), *rest = counts.most_common()
+        if rest and rest[0][1] == n:
+            return _title_case(surname) if surname.isupper() else surname, None  # two people share the surname
+        full = max((m[0] for m in pool if _first_last(m[0]) == best), key=len)
+        title = next((t for nm, t, _ in pool if _first_last(nm) == best and t), None)
+        return full, title
+
+
+def _first_last(name: str) -> str:
+    words = [w for w in name.split() if not re.fullmatch(r"[A-Z]\.", w)]
+    return f"{words[0]} {words[-1]}".lower() if len(words) >= 2 else name.lower()
+
+
+def _split_name(before: list[str], surname: str) -> tuple[str, str | None]:
+    """'Press Secretary Karine' + 'Jean-Pierre' -> ('Karine Jean-Pierre', 'Press Secretary')."""
+    given: list[str] = []
+    i = len(before)
+    while i > 0 and len(given) < 3:
+        w = before[i - 1].rstrip(",")
+        if before[i - 1].endswith(",") or w.lower().strip(".") in TITLE_WORDS or w.lower() in NAME_STOPWORDS or not _NAME_PART.match(w):
+            break
+        given.insert(0, w)
+        i -= 1
+    title_words: list[str] = []
+    while i > 0 and before[i - 1].lower().strip(".,") in TITLE_WORDS and not before[i - 1].endswith(","):
+        title_words.insert(0, before[i - 1])
+        i -= 1
+    surname = _title_case(surname) if surname.isupper() else surname
+    return " ".join([*given, surname]), " ".join(title_words) or None
+
+
+def _title_case(word: str) -> str:
+    return "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-")) if " " not in word else " ".join(_title_case(w) for w in word.split())
+
+
+def label_speaker(label: str, start: int, names: DocumentNames | None = None, turn: str = "") -> SpeakerRef:
+    """Who a label names: a reporter (Q), an anonymous role, an office holder, or a person named in the document."""
+    names = names or DocumentNames()
+    mention = Span(label, start, start + len(label))
+    upper = label.upper().strip()
+    if upper in QUESTION_LABELS:
+        return SpeakerRef(name=None, resolution="label", description=REPORTER, mention=mention)
+    words = label.replace(".", ". ").split()
+    honorific = words[0].rstrip(".").lower() if words else ""
+    gender = "female" if honorific in FEMALE_HONORIFICS else "male" if honorific in MALE_HONORIFICS else None
+    plain = [w for w in words if w.upper() not in {"THE", "MR.", "MS.", "MRS.", "DR.", "MISS", "MR", "MS", "MRS", "DR"}]
+    if not plain:
+        return SpeakerRef(name=None, resolution="label", description=label, mention=mention)
+    if honorific not in FEMALE_HONORIFICS | MALE_HONORIFICS | {"dr"} and plain[-1].lower() in ROLE_HEADS:
+        role = " ".join(plain).lower()  # MODERATOR, SENIOR ADMINISTRATION OFFICIAL: nobody in particular, this document only
+        article = "the" if plain[-1].lower() in {"moderator", "operator", "audience", "narrator", "announcer"} else "an" if role[0] in "aeiou" else "a"
+        return SpeakerRef(name=None, resolution="anonymous", description=f"{article} {role}", mention=mention)
+    if words[0].upper() == "THE" or all(w.lower().strip(".") in TITLE_WORDS | {"first", "lady", "second", "gentleman"} for w in plain):
+        office = _title_case(" ".join(plain))  # THE PRESIDENT, THE VICE PRESIDENT, THE FIRST LADY
+        if office.lower() in {"first lady"}:
+            gender = "female"
+        elif office.lower() in {"second gentleman"}:
+            gender = "male"
+        held = names.office_holder(office)
+        if held is None:
+            return SpeakerRef(name=None, resolution="label", title=office, description=f"the {office.lower()}", mention=mention, gender=gender)
+        surname = held[1].split()[-1]
+        full, _ = names.resolve(surname, office=office)
+        name = full if len(full.split()) > len(held[1].split()) else held[1]
+        return SpeakerRef(name=name, resolution="label", title=office, mention=mention, gender=gender)
+    title_words = [w for w in plain[:-1] if w.lower().strip(".") in TITLE_WORDS]
+    if not label.isupper() and len(plain) - len(title_words) > 1:  # "Sen. Jane Doe:" already gives the name
+        name = " ".join(plain[len(title_words):])
+        return SpeakerRef(name=name, resolution="label", title=" ".join(title_words) or None, mention=mention, gender=gender)
+    surname = plain[-1]
+    office = _title_case(" ".join(title_words)) if title_words else None
+    full, title = names.resolve(surname, _introduced_as(turn, surname), office)
+    if office and len(full.split()) < 2:
+        full, title = names.resolve(surname, _introduced_as(turn, surname))
+    return SpeakerRef(name=full, resolution="label", title=office or title, mention=mention, gender=gender)
+
+
+def _introduced_as(turn: str, surname: str) -> str | None:
+    """The first name a speaker gives at the start of their turn: "This is Kevin.", "I'm Kevin Munoz with ..."."""
+    intro = _INTRO.search(turn[:300])
+    if not intro:
+        return None
+    said = intro.group(1).split()
+    if len(said) >= 2 and said[-1].lower() == surname.lower():
+        return said[0]
+    after = turn[intro.end(1) - (1 if intro.group(1).endswith(" ") else 0) :][:1]
+    return said[0] if len(said) == 1 and after in {".", ",", "!"} else None
+
+
+def copy_speaker(s: SpeakerRef) -> SpeakerRef:
+    return replace(s, id=None, aliases=list(s.aliases))
