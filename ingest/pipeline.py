@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from ingest.chunking import Chunker
 from ingest.extract.extractor import QuoteExtractor
+from ingest.extract.statements import person_publisher, statement_title
 from ingest.kinds import infer_kind
 from ingest.readers import RawDocument, ReaderError
 from kb.errors import KBError
@@ -65,6 +66,8 @@ def to_document(raw: RawDocument, kind: str | None = None, publisher: str | None
         kind=doc_kind,
         source_path=raw.source,
     )
+    if not doc.title and doc.kind == "statement":
+        doc.title = statement_title(raw.issuer or person_publisher(doc.publisher), doc.published)
     fingerprint = json.dumps([doc.text, doc.title, doc.url, doc.published, doc.publisher, doc.kind, raw.issuer], ensure_ascii=False)
     doc.content_hash = hashlib.sha256(fingerprint.encode("utf-8")).hexdigest()
     return doc
@@ -90,7 +93,7 @@ class Ingestor:
 
     def extract(self, doc: Document, issuer: str | None = None, parsed: list | None = None) -> list[Quote]:
         parsed = parsed if parsed is not None else self.extractor.parse(doc.text)
-        quotes = self.extractor.extract_parsed(doc.text, parsed, doc.kind, doc.title, issuer)
+        quotes = self.extractor.extract_parsed(doc.text, parsed, doc.kind, doc.title, issuer, doc.publisher)
         for q in quotes:
             q.document_id = doc.id
             q.id = quote_id(doc.id, q.start, q.end)

@@ -11,7 +11,8 @@ from conftest import ABC, ROOT, SEEDS
 
 from ingest.extract.extractor import QuoteExtractor
 from ingest.kinds import infer_kind
-from ingest.readers import read_path
+from ingest.pipeline import to_document
+from ingest.readers import RawDocument, read_path
 from kb.models import Quote
 
 
@@ -233,3 +234,39 @@ def test_ms_label_never_takes_a_mans_first_name(extractor: QuoteExtractor) -> No
 def test_white_house_transcripts_are_recognised_as_such() -> None:
     text = "MS. PSAKI:  Hello.\n\nQ    Hi.  A question about the budget.\n\nMS. PSAKI:  Sure.\n\nQ    Thanks.\n"
     assert infer_kind("", text) == "roundtable"
+
+
+# -- statements: the issuer's words, others' quotations kept -------------------------------------------------
+
+RELEASE = (
+    "WASHINGTON – Congresswoman Jane Roe (D-CA) issued the following statement after the vote on the border bill: "
+    "“There is no greater duty than keeping families together. I voted no because this bill fails them.” "
+    "Senator John Doe, who wrote the companion bill, said: “We will bring it back next year with more support.” "
+    "Today's vote follows months of negotiation between the two chambers."
+)
+
+
+def test_a_release_is_its_members_and_others_keep_their_quotes(extractor: QuoteExtractor) -> None:
+    quotes = extractor.extract(RELEASE, "statement", "", None, "Jane Roe")
+    assert find(quotes, "no greater duty").speaker.name == "Jane Roe"
+    assert find(quotes, "I voted no").speaker.name == "Jane Roe"
+    assert find(quotes, "bring it back next year").speaker.name == "John Doe"
+    assert find(quotes, "months of negotiation").speaker.name == "Jane Roe"
+    assert find(quotes, "no greater duty").speaker.gender == "female"
+
+
+def test_the_issuer_comes_from_the_text_when_no_one_says(extractor: QuoteExtractor) -> None:
+    quotes = extractor.extract(RELEASE, "statement", "", None, "The Office of Communications")
+    assert find(quotes, "months of negotiation").speaker.name == "Jane Roe"
+
+
+def test_an_untitled_statement_is_titled_by_its_issuer_and_date() -> None:
+    raw = RawDocument(text=RELEASE, source="x", publisher="Jane Roe", published="2016-03-04", kind="statement")
+    assert to_document(raw).title == "Statement by Jane Roe, 2016-03-04"
+    assert to_document(RawDocument(text=RELEASE, source="x", publisher="The White House", kind="statement")).title == ""
+
+
+def test_release_furniture_is_no_speaker(extractor: QuoteExtractor) -> None:
+    text = "CONTACT: Jim Smith (202) 555-0100 WASHINGTON – Rep. Jane Roe introduced a bill to fund rural broadband today."
+    quotes = extractor.extract(text, "statement", "", None, "Jane Roe")
+    assert quotes and {q.speaker.name for q in quotes} == {"Jane Roe"}

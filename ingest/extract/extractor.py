@@ -26,15 +26,15 @@ from ingest.extract.lexicon import (
     SPEECH_PHRASAL,
     SPEECH_VERBS,
 )
-from ingest.extract.marks import MarkedSpan, find_marked_spans
-from ingest.extract.people import clean_name, describe, parse_title_and_name
+from ingest.extract.marks import MarkedSpan, count_words, find_marked_spans, trim_span
+from ingest.extract.people import clean_name, describe
+from ingest.extract.statements import attribute_statement, statement_issuer
 from ingest.extract.transcripts import REPORTER, DocumentNames, copy_speaker, label_of, label_speaker, label_text
 from ingest.normalise import paragraphs
 from kb.models import Quote, Span, SpeakerRef
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _CONTENT_DEPS = {"ccomp", "parataxis", "xcomp", "dobj", "oprd", "advcl", "dep", "conj"}
-_STATEMENT_TITLE = re.compile(r"^(?:Joint )?Statement (?:from|by|of) (.+?)(?:\s+(?:on|On|ON|Regarding|regarding|about|About|in|In|at|At|Marking|marking|for|For)\s+|:|$)")
 _WORD = re.compile(r"[\w’']+")
 _SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
 # Limits that keep hostile text (one giant line, thousands of quotation marks) linear; no prose comes near them.
@@ -62,17 +62,8 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def _words(text: str) -> int:
-    return len(_WORD.findall(text))
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop surrounding spaces and trailing commas, dashes and colons from a content span."""
-    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
-        end -= 1
-    return start, end
+_words = count_words
+_trim = trim_span
 
 
 class QuoteExtractor:
@@ -82,8 +73,8 @@ class QuoteExtractor:
         self.nlp = nlp
 
     # -- entry points ------------------------------------------------------------------------
-    def extract(self, text: str, kind: str = "article", title: str = "", issuer: str | None = None) -> list[Quote]:
-        return self.extract_parsed(text, self.parse(text), kind, title, issuer)
+    def extract(self, text: str, kind: str = "article", title: str = "", issuer: str | None = None, publisher: str | None = None) -> list[Quote]:
+        return self.extract_parsed(text, self.parse(text), kind, title, issuer, publisher)
 
     def parse(self, text: str) -> list[tuple[int, Doc]]:
         spans = parse_units(text)
@@ -99,14 +90,19 @@ class QuoteExtractor:
         for spans in all_spans:
             yield [(s, next(docs)) for s, _ in spans]
 
-    def extract_parsed(self, text: str, parsed: list[tuple[int, Doc]], kind: str, title: str, issuer: str | None) -> list[Quote]:
+    def extract_parsed(
+        self, text: str, parsed: list[tuple[int, Doc]], kind: str, title: str, issuer: str | None, publisher: str | None = None,
+    ) -> list[Quote]:
+        """Quotes of one parsed document; a statement's publisher may be its issuer (a member of Congress)."""
         labels = self._label_turns(text, parsed, title, kind)
         if labels:
             quotes = labels
         else:
             quotes = _ArticleExtraction(text, parsed, title).run()
         if kind == "statement" or issuer:
-            quotes = self._statement(text, parsed, quotes, title, issuer)
+            who = statement_issuer(title, parsed, issuer, publisher if kind == "statement" else None)
+            if who:
+                quotes = attribute_statement(text, parsed, quotes, who)
         quotes.sort(key=lambda q: (q.start, q.end))
         return _dedupe(quotes)
 
@@ -148,27 +144,6 @@ class QuoteExtractor:
             q.speaker.gender = q.speaker.gender or genders.get(q.speaker.name)
         return quotes
 
-    # -- statements --------------------------------------------------------------------------
-    def _statement(self, text: str, parsed: list[tuple[int, Doc]], quotes: list[Quote], title: str, issuer: str | None) -> list[Quote]:
-        """Paragraphs of an official statement are its issuer's; quotes of others inside it keep their speakers."""
-        who = issuer or _statement_issuer(title)
-        if not who:
-            return quotes
-        t, org, name = parse_title_and_name(who)
-        if not name:
-            return quotes
-        # Inside a statement only quotations of other named people keep their own speaker.
-        out = [q for q in quotes if q.kind in ("direct", "turn") and q.speaker.name and q.speaker.name != name]
-        covered = [(q.start, q.end) for q in out]
-        for base, doc in parsed:
-            s, e = _trim(text, base, base + len(doc.text))
-            if _words(text[s:e]) < 4 or any(a < e and s < b for a, b in covered):
-                continue
-            speaker = SpeakerRef(name=name, resolution="document", title=t, organization=org)
-            out.append(Quote(text=text[s:e], start=s, end=e, kind="statement", speaker=speaker, confidence=0.9))
-        return out
-
-
 def parse_units(text: str) -> list[tuple[int, int]]:
     """Paragraphs, with any longer than MAX_UNIT_CHARS cut at a sentence end or a space (parsing time grows with length)."""
     units = []
@@ -184,11 +159,6 @@ def parse_units(text: str) -> list[tuple[int, int]]:
         if end > start:
             units.append((start, end))
     return units
-
-
-def _statement_issuer(title: str) -> str | None:
-    m = _STATEMENT_TITLE.match(title.strip())
-    return m.group(1).strip() if m else None
 
 
 def _copy(s: SpeakerRef) -> SpeakerRef:

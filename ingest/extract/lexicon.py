@@ -80,3 +80,27 @@ NAME_STOPWORDS = frozenset(
     trip summit address speech dinner reception ceremony rally session hearing interview gaggle luncheon breakfast
     """.split()
 )
+# How a press release refers to its own issuer ("the congressman said").
+ISSUER_DESCRIPTIONS = frozenset(
+    "the congressman;the congresswoman;the senator;the representative;the lawmaker;the member;the chairman;the chairwoman".split(";")
+)
+# Words that make a publisher an organisation rather than a person who issues their own statements.
+ORGANIZATION_WORDS = frozenset(
+    """
+    the house white office department committee senate congress news times post party press inc llc agency council
+    association foundation center centre university campaign administration democrats republicans caucus network media
+    journal daily group institute ministry embassy government city county state republic union bureau service
+    """.split()
+)
+_FEMALE_TITLES = frozenset("congresswoman chairwoman spokeswoman councilwoman businesswoman madam first lady queen".split())
+_MALE_TITLES = frozenset("congressman chairman spokesman councilman businessman king".split())
+
+
+def gender_of_title(title: str | None) -> str | None:
+    """'Congresswoman' -> female, 'spokesman' -> male; most titles say nothing."""
+    words = set((title or "").lower().replace(".", " ").split())
+    if words & _FEMALE_TITLES:
+        return "female"
+    if words & _MALE_TITLES:
+        return "male"
+    return None

@@ -75,3 +75,16 @@ def _trim_end(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1].isspace():
         end -= 1
     return end
+
+
+def count_words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop surrounding spaces and trailing commas, dashes and colons from a content span."""
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
+        end -= 1
+    return start, end

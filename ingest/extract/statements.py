@@ -1,0 +1,137 @@
+"""An official statement or press release is its issuer's: who issued it, and which of its quotes stay with others."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from ingest.extract.lexicon import (
+    FEMALE_HONORIFICS,
+    FIRST_PERSON,
+    ISSUER_DESCRIPTIONS,
+    MALE_HONORIFICS,
+    ORGANIZATION_WORDS,
+    gender_of_title,
+)
+from ingest.extract.marks import count_words, trim_span
+from ingest.extract.people import clean_name, parse_title_and_name
+from ingest.extract.transcripts import copy_speaker
+from kb.models import Quote, SpeakerRef
+
+_STATEMENT_TITLE = re.compile(
+    r"^(?:Joint )?Statement (?:from|by|of) (.+?)(?:\s+(?:on|On|ON|Regarding|regarding|about|About|in|In|at|At|Marking|marking|for|For)\s+|:|,|$)"
+)
+_ISSUED = re.compile(r"\b(?:issued|released|made|gave) (?:the following|this|a) statement\b|\bsaid in a statement\b", re.I)
+_NAME_WORD = re.compile(r"^[A-Z][\w.'’-]*$")
+
+
+def statement_issuer(title: str, parsed: list[tuple[int, Doc]], issuer: str | None, publisher: str | None) -> str | None:
+    """The record's issuer; else "Statement by NAME" in the title; else a person as publisher; else who "issued the following statement"."""
+    return issuer or title_issuer(title) or person_publisher(publisher) or _issued_in_text(parsed)
+
+
+def statement_title(who: str | None, published: str | None) -> str:
+    """The title an untitled statement gets: "Statement by NAME, DATE" (or as much of it as is known)."""
+    if not who:
+        return ""
+    return f"Statement by {who}, {published}" if published else f"Statement by {who}"
+
+
+def title_issuer(title: str) -> str | None:
+    m = _STATEMENT_TITLE.match((title or "").strip())
+    return m.group(1).strip() if m else None
+
+
+def person_publisher(publisher: str | None) -> str | None:
+    """A member of Congress publishes their own releases; "The White House" is an organisation, not an issuer."""
+    words = (publisher or "").split()
+    if not 2 <= len(words) <= 4 or not all(_NAME_WORD.match(w) for w in words):
+        return None
+    if any(w.lower().strip(".,") in ORGANIZATION_WORDS for w in words):
+        return None
+    return " ".join(words)
+
+
+def _issued_in_text(parsed: list[tuple[int, Doc]]) -> str | None:
+    """'Congressman Jeb Hensarling (R-TX) ... issued the following statement': the person named before the cue."""
+    for _, doc in parsed[:3]:
+        for sent in doc.sents:
+            m = _ISSUED.search(sent.text)
+            if not m:
+                continue
+            cue = sent.start_char + m.start()
+            people = [e for e in doc.ents if e.label_ == "PERSON" and sent.start_char <= e.start_char < cue]
+            if people:
+                return clean_name(people[0].text)
+    return None
+
+
+def attribute_statement(text: str, parsed: list[tuple[int, Doc]], quotes: list[Quote], who: str) -> list[Quote]:
+    """The issuer's words: their own quotes, first-person quotes and every stretch of text no one else is quoted in.
+
+    Quotations of other named people (and organisations) keep their speakers; anything credited to a vague
+    subject ("Today's vote", "I") inside a statement is the issuer's.
+    """
+    title, org, name = parse_title_and_name(who)
+    if not name:
+        return quotes
+    issuer = SpeakerRef(name=name, resolution="document", title=title, organization=org, gender=gender_of_title(title) or _gender_in_text(text, name))
+    out: list[Quote] = []
+    for q in quotes:
+        s = q.speaker
+        if _is_issuer(s, name):
+            speaker = copy_speaker(issuer)
+            speaker.mention, speaker.resolution = s.mention, s.resolution if s.name else "document"
+            speaker.title = speaker.title or s.title
+            speaker.gender = speaker.gender or s.gender or gender_of_title(s.title)
+            if s.name and s.name != name:
+                speaker.aliases.append(s.name)
+            q.speaker = speaker
+            out.append(q)
+        elif s.name and q.kind in ("direct", "mixed", "turn", "question") or q.kind == "question":
+            out.append(q)  # another named person quoted in the statement
+    covered = sorted((q.start, q.end) for q in out)
+    for start, end in _uncovered_runs(text, parsed, covered):
+        if count_words(text[start:end]) >= 4:
+            out.append(Quote(text=text[start:end], start=start, end=end, kind="statement", speaker=copy_speaker(issuer), confidence=0.9))
+    return out
+
+
+def _gender_in_text(text: str, name: str) -> str | None:
+    """'Congresswoman Jane Roe', 'Mr. Doe': what the release calls its issuer."""
+    surname = re.escape(name.split()[-1])
+    for m in re.finditer(rf"\b(Congresswoman|Congressman|Chairwoman|Chairman|Ms\.|Mrs\.|Mr\.)\s+(?:[A-Z][\w.'’-]*\s+){{0,2}}{surname}\b", text[:20000]):
+        said = m.group(1).lower().strip(".")
+        return "female" if said in FEMALE_HONORIFICS else "male" if said in MALE_HONORIFICS else gender_of_title(said)
+    return None
+
+
+def _is_issuer(s: SpeakerRef, name: str) -> bool:
+    if s.name:
+        if s.is_organization:
+            return False
+        theirs, ours = s.name.lower().split(), name.lower().split()
+        return theirs[-1] == ours[-1] and (len(theirs) == 1 or theirs[0].strip(".") == ours[0][: len(theirs[0].strip("."))])
+    said = (s.description or "").lower().strip()
+    return said in FIRST_PERSON or said in ISSUER_DESCRIPTIONS
+
+
+def _uncovered_runs(text: str, parsed: list[tuple[int, Doc]], covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Runs of whole sentences, within a paragraph, that no kept quote overlaps."""
+    runs: list[tuple[int, int]] = []
+    for base, doc in parsed:
+        run: tuple[int, int] | None = None
+        for sent in doc.sents:
+            s, e = trim_span(text, base + sent.start_char, base + sent.end_char)
+            if e <= s:
+                continue
+            if any(a < e and s < b for a, b in covered):
+                if run:
+                    runs.append(run)
+                run = None
+                continue
+            run = (run[0], e) if run else (s, e)
+        if run:
+            runs.append(run)
+    return runs
