@@ -1,6 +1,7 @@
 """Retrieval quality on QMSum-format meetings: recall@5, recall@10 and MRR per search mode.
 
 python -m evals.retrieval --data ../shared/data/qmsum --split val --format json
+python -m evals.retrieval ... --database-url postgresql://... (or KB_DATABASE_URL): the same on a PostgreSQL catalogue
 
 Each meeting of the split is stored as a roundtable document whose speaker turns are quotes
 (speaker = the turn's label). Each specific query is searched within its meeting; the relevant
@@ -65,10 +66,15 @@ def mentioned_speaker(query: str, labels: set[str]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def store_meetings(kb, meetings: list[Meeting], progress: bool) -> dict[str, tuple[str, list[str]]]:  # type: ignore[no-untyped-def]
-    """Store each meeting; return meeting -> (document id, quote id of each turn)."""
+def store_meetings(kb, meetings: list[Meeting], progress: bool, catalogue_only: bool = False) -> dict[str, tuple[str, list[str]]]:  # type: ignore[no-untyped-def]
+    """Store each meeting; return meeting -> (document id, quote id of each turn).
+
+    catalogue_only writes no vectors: for keyword-only runs, or when --store already holds this split's
+    vectors from a run on another catalogue backend (they depend on the text only).
+    """
     from kb.ids import document_id, quote_id
     from kb.models import Document, Quote, SpeakerRef
+    from kb.speakers import canonical_speakers
 
     out = {}
     for n, m in enumerate(meetings, start=1):
@@ -87,7 +93,10 @@ def store_meetings(kb, meetings: list[Meeting], progress: bool) -> dict[str, tup
             q = Quote(text=content, start=s, end=e, kind="turn", speaker=SpeakerRef(name=speaker, resolution="label"))
             q.id, q.document_id = quote_id(doc_id, s, e), doc_id
             quotes.append(q)
-        kb.store(doc, [], quotes)
+        if not catalogue_only:
+            kb.store(doc, [], quotes)
+        elif kb.catalogue.document_hash(doc_id) != doc.content_hash:
+            kb.catalogue.replace_document(doc, [], quotes, canonical_speakers(quotes, kb.catalogue))
         out[m.name] = (doc_id, [q.id for q in quotes])
         if progress:
             print(f"\rstored {n}/{len(meetings)} meetings", end="", file=sys.stderr, flush=True)
@@ -110,7 +119,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=0, help="only the first N meetings")
     parser.add_argument("--format", choices=("json", "table"), default="json")
     parser.add_argument("--store", type=Path, default=None, help="keep the stored meetings here and reuse them next run")
+    parser.add_argument("--database-url", default=None, help="a PostgreSQL catalogue (default: KB_DATABASE_URL, else SQLite in the store)")
+    parser.add_argument("--modes", default=",".join(MODES), help="comma-separated search modes to run (default: all)")
+    parser.add_argument("--reuse-vectors", action="store_true",
+                        help="--store already holds this split's vectors (a run on another catalogue): write only the catalogue")
     args = parser.parse_args(argv)
+    modes = tuple(m for m in MODES if m in args.modes.split(","))
 
     from kb.factory import open_knowledge_base
     from kb.search import SearchQuery
@@ -120,13 +134,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.limit:
         meetings = meetings[: args.limit]
     with tempfile.TemporaryDirectory() as tmp:
-        kb = open_knowledge_base(Settings(data_dir=args.store or Path(tmp) / "kb-data"))
+        overrides = {"database_url": args.database_url} if args.database_url else {}
+        settings = Settings(data_dir=args.store or Path(tmp) / "kb-data", **overrides)
+        kb = open_knowledge_base(settings)
         try:
             started = time.perf_counter()
-            ids = store_meetings(kb, meetings, progress=sys.stderr.isatty())
+            ids = store_meetings(kb, meetings, progress=sys.stderr.isatty(), catalogue_only=args.reuse_vectors or modes == ("keyword",))
             ingest_s = time.perf_counter() - started
-            runs: dict[str, list[tuple[float, float, float]]] = {f"{m}": [] for m in MODES}
-            runs.update({f"{m}+speaker": [] for m in MODES})
+            runs: dict[str, list[tuple[float, float, float]]] = {f"{m}": [] for m in modes}
+            runs.update({f"{m}+speaker": [] for m in modes})
             started = time.perf_counter()
             searches = 0
             for m in meetings:
@@ -137,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
                     speaker = mentioned_speaker(query, labels)
                     # With a speaker filter only that speaker's turns can come back, so only they count as relevant.
                     by_speaker = {quote_ids[i] for i in relevant_turns if speaker and speaker.lower() in m.turns[i][0].lower()}
-                    for mode in MODES:
+                    for mode in modes:
                         page = kb.search_quotes(SearchQuery(q=query, mode=mode, limit=10, document_ids=[doc_id]))
                         runs[mode].append(score([h.quote.id for h in page.results], relevant))
                         searches += 1
@@ -150,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
             kb.close()
 
     result: dict[str, object] = {
-        "split": args.split, "meetings": len(meetings), "turns": sum(len(m.turns) for m in meetings),
+        "catalogue": "postgresql" if settings.database_url else "sqlite", "split": args.split, "meetings": len(meetings), "turns": sum(len(m.turns) for m in meetings),
         "queries": sum(len(m.queries) for m in meetings),
     }
     for name, rows in runs.items():

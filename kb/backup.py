@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from kb.catalogue import backup_catalogue
+from kb.catalogue import SqliteCatalogue, backup_catalogue, copy_catalogue, open_catalogue
 from kb.embedding import Embedder
 from kb.errors import InvalidInput
 from kb.factory import open_knowledge_base
@@ -23,7 +23,14 @@ def backup(settings: Settings, target: Path) -> dict[str, object]:
     if target.exists() and any(target.iterdir()):
         raise InvalidInput(f"{target} is not empty; choose a new folder for the backup")
     target.mkdir(parents=True, exist_ok=True)
-    counts = backup_catalogue(settings.catalogue_path, target / CATALOGUE)
+    if settings.database_url:  # PostgreSQL: one consistent snapshot written as a SQLite catalogue, the one backup format
+        catalogue = open_catalogue(settings)
+        try:
+            counts = catalogue.backup_to(target / CATALOGUE)
+        finally:
+            catalogue.close()
+    else:
+        counts = backup_catalogue(settings.catalogue_path, target / CATALOGUE)
     manifest = {"format": 1, "created": datetime.now(UTC).isoformat(timespec="seconds"), "counts": counts,
                 "embedding_model": settings.embedding_model}
     (target / MANIFEST).write_text(json.dumps(manifest, indent=2))
@@ -39,10 +46,25 @@ def restore(source: Path, settings: Settings, embedder: Embedder | None = None,
     if data.exists() and any(p.name != "embedded.lock" for p in data.iterdir()):
         raise InvalidInput(f"{data} is not empty; restore into a new folder (set KB_DATA_DIR) or move it aside")
     data.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(source / CATALOGUE, settings.catalogue_path)
+    if settings.database_url:
+        _restore_into_database(source / CATALOGUE, settings)
+    else:
+        shutil.copyfile(source / CATALOGUE, settings.catalogue_path)
     kb = open_knowledge_base(settings, embedder)
     try:
         kb.rebuild_vectors(on_progress)
         return kb.stats()
     finally:
         kb.close()
+
+
+def _restore_into_database(backup_file: Path, settings: Settings) -> None:
+    """Copy a backup's documents into an empty PostgreSQL catalogue."""
+    source, target = SqliteCatalogue(backup_file), open_catalogue(settings)
+    try:
+        if target.stats()["documents"]:
+            raise InvalidInput("the database in KB_DATABASE_URL is not empty; restore into a new database")
+        copy_catalogue(source, target)
+    finally:
+        source.close()
+        target.close()

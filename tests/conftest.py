@@ -17,6 +17,7 @@ from kb.embedding import SentenceTransformerEmbedder
 from kb.factory import open_knowledge_base
 from kb.knowledge import KnowledgeBase
 from kb.settings import Settings
+from pg import PostgresServer, bindir
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -44,6 +45,15 @@ def _shared_models(monkeypatch: pytest.MonkeyPatch, embedder: SentenceTransforme
 
 def make_settings(data_dir: Path, **overrides: object) -> Settings:
     return Settings(data_dir=data_dir, api_keys=[API_KEY], **overrides)
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    """One real PostgreSQL server for the session (scripts/test.sh installs Debian's package when missing)."""
+    if bindir() is None:
+        pytest.skip("PostgreSQL is not installed; scripts/test.sh installs it")
+    with PostgresServer() as server:
+        yield server
 
 
 @pytest.fixture

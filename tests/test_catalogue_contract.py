@@ -7,15 +7,19 @@ from pathlib import Path
 
 import pytest
 
-from kb.catalogue import SCHEMA_VERSION, Catalogue, QuoteFilter, SqliteCatalogue, quote_text_key
+from kb.catalogue import SCHEMA_VERSION, Catalogue, QuoteFilter, SqliteCatalogue, copy_catalogue, quote_text_key
+from kb.catalogue.postgres import PostgresCatalogue
 from kb.ids import chunk_id, quote_id, speaker_id
 from kb.models import Chunk, Document, Quote, Span, Speaker, SpeakerRef
 
 
-@pytest.fixture(params=["sqlite"])
+@pytest.fixture(params=["sqlite", "postgres"])
 def catalogue(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Catalogue]:
     """One empty catalogue per backend."""
-    store: Catalogue = SqliteCatalogue(tmp_path / "catalogue.sqlite3")
+    if request.param == "postgres":
+        store: Catalogue = PostgresCatalogue(request.getfixturevalue("postgres").new_database())
+    else:
+        store = SqliteCatalogue(tmp_path / "catalogue.sqlite3")
     yield store
     store.close()
 
@@ -204,5 +208,15 @@ def test_backup_holds_the_same_counts(filled: Catalogue, tmp_path: Path) -> None
     copy = SqliteCatalogue(tmp_path / "backup.sqlite3")
     try:
         assert copy.stats() == filled.stats()
+    finally:
+        copy.close()
+
+
+def test_copying_a_catalogue_keeps_documents_quotes_and_speakers(filled: Catalogue, tmp_path: Path) -> None:
+    copy = SqliteCatalogue(tmp_path / "copy.sqlite3")
+    try:
+        copy_catalogue(filled, copy)
+        assert copy.stats() == filled.stats()
+        assert copy.get_speaker(CHAMPAGNE.id or "") == filled.get_speaker(CHAMPAGNE.id or "")
     finally:
         copy.close()

@@ -101,3 +101,14 @@ class Catalogue(Protocol):
 
     # -- backup -------------------------------------------------------------------------------
     def backup_to(self, target: Path) -> dict[str, int]: ...
+
+
+def copy_catalogue(source: Catalogue, target: Catalogue) -> None:
+    """Every document of source, with its chunks, quotes and speakers, written into target."""
+    for doc_id in source.document_ids():
+        doc = source.get_document(doc_id)
+        if doc is None:  # deleted meanwhile
+            continue
+        quotes = source.quotes_for_document(doc_id)
+        speakers = [s for s in (source.get_speaker(i) for i in {q.speaker.id for q in quotes if q.speaker.id}) if s]
+        target.replace_document(doc, source.chunks_for_document(doc_id), quotes, speakers)

@@ -1,0 +1,553 @@
+"""The PostgreSQL catalogue (psycopg 3 with a pool): the same behaviour as SQLite, shared by many processes and hosts.
+
+Keyword search is BM25 computed in SQL over a weighted tsvector (quote text weight A, speaker B), with the
+formula and constants of SQLite FTS5's bm25(), so both backends rank alike.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import psycopg
+from psycopg.rows import dict_row
+from psycopg_pool import ConnectionPool, PoolTimeout
+
+from kb.catalogue.protocol import STAT_TABLES, QuoteFilter, quote_text_key
+from kb.catalogue.sqlite import SqliteCatalogue
+from kb.errors import StoreCorrupt, StoreUnavailable
+from kb.ids import speaker_key
+from kb.models import Chunk, Document, Quote, Span, Speaker, SpeakerRef
+from kb.text import WORD, content_words
+
+SCHEMA_VERSION = 1
+_WRITE_LOCK = 7_301_113  # advisory lock id: one writer at a time, so orphan-speaker clean-up never races an upsert
+_K1, _B = 1.2, 0.75  # FTS5's bm25 constants
+_NOW = """to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')"""
+
+# MIGRATIONS[n]: the statements that take a version n-1 database to version n (_SCHEMA is always the latest).
+MIGRATIONS: dict[int, list[str]] = {}
+
+_SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+DO $$ BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_ts_config WHERE cfgname = 'kb') THEN
+        CREATE TEXT SEARCH DICTIONARY kb_stem (TEMPLATE = snowball, Language = english);
+        CREATE TEXT SEARCH CONFIGURATION kb (COPY = english);
+        ALTER TEXT SEARCH CONFIGURATION kb ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part
+            WITH kb_stem;
+    END IF;
+END $$;
+CREATE TABLE IF NOT EXISTS documents (
+    id TEXT PRIMARY KEY, title TEXT NOT NULL, url TEXT, published TEXT, publisher TEXT,
+    kind TEXT NOT NULL, source_path TEXT, content_hash TEXT NOT NULL, text TEXT NOT NULL,
+    ingested_at TEXT NOT NULL DEFAULT {_NOW}
+);
+CREATE INDEX IF NOT EXISTS documents_hash ON documents(content_hash);
+CREATE TABLE IF NOT EXISTS chunks (
+    id TEXT PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+    tsv TSVECTOR NOT NULL, n_tokens INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS chunks_document ON chunks(document_id);
+CREATE INDEX IF NOT EXISTS chunks_tsv ON chunks USING gin(tsv);
+CREATE TABLE IF NOT EXISTS speakers (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, is_organization INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS speaker_aliases (
+    speaker_id TEXT NOT NULL REFERENCES speakers(id) ON DELETE CASCADE, alias TEXT NOT NULL, alias_key TEXT NOT NULL,
+    PRIMARY KEY (speaker_id, alias_key)
+);
+CREATE INDEX IF NOT EXISTS speaker_aliases_key ON speaker_aliases(alias_key);
+CREATE TABLE IF NOT EXISTS quotes (
+    id TEXT PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL, kind TEXT NOT NULL,
+    cue_text TEXT, cue_start INTEGER, cue_end INTEGER,
+    speaker_id TEXT, speaker_name TEXT, speaker_title TEXT, speaker_organization TEXT, speaker_description TEXT,
+    speaker_is_organization INTEGER NOT NULL DEFAULT 0,
+    resolution TEXT NOT NULL, mention_text TEXT, mention_start INTEGER, mention_end INTEGER,
+    confidence DOUBLE PRECISION NOT NULL, text_key TEXT NOT NULL,
+    tsv TSVECTOR NOT NULL, n_tokens INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS quotes_document ON quotes(document_id);
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_id);
+CREATE INDEX IF NOT EXISTS quotes_text_key ON quotes(text_key);
+CREATE INDEX IF NOT EXISTS quotes_tsv ON quotes USING gin(tsv);
+CREATE TABLE IF NOT EXISTS jobs (
+    id TEXT PRIMARY KEY, status TEXT NOT NULL, created_at TEXT NOT NULL DEFAULT {_NOW},
+    finished_at TEXT, processed INTEGER NOT NULL DEFAULT 0, new INTEGER NOT NULL DEFAULT 0, updated INTEGER NOT NULL DEFAULT 0,
+    unchanged INTEGER NOT NULL DEFAULT 0, failed INTEGER NOT NULL DEFAULT 0, errors TEXT NOT NULL DEFAULT '[]',
+    owner TEXT NOT NULL DEFAULT ''
+);
+"""
+
+_QUOTE_COLUMNS = (
+    'id, document_id, start, "end", text, kind, cue_text, cue_start, cue_end, speaker_id, speaker_name, speaker_title,'
+    " speaker_organization, speaker_description, speaker_is_organization, resolution, mention_text, mention_start,"
+    " mention_end, confidence, text_key"
+)
+
+
+def filter_sql(flt: QuoteFilter, quote_alias: str = "q", doc_alias: str = "d") -> tuple[str, list[object]]:
+    """The filter as a PostgreSQL condition with its parameters."""
+    clauses: list[str] = []
+    params: list[object] = []
+    if flt.speaker_ids is not None:
+        clauses.append(f"{quote_alias}.speaker_id = ANY(%s)")
+        params.append(list(flt.speaker_ids))
+    if flt.kinds:
+        clauses.append(f"{quote_alias}.kind = ANY(%s)")
+        params.append(list(flt.kinds))
+    if flt.doc_kinds:
+        clauses.append(f"{doc_alias}.kind = ANY(%s)")
+        params.append(list(flt.doc_kinds))
+    if flt.publishers:
+        clauses.append(f"lower({doc_alias}.publisher) = ANY(%s)")
+        params.append([p.lower() for p in flt.publishers])
+    if flt.document_ids:
+        clauses.append(f"{quote_alias}.document_id = ANY(%s)")
+        params.append(list(flt.document_ids))
+    if flt.since:
+        clauses.append(f"{doc_alias}.published >= %s")
+        params.append(flt.since)
+    if flt.until:
+        clauses.append(f"{doc_alias}.published <= %s")
+        params.append(flt.until)
+    return (" AND ".join(clauses) or "TRUE"), params
+
+
+def _speaker_text(q: Quote) -> str:
+    return " ".join(filter(None, [q.speaker.name, q.speaker.title, q.speaker.organization]))
+
+
+def _tokens(*texts: str) -> int:
+    """Document length as FTS5 counts it (every word, stopwords included)."""
+    return sum(len(WORD.findall(t)) for t in texts)
+
+
+class PostgresCatalogue:
+    """PostgreSQL catalogue; a connection pool shared by the process's threads."""
+
+    def __init__(self, url: str, max_connections: int = 10) -> None:
+        self.url = url
+        self._where = url.rsplit("@", 1)[-1]  # host/db for messages, never the password
+        try:
+            self._pool = ConnectionPool(url, min_size=1, max_size=max_connections, open=True, timeout=30,
+                                        kwargs={"autocommit": True, "row_factory": dict_row})
+            self._pool.wait(timeout=30)
+        except (psycopg.Error, PoolTimeout) as e:
+            raise StoreUnavailable(f"cannot reach the PostgreSQL catalogue at {self._where}: {e}") from e
+        try:
+            with self._write() as db:
+                db.execute("SELECT pg_advisory_xact_lock(%s)", (_WRITE_LOCK,))  # two processes starting at once
+                db.execute(_SCHEMA)
+                db.execute("INSERT INTO meta VALUES ('schema_version', %s) ON CONFLICT DO NOTHING", (str(SCHEMA_VERSION),))
+            self._migrate()
+        except Exception:
+            self._pool.close()
+            raise
+
+    # -- connections --------------------------------------------------------------------------
+    @contextmanager
+    def _conn(self) -> Iterator[psycopg.Connection[Any]]:
+        try:
+            with self._pool.connection() as conn:
+                yield conn
+        except (psycopg.OperationalError, PoolTimeout) as e:
+            raise StoreUnavailable(f"the PostgreSQL catalogue at {self._where} is unavailable: {e}") from e
+
+    @contextmanager
+    def _write(self) -> Iterator[psycopg.Connection[Any]]:
+        """One transaction (all or nothing); an outage becomes a StoreUnavailable."""
+        with self._conn() as conn, conn.transaction():
+            yield conn
+
+    def _all(self, sql: str, params: Iterable[object] = ()) -> list[dict[str, Any]]:
+        with self._conn() as db:
+            return db.execute(sql, list(params)).fetchall()  # type: ignore[arg-type]
+
+    def _one(self, sql: str, params: Iterable[object] = ()) -> dict[str, Any] | None:
+        with self._conn() as db:
+            return db.execute(sql, list(params)).fetchone()  # type: ignore[arg-type]
+
+    def close(self) -> None:
+        self._pool.close()
+
+    def schema_version(self) -> int:
+        row = self._one("SELECT value FROM meta WHERE key = 'schema_version'")
+        return int(row["value"]) if row else 0
+
+    def _migrate(self) -> None:
+        """Bring an older database up to SCHEMA_VERSION one step at a time; refuse a newer one."""
+        with self._write() as db:
+            db.execute("SELECT pg_advisory_xact_lock(%s)", (_WRITE_LOCK,))
+            version = int(db.execute("SELECT value FROM meta WHERE key = 'schema_version' FOR UPDATE").fetchone()["value"])  # type: ignore[index]
+            if version > SCHEMA_VERSION:
+                raise StoreCorrupt(f"the catalogue at {self._where} has schema version {version}, newer than this kb ({SCHEMA_VERSION})")
+            while version < SCHEMA_VERSION:
+                for statement in MIGRATIONS[version + 1]:
+                    db.execute(statement)
+                version += 1
+                db.execute("UPDATE meta SET value = %s WHERE key = 'schema_version'", (str(version),))
+
+    # -- documents and chunks -----------------------------------------------------------------
+    def document_ids(self) -> list[str]:
+        return [r["id"] for r in self._all("SELECT id FROM documents ORDER BY id")]
+
+    def chunks_for_document(self, doc_id: str) -> list[Chunk]:
+        return [_chunk(r) for r in self._all("SELECT * FROM chunks WHERE document_id = %s ORDER BY start", (doc_id,))]
+
+    def document_hash(self, doc_id: str) -> str | None:
+        row = self._one("SELECT content_hash FROM documents WHERE id = %s", (doc_id,))
+        return row["content_hash"] if row else None
+
+    def ids_for_document(self, doc_id: str) -> tuple[set[str], set[str]]:
+        chunks = {r["id"] for r in self._all("SELECT id FROM chunks WHERE document_id = %s", (doc_id,))}
+        quotes = {r["id"] for r in self._all("SELECT id FROM quotes WHERE document_id = %s", (doc_id,))}
+        return chunks, quotes
+
+    def replace_document(self, doc: Document, chunks: list[Chunk], quotes: list[Quote], speakers: list[Speaker]) -> None:
+        """Write a document with its chunks, quotes and speakers in one transaction (all or nothing)."""
+        with self._write() as db:
+            db.execute("SELECT pg_advisory_xact_lock(%s)", (_WRITE_LOCK,))
+            db.execute("DELETE FROM documents WHERE id = %s", (doc.id,))
+            db.execute(
+                "INSERT INTO documents (id, title, url, published, publisher, kind, source_path, content_hash, text)"
+                " VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s)",
+                (doc.id, doc.title, doc.url, doc.published, doc.publisher, doc.kind, doc.source_path, doc.content_hash, doc.text),
+            )
+            with db.cursor() as cur:
+                cur.executemany(
+                    'INSERT INTO chunks (id, document_id, start, "end", text, tsv, n_tokens)'
+                    " VALUES (%s,%s,%s,%s,%s, to_tsvector('kb', %s), %s)",
+                    [(c.id, doc.id, c.start, c.end, c.text, c.text, _tokens(c.text)) for c in chunks],
+                )
+                for speaker in speakers:
+                    _upsert_speaker(cur, speaker)
+                cur.executemany(
+                    f"INSERT INTO quotes ({_QUOTE_COLUMNS}, tsv, n_tokens) VALUES ({','.join(['%s'] * 21)},"
+                    " setweight(to_tsvector('kb', %s), 'A') || setweight(to_tsvector('kb', %s), 'B'), %s)",
+                    [(*_quote_row(doc.id, q), q.text, _speaker_text(q), _tokens(q.text, _speaker_text(q))) for q in quotes],
+                )
+            db.execute("DELETE FROM speakers s WHERE NOT EXISTS (SELECT 1 FROM quotes q WHERE q.speaker_id = s.id)")
+
+    def get_document(self, doc_id: str) -> Document | None:
+        row = self._one("SELECT * FROM documents WHERE id = %s", (doc_id,))
+        return _document(row) if row else None
+
+    def documents_by_ids(self, ids: Iterable[str]) -> dict[str, Document]:
+        ids = list(set(ids))
+        if not ids:
+            return {}
+        return {r["id"]: _document(r) for r in self._all("SELECT * FROM documents WHERE id = ANY(%s)", (ids,))}
+
+    def chunks_by_ids(self, ids: Iterable[str]) -> dict[str, Chunk]:
+        ids = list(set(ids))
+        if not ids:
+            return {}
+        return {r["id"]: _chunk(r) for r in self._all("SELECT * FROM chunks WHERE id = ANY(%s)", (ids,))}
+
+    def stats(self) -> dict[str, int]:
+        row = self._one("SELECT " + ", ".join(f"(SELECT count(*) FROM {t}) AS {t}" for t in STAT_TABLES))
+        assert row is not None
+        return {t: int(row[t]) for t in STAT_TABLES}
+
+    # -- quotes and keyword search ----------------------------------------------------------------
+    def quotes_by_ids(self, ids: Iterable[str]) -> dict[str, Quote]:
+        ids = list(set(ids))
+        if not ids:
+            return {}
+        return {r["id"]: _quote(r) for r in self._all("SELECT * FROM quotes WHERE id = ANY(%s)", (ids,))}
+
+    def quotes_for_document(self, doc_id: str) -> list[Quote]:
+        return [_quote(r) for r in self._all('SELECT * FROM quotes WHERE document_id = %s ORDER BY start, "end"', (doc_id,))]
+
+    def quotes_sharing_text(self, text_keys: Iterable[str]) -> dict[str, list[Quote]]:
+        keys = list(set(text_keys))
+        if not keys:
+            return {}
+        out: dict[str, list[Quote]] = {}
+        for r in self._all("SELECT * FROM quotes WHERE text_key = ANY(%s)", (keys,)):
+            out.setdefault(r["text_key"], []).append(_quote(r))
+        return out
+
+    def filter_quote_ids(self, ids: list[str], flt: QuoteFilter) -> set[str]:
+        if not ids:
+            return set()
+        where, params = filter_sql(flt)
+        rows = self._all(
+            f"SELECT q.id FROM quotes q JOIN documents d ON d.id = q.document_id WHERE q.id = ANY(%s) AND {where}", [ids, *params]
+        )
+        return {r["id"] for r in rows}
+
+    def keyword_quotes(self, query: str, flt: QuoteFilter, limit: int, phrase: bool = False) -> list[tuple[str, float]]:
+        """BM25-ranked quote ids (best first) with their scores; a phrase is ranked by ts_rank_cd."""
+        where, params = filter_sql(flt)
+        return self._keyword("quotes", "q.document_id", query, where, params, limit, phrase)
+
+    def keyword_chunks(self, query: str, limit: int, phrase: bool = False) -> list[tuple[str, float]]:
+        return self._keyword("chunks", "q.document_id", query, "TRUE", [], limit, phrase)
+
+    def _keyword(self, table: str, doc_col: str, query: str, where: str, params: list[object], limit: int,
+                 phrase: bool) -> list[tuple[str, float]]:
+        words = WORD.findall(query.lower())
+        if not words:
+            return []
+        join = f"JOIN documents d ON d.id = {doc_col}"
+        with self._conn() as db:
+            if phrase:
+                rows = db.execute(
+                    f"SELECT q.id, ts_rank_cd(q.tsv, phraseto_tsquery('kb', %s)) AS score FROM {table} q {join}"
+                    f" WHERE q.tsv @@ phraseto_tsquery('kb', %s) AND {where} ORDER BY score DESC, q.id LIMIT %s",
+                    [" ".join(words), " ".join(words), *params, limit],
+                ).fetchall()
+                return [(r["id"], float(r["score"])) for r in rows]
+            lexemes = db.execute("SELECT tsvector_to_array(to_tsvector('kb', %s)) AS l", (" ".join(content_words(query)),)).fetchone()
+            terms = sorted(set(lexemes["l"])) if lexemes else []  # type: ignore[index]
+            if not terms:
+                return []
+            tsquery = " | ".join(_tsquery_literal(t) for t in terms)
+            sizes = db.execute(
+                f"SELECT count(*) AS n, coalesce(avg(n_tokens), 1) AS avgdl,"
+                f" array(SELECT (SELECT count(*) FROM {table} WHERE tsv @@ quote_literal(t)::tsquery)"
+                f"       FROM unnest(%s::text[]) WITH ORDINALITY AS u(t, i) ORDER BY i) AS df FROM {table}",
+                (terms,),
+            ).fetchone()
+            assert sizes is not None
+            n, avgdl = int(sizes["n"]), float(sizes["avgdl"]) or 1.0
+            idf = [_idf(n, int(df)) for df in sizes["df"]]
+            rows = db.execute(
+                f"SELECT q.id, sum(t.idf * m.tf * {_K1 + 1} / (m.tf + {_K1} * ({1 - _B} + {_B} * q.n_tokens / %s))) AS score"
+                f" FROM {table} q {join}"
+                " CROSS JOIN LATERAL (SELECT u.lexeme, (SELECT sum(CASE WHEN w = 'A' THEN 1.0 ELSE 0.5 END) FROM unnest(u.weights) w) AS tf"
+                "   FROM unnest(q.tsv) u WHERE u.lexeme = ANY(%s)) m"
+                " JOIN unnest(%s::text[], %s::float8[]) AS t(lexeme, idf) ON t.lexeme = m.lexeme"
+                f" WHERE q.tsv @@ %s::tsquery AND {where}"
+                " GROUP BY q.id ORDER BY score DESC, q.id LIMIT %s",
+                [avgdl, terms, terms, idf, tsquery, *params, limit],
+            ).fetchall()
+        return [(r["id"], float(r["score"])) for r in rows]
+
+    def speaker_quotes(self, speaker_id: str, limit: int, offset: int) -> list[Quote]:
+        rows = self._all(
+            "SELECT q.* FROM quotes q JOIN documents d ON d.id = q.document_id WHERE q.speaker_id = %s"
+            " ORDER BY d.published IS NULL, d.published DESC, q.document_id, q.start LIMIT %s OFFSET %s",
+            (speaker_id, limit, offset),
+        )
+        return [_quote(r) for r in rows]
+
+    # -- speakers -------------------------------------------------------------------------------
+    def speaker_ids_matching(self, name_or_id: str) -> list[str]:
+        """A canonical id, or every speaker one of whose aliases contains all the words given."""
+        if self._one("SELECT 1 AS x FROM speakers WHERE id = %s", (name_or_id,)):
+            return [name_or_id]
+        key = speaker_key(name_or_id)
+        if not key:
+            return []
+        rows = self._all(
+            "SELECT DISTINCT speaker_id FROM speaker_aliases WHERE (' ' || alias_key || ' ') LIKE %s",
+            ("% " + _like_escape(key) + " %",),
+        )
+        found = sorted(r["speaker_id"] for r in rows)
+        if found or " " not in key:
+            return found
+        return self._speakers_matching_every_word(key.split())
+
+    def _speakers_matching_every_word(self, words: list[str]) -> list[str]:
+        result: set[str] | None = None
+        for word in words:
+            pattern = "% " + _like_escape(word) + " %"
+            rows = self._all(
+                "SELECT speaker_id FROM speaker_aliases WHERE (' ' || alias_key || ' ') LIKE %s"
+                " UNION SELECT speaker_id FROM quotes WHERE speaker_id IS NOT NULL AND ("
+                " (' ' || lower(coalesce(speaker_title, '')) || ' ') LIKE %s"
+                " OR (' ' || lower(coalesce(speaker_organization, '')) || ' ') LIKE %s)",
+                (pattern, pattern, pattern),
+            )
+            ids = {r["speaker_id"] for r in rows}
+            result = ids if result is None else result & ids
+            if not result:
+                return []
+        return sorted(result or [])
+
+    def speaker_ids_for_organization(self, organization: str) -> list[str]:
+        key = speaker_key(organization)
+        if not key:
+            return []
+        like = "%" + _like_escape(key) + "%"
+        rows = self._all(
+            "SELECT DISTINCT speaker_id FROM quotes WHERE speaker_id IS NOT NULL AND"
+            " (lower(speaker_organization) LIKE %s OR (speaker_is_organization = 1 AND lower(speaker_name) LIKE %s))",
+            (like, like),
+        )
+        return sorted(r["speaker_id"] for r in rows)
+
+    def list_speakers(self, query: str | None, limit: int, offset: int = 0) -> list[Speaker]:
+        if query:
+            ids = self.speaker_ids_matching(query)
+            if not ids:
+                key = "%" + _like_escape(speaker_key(query)) + "%"
+                ids = [r["speaker_id"] for r in self._all("SELECT DISTINCT speaker_id FROM speaker_aliases WHERE alias_key LIKE %s", (key,))]
+            if not ids:
+                return []
+            ids = [r["id"] for r in self._all("SELECT id FROM speakers WHERE id = ANY(%s)", (ids,))]
+        else:
+            ids = [r["id"] for r in self._all("SELECT id FROM speakers")]
+        speakers = [s for s in (self.get_speaker(i) for i in ids) if s]
+        speakers.sort(key=lambda s: (-s.quote_count, s.name.lower()))
+        return speakers[offset : offset + limit]
+
+    def get_speaker(self, speaker_id: str) -> Speaker | None:
+        with self._conn() as db:
+            row = db.execute("SELECT * FROM speakers WHERE id = %s", (speaker_id,)).fetchone()
+            if not row:
+                return None
+            aliases = sorted({r["alias"] for r in db.execute("SELECT alias FROM speaker_aliases WHERE speaker_id = %s", (speaker_id,))}
+                             - {row["name"]})
+            facts = db.execute(
+                "SELECT count(*) AS n, min(d.published) AS first, max(d.published) AS last FROM quotes q"
+                " JOIN documents d ON d.id = q.document_id WHERE q.speaker_id = %s",
+                (speaker_id,),
+            ).fetchone()
+            assert facts is not None
+            titles = [r["speaker_title"] for r in db.execute(
+                "SELECT speaker_title FROM quotes WHERE speaker_id = %s AND speaker_title IS NOT NULL"
+                " GROUP BY speaker_title ORDER BY count(*) DESC, speaker_title", (speaker_id,),
+            )]
+            orgs = [r["speaker_organization"] for r in db.execute(
+                "SELECT speaker_organization FROM quotes WHERE speaker_id = %s AND speaker_organization IS NOT NULL"
+                " GROUP BY speaker_organization ORDER BY count(*) DESC, speaker_organization", (speaker_id,),
+            )]
+        return Speaker(
+            id=row["id"], name=row["name"], is_organization=bool(row["is_organization"]), aliases=aliases,
+            titles=titles, organizations=orgs, quote_count=int(facts["n"]), first_seen=facts["first"], last_seen=facts["last"],
+        )
+
+    def speakers_by_surname(self, surname: str) -> list[Speaker]:
+        key = speaker_key(surname)
+        rows = self._all(
+            "SELECT id FROM speakers WHERE is_organization = 0 AND right(' ' || lower(name), length(%s) + 1) = (' ' || %s)",
+            (key, key),
+        )
+        return [s for s in (self.get_speaker(r["id"]) for r in rows) if s]
+
+    # -- ingest jobs ----------------------------------------------------------------------------
+    def create_job(self, job_id: str, owner: str) -> None:
+        with self._write() as db:
+            db.execute("INSERT INTO jobs (id, status, owner) VALUES (%s, 'queued', %s)", (job_id, owner))
+
+    def update_job(self, job_id: str, status: str, counts: dict[str, int], errors: list[dict[str, str]], finished: bool = False) -> None:
+        with self._write() as db:
+            db.execute(
+                "UPDATE jobs SET status = %s, processed = %s, new = %s, updated = %s, unchanged = %s, failed = %s, errors = %s,"
+                f" finished_at = CASE WHEN %s THEN {_NOW} ELSE finished_at END WHERE id = %s",
+                (status, counts.get("processed", 0), counts.get("new", 0), counts.get("updated", 0), counts.get("unchanged", 0),
+                 counts.get("failed", 0), json.dumps(errors, ensure_ascii=False), finished, job_id),
+            )
+
+    def get_job(self, job_id: str) -> dict[str, object] | None:
+        row = self._one("SELECT id, status, created_at, finished_at, processed, new, updated, unchanged, failed, errors, owner"
+                        " FROM jobs WHERE id = %s", (job_id,))
+        if row is None:
+            return None
+        job = dict(row)
+        job["errors"] = json.loads(job["errors"])
+        return job
+
+    def interrupt_jobs_of_dead_owners(self, is_dead: Callable[[str], bool]) -> int:
+        with self._write() as db:
+            rows = db.execute("SELECT id, owner FROM jobs WHERE status IN ('queued', 'running') FOR UPDATE").fetchall()
+            dead = [r["id"] for r in rows if is_dead(r["owner"])]
+            if dead:
+                db.execute(f"UPDATE jobs SET status = 'interrupted', finished_at = {_NOW} WHERE id = ANY(%s)", (dead,))
+            return len(dead)
+
+    # -- backup ---------------------------------------------------------------------------------
+    def backup_to(self, target: Path) -> dict[str, int]:
+        """A SQLite catalogue file with every document (the one backup format), from one consistent snapshot."""
+        copy = SqliteCatalogue(target)
+        try:
+            with self._conn() as db, db.transaction():
+                db.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                speakers = {r["id"]: r for r in db.execute("SELECT * FROM speakers")}
+                aliases: dict[str, list[str]] = {}
+                for r in db.execute("SELECT speaker_id, alias FROM speaker_aliases"):
+                    aliases.setdefault(r["speaker_id"], []).append(r["alias"])
+                for doc_row in db.execute("SELECT * FROM documents ORDER BY id").fetchall():
+                    doc = _document(doc_row)
+                    chunks = [_chunk(r) for r in db.execute("SELECT * FROM chunks WHERE document_id = %s", (doc.id,))]
+                    quotes = [_quote(r) for r in db.execute("SELECT * FROM quotes WHERE document_id = %s", (doc.id,))]
+                    ids = {q.speaker.id for q in quotes if q.speaker.id in speakers}
+                    people = [Speaker(id=i, name=speakers[i]["name"], is_organization=bool(speakers[i]["is_organization"]),
+                                      aliases=aliases.get(i, [])) for i in sorted(ids, key=str)]  # type: ignore[arg-type]
+                    copy.replace_document(doc, chunks, quotes, people)
+            return copy.stats()
+        finally:
+            copy.close()
+
+
+def _idf(n: int, df: int) -> float:
+    """FTS5's idf: log((N - n + 0.5) / (n + 0.5)), floored at 1e-6 for words in most rows."""
+    import math
+
+    value = math.log((n - df + 0.5) / (df + 0.5)) if df else 0.0
+    return value if value > 0 else 1e-6
+
+
+def _tsquery_literal(lexeme: str) -> str:
+    return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _upsert_speaker(cur: psycopg.Cursor[Any], speaker: Speaker) -> None:
+    cur.execute(
+        "INSERT INTO speakers (id, name, is_organization) VALUES (%s,%s,%s)"
+        " ON CONFLICT (id) DO UPDATE SET name = CASE WHEN length(excluded.name) > length(speakers.name) THEN excluded.name"
+        " ELSE speakers.name END",
+        (speaker.id, speaker.name, int(speaker.is_organization)),
+    )
+    cur.executemany(
+        "INSERT INTO speaker_aliases (speaker_id, alias, alias_key) VALUES (%s,%s,%s) ON CONFLICT DO NOTHING",
+        [(speaker.id, alias, speaker_key(alias)) for alias in {speaker.name, *speaker.aliases} if speaker_key(alias)],
+    )
+
+
+def _quote_row(doc_id: str, q: Quote) -> tuple[object, ...]:
+    s = q.speaker
+    return (
+        q.id, doc_id, q.start, q.end, q.text, q.kind,
+        q.cue.text if q.cue else None, q.cue.start if q.cue else None, q.cue.end if q.cue else None,
+        s.id, s.name, s.title, s.organization, s.description, int(s.is_organization), s.resolution,
+        s.mention.text if s.mention else None, s.mention.start if s.mention else None, s.mention.end if s.mention else None,
+        q.confidence, quote_text_key(q.text),
+    )
+
+
+def _quote(r: dict[str, Any]) -> Quote:
+    mention = Span(r["mention_text"], r["mention_start"], r["mention_end"]) if r["mention_text"] is not None else None
+    cue = Span(r["cue_text"], r["cue_start"], r["cue_end"]) if r["cue_text"] is not None else None
+    speaker = SpeakerRef(
+        name=r["speaker_name"], resolution=r["resolution"], title=r["speaker_title"], organization=r["speaker_organization"],
+        description=r["speaker_description"], mention=mention, is_organization=bool(r["speaker_is_organization"]), id=r["speaker_id"],
+    )
+    return Quote(
+        text=r["text"], start=r["start"], end=r["end"], kind=r["kind"], speaker=speaker, cue=cue,
+        confidence=r["confidence"], id=r["id"], document_id=r["document_id"],
+    )
+
+
+def _chunk(r: dict[str, Any]) -> Chunk:
+    return Chunk(id=r["id"], document_id=r["document_id"], text=r["text"], start=r["start"], end=r["end"])
+
+
+def _document(r: dict[str, Any]) -> Document:
+    return Document(
+        id=r["id"], text=r["text"], title=r["title"], url=r["url"], published=r["published"], publisher=r["publisher"],
+        kind=r["kind"], source_path=r["source_path"], content_hash=r["content_hash"],
+    )
