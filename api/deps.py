@@ -1,0 +1,53 @@
+"""Dependencies the routers share: the knowledge base, the ingestor and job runner (built lazily), links and filters."""
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from api.security import require_read_key
+from ingest.jobs import JobRunner
+from ingest.pipeline import Ingestor, build_ingestor
+from kb.errors import InvalidInput
+from kb.knowledge import KnowledgeBase
+
+
+def get_kb(request: Request) -> KnowledgeBase:
+    return request.app.state.kb
+
+
+def get_ingestor(request: Request) -> Ingestor:
+    state = request.app.state
+    with state.ingestor_lock:
+        if state.ingestor is None:  # spaCy loads on the first write, not at start-up
+            state.ingestor = build_ingestor(state.kb, state.settings)
+    return state.ingestor
+
+
+def get_job_runner(request: Request, ingestor: Annotated[Ingestor, Depends(get_ingestor)]) -> JobRunner:
+    state = request.app.state
+    with state.ingestor_lock:
+        if state.job_runner is None:
+            state.job_runner = JobRunner(ingestor, state.settings.data_dir / "jobs", state.write_lock)
+    return state.job_runner
+
+
+KB = Annotated[KnowledgeBase, Depends(get_kb)]
+Reads = [Depends(require_read_key)]
+
+
+def base_url(request: Request) -> str:
+    return str(request.base_url).rstrip("/")
+
+
+def csv(values: list[str] | None) -> list[str] | None:
+    """Repeated and comma-separated query values, flattened; None when nothing was given."""
+    if not values:
+        return None
+    out = [v.strip() for item in values for v in item.split(",") if v.strip()]
+    return out or None
+
+
+def check_choices(name: str, values: list[str] | None, allowed: tuple[str, ...]) -> None:
+    bad = [v for v in values or [] if v not in allowed]
+    if bad:
+        raise InvalidInput(f"{name}: {bad[0]!r} is not one of {', '.join(allowed)}")
