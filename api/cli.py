@@ -334,11 +334,12 @@ def serve(
     import uvicorn
 
     from api.app import create_app
+    from api.server import uvicorn_config
 
     settings = _settings()
     kb = _open_kb(settings)  # opened here so a locked or damaged store is a one-line error, not a traceback
     try:
-        uvicorn.run(create_app(settings, kb), host=host, port=port, log_level="info")
+        uvicorn.Server(uvicorn_config(create_app(settings, kb), settings, host, port)).run()
     finally:
         kb.close()
 

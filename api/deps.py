@@ -36,7 +36,8 @@ Reads = [Depends(require_read_key)]
 
 
 def base_url(request: Request) -> str:
-    return str(request.base_url).rstrip("/")
+    """The base of kb's own links: KB_PUBLIC_URL, else "" (relative links); never the request's Host."""
+    return (request.app.state.settings.public_url or "").rstrip("/")
 
 
 def csv(values: list[str] | None) -> list[str] | None:

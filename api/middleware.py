@@ -6,6 +6,8 @@ from fastapi.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.errors import error_response
+
+MAX_HEAD_BYTES = 16 * 1024  # request line plus headers; h11's own default
 from kb.settings import Settings
 
 
@@ -47,6 +49,24 @@ class BodyLimit:
         await response(scope, receive, send)
 
 
+class HeadLimit:
+    """A request line or header block past the limit is a 400 in the error shape, however it arrived (h11 only
+    bounds a head that arrives in pieces; the server's protocol class answers those the same way)."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            size = len(scope.get("raw_path") or b"") + len(scope.get("query_string") or b"")
+            size += sum(len(k) + len(v) + 4 for k, v in scope["headers"])
+            if size > self.limit:
+                message = f"the request line or headers are malformed or larger than {self.limit:,} bytes"
+                await error_response(400, "bad_request", message)(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
 def install_middleware(app: FastAPI, settings: Settings) -> None:
     @app.middleware("http")
     async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
@@ -57,5 +77,6 @@ def install_middleware(app: FastAPI, settings: Settings) -> None:
         return response
 
     app.add_middleware(BodyLimit, limit=settings.max_request_bytes)
+    app.add_middleware(HeadLimit, limit=MAX_HEAD_BYTES)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"], allow_headers=["*"])

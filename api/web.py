@@ -19,6 +19,7 @@ from kb.errors import InvalidInput, KBError, NotFound
 from kb.knowledge import KnowledgeBase
 from kb.models import Document, Quote
 from kb.search import QuoteHit, SearchQuery, decode_cursor, encode_cursor
+from kb.settings import Settings
 from kb.text import content_words
 
 HERE = Path(__file__).parent
@@ -98,14 +99,14 @@ def add_web_routes(app: FastAPI) -> None:
                     q=q, mode=mode, limit=20, cursor=cursor or None, speaker=speaker or None, organization=organization or None,
                     doc_kinds=[doc_kind] if doc_kind else None, since=_date(since, "since"), until=_date(until, "until"),
                 ))
-                base = str(request.base_url).rstrip("/")
+                base = _link_base(request)
                 cards = [_card(h.quote, h.document, base, h.score, h.context) | {"sources": _sources(h, base)} for h in page.results]
                 next_cursor = page.next_cursor
             except KBError as e:
                 error = str(e)
         more = None
         if next_cursor:
-            more = request.url.include_query_params(cursor=next_cursor)
+            more = _same_page(request, cursor=next_cursor)
         return _page(request, "search.html", {"form": form, "cards": cards, "error": error, "more": more, "searched": bool(q.strip())})
 
     @app.get("/speakers/{speaker_id}", response_class=HTMLResponse, include_in_schema=False, dependencies=[Depends(require_read_key)])
@@ -115,7 +116,7 @@ def add_web_routes(app: FastAPI) -> None:
             speaker = kb.speaker(speaker_id)
         except NotFound as e:
             return _page(request, "error.html", {"message": str(e)}, 404)
-        base = str(request.base_url).rstrip("/")
+        base = _link_base(request)
         more = None
         if q.strip():
             page = kb.search_quotes(SearchQuery(q=q, speaker=speaker_id, limit=50))
@@ -128,7 +129,7 @@ def add_web_routes(app: FastAPI) -> None:
             rows = kb.speaker_quotes(speaker_id, 51, offset)
             cards = [_card(qt, d, base) for qt, d in rows[:50]]
             if len(rows) > 50:
-                more = request.url.include_query_params(cursor=encode_cursor(offset + 50))
+                more = _same_page(request, cursor=encode_cursor(offset + 50))
         return _page(request, "speaker.html", {"speaker": speaker, "cards": cards, "q": q, "more": more})
 
     @app.get("/documents/{document_id}", response_class=HTMLResponse, include_in_schema=False, dependencies=[Depends(require_read_key)])
@@ -138,6 +139,17 @@ def add_web_routes(app: FastAPI) -> None:
         except NotFound as e:
             return _page(request, "error.html", {"message": str(e)}, 404)
         return _page(request, "document.html", {"doc": doc, "paragraphs": _marked_paragraphs(doc.text, quotes), "quotes": quotes})
+
+
+def _link_base(request: Request) -> str:
+    settings: Settings = request.app.state.settings
+    return (settings.public_url or "").rstrip("/")
+
+
+def _same_page(request: Request, **params: str) -> str:
+    """This page with other query parameters, as a relative link (the Host header never makes a link)."""
+    url = request.url.include_query_params(**params)
+    return f"{url.path}?{url.query}"
 
 
 def _sources(hit: QuoteHit, base: str) -> list[dict]:

@@ -27,9 +27,12 @@ def text_fragment(text: str) -> str:
     return "#:~:text=" + _encode(" ".join(words[:_FRAGMENT_WORDS])) + "," + _encode(" ".join(words[-_FRAGMENT_WORDS:]))
 
 
-def source_link(doc: Document, quote_text: str, fallback_base: str | None = None) -> str | None:
-    """The document URL (or kb's own document page) with a fragment that scrolls to the quote."""
-    base = doc.url or (f"{fallback_base.rstrip('/')}/documents/{doc.id}" if fallback_base else None)
+def source_link(doc: Document, quote_text: str, kb_base: str | None = None) -> str | None:
+    """The document URL (or kb's own document page) with a fragment that scrolls to the quote.
+
+    `kb_base` is where kb's own pages live (KB_PUBLIC_URL): "" gives a relative link, None no link at all.
+    It comes from configuration, never from a request, so a link cannot be steered by a Host header."""
+    base = doc.url or (f"{kb_base.rstrip('/')}/documents/{doc.id}" if kb_base is not None else None)
     if base is None:
         return None
     return base.split("#", 1)[0] + text_fragment(quote_text)

@@ -45,9 +45,16 @@ class Settings(BaseSettings):
     max_request_bytes: int = Field(20_000_000, ge=1_000)
     max_query_chars: int = Field(1_000, ge=10)
     max_results: int = Field(100, ge=1, le=1000)
+    public_url: str | None = Field(
+        None, description="Base URL of kb's own pages (https://kb.example.org) used in document links; unset gives relative links.",
+        pattern=r"^https?://[^\s/?#]+(/[^\s?#]*)?$",
+    )
+    trusted_proxies: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, description="Addresses of reverse proxies whose X-Forwarded-* headers are believed (comma-separated)."
+    )
     search_concurrency: int = Field(2, ge=1, le=64, description="Searches run at once per API process; others wait their turn.")
 
-    @field_validator("api_keys", "cors_origins", mode="before")
+    @field_validator("api_keys", "cors_origins", "trusted_proxies", mode="before")
     @classmethod
     def _split_commas(cls, value: object) -> object:
         if isinstance(value, str):

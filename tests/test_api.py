@@ -30,7 +30,7 @@ def test_speaker_filter_returns_only_that_speaker_with_a_working_link(http: http
     first = results[0]
     assert "hoping for guidance from the courts" in first["text"]
     link = first["source_link"]
-    assert link.startswith(str(http.base_url).rstrip("/") + "/documents/") and "#:~:text=" in link
+    assert link.startswith("/documents/") and "#:~:text=" in link  # relative: no KB_PUBLIC_URL in the tests
     page = http.get(link.split("#")[0])  # the document page the link opens
     assert page.status_code == 200
     start_words = unquote(link.split("#:~:text=")[1].split(",")[0])
