@@ -16,7 +16,10 @@ half of the gold words). Scoring:
 - a gold quote that no stored quote overlaps is wrong (missed).
 Split: a gold person whose matched quotes sit in more than one canonical entry. Merge: a canonical entry
 holding quotes of more than one gold identity (reporters and anonymous speakers are one identity per
-document and description, so "all moderators in one entry" is a merge).
+document and description, so "all moderators in one entry" is a merge). Both counts include quotes
+credited to the wrong person; the ones "within one name" are the identity errors proper: a person in
+several entries carrying their surname ("Trump", "Trump Before Cabinet"), an entry holding several
+people of its surname ("Bush": George W. and Laura).
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ import tempfile
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
+from difflib import SequenceMatcher
 from pathlib import Path
 
 GOLD_DIR = Path(__file__).resolve().parent / "gold"
@@ -95,6 +99,10 @@ class Scored:
     reasons: list[str]
     splits: dict[str, dict[str, tuple[str, int]]] = field(default_factory=dict)  # gold name -> entry id -> (entry name, n)
     merges: dict[str, tuple[str, dict[str, int]]] = field(default_factory=dict)  # entry id -> (entry name, gold identity -> n)
+    # The identity errors among them: entries named like the person (split), people named like the entry (merge);
+    # the rest are quotes credited to someone else, already counted as wrong speakers.
+    name_splits: set[str] = field(default_factory=set)
+    name_merges: set[str] = field(default_factory=set)
 
 
 # -- names -------------------------------------------------------------------------------------
@@ -121,6 +129,18 @@ def name_key(name: str, organization: bool = False) -> str:
 
 def names_match(gold: str, predicted: str | None, organization: bool = False) -> bool:
     return bool(predicted) and name_key(gold, organization) == name_key(predicted or "", organization)
+
+
+def shares_surname(person: str, entry: str) -> bool:
+    """The entry's name holds the person's surname, a misspelling allowed ("Kirstjen Neilsen", "Trump Before Cabinet"),
+    or is their first name alone ("Chuck")."""
+    words, names = _tokens(person), _tokens(entry)
+    if not words:
+        return False
+    last = words[-1]
+    if names == words[:1] and len(words) > 1:
+        return True
+    return any(w == last or (len(last) > 3 and SequenceMatcher(None, w, last).ratio() >= 0.8) for w in names)
 
 
 def is_reporter(p: Predicted) -> bool:
@@ -204,7 +224,10 @@ def score(items: list[Item]) -> Scored:
             entries_of[it.gold.speaker][p.speaker_id] = (name, n + 1)
     splits = {person: entries for person, entries in entries_of.items() if len(entries) > 1}
     merges = {sid: (entry_name[sid], dict(people)) for sid, people in people_in.items() if len(people) > 1}
-    return Scored(right, reasons, splits, merges)
+    speaker_of = {identity(it.gold): it.gold.speaker for it in items}
+    name_splits = {p for p, entries in splits.items() if sum(shares_surname(p, name) for name, _ in entries.values()) > 1}
+    name_merges = {sid for sid, (name, people) in merges.items() if sum(shares_surname(speaker_of[i], name) for i in people) > 1}
+    return Scored(right, reasons, splits, merges, name_splits, name_merges)
 
 
 # -- gold and records --------------------------------------------------------------------------
@@ -331,6 +354,8 @@ def summarise(items: list[Item], scored: Scored) -> dict[str, object]:
         "wrong_speaker": sum(1 for w in wrong if w["predicted"] is not None),
         "splits": {person: {sid: {"name": name, "quotes": n} for sid, (name, n) in entries.items()} for person, entries in sorted(scored.splits.items())},
         "merges": {sid: {"name": name, "gold": people} for sid, (name, people) in sorted(scored.merges.items())},
+        "name_splits": sorted(scored.name_splits),
+        "name_merges": sorted(scored.name_merges),
         "wrong": wrong,
     }
 
@@ -339,7 +364,8 @@ def summary_line(s: dict) -> str:
     r = s["right_speaker"]
     sets = ", ".join(f"{k} {v['pct']}% of {v['n']}" for k, v in s["by_set"].items())  # type: ignore[union-attr]
     return (f"right speaker {r['pct']}% ({r['right']}/{r['n']}; {sets}); missed {s['missed']}; "  # type: ignore[index]
-            f"splits {len(s['splits'])}; merges {len(s['merges'])}")  # type: ignore[arg-type]
+            f"splits {len(s['splits'])} ({len(s['name_splits'])} within one name); "  # type: ignore[arg-type]
+            f"merges {len(s['merges'])} ({len(s['name_merges'])} within one name)")  # type: ignore[arg-type]
 
 
 def print_text(s: dict) -> None:
@@ -348,12 +374,12 @@ def print_text(s: dict) -> None:
     for label, key in (("by set", "by_set"), ("by type", "by_type")):
         print(f"{label}: " + ", ".join(f"{k} {v['pct']}% ({v['right']}/{v['n']})" for k, v in s[key].items()))
     print(f"missed (no overlapping quote): {s['missed']}; wrong speaker: {s['wrong_speaker']}")
-    print(f"\nsplits ({len(s['splits'])}): gold person -> entries")
+    print(f"\nsplits ({len(s['splits'])}; * entries named like the person, the rest quotes credited to others): gold person -> entries")
     for person, entries in s["splits"].items():
-        print(f"  {person}: " + "; ".join(f"{e['name']!r} {sid} ({e['quotes']})" for sid, e in entries.items()))
-    print(f"\nmerges ({len(s['merges'])}): entry -> gold identities")
+        print(f"  {'*' if person in s['name_splits'] else ' '}{person}: " + "; ".join(f"{e['name']!r} {sid} ({e['quotes']})" for sid, e in entries.items()))
+    print(f"\nmerges ({len(s['merges'])}; * holding people named like the entry): entry -> gold identities")
     for sid, m in s["merges"].items():
-        print(f"  {m['name']!r} {sid}: " + "; ".join(f"{who} ({n})" for who, n in m["gold"].items()))
+        print(f"  {'*' if sid in s['name_merges'] else ' '}{m['name']!r} {sid}: " + "; ".join(f"{who} ({n})" for who, n in m["gold"].items()))
     print(f"\nwrong items ({len(s['wrong'])}):")
     for w in s["wrong"]:
         p = w["predicted"]

@@ -58,3 +58,18 @@ def test_same_name_in_two_entries_counts_only_the_main_one() -> None:
     s = score(items)
     assert s.right == [True, True, False]
     assert "split" in s.reasons[2]
+
+
+def test_identity_errors_are_told_apart_from_quotes_credited_to_others() -> None:
+    items = [
+        Item(_gold("Donald Trump"), _pred("spk_a", "Donald Trump")),
+        Item(_gold("Donald Trump"), _pred("spk_b", "Trump Before Cabinet")),  # same person, title fragment: identity split
+        Item(_gold("Kirstjen Nielsen"), _pred("spk_c", "Kirstjen Nielsen")),
+        Item(_gold("Kirstjen Nielsen"), _pred("spk_d", "Stephen Miller")),  # credited to someone else
+        Item(_gold("Stephen Miller"), _pred("spk_d", "Stephen Miller")),
+        Item(_gold("Laura Bush"), _pred("spk_e", "Bush")),
+        Item(_gold("George W. Bush"), _pred("spk_e", "Bush")),  # two Bushes, one entry: identity merge
+    ]
+    s = score(items)
+    assert set(s.splits) == {"Donald Trump", "Kirstjen Nielsen"} and s.name_splits == {"Donald Trump"}
+    assert set(s.merges) == {"spk_d", "spk_e"} and s.name_merges == {"spk_e"}
