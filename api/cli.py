@@ -251,6 +251,83 @@ def speakers(
             typer.echo(f"{sp.quote_count:>5}  {sp.name:<30} {extra}  [{sp.id}]")
 
 
+speaker_app = typer.Typer(no_args_is_help=True, help="One speaker's page, and corrections of identities: merge two entries, split an alias off.")
+app.add_typer(speaker_app, name="speaker")
+
+
+def _speaker_id(kb, text: str) -> str:  # type: ignore[no-untyped-def]
+    """An id, or a name that matches exactly one speaker."""
+    matches = kb.catalogue.speaker_ids_matching(text)
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise _fail(f"no speaker matches {text!r}")
+    raise _fail(f"{text!r} matches {len(matches)} speakers; give an id (kb speakers {text!r} lists them)")
+
+
+def _show_speaker(sp, fmt: str) -> None:  # type: ignore[no-untyped-def]
+    from api.schemas import SpeakerOut
+
+    if fmt == "json":
+        typer.echo(json.dumps(SpeakerOut.of(sp).model_dump(), ensure_ascii=False, indent=2))
+        return
+    kind = "organisation" if sp.is_organization else "person"
+    typer.echo(f"{sp.name}  [{sp.id}]  {kind}, {sp.quote_count} quotes, {sp.first_seen or '?'} to {sp.last_seen or '?'}")
+    for label, counts in (("names", sp.alias_counts), ("titles", sp.title_counts), ("organisations", sp.organization_counts)):
+        if counts:
+            typer.echo(f"  {label}: " + "; ".join(f"{k} ({n})" for k, n in counts.items()))
+
+
+@speaker_app.command("show")
+def speaker_show(
+    speaker: Annotated[str, typer.Argument(help="A speaker id, or a name matching one speaker.")],
+    fmt: Annotated[str, Format] = "table",
+) -> None:
+    """Every name, title and organisation a speaker's quotes carry, with counts."""
+    _check_format(fmt, ("table", "json"))
+    kb = _open_kb(_settings())
+    try:
+        _show_speaker(kb.speaker(_speaker_id(kb, speaker)), fmt)
+    except KBError as e:
+        raise _fail(str(e)) from e
+    finally:
+        kb.close()
+
+
+@speaker_app.command("merge")
+def speaker_merge(
+    keep: Annotated[str, typer.Argument(help="The entry kept (id or name); its name stays.")],
+    other: Annotated[str, typer.Argument(help="The entry merged into it (id or name).")],
+    fmt: Annotated[str, Format] = "table",
+) -> None:
+    """Two entries are one person: merge them, now and after every re-ingest."""
+    _check_format(fmt, ("table", "json"))
+    kb = _open_kb(_settings())
+    try:
+        _show_speaker(kb.merge_speakers(_speaker_id(kb, keep), _speaker_id(kb, other)), fmt)
+    except KBError as e:
+        raise _fail(str(e)) from e
+    finally:
+        kb.close()
+
+
+@speaker_app.command("split")
+def speaker_split(
+    speaker: Annotated[str, typer.Argument(help="The entry (id or name) holding two people.")],
+    alias: Annotated[str, typer.Option("--alias", help="The name whose quotes become their own speaker.")],
+    fmt: Annotated[str, Format] = "table",
+) -> None:
+    """A name in an entry is someone else: split it off, now and after every re-ingest."""
+    _check_format(fmt, ("table", "json"))
+    kb = _open_kb(_settings())
+    try:
+        _show_speaker(kb.split_speaker(_speaker_id(kb, speaker), alias), fmt)
+    except KBError as e:
+        raise _fail(str(e)) from e
+    finally:
+        kb.close()
+
+
 @app.command()
 def briefing(
     topic: Annotated[str, typer.Argument(help="The topic of the briefing.")],

@@ -144,6 +144,17 @@ class PassageSearchOut(_Out):
     next_cursor: str | None = None
 
 
+class CountOut(_Out):
+    """A value and how many of the speaker's quotes carry it."""
+
+    value: str
+    count: int
+
+
+def _counted(counts: dict[str, int]) -> list[CountOut]:
+    return [CountOut(value=k, count=n) for k, n in counts.items()]
+
+
 class SpeakerOut(_Out):
     id: str
     name: str
@@ -154,13 +165,31 @@ class SpeakerOut(_Out):
     quote_count: int
     first_seen: str | None
     last_seen: str | None
+    alias_counts: list[CountOut] = Field(default_factory=list, description="Every name the quotes carry, with how many.")
+    title_counts: list[CountOut] = Field(default_factory=list, description="Every title the quotes carry, with how many.")
+    organization_counts: list[CountOut] = Field(default_factory=list, description="Every organisation the quotes carry, with how many.")
 
     @classmethod
     def of(cls, s: Speaker) -> SpeakerOut:
         return cls(
             id=s.id, name=s.name, is_organization=s.is_organization, aliases=s.aliases, titles=s.titles,
             organizations=s.organizations, quote_count=s.quote_count, first_seen=s.first_seen, last_seen=s.last_seen,
+            alias_counts=_counted(s.alias_counts), title_counts=_counted(s.title_counts),
+            organization_counts=_counted(s.organization_counts),
         )
+
+
+class SpeakerMergeIn(_In):
+    """Two entries that are one person: `other` is merged into `keep`, whose name stays."""
+
+    keep: str = Field(min_length=1, max_length=200, description="Speaker id kept.")
+    other: str = Field(min_length=1, max_length=200, description="Speaker id merged into it.")
+
+
+class SpeakerSplitIn(_In):
+    """A name in an entry that is someone else: its quotes become their own speaker."""
+
+    alias: str = Field(min_length=1, max_length=200, description="The name split off.")
 
 
 class SpeakerListOut(_Out):

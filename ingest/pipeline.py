@@ -124,6 +124,8 @@ class Ingestor:
                 self._commit(pending.result(), report)
                 if on_progress:
                     on_progress(pending_size)
+        if report.new or report.updated:
+            self.kb.resolve_speakers()  # identities from every mention in the base, whatever order they came in
         return report
 
     def _prepare(self, batch: list[RawDocument | ReaderError], kind: str | None, publisher: str | None, report: IngestReport) -> list[_Prepared]:

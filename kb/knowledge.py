@@ -9,10 +9,11 @@ import numpy as np
 
 from kb.catalogue import Catalogue
 from kb.embedding import Embedder
-from kb.errors import NotFound
+from kb.errors import InvalidInput, NotFound
+from kb.ids import speaker_id, speaker_key
 from kb.models import Chunk, Document, Quote, Speaker
 from kb.search import Searcher, SearchPage, SearchQuery
-from kb.speakers import canonical_speakers
+from kb.speakers import Override, ResolutionConfig, canonical_speakers, resolve
 from kb.vectors import CHUNKS, QUOTES, VectorStore, date_number
 
 
@@ -32,6 +33,7 @@ class KnowledgeBase:
         self.vectors = vectors
         self.embedder = embedder
         self.searcher = Searcher(catalogue, vectors, embedder.embed)
+        self.resolution = ResolutionConfig()
 
     def close(self) -> None:
         self.searcher.close()
@@ -47,13 +49,49 @@ class KnowledgeBase:
         previous = self.catalogue.document_hash(doc.id)
         if previous == doc.content_hash:
             return StoreOutcome(doc.id, "unchanged", len(quotes), len(chunks))
-        speakers = canonical_speakers(quotes, self.catalogue)
+        speakers = canonical_speakers(quotes)
         vectors = vectors if vectors is not None else self.embed_units(chunks, quotes)
         quote_ids = self._write_vectors(doc, chunks, quotes, vectors)
         self.catalogue.replace_document(doc, chunks, quotes, speakers)
         self.vectors.delete_document(CHUNKS, doc.id, {c.id for c in chunks})
         self.vectors.delete_document(QUOTES, doc.id, set(quote_ids))
         return StoreOutcome(doc.id, "new" if previous is None else "updated", len(quotes), len(chunks))
+
+    def resolve_speakers(self) -> int:
+        """Decide every speaker identity afresh from all mentions and the user's overrides; how many quotes moved."""
+        identities = resolve(self.catalogue.speaker_mentions(), self.catalogue.speaker_overrides(), self.resolution)
+        changed = self.catalogue.apply_speaker_identities(identities)
+        if changed:
+            self.vectors.set_speakers(QUOTES, changed)
+        return len(changed)
+
+    def merge_speakers(self, keep_id: str, other_id: str) -> Speaker:
+        """One person in two entries: move `other`'s quotes into `keep`, now and after every re-ingest."""
+        keep, other = self.speaker(keep_id), self.speaker(other_id)
+        if keep.id == other.id:
+            raise InvalidInput("a speaker cannot be merged with itself")
+        self.catalogue.add_speaker_override(Override("merge", keep.name, other.name))
+        self.resolve_speakers()
+        return self._speaker_named(keep.name)
+
+    def split_speaker(self, speaker_id: str, alias: str) -> Speaker:
+        """Two people in one entry: the quotes under `alias` become their own speaker, now and after re-ingests."""
+        speaker = self.speaker(speaker_id)
+        names = {speaker_key(a) for a in [speaker.name, *speaker.aliases, *speaker.alias_counts]}
+        if speaker_key(alias) not in names:
+            raise InvalidInput(f"{alias!r} is not a name of {speaker.name} ({speaker.id})")
+        self.catalogue.add_speaker_override(Override("split", alias))
+        self.resolve_speakers()
+        return self._speaker_named(alias)
+
+    def _speaker_named(self, name: str) -> Speaker:
+        found = self.catalogue.get_speaker(speaker_id(name))
+        if found is None:
+            matches = self.catalogue.speaker_ids_matching(name)
+            found = self.catalogue.get_speaker(matches[0]) if matches else None
+        if found is None:
+            raise NotFound(f"no speaker named {name!r}")
+        return found
 
     def _write_vectors(self, doc: Document, chunks: list[Chunk], quotes: list[Quote], vectors: dict[str, np.ndarray]) -> list[str]:
         chunk_meta = [{"document_id": doc.id} for _ in chunks]

@@ -94,3 +94,7 @@ class Speaker:
     quote_count: int = 0
     first_seen: str | None = None
     last_seen: str | None = None
+    # How many quotes carry each name, title and organisation (most frequent first).
+    alias_counts: dict[str, int] = field(default_factory=dict)
+    title_counts: dict[str, int] = field(default_factory=dict)
+    organization_counts: dict[str, int] = field(default_factory=dict)

@@ -18,10 +18,10 @@ and decides the identities afresh, so the result never depends on the order docu
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Protocol
+from typing import Any
 
 from kb.ids import speaker_id, speaker_key
 from kb.models import Quote, Speaker
@@ -100,12 +100,11 @@ def clean_speaker_refs(quotes: list[Quote]) -> None:
         ref.aliases = [a for a in (clean_text(a) for a in ref.aliases) if a and not junk_person_name(a)]
 
 
-class SurnameLookup(Protocol):
-    def speakers_by_surname(self, surname: str) -> list[Speaker]: ...
+def canonical_speakers(quotes: list[Quote]) -> list[Speaker]:
+    """Clean each quote's speaker and give it a provisional id from its own name; return the speakers to upsert.
 
-
-def canonical_speakers(quotes: list[Quote], known: SurnameLookup | None = None) -> list[Speaker]:
-    """Clean each quote's speaker and give it a provisional id from its own name; return the speakers to upsert."""
+    The name stays as the document gave it: `resolve`, run after each ingest, decides whose it is.
+    """
     clean_speaker_refs(quotes)
     speakers: dict[str, Speaker] = {}
     for q in quotes:
@@ -113,11 +112,6 @@ def canonical_speakers(quotes: list[Quote], known: SurnameLookup | None = None) 
         if not ref.name:
             ref.id = None
             continue
-        if known is not None and not ref.is_organization and len(ref.name.split()) == 1:
-            matches = known.speakers_by_surname(ref.name)
-            if len(matches) == 1:
-                ref.aliases = [*ref.aliases, ref.name]
-                ref.name = matches[0].name
         sid = speaker_id(ref.name)
         ref.id = sid
         speaker = speakers.setdefault(sid, Speaker(id=sid, name=ref.name, is_organization=ref.is_organization))
@@ -128,6 +122,27 @@ def canonical_speakers(quotes: list[Quote], known: SurnameLookup | None = None) 
 
 
 # -- resolution over the whole base --------------------------------------------------------------
+def mentions_from_rows(rows: Iterable[Mapping[str, Any]]) -> list[Mention]:
+    """Mentions from catalogue rows (doc, name, org, published, gender, title, affil, n): one per document and name."""
+    found: dict[tuple[str, str], Mention] = {}
+    org_votes: Counter[tuple[str, str]] = Counter()
+    for r in rows:
+        key = (r["doc"], r["name"])
+        m = found.setdefault(key, Mention(r["doc"], r["name"], quotes=0, published=r["published"]))
+        n = int(r["n"])
+        m.quotes += n
+        org_votes[key] += n if r["org"] else -n
+        if r["gender"]:
+            m.genders[r["gender"]] += n
+        if r["title"]:
+            m.titles[r["title"]] += n
+        if r["affil"]:
+            m.organizations[r["affil"]] += n
+    for key, m in found.items():
+        m.is_organization = org_votes[key] > 0
+    return list(found.values())
+
+
 def org_key(name: str) -> str:
     key = speaker_key(name)
     return key[4:] if key.startswith("the ") else key
@@ -220,33 +235,52 @@ def resolve(
         else:
             chosen[id(target)].append(m)
 
-    entries: list[tuple[list[Mention], bool, set[str]]] = []
+    entries: list[_Entry] = []
     for c in clusters:
-        entries.append((c.mentions + chosen.get(id(c), []), False, set(c.keys)))
+        entries.append(_Entry(c.mentions + chosen.get(id(c), []), False, set(c.keys)))
     for key in sorted(apart):
-        entries.append((apart[key], False, {key}))
+        entries.append(_Entry(apart[key], False, {key}))
     by_org: dict[str, list[Mention]] = defaultdict(list)
     for m in orgs:
         by_org[org_key(m.name)].append(m)
     for key in sorted(by_org):
-        entries.append((by_org[key], True, {key}))
+        entries.append(_Entry(by_org[key], True, {key}))
 
-    entries = _apply_merges(entries, [o for o in overrides if o.kind == "merge"])
-    for members, is_org, _keys in entries:
-        counts: Counter[str] = Counter()
-        for m in members:
-            counts[m.name] += m.quotes
-        full_names = [n for n in counts if not is_org and (p := parse_person(n)) is not None and p.is_full]
-        pool = full_names or list(counts)
-        name = min(pool, key=lambda n: (-counts[n], -len(n), n))
-        identity = Identity(speaker_id(name), name, is_org)
-        for m in members:
+    for entry in _apply_merges(entries, [o for o in overrides if o.kind == "merge"]):
+        name = entry.shown()
+        identity = Identity(speaker_id(name), name, entry.is_organization)
+        for m in entry.mentions:
             out[(m.document_id, m.name)] = identity
     return out
 
 
+@dataclass
+class _Entry:
+    """One canonical speaker being built: its mentions, the names it holds, and a name a user chose by merging."""
+
+    mentions: list[Mention]
+    is_organization: bool
+    keys: set[str]
+    preferred: str | None = None
+
+    def shown(self) -> str:
+        """The user's choice, else the most quoted full name (a person), else the most quoted name."""
+        if self.preferred:
+            return self.preferred
+        counts: Counter[str] = Counter()
+        for m in self.mentions:
+            counts[m.name] += m.quotes
+        parsed = {n: p for n in counts if not self.is_organization and (p := parse_person(n)) is not None and p.is_full}
+
+        def agreement(name: str) -> int:  # ties go to the spelling whose parts the other spellings share
+            p = parsed.get(name)
+            return 0 if p is None else sum(counts[o] * ((q.first == p.first) + (q.last == p.last)) for o, q in parsed.items() if o != name)
+
+        return min(list(parsed) or list(counts), key=lambda n: (-counts[n], -agreement(n), -len(n), n))
+
+
 def _person_or_organisation(mentions: list[Mention]) -> tuple[list[Mention], list[Mention]]:
-    """Votes over every mention of a name; a quoted person's surname is a person, never an organisation."""
+    """Votes over every mention of a name; a quoted person's surname, or a known first name + surname, is a person."""
     person_votes: Counter[str] = Counter()
     org_votes: Counter[str] = Counter()
     surnames: set[str] = set()
@@ -261,7 +295,9 @@ def _person_or_organisation(mentions: list[Mention]) -> tuple[list[Mention], lis
         if junk_organization(m.name) if m.is_organization else junk_person_name(m.name):
             continue
         is_surname = " " not in key and fold(key) in surnames
-        is_person = is_surname or person_votes[key] > org_votes[key]
+        parsed = parse_person(m.name) if " " in key else None
+        first_named = parsed is not None and parsed.is_full and name_gender(parsed.first) is not None and key.count(" ") < 3
+        is_person = is_surname or first_named or person_votes[key] > org_votes[key]
         (people if is_person else orgs).append(m)
     return people, orgs
 
@@ -367,32 +403,19 @@ def _quotes_near(c: _Cluster, published: str | None, window_days: int) -> int:
     return total
 
 
-def _apply_merges(
-    entries: list[tuple[list[Mention], bool, set[str]]], merges: list[Override]
-) -> list[tuple[list[Mention], bool, set[str]]]:
-    """A user's merge moves every mention of one entry into the other, whichever names they show now."""
+def _apply_merges(entries: list[_Entry], merges: list[Override]) -> list[_Entry]:
+    """A user's merge moves every mention of one entry into the other, whose name is kept."""
     for o in merges:
-        keep, other = speaker_key(o.name), speaker_key(o.other or "")
 
         def holder(key: str) -> int | None:
-            shown = [i for i, (ms, is_org, _) in enumerate(entries) if _shown_key(ms, is_org) == key]
-            having = [i for i, (_, _, keys) in enumerate(entries) if key in keys]
+            shown = [i for i, e in enumerate(entries) if speaker_key(e.shown()) == key]
+            having = [i for i, e in enumerate(entries) if key in e.keys]
             return (shown or having or [None])[0]
 
-        a, b = holder(keep), holder(other)
+        a, b = holder(speaker_key(o.name)), holder(speaker_key(o.other or ""))
         if a is None or b is None or a == b:
             continue
-        ms_a, org_a, keys_a = entries[a]
-        ms_b, _, keys_b = entries[b]
-        entries[a] = (ms_a + ms_b, org_a, keys_a | keys_b)
+        keep, other = entries[a], entries[b]
+        entries[a] = _Entry(keep.mentions + other.mentions, keep.is_organization, keep.keys | other.keys, keep.shown())
         entries.pop(b)
     return entries
-
-
-def _shown_key(members: list[Mention], is_org: bool) -> str:
-    counts: Counter[str] = Counter()
-    for m in members:
-        counts[m.name] += m.quotes
-    full = [n for n in counts if not is_org and (p := parse_person(n)) is not None and p.is_full]
-    pool = full or list(counts)
-    return speaker_key(min(pool, key=lambda n: (-counts[n], -len(n), n))) if pool else ""

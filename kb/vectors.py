@@ -33,6 +33,8 @@ class VectorStore(Protocol):
 
     def count(self, collection: str) -> int: ...
 
+    def set_speakers(self, collection: str, speakers: dict[str, str]) -> None: ...
+
     def close(self) -> None: ...
 
 
@@ -217,6 +219,18 @@ class ChromaVectorStore:
 
     def count(self, collection: str) -> int:
         return int(self._call(self._collections[collection].count))
+
+    def set_speakers(self, collection: str, speakers: dict[str, str]) -> None:
+        """Point the vectors of these quotes (quote id -> speaker id, '' for none) at their resolved speaker."""
+        coll = self._collections[collection]
+        quote_ids = sorted(speakers)
+        for start in range(0, len(quote_ids), self._batch):
+            part = quote_ids[start : start + self._batch]
+            found = self._call(coll.get, where={"quote_id": {"$in": part}}, include=["metadatas"])
+            if not found["ids"]:
+                continue
+            metas = [{**meta, "speaker_id": speakers[meta["quote_id"]]} for meta in found["metadatas"]]
+            self._call(coll.update, ids=found["ids"], metadatas=metas)
 
     def close(self) -> None:
         if self._lock:

@@ -220,3 +220,22 @@ def test_copying_a_catalogue_keeps_documents_quotes_and_speakers(filled: Catalog
         assert copy.get_speaker(CHAMPAGNE.id or "") == filled.get_speaker(CHAMPAGNE.id or "")
     finally:
         copy.close()
+
+
+def test_identity_resolution_reads_mentions_and_stores_identities(filled: Catalogue) -> None:
+    """The catalogue hands kb.speakers every (document, name) mention and stores what it decided, with counts."""
+    from kb.speakers import Identity, Override
+
+    mentions = {(m.document_id, m.name): m for m in filled.speaker_mentions()}
+    assert mentions[("doc_a", "Greg Champagne")].titles == {"Sheriff": 1} and mentions[("doc_b", "ACLU")].is_organization
+    merged = Identity(speaker_id("Greg Champagne"), "Greg Champagne", False)
+    changed = filled.apply_speaker_identities({("doc_a", "Greg Champagne"): merged, ("doc_b", "Greg Champagne"): merged,
+                                               ("doc_a", "John Kelly"): merged, ("doc_b", "ACLU"): Identity(ACLU.id or "", "ACLU", True)})
+    assert set(changed.values()) == {CHAMPAGNE.id}  # only Kelly's quote moved
+    sheriff = filled.get_speaker(CHAMPAGNE.id or "")
+    assert sheriff is not None and sheriff.quote_count == 3
+    assert sheriff.alias_counts == {"Greg Champagne": 2, "John Kelly": 1} and sheriff.title_counts == {"Sheriff": 2, "Secretary": 1}
+    assert filled.get_speaker(KELLY.id or "") is None  # no quotes left
+    filled.add_speaker_override(Override("merge", "Greg Champagne", "John Kelly"))
+    filled.add_speaker_override(Override("split", "John Kelly"))  # a split undoes the merge of that name
+    assert filled.speaker_overrides() == [Override("split", "John Kelly")]

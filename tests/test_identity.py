@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import random
 from collections import Counter
+from pathlib import Path
 
 import pytest
+from conftest import ingest_paths
 
 from ingest.dates import parse_date
 from ingest.extract.people import clean_name, parse_title_and_name
+from ingest.pipeline import Ingestor
+from kb.errors import InvalidInput
+from kb.knowledge import KnowledgeBase
 from kb.names import junk_organization, junk_person_name
 from kb.speakers import Mention, Override, resolve
 
@@ -121,3 +127,75 @@ def test_overrides_merge_and_split() -> None:
     assert merged[("d22", "Clinton")] == "Bill Clinton"
     split = names(CORPUS, [Override("split", "Donald J. Trump")])
     assert split[("d3", "Donald J. Trump")] == "Donald J. Trump" and split[("d1", "Donald Trump")] == "Donald Trump"
+
+
+# -- through the real pipeline: small documents, one knowledge base ------------------------------
+def _record(title: str, text: str, published: str = "2018-06-20") -> dict[str, str]:
+    return {"title": title, "text": text, "published": published, "kind": "article"}
+
+
+def _ingest(ingestor: Ingestor, tmp_path: Path, name: str, *records: dict[str, str]) -> None:
+    path = tmp_path / f"{name}.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    ingest_paths(ingestor, path)
+
+
+def _speaker_of(kb: KnowledgeBase, words: str) -> str | None:
+    hits = [q for d in kb.catalogue.document_ids() for q in kb.catalogue.quotes_for_document(d) if words in q.text]
+    assert hits, f"no stored quote holds {words!r}"
+    sid = hits[0].speaker.id
+    return kb.speaker(sid).name if sid else None
+
+
+TRUMP_ALONE = _record("Wall", '"We will build the wall and Mexico will pay," Trump said at a rally on Tuesday.')
+TRUMP_FULL = _record("Rally", '"The economy has never been stronger than it is today," Donald Trump said on Monday.')
+NIELSEN = _record("Border", '"We will not apologize for enforcing the law at the border," Kirstjen Nielsen said on Monday. '
+                  '"We have a crisis," Kirstjen Nielsen added.')
+NEILSEN = _record("Policy", '"Families who cross illegally are breaking the law of the land," Kirstjen Neilsen said Friday.')
+LAURA = _record("Op-ed", '"This zero-tolerance policy is cruel and immoral and it breaks my heart," Laura Bush wrote on Sunday.')
+GEORGE = _record("Library", '"Our immigration system is broken and it needs to be fixed soon," George W. Bush said in Dallas.')
+
+
+def test_a_bare_surname_ingested_first_ends_with_the_full_name(kb: KnowledgeBase, ingestor: Ingestor, tmp_path: Path) -> None:
+    _ingest(ingestor, tmp_path, "first", TRUMP_ALONE)
+    assert _speaker_of(kb, "Mexico will pay") == "Trump"
+    _ingest(ingestor, tmp_path, "second", TRUMP_FULL, NIELSEN, NEILSEN, LAURA, GEORGE)
+    assert _speaker_of(kb, "Mexico will pay") == _speaker_of(kb, "never been stronger") == "Donald Trump"
+    assert _speaker_of(kb, "breaking the law of the land") == _speaker_of(kb, "not apologize") == "Kirstjen Nielsen"
+    assert _speaker_of(kb, "breaks my heart") == "Laura Bush"
+    assert _speaker_of(kb, "system is broken") == "George W. Bush"
+    trump = kb.speakers("Donald Trump")[0]
+    assert trump.alias_counts == {"Donald Trump": 1, "Trump": 1} and not trump.is_organization
+    assert kb.speaker(trump.id).first_seen == "2018-06-20"
+
+
+def test_merges_and_splits_are_kept_across_reingest(kb: KnowledgeBase, ingestor: Ingestor, tmp_path: Path) -> None:
+    _ingest(ingestor, tmp_path, "all", TRUMP_ALONE, TRUMP_FULL, LAURA, GEORGE)
+    laura, george = kb.speakers("Laura Bush")[0], kb.speakers("George W. Bush")[0]
+    merged = kb.merge_speakers(george.id, laura.id)  # a user's decision, even against the evidence
+    assert merged.name == "George W. Bush" and merged.quote_count == 2
+    trump = kb.speakers("Donald Trump")[0]
+    alone = kb.split_speaker(trump.id, "Trump")
+    assert alone.name == "Trump" and alone.id != trump.id
+    changed = [dict(r, text=r["text"] + " He left soon after.") for r in (TRUMP_ALONE, LAURA)]
+    _ingest(ingestor, tmp_path, "again", *changed, TRUMP_FULL, GEORGE)
+    assert _speaker_of(kb, "breaks my heart") == "George W. Bush"
+    assert _speaker_of(kb, "Mexico will pay") == "Trump"
+    with pytest.raises(InvalidInput):
+        kb.split_speaker(kb.speakers("Donald Trump")[0].id, "Melania Trump")
+
+
+def test_a_version_1_catalogue_is_migrated(tmp_path: Path) -> None:
+    import sqlite3
+
+    from kb.catalogue import SCHEMA_VERSION, SqliteCatalogue
+
+    path = tmp_path / "catalogue.sqlite3"
+    SqliteCatalogue(path).close()
+    db = sqlite3.connect(path)
+    db.executescript("ALTER TABLE quotes DROP COLUMN speaker_surface; ALTER TABLE quotes DROP COLUMN speaker_gender;"
+                     " DROP TABLE speaker_overrides; UPDATE meta SET value = '1' WHERE key = 'schema_version';")
+    db.close()
+    store = SqliteCatalogue(path)
+    assert store.schema_version() == SCHEMA_VERSION and store.speaker_mentions() == [] and store.speaker_overrides() == []
+    store.close()

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from kb.models import Chunk, Document, Quote, Speaker
+from kb.speakers import Identity, Mention, Override
 from kb.text import WORD
 
 STAT_TABLES = ("documents", "chunks", "quotes", "speakers")
@@ -89,6 +90,15 @@ class Catalogue(Protocol):
     def get_speaker(self, speaker_id: str) -> Speaker | None: ...
 
     def speakers_by_surname(self, surname: str) -> list[Speaker]: ...
+
+    # -- identity resolution (kb.speakers decides; the catalogue reads mentions and stores the outcome) ------------
+    def speaker_mentions(self) -> list[Mention]: ...
+
+    def apply_speaker_identities(self, identities: dict[tuple[str, str], Identity]) -> dict[str, str]: ...
+
+    def speaker_overrides(self) -> list[Override]: ...
+
+    def add_speaker_override(self, override: Override) -> None: ...
 
     # -- ingest jobs --------------------------------------------------------------------------
     def create_job(self, job_id: str, owner: str) -> None: ...

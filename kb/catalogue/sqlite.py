@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,12 +14,21 @@ from kb.errors import StoreCorrupt, StoreUnavailable
 from kb.ids import speaker_key
 from kb.models import Chunk, Document, Quote, Span, Speaker, SpeakerRef
 from kb.catalogue.protocol import STAT_TABLES, QuoteFilter, quote_text_key
+from kb.speakers import Identity, Mention, Override, mentions_from_rows
 from kb.text import WORD, content_words
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # MIGRATIONS[n]: the statements that take a version n-1 catalogue to version n (_SCHEMA is always the latest).
-MIGRATIONS: dict[int, list[str]] = {}
+MIGRATIONS: dict[int, list[str]] = {
+    # 2: identity resolution keeps the name as the document gave it and its gender hint; users' merges and splits.
+    2: [
+        "ALTER TABLE quotes ADD COLUMN speaker_surface TEXT",
+        "ALTER TABLE quotes ADD COLUMN speaker_gender TEXT",
+        "CREATE TABLE IF NOT EXISTS speaker_overrides (seq INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL,"
+        " name TEXT NOT NULL, other TEXT, created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))",
+    ],
+}
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -48,13 +58,17 @@ CREATE TABLE IF NOT EXISTS quotes (
     speaker_id TEXT, speaker_name TEXT, speaker_title TEXT, speaker_organization TEXT, speaker_description TEXT,
     speaker_is_organization INTEGER NOT NULL DEFAULT 0,
     resolution TEXT NOT NULL, mention_text TEXT, mention_start INTEGER, mention_end INTEGER,
-    confidence REAL NOT NULL, text_key TEXT NOT NULL
+    confidence REAL NOT NULL, text_key TEXT NOT NULL, speaker_surface TEXT, speaker_gender TEXT
 );
 CREATE INDEX IF NOT EXISTS quotes_document ON quotes(document_id);
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_id);
 CREATE INDEX IF NOT EXISTS quotes_text_key ON quotes(text_key);
 CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(
     quote_id UNINDEXED, text, speaker, tokenize = 'porter unicode61 remove_diacritics 2'
+);
+CREATE TABLE IF NOT EXISTS speaker_overrides (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, name TEXT NOT NULL, other TEXT,
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );
 CREATE TABLE IF NOT EXISTS jobs (
     id TEXT PRIMARY KEY, status TEXT NOT NULL, created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
@@ -220,8 +234,8 @@ class SqliteCatalogue:
             db.executemany(
                 'INSERT INTO quotes (id, document_id, start, "end", text, kind, cue_text, cue_start, cue_end, speaker_id,'
                 " speaker_name, speaker_title, speaker_organization, speaker_description, speaker_is_organization,"
-                " resolution, mention_text, mention_start, mention_end, confidence, text_key)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " resolution, mention_text, mention_start, mention_end, confidence, text_key, speaker_surface, speaker_gender)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [_quote_row(doc.id, q) for q in quotes],
             )
             db.executemany(
@@ -413,23 +427,18 @@ class SqliteCatalogue:
         if not row:
             return None
         aliases = sorted({r[0] for r in db.execute("SELECT alias FROM speaker_aliases WHERE speaker_id = ?", (speaker_id,))} - {row["name"]})
+        alias_counts = _counts(db, "coalesce(speaker_surface, speaker_name)", speaker_id)
+        title_counts = _counts(db, "speaker_title", speaker_id)
+        org_counts = _counts(db, "speaker_organization", speaker_id)
         facts = db.execute(
             "SELECT count(*) AS n, min(d.published) AS first, max(d.published) AS last FROM quotes q"
             " JOIN documents d ON d.id = q.document_id WHERE q.speaker_id = ?",
             (speaker_id,),
         ).fetchone()
-        titles = [r[0] for r in db.execute(
-            "SELECT speaker_title FROM quotes WHERE speaker_id = ? AND speaker_title IS NOT NULL GROUP BY speaker_title ORDER BY count(*) DESC",
-            (speaker_id,),
-        )]
-        orgs = [r[0] for r in db.execute(
-            "SELECT speaker_organization FROM quotes WHERE speaker_id = ? AND speaker_organization IS NOT NULL"
-            " GROUP BY speaker_organization ORDER BY count(*) DESC",
-            (speaker_id,),
-        )]
         return Speaker(
             id=row["id"], name=row["name"], is_organization=bool(row["is_organization"]), aliases=aliases,
-            titles=titles, organizations=orgs, quote_count=facts["n"], first_seen=facts["first"], last_seen=facts["last"],
+            titles=list(title_counts), organizations=list(org_counts), quote_count=facts["n"], first_seen=facts["first"],
+            last_seen=facts["last"], alias_counts=alias_counts, title_counts=title_counts, organization_counts=org_counts,
         )
 
     def speakers_by_surname(self, surname: str) -> list[Speaker]:
@@ -440,6 +449,76 @@ class SqliteCatalogue:
             (key, key),
         )
         return [s for s in (self.get_speaker(r[0]) for r in rows) if s]
+
+    # -- identity resolution -----------------------------------------------------------------
+    def speaker_mentions(self) -> list[Mention]:
+        """Every name as each document used it, with the genders, titles and organisations it carried."""
+        rows = self._conn().execute(
+            "SELECT q.document_id AS doc, coalesce(q.speaker_surface, q.speaker_name) AS name, q.speaker_is_organization AS org,"
+            " d.published AS published, q.speaker_gender AS gender, q.speaker_title AS title, q.speaker_organization AS affil,"
+            " count(*) AS n FROM quotes q JOIN documents d ON d.id = q.document_id"
+            " WHERE coalesce(q.speaker_surface, q.speaker_name) IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7"
+        )
+        return mentions_from_rows(rows)
+
+    def apply_speaker_identities(self, identities: dict[tuple[str, str], Identity]) -> dict[str, str]:
+        """Point every quote at its resolved speaker and rebuild the speakers; the quotes whose speaker id changed."""
+        with self._write() as db:
+            rows = db.execute(
+                "SELECT id, document_id, coalesce(speaker_surface, speaker_name) AS surface, speaker_id, speaker_name,"
+                " speaker_is_organization, speaker_title, speaker_organization FROM quotes WHERE coalesce(speaker_surface, speaker_name) IS NOT NULL"
+            ).fetchall()
+            old_aliases = db.execute("SELECT speaker_id, alias FROM speaker_aliases").fetchall()
+            changed: dict[str, str] = {}
+            moved: dict[str, Counter[str]] = defaultdict(Counter)
+            updates, fts = [], []
+            for r in rows:
+                who = identities.get((r["document_id"], r["surface"]))
+                new_id, name, is_org = (who.id, who.name, int(who.is_organization)) if who else (None, r["surface"], r["speaker_is_organization"])
+                if r["speaker_id"]:
+                    moved[r["speaker_id"]][new_id or ""] += 1
+                if (new_id, name, is_org) != (r["speaker_id"], r["speaker_name"], r["speaker_is_organization"]):
+                    updates.append((new_id, name, is_org, r["id"]))
+                    who_text = " ".join(filter(None, [name, r["surface"] if r["surface"] != name else None, r["speaker_title"], r["speaker_organization"]]))
+                    fts.append((r["id"], who_text))
+                if new_id != r["speaker_id"]:
+                    changed[r["id"]] = new_id or ""
+            db.executemany("UPDATE quotes SET speaker_id = ?, speaker_name = ?, speaker_is_organization = ? WHERE id = ?", updates)
+            for quote_id, who_text in fts:
+                db.execute("UPDATE quotes_fts SET speaker = ? WHERE quote_id = ?", (who_text, quote_id))
+            db.execute("DELETE FROM speaker_aliases")
+            db.execute("DELETE FROM speakers")
+            people = {(i.id, i.name, i.is_organization) for i in identities.values()}
+            db.executemany("INSERT OR IGNORE INTO speakers (id, name, is_organization) VALUES (?,?,?)", [(i, n, int(o)) for i, n, o in sorted(people)])
+            aliases = {(who.id, surface) for (_, surface), who in identities.items()} | {(i, n) for i, n, _ in people}
+            for old_id, alias in old_aliases:  # aliases a document gave ("Champage" for Champagne) follow their speaker
+                targets = moved.get(old_id)
+                if targets and (target := targets.most_common(1)[0][0]):
+                    aliases.add((target, alias))
+            db.executemany(
+                "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias, alias_key) SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM speakers WHERE id = ?)",
+                [(i, a, speaker_key(a), i) for i, a in sorted(aliases) if speaker_key(a)],
+            )
+            db.execute("DELETE FROM speakers WHERE id NOT IN (SELECT speaker_id FROM quotes WHERE speaker_id IS NOT NULL)")
+            return changed
+
+    def speaker_overrides(self) -> list[Override]:
+        rows = self._conn().execute("SELECT kind, name, other FROM speaker_overrides ORDER BY seq")
+        return [Override(r["kind"], r["name"], r["other"]) for r in rows]
+
+    def add_speaker_override(self, override: Override) -> None:
+        """Record a merge or split; a later correction of the same name replaces the earlier ones it contradicts."""
+        with self._write() as db:
+            keys = [override.name] + ([override.other] if override.other else [])
+            for name in keys:  # a merge undoes an earlier split of either name; a split undoes earlier merges of it
+                db.execute("DELETE FROM speaker_overrides WHERE kind = 'split' AND lower(name) = lower(?)", (name,))
+            if override.kind == "split":
+                db.execute(
+                    "DELETE FROM speaker_overrides WHERE kind = 'merge' AND (lower(name) = lower(?) OR lower(other) = lower(?))",
+                    (override.name, override.name),
+                )
+            db.execute("INSERT INTO speaker_overrides (kind, name, other) VALUES (?,?,?)", (override.kind, override.name, override.other))
+
 
     # -- ingest jobs -------------------------------------------------------------------------
     def create_job(self, job_id: str, owner: str) -> None:
@@ -496,6 +575,16 @@ def backup_catalogue(source: Path, target: Path) -> dict[str, int]:
         src.close()
 
 
+def _counts(db: sqlite3.Connection, column: str, speaker_id: str) -> dict[str, int]:
+    """How often each value of a quote column goes with a speaker, most frequent first."""
+    rows = db.execute(
+        f"SELECT {column} AS v, count(*) AS n FROM quotes WHERE speaker_id = ? AND {column} IS NOT NULL"  # noqa: S608 - fixed columns
+        " GROUP BY v ORDER BY n DESC, v",
+        (speaker_id,),
+    )
+    return {r["v"]: r["n"] for r in rows}
+
+
 def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
@@ -507,7 +596,7 @@ def _quote_row(doc_id: str, q: Quote) -> tuple:
         q.cue.text if q.cue else None, q.cue.start if q.cue else None, q.cue.end if q.cue else None,
         s.id, s.name, s.title, s.organization, s.description, int(s.is_organization), s.resolution,
         s.mention.text if s.mention else None, s.mention.start if s.mention else None, s.mention.end if s.mention else None,
-        q.confidence, quote_text_key(q.text),
+        q.confidence, quote_text_key(q.text), s.name, s.gender,
     )
 
 
@@ -517,6 +606,7 @@ def _quote(r: sqlite3.Row) -> Quote:
     speaker = SpeakerRef(
         name=r["speaker_name"], resolution=r["resolution"], title=r["speaker_title"], organization=r["speaker_organization"],
         description=r["speaker_description"], mention=mention, is_organization=bool(r["speaker_is_organization"]), id=r["speaker_id"],
+        gender=r["speaker_gender"],
     )
     return Quote(
         text=r["text"], start=r["start"], end=r["end"], kind=r["kind"], speaker=speaker, cue=cue,
