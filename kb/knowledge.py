@@ -77,9 +77,9 @@ class KnowledgeBase:
     def split_speaker(self, speaker_id: str, alias: str) -> Speaker:
         """Two people in one entry: the quotes under `alias` become their own speaker, now and after re-ingests."""
         speaker = self.speaker(speaker_id)
-        names = {speaker_key(a) for a in [speaker.name, *speaker.aliases, *speaker.alias_counts]}
-        if speaker_key(alias) not in names:
-            raise InvalidInput(f"{alias!r} is not a name of {speaker.name} ({speaker.id})")
+        if speaker_key(alias) not in {speaker_key(a) for a in speaker.alias_counts}:
+            names = ", ".join(speaker.alias_counts)
+            raise InvalidInput(f"no quote of {speaker.name} ({speaker.id}) is under the name {alias!r}; its quotes carry: {names}")
         self.catalogue.add_speaker_override(Override("split", alias))
         self.resolve_speakers()
         return self._speaker_named(alias)

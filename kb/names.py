@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame lord lady rev hon".split())
 FEMALE_HONORIFICS = frozenset("mrs ms miss dame lady".split())
@@ -76,6 +77,7 @@ _LEADING_JUNK = re.compile(r"^[^\w]+", re.U)
 _FUSED = re.compile(r"([a-z])([A-Z][a-z])")
 
 
+@lru_cache(maxsize=100_000)  # the same names come back for every mention of them
 def fold(text: str) -> str:
     """Lower-case, accents removed, only letters and digits: the key a name part is compared by."""
     text = unicodedata.normalize("NFKD", text)
@@ -103,6 +105,7 @@ def clean_text(text: str) -> str:
     return " ".join(text.split()).strip(" ,.;:-–—\"'“”‘’")
 
 
+@lru_cache(maxsize=100_000)  # the same names come back for every mention of them
 def junk_person_name(name: str) -> bool:
     """Not a person's name at all: furniture, fused link texts, datelines in capitals, digits, sentence fragments."""
     if not name or is_furniture(name) or any(ch.isdigit() for ch in name):
@@ -116,6 +119,7 @@ def junk_person_name(name: str) -> bool:
     return any(w[:1].islower() and w.lower() not in SURNAME_PARTICLES for w in words)
 
 
+@lru_cache(maxsize=100_000)  # the same names come back for every mention of them
 def junk_organization(org: str | None) -> bool:
     """An organisation that is an honorific, a credit or a caption ("Mr.", "AFP Image caption", "Related Video")."""
     if not org:
@@ -148,6 +152,7 @@ class PersonName:
         return len(self.first) > 1
 
 
+@lru_cache(maxsize=100_000)  # the same names come back for every mention of them
 def parse_person(name: str) -> PersonName | None:
     """'Charles E. Schumer' -> (charles, e, schumer); 'President Trump' is cleaned upstream to 'Trump' -> ('', '', trump)."""
     words = [w for w in name.replace(",", " ").split() if fold(w) not in HONORIFICS or len(name.split()) == 1]

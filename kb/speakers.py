@@ -17,6 +17,7 @@ and decides the identities afresh, so the result never depends on the order docu
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -155,11 +156,31 @@ class _Cluster:
     keys: set[str] = field(default_factory=set)
     names: list[PersonName] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    _cache: dict[str, Any] = field(default_factory=dict)  # filled once the cluster is complete
 
     def quotes(self) -> int:
         return sum(m.quotes for m in self.mentions)
 
     def gender(self) -> str | None:
+        if "gender" not in self._cache:
+            self._cache["gender"] = self._gender()
+        return self._cache["gender"]
+
+    def quotes_near(self, published: str | None, window_days: int) -> int:
+        """Quotes under this person's full names in documents within `window_days` of `published`."""
+        day = _day(published)
+        if day is None:
+            return 0
+        if "days" not in self._cache:
+            dated = sorted((d, m.quotes) for m in self.mentions if (d := _day(m.published)) is not None)
+            sums = [0]
+            for _, n in dated:
+                sums.append(sums[-1] + n)
+            self._cache["days"] = ([d for d, _ in dated], sums)
+        days, sums = self._cache["days"]
+        return sums[bisect_right(days, day + window_days)] - sums[bisect_left(days, day - window_days)]
+
+    def _gender(self) -> str | None:
         votes: Counter[str] = Counter()
         for m in self.mentions:
             votes.update(m.genders)
@@ -173,7 +194,9 @@ class _Cluster:
         return from_names.pop() if len(from_names) == 1 else None
 
     def title_words(self) -> set[str]:
-        return {fold(w) for m in self.mentions for t in m.titles for w in t.split()} - {""}
+        if "titles" not in self._cache:
+            self._cache["titles"] = {fold(w) for m in self.mentions for t in m.titles for w in t.split()} - {""}
+        return self._cache["titles"]
 
     def display(self) -> str:
         counts: Counter[str] = Counter()
@@ -284,14 +307,15 @@ def _person_or_organisation(mentions: list[Mention]) -> tuple[list[Mention], lis
     person_votes: Counter[str] = Counter()
     org_votes: Counter[str] = Counter()
     surnames: set[str] = set()
+    keys = {m.name: speaker_key(m.name) for m in mentions}
     for m in mentions:
-        key = speaker_key(m.name)
+        key = keys[m.name]
         (org_votes if m.is_organization else person_votes)[key] += m.quotes
         if not m.is_organization and (p := parse_person(m.name)) is not None and p.is_full:
             surnames.add(p.last)
     people, orgs = [], []
     for m in mentions:
-        key = speaker_key(m.name)
+        key = keys[m.name]
         if junk_organization(m.name) if m.is_organization else junk_person_name(m.name):
             continue
         is_surname = " " not in key and fold(key) in surnames
@@ -334,16 +358,15 @@ def _cluster_full_names(full: list[tuple[Mention, PersonName]], config: Resoluti
         by_first[k[0]].append(k)
     for bucket, part, minimum in ((by_last, 0, config.first_name_slip_min), (by_first, 1, config.surname_slip_min)):
         for group in bucket.values():
-            for i, a in enumerate(group):
-                for b in group[i + 1 :]:
-                    if a[2] != b[2] or a[part] == b[part] or min(len(a[part]), len(b[part])) < minimum:
-                        continue
-                    if edit_distance(a[part], b[part], 1) > 1:
-                        continue
-                    ga, gb = nodes[a].gender(), nodes[b].gender()
-                    if ga and gb and ga != gb:
-                        continue
-                    union.union(a, b)
+            having: dict[str, list[tuple[str, str, str, int]]] = defaultdict(list)
+            for k in group:
+                having[k[part]].append(k)
+            for x, y in _near_pairs(list(having), minimum):
+                for a in having[x]:
+                    for b in having[y]:
+                        ga, gb = nodes[a].gender(), nodes[b].gender()
+                        if a[2] == b[2] and not (ga and gb and ga != gb):
+                            union.union(a, b)
     merged: dict[object, _Cluster] = {}
     for k in keys:
         target = merged.setdefault(union.find(k), _Cluster())
@@ -351,6 +374,25 @@ def _cluster_full_names(full: list[tuple[Mention, PersonName]], config: Resoluti
         target.names += nodes[k].names
         target.mentions += nodes[k].mentions
     return [merged[r] for r in sorted(merged, key=repr)]
+
+
+def _near_pairs(values: list[str], minimum: int) -> list[tuple[str, str]]:
+    """Pairs one slip apart (a letter added, dropped, changed or two swapped), both at least `minimum` long.
+
+    A slip leaves the first or the last letter in place, so only words sharing one of them are compared.
+    """
+    index: dict[tuple[int, str, str], list[str]] = defaultdict(list)
+    values = sorted(v for v in values if len(v) >= minimum)
+    for v in values:
+        index[(len(v), "first", v[0])].append(v)
+        index[(len(v), "last", v[-1])].append(v)
+    pairs: set[tuple[str, str]] = set()
+    for v in values:
+        for size in (len(v), len(v) + 1):
+            for w in index.get((size, "first", v[0]), []) + index.get((size, "last", v[-1]), []):
+                if w != v and (size > len(v) or w > v) and edit_distance(v, w, 1) <= 1:
+                    pairs.add((v, w))
+    return sorted(pairs)
 
 
 def _fit_partial(m: Mention, parsed: PersonName, candidates: list[_Cluster], config: ResolutionConfig) -> _Cluster | None:
@@ -370,7 +412,7 @@ def _fit_partial(m: Mention, parsed: PersonName, candidates: list[_Cluster], con
         candidates = titled or candidates
         if len(candidates) == 1:
             return candidates[0]
-    scores = [_quotes_near(c, m.published, config.window_days) for c in candidates]
+    scores = [c.quotes_near(m.published, config.window_days) for c in candidates]
     if sum(scores) == 0:
         scores = [c.quotes() for c in candidates]
     best = max(range(len(candidates)), key=lambda i: (scores[i], -i))
@@ -385,22 +427,11 @@ def _mention_gender(m: Mention) -> str | None:
     return top if not rest or n > rest[0][1] else None
 
 
-def _quotes_near(c: _Cluster, published: str | None, window_days: int) -> int:
-    if not published:
-        return 0
+def _day(published: str | None) -> int | None:
     try:
-        day = date.fromisoformat(published)
+        return date.fromisoformat(published).toordinal() if published else None
     except ValueError:
-        return 0
-    total = 0
-    for m in c.mentions:
-        if m.published:
-            try:
-                if abs((date.fromisoformat(m.published) - day).days) <= window_days:
-                    total += m.quotes
-            except ValueError:
-                continue
-    return total
+        return None
 
 
 def _apply_merges(entries: list[_Entry], merges: list[Override]) -> list[_Entry]:
