@@ -224,8 +224,8 @@ class ChromaVectorStore:
         """Point the vectors of these quotes (quote id -> speaker id, '' for none) at their resolved speaker."""
         coll = self._collections[collection]
         quote_ids = sorted(speakers)
-        for start in range(0, len(quote_ids), self._batch):
-            part = quote_ids[start : start + self._batch]
+        for start in range(0, len(quote_ids), _FETCH_BATCH):
+            part = quote_ids[start : start + _FETCH_BATCH]
             found = self._call(coll.get, where={"quote_id": {"$in": part}}, include=["metadatas"])
             if not found["ids"]:
                 continue
