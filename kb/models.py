@@ -64,6 +64,8 @@ class SpeakerRef:
     # "female" / "male" when the document says (an honorific such as MS., a pronoun that refers back, a first
     # name): cross-document resolution never joins a Ms. Leavitt to a Mike Leavitt.
     gender: str | None = None
+    # The name as the document gave it, kept when resolution shows the canonical name in `name`.
+    surface: str | None = None
 
 
 @dataclass

@@ -123,6 +123,46 @@ def canonical_speakers(quotes: list[Quote]) -> list[Speaker]:
 
 
 # -- resolution over the whole base --------------------------------------------------------------
+@dataclass
+class IdentityUpdate:
+    """What a catalogue writes after resolution: changed quotes, and the speakers and aliases rebuilt."""
+
+    quotes: list[tuple[str | None, str, int, str, str]]  # (speaker id, shown name, is organisation, quote id, keyword text)
+    changed: dict[str, str]  # quote id -> new speaker id ('' for none), for the vector store
+    speakers: list[tuple[str, str, int]]  # (id, name, is organisation)
+    aliases: list[tuple[str, str, str]]  # (speaker id, alias, alias key)
+
+
+def plan_identity_update(
+    rows: Iterable[Mapping[str, Any]], identities: dict[tuple[str, str], Identity], old_aliases: Iterable[tuple[str, str]]
+) -> IdentityUpdate:
+    """From the quotes' current speaker columns (id, document_id, surface, speaker_id, speaker_name,
+    speaker_is_organization, speaker_title, speaker_organization) and the identities decided, what to write."""
+    changed: dict[str, str] = {}
+    moved: dict[str, Counter[str]] = defaultdict(Counter)
+    updates: list[tuple[str | None, str, int, str, str]] = []
+    for r in rows:
+        who = identities.get((r["document_id"], r["surface"]))
+        new_id, name, is_org = (who.id, who.name, int(who.is_organization)) if who else (None, r["surface"], int(r["speaker_is_organization"]))
+        if r["speaker_id"]:
+            moved[r["speaker_id"]][new_id or ""] += 1
+        if (new_id, name, is_org) != (r["speaker_id"], r["speaker_name"], int(r["speaker_is_organization"])):
+            surface = r["surface"] if r["surface"] != name else None
+            updates.append((new_id, name, is_org, r["id"], " ".join(filter(None, [name, surface, r["speaker_title"], r["speaker_organization"]]))))
+        if new_id != r["speaker_id"]:
+            changed[r["id"]] = new_id or ""
+    people = sorted({(i.id, i.name, int(i.is_organization)) for i in identities.values()})
+    aliases = {(who.id, surface) for (_, surface), who in identities.items()} | {(i, n) for i, n, _ in people}
+    for old_id, alias in old_aliases:  # aliases a document gave ("Champage" for Champagne) follow their speaker
+        targets = moved.get(old_id)
+        if targets and (target := targets.most_common(1)[0][0]):
+            aliases.add((target, alias))
+    alias_rows = sorted({(i, a, speaker_key(a)) for i, a in aliases if speaker_key(a)})
+    seen: set[tuple[str, str]] = set()
+    unique = [row for row in alias_rows if (row[0], row[2]) not in seen and not seen.add((row[0], row[2]))]  # type: ignore[func-returns-value]
+    return IdentityUpdate(updates, changed, people, unique)
+
+
 def mentions_from_rows(rows: Iterable[Mapping[str, Any]]) -> list[Mention]:
     """Mentions from catalogue rows (doc, name, org, published, gender, title, affil, n): one per document and name."""
     found: dict[tuple[str, str], Mention] = {}

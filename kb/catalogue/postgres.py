@@ -21,15 +21,24 @@ from kb.catalogue.sqlite import SqliteCatalogue
 from kb.errors import StoreCorrupt, StoreUnavailable
 from kb.ids import speaker_key
 from kb.models import Chunk, Document, Quote, Span, Speaker, SpeakerRef
+from kb.speakers import Identity, Mention, Override, mentions_from_rows, plan_identity_update
 from kb.text import WORD, content_words
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 _WRITE_LOCK = 7_301_113  # advisory lock id: one writer at a time, so orphan-speaker clean-up never races an upsert
 _K1, _B = 1.2, 0.75  # FTS5's bm25 constants
 _NOW = """to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')"""
 
 # MIGRATIONS[n]: the statements that take a version n-1 database to version n (_SCHEMA is always the latest).
-MIGRATIONS: dict[int, list[str]] = {}
+MIGRATIONS: dict[int, list[str]] = {
+    # 2: identity resolution keeps the name as the document gave it and its gender hint; users' merges and splits.
+    2: [
+        "ALTER TABLE quotes ADD COLUMN IF NOT EXISTS speaker_surface TEXT",
+        "ALTER TABLE quotes ADD COLUMN IF NOT EXISTS speaker_gender TEXT",
+        "CREATE TABLE IF NOT EXISTS speaker_overrides (seq BIGSERIAL PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL,"
+        " other TEXT, created_at TEXT NOT NULL DEFAULT " + _NOW + ")",
+    ],
+}
 
 _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -70,7 +79,10 @@ CREATE TABLE IF NOT EXISTS quotes (
     speaker_is_organization INTEGER NOT NULL DEFAULT 0,
     resolution TEXT NOT NULL, mention_text TEXT, mention_start INTEGER, mention_end INTEGER,
     confidence DOUBLE PRECISION NOT NULL, text_key TEXT NOT NULL,
-    tsv TSVECTOR NOT NULL, n_tokens INTEGER NOT NULL
+    tsv TSVECTOR NOT NULL, n_tokens INTEGER NOT NULL, speaker_surface TEXT, speaker_gender TEXT
+);
+CREATE TABLE IF NOT EXISTS speaker_overrides (
+    seq BIGSERIAL PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL, other TEXT, created_at TEXT NOT NULL DEFAULT {_NOW}
 );
 CREATE INDEX IF NOT EXISTS quotes_document ON quotes(document_id);
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_id);
@@ -87,7 +99,7 @@ CREATE TABLE IF NOT EXISTS jobs (
 _QUOTE_COLUMNS = (
     'id, document_id, start, "end", text, kind, cue_text, cue_start, cue_end, speaker_id, speaker_name, speaker_title,'
     " speaker_organization, speaker_description, speaker_is_organization, resolution, mention_text, mention_start,"
-    " mention_end, confidence, text_key"
+    " mention_end, confidence, text_key, speaker_surface, speaker_gender"
 )
 
 
@@ -228,7 +240,7 @@ class PostgresCatalogue:
                 for speaker in speakers:
                     _upsert_speaker(cur, speaker)
                 cur.executemany(
-                    f"INSERT INTO quotes ({_QUOTE_COLUMNS}, tsv, n_tokens) VALUES ({','.join(['%s'] * 21)},"
+                    f"INSERT INTO quotes ({_QUOTE_COLUMNS}, tsv, n_tokens) VALUES ({','.join(['%s'] * 23)},"
                     " setweight(to_tsvector('kb', %s), 'A') || setweight(to_tsvector('kb', %s), 'B'), %s)",
                     [(*_quote_row(doc.id, q), q.text, _speaker_text(q), _tokens(q.text, _speaker_text(q))) for q in quotes],
                 )
@@ -413,17 +425,18 @@ class PostgresCatalogue:
                 (speaker_id,),
             ).fetchone()
             assert facts is not None
-            titles = [r["speaker_title"] for r in db.execute(
-                "SELECT speaker_title FROM quotes WHERE speaker_id = %s AND speaker_title IS NOT NULL"
-                " GROUP BY speaker_title ORDER BY count(*) DESC, speaker_title", (speaker_id,),
-            )]
-            orgs = [r["speaker_organization"] for r in db.execute(
-                "SELECT speaker_organization FROM quotes WHERE speaker_id = %s AND speaker_organization IS NOT NULL"
-                " GROUP BY speaker_organization ORDER BY count(*) DESC, speaker_organization", (speaker_id,),
-            )]
+            counts = {
+                column: {r["v"]: int(r["n"]) for r in db.execute(
+                    f"SELECT {column} AS v, count(*) AS n FROM quotes WHERE speaker_id = %s AND {column} IS NOT NULL"  # noqa: S608
+                    " GROUP BY v ORDER BY n DESC, v", (speaker_id,),
+                )}
+                for column in ("coalesce(speaker_surface, speaker_name)", "speaker_title", "speaker_organization")
+            }
+        names, titles, orgs = counts.values()
         return Speaker(
             id=row["id"], name=row["name"], is_organization=bool(row["is_organization"]), aliases=aliases,
-            titles=titles, organizations=orgs, quote_count=int(facts["n"]), first_seen=facts["first"], last_seen=facts["last"],
+            titles=list(titles), organizations=list(orgs), quote_count=int(facts["n"]), first_seen=facts["first"],
+            last_seen=facts["last"], alias_counts=names, title_counts=titles, organization_counts=orgs,
         )
 
     def speakers_by_surname(self, surname: str) -> list[Speaker]:
@@ -433,6 +446,54 @@ class PostgresCatalogue:
             (key, key),
         )
         return [s for s in (self.get_speaker(r["id"]) for r in rows) if s]
+
+    # -- identity resolution -------------------------------------------------------------------
+    def speaker_mentions(self) -> list[Mention]:
+        """Every name as each document used it, with the genders, titles and organisations it carried."""
+        return mentions_from_rows(self._all(
+            "SELECT q.document_id AS doc, coalesce(q.speaker_surface, q.speaker_name) AS name, q.speaker_is_organization AS org,"
+            " d.published AS published, q.speaker_gender AS gender, q.speaker_title AS title, q.speaker_organization AS affil,"
+            " count(*) AS n FROM quotes q JOIN documents d ON d.id = q.document_id"
+            " WHERE coalesce(q.speaker_surface, q.speaker_name) IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7"
+        ))
+
+    def apply_speaker_identities(self, identities: dict[tuple[str, str], Identity]) -> dict[str, str]:
+        """Point every quote at its resolved speaker and rebuild the speakers; the quotes whose speaker id changed."""
+        with self._write() as db:
+            db.execute("SELECT pg_advisory_xact_lock(%s)", (_WRITE_LOCK,))
+            rows = db.execute(
+                "SELECT id, document_id, coalesce(speaker_surface, speaker_name) AS surface, speaker_id, speaker_name,"
+                " speaker_is_organization, speaker_title, speaker_organization FROM quotes"
+                " WHERE coalesce(speaker_surface, speaker_name) IS NOT NULL"
+            ).fetchall()
+            old_aliases = [(r["speaker_id"], r["alias"]) for r in db.execute("SELECT speaker_id, alias FROM speaker_aliases")]
+            plan = plan_identity_update(rows, identities, old_aliases)
+            with db.cursor() as cur:
+                cur.executemany(
+                    "UPDATE quotes SET speaker_id = %s, speaker_name = %s, speaker_is_organization = %s,"
+                    " tsv = setweight(to_tsvector('kb', text), 'A') || setweight(to_tsvector('kb', %s), 'B') WHERE id = %s",
+                    [(i, n, o, who, q) for i, n, o, q, who in plan.quotes],
+                )
+                cur.execute("DELETE FROM speaker_aliases")
+                cur.execute("DELETE FROM speakers")
+                cur.executemany("INSERT INTO speakers (id, name, is_organization) VALUES (%s,%s,%s) ON CONFLICT DO NOTHING", plan.speakers)
+                cur.executemany("INSERT INTO speaker_aliases (speaker_id, alias, alias_key) VALUES (%s,%s,%s) ON CONFLICT DO NOTHING",
+                                plan.aliases)
+            db.execute("DELETE FROM speakers s WHERE NOT EXISTS (SELECT 1 FROM quotes q WHERE q.speaker_id = s.id)")
+            return plan.changed
+
+    def speaker_overrides(self) -> list[Override]:
+        return [Override(r["kind"], r["name"], r["other"]) for r in self._all("SELECT kind, name, other FROM speaker_overrides ORDER BY seq")]
+
+    def add_speaker_override(self, override: Override) -> None:
+        """Record a merge or split; a later correction of the same name replaces the earlier ones it contradicts."""
+        with self._write() as db:
+            for name in [override.name] + ([override.other] if override.other else []):
+                db.execute("DELETE FROM speaker_overrides WHERE kind = 'split' AND lower(name) = lower(%s)", (name,))
+            if override.kind == "split":
+                db.execute("DELETE FROM speaker_overrides WHERE kind = 'merge' AND (lower(name) = lower(%s) OR lower(other) = lower(%s))",
+                           (override.name, override.name))
+            db.execute("INSERT INTO speaker_overrides (kind, name, other) VALUES (%s,%s,%s)", (override.kind, override.name, override.other))
 
     # -- ingest jobs ----------------------------------------------------------------------------
     def create_job(self, job_id: str, owner: str) -> None:
@@ -484,6 +545,8 @@ class PostgresCatalogue:
                     people = [Speaker(id=i, name=speakers[i]["name"], is_organization=bool(speakers[i]["is_organization"]),
                                       aliases=aliases.get(i, [])) for i in sorted(ids, key=str)]  # type: ignore[arg-type]
                     copy.replace_document(doc, chunks, quotes, people)
+                for r in db.execute("SELECT kind, name, other FROM speaker_overrides ORDER BY seq"):  # users' merges and splits
+                    copy.add_speaker_override(Override(r["kind"], r["name"], r["other"]))
             return copy.stats()
         finally:
             copy.close()
@@ -525,7 +588,7 @@ def _quote_row(doc_id: str, q: Quote) -> tuple[object, ...]:
         q.cue.text if q.cue else None, q.cue.start if q.cue else None, q.cue.end if q.cue else None,
         s.id, s.name, s.title, s.organization, s.description, int(s.is_organization), s.resolution,
         s.mention.text if s.mention else None, s.mention.start if s.mention else None, s.mention.end if s.mention else None,
-        q.confidence, quote_text_key(q.text),
+        q.confidence, quote_text_key(q.text), s.surface or s.name, s.gender,
     )
 
 
@@ -535,6 +598,7 @@ def _quote(r: dict[str, Any]) -> Quote:
     speaker = SpeakerRef(
         name=r["speaker_name"], resolution=r["resolution"], title=r["speaker_title"], organization=r["speaker_organization"],
         description=r["speaker_description"], mention=mention, is_organization=bool(r["speaker_is_organization"]), id=r["speaker_id"],
+        gender=r["speaker_gender"], surface=r["speaker_surface"] or r["speaker_name"],
     )
     return Quote(
         text=r["text"], start=r["start"], end=r["end"], kind=r["kind"], speaker=speaker, cue=cue,

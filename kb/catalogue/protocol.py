@@ -122,3 +122,5 @@ def copy_catalogue(source: Catalogue, target: Catalogue) -> None:
         quotes = source.quotes_for_document(doc_id)
         speakers = [s for s in (source.get_speaker(i) for i in {q.speaker.id for q in quotes if q.speaker.id}) if s]
         target.replace_document(doc, source.chunks_for_document(doc_id), quotes, speakers)
+    for override in source.speaker_overrides():  # users' merges and splits travel with the quotes
+        target.add_speaker_override(override)

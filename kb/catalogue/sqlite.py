@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,7 +13,7 @@ from kb.errors import StoreCorrupt, StoreUnavailable
 from kb.ids import speaker_key
 from kb.models import Chunk, Document, Quote, Span, Speaker, SpeakerRef
 from kb.catalogue.protocol import STAT_TABLES, QuoteFilter, quote_text_key
-from kb.speakers import Identity, Mention, Override, mentions_from_rows
+from kb.speakers import Identity, Mention, Override, mentions_from_rows, plan_identity_update
 from kb.text import WORD, content_words
 
 SCHEMA_VERSION = 2
@@ -466,41 +465,20 @@ class SqliteCatalogue:
         with self._write() as db:
             rows = db.execute(
                 "SELECT id, document_id, coalesce(speaker_surface, speaker_name) AS surface, speaker_id, speaker_name,"
-                " speaker_is_organization, speaker_title, speaker_organization FROM quotes WHERE coalesce(speaker_surface, speaker_name) IS NOT NULL"
+                " speaker_is_organization, speaker_title, speaker_organization FROM quotes"
+                " WHERE coalesce(speaker_surface, speaker_name) IS NOT NULL"
             ).fetchall()
-            old_aliases = db.execute("SELECT speaker_id, alias FROM speaker_aliases").fetchall()
-            changed: dict[str, str] = {}
-            moved: dict[str, Counter[str]] = defaultdict(Counter)
-            updates, fts = [], []
-            for r in rows:
-                who = identities.get((r["document_id"], r["surface"]))
-                new_id, name, is_org = (who.id, who.name, int(who.is_organization)) if who else (None, r["surface"], r["speaker_is_organization"])
-                if r["speaker_id"]:
-                    moved[r["speaker_id"]][new_id or ""] += 1
-                if (new_id, name, is_org) != (r["speaker_id"], r["speaker_name"], r["speaker_is_organization"]):
-                    updates.append((new_id, name, is_org, r["id"]))
-                    who_text = " ".join(filter(None, [name, r["surface"] if r["surface"] != name else None, r["speaker_title"], r["speaker_organization"]]))
-                    fts.append((r["id"], who_text))
-                if new_id != r["speaker_id"]:
-                    changed[r["id"]] = new_id or ""
-            db.executemany("UPDATE quotes SET speaker_id = ?, speaker_name = ?, speaker_is_organization = ? WHERE id = ?", updates)
-            for quote_id, who_text in fts:
-                db.execute("UPDATE quotes_fts SET speaker = ? WHERE quote_id = ?", (who_text, quote_id))
+            old_aliases = [(r[0], r[1]) for r in db.execute("SELECT speaker_id, alias FROM speaker_aliases")]
+            plan = plan_identity_update(rows, identities, old_aliases)
+            db.executemany("UPDATE quotes SET speaker_id = ?, speaker_name = ?, speaker_is_organization = ? WHERE id = ?",
+                           [u[:4] for u in plan.quotes])
+            db.executemany("UPDATE quotes_fts SET speaker = ? WHERE quote_id = ?", [(u[4], u[3]) for u in plan.quotes])
             db.execute("DELETE FROM speaker_aliases")
             db.execute("DELETE FROM speakers")
-            people = {(i.id, i.name, i.is_organization) for i in identities.values()}
-            db.executemany("INSERT OR IGNORE INTO speakers (id, name, is_organization) VALUES (?,?,?)", [(i, n, int(o)) for i, n, o in sorted(people)])
-            aliases = {(who.id, surface) for (_, surface), who in identities.items()} | {(i, n) for i, n, _ in people}
-            for old_id, alias in old_aliases:  # aliases a document gave ("Champage" for Champagne) follow their speaker
-                targets = moved.get(old_id)
-                if targets and (target := targets.most_common(1)[0][0]):
-                    aliases.add((target, alias))
-            db.executemany(
-                "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias, alias_key) SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM speakers WHERE id = ?)",
-                [(i, a, speaker_key(a), i) for i, a in sorted(aliases) if speaker_key(a)],
-            )
+            db.executemany("INSERT OR IGNORE INTO speakers (id, name, is_organization) VALUES (?,?,?)", plan.speakers)
+            db.executemany("INSERT INTO speaker_aliases (speaker_id, alias, alias_key) VALUES (?,?,?)", plan.aliases)
             db.execute("DELETE FROM speakers WHERE id NOT IN (SELECT speaker_id FROM quotes WHERE speaker_id IS NOT NULL)")
-            return changed
+            return plan.changed
 
     def speaker_overrides(self) -> list[Override]:
         rows = self._conn().execute("SELECT kind, name, other FROM speaker_overrides ORDER BY seq")
@@ -596,7 +574,7 @@ def _quote_row(doc_id: str, q: Quote) -> tuple:
         q.cue.text if q.cue else None, q.cue.start if q.cue else None, q.cue.end if q.cue else None,
         s.id, s.name, s.title, s.organization, s.description, int(s.is_organization), s.resolution,
         s.mention.text if s.mention else None, s.mention.start if s.mention else None, s.mention.end if s.mention else None,
-        q.confidence, quote_text_key(q.text), s.name, s.gender,
+        q.confidence, quote_text_key(q.text), s.surface or s.name, s.gender,
     )
 
 
@@ -606,7 +584,7 @@ def _quote(r: sqlite3.Row) -> Quote:
     speaker = SpeakerRef(
         name=r["speaker_name"], resolution=r["resolution"], title=r["speaker_title"], organization=r["speaker_organization"],
         description=r["speaker_description"], mention=mention, is_organization=bool(r["speaker_is_organization"]), id=r["speaker_id"],
-        gender=r["speaker_gender"],
+        gender=r["speaker_gender"], surface=r["speaker_surface"] or r["speaker_name"],
     )
     return Quote(
         text=r["text"], start=r["start"], end=r["end"], kind=r["kind"], speaker=speaker, cue=cue,
