@@ -112,8 +112,8 @@ def ingest(
         ingestor = build_ingestor(kb, settings)
         with tqdm(desc="ingesting", unit="doc", total=_estimate_total(expanded), file=sys.stderr, dynamic_ncols=True, disable=None) as bar:
             report = ingestor.ingest(_items(expanded), kind=kind, publisher=publisher, on_progress=bar.update)
-    except KBError as e:
-        raise _fail(str(e)) from e
+    except (KBError, OSError) as e:
+        raise _fail(f"{e}. Stopped; documents stored so far are kept: re-run the same command to resume.") from e
     finally:
         kb.close()
     for where, message in report.errors:

@@ -14,11 +14,16 @@ from ingest.extract.extractor import QuoteExtractor
 from ingest.extract.statements import person_publisher, statement_title
 from ingest.kinds import infer_kind
 from ingest.readers import RawDocument, ReaderError
-from kb.errors import KBError
+from kb.errors import KBError, StoreUnavailable
 from kb.ids import document_id, quote_id
 from kb.knowledge import KnowledgeBase
 from kb.models import Chunk, Document, Quote
 from kb.settings import Settings
+
+
+# Errors that no single document causes: the store, the disk or memory. They end the run (a re-run resumes,
+# since stored documents are skipped by their hash); anything else fails only the document it came from.
+FATAL_ERRORS: tuple[type[BaseException], ...] = (StoreUnavailable, OSError, MemoryError)
 
 
 @dataclass
@@ -31,6 +36,9 @@ class IngestReport:
     failed: int = 0
     quotes: int = 0
     chunks: int = 0
+    processed: int = 0  # records finished, whatever their outcome
+    input_done: int = 0  # characters of input behind the finished records (RawDocument.size)
+    stopped: bool = False  # a stop was asked for (Ctrl-C) before the input ran out
     errors: list[tuple[str, str]] = field(default_factory=list)
     document_ids: list[str] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
@@ -40,17 +48,36 @@ class IngestReport:
         with self._lock:
             setattr(self, name, getattr(self, name) + n)
 
-    def fail(self, where: str, message: str) -> None:
+    def fail(self, where: str, message: str, size: int = 0) -> None:
         with self._lock:
             self.failed += 1
+            self.processed += 1
+            self.input_done += size
             self.errors.append((where, message))
+
+    def finish(self, status: str, size: int, quotes: int = 0, chunks: int = 0) -> None:
+        """One record done: new, updated or unchanged."""
+        with self._lock:
+            setattr(self, status, getattr(self, status) + 1)
+            self.processed += 1
+            self.input_done += size
+            self.quotes += quotes
+            self.chunks += chunks
 
     def as_dict(self) -> dict[str, object]:
         return {
             "new": self.new, "updated": self.updated, "unchanged": self.unchanged, "failed": self.failed,
-            "quotes": self.quotes, "chunks": self.chunks,
+            "quotes": self.quotes, "chunks": self.chunks, "stopped": self.stopped,
             "errors": [{"where": w, "message": m} for w, m in self.errors],
         }
+
+
+def describe(error: BaseException) -> str:
+    """A one-line reason for a record's failure; unexpected errors keep their type name."""
+    if isinstance(error, KBError):
+        return str(error)
+    text = " ".join(str(error).split())[:300]
+    return f"{error.__class__.__name__}: {text}" if text else error.__class__.__name__
 
 
 def to_document(raw: RawDocument, kind: str | None = None, publisher: str | None = None) -> Document:
@@ -76,20 +103,31 @@ def to_document(raw: RawDocument, kind: str | None = None, publisher: str | None
 @dataclass
 class _Prepared:
     doc: Document
-    source: str
+    raw: RawDocument
     chunks: list[Chunk]
     quotes: list[Quote]
+
+    @property
+    def units(self) -> int:
+        return len(self.chunks) + len(self.quotes)
+
+
+OnRecord = Callable[[IngestReport], None]
 
 
 class Ingestor:
     """Turns raw documents into stored documents, chunks and quotes."""
 
-    def __init__(self, kb: KnowledgeBase, extractor: QuoteExtractor, chunker: Chunker, settings: Settings, batch_size: int = 16) -> None:
+    def __init__(
+        self, kb: KnowledgeBase, extractor: QuoteExtractor, chunker: Chunker, settings: Settings,
+        batch_size: int = 16, embed_units: int = 256,
+    ) -> None:
         self.kb = kb
         self.extractor = extractor
         self.chunker = chunker
         self.settings = settings
         self.batch_size = batch_size
+        self.embed_units = embed_units  # texts embedded at once: big enough to batch, small enough to stop soon
 
     def extract(self, doc: Document, issuer: str | None = None, parsed: list | None = None) -> list[Quote]:
         parsed = parsed if parsed is not None else self.extractor.parse(doc.text)
@@ -106,68 +144,129 @@ class Ingestor:
         publisher: str | None = None,
         on_progress: Callable[[int], None] | None = None,
         report: IngestReport | None = None,
+        on_record: OnRecord | None = None,
+        stop: threading.Event | None = None,
     ) -> IngestReport:
-        """Ingest everything given; a bad record is reported and skipped, never fatal to the rest."""
+        """Ingest everything given; a bad record is reported and skipped, never fatal to the rest.
+
+        `on_progress` hears after each batch (how many records it held), `on_record` after each record.
+        Setting `stop` ends the run after the document being written; a store or disk error raises.
+        """
         report = report if report is not None else IngestReport()
+        stop = stop if stop is not None else threading.Event()
+        notify = on_record or (lambda _report: None)
         # Two stages overlap: spaCy parses the next batch (one core) while this one is embedded and stored.
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kb-parse") as parser:
             pending: Future | None = None
             pending_size = 0
-            for batch in _batches(items, self.batch_size):
-                upcoming = parser.submit(self._prepare, batch, kind, publisher, report)
-                if pending is not None:
-                    self._commit(pending.result(), report)
+            try:
+                for batch in _batches(items, self.batch_size):
+                    if stop.is_set():
+                        break
+                    upcoming = parser.submit(self._prepare, batch, kind, publisher, report, stop, notify)
+                    if pending is not None:
+                        self._commit(pending.result(), report, stop, notify)
+                        if on_progress:
+                            on_progress(pending_size)
+                    pending, pending_size = upcoming, len(batch)
+                if pending is not None and not stop.is_set():
+                    self._commit(pending.result(), report, stop, notify)
                     if on_progress:
                         on_progress(pending_size)
-                pending, pending_size = upcoming, len(batch)
-            if pending is not None:
-                self._commit(pending.result(), report)
-                if on_progress:
-                    on_progress(pending_size)
+            except BaseException:
+                stop.set()  # the parse thread ends its batch early, so leaving this block does not wait on it
+                raise
+        report.stopped = stop.is_set()
         if report.new or report.updated:
             self.kb.resolve_speakers()  # identities from every mention in the base, whatever order they came in
         return report
 
-    def _prepare(self, batch: list[RawDocument | ReaderError], kind: str | None, publisher: str | None, report: IngestReport) -> list[_Prepared]:
+    def _prepare(
+        self, batch: list[RawDocument | ReaderError], kind: str | None, publisher: str | None,
+        report: IngestReport, stop: threading.Event, notify: OnRecord,
+    ) -> list[_Prepared]:
         """Everything before the embedding model: checks, identity, parsing, quotes and chunks."""
         todo: list[tuple[Document, RawDocument]] = []
         seen: set[str] = set()
         for item in batch:
             if isinstance(item, ReaderError):
                 report.fail(item.where, item.reason)
+                notify(report)
                 continue
             problem = self._check(item)
             if problem:
-                report.fail(item.source, problem)
+                report.fail(item.source, problem, item.size)
+                notify(report)
                 continue
             doc = to_document(item, kind, publisher)
             report.document_ids.append(doc.id)
             if doc.id in seen or self.kb.is_unchanged(doc):
-                report.add("unchanged")  # skipped before any model runs
+                report.finish("unchanged", item.size)  # skipped before any model runs
+                notify(report)
                 continue
             seen.add(doc.id)
             todo.append((doc, item))
-        parsed = self.extractor.parse_many(doc.text for doc, _ in todo)
         prepared = []
-        for (doc, raw), paras in zip(todo, parsed, strict=True):
-            quotes = self.extract(doc, raw.issuer, paras)
-            prepared.append(_Prepared(doc, raw.source, self.chunker.split(doc.id, doc.text), quotes))
+        for (doc, raw), paras in zip(todo, self._parse([doc.text for doc, _ in todo]), strict=False):
+            if stop.is_set():
+                break
+            try:
+                if isinstance(paras, BaseException):
+                    raise paras
+                quotes = self.extract(doc, raw.issuer, paras)
+                chunks = self.chunker.split(doc.id, doc.text)
+            except FATAL_ERRORS:
+                raise
+            except Exception as e:  # this document's text broke a step: report it, go on with the rest
+                report.fail(raw.source, describe(e), raw.size)
+                notify(report)
+                continue
+            prepared.append(_Prepared(doc, raw, chunks, quotes))
         return prepared
 
-    def _commit(self, prepared: list[_Prepared], report: IngestReport) -> None:
-        """Embed a whole batch at once, then store each document in its own transaction."""
-        if not prepared:
+    def _parse(self, texts: list[str]) -> Iterator[list | Exception]:
+        """Parse a batch in one spaCy stream; if one text breaks it, parse the rest one by one to find it."""
+        done = 0
+        try:
+            for parsed in self.extractor.parse_many(texts):
+                yield parsed
+                done += 1
             return
-        vectors = self.kb.embed_units([c for p in prepared for c in p.chunks], [q for p in prepared for q in p.quotes])
-        for p in prepared:
+        except FATAL_ERRORS:
+            raise
+        except Exception:  # noqa: S110 - the loop below names the document that fails
+            pass
+        for text in texts[done:]:
             try:
-                outcome = self.kb.store(p.doc, p.chunks, p.quotes, vectors)
-            except KBError as e:
-                report.fail(p.source, str(e))
-                continue
-            report.add(outcome.status)
-            report.add("quotes", outcome.quotes)
-            report.add("chunks", outcome.chunks)
+                yield self.extractor.parse(text)
+            except FATAL_ERRORS:
+                raise
+            except Exception as e:
+                yield e
+
+    def _commit(self, prepared: list[_Prepared], report: IngestReport, stop: threading.Event, notify: OnRecord) -> None:
+        """Embed several documents at once, then store each in its own transaction; stop between documents."""
+        for group in _groups(prepared, self.embed_units):
+            if stop.is_set():
+                return
+            try:
+                vectors = self.kb.embed_units([c for p in group for c in p.chunks], [q for p in group for q in p.quotes])
+            except FATAL_ERRORS:
+                raise
+            except Exception:
+                vectors = None  # one document broke the batch: store() embeds each on its own and names it
+            for p in group:
+                if stop.is_set():
+                    return
+                try:
+                    outcome = self.kb.store(p.doc, p.chunks, p.quotes, vectors)
+                except FATAL_ERRORS:
+                    raise
+                except Exception as e:
+                    report.fail(p.raw.source, describe(e), p.raw.size)
+                else:
+                    report.finish(outcome.status, p.raw.size, outcome.quotes, outcome.chunks)
+                notify(report)
 
     def _check(self, raw: RawDocument) -> str | None:
         size = len(raw.text.encode("utf-8", "ignore"))
@@ -187,6 +286,19 @@ def _batches(items: Iterable[RawDocument | ReaderError], size: int) -> Iterator[
             batch = []
     if batch:
         yield batch
+
+
+def _groups(prepared: list[_Prepared], units: int) -> Iterator[list[_Prepared]]:
+    group: list[_Prepared] = []
+    size = 0
+    for p in prepared:
+        if group and size + p.units > units:
+            yield group
+            group, size = [], 0
+        group.append(p)
+        size += p.units
+    if group:
+        yield group
 
 
 def build_extractor(settings: Settings) -> QuoteExtractor:

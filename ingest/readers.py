@@ -56,6 +56,7 @@ class RawDocument:
     publisher: str | None = None
     kind: str | None = None
     issuer: str | None = None  # who issued a statement, when a record says so
+    size: int = 0  # characters of input it was read from: progress and ETA go by this, not by records
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -193,9 +194,12 @@ def iter_jsonl_lines(lines: Iterator[str], source: str) -> Iterator[RawDocument 
             yield ReaderError(where, f"invalid JSON ({e.msg} at column {e.colno})")
             continue
         try:
-            yield read_record(record, where)
+            doc = read_record(record, where)
         except ReaderError as e:
             yield e
+            continue
+        doc.size = len(line) + 1
+        yield doc
 
 
 def _inner_suffix(path: Path) -> str:
@@ -244,15 +248,19 @@ def read_path(path: Path) -> Iterator[RawDocument | ReaderError]:
         return
     try:
         if suffix in TEXT_SUFFIXES:
-            yield read_plain_text(text, where)
+            docs = [read_plain_text(text, where)]
         elif suffix in MARKDOWN_SUFFIXES:
-            yield read_markdown(text, where)
+            docs = [read_markdown(text, where)]
         elif suffix in HTML_SUFFIXES:
-            yield read_html(text, where)
+            docs = [read_html(text, where)]
         else:
             yield from _read_json(text, where)
+            return
     except ReaderError as e:
         yield e
+        return
+    docs[0].size = len(text)
+    yield docs[0]
 
 
 def _read_json(text: str, where: str) -> Iterator[RawDocument | ReaderError]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 from typing import Protocol
 
@@ -20,6 +21,40 @@ class Embedder(Protocol):
     def count_tokens(self, text: str) -> int: ...
 
 
+class TokenCounter:
+    """Counts word pieces with its own copy of a fast tokenizer, set once to never truncate nor pad.
+
+    A Hugging Face fast tokenizer keeps truncation and padding as state that every call may switch; the
+    model's copy pads and truncates while it embeds, so counting with it from another thread (the ingest
+    parse thread) made a batch come out ragged ("Unable to create tensor ... expected sequence of length").
+    This copy's state never changes after construction, so any thread may use it at once.
+    """
+
+    def __init__(self, tokenizer: object) -> None:
+        from tokenizers import Tokenizer
+
+        backend = tokenizer.backend_tokenizer  # type: ignore[attr-defined]
+        self._tokenizer = Tokenizer.from_str(backend.to_str())
+        self._tokenizer.no_truncation()  # the bundled tokenizer.json cuts at 128 and would hide long chunks
+        self._tokenizer.no_padding()
+
+    def __call__(self, text: str) -> int:
+        return len(self._tokenizer.encode(text, add_special_tokens=True).ids)
+
+
+def quiet_model_loading() -> None:
+    """No "Loading weights" bars nor load reports on the user's terminal: kb shows its own progress."""
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    try:
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()
+        hf_logging.set_verbosity_error()
+    except ImportError:  # pragma: no cover - transformers comes with sentence-transformers
+        pass
+
+
 class SentenceTransformerEmbedder:
     """all-MiniLM-L6-v2 (or any sentence-transformers model or folder) on the CPU."""
 
@@ -27,6 +62,7 @@ class SentenceTransformerEmbedder:
         # Offline by construction: a name that is not a local folder must already be cached.
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        quiet_model_loading()
         from sentence_transformers import SentenceTransformer
 
         self._model = SentenceTransformer(model, device=device)
@@ -34,17 +70,21 @@ class SentenceTransformerEmbedder:
         self.max_tokens: int = int(self._model.max_seq_length)
         self.dimension: int = int(self._model.get_embedding_dimension())
         self._tokenizer = self._model.tokenizer
+        self._counter = TokenCounter(self._tokenizer)
+        # encode() switches the model tokenizer's padding state per call: one caller at a time (API threads).
+        self._encode_lock = threading.Lock()
 
     def embed(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
-        return self._model.encode(
-            texts, batch_size=self._batch_size, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False
-        ).astype(np.float32)
+        with self._encode_lock:
+            vectors = self._model.encode(
+                texts, batch_size=self._batch_size, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False
+            )
+        return vectors.astype(np.float32)
 
     def count_tokens(self, text: str) -> int:
-        # truncation=False: the bundled tokenizer.json would otherwise cut at 128 and hide long chunks.
-        return len(self._tokenizer(text, add_special_tokens=True, truncation=False, verbose=False)["input_ids"])
+        return self._counter(text)
 
 
 class OnnxInt8Embedder:
@@ -60,6 +100,8 @@ class OnnxInt8Embedder:
             raise RuntimeError("the onnx-int8 backend needs the onnx extra: pip install 'kb[onnx]'") from e
         torch_embedder = SentenceTransformerEmbedder(model)  # tokenizer, limits, and the weights to export
         self._tokenizer = torch_embedder._tokenizer
+        self._counter = torch_embedder._counter
+        self._encode_lock = threading.Lock()
         self.max_tokens = torch_embedder.max_tokens
         self.dimension = torch_embedder.dimension
         self._batch_size = batch_size
@@ -69,7 +111,8 @@ class OnnxInt8Embedder:
         self._session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
 
     def embed(self, texts: list[str]) -> np.ndarray:
-        out = [self._embed_batch(texts[i : i + self._batch_size]) for i in range(0, len(texts), self._batch_size)]
+        with self._encode_lock:
+            out = [self._embed_batch(texts[i : i + self._batch_size]) for i in range(0, len(texts), self._batch_size)]
         return np.concatenate(out) if out else np.zeros((0, self.dimension), dtype=np.float32)
 
     def _embed_batch(self, texts: list[str]) -> np.ndarray:
@@ -81,7 +124,7 @@ class OnnxInt8Embedder:
         return (pooled / np.linalg.norm(pooled, axis=1, keepdims=True)).astype(np.float32)
 
     def count_tokens(self, text: str) -> int:
-        return len(self._tokenizer(text, add_special_tokens=True, truncation=False, verbose=False)["input_ids"])
+        return self._counter(text)
 
 
 def _export_int8(embedder: SentenceTransformerEmbedder, model: str, cache_dir: Path) -> Path:

@@ -1,0 +1,104 @@
+"""Bulk ingest on awkward input: two threads sharing the model, one broken document, a store that fails."""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+
+import pytest
+
+from ingest.pipeline import build_ingestor
+from ingest.readers import RawDocument
+from kb.errors import StoreUnavailable
+from kb.vectors import CHUNKS, QUOTES
+
+WORDS = "border policy funding council district homes traffic sheriff courts guidance families asylum officers".split()
+
+
+def mixed_documents(count: int, seed: int = 7, longest: int = 10) -> list[RawDocument]:
+    """Short notes and long reports, each with quotes of very different lengths (ragged embedding batches)."""
+    rng = random.Random(seed)
+    docs = []
+    for n in range(count):
+        paragraphs = []
+        for p in range(rng.choice([1, 2, longest])):
+            said = " ".join(rng.choice(WORDS) for _ in range(rng.randint(3, 120)))
+            rest = " ".join(rng.choice(WORDS) for _ in range(rng.randint(5, 160)))
+            paragraphs.append(f'Mayor Ana Ortiz said "{said}." Residents worried about street {p}. {rest}.')
+        text = "\n\n".join(paragraphs)
+        docs.append(RawDocument(text=text, source=f"mixed.jsonl:{n + 1}", title=f"Report {n}", url=f"https://x.example/{n}",
+                                published="2024-01-02", publisher="Example", size=len(text)))
+    return docs
+
+
+def test_counting_while_embedding_in_another_thread_never_breaks_a_batch(embedder) -> None:  # type: ignore[no-untyped-def]
+    # The ingest parse thread counts word pieces while the main thread embeds: before the fix the shared
+    # tokenizer's padding was switched off mid-batch within a second or two ("Unable to create tensor").
+    stop = threading.Event()
+    counts: list[int] = []
+
+    def count() -> None:
+        while not stop.is_set():
+            counts.append(embedder.count_tokens("word " * 600))
+
+    counter = threading.Thread(target=count)
+    counter.start()
+    try:
+        deadline = time.monotonic() + 3
+        rounds = 0
+        while time.monotonic() < deadline or rounds < 3:
+            vectors = embedder.embed(["short", "a somewhat longer text " * 10, "x " * 300, "y " * 40])
+            assert vectors.shape == (4, 384)
+            rounds += 1
+    finally:
+        stop.set()
+        counter.join()
+    assert counts and set(counts) == {602}  # never cut at the model's limit either
+
+
+def test_threaded_pipeline_over_long_and_short_texts_stores_everything(kb, settings, extractor) -> None:  # type: ignore[no-untyped-def]
+    ingestor = build_ingestor(kb, settings, extractor)
+    ingestor.batch_size = 4  # many small batches: many overlaps of the parse and embed threads
+    docs = mixed_documents(20)
+    seen: list[int] = []
+    report = ingestor.ingest(docs, on_record=lambda r: seen.append(r.input_done))
+    assert (report.new, report.failed) == (20, 0), report.errors
+    assert seen == sorted(seen) and seen[-1] == sum(d.size for d in docs)  # progress by input size, to the end
+    stats = kb.stats()
+    assert stats["vectors"] >= stats["chunks"] + stats["quotes"] > 20
+
+
+def test_a_document_that_breaks_a_step_fails_alone_with_its_line(kb, settings, extractor, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    ingestor = build_ingestor(kb, settings, extractor)
+    docs = mixed_documents(6, seed=3, longest=2)
+    poison = docs[2].text
+    original = ingestor.chunker.split
+
+    def split(doc_id: str, text: str):  # type: ignore[no-untyped-def]
+        if text == poison:
+            raise ValueError("tokenizer exploded")
+        return original(doc_id, text)
+
+    monkeypatch.setattr(ingestor.chunker, "split", split)
+    report = ingestor.ingest(docs)
+    assert (report.new, report.failed) == (5, 1)
+    assert report.errors == [("mixed.jsonl:3", "ValueError: tokenizer exploded")]
+
+
+def test_a_store_outage_stops_the_run_with_its_type(kb, settings, extractor, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    ingestor = build_ingestor(kb, settings, extractor)
+    calls = {"n": 0}
+    original = kb.vectors.upsert
+
+    def upsert(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        if calls["n"] > 4:  # two documents in, then the store goes away
+            raise StoreUnavailable("the vector store did not answer (ConnectionError)")
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(kb.vectors, "upsert", upsert)
+    with pytest.raises(StoreUnavailable):
+        ingestor.ingest(mixed_documents(8, seed=5, longest=2))
+    assert kb.stats()["documents"] == 2
+    assert kb.vectors.count(CHUNKS) + kb.vectors.count(QUOTES) >= 1
