@@ -367,6 +367,32 @@ def stats(fmt: Annotated[str, Format] = "table") -> None:
 
 
 @app.command()
+def check(
+    repair: Annotated[bool, typer.Option("--repair", help="Delete orphan vectors and re-embed missing ones.")] = False,
+    fmt: Annotated[str, Format] = "table",
+) -> None:
+    """Check that the vector store and the catalogue agree (after a crash or a kill); --repair mends them."""
+    _check_format(fmt, ("table", "json"))
+    kb = _open_kb(_settings())
+    try:
+        report = kb.check(repair=repair)
+    except KBError as e:
+        raise _fail(str(e)) from e
+    finally:
+        kb.close()
+    if fmt == "json":
+        typer.echo(json.dumps(report.as_dict()))
+    elif report.consistent:
+        typer.echo("consistent: every chunk and quote has its vectors, and no vector lacks its chunk or quote")
+    else:
+        done = "repaired" if report.repaired else "run `kb check --repair` to mend"
+        typer.echo(f"{report.orphan_vectors} orphan vectors, {report.missing_vectors} chunks or quotes without vectors "
+                   f"({len(report.documents_to_reembed)} documents): {done}")
+    if not report.consistent and not report.repaired:
+        raise typer.Exit(1)
+
+
+@app.command()
 def backup(target: Annotated[Path, typer.Argument(help="A new, empty folder for the backup.")]) -> None:
     """Back up the catalogue consistently; safe while the server or an ingest runs."""
     from kb.backup import backup as run_backup

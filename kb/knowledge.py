@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -15,6 +15,24 @@ from kb.models import Chunk, Document, Quote, Speaker
 from kb.search import Searcher, SearchPage, SearchQuery
 from kb.speakers import Override, ResolutionConfig, canonical_speakers, resolve
 from kb.vectors import CHUNKS, QUOTES, VectorStore, date_number
+
+
+@dataclass
+class CheckReport:
+    """Where the vector store and the catalogue disagree (a crash between their writes leaves this)."""
+
+    orphan_vectors: int = 0  # vectors whose chunk or quote the catalogue does not hold
+    missing_vectors: int = 0  # chunks and quotes without a vector (search cannot find them by meaning)
+    documents_to_reembed: list[str] = field(default_factory=list)
+    repaired: bool = False
+
+    @property
+    def consistent(self) -> bool:
+        return not self.orphan_vectors and not self.missing_vectors
+
+    def as_dict(self) -> dict[str, object]:
+        return {"orphan_vectors": self.orphan_vectors, "missing_vectors": self.missing_vectors,
+                "documents_to_reembed": len(self.documents_to_reembed), "repaired": self.repaired, "consistent": self.consistent}
 
 
 @dataclass
@@ -148,9 +166,9 @@ class KnowledgeBase:
         out.update({k: np.stack(v) for k, v in grouped.items()})
         return out
 
-    def rebuild_vectors(self, on_progress: Callable[[int, int], None] | None = None, batch: int = 16) -> None:
-        """Re-embed every chunk and quote from the catalogue (after a restore, or a model change)."""
-        ids = self.catalogue.document_ids()
+    def rebuild_vectors(self, on_progress: Callable[[int, int], None] | None = None, batch: int = 16, ids: list[str] | None = None) -> None:
+        """Re-embed every chunk and quote from the catalogue (after a restore, or a model change), or those of `ids`."""
+        ids = self.catalogue.document_ids() if ids is None else ids
         for start in range(0, len(ids), batch):
             docs = self.catalogue.documents_by_ids(ids[start : start + batch])
             parts = [(d, self.catalogue.chunks_for_document(d.id), self.catalogue.quotes_for_document(d.id)) for d in docs.values()]
@@ -159,6 +177,31 @@ class KnowledgeBase:
                 self._write_vectors(doc, chunks, quotes, vectors)
             if on_progress:
                 on_progress(min(start + batch, len(ids)), len(ids))
+
+    def check(self, repair: bool = False) -> CheckReport:
+        """Compare vectors with the catalogue; with `repair`, delete orphans and re-embed what is missing."""
+        report = CheckReport()
+        chunk_vectors, quote_vectors = self.vectors.owners(CHUNKS), self.vectors.owners(QUOTES)
+        quotes_with_vectors = {vid.split(":", 1)[0] for vid in quote_vectors}
+        known_chunks: set[str] = set()
+        known_quotes: set[str] = set()
+        for doc_id in self.catalogue.document_ids():
+            chunks, quotes = self.catalogue.ids_for_document(doc_id)
+            known_chunks |= chunks
+            known_quotes |= quotes
+            missing = len(chunks - chunk_vectors.keys()) + len(quotes - quotes_with_vectors)
+            if missing:
+                report.missing_vectors += missing
+                report.documents_to_reembed.append(doc_id)
+        orphan_chunks = [vid for vid in chunk_vectors if vid not in known_chunks]
+        orphan_quotes = [vid for vid in quote_vectors if vid.split(":", 1)[0] not in known_quotes]
+        report.orphan_vectors = len(orphan_chunks) + len(orphan_quotes)
+        if repair and not report.consistent:
+            self.vectors.delete(CHUNKS, orphan_chunks)
+            self.vectors.delete(QUOTES, orphan_quotes)
+            self.rebuild_vectors(ids=report.documents_to_reembed)
+            report.repaired = True
+        return report
 
     # -- reading -----------------------------------------------------------------------------
     def search_quotes(self, query: SearchQuery) -> SearchPage:

@@ -35,6 +35,12 @@ class VectorStore(Protocol):
 
     def set_speakers(self, collection: str, speakers: dict[str, str]) -> None: ...
 
+    def owners(self, collection: str) -> dict[str, str]:
+        """Every vector id in a collection with its document id (for `kb check`)."""
+        ...
+
+    def delete(self, collection: str, ids: list[str]) -> None: ...
+
     def close(self) -> None: ...
 
 
@@ -231,6 +237,22 @@ class ChromaVectorStore:
                 continue
             metas = [{**meta, "speaker_id": speakers[meta["quote_id"]]} for meta in found["metadatas"]]
             self._call(coll.update, ids=found["ids"], metadatas=metas)
+
+    def owners(self, collection: str) -> dict[str, str]:
+        coll = self._collections[collection]
+        out: dict[str, str] = {}
+        while True:
+            got = self._call(coll.get, include=["metadatas"], limit=self._batch, offset=len(out))
+            if not got["ids"]:
+                return out
+            for vid, meta in zip(got["ids"], got["metadatas"], strict=True):
+                out[vid] = str((meta or {}).get("document_id", ""))
+
+    def delete(self, collection: str, ids: list[str]) -> None:
+        if collection == QUOTES:
+            self._cache.drop({vid.split(":", 1)[0] for vid in ids})
+        for start in range(0, len(ids), self._batch):
+            self._call(self._collections[collection].delete, ids=ids[start : start + self._batch])
 
     def close(self) -> None:
         if self._lock:

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from ingest.pipeline import build_ingestor
+from ingest.pipeline import build_ingestor, to_document
 from ingest.readers import RawDocument
 from kb.errors import StoreUnavailable
 from kb.vectors import CHUNKS, QUOTES
@@ -102,3 +102,24 @@ def test_a_store_outage_stops_the_run_with_its_type(kb, settings, extractor, mon
         ingestor.ingest(mixed_documents(8, seed=5, longest=2))
     assert kb.stats()["documents"] == 2
     assert kb.vectors.count(CHUNKS) + kb.vectors.count(QUOTES) >= 1
+
+
+def test_check_finds_and_repair_mends_what_a_crash_leaves(kb, settings, extractor) -> None:  # type: ignore[no-untyped-def]
+    ingestor = build_ingestor(kb, settings, extractor)
+    docs = mixed_documents(3, seed=11, longest=2)
+    assert ingestor.ingest(docs).new == 3
+    assert kb.check().consistent
+    # A crash after the vectors of a new document but before its catalogue commit leaves orphans behind...
+    doc = to_document(mixed_documents(4, seed=12, longest=2)[3])
+    quotes, chunks = ingestor.extract(doc), ingestor.chunker.split(doc.id, doc.text)
+    kb._write_vectors(doc, chunks, quotes, kb.embed_units(chunks, quotes))
+    # ...and a vector lost from a stored document leaves a chunk that search cannot find by meaning.
+    lost = next(iter(kb.vectors.owners(CHUNKS)))
+    kb.vectors.delete(CHUNKS, [lost])
+    found = kb.check()
+    assert found.orphan_vectors == len(chunks) + sum(len(kb.quote_windows(q)) for q in quotes) > 0
+    assert found.missing_vectors == 1 and not found.consistent
+    assert kb.check(repair=True).repaired
+    assert kb.check().consistent
+    stats = kb.stats()
+    assert stats["vectors"] >= stats["chunks"] + stats["quotes"]
