@@ -7,8 +7,9 @@ import random
 from collections import Counter
 from pathlib import Path
 
+import httpx
 import pytest
-from conftest import ingest_paths
+from conftest import API_KEY, ingest_paths
 
 from ingest.dates import parse_date
 from ingest.extract.people import clean_name, parse_title_and_name
@@ -17,6 +18,9 @@ from kb.errors import InvalidInput
 from kb.knowledge import KnowledgeBase
 from kb.names import junk_organization, junk_person_name
 from kb.speakers import Mention, Override, resolve
+
+
+AUTH = {"Authorization": f"Bearer {API_KEY}"}
 
 
 def mention(doc: str, name: str, quotes: int = 1, *, org: bool = False, published: str | None = None,
@@ -199,3 +203,27 @@ def test_a_version_1_catalogue_is_migrated(tmp_path: Path) -> None:
     store = SqliteCatalogue(path)
     assert store.schema_version() == SCHEMA_VERSION and store.speaker_mentions() == [] and store.speaker_overrides() == []
     store.close()
+
+
+def test_merge_and_split_over_http(http: httpx.Client) -> None:
+    """Keyed writes, like POST /v1/documents; the speaker page carries every name, title and organisation counted."""
+    people = [s for s in http.get("/v1/speakers", params={"limit": 20}).json()["results"] if not s["is_organization"]]
+    keep, other = people[0], people[1]
+    champagne = http.get("/v1/speakers", params={"q": "Champagne"}).json()["results"][0]
+    assert {"value": "Sheriff", "count": champagne["title_counts"][0]["count"]} in champagne["title_counts"]
+    assert sum(c["count"] for c in champagne["alias_counts"]) == champagne["quote_count"]
+
+    body = {"keep": keep["id"], "other": other["id"]}
+    assert http.post("/v1/speakers/merge", json=body).status_code == 401
+    r = http.post("/v1/speakers/merge", json=body, headers=AUTH)
+    assert r.status_code == 200, r.text
+    merged = r.json()
+    assert merged["name"] == keep["name"] and merged["quote_count"] == keep["quote_count"] + other["quote_count"]
+    assert http.get(f"/v1/speakers/{other['id']}").status_code in (200, 404)  # gone unless its id is the kept one's
+
+    bad = http.post(f"/v1/speakers/{merged['id']}/split", json={"alias": "Nobody Atall"}, headers=AUTH)
+    assert bad.status_code == 422 and bad.json()["error"]["code"] == "invalid_input"
+    r = http.post(f"/v1/speakers/{merged['id']}/split", json={"alias": other["name"]}, headers=AUTH)
+    assert r.status_code == 200, r.text
+    assert r.json()["name"] == other["name"] and r.json()["quote_count"] == other["quote_count"]
+    assert http.post("/v1/speakers/merge", json={"keep": "spk_nope", "other": keep["id"]}, headers=AUTH).status_code == 404

@@ -1,12 +1,13 @@
-"""Speakers: finding them, one speaker, and a speaker's quotes."""
+"""Speakers: finding them, one speaker, a speaker's quotes, and corrections of identities (merge, split)."""
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 
 from api import schemas as s
 from api.deps import KB, Reads, base_url
 from api.errors import errors
+from api.security import require_write_key
 from kb.search import decode_cursor, encode_cursor
 from kb.settings import Settings
 
@@ -45,5 +46,19 @@ def router(settings: Settings) -> APIRouter:
         return s.QuoteListOut(
             results=[s.QuoteOut.of(q, d, base) for q, d in rows[:limit]], next_cursor=encode_cursor(offset + limit) if more else None,
         )
+
+    @r.post("/v1/speakers/merge", response_model=s.SpeakerOut, operation_id="mergeSpeakers",
+            dependencies=[Depends(require_write_key)], responses=errors(401, 403, 404, 422, 503))
+    def merge_speakers(body: s.SpeakerMergeIn, request: Request, kb: KB) -> s.SpeakerOut:
+        """Two entries are one person: `other`'s quotes join `keep`, whose name stays; kept across re-ingests."""
+        with request.app.state.write_lock:
+            return s.SpeakerOut.of(kb.merge_speakers(body.keep, body.other))
+
+    @r.post("/v1/speakers/{speaker_id}/split", response_model=s.SpeakerOut, operation_id="splitSpeaker",
+            dependencies=[Depends(require_write_key)], responses=errors(401, 403, 404, 422, 503))
+    def split_speaker(speaker_id: str, body: s.SpeakerSplitIn, request: Request, kb: KB) -> s.SpeakerOut:
+        """A name in an entry is someone else: the quotes under `alias` become their own speaker (returned); kept across re-ingests."""
+        with request.app.state.write_lock:
+            return s.SpeakerOut.of(kb.split_speaker(speaker_id, body.alias))
 
     return r
