@@ -299,7 +299,7 @@ def collect(gold: list[Gold], data: Path, kb_dir: Path) -> list[Item]:
         report = build_ingestor(kb, settings).ingest(list(raws.values()))
         if report.failed:
             print(f"warning: {report.failed} gold documents failed to ingest: {report.errors}", file=sys.stderr)
-        names: dict[str, str | None] = {}
+        entries: dict[str, tuple[str, str]] = {}
         items = []
         stored: dict[tuple[str, int], tuple] = {}
         for g in gold:
@@ -316,10 +316,12 @@ def collect(gold: list[Gold], data: Path, kb_dir: Path) -> list[Item]:
                 items.append(Item(g, None, doc.title))
                 continue
             q = quotes[i]
-            sid = q.speaker.id
-            if sid and sid not in names:
-                names[sid] = kb.speaker(sid).name
-            name = names[sid] if sid else q.speaker.name
+            sid, name = q.speaker.id, q.speaker.name
+            if sid:
+                if sid not in entries:  # the canonical entry as the knowledge base shows it (after any merge)
+                    speaker = kb.speaker(sid)
+                    entries[sid] = (speaker.id, speaker.name)
+                sid, name = entries[sid]
             items.append(Item(g, Predicted(q.id, q.text, q.kind, sid, name, q.speaker.description, q.speaker.title), doc.title))
         return items
     finally:
