@@ -6,12 +6,13 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
+from api.deps import lazy_ingestor
 from api.errors import errors, install_error_handlers
 from api.middleware import install_middleware
 from api.routes import briefings, documents, jobs, meta, search, speakers
 from api.security import APIError
 from api.web import add_web_routes
-from ingest.jobs import interrupt_orphaned_jobs
+from ingest.jobs import JobRunner
 from ingest.pipeline import Ingestor
 from kb.knowledge import KnowledgeBase
 from kb.settings import Settings
@@ -30,7 +31,9 @@ def create_app(settings: Settings | None = None, kb: KnowledgeBase | None = None
             from kb.factory import open_knowledge_base
 
             app.state.kb = open_knowledge_base(settings)
-        interrupt_orphaned_jobs(app.state.kb.catalogue)
+        app.state.job_runner = JobRunner(
+            app.state.kb.catalogue, lambda: lazy_ingestor(app), app.state.write_lock, settings.api_runs_jobs, settings.job_lease_seconds
+        )
         try:
             yield
         finally:

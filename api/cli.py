@@ -447,6 +447,42 @@ def serve(
         kb.close()
 
 
+@app.command()
+def worker(
+    once: Annotated[bool, typer.Option(help="Work off the jobs waiting now, then exit.")] = False,
+) -> None:
+    """Work off queued ingest jobs (KB_DATABASE_URL and KB_CHROMA_URL shared with the API); SIGTERM stops after the records in hand."""
+    import logging
+    import signal
+
+    from ingest.jobs import JobWorker
+    from ingest.pipeline import build_ingestor
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    settings = _settings()
+    kb = _open_kb(settings)
+    try:
+        ingestor = build_ingestor(kb, settings)
+        job_worker = JobWorker(kb.catalogue, lambda: ingestor, lease_s=settings.job_lease_seconds)
+
+        def stop(signum: int, _frame: object) -> None:
+            logging.getLogger("kb.worker").info("signal %d: stopping after the records in hand", signum)
+            job_worker.stop.set()
+            job_worker.wake.set()
+
+        signal.signal(signal.SIGTERM, stop)
+        signal.signal(signal.SIGINT, stop)
+        if once:
+            while not job_worker.stop.is_set() and job_worker.run_one():
+                pass
+        else:
+            job_worker.run()
+    except KBError as e:
+        raise _fail(str(e)) from e
+    finally:
+        kb.close()
+
+
 def main() -> None:
     app()
 

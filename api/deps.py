@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, FastAPI, Request
 
 from api.security import require_read_key
 from ingest.jobs import JobRunner
@@ -16,19 +16,20 @@ def get_kb(request: Request) -> KnowledgeBase:
 
 
 def get_ingestor(request: Request) -> Ingestor:
-    state = request.app.state
+    return lazy_ingestor(request.app)
+
+
+def lazy_ingestor(app: FastAPI) -> Ingestor:
+    state = app.state
     with state.ingestor_lock:
         if state.ingestor is None:  # spaCy loads on the first write, not at start-up
             state.ingestor = build_ingestor(state.kb, state.settings)
     return state.ingestor
 
 
-def get_job_runner(request: Request, ingestor: Annotated[Ingestor, Depends(get_ingestor)]) -> JobRunner:
-    state = request.app.state
-    with state.ingestor_lock:
-        if state.job_runner is None:
-            state.job_runner = JobRunner(ingestor, state.settings.data_dir / "jobs", state.write_lock)
-    return state.job_runner
+def get_job_runner(request: Request) -> JobRunner:
+    """Built at start-up: it enqueues, and works the queue itself when the settings say the API runs jobs."""
+    return request.app.state.job_runner
 
 
 KB = Annotated[KnowledgeBase, Depends(get_kb)]

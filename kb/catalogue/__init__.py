@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kb.catalogue.protocol import STAT_TABLES, Catalogue, QuoteFilter, copy_catalogue, quote_text_key
+from kb.catalogue.protocol import STAT_TABLES, Catalogue, ClaimedJob, QuoteFilter, copy_catalogue, quote_text_key
 from kb.catalogue.sqlite import SCHEMA_VERSION, SqliteCatalogue, backup_catalogue, fts_query
 from kb.settings import Settings
 
@@ -17,6 +17,6 @@ def open_catalogue(settings: Settings) -> Catalogue:
 
 
 __all__ = [
-    "SCHEMA_VERSION", "STAT_TABLES", "Catalogue", "QuoteFilter", "SqliteCatalogue", "backup_catalogue", "copy_catalogue", "fts_query",
+    "SCHEMA_VERSION", "STAT_TABLES", "Catalogue", "ClaimedJob", "QuoteFilter", "SqliteCatalogue", "backup_catalogue", "copy_catalogue", "fts_query",
     "open_catalogue", "quote_text_key",
 ]

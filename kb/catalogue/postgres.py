@@ -16,7 +16,7 @@ import psycopg
 from psycopg.rows import dict_row
 from psycopg_pool import ConnectionPool, PoolTimeout
 
-from kb.catalogue.protocol import STAT_TABLES, QuoteFilter, quote_text_key
+from kb.catalogue.protocol import STAT_TABLES, ClaimedJob, QuoteFilter, quote_text_key
 from kb.catalogue.sqlite import SqliteCatalogue
 from kb.errors import StoreCorrupt, StoreUnavailable
 from kb.ids import speaker_key
@@ -24,7 +24,7 @@ from kb.models import Chunk, Document, Quote, Span, Speaker, SpeakerRef
 from kb.speakers import Identity, Mention, Override, mentions_from_rows, plan_identity_update
 from kb.text import WORD, content_words
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 _WRITE_LOCK = 7_301_113  # advisory lock id: one writer at a time, so orphan-speaker clean-up never races an upsert
 _K1, _B = 1.2, 0.75  # FTS5's bm25 constants
 _NOW = """to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')"""
@@ -38,7 +38,12 @@ MIGRATIONS: dict[int, list[str]] = {
         "CREATE TABLE IF NOT EXISTS speaker_overrides (seq BIGSERIAL PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL,"
         " other TEXT, created_at TEXT NOT NULL DEFAULT " + _NOW + ")",
     ],
+    3: [  # jobs become a queue: the upload travels in the row, workers hold a lease
+        "ALTER TABLE jobs ADD COLUMN kind TEXT", "ALTER TABLE jobs ADD COLUMN publisher TEXT", "ALTER TABLE jobs ADD COLUMN payload BYTEA",
+        "ALTER TABLE jobs ADD COLUMN lease_until DOUBLE PRECISION", "ALTER TABLE jobs ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0",
+    ],
 }
+_EPOCH = "extract(epoch FROM clock_timestamp())::float8"
 
 _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -92,8 +97,10 @@ CREATE TABLE IF NOT EXISTS jobs (
     id TEXT PRIMARY KEY, status TEXT NOT NULL, created_at TEXT NOT NULL DEFAULT {_NOW},
     finished_at TEXT, processed INTEGER NOT NULL DEFAULT 0, new INTEGER NOT NULL DEFAULT 0, updated INTEGER NOT NULL DEFAULT 0,
     unchanged INTEGER NOT NULL DEFAULT 0, failed INTEGER NOT NULL DEFAULT 0, errors TEXT NOT NULL DEFAULT '[]',
-    owner TEXT NOT NULL DEFAULT ''
+    owner TEXT NOT NULL DEFAULT '', kind TEXT, publisher TEXT, payload BYTEA, lease_until DOUBLE PRECISION,
+    attempts INTEGER NOT NULL DEFAULT 0
 );
+CREATE INDEX IF NOT EXISTS jobs_waiting ON jobs(created_at) WHERE status IN ('queued', 'running');
 """
 
 _QUOTE_COLUMNS = (
@@ -495,19 +502,50 @@ class PostgresCatalogue:
                            (override.name, override.name))
             db.execute("INSERT INTO speaker_overrides (kind, name, other) VALUES (%s,%s,%s)", (override.kind, override.name, override.other))
 
-    # -- ingest jobs ----------------------------------------------------------------------------
-    def create_job(self, job_id: str, owner: str) -> None:
+    # -- ingest jobs: a queue taken with FOR UPDATE SKIP LOCKED, under a lease on the database clock ------
+    def enqueue_job(self, job_id: str, payload: bytes, kind: str | None, publisher: str | None, owner: str) -> None:
         with self._write() as db:
-            db.execute("INSERT INTO jobs (id, status, owner) VALUES (%s, 'queued', %s)", (job_id, owner))
+            db.execute("INSERT INTO jobs (id, status, owner, payload, kind, publisher) VALUES (%s, 'queued', %s, %s, %s, %s)",
+                       (job_id, owner, payload, kind, publisher))
 
-    def update_job(self, job_id: str, status: str, counts: dict[str, int], errors: list[dict[str, str]], finished: bool = False) -> None:
+    def claim_job(self, owner: str, lease_s: float) -> ClaimedJob | None:
         with self._write() as db:
-            db.execute(
+            row = db.execute(
+                f"SELECT * FROM jobs WHERE status = 'queued' OR (status = 'running' AND coalesce(lease_until, 0) < {_EPOCH})"
+                " ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED"
+            ).fetchone()
+            if row is None:
+                return None
+            db.execute(f"UPDATE jobs SET status = 'running', owner = %s, lease_until = {_EPOCH} + %s, attempts = attempts + 1"
+                       " WHERE id = %s", (owner, lease_s, row["id"]))
+        return ClaimedJob(
+            id=row["id"], payload=bytes(row["payload"] or b""), kind=row["kind"], publisher=row["publisher"], attempts=row["attempts"] + 1,
+            counts={k: row[k] for k in ("processed", "new", "updated", "unchanged", "failed")}, errors=json.loads(row["errors"]),
+        )
+
+    def renew_job(self, job_id: str, owner: str, lease_s: float) -> bool:
+        with self._write() as db:
+            cur = db.execute(f"UPDATE jobs SET lease_until = {_EPOCH} + %s WHERE id = %s AND owner = %s AND status = 'running'",
+                             (lease_s, job_id, owner))
+            return cur.rowcount == 1
+
+    def release_job(self, job_id: str, owner: str) -> bool:
+        with self._write() as db:
+            cur = db.execute("UPDATE jobs SET status = 'queued', lease_until = NULL WHERE id = %s AND owner = %s AND status = 'running'",
+                             (job_id, owner))
+            return cur.rowcount == 1
+
+    def update_job(self, job_id: str, status: str, counts: dict[str, int], errors: list[dict[str, str]], finished: bool = False,
+                   owner: str | None = None) -> bool:
+        with self._write() as db:
+            cur = db.execute(
                 "UPDATE jobs SET status = %s, processed = %s, new = %s, updated = %s, unchanged = %s, failed = %s, errors = %s,"
-                f" finished_at = CASE WHEN %s THEN {_NOW} ELSE finished_at END WHERE id = %s",
+                f" finished_at = CASE WHEN %s THEN {_NOW} ELSE finished_at END, payload = CASE WHEN %s THEN NULL ELSE payload END"
+                " WHERE id = %s AND (%s::text IS NULL OR owner = %s)",
                 (status, counts.get("processed", 0), counts.get("new", 0), counts.get("updated", 0), counts.get("unchanged", 0),
-                 counts.get("failed", 0), json.dumps(errors, ensure_ascii=False), finished, job_id),
+                 counts.get("failed", 0), json.dumps(errors, ensure_ascii=False), finished, finished, job_id, owner, owner),
             )
+            return cur.rowcount == 1
 
     def get_job(self, job_id: str) -> dict[str, object] | None:
         row = self._one("SELECT id, status, created_at, finished_at, processed, new, updated, unchanged, failed, errors, owner"
@@ -518,12 +556,12 @@ class PostgresCatalogue:
         job["errors"] = json.loads(job["errors"])
         return job
 
-    def interrupt_jobs_of_dead_owners(self, is_dead: Callable[[str], bool]) -> int:
+    def requeue_jobs_of_dead_owners(self, is_dead: Callable[[str], bool]) -> int:
         with self._write() as db:
-            rows = db.execute("SELECT id, owner FROM jobs WHERE status IN ('queued', 'running') FOR UPDATE").fetchall()
+            rows = db.execute("SELECT id, owner FROM jobs WHERE status = 'running' FOR UPDATE SKIP LOCKED").fetchall()
             dead = [r["id"] for r in rows if is_dead(r["owner"])]
             if dead:
-                db.execute(f"UPDATE jobs SET status = 'interrupted', finished_at = {_NOW} WHERE id = ANY(%s)", (dead,))
+                db.execute("UPDATE jobs SET status = 'queued', lease_until = NULL WHERE id = ANY(%s)", (dead,))
             return len(dead)
 
     # -- backup ---------------------------------------------------------------------------------

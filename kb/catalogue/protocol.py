@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
@@ -33,6 +33,19 @@ class QuoteFilter:
     since: str | None = None
     until: str | None = None
     document_ids: list[str] | None = None
+
+
+@dataclass
+class ClaimedJob:
+    """An ingest job a worker has taken: the upload and how far earlier attempts got."""
+
+    id: str
+    payload: bytes
+    kind: str | None
+    publisher: str | None
+    attempts: int
+    counts: dict[str, int] = field(default_factory=dict)
+    errors: list[dict[str, str]] = field(default_factory=list)
 
 
 @runtime_checkable
@@ -100,14 +113,29 @@ class Catalogue(Protocol):
 
     def add_speaker_override(self, override: Override) -> None: ...
 
-    # -- ingest jobs --------------------------------------------------------------------------
-    def create_job(self, job_id: str, owner: str) -> None: ...
+    # -- ingest jobs: a queue whose jobs workers take under a lease they renew ---------------------
+    def enqueue_job(self, job_id: str, payload: bytes, kind: str | None, publisher: str | None, owner: str) -> None: ...
 
-    def update_job(self, job_id: str, status: str, counts: dict[str, int], errors: list[dict[str, str]], finished: bool = False) -> None: ...
+    def claim_job(self, owner: str, lease_s: float) -> ClaimedJob | None:
+        """The oldest queued job, or a running one whose lease ran out (its worker died), now owned by `owner`."""
+        ...
+
+    def renew_job(self, job_id: str, owner: str, lease_s: float) -> bool:
+        """Extend the lease; False when the job is no longer this owner's."""
+        ...
+
+    def release_job(self, job_id: str, owner: str) -> bool:
+        """Back to the queue with its progress kept (a worker stopping), for any worker to continue."""
+        ...
+
+    def update_job(self, job_id: str, status: str, counts: dict[str, int], errors: list[dict[str, str]], finished: bool = False,
+                   owner: str | None = None) -> bool:
+        """Record progress (only while `owner` holds the job, when given); a finished job drops its upload."""
+        ...
 
     def get_job(self, job_id: str) -> dict[str, object] | None: ...
 
-    def interrupt_jobs_of_dead_owners(self, is_dead: Callable[[str], bool]) -> int: ...
+    def requeue_jobs_of_dead_owners(self, is_dead: Callable[[str], bool]) -> int: ...
 
     # -- backup -------------------------------------------------------------------------------
     def backup_to(self, target: Path) -> dict[str, int]: ...

@@ -12,11 +12,11 @@ from pathlib import Path
 from kb.errors import StoreCorrupt, StoreUnavailable
 from kb.ids import speaker_key
 from kb.models import Chunk, Document, Quote, Span, Speaker, SpeakerRef
-from kb.catalogue.protocol import STAT_TABLES, QuoteFilter, quote_text_key
+from kb.catalogue.protocol import STAT_TABLES, ClaimedJob, QuoteFilter, quote_text_key
 from kb.speakers import Identity, Mention, Override, mentions_from_rows, plan_identity_update
 from kb.text import WORD, content_words
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # MIGRATIONS[n]: the statements that take a version n-1 catalogue to version n (_SCHEMA is always the latest).
 MIGRATIONS: dict[int, list[str]] = {
@@ -27,7 +27,13 @@ MIGRATIONS: dict[int, list[str]] = {
         "CREATE TABLE IF NOT EXISTS speaker_overrides (seq INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL,"
         " name TEXT NOT NULL, other TEXT, created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))",
     ],
+    3: [  # jobs become a queue: the upload travels in the row, workers hold a lease
+        "ALTER TABLE jobs ADD COLUMN kind TEXT", "ALTER TABLE jobs ADD COLUMN publisher TEXT", "ALTER TABLE jobs ADD COLUMN payload BLOB",
+        "ALTER TABLE jobs ADD COLUMN lease_until REAL", "ALTER TABLE jobs ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0",
+    ],
 }
+_EPOCH = "((julianday('now') - 2440587.5) * 86400.0)"
+_JOB_FIELDS = "id, status, created_at, finished_at, processed, new, updated, unchanged, failed, errors, owner"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -73,8 +79,10 @@ CREATE TABLE IF NOT EXISTS jobs (
     id TEXT PRIMARY KEY, status TEXT NOT NULL, created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
     finished_at TEXT, processed INTEGER NOT NULL DEFAULT 0, new INTEGER NOT NULL DEFAULT 0, updated INTEGER NOT NULL DEFAULT 0,
     unchanged INTEGER NOT NULL DEFAULT 0, failed INTEGER NOT NULL DEFAULT 0, errors TEXT NOT NULL DEFAULT '[]',
-    owner TEXT NOT NULL DEFAULT ''
+    owner TEXT NOT NULL DEFAULT '', kind TEXT, publisher TEXT, payload BLOB, lease_until REAL,
+    attempts INTEGER NOT NULL DEFAULT 0
 );
+CREATE INDEX IF NOT EXISTS jobs_status ON jobs(status);
 CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
     chunk_id UNINDEXED, text, tokenize = 'porter unicode61 remove_diacritics 2'
 );
@@ -497,38 +505,62 @@ class SqliteCatalogue:
                 )
             db.execute("INSERT INTO speaker_overrides (kind, name, other) VALUES (?,?,?)", (override.kind, override.name, override.other))
 
-
-    # -- ingest jobs -------------------------------------------------------------------------
-    def create_job(self, job_id: str, owner: str) -> None:
+    # -- ingest jobs: a queue in the jobs table, taken under a lease -------------------------------
+    def enqueue_job(self, job_id: str, payload: bytes, kind: str | None, publisher: str | None, owner: str) -> None:
         with self._write() as db:
-            db.execute("INSERT INTO jobs (id, status, owner) VALUES (?, 'queued', ?)", (job_id, owner))
+            db.execute("INSERT INTO jobs (id, status, owner, payload, kind, publisher) VALUES (?, 'queued', ?, ?, ?, ?)",
+                       (job_id, owner, payload, kind, publisher))
 
-    def update_job(self, job_id: str, status: str, counts: dict[str, int], errors: list[dict[str, str]], finished: bool = False) -> None:
+    def claim_job(self, owner: str, lease_s: float) -> ClaimedJob | None:
+        takeable = f"status = 'queued' OR (status = 'running' AND coalesce(lease_until, 0) < {_EPOCH})"
+        if self._conn().execute(f"SELECT 1 FROM jobs WHERE {takeable} LIMIT 1").fetchone() is None:
+            return None  # polling an empty queue takes no write lock
         with self._write() as db:
-            db.execute(
+            row = db.execute(f"SELECT * FROM jobs WHERE {takeable} ORDER BY created_at, id LIMIT 1").fetchone()
+            if row is None:
+                return None
+            db.execute(f"UPDATE jobs SET status = 'running', owner = ?, lease_until = {_EPOCH} + ?, attempts = attempts + 1 WHERE id = ?",
+                       (owner, lease_s, row["id"]))
+            return _claimed(row)
+
+    def renew_job(self, job_id: str, owner: str, lease_s: float) -> bool:
+        with self._write() as db:
+            cur = db.execute(f"UPDATE jobs SET lease_until = {_EPOCH} + ? WHERE id = ? AND owner = ? AND status = 'running'",
+                             (lease_s, job_id, owner))
+            return cur.rowcount == 1
+
+    def release_job(self, job_id: str, owner: str) -> bool:
+        with self._write() as db:
+            cur = db.execute("UPDATE jobs SET status = 'queued', lease_until = NULL WHERE id = ? AND owner = ? AND status = 'running'",
+                             (job_id, owner))
+            return cur.rowcount == 1
+
+    def update_job(self, job_id: str, status: str, counts: dict[str, int], errors: list[dict[str, str]], finished: bool = False,
+                   owner: str | None = None) -> bool:
+        with self._write() as db:
+            cur = db.execute(
                 "UPDATE jobs SET status = ?, processed = ?, new = ?, updated = ?, unchanged = ?, failed = ?, errors = ?,"
-                " finished_at = CASE WHEN ? THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') ELSE finished_at END WHERE id = ?",
+                " finished_at = CASE WHEN ? THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') ELSE finished_at END,"
+                " payload = CASE WHEN ? THEN NULL ELSE payload END WHERE id = ? AND (? IS NULL OR owner = ?)",
                 (status, counts.get("processed", 0), counts.get("new", 0), counts.get("updated", 0), counts.get("unchanged", 0),
-                 counts.get("failed", 0), json.dumps(errors, ensure_ascii=False), int(finished), job_id),
+                 counts.get("failed", 0), json.dumps(errors, ensure_ascii=False), int(finished), int(finished), job_id, owner, owner),
             )
+            return cur.rowcount == 1
 
     def get_job(self, job_id: str) -> dict[str, object] | None:
-        row = self._conn().execute("SELECT * FROM jobs WHERE id = ?", (job_id,)).fetchone()
+        row = self._conn().execute(f"SELECT {_JOB_FIELDS} FROM jobs WHERE id = ?", (job_id,)).fetchone()
         if row is None:
             return None
         job = dict(row)
         job["errors"] = json.loads(job["errors"])
         return job
 
-    def interrupt_jobs_of_dead_owners(self, is_dead: Callable[[str], bool]) -> int:
-        """Jobs left queued or running by a process that died; their records are safe to send again."""
+    def requeue_jobs_of_dead_owners(self, is_dead: Callable[[str], bool]) -> int:
+        """Running jobs of a process known dead go back to the queue at once, without waiting out the lease."""
         with self._write() as db:
-            rows = db.execute("SELECT id, owner FROM jobs WHERE status IN ('queued', 'running')").fetchall()
+            rows = db.execute("SELECT id, owner FROM jobs WHERE status = 'running'").fetchall()
             dead = [r["id"] for r in rows if is_dead(r["owner"])]
-            db.executemany(
-                "UPDATE jobs SET status = 'interrupted', finished_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?",
-                [(i,) for i in dead],
-            )
+            db.executemany("UPDATE jobs SET status = 'queued', lease_until = NULL WHERE id = ?", [(i,) for i in dead])
             return len(dead)
 
     def backup_to(self, target: Path) -> dict[str, int]:
@@ -596,4 +628,11 @@ def _document(r: sqlite3.Row) -> Document:
     return Document(
         id=r["id"], text=r["text"], title=r["title"], url=r["url"], published=r["published"], publisher=r["publisher"],
         kind=r["kind"], source_path=r["source_path"], content_hash=r["content_hash"],
+    )
+
+
+def _claimed(r: sqlite3.Row) -> ClaimedJob:
+    return ClaimedJob(
+        id=r["id"], payload=bytes(r["payload"] or b""), kind=r["kind"], publisher=r["publisher"], attempts=r["attempts"] + 1,
+        counts={k: r[k] for k in ("processed", "new", "updated", "unchanged", "failed")}, errors=json.loads(r["errors"]),
     )
