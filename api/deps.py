@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from fastapi import Depends, FastAPI, Request
+from fastapi import Depends, FastAPI, Request, Response
 
 from api.security import require_read_key
 from ingest.jobs import JobRunner
@@ -39,6 +39,13 @@ Reads = [Depends(require_read_key)]
 def base_url(request: Request) -> str:
     """The base of kb's own links: KB_PUBLIC_URL, else "" (relative links); never the request's Host."""
     return (request.app.state.settings.public_url or "").rstrip("/")
+
+
+def link_next(request: Request, response: Response, next_cursor: str | None) -> None:
+    """`Link: <...>; rel="next"` beside `next_cursor`: the same request with the cursor (relative, or on KB_PUBLIC_URL)."""
+    if next_cursor:
+        url = request.url.include_query_params(cursor=next_cursor)
+        response.headers["Link"] = f'<{base_url(request)}{url.path}?{url.query}>; rel="next"'
 
 
 def csv(values: list[str] | None) -> list[str] | None:

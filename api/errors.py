@@ -9,7 +9,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api import schemas as s
 from api.security import APIError
-from kb.errors import InvalidInput, NotFound, StoreUnavailable
+from kb.errors import InvalidCursor, InvalidInput, NotFound, StoreUnavailable
 
 log = logging.getLogger("kb.api")
 
@@ -54,6 +54,10 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(InvalidInput)
     async def invalid(_: Request, exc: InvalidInput) -> JSONResponse:
         return error_response(422, exc.code, str(exc))
+
+    @app.exception_handler(InvalidCursor)
+    async def bad_cursor(_: Request, exc: InvalidCursor) -> JSONResponse:
+        return error_response(400, exc.code, str(exc))
 
     @app.exception_handler(StoreUnavailable)
     async def unavailable(_: Request, exc: StoreUnavailable) -> JSONResponse:

@@ -15,6 +15,14 @@ DocKindLiteral = Literal["article", "roundtable", "statement"]
 QuoteKindLiteral = Literal["direct", "mixed", "indirect", "turn", "statement", "question"]
 
 
+CURSOR = (
+    "`next_cursor` of the previous page, with the same other parameters. Opaque and signed: a cursor from another query, "
+    "limit or endpoint is a 400. Pages come from a snapshot of the ranking taken on page one, so documents added meanwhile "
+    "neither repeat nor skip results; a cursor expires after an hour."
+)
+NEXT_CURSOR = "Pass as `cursor` for the next page (also sent as `Link: <...>; rel=\"next\"`); null on the last page."
+
+
 class _Out(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -136,12 +144,12 @@ class PassageOut(_Out):
 
 class SearchOut(_Out):
     results: list[SearchResultOut]
-    next_cursor: str | None = Field(None, description="Pass as `cursor` for the next page; null on the last page.")
+    next_cursor: str | None = Field(None, description=NEXT_CURSOR)
 
 
 class PassageSearchOut(_Out):
     results: list[PassageOut]
-    next_cursor: str | None = None
+    next_cursor: str | None = Field(None, description=NEXT_CURSOR)
 
 
 class CountOut(_Out):
@@ -194,11 +202,12 @@ class SpeakerSplitIn(_In):
 
 class SpeakerListOut(_Out):
     results: list[SpeakerOut]
+    next_cursor: str | None = Field(None, description=NEXT_CURSOR)
 
 
 class QuoteListOut(_Out):
     results: list[QuoteOut]
-    next_cursor: str | None = None
+    next_cursor: str | None = Field(None, description=NEXT_CURSOR)
 
 
 class DocumentOut(DocumentRefOut):

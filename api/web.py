@@ -18,7 +18,7 @@ from kb.citations import quote_citation, source_link, speaker_line
 from kb.errors import InvalidInput, KBError, NotFound
 from kb.knowledge import KnowledgeBase
 from kb.models import Document, Quote
-from kb.search import QuoteHit, SearchQuery, decode_cursor, encode_cursor
+from kb.search import QuoteHit, SearchQuery
 from kb.settings import Settings
 from kb.text import content_words
 
@@ -123,13 +123,12 @@ def add_web_routes(app: FastAPI) -> None:
             cards = [_card(h.quote, h.document, base, h.score) for h in page.results]
         else:
             try:
-                offset = decode_cursor(cursor or None)
-            except InvalidInput:
-                offset = 0
-            rows = kb.speaker_quotes(speaker_id, 51, offset)
-            cards = [_card(qt, d, base) for qt, d in rows[:50]]
-            if len(rows) > 50:
-                more = _same_page(request, cursor=encode_cursor(offset + 50))
+                page = kb.speaker_quotes_page(speaker_id, 50, cursor or None)
+            except InvalidInput:  # a stale or foreign cursor: show the first page
+                page = kb.speaker_quotes_page(speaker_id, 50, None)
+            cards = [_card(qt, d, base) for qt, d in page.items]
+            if page.next_cursor:
+                more = _same_page(request, cursor=page.next_cursor)
         return _page(request, "speaker.html", {"speaker": speaker, "cards": cards, "q": q, "more": more})
 
     @app.get("/documents/{document_id}", response_class=HTMLResponse, include_in_schema=False, dependencies=[Depends(require_read_key)])

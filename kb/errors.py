@@ -29,3 +29,9 @@ class StoreLocked(StoreUnavailable):
 
 class StoreCorrupt(StoreUnavailable):
     code = "store_corrupt"
+
+
+class InvalidCursor(InvalidInput):
+    """A paging cursor that is forged, damaged, expired, or from another query."""
+
+    code = "invalid_cursor"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from kb.catalogue import open_catalogue
 from kb.embedding import Embedder, OnnxInt8Embedder, SentenceTransformerEmbedder
 from kb.knowledge import KnowledgeBase
+from kb.paging import open_pager
 from kb.settings import Settings
 from kb.vectors import ChromaVectorStore
 
@@ -24,4 +25,5 @@ def open_knowledge_base(settings: Settings, embedder: Embedder | None = None) ->
     except Exception:
         vectors.close()
         raise
-    return KnowledgeBase(catalogue, vectors, embedder or build_embedder(settings))
+    pager = open_pager(settings.data_dir, settings.cursor_secret.get_secret_value() if settings.cursor_secret else None)
+    return KnowledgeBase(catalogue, vectors, embedder or build_embedder(settings), pager)

@@ -12,6 +12,7 @@ from kb.embedding import Embedder
 from kb.errors import InvalidInput, NotFound
 from kb.ids import speaker_id, speaker_key
 from kb.models import Chunk, Document, Quote, Speaker
+from kb.paging import Page, Pager, scope_of
 from kb.search import Searcher, SearchPage, SearchQuery
 from kb.speakers import Override, ResolutionConfig, canonical_speakers, resolve
 from kb.vectors import CHUNKS, QUOTES, VectorStore, date_number
@@ -46,15 +47,17 @@ class StoreOutcome:
 class KnowledgeBase:
     """One object per process, built once and handed to the CLI and the API."""
 
-    def __init__(self, catalogue: Catalogue, vectors: VectorStore, embedder: Embedder) -> None:
+    def __init__(self, catalogue: Catalogue, vectors: VectorStore, embedder: Embedder, pager: Pager | None = None) -> None:
         self.catalogue = catalogue
         self.vectors = vectors
         self.embedder = embedder
-        self.searcher = Searcher(catalogue, vectors, embedder.embed)
+        self.pager = pager or Pager.in_memory()
+        self.searcher = Searcher(catalogue, vectors, embedder.embed, pager=self.pager)
         self.resolution = ResolutionConfig()
 
     def close(self) -> None:
         self.searcher.close()
+        self.pager.close()
         self.vectors.close()
         self.catalogue.close()
 
@@ -239,10 +242,42 @@ class KnowledgeBase:
         docs = self.catalogue.documents_by_ids(q.document_id for q in quotes)
         return [(q, docs[q.document_id]) for q in quotes]
 
+    def speakers_page(self, query: str | None, limit: int, cursor: str | None) -> Page[Speaker]:
+        """Speakers (most quoted first), paged like every list."""
+
+        def load(ranked: list[tuple[str, float]], _: int) -> list[Speaker]:
+            return [s for s in (self.catalogue.get_speaker(i) for i, _ in ranked) if s is not None]
+
+        return self.pager.page(
+            scope_of("speakers", {"q": query}, limit), cursor, limit,
+            lambda depth: [(s.id, float(s.quote_count)) for s in self.catalogue.list_speakers(query, depth, 0)], load, _list_depth,
+            positional=True,
+        )
+
+    def speaker_quotes_page(self, speaker_id: str, limit: int, cursor: str | None) -> Page[tuple[Quote, Document]]:
+        """A speaker's quotes, newest document first, paged like every list."""
+        self.speaker(speaker_id)
+
+        def load(ranked: list[tuple[str, float]], _: int) -> list[tuple[Quote, Document]]:
+            quotes = self.catalogue.quotes_by_ids(i for i, _ in ranked)
+            docs = self.catalogue.documents_by_ids(q.document_id for q in quotes.values())
+            return [(quotes[i], docs[quotes[i].document_id]) for i, _ in ranked if i in quotes]
+
+        return self.pager.page(
+            scope_of("speaker_quotes", {"speaker": speaker_id}, limit), cursor, limit,
+            lambda depth: [(q.id, 0.0) for q in self.catalogue.speaker_quotes(speaker_id, depth, 0)], load, _list_depth,
+            positional=True,
+        )
+
     def stats(self) -> dict[str, int]:
         stats = self.catalogue.stats()
         stats["vectors"] = self.vectors.count(QUOTES) + self.vectors.count(CHUNKS)
         return stats
+
+
+def _list_depth(offset: int, limit: int) -> int:
+    """How far a catalogue list is read for a page: a few pages ahead, so later pages come from the snapshot."""
+    return max(200, (offset + limit) * 4)
 
 
 def _stack(vectors: list[np.ndarray], dimension: int) -> np.ndarray:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-import json
 import re
 from collections import OrderedDict
 from collections.abc import Callable
@@ -17,6 +15,7 @@ import numpy as np
 from kb.catalogue import Catalogue, QuoteFilter, quote_text_key
 from kb.errors import InvalidInput
 from kb.models import Chunk, Document, Quote
+from kb.paging import Pager, scope_of
 from kb.vectors import CHUNKS, QUOTES, VectorStore
 
 Mode = Literal["hybrid", "semantic", "keyword", "phrase"]
@@ -80,21 +79,10 @@ class SearchPage:
     next_cursor: str | None
 
 
-def encode_cursor(offset: int) -> str:
-    return base64.urlsafe_b64encode(json.dumps({"o": offset}).encode()).decode().rstrip("=")
-
-
-def decode_cursor(cursor: str | None) -> int:
-    if not cursor:
-        return 0
-    try:
-        padded = cursor + "=" * (-len(cursor) % 4)
-        offset = json.loads(base64.urlsafe_b64decode(padded.encode()))["o"]
-    except (ValueError, KeyError, TypeError) as e:
-        raise InvalidInput("cursor is not one this server issued; start again without it") from e
-    if not isinstance(offset, int) or offset < 0 or offset > 10_000:
-        raise InvalidInput("cursor is out of range")
-    return offset
+def _scope(endpoint: str, query: SearchQuery) -> str:
+    """A cursor is bound to the endpoint and everything asked except the cursor itself."""
+    params = {k: v for k, v in vars(query).items() if k not in ("cursor", "limit")}
+    return scope_of(endpoint, params, query.limit)
 
 
 def rrf(rankings: list[list[str]], k: int = RRF_K) -> list[tuple[str, float]]:
@@ -159,8 +147,10 @@ class Searcher:
 
     def __init__(
         self, catalogue: Catalogue, vectors: VectorStore, embed: Callable[[list[str]], np.ndarray], tuning: SearchTuning | None = None,
+        pager: Pager | None = None,
     ) -> None:
         self.catalogue = catalogue
+        self.pager = pager or Pager.in_memory()
         self.vectors = vectors
         self.embed = embed
         self.tuning = tuning or SearchTuning()
@@ -193,15 +183,13 @@ class Searcher:
     def quotes(self, query: SearchQuery) -> SearchPage:
         if query.mode not in MODES:
             raise InvalidInput(f"mode must be one of {', '.join(MODES)}")
-        offset = decode_cursor(query.cursor)
         flt = self.resolve_filter(query)
         if flt.speaker_ids == []:
             return SearchPage([], None)  # a speaker or organisation that matches no one matches no quote
-        ranked = self._rank_quotes(query, flt, self._depth(offset, query.limit))
-        hits = self._group(ranked, offset + query.limit + 1)  # one more than the page says whether there is a next one
-        page = hits[offset : offset + query.limit]
-        more = len(hits) > offset + query.limit
-        return SearchPage(page, encode_cursor(offset + query.limit) if more else None)
+        page = self.pager.page(
+            _scope("quotes", query), query.cursor, query.limit, lambda depth: self._rank_quotes(query, flt, depth), self._group, self._depth,
+        )
+        return SearchPage(page.items, page.next_cursor)
 
     def _rank_quotes(self, query: SearchQuery, flt: QuoteFilter, depth: int) -> list[tuple[str, float]]:
         if query.mode == "phrase":
@@ -283,17 +271,22 @@ class Searcher:
 
     # -- passages ----------------------------------------------------------------------------
     def passages(self, query: SearchQuery) -> SearchPage:
-        offset = decode_cursor(query.cursor)
-        depth = self._depth(offset, query.limit)
+        page = self.pager.page(
+            _scope("passages", query), query.cursor, query.limit, lambda depth: self._rank_passages(query, depth), self._passage_hits,
+            self._depth, positional=True,
+        )
+        return SearchPage(page.items, page.next_cursor)
+
+    def _rank_passages(self, query: SearchQuery, depth: int) -> list[tuple[str, float]]:
         halves: list[Callable[[], list[tuple[str, float]]]] = []
         if query.mode in ("hybrid", "semantic"):
             halves.append(lambda: self.vectors.query(CHUNKS, self._query_vector(query.q), depth))
         if query.mode in ("hybrid", "keyword", "phrase"):
             halves.append(lambda: self.catalogue.keyword_chunks(query.q, depth, phrase=query.mode == "phrase"))
         rankings = self._run(halves)
-        ranked = rankings[0] if len(rankings) == 1 else rrf([[i for i, _ in r] for r in rankings])
-        chunks = self.catalogue.chunks_by_ids(i for i, _ in ranked)
+        return rankings[0] if len(rankings) == 1 else rrf([[i for i, _ in r] for r in rankings])
+
+    def _passage_hits(self, ranked: list[tuple[str, float]], need: int) -> list[PassageHit]:
+        chunks = self.catalogue.chunks_by_ids(i for i, _ in ranked[:need])
         docs = self.catalogue.documents_by_ids(c.document_id for c in chunks.values())
-        hits = [PassageHit(chunks[i], docs[chunks[i].document_id], s) for i, s in ranked if i in chunks]
-        page = hits[offset : offset + query.limit]
-        return SearchPage(page, encode_cursor(offset + query.limit) if len(hits) > offset + query.limit else None)
+        return [PassageHit(chunks[i], docs[chunks[i].document_id], s) for i, s in ranked[:need] if i in chunks]

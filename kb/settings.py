@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
@@ -55,6 +55,9 @@ class Settings(BaseSettings):
     )
     trusted_proxies: Annotated[list[str], NoDecode] = Field(
         default_factory=list, description="Addresses of reverse proxies whose X-Forwarded-* headers are believed (comma-separated)."
+    )
+    cursor_secret: SecretStr | None = Field(
+        None, description="Key that signs paging cursors (set the same on every API process); unset, one is generated in the data folder."
     )
     search_concurrency: int = Field(2, ge=1, le=64, description="Searches run at once per API process; others wait their turn.")
 

@@ -2,13 +2,13 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query, Request, Response
 
 from api import schemas as s
-from api.deps import KB, Reads, base_url
+from api.deps import KB, Reads, base_url, link_next
 from api.errors import errors
+from api.schemas import CURSOR
 from api.security import require_write_key
-from kb.search import decode_cursor, encode_cursor
 from kb.settings import Settings
 
 
@@ -18,12 +18,17 @@ def router(settings: Settings) -> APIRouter:
     @r.get("/v1/speakers", response_model=s.SpeakerListOut, operation_id="listSpeakers", dependencies=Reads,
            responses=errors(401, 403, 503))
     def list_speakers(
+        request: Request,
+        response: Response,
         kb: KB,
         q: Annotated[str | None, Query(max_length=200, description="Part of a name or alias.", examples=["Champagne"])] = None,
         limit: Annotated[int, Query(ge=1, le=settings.max_results)] = 20,
+        cursor: Annotated[str | None, Query(max_length=200, description=CURSOR)] = None,
     ) -> s.SpeakerListOut:
         """Speakers whose name or an alias contains `q` (all speakers without it), most quoted first."""
-        return s.SpeakerListOut(results=[s.SpeakerOut.of(x) for x in kb.speakers(q, limit)])
+        page = kb.speakers_page(q, limit, cursor)
+        link_next(request, response, page.next_cursor)
+        return s.SpeakerListOut(results=[s.SpeakerOut.of(x) for x in page.items], next_cursor=page.next_cursor)
 
     @r.get("/v1/speakers/{speaker_id}", response_model=s.SpeakerOut, operation_id="getSpeaker", dependencies=Reads,
            responses=errors(401, 403, 404, 503))
@@ -34,18 +39,15 @@ def router(settings: Settings) -> APIRouter:
     @r.get("/v1/speakers/{speaker_id}/quotes", response_model=s.QuoteListOut, operation_id="listSpeakerQuotes",
            dependencies=Reads, responses=errors(401, 403, 404, 503))
     def speaker_quotes(
-        request: Request, kb: KB, speaker_id: str,
+        request: Request, response: Response, kb: KB, speaker_id: str,
         limit: Annotated[int, Query(ge=1, le=settings.max_results)] = 20,
-        cursor: Annotated[str | None, Query(max_length=200)] = None,
+        cursor: Annotated[str | None, Query(max_length=200, description=CURSOR)] = None,
     ) -> s.QuoteListOut:
         """A speaker's quotes, newest document first: a timeline of what they said."""
-        offset = decode_cursor(cursor)
-        rows = kb.speaker_quotes(speaker_id, limit + 1, offset)
+        page = kb.speaker_quotes_page(speaker_id, limit, cursor)
         base = base_url(request)
-        more = len(rows) > limit
-        return s.QuoteListOut(
-            results=[s.QuoteOut.of(q, d, base) for q, d in rows[:limit]], next_cursor=encode_cursor(offset + limit) if more else None,
-        )
+        link_next(request, response, page.next_cursor)
+        return s.QuoteListOut(results=[s.QuoteOut.of(q, d, base) for q, d in page.items], next_cursor=page.next_cursor)
 
     @r.post("/v1/speakers/merge", response_model=s.SpeakerOut, operation_id="mergeSpeakers",
             dependencies=[Depends(require_write_key)], responses=errors(401, 403, 404, 422, 503))
