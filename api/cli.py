@@ -35,26 +35,6 @@ def _settings() -> Settings:
         raise _fail(f"{name}: {first['msg']}", 2) from e
 
 
-def _estimate_total(paths: list[Path]) -> int | None:
-    """How many records the progress bar should expect (JSONL lines counted; None for stdin)."""
-    import gzip
-
-    from ingest.readers import JSONL_SUFFIXES, expand_paths
-
-    total = 0
-    for item in expand_paths([p for p in paths if str(p) != "-"]):
-        if isinstance(item, Path) and any(item.name.lower().endswith(s + z) for s in JSONL_SUFFIXES for z in ("", ".gz")):
-            opener = gzip.open if item.name.lower().endswith(".gz") else open
-            try:
-                with opener(item, "rb") as f:
-                    total += sum(1 for line in f if line.strip())
-            except OSError:
-                total += 1
-        else:
-            total += 1
-    return None if any(str(p) == "-" for p in paths) else total
-
-
 def _open_kb(settings: Settings):  # type: ignore[no-untyped-def]
     from kb.factory import open_knowledge_base
 
@@ -97,9 +77,12 @@ def ingest(
     publisher: Annotated[Optional[str], typer.Option(help="Publisher for records that lack one.")] = None,
     fmt: Annotated[str, Format] = "table",
 ) -> None:
-    """Ingest documents: extract quotes and speakers, chunk, embed and store. Safe to repeat."""
-    from tqdm import tqdm
+    """Ingest documents: extract quotes and speakers, chunk, embed and store. Safe to repeat; a re-run resumes."""
+    import signal
+    import threading
+    import time
 
+    from api.progress import Progress, input_size
     from ingest.pipeline import build_ingestor
 
     _check_format(fmt, ("table", "json"))
@@ -107,24 +90,45 @@ def ingest(
         raise _fail("--kind must be article, roundtable or statement", 2)
     settings = _settings()
     expanded = _expand_globs(paths)
+    resume = "documents stored so far are kept: re-run the same command to resume"
+    stop = threading.Event()
+
+    def interrupt(_signum: int, _frame: object) -> None:
+        if stop.is_set():
+            raise KeyboardInterrupt  # a second Ctrl-C: quit now; `kb check --repair` mends a cut write
+        stop.set()
+        typer.secho("\nstopping after the document being written (Ctrl-C again to quit at once)", err=True)
+
     kb = _open_kb(settings)
+    progress = Progress(*input_size(expanded), every_s=settings.progress_seconds)
+    previous = signal.signal(signal.SIGINT, interrupt)
     try:
         ingestor = build_ingestor(kb, settings)
-        with tqdm(desc="ingesting", unit="doc", total=_estimate_total(expanded), file=sys.stderr, dynamic_ncols=True, disable=None) as bar:
-            report = ingestor.ingest(_items(expanded), kind=kind, publisher=publisher, on_progress=bar.update)
+        progress.started = time.monotonic()  # the models are loaded: the rate counts the work only
+        report = ingestor.ingest(_items(expanded), kind=kind, publisher=publisher, on_record=progress, stop=stop)
+    except KeyboardInterrupt:
+        progress.close()
+        raise _fail(f"interrupted; {resume}", 130) from None
     except (KBError, OSError) as e:
-        raise _fail(f"{e}. Stopped; documents stored so far are kept: re-run the same command to resume.") from e
+        progress.close()
+        raise _fail(f"{e}. Stopped; {resume}.") from e
     finally:
+        signal.signal(signal.SIGINT, previous)
         kb.close()
+    progress.close()
     for where, message in report.errors:
         typer.secho(f"error: {where}: {message}", fg=typer.colors.RED, err=True)
     if fmt == "json":
         typer.echo(json.dumps(report.as_dict(), ensure_ascii=False))
     else:
+        elapsed = time.monotonic() - progress.started
         typer.echo(
             f"{report.new} new, {report.updated} updated, {report.unchanged} unchanged, {report.failed} failed"
-            f" ({report.quotes} quotes, {report.chunks} chunks)"
+            f" ({report.quotes} quotes, {report.chunks} chunks) in {elapsed:.0f} s, {report.processed / max(elapsed, 1e-6):.2f} docs/s"
         )
+    if report.stopped:
+        typer.secho(f"stopped before the end: {resume}", err=True)
+        raise typer.Exit(130)
     if report.failed:
         raise typer.Exit(1)
 
@@ -239,6 +243,8 @@ def speakers(
     kb = _open_kb(_settings())
     try:
         found = kb.speakers(query, limit)
+    except KBError as e:
+        raise _fail(str(e)) from e
     finally:
         kb.close()
     for sp in found:
@@ -342,6 +348,8 @@ def briefing(
     kb = _open_kb(_settings())
     try:
         b = build_briefing(kb, topic, speaker, per_speaker=per_speaker)
+    except KBError as e:
+        raise _fail(str(e)) from e
     finally:
         kb.close()
     if fmt == "json":
@@ -357,6 +365,8 @@ def stats(fmt: Annotated[str, Format] = "table") -> None:
     kb = _open_kb(_settings())
     try:
         numbers = kb.stats()
+    except KBError as e:
+        raise _fail(str(e)) from e
     finally:
         kb.close()
     if fmt == "json":
@@ -484,7 +494,11 @@ def worker(
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except KBError as e:  # every domain error is one line, whichever command raised it
+        typer.secho(f"error: {e}", fg=typer.colors.RED, err=True)
+        raise SystemExit(1) from None
 
 
 if __name__ == "__main__":

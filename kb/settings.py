@@ -59,6 +59,7 @@ class Settings(BaseSettings):
     cursor_secret: SecretStr | None = Field(
         None, description="Key that signs paging cursors (set the same on every API process); unset, one is generated in the data folder."
     )
+    progress_seconds: float = Field(30.0, ge=0.1, description="How often `kb ingest` writes a progress line when not on a terminal.")
     search_concurrency: int = Field(2, ge=1, le=64, description="Searches run at once per API process; others wait their turn.")
 
     @field_validator("api_keys", "cors_origins", "trusted_proxies", mode="before")

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import json
+import os
 import random
+import signal
+import sqlite3
+import subprocess
+import sys
 import threading
 import time
 
 import pytest
+from conftest import ROOT
 
 from ingest.pipeline import build_ingestor, to_document
 from ingest.readers import RawDocument
@@ -123,3 +130,53 @@ def test_check_finds_and_repair_mends_what_a_crash_leaves(kb, settings, extracto
     assert kb.check().consistent
     stats = kb.stats()
     assert stats["vectors"] >= stats["chunks"] + stats["quotes"]
+
+
+def test_ctrl_c_stops_soon_says_how_to_resume_and_a_rerun_finishes(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    records = [{"title": d.title, "url": d.url, "published": d.published, "publisher": d.publisher, "text": d.text}
+               for d in mixed_documents(30, seed=21, longest=3)]
+    source = tmp_path / "many.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in records))
+    data = tmp_path / "data"
+    env = {**os.environ, "KB_DATA_DIR": str(data), "KB_PROGRESS_SECONDS": "0.2"}
+    proc = subprocess.Popen([sys.executable, "-m", "api.cli", "ingest", str(source)], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 240
+    while time.monotonic() < deadline and proc.poll() is None and _stored(data) < 3:
+        time.sleep(0.1)
+    assert proc.poll() is None, "ingest finished before it could be interrupted"
+    proc.send_signal(signal.SIGINT)
+    asked = time.monotonic()
+    out, err = proc.communicate(timeout=60)
+    waited = time.monotonic() - asked
+    assert proc.returncode == 130 and waited < 20, (waited, err)
+    assert "re-run the same command to resume" in err and "Traceback" not in err
+    assert "ingest: " in err and "docs/s" in err  # progress lines although stderr is not a terminal
+    assert "Loading weights" not in err
+    rerun = subprocess.run([sys.executable, "-m", "api.cli", "ingest", str(source), "--format", "json"], cwd=ROOT, env=env,
+                           capture_output=True, text=True, timeout=600)
+    report = json.loads(rerun.stdout)
+    assert rerun.returncode == 0 and report["unchanged"] >= 3 and report["new"] + report["unchanged"] == 30
+    check = subprocess.run([sys.executable, "-m", "api.cli", "check"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert check.returncode == 0 and check.stdout.startswith("consistent"), check.stdout + check.stderr
+
+
+def _stored(data) -> int:  # type: ignore[no-untyped-def]
+    try:
+        with sqlite3.connect(data / "catalogue.sqlite3", timeout=1) as db:
+            return int(db.execute("SELECT count(*) FROM documents").fetchone()[0])
+    except sqlite3.Error:
+        return 0
+
+
+def test_a_store_outage_while_posting_a_document_is_a_503_like_reads(live_server, seeded_kb, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import httpx
+    from conftest import API_KEY
+
+    def down(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise StoreUnavailable("the vector store did not answer (ConnectionError)")
+
+    monkeypatch.setattr(seeded_kb.vectors, "upsert", down)
+    body = {"title": "Outage", "text": 'Mayor Ana Ortiz said "the plan will bring new homes to the area within a year."'}
+    r = httpx.post(live_server.url + "/v1/documents", json=body, headers={"Authorization": f"Bearer {API_KEY}"}, timeout=60)
+    assert r.status_code == 503 and r.json()["error"]["code"] == "unavailable"
