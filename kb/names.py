@@ -59,7 +59,7 @@ MALE_NAMES = frozenset(
     tyler aaron jose adam nathan henry douglas zachary peter kyle ethan walter noah jeremy christian keith roger terry
     gerald harold sean austin carl arthur lawrence dylan jesse jordan bryan billy joe bruce gabriel logan albert willie
     alan juan wayne elijah randy roy vincent ralph eugene russell bobby mason philip louis barack mike mitch chuck bernie
-    ted marco rand lindsey jeb mitt newt bill hunter beto pete kirby jake antony lloyd alejandro merrick rudy rudolph
+    ted marco rand jeb mitt newt bill hunter beto pete jake antony lloyd alejandro merrick rudy rudolph
     kevin jim tim tom dick rick ron ken steve doug chris mick jared eric reince sean anthony stephen jeff jerome xavier
     hakeem
     """.split()
@@ -69,7 +69,7 @@ MALE_NAMES = frozenset(
 _FURNITURE = re.compile(
     r"\b(?:getty images?|image caption|file photo|ap photo|afp photo|reuters photo|photo credit|related video|related"
     r"|read next|read more|click here|sign up|subscribe|advertisement|caption|copyright|newsletter|breaking news"
-    r"|associated press photo|pool photo|shutterstock|getty)\b",
+    r"|associated press photo|pool photo|shutterstock|getty|contact|media contact|press contact)\b",
     re.I,
 )
 _MARKUP = re.compile(r"[\[\]{}()<>*_|#`•·▪►■◆●~^=+\\@]")

@@ -227,3 +227,10 @@ def test_merge_and_split_over_http(http: httpx.Client) -> None:
     assert r.status_code == 200, r.text
     assert r.json()["name"] == other["name"] and r.json()["quote_count"] == other["quote_count"]
     assert http.post("/v1/speakers/merge", json={"keep": "spk_nope", "other": keep["id"]}, headers=AUTH).status_code == 404
+
+
+def test_plural_titles_and_offices_before_a_name_are_not_the_name() -> None:
+    assert clean_name("Congressmen José E. Serrano") == "José E. Serrano"
+    assert clean_name("Representatives Carter") == "Carter"
+    assert parse_title_and_name("Coordinator for Strategic Communications John Kirby")[2] == "John Kirby"
+    assert junk_person_name("Contact")  # "Contact: Jane Doe, 202-555-0100" in a press release

@@ -14,7 +14,7 @@ from ingest.extract.lexicon import (
     HONORIFICS,
     TITLE_WORDS,
 )
-from kb.names import clean_text, junk_organization
+from kb.names import clean_text, fold, junk_organization, name_gender
 
 _ORG_LABELS = {"ORG", "NORP", "GPE", "FAC"}
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -44,9 +44,16 @@ class Mention:
 def clean_name(text: str) -> str:
     """A name without markup, bullets, honorifics or leading titles: '• Mr. Obama' -> 'Obama'."""
     words = [w for w in clean_text(text).split() if w.lower().strip(".") not in HONORIFICS]
-    while len(words) > 1 and words[0].lower().strip(".,") in TITLE_WORDS:
-        words = words[1:]  # "Sheriff Champagne" -> "Champagne"; the title is kept elsewhere
+    while len(words) > 1 and _is_title_word(words[0]):
+        words = words[1:]  # "Sheriff Champagne", "Congressmen Serrano" -> the name; the title is kept elsewhere
     return _POSSESSIVE.sub("", " ".join(words)).strip(" ,.;:")
+
+
+def _is_title_word(word: str) -> bool:
+    """A title word, plurals too ("Representatives Carter and Smith", "Congressmen José E. Serrano")."""
+    w = word.lower().strip(".,")
+    singular = w[:-3] + "man" if w.endswith("men") else w[:-1] if w.endswith("s") else w
+    return w in TITLE_WORDS or singular in TITLE_WORDS
 
 
 def split_title(words: list[str]) -> tuple[str | None, str | None]:
@@ -176,9 +183,14 @@ def parse_title_and_name(text: str) -> tuple[str | None, str | None, str]:
     words = text.split()
     cut = len(words)
     # The name is the trailing run of capitalised words that are not title words.
-    while cut > 0 and words[cut - 1][:1].isupper() and words[cut - 1].lower().strip(".,") not in TITLE_WORDS:
+    while cut > 0 and words[cut - 1][:1].isupper() and not _is_title_word(words[cut - 1]):
         cut -= 1
     name_words = words[cut:]
+    # An office before the name in title case: "Strategic Communications John Kirby" -> the name starts at "John".
+    given = next((i for i, w in enumerate(name_words) if i and name_gender(fold(w)) and len(name_words) - i >= 2), 0)
+    if given:
+        cut += given
+        name_words = name_words[given:]
     # Title case carries headline words into the name: "President Trump Before Cabinet Meeting" -> "Trump".
     stop = next((i for i, w in enumerate(name_words) if w.lower().strip(".,:;") in _HEADLINE_BREAKS), len(name_words))
     title, org = split_title(words[:cut])
