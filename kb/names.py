@@ -65,6 +65,12 @@ MALE_NAMES = frozenset(
     """.split()
 )
 
+# Capitalised words that open a sentence and get caught before a name ("Earlier Trump said").
+SENTENCE_OPENERS = frozenset("earlier later then now also meanwhile today yesterday still but and so when after before while".split())
+GROUP_WORDS = frozenset(
+    "democrat democrats republican republicans gop liberals conservatives progressives lawmakers critics officials".split()
+)
+
 # Page furniture that lands where a name should be: captions, photo credits, link text, headline words.
 _FURNITURE = re.compile(
     r"\b(?:getty images?|image caption|file photo|ap photo|afp photo|reuters photo|photo credit|related video|related"
@@ -99,10 +105,18 @@ def _fused(word: str) -> bool:
 
 
 def clean_text(text: str) -> str:
-    """Markup, bullets and stray brackets out, space collapsed: '• Obama' -> 'Obama', 'Kevin] McCarthy' -> 'Kevin McCarthy'."""
+    """Markup, bullets, stray brackets and sentence openers out: '• Obama' -> 'Obama', 'Earlier Trump' -> 'Trump'."""
     text = _MARKUP.sub(" ", text.replace("\n", " "))
     text = _LEADING_JUNK.sub("", text)
-    return " ".join(text.split()).strip(" ,.;:-–—\"'“”‘’")
+    words = text.split()
+    while len(words) > 1 and words[0].lower().strip(",") in SENTENCE_OPENERS:
+        words = words[1:]
+    return " ".join(words).strip(" ,.;:-–—\"'“”‘’")
+
+
+def is_group(name: str) -> bool:
+    """A party or camp speaking ("Democrats", "Republican"): a description of who, never one identity."""
+    return fold(name) in GROUP_WORDS
 
 
 @lru_cache(maxsize=100_000)  # the same names come back for every mention of them

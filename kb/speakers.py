@@ -28,8 +28,10 @@ from kb.ids import speaker_id, speaker_key
 from kb.models import Quote, Speaker
 from kb.names import (
     clean_text,
+    NICKNAMES,
     edit_distance,
     fold,
+    is_group,
     junk_organization,
     junk_person_name,
     name_gender,
@@ -42,7 +44,7 @@ from kb.names import (
 class ResolutionConfig:
     """Thresholds of identity resolution, in one place."""
 
-    dominance: float = 0.8  # share of the fitting people's quotes one needs to take a bare surname
+    dominance: float = 0.75  # share of the fitting people's quotes one needs to take a bare surname (3 to 1 of two)
     window_days: int = 730  # a bare surname is read against people quoted within this many days of its document
     first_name_slip_min: int = 5  # shortest first name in which a one-letter slip is forgiven ("Kristjen")
     surname_slip_min: int = 6  # shortest surname in which a one-letter slip is forgiven ("Neilsen")
@@ -92,9 +94,11 @@ def clean_speaker_refs(quotes: list[Quote]) -> None:
         if not ref.name:
             continue
         name = clean_text(ref.name)
+        if is_group(name):  # "Democrats said": who, described, not an entry of its own
+            ref.description, ref.name, ref.is_organization = ref.description or name, None, False
+            continue
         junk = junk_organization(name) if ref.is_organization else junk_person_name(name)
         if junk:
-            ref.description = ref.description or None
             ref.name = None
         else:
             ref.name = name
@@ -290,9 +294,18 @@ def resolve(
     for c in clusters:
         for last in sorted({n.last for n in c.names}):
             by_surname[last].append(c)
+    in_document: dict[str, list[_Cluster]] = defaultdict(list)  # people a document names in full
+    for c in clusters:
+        for doc in sorted({m.document_id for m in c.mentions}):
+            in_document[doc].append(c)
     chosen: dict[int, list[Mention]] = defaultdict(list)
     for m, parsed in partial:
-        target = _fit_partial(m, parsed, by_surname.get(parsed.last, []), config)
+        here = in_document.get(m.document_id, [])
+        candidates = by_surname.get(parsed.last, [])
+        if not candidates and not parsed.first:  # "Chuck" in a document that names Chuck Schumer
+            candidates = [c for c in here if any(n.formal_first == NICKNAMES.get(parsed.last, parsed.last) for n in c.names)]
+        named_here = [c for c in candidates if any(c is h for h in here)]
+        target = _fit_partial(m, parsed, named_here or candidates, config)
         if target is None:
             apart[speaker_key(m.name)].append(m)
         else:
@@ -327,19 +340,31 @@ class _Entry:
     preferred: str | None = None
 
     def shown(self) -> str:
-        """The user's choice, else the most quoted full name (a person), else the most quoted name."""
+        """The user's choice; else, for a person, the full name spelt as most documents spell each part (a misspelling
+        in one outlet never names the entry), then the most used; else the most quoted name."""
         if self.preferred:
             return self.preferred
         counts: Counter[str] = Counter()
+        docs: dict[str, set[str]] = defaultdict(set)
         for m in self.mentions:
             counts[m.name] += m.quotes
-        parsed = {n: p for n in counts if not self.is_organization and (p := parse_person(n)) is not None and p.is_full}
+            docs[m.name].add(m.document_id)
+        parsed = {n: p for n in counts if not self.is_organization and (p := parse_person(n)) is not None}
+        full = [n for n, p in parsed.items() if p.is_full]
+        firsts: Counter[str] = Counter()
+        lasts: Counter[str] = Counter()
+        for n, p in parsed.items():
+            lasts[p.last] += len(docs[n])
+            if p.is_full:
+                firsts[p.first] += len(docs[n])
 
-        def agreement(name: str) -> int:  # ties go to the spelling whose parts the other spellings share
-            p = parsed.get(name)
-            return 0 if p is None else sum(counts[o] * ((q.first == p.first) + (q.last == p.last)) for o, q in parsed.items() if o != name)
+        def agreement(name: str) -> int:
+            p = parsed[name]
+            return (firsts[p.first] == max(firsts.values())) + (lasts[p.last] == max(lasts.values()))
 
-        return min(list(parsed) or list(counts), key=lambda n: (-counts[n], -agreement(n), -len(n), n))
+        if full:
+            return min(full, key=lambda n: (-agreement(n), -len(docs[n]), -counts[n], -len(n), n))
+        return min(counts, key=lambda n: (-counts[n], -len(n), n))
 
 
 def _person_or_organisation(mentions: list[Mention]) -> tuple[list[Mention], list[Mention]]:
@@ -356,6 +381,8 @@ def _person_or_organisation(mentions: list[Mention]) -> tuple[list[Mention], lis
     people, orgs = [], []
     for m in mentions:
         key = keys[m.name]
+        if is_group(m.name):
+            continue
         if junk_organization(m.name) if m.is_organization else junk_person_name(m.name):
             continue
         is_surname = " " not in key and fold(key) in surnames
