@@ -33,6 +33,9 @@ class SearchTuning:
     min_depth: int = 50  # candidates each half hands to fusion, at least; (offset + limit) * depth_factor, at most max_depth
     depth_factor: int = 4
     max_depth: int = 1000
+    # Keyword words found in more than this share of all quotes are dropped when rarer ones remain: they add
+    # little to BM25 but cost a score for every row they match ("people", "president" in news).
+    keyword_common_share: float = 0.05
     embedding_cache: int = 2048  # query vectors kept, so paging and filter changes skip the model
     parallel: bool = True  # dense and keyword halves at the same time (the model, Chroma and SQLite release the GIL)
 
@@ -201,7 +204,7 @@ class Searcher:
         if query.mode in ("hybrid", "semantic"):
             halves.append(lambda: self._dense_quotes(query.q, flt, depth))
         if query.mode in ("hybrid", "keyword"):
-            halves.append(lambda: self.catalogue.keyword_quotes(query.q, flt, depth))
+            halves.append(lambda: self.catalogue.keyword_quotes(query.q, flt, depth, common_share=self.tuning.keyword_common_share))
         rankings = self._run(halves)
         if len(rankings) == 1:
             return rankings[0]

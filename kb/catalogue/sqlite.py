@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -95,7 +96,13 @@ def fts_query(text: str, phrase: bool = False) -> str | None:
         return None
     if phrase:
         return '"' + " ".join(words) + '"'
-    return " OR ".join(f'"{w}"' for w in content_words(text))
+    return " OR ".join(f'"{w}"' for w in query_terms(text))
+
+
+def query_terms(text: str) -> list[str]:
+    """Content words, less the one-letter pieces of "Trump's" or "U.S.": they match a tenth of a news corpus and rank nothing."""
+    words = content_words(text)
+    return [w for w in words if len(w) > 1] or words
 
 
 def filter_sql(flt: QuoteFilter, quote_alias: str = "q", doc_alias: str = "d") -> tuple[str, list[object]]:
@@ -132,6 +139,8 @@ class SqliteCatalogue:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._local = threading.local()
+        self._term_count_cache: dict[str, int] = {}
+        self._term_counts_at = 0.0
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
             db = self._conn()
@@ -321,9 +330,12 @@ class SqliteCatalogue:
         )
         return [r[0] for r in rows]
 
-    def keyword_quotes(self, query: str, flt: QuoteFilter, limit: int, phrase: bool = False) -> list[tuple[str, float]]:
-        """BM25-ranked quote ids (best first) with their scores."""
-        match = fts_query(query, phrase)
+    def keyword_quotes(
+        self, query: str, flt: QuoteFilter, limit: int, phrase: bool = False, common_share: float = 1.0,
+    ) -> list[tuple[str, float]]:
+        """BM25-ranked quote ids (best first) with their scores; words in more than `common_share` of the quotes
+        are left out when rarer ones remain (BM25 weighs them little, yet each costs a score for every row it matches)."""
+        match = fts_query(query, phrase) if phrase or common_share >= 1 else self._rarer_terms_query(query, common_share)
         if match is None:
             return []
         where, params = filter_sql(flt)
@@ -336,6 +348,29 @@ class SqliteCatalogue:
             [match, *params, limit],
         )
         return [(r[0], -float(r[1])) for r in rows]
+
+    def _rarer_terms_query(self, query: str, common_share: float) -> str | None:
+        words = query_terms(query)
+        if len(words) < 2:
+            return fts_query(query)
+        counts = self._term_counts(words)
+        total = max(1, counts.pop(""))
+        rare = [w for w in words if counts[w] <= common_share * total] or [min(words, key=lambda w: counts[w])]
+        return " OR ".join(f'"{w}"' for w in rare)
+
+    def _term_counts(self, words: list[str]) -> dict[str, int]:
+        """How many quotes each word matches, remembered for ten minutes (a share, so staleness is harmless); "" is the total."""
+        now = time.monotonic()
+        if now - self._term_counts_at > 600:
+            self._term_count_cache, self._term_counts_at = {}, now
+        cache = self._term_count_cache
+        db = self._conn()
+        if "" not in cache:
+            cache[""] = db.execute("SELECT count(*) FROM quotes").fetchone()[0]
+        for w in words:
+            if w not in cache:
+                cache[w] = db.execute("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH ?", (f'"{w}"',)).fetchone()[0]
+        return {w: cache[w] for w in ["", *words]}
 
     def keyword_chunks(self, query: str, limit: int, phrase: bool = False) -> list[tuple[str, float]]:
         match = fts_query(query, phrase)
