@@ -449,7 +449,10 @@ def serve(
     from api.app import create_app
     from api.server import uvicorn_config
 
+    from kb.embedding import set_torch_threads
+
     settings = _settings()
+    set_torch_threads(settings.torch_threads or 1)  # one query a core: two-thread teams stall each other under load
     kb = _open_kb(settings)  # opened here so a locked or damaged store is a one-line error, not a traceback
     try:
         uvicorn.Server(uvicorn_config(create_app(settings, kb), settings, host, port)).run()

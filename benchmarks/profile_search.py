@@ -25,6 +25,7 @@ from benchmarks.search import filter_params, queries_for, speaker_refs
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--store", type=Path, default=Path("/tmp/kb-bench-search"))
+    parser.add_argument("--torch-threads", type=int, default=1, help="as `kb serve` (KB_TORCH_THREADS, default 1 there)")
     parser.add_argument("--queries", type=int, default=100)
     parser.add_argument("--mode", default="hybrid")
     parser.add_argument("--filter", default="none", choices=["none", "speaker", "organization", "dates"])
@@ -37,6 +38,9 @@ def main(argv: list[str] | None = None) -> int:
     from kb.factory import open_knowledge_base
     from kb.settings import Settings
 
+    from kb.embedding import set_torch_threads
+
+    set_torch_threads(args.torch_threads)
     settings = Settings(data_dir=args.store)
     kb = open_knowledge_base(settings)
     queries = queries_for(kb.stats()["quotes"], args.queries)

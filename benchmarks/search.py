@@ -128,6 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--filters", default=",".join(FILTERS))
     parser.add_argument("--modes", default=",".join(MODES))
     parser.add_argument("--store", type=Path, default=Path("/tmp/kb-bench-search"))
+    parser.add_argument("--torch-threads", type=int, default=1, help="as `kb serve` (KB_TORCH_THREADS, default 1 there)")
     args = parser.parse_args(argv)
 
     from api.app import create_app
@@ -135,6 +136,9 @@ def main(argv: list[str] | None = None) -> int:
     from kb.factory import open_knowledge_base
     from kb.settings import Settings
 
+    from kb.embedding import set_torch_threads
+
+    set_torch_threads(args.torch_threads)
     settings = Settings(data_dir=args.store)
     kb = open_knowledge_base(settings)
     speakers = speaker_refs()

@@ -55,6 +55,14 @@ def quiet_model_loading() -> None:
         pass
 
 
+def set_torch_threads(threads: int) -> None:
+    """Threads every torch call of this process may use (torch's setting is process-wide); 0 leaves torch's default."""
+    if threads > 0:
+        import torch
+
+        torch.set_num_threads(threads)
+
+
 class SentenceTransformerEmbedder:
     """all-MiniLM-L6-v2 (or any sentence-transformers model or folder) on the CPU."""
 

