@@ -76,6 +76,7 @@ class KnowledgeBase:
         self.catalogue.replace_document(doc, chunks, quotes, speakers)
         self.vectors.delete_document(CHUNKS, doc.id, {c.id for c in chunks})
         self.vectors.delete_document(QUOTES, doc.id, set(quote_ids))
+        self.searcher.forget_filters()
         return StoreOutcome(doc.id, "new" if previous is None else "updated", len(quotes), len(chunks))
 
     def resolve_speakers(self) -> int:
@@ -84,6 +85,7 @@ class KnowledgeBase:
         changed = self.catalogue.apply_speaker_identities(identities)
         if changed:
             self.vectors.set_speakers(QUOTES, changed)
+            self.searcher.forget_filters()
         return len(changed)
 
     def merge_speakers(self, keep_id: str, other_id: str) -> Speaker:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -36,6 +37,9 @@ class SearchTuning:
     # Keyword words found in more than this share of all quotes are dropped when rarer ones remain: they add
     # little to BM25 but cost a score for every row they match ("people", "president" in news).
     keyword_common_share: float = 0.05
+    # Who a speaker or organisation filter names is remembered this long (an organisation is a scan of every quote);
+    # this process's own writes forget it at once, other processes' within this time.
+    filter_cache_s: float = 30.0
     embedding_cache: int = 2048  # query vectors kept, so paging and filter changes skip the model
     parallel: bool = True  # dense and keyword halves at the same time (the model, Chroma and SQLite release the GIL)
 
@@ -158,18 +162,34 @@ class Searcher:
         self.embed = embed
         self.tuning = tuning or SearchTuning()
         self._query_vector = _EmbeddingCache(embed, self.tuning.embedding_cache)
+        self._speaker_ids: dict[tuple[str, str], tuple[float, list[str]]] = {}
         self._pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="kb-search") if self.tuning.parallel else None
 
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=False)
 
+    def forget_filters(self) -> None:
+        """Speakers may have changed (a write): resolve speaker and organisation names afresh."""
+        self._speaker_ids.clear()
+
+    def _ids_for(self, kind: str, name: str) -> list[str]:
+        now = time.monotonic()
+        found = self._speaker_ids.get((kind, name))
+        if found is not None and now - found[0] < self.tuning.filter_cache_s:
+            return found[1]
+        ids = self.catalogue.speaker_ids_matching(name) if kind == "speaker" else self.catalogue.speaker_ids_for_organization(name)
+        if len(self._speaker_ids) > 10_000:
+            self._speaker_ids.clear()
+        self._speaker_ids[(kind, name)] = (now, ids)
+        return ids
+
     def resolve_filter(self, query: SearchQuery) -> QuoteFilter:
         speaker_ids: list[str] | None = None
         if query.speaker:
-            speaker_ids = self.catalogue.speaker_ids_matching(query.speaker)
+            speaker_ids = self._ids_for("speaker", query.speaker)
         if query.organization:
-            org_ids = self.catalogue.speaker_ids_for_organization(query.organization)
+            org_ids = self._ids_for("organization", query.organization)
             speaker_ids = org_ids if speaker_ids is None else sorted(set(speaker_ids) & set(org_ids))
         if query.since and query.until and query.since > query.until:
             raise InvalidInput("'since' is after 'until'")

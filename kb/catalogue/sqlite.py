@@ -133,6 +133,15 @@ def filter_sql(flt: QuoteFilter, quote_alias: str = "q", doc_alias: str = "d") -
     return (" AND ".join(clauses) or "1=1"), params
 
 
+def _filtered_quote_ids(flt: QuoteFilter) -> tuple[str, list[object]]:
+    """SELECT of the ids of the quotes passing the filter, walking the indexed side first: the quotes of the named
+    speakers or documents, else the documents of the dates, kinds or publishers (a scan of every quote otherwise)."""
+    where, params = filter_sql(flt)
+    by_quote = flt.speaker_ids is not None or bool(flt.document_ids)
+    tables = "quotes q JOIN documents d ON d.id = q.document_id" if by_quote else "documents d CROSS JOIN quotes q ON q.document_id = d.id"
+    return f"SELECT q.id FROM {tables} WHERE {where}", params
+
+
 class SqliteCatalogue:
     """SQLite catalogue; thread-safe through one connection per thread."""
 
@@ -324,11 +333,8 @@ class SqliteCatalogue:
 
     def quote_ids_matching(self, flt: QuoteFilter, limit: int) -> list[str]:
         """Ids of the quotes that pass the filter, at most `limit` (enough to tell a small set from a large one)."""
-        where, params = filter_sql(flt)
-        rows = self._conn().execute(
-            f"SELECT q.id FROM quotes q JOIN documents d ON d.id = q.document_id WHERE {where} LIMIT ?", [*params, limit]
-        )
-        return [r[0] for r in rows]
+        select, params = _filtered_quote_ids(flt)
+        return [r[0] for r in self._conn().execute(f"{select} LIMIT ?", [*params, limit])]
 
     def keyword_quotes(
         self, query: str, flt: QuoteFilter, limit: int, phrase: bool = False, common_share: float = 1.0,
@@ -338,10 +344,10 @@ class SqliteCatalogue:
         match = fts_query(query, phrase) if phrase or common_share >= 1 else self._rarer_terms_query(query, common_share)
         if match is None:
             return []
-        where, params = filter_sql(flt)
+        select, params = _filtered_quote_ids(flt)
         # The filter's quotes are listed once (an ephemeral index) instead of two joins for every row the words
         # match, and no join at all without a filter: common words match tens of thousands of rows.
-        restrict = f" AND f.quote_id IN (SELECT q.id FROM quotes q JOIN documents d ON d.id = q.document_id WHERE {where})" if params else ""
+        restrict = f" AND f.quote_id IN ({select})" if params else ""
         rows = self._conn().execute(
             "SELECT f.quote_id, bm25(quotes_fts, 0.0, 1.0, 0.5) AS rank FROM quotes_fts f"
             f" WHERE quotes_fts MATCH ?{restrict} ORDER BY rank LIMIT ?",
