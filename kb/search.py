@@ -29,8 +29,9 @@ class SearchTuning:
     """Every threshold of the search path, in one place."""
 
     # A filter that leaves at most this many quotes is scored exactly (their vectors, one matrix product)
-    # instead of asking the HNSW index to filter, which costs 70-120 ms in Chroma whatever the filter's size.
-    exact_max_quotes: int = 20_000
+    # instead of asking the HNSW index to filter, which cost 70 ms in Chroma even for 50 quotes of 20,000;
+    # past it, listing the quotes and gathering their vectors costs more than Chroma's filtered walk.
+    exact_max_quotes: int = 5_000
     min_depth: int = 50  # candidates each half hands to fusion, at least; (offset + limit) * depth_factor, at most max_depth
     depth_factor: int = 4
     max_depth: int = 1000
