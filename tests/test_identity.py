@@ -190,15 +190,22 @@ def test_merges_and_splits_are_kept_across_reingest(kb: KnowledgeBase, ingestor:
 
 
 def test_a_version_1_catalogue_is_migrated(tmp_path: Path) -> None:
+    import re
     import sqlite3
 
     from kb.catalogue import SCHEMA_VERSION, SqliteCatalogue
+    from kb.catalogue.sqlite import MIGRATIONS
 
     path = tmp_path / "catalogue.sqlite3"
     SqliteCatalogue(path).close()
-    db = sqlite3.connect(path)
-    db.executescript("ALTER TABLE quotes DROP COLUMN speaker_surface; ALTER TABLE quotes DROP COLUMN speaker_gender;"
-                     " DROP TABLE speaker_overrides; UPDATE meta SET value = '1' WHERE key = 'schema_version';")
+    db = sqlite3.connect(path)  # undo every migration after 1: a catalogue as version 1 wrote it
+    for statement in (s for version in sorted(MIGRATIONS, reverse=True) for s in MIGRATIONS[version]):
+        if m := re.match(r"ALTER TABLE (\w+) ADD COLUMN (\w+)", statement):
+            db.execute(f"ALTER TABLE {m[1]} DROP COLUMN {m[2]}")
+        elif m := re.match(r"CREATE TABLE IF NOT EXISTS (\w+)", statement):
+            db.execute(f"DROP TABLE {m[1]}")
+    db.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    db.commit()
     db.close()
     store = SqliteCatalogue(path)
     assert store.schema_version() == SCHEMA_VERSION and store.speaker_mentions() == [] and store.speaker_overrides() == []
