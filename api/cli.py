@@ -44,6 +44,35 @@ def _open_kb(settings: Settings):  # type: ignore[no-untyped-def]
         raise _fail(str(e)) from e
 
 
+def _remote(settings: Settings):  # type: ignore[no-untyped-def]
+    """A client for the live `kb serve` that owns this data folder, if one does (the embedded store admits one process)."""
+    from api.remote import RemoteKB, find_server
+
+    url = find_server(settings)
+    if url is None:
+        return None
+    typer.secho(f"the data folder is served by {url}; going through its API", err=True, fg=typer.colors.BLUE)
+    return RemoteKB(url, settings)
+
+
+def _ingest_through(remote, expanded: list[Path], kind: str | None, publisher: str | None, fmt: str) -> None:  # type: ignore[no-untyped-def]
+    try:
+        report = remote.ingest(_items(expanded), kind, publisher)
+    except KBError as e:
+        raise _fail(f"{e}. Re-run the same command to resume; stored documents are kept.") from e
+    finally:
+        remote.close()
+    for e in report["errors"]:
+        typer.secho(f"error: {e['where']}: {e['message']}", fg=typer.colors.RED, err=True)
+    if fmt == "json":
+        typer.echo(json.dumps(report, ensure_ascii=False))
+    else:
+        typer.echo(f"{report['new']} new, {report['updated']} updated, {report['unchanged']} unchanged, {report['failed']} failed"
+                   f" ({report['quotes']} quotes, {report['chunks']} chunks)")
+    if report["failed"]:
+        raise typer.Exit(1)
+
+
 def _check_format(fmt: str, allowed: tuple[str, ...]) -> None:
     if fmt not in allowed:
         raise _fail(f"--format must be one of {', '.join(allowed)}", 2)
@@ -99,6 +128,9 @@ def ingest(
         stop.set()
         typer.secho("\nstopping after the document being written (Ctrl-C again to quit at once)", err=True)
 
+    if (remote := _remote(settings)) is not None:
+        _ingest_through(remote, expanded, kind, publisher, fmt)
+        return
     kb = _open_kb(settings)
     progress = Progress(*input_size(expanded), every_s=settings.progress_seconds)
     previous = signal.signal(signal.SIGINT, interrupt)
@@ -158,6 +190,18 @@ def search(
         if value and not (dates.setdefault(name, parse_date(value))):
             raise _fail(f"--{name} {value!r} is not a date (use YYYY-MM-DD)", 2)
     settings = _settings()
+    if (remote := _remote(settings)) is not None:
+        try:
+            params = {"q": query, "mode": mode, "limit": limit}
+            if not passages:
+                params |= {"speaker": speaker, "organization": organization, "since": dates.get("since"), "until": dates.get("until")}
+            out = remote.search(params, passages)
+        except KBError as e:
+            raise _fail(str(e)) from e
+        finally:
+            remote.close()
+        _print_results(out, passages, fmt)
+        return
     kb = _open_kb(settings)
     try:
         q = SearchQuery(q=query, mode=mode, limit=limit, speaker=speaker, organization=organization, since=dates.get("since"), until=dates.get("until"))
@@ -169,6 +213,10 @@ def search(
         raise _fail(str(e)) from e
     finally:
         kb.close()
+    _print_results(out, passages, fmt)
+
+
+def _print_results(out: list[dict], passages: bool, fmt: str) -> None:
     if fmt == "json":
         typer.echo(json.dumps({"results": out}, ensure_ascii=False, indent=2))
         return
@@ -239,22 +287,32 @@ def speakers(
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or jsonl")] = "table",
 ) -> None:
     """List canonical speakers with aliases, titles, organisations and quote counts."""
-    _check_format(fmt, ("table", "jsonl"))
-    kb = _open_kb(_settings())
-    try:
-        found = kb.speakers(query, limit)
-    except KBError as e:
-        raise _fail(str(e)) from e
-    finally:
-        kb.close()
-    for sp in found:
-        if fmt == "jsonl":
-            from api.schemas import SpeakerOut
+    from api.schemas import SpeakerOut
 
-            typer.echo(json.dumps(SpeakerOut.of(sp).model_dump(), ensure_ascii=False))
+    _check_format(fmt, ("table", "jsonl"))
+    settings = _settings()
+    if (remote := _remote(settings)) is not None:
+        try:
+            rows = remote.speakers(query, limit)
+        except KBError as e:
+            raise _fail(str(e)) from e
+        finally:
+            remote.close()
+    else:
+        kb = _open_kb(settings)
+        try:
+            rows = [SpeakerOut.of(sp).model_dump() for sp in kb.speakers(query, limit)]
+        except KBError as e:
+            raise _fail(str(e)) from e
+        finally:
+            kb.close()
+    for sp in rows:
+        if fmt == "jsonl":
+            typer.echo(json.dumps(sp, ensure_ascii=False))
         else:
-            extra = "; ".join(filter(None, [", ".join(sp.titles[:2]), ", ".join(sp.organizations[:2]), "aka " + ", ".join(sp.aliases) if sp.aliases else ""]))
-            typer.echo(f"{sp.quote_count:>5}  {sp.name:<30} {extra}  [{sp.id}]")
+            extra = "; ".join(filter(None, [", ".join(sp["titles"][:2]), ", ".join(sp["organizations"][:2]),
+                                            "aka " + ", ".join(sp["aliases"]) if sp["aliases"] else ""]))
+            typer.echo(f"{sp['quote_count']:>5}  {sp['name']:<30} {extra}  [{sp['id']}]")
 
 
 speaker_app = typer.Typer(no_args_is_help=True, help="One speaker's page, and corrections of identities: merge two entries, split an alias off.")
@@ -362,13 +420,22 @@ def briefing(
 def stats(fmt: Annotated[str, Format] = "table") -> None:
     """Counts of documents, chunks, quotes and speakers."""
     _check_format(fmt, ("table", "json"))
-    kb = _open_kb(_settings())
-    try:
-        numbers = kb.stats()
-    except KBError as e:
-        raise _fail(str(e)) from e
-    finally:
-        kb.close()
+    settings = _settings()
+    if (remote := _remote(settings)) is not None:
+        try:
+            numbers = remote.stats()
+        except KBError as e:
+            raise _fail(str(e)) from e
+        finally:
+            remote.close()
+    else:
+        kb = _open_kb(settings)
+        try:
+            numbers = kb.stats()
+        except KBError as e:
+            raise _fail(str(e)) from e
+        finally:
+            kb.close()
     if fmt == "json":
         typer.echo(json.dumps(numbers))
     else:
@@ -451,11 +518,15 @@ def serve(
 
     from kb.embedding import set_torch_threads
 
+    from api.remote import announce
+
     settings = _settings()
     set_torch_threads(settings.torch_threads or 1)  # one query a core: two-thread teams stall each other under load
+
     kb = _open_kb(settings)  # opened here so a locked or damaged store is a one-line error, not a traceback
     try:
-        uvicorn.Server(uvicorn_config(create_app(settings, kb), settings, host, port)).run()
+        with announce(settings, host, port):  # other shells' kb commands find this server through the data folder
+            uvicorn.Server(uvicorn_config(create_app(settings, kb), settings, host, port)).run()
     finally:
         kb.close()
 
