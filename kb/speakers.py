@@ -284,7 +284,7 @@ def resolve(
         parsed = parse_person(m.name)
         if speaker_key(m.name) in pinned or parsed is None:
             apart[speaker_key(m.name)].append(m)
-        elif parsed.is_full:
+        elif parsed.is_full and len(parsed.last) > 1:
             full.append((m, parsed))
         else:
             partial.append((m, parsed))
@@ -301,6 +301,11 @@ def resolve(
     chosen: dict[int, list[Mention]] = defaultdict(list)
     for m, parsed in partial:
         here = in_document.get(m.document_id, [])
+        if parsed.is_full:  # "Charles E." (a name cut before the surname): whom this document names so
+            given, initial = parsed.formal_first, parsed.last
+            target = _only([c for c in here if any(n.formal_first == given and n.middles.startswith(initial) for n in c.names)])
+            (chosen[id(target)] if target else apart[speaker_key(m.name)]).append(m)
+            continue
         candidates = by_surname.get(parsed.last, [])
         if not candidates and not parsed.first:  # "Chuck" in a document that names Chuck Schumer
             candidates = [c for c in here if any(n.formal_first == NICKNAMES.get(parsed.last, parsed.last) for n in c.names)]
@@ -441,6 +446,10 @@ def _cluster_full_names(full: list[tuple[Mention, PersonName]], config: Resoluti
         target.names += nodes[k].names
         target.mentions += nodes[k].mentions
     return [merged[r] for r in sorted(merged, key=repr)]
+
+
+def _only(clusters: list[_Cluster]) -> _Cluster | None:
+    return clusters[0] if len(clusters) == 1 else None
 
 
 def _near_pairs(values: list[str], minimum: int) -> list[tuple[str, str]]:

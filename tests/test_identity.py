@@ -241,3 +241,10 @@ def test_plural_titles_and_offices_before_a_name_are_not_the_name() -> None:
     assert clean_name("Representatives Carter") == "Carter"
     assert parse_title_and_name("Coordinator for Strategic Communications John Kirby")[2] == "John Kirby"
     assert junk_person_name("Contact")  # "Contact: Jane Doe, 202-555-0100" in a press release
+
+
+def test_a_first_name_alone_joins_the_person_its_document_names() -> None:
+    got = names([mention("d1", "Chuck Schumer", 2), mention("d1", "Chuck", 1), mention("d2", "Charles E. Schumer", 2),
+                 mention("d2", "Charles E.", 1), mention("d3", "Chuck", 1)])
+    assert got[("d1", "Chuck")] == got[("d2", "Charles E.")] == got[("d1", "Chuck Schumer")]
+    assert got[("d3", "Chuck")] == "Chuck"  # nobody in that document: left apart
