@@ -96,7 +96,7 @@ def store_meetings(kb, meetings: list[Meeting], progress: bool, catalogue_only: 
         if not catalogue_only:
             kb.store(doc, [], quotes)
         elif kb.catalogue.document_hash(doc_id) != doc.content_hash:
-            kb.catalogue.replace_document(doc, [], quotes, canonical_speakers(quotes, kb.catalogue))
+            kb.catalogue.replace_document(doc, [], quotes, canonical_speakers(quotes))
         out[m.name] = (doc_id, [q.id for q in quotes])
         if progress:
             print(f"\rstored {n}/{len(meetings)} meetings", end="", file=sys.stderr, flush=True)

@@ -120,6 +120,12 @@ def test_keyword_search_ranks_by_matching_words_and_searches_speakers(filled: Ca
     assert filled.keyword_quotes("", QuoteFilter(), 10) == []
 
 
+def test_words_in_too_many_quotes_are_left_out_when_rarer_ones_remain(filled: Catalogue) -> None:
+    assert len(filled.keyword_quotes("warrants budget", QuoteFilter(), 10)) == 3
+    only_rare = filled.keyword_quotes("warrants budget", QuoteFilter(), 10, common_share=0.3)  # "warrants" is in 2 of 5
+    assert [filled.quotes_by_ids([i])[i].text[:13] for i, _ in only_rare] == ["Nobody knows "]
+
+
 def test_phrase_search_needs_the_words_together(filled: Catalogue) -> None:
     assert len(filled.keyword_quotes("detainer request", QuoteFilter(), 10, phrase=True)) == 1
     assert filled.keyword_quotes("request detainer", QuoteFilter(), 10, phrase=True) == []
@@ -148,6 +154,7 @@ def test_filters_restrict_keyword_search_and_id_filtering(filled: Catalogue, flt
     all_ids = [q.id for d in ("doc_a", "doc_b") for q in filled.quotes_for_document(d)]
     passing = filled.filter_quote_ids(all_ids, flt)
     assert {i for i, _ in hits} <= passing
+    assert set(filled.quote_ids_matching(flt, 100)) == passing
     assert filled.filter_quote_ids(["q_missing"], QuoteFilter()) == set()
 
 

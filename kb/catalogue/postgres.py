@@ -17,12 +17,12 @@ from psycopg.rows import dict_row
 from psycopg_pool import ConnectionPool, PoolTimeout
 
 from kb.catalogue.protocol import STAT_TABLES, ClaimedJob, QuoteFilter, quote_text_key
-from kb.catalogue.sqlite import SqliteCatalogue
+from kb.catalogue.sqlite import SqliteCatalogue, query_terms
 from kb.errors import StoreCorrupt, StoreUnavailable
 from kb.ids import speaker_key
 from kb.models import Chunk, Document, Quote, Span, Speaker, SpeakerRef
 from kb.speakers import Identity, Mention, Override, mentions_from_rows, plan_identity_update
-from kb.text import WORD, content_words
+from kb.text import WORD
 
 SCHEMA_VERSION = 3
 _WRITE_LOCK = 7_301_113  # advisory lock id: one writer at a time, so orphan-speaker clean-up never races an upsert
@@ -302,16 +302,25 @@ class PostgresCatalogue:
         )
         return {r["id"] for r in rows}
 
-    def keyword_quotes(self, query: str, flt: QuoteFilter, limit: int, phrase: bool = False) -> list[tuple[str, float]]:
-        """BM25-ranked quote ids (best first) with their scores; a phrase is ranked by ts_rank_cd."""
+    def quote_ids_matching(self, flt: QuoteFilter, limit: int) -> list[str]:
+        """Ids of the quotes that pass the filter, at most `limit` (enough to tell a small set from a large one)."""
         where, params = filter_sql(flt)
-        return self._keyword("quotes", "q.document_id", query, where, params, limit, phrase)
+        rows = self._all(f"SELECT q.id FROM quotes q JOIN documents d ON d.id = q.document_id WHERE {where} LIMIT %s", [*params, limit])
+        return [r["id"] for r in rows]
+
+    def keyword_quotes(
+        self, query: str, flt: QuoteFilter, limit: int, phrase: bool = False, common_share: float = 1.0,
+    ) -> list[tuple[str, float]]:
+        """BM25-ranked quote ids (best first) with their scores; a phrase is ranked by ts_rank_cd. Words in more than
+        `common_share` of the quotes are left out when rarer ones remain, as on SQLite."""
+        where, params = filter_sql(flt)
+        return self._keyword("quotes", "q.document_id", query, where, params, limit, phrase, common_share)
 
     def keyword_chunks(self, query: str, limit: int, phrase: bool = False) -> list[tuple[str, float]]:
         return self._keyword("chunks", "q.document_id", query, "TRUE", [], limit, phrase)
 
     def _keyword(self, table: str, doc_col: str, query: str, where: str, params: list[object], limit: int,
-                 phrase: bool) -> list[tuple[str, float]]:
+                 phrase: bool, common_share: float = 1.0) -> list[tuple[str, float]]:
         words = WORD.findall(query.lower())
         if not words:
             return []
@@ -324,7 +333,7 @@ class PostgresCatalogue:
                     [" ".join(words), " ".join(words), *params, limit],
                 ).fetchall()
                 return [(r["id"], float(r["score"])) for r in rows]
-            lexemes = db.execute("SELECT tsvector_to_array(to_tsvector('kb', %s)) AS l", (" ".join(content_words(query)),)).fetchone()
+            lexemes = db.execute("SELECT tsvector_to_array(to_tsvector('kb', %s)) AS l", (" ".join(query_terms(query)),)).fetchone()
             terms = sorted(set(lexemes["l"])) if lexemes else []  # type: ignore[index]
             if not terms:
                 return []
@@ -337,7 +346,11 @@ class PostgresCatalogue:
             ).fetchone()
             assert sizes is not None
             n, avgdl = int(sizes["n"]), float(sizes["avgdl"]) or 1.0
-            idf = [_idf(n, int(df)) for df in sizes["df"]]
+            dfs = dict(zip(terms, (int(df) for df in sizes["df"]), strict=True))
+            if common_share < 1 and len(terms) > 1:
+                terms = [t for t in terms if dfs[t] <= common_share * max(1, n)] or [min(terms, key=lambda t: dfs[t])]
+                tsquery = " | ".join(_tsquery_literal(t) for t in terms)
+            idf = [_idf(n, dfs[t]) for t in terms]
             rows = db.execute(
                 f"SELECT q.id, sum(t.idf * m.tf * {_K1 + 1} / (m.tf + {_K1} * ({1 - _B} + {_B} * q.n_tokens / %s))) AS score"
                 f" FROM {table} q {join}"
