@@ -7,6 +7,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from api.deps import lazy_ingestor
+from api.contract import install_contract
 from api.errors import errors, install_error_handlers
 from api.middleware import install_middleware
 from api.routes import briefings, documents, jobs, meta, search, speakers
@@ -48,7 +49,7 @@ def create_app(settings: Settings | None = None, kb: KnowledgeBase | None = None
         description="Search statements by meaning and pull citable, attributed quotes. Every error has the shape "
         '`{"error": {"code", "message", "details"}}`.',
         lifespan=lifespan,
-        responses={**errors(400, 413, 422, 500)},
+        responses={**errors(400, 413, 422, 429, 500, 503)},
     )
     app.state.settings = settings
     app.state.kb = kb
@@ -60,9 +61,11 @@ def create_app(settings: Settings | None = None, kb: KnowledgeBase | None = None
     app.state.write_lock = threading.Lock()
     install_error_handlers(app)
     install_middleware(app, settings)
-    for module in ROUTERS:
-        app.include_router(module.router(settings))
+    routers = [module.router(settings) for module in ROUTERS]
+    for router in routers:
+        app.include_router(router)
     add_web_routes(app)
+    install_contract(app, settings, routers)
     return app
 
 

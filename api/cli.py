@@ -206,9 +206,9 @@ def search(
     try:
         q = SearchQuery(q=query, mode=mode, limit=limit, speaker=speaker, organization=organization, since=dates.get("since"), until=dates.get("until"))
         if passages:
-            out = [s.PassageOut.of(h, None).model_dump() for h in kb.search_passages(q).results]
+            out = [s.PassageOut.of(h, None).model_dump(mode="json") for h in kb.search_passages(q).results]
         else:
-            out = [s.SearchResultOut.of_hit(h, None).model_dump() for h in kb.search_quotes(q).results]
+            out = [s.SearchResultOut.of_hit(h, None).model_dump(mode="json") for h in kb.search_quotes(q).results]
     except KBError as e:
         raise _fail(str(e)) from e
     finally:
@@ -301,7 +301,7 @@ def speakers(
     else:
         kb = _open_kb(settings)
         try:
-            rows = [SpeakerOut.of(sp).model_dump() for sp in kb.speakers(query, limit)]
+            rows = [SpeakerOut.of(sp).model_dump(mode="json") for sp in kb.speakers(query, limit)]
         except KBError as e:
             raise _fail(str(e)) from e
         finally:
@@ -333,7 +333,7 @@ def _show_speaker(sp, fmt: str) -> None:  # type: ignore[no-untyped-def]
     from api.schemas import SpeakerOut
 
     if fmt == "json":
-        typer.echo(json.dumps(SpeakerOut.of(sp).model_dump(), ensure_ascii=False, indent=2))
+        typer.echo(json.dumps(SpeakerOut.of(sp).model_dump(mode="json"), ensure_ascii=False, indent=2))
         return
     kind = "organisation" if sp.is_organization else "person"
     typer.echo(f"{sp.name}  [{sp.id}]  {kind}, {sp.quote_count} quotes, {sp.first_seen or '?'} to {sp.last_seen or '?'}")

@@ -1,5 +1,6 @@
 """Dependencies the routers share: the knowledge base, the ingestor and job runner (built lazily), links and filters."""
 
+from enum import Enum
 from typing import Annotated
 
 from fastapi import Depends, FastAPI, Request, Response
@@ -7,7 +8,6 @@ from fastapi import Depends, FastAPI, Request, Response
 from api.security import require_read_key
 from ingest.jobs import JobRunner
 from ingest.pipeline import Ingestor, build_ingestor
-from kb.errors import InvalidInput
 from kb.knowledge import KnowledgeBase
 
 
@@ -52,11 +52,14 @@ def csv(values: list[str] | None) -> list[str] | None:
     """Repeated and comma-separated query values, flattened; None when nothing was given."""
     if not values:
         return None
-    out = [v.strip() for item in values for v in item.split(",") if v.strip()]
+    out = [v.strip() for item in values for v in str(item).split(",") if v.strip()]
     return out or None
 
 
-def check_choices(name: str, values: list[str] | None, allowed: tuple[str, ...]) -> None:
-    bad = [v for v in values or [] if v not in allowed]
-    if bad:
-        raise InvalidInput(f"{name}: {bad[0]!r} is not one of {', '.join(allowed)}")
+def split_csv(values: object) -> object:
+    """Before validation: `kind=direct,mixed` counts as `kind=direct&kind=mixed`."""
+    return csv(values) if isinstance(values, list) else values
+
+
+def values(items: list[Enum] | None) -> list[str] | None:
+    return [i.value for i in items] if items else None

@@ -45,6 +45,8 @@ def install_error_handlers(app: FastAPI) -> None:
             for err in exc.errors()
         ]
         first = details[0] if details else {"location": "request", "message": "invalid"}
+        if any(d["type"] == "json_invalid" for d in details):  # not JSON at all: malformed, not merely invalid
+            return error_response(400, "malformed_json", f"the request body is not valid JSON ({first['message']})", details)
         return error_response(422, "invalid_input", f"{first['location']}: {first['message']}", details)
 
     @app.exception_handler(NotFound)

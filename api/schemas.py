@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from kb.citations import citation, source_link
-from kb.models import Document, Quote, Span, Speaker
+from kb.models import DocKind, Document, IngestStatus, JobStatus, Quote, QuoteKind, Resolution, Span, Speaker
 from kb.search import PassageHit, QuoteHit
 
-DocKindLiteral = Literal["article", "roundtable", "statement"]
-QuoteKindLiteral = Literal["direct", "mixed", "indirect", "turn", "statement", "question"]
 
 
 CURSOR = (
@@ -59,7 +57,7 @@ class SpeakerRefOut(_Out):
     title: str | None = Field(None, examples=["Sheriff"])
     organization: str | None = Field(None, examples=["National Sheriffs Association"])
     description: str | None = Field(None, examples=["a source who was at the meeting"])
-    resolution: str = Field(examples=["named"])
+    resolution: Resolution = Field(examples=["named"])
     mention: SpanOut | None = None
 
 
@@ -68,8 +66,8 @@ class DocumentRefOut(_Out):
     title: str
     url: str | None
     publisher: str | None
-    published: str | None
-    kind: str
+    published: date | None = Field(examples=["2017-04-03"])
+    kind: DocKind
 
     @classmethod
     def of(cls, d: Document) -> DocumentRefOut:
@@ -79,7 +77,7 @@ class DocumentRefOut(_Out):
 class QuoteOut(_Out):
     id: str
     text: str
-    kind: str
+    kind: QuoteKind
     start: int
     end: int
     cue: SpanOut | None
@@ -171,8 +169,8 @@ class SpeakerOut(_Out):
     titles: list[str]
     organizations: list[str]
     quote_count: int
-    first_seen: str | None
-    last_seen: str | None
+    first_seen: date | None
+    last_seen: date | None
     alias_counts: list[CountOut] = Field(default_factory=list, description="Every name the quotes carry, with how many.")
     title_counts: list[CountOut] = Field(default_factory=list, description="Every title the quotes carry, with how many.")
     organization_counts: list[CountOut] = Field(default_factory=list, description="Every organisation the quotes carry, with how many.")
@@ -224,13 +222,13 @@ class DocumentCreateRequest(_In):
     url: str | None = Field(None, max_length=4000, examples=["https://example.com/news/sheriffs-dhs"])
     published: date | None = Field(None, examples=["2017-04-03"])
     publisher: str | None = Field(None, max_length=300, examples=["ABC News"])
-    kind: DocKindLiteral | None = None
+    kind: DocKind | None = None
     speaker: str | None = Field(None, max_length=300, description="For a statement: who issued it.")
 
 
 class DocumentCreatedOut(_Out):
     id: str
-    status: Literal["new", "updated", "unchanged"]
+    status: IngestStatus
     quotes: int
 
 
@@ -276,7 +274,7 @@ class HealthOut(_Out):
 
 class JobCreatedOut(_Out):
     id: str
-    status: Literal["queued"]
+    status: JobStatus
     status_url: str
 
 
@@ -287,9 +285,9 @@ class JobErrorOut(_Out):
 
 class JobOut(_Out):
     id: str
-    status: Literal["queued", "running", "done", "failed", "interrupted"]
-    created_at: str
-    finished_at: str | None
+    status: JobStatus
+    created_at: datetime
+    finished_at: datetime | None
     processed: int = Field(description="Records read so far (good and bad).")
     new: int
     updated: int

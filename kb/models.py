@@ -3,14 +3,64 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from enum import Enum
 
-DocKind = Literal["article", "roundtable", "statement"]
-QuoteKind = Literal["direct", "mixed", "indirect", "turn", "statement", "question"]
-Resolution = Literal["named", "pronoun", "nominal", "anonymous", "label", "document"]
-DOC_KINDS: tuple[str, ...] = ("article", "roundtable", "statement")
-# "question": a reporter's question in a transcript (a `Q` turn), never credited to a named speaker.
-QUOTE_KINDS: tuple[str, ...] = ("direct", "mixed", "indirect", "turn", "statement", "question")
+
+class DocKind(str, Enum):
+    """What a document is; its value is the wire and storage value."""
+
+    ARTICLE = "article"
+    ROUNDTABLE = "roundtable"
+    STATEMENT = "statement"
+
+
+class QuoteKind(str, Enum):
+    """How a statement is reported."""
+
+    DIRECT = "direct"
+    MIXED = "mixed"
+    INDIRECT = "indirect"
+    TURN = "turn"
+    STATEMENT = "statement"
+    QUESTION = "question"  # a reporter's question in a transcript (a `Q` turn), never credited to a named speaker
+
+
+class Resolution(str, Enum):
+    """How the speaker of a quote was found."""
+
+    NAMED = "named"
+    PRONOUN = "pronoun"
+    NOMINAL = "nominal"
+    ANONYMOUS = "anonymous"
+    LABEL = "label"
+    DOCUMENT = "document"
+
+
+class SearchMode(str, Enum):
+    HYBRID = "hybrid"
+    SEMANTIC = "semantic"
+    KEYWORD = "keyword"
+    PHRASE = "phrase"
+
+
+class JobStatus(str, Enum):
+    QUEUED = "queued"
+    RUNNING = "running"
+    DONE = "done"
+    FAILED = "failed"
+    INTERRUPTED = "interrupted"
+
+
+class IngestStatus(str, Enum):
+    """What storing a document did."""
+
+    NEW = "new"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+
+
+DOC_KINDS: tuple[str, ...] = tuple(k.value for k in DocKind)
+QUOTE_KINDS: tuple[str, ...] = tuple(k.value for k in QuoteKind)
 
 
 @dataclass(frozen=True)

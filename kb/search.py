@@ -15,12 +15,12 @@ import numpy as np
 
 from kb.catalogue import Catalogue, QuoteFilter, quote_text_key
 from kb.errors import InvalidInput
-from kb.models import Chunk, Document, Quote
+from kb.models import Chunk, Document, Quote, SearchMode
 from kb.paging import Pager, scope_of
 from kb.vectors import CHUNKS, QUOTES, VectorStore
 
 Mode = Literal["hybrid", "semantic", "keyword", "phrase"]
-MODES = ("hybrid", "semantic", "keyword", "phrase")
+MODES: tuple[str, ...] = tuple(m.value for m in SearchMode)
 RRF_K = 10  # small k favours agreement near the top; chosen on QMSum val, checked on train (evals/RESULTS.md)
 
 

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Depends, Request, Response
 from api import schemas as s
 from api.deps import KB, Reads, base_url, get_ingestor
 from api.errors import errors
-from api.security import require_write_key
+from api.security import APIError, require_write_key
 from ingest.pipeline import Ingestor
 from ingest.readers import ReaderError, read_record
 from kb.errors import InvalidInput
@@ -40,6 +40,9 @@ def router(settings: Settings) -> APIRouter:
         """Add one document (text or HTML) and extract its quotes; sending the same document again changes nothing (200)."""
         if (body.text is None) == (body.html is None):
             raise InvalidInput("send exactly one of 'text' or 'html'")
+        size = len((body.text or body.html or "").encode("utf-8", "surrogatepass"))
+        if size > settings.max_document_bytes:
+            raise APIError(413, "payload_too_large", f"the document is {size:,} bytes; the limit is {settings.max_document_bytes:,} (KB_MAX_DOCUMENT_BYTES)")
         record = body.model_dump(mode="json", exclude_none=True)
         try:
             raw = read_record(record, "request body")

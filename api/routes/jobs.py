@@ -1,6 +1,6 @@
 """Bulk ingest jobs: submit JSON Lines, then poll the job."""
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
@@ -11,6 +11,7 @@ from api.errors import errors
 from api.security import require_write_key
 from ingest.jobs import JobRunner
 from kb.errors import InvalidInput, NotFound
+from kb.models import DocKind, JobStatus
 from kb.settings import Settings
 
 NDJSON_EXAMPLE = '{"title": "...", "url": "https://...", "published": "2024-01-02", "publisher": "...", "text": "..."}\n'
@@ -26,7 +27,7 @@ def router(settings: Settings) -> APIRouter:
     async def create_job(
         request: Request,
         runner: Annotated[JobRunner, Depends(get_job_runner)],
-        kind: Annotated[Literal["article", "roundtable", "statement"] | None, Query(description="Kind for records that lack one.")] = None,
+        kind: Annotated[DocKind | None, Query(description="Kind for records that lack one.")] = None,
         publisher: Annotated[str | None, Query(max_length=300)] = None,
     ) -> JSONResponse:
         """Queue many documents at once (JSON Lines, gzip allowed); poll the job at its `status_url`."""
@@ -34,8 +35,8 @@ def router(settings: Settings) -> APIRouter:
         if not body.strip():
             raise InvalidInput("the request body must be JSONL: one JSON record a line (gzip allowed)")
         job_id = runner.submit(body, kind, publisher)
-        out = s.JobCreatedOut(id=job_id, status="queued", status_url=f"/v1/ingest/jobs/{job_id}")
-        return JSONResponse(out.model_dump(), status_code=202, headers={"Location": out.status_url})
+        out = s.JobCreatedOut(id=job_id, status=JobStatus.QUEUED, status_url=f"/v1/ingest/jobs/{job_id}")
+        return JSONResponse(out.model_dump(mode="json"), status_code=202, headers={"Location": out.status_url})
 
     @r.get("/v1/ingest/jobs/{job_id}", response_model=s.JobOut, operation_id="getIngestJob", dependencies=Reads,
            responses=errors(401, 403, 404, 503))
