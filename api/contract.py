@@ -47,6 +47,9 @@ def install_contract(app: FastAPI, settings: Settings, routers: list[APIRouter])
                 operation = schema["paths"].get(route.path_format, {}).get(method.lower())
                 if operation is None:
                     continue
+                for status, response in operation["responses"].items():
+                    if status[0] in "45":  # every error has the one shape, whatever media type the success has
+                        response["content"] = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}}
                 if access == "write" or (access == "read" and settings.read_requires_key):
                     operation["security"] = KEYED
                 elif access == "read":
