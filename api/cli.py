@@ -319,9 +319,38 @@ speaker_app = typer.Typer(no_args_is_help=True, help="One speaker's page, and co
 app.add_typer(speaker_app, name="speaker")
 
 
-def _speaker_id(kb, text: str) -> str:  # type: ignore[no-untyped-def]
+class _LocalSpeakers:
+    """The speaker corrections against the store in this process, in the API's shapes (as RemoteKB answers)."""
+
+    def __init__(self, kb) -> None:  # type: ignore[no-untyped-def]
+        self.kb = kb
+
+    def close(self) -> None:
+        self.kb.close()
+
+    def speaker_id(self, text: str) -> str:
+        return _one_speaker(text, self.kb.catalogue.speaker_ids_matching(text))
+
+    def speaker(self, speaker_id: str) -> dict:
+        from api.schemas import SpeakerOut
+
+        return SpeakerOut.of(self.kb.speaker(speaker_id)).model_dump(mode="json")
+
+    def merge_speakers(self, keep: str, other: str) -> dict:
+        from api.schemas import SpeakerOut
+
+        return SpeakerOut.of(self.kb.merge_speakers(keep, other)).model_dump(mode="json")
+
+    def split_speaker(self, speaker_id: str, alias: str) -> dict:
+        from api.schemas import SpeakerOut
+
+        return SpeakerOut.of(self.kb.split_speaker(speaker_id, alias)).model_dump(mode="json")
+
+
+def _one_speaker(text: str, matches: list[str]) -> str:
     """An id, or a name that matches exactly one speaker."""
-    matches = kb.catalogue.speaker_ids_matching(text)
+    if text in matches:
+        return text
     if len(matches) == 1:
         return matches[0]
     if not matches:
@@ -329,17 +358,25 @@ def _speaker_id(kb, text: str) -> str:  # type: ignore[no-untyped-def]
     raise _fail(f"{text!r} matches {len(matches)} speakers; give an id (kb speakers {text!r} lists them)")
 
 
-def _show_speaker(sp, fmt: str) -> None:  # type: ignore[no-untyped-def]
-    from api.schemas import SpeakerOut
-
+def _on_speakers(action, fmt: str) -> None:  # type: ignore[no-untyped-def]
+    """Run against the live `kb serve` when one owns the data folder, else the store here; print the speaker."""
+    _check_format(fmt, ("table", "json"))
+    settings = _settings()
+    target = _remote(settings) or _LocalSpeakers(_open_kb(settings))
+    try:
+        sp = action(target)
+    except KBError as e:
+        raise _fail(str(e)) from e
+    finally:
+        target.close()
     if fmt == "json":
-        typer.echo(json.dumps(SpeakerOut.of(sp).model_dump(mode="json"), ensure_ascii=False, indent=2))
+        typer.echo(json.dumps(sp, ensure_ascii=False, indent=2))
         return
-    kind = "organisation" if sp.is_organization else "person"
-    typer.echo(f"{sp.name}  [{sp.id}]  {kind}, {sp.quote_count} quotes, {sp.first_seen or '?'} to {sp.last_seen or '?'}")
-    for label, counts in (("names", sp.alias_counts), ("titles", sp.title_counts), ("organisations", sp.organization_counts)):
-        if counts:
-            typer.echo(f"  {label}: " + "; ".join(f"{k} ({n})" for k, n in counts.items()))
+    kind = "organisation" if sp["is_organization"] else "person"
+    typer.echo(f"{sp['name']}  [{sp['id']}]  {kind}, {sp['quote_count']} quotes, {sp['first_seen'] or '?'} to {sp['last_seen'] or '?'}")
+    for label, field in (("names", "alias_counts"), ("titles", "title_counts"), ("organisations", "organization_counts")):
+        if sp.get(field):
+            typer.echo(f"  {label}: " + "; ".join(f"{c['value']} ({c['count']})" for c in sp[field]))
 
 
 @speaker_app.command("show")
@@ -348,14 +385,7 @@ def speaker_show(
     fmt: Annotated[str, Format] = "table",
 ) -> None:
     """Every name, title and organisation a speaker's quotes carry, with counts."""
-    _check_format(fmt, ("table", "json"))
-    kb = _open_kb(_settings())
-    try:
-        _show_speaker(kb.speaker(_speaker_id(kb, speaker)), fmt)
-    except KBError as e:
-        raise _fail(str(e)) from e
-    finally:
-        kb.close()
+    _on_speakers(lambda t: t.speaker(t.speaker_id(speaker)), fmt)
 
 
 @speaker_app.command("merge")
@@ -365,14 +395,7 @@ def speaker_merge(
     fmt: Annotated[str, Format] = "table",
 ) -> None:
     """Two entries are one person: merge them, now and after every re-ingest."""
-    _check_format(fmt, ("table", "json"))
-    kb = _open_kb(_settings())
-    try:
-        _show_speaker(kb.merge_speakers(_speaker_id(kb, keep), _speaker_id(kb, other)), fmt)
-    except KBError as e:
-        raise _fail(str(e)) from e
-    finally:
-        kb.close()
+    _on_speakers(lambda t: t.merge_speakers(t.speaker_id(keep), t.speaker_id(other)), fmt)
 
 
 @speaker_app.command("split")
@@ -382,14 +405,7 @@ def speaker_split(
     fmt: Annotated[str, Format] = "table",
 ) -> None:
     """A name in an entry is someone else: split it off, now and after every re-ingest."""
-    _check_format(fmt, ("table", "json"))
-    kb = _open_kb(_settings())
-    try:
-        _show_speaker(kb.split_speaker(_speaker_id(kb, speaker), alias), fmt)
-    except KBError as e:
-        raise _fail(str(e)) from e
-    finally:
-        kb.close()
+    _on_speakers(lambda t: t.split_speaker(t.speaker_id(speaker), alias), fmt)
 
 
 @app.command()

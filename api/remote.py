@@ -88,6 +88,30 @@ class RemoteKB:
     def speakers(self, query: str | None, limit: int) -> list[dict[str, Any]]:
         return list(self._get("/v1/speakers", {"q": query, "limit": min(limit, 100)})["results"])
 
+    def _post(self, path: str, body: dict[str, Any]) -> Any:
+        try:
+            r = self.http.post(path, json=body)
+        except httpx.HTTPError as e:
+            raise StoreUnavailable(f"the kb server at {self.url} did not answer: {e}") from e
+        return _checked(r)
+
+    def speaker_id(self, text: str) -> str:
+        """An id as given, else the one speaker a name matches (the CLI says when none or several do)."""
+        from api.cli import _one_speaker
+
+        if text.startswith("spk_"):
+            return text
+        return _one_speaker(text, [s["id"] for s in self.speakers(text, 100)])
+
+    def speaker(self, speaker_id: str) -> dict[str, Any]:
+        return dict(self._get(f"/v1/speakers/{speaker_id}"))
+
+    def merge_speakers(self, keep: str, other: str) -> dict[str, Any]:
+        return dict(self._post("/v1/speakers/merge", {"keep": keep, "other": other}))
+
+    def split_speaker(self, speaker_id: str, alias: str) -> dict[str, Any]:
+        return dict(self._post(f"/v1/speakers/{speaker_id}/split", {"alias": alias}))
+
     def ingest(self, items: Iterable[RawDocument | ReaderError], kind: str | None, publisher: str | None) -> dict[str, Any]:
         """Send the documents as one job and wait for it; the report in `kb ingest --format json`'s shape."""
         lines, errors = [], []

@@ -157,8 +157,11 @@ def plan_identity_update(
             changed[r["id"]] = new_id or ""
     people = sorted({(i.id, i.name, int(i.is_organization)) for i in identities.values()})
     aliases = {(who.id, surface) for (_, surface), who in identities.items()} | {(i, n) for i, n, _ in people}
-    for old_id, alias in old_aliases:  # aliases a document gave ("Champage" for Champagne) follow their speaker
+    surfaces = {speaker_key(surface) for _, surface in identities} | {speaker_key(n) for _, n, _ in people}
+    for old_id, alias in old_aliases:  # other spellings a document gave ("Champage" for Champagne) follow their speaker
         targets = moved.get(old_id)
+        if speaker_key(alias) in surfaces:
+            continue  # a name quotes carry: it belongs where resolution put those quotes, nowhere else
         if targets and (target := targets.most_common(1)[0][0]):
             aliases.add((target, alias))
     alias_rows = sorted({(i, a, speaker_key(a)) for i, a in aliases if speaker_key(a)})

@@ -69,3 +69,23 @@ def test_bad_input_is_one_line_never_a_traceback(data: Path, tmp_path: Path) -> 
     ):
         proc = kb(*args, data=data, **env)
         assert proc.returncode != 0 and text in proc.stderr and "Traceback" not in proc.stderr, (args, proc.stderr)
+
+
+def test_speaker_show_merge_and_split(data: Path, tmp_path: Path) -> None:
+    import shutil
+
+    copy = tmp_path / "kb-data"
+    shutil.copytree(data, copy)  # corrections write; the module's folder stays as the other tests expect
+    shown = kb("speaker", "show", "Champagne", data=copy)
+    assert shown.returncode == 0, shown.stderr
+    assert "Greg Champagne" in shown.stdout and "titles: Sheriff (" in shown.stdout and "names: " in shown.stdout
+    people = [json.loads(line) for line in kb("speakers", "--format", "jsonl", data=copy).stdout.splitlines()]
+    other = next(p for p in people if not p["is_organization"] and p["name"] != "Greg Champagne")
+    merged = kb("speaker", "merge", "Greg Champagne", other["id"], "--format", "json", data=copy)
+    assert merged.returncode == 0, merged.stderr
+    assert json.loads(merged.stdout)["name"] == "Greg Champagne"
+    split = kb("speaker", "split", "Greg Champagne", "--alias", other["name"], "--format", "json", data=copy)
+    assert split.returncode == 0, split.stderr
+    assert json.loads(split.stdout)["quote_count"] == other["quote_count"]
+    wrong = kb("speaker", "split", "Greg Champagne", "--alias", "Nobody Atall", data=copy)
+    assert wrong.returncode == 1 and wrong.stderr.startswith("error: no quote of Greg Champagne")
