@@ -174,17 +174,26 @@ def search(
     since: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD")] = None,
     until: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD")] = None,
     mode: Annotated[str, typer.Option(help="hybrid, semantic, keyword or phrase")] = "hybrid",
+    kind: Annotated[Optional[list[str]], typer.Option(help="Quote kind (repeatable): direct, mixed, indirect, turn, statement, question.")] = None,
+    doc_kind: Annotated[Optional[list[str]], typer.Option(help="Document kind (repeatable): article, roundtable, statement.")] = None,
+    publisher: Annotated[Optional[list[str]], typer.Option(help="Publisher (repeatable).")] = None,
+    document: Annotated[Optional[list[str]], typer.Option(help="Only quotes from this document id (repeatable).")] = None,
     passages: Annotated[bool, typer.Option("--passages", help="Search passages of text instead of quotes.")] = False,
     fmt: Annotated[str, Format] = "table",
 ) -> None:
-    """Search quotes (or passages) by meaning and keywords."""
+    """Search quotes (or passages) by meaning and keywords, with the same filters as GET /v1/search."""
     from api import schemas as s
     from ingest.dates import parse_date
+    from kb.models import QUOTE_KINDS
     from kb.search import MODES, SearchQuery
 
     _check_format(fmt, ("table", "json"))
     if mode not in MODES:
         raise _fail(f"--mode must be one of {', '.join(MODES)}", 2)
+    for option, values, allowed in (("--kind", kind, QUOTE_KINDS), ("--doc-kind", doc_kind, ("article", "roundtable", "statement"))):
+        wrong = [v for v in values or [] if v not in allowed]
+        if wrong:
+            raise _fail(f"{option} {wrong[0]!r} is not one of {', '.join(allowed)}", 2)
     dates = {}
     for name, value in (("since", since), ("until", until)):
         if value and not (dates.setdefault(name, parse_date(value))):
@@ -194,7 +203,8 @@ def search(
         try:
             params = {"q": query, "mode": mode, "limit": limit}
             if not passages:
-                params |= {"speaker": speaker, "organization": organization, "since": dates.get("since"), "until": dates.get("until")}
+                params |= {"speaker": speaker, "organization": organization, "since": dates.get("since"), "until": dates.get("until"),
+                           "kind": kind, "doc_kind": doc_kind, "publisher": publisher, "document": document}
             out = remote.search(params, passages)
         except KBError as e:
             raise _fail(str(e)) from e
@@ -204,7 +214,10 @@ def search(
         return
     kb = _open_kb(settings)
     try:
-        q = SearchQuery(q=query, mode=mode, limit=limit, speaker=speaker, organization=organization, since=dates.get("since"), until=dates.get("until"))
+        q = SearchQuery(
+            q=query, mode=mode, limit=limit, speaker=speaker, organization=organization, kinds=kind or None, doc_kinds=doc_kind or None,
+            publishers=publisher or None, document_ids=document or None, since=dates.get("since"), until=dates.get("until"),
+        )
         if passages:
             out = [s.PassageOut.of(h, None).model_dump(mode="json") for h in kb.search_passages(q).results]
         else:
@@ -299,13 +312,16 @@ def speakers(
         finally:
             remote.close()
     else:
-        kb = _open_kb(settings)
+        from kb.catalogue import open_catalogue
+
         try:
-            rows = [SpeakerOut.of(sp).model_dump(mode="json") for sp in kb.speakers(query, limit)]
+            catalogue = open_catalogue(settings)  # the catalogue alone answers: no vector store, no model
+            try:
+                rows = [SpeakerOut.of(sp).model_dump(mode="json") for sp in catalogue.list_speakers(query, limit, 0)]
+            finally:
+                catalogue.close()
         except KBError as e:
             raise _fail(str(e)) from e
-        finally:
-            kb.close()
     for sp in rows:
         if fmt == "jsonl":
             typer.echo(json.dumps(sp, ensure_ascii=False))
@@ -540,6 +556,7 @@ def serve(
     set_torch_threads(settings.torch_threads or 1)  # one query a core: two-thread teams stall each other under load
 
     kb = _open_kb(settings)  # opened here so a locked or damaged store is a one-line error, not a traceback
+    kb.embedder.embed(["warm-up"])  # load the model now, not on the first request
     try:
         with announce(settings, host, port):  # other shells' kb commands find this server through the data folder
             uvicorn.Server(uvicorn_config(create_app(settings, kb), settings, host, port)).run()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
@@ -19,6 +20,37 @@ class Embedder(Protocol):
     def embed(self, texts: list[str]) -> np.ndarray: ...
 
     def count_tokens(self, text: str) -> int: ...
+
+
+class LazyEmbedder:
+    """Builds the real embedder on first use, so commands that never embed (stats, speakers) never load the model."""
+
+    def __init__(self, build: Callable[[], Embedder]) -> None:
+        self._build = build
+        self._inner: Embedder | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def inner(self) -> Embedder:
+        if self._inner is None:
+            with self._lock:  # two API threads asking at once still load one model
+                if self._inner is None:
+                    self._inner = self._build()
+        return self._inner
+
+    @property
+    def max_tokens(self) -> int:  # type: ignore[override]
+        return self.inner.max_tokens
+
+    @property
+    def dimension(self) -> int:  # type: ignore[override]
+        return self.inner.dimension
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        return self.inner.embed(texts)
+
+    def count_tokens(self, text: str) -> int:
+        return self.inner.count_tokens(text)
 
 
 class TokenCounter:

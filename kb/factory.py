@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kb.catalogue import open_catalogue
-from kb.embedding import Embedder, OnnxInt8Embedder, SentenceTransformerEmbedder
+from kb.embedding import Embedder, LazyEmbedder, OnnxInt8Embedder, SentenceTransformerEmbedder
 from kb.knowledge import KnowledgeBase
 from kb.paging import open_pager
 from kb.settings import Settings
@@ -26,4 +26,5 @@ def open_knowledge_base(settings: Settings, embedder: Embedder | None = None) ->
         vectors.close()
         raise
     pager = open_pager(settings.data_dir, settings.cursor_secret.get_secret_value() if settings.cursor_secret else None)
-    return KnowledgeBase(catalogue, vectors, embedder or build_embedder(settings), pager)
+    # The model loads on first use: stats, speakers and keyword-only work never wait for it.
+    return KnowledgeBase(catalogue, vectors, embedder or LazyEmbedder(lambda: build_embedder(settings)), pager)
