@@ -429,23 +429,40 @@ def briefing(
     topic: Annotated[str, typer.Argument(help="The topic of the briefing.")],
     speaker: Annotated[Optional[list[str]], typer.Option(help="Only these speakers (repeatable).")] = None,
     per_speaker: Annotated[int, typer.Option(min=1, max=20)] = 3,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="markdown or json")] = "markdown",
+    max_speakers: Annotated[int, typer.Option(min=1, max=50)] = 10,
+    since: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD")] = None,
+    until: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="markdown, json or docx (docx needs --output)")] = "markdown",
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of the screen.")] = None,
 ) -> None:
-    """The best quotes on a topic grouped by speaker, with numbered citations."""
-    from kb.briefing import build_briefing
+    """The best quotes on a topic grouped by speaker, each with all its sources, ready to paste into a memo."""
+    from ingest.dates import parse_date
+    from kb.briefing import build_briefing, write_docx
 
-    _check_format(fmt, ("markdown", "json"))
+    _check_format(fmt, ("markdown", "json", "docx"))
+    if fmt == "docx" and output is None:
+        raise _fail("--format docx writes a file: give --output BRIEFING.docx", 2)
+    dates = {}
+    for name, value in (("since", since), ("until", until)):
+        if value and not (dates.setdefault(name, parse_date(value))):
+            raise _fail(f"--{name} {value!r} is not a date (use YYYY-MM-DD)", 2)
     kb = _open_kb(_settings())
     try:
-        b = build_briefing(kb, topic, speaker, per_speaker=per_speaker)
+        b = build_briefing(kb, topic, speaker, dates.get("since"), dates.get("until"), per_speaker=per_speaker, max_speakers=max_speakers)
     except KBError as e:
         raise _fail(str(e)) from e
     finally:
         kb.close()
-    if fmt == "json":
-        typer.echo(json.dumps({"topic": b.topic, "citations": b.citations, "markdown": b.markdown}, ensure_ascii=False, indent=2))
+    if fmt == "docx":
+        assert output is not None
+        write_docx(b, output)
+        typer.echo(f"wrote {output} ({sum(len(g.quotes) for g in b.groups)} quotes, {len(b.citations)} citations)")
+        return
+    text = json.dumps(b.as_dict(), ensure_ascii=False, indent=2) + "\n" if fmt == "json" else b.markdown
+    if output:
+        output.write_text(text, encoding="utf-8")
     else:
-        typer.echo(b.markdown)
+        typer.echo(text, nl=False)
 
 
 @app.command()

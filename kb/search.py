@@ -63,6 +63,9 @@ class SearchQuery:
     document_ids: list[str] | None = None
 
 
+SYNDICATION_WORDS = 8  # a copy shorter than this is too common a phrase to call the same quote
+
+
 @dataclass
 class QuoteHit:
     """One result: a quote with its document, the text around it, and every other source of the same words."""
@@ -288,10 +291,35 @@ class Searcher:
                 seen.add(keys[qid])
                 doc = docs[quote.document_id]
                 others = [(o, docs[o.document_id]) for o in same.get(keys[qid], []) if o.id != qid and o.document_id in docs]
+                others += self._overlapping(quote, keys[qid], {qid} | {o.id for o, _ in others})
                 hits.append(QuoteHit(quote, doc, context_around(doc.text, quote.start, quote.end), score, others))
                 if len(hits) == need:
                     break
         return hits
+
+    def _overlapping(self, quote: Quote, key: str, known: set[str]) -> list[tuple[Quote, Document]]:
+        """Other outlets' copies that hold these words inside a longer quote, or a long part of them.
+
+        Wire copy is trimmed differently by each outlet, so exact text rarely matches across outlets. Any
+        contained copy of `SYNDICATION_WORDS` words or more includes one of the aligned windows searched here."""
+        words = key.split()
+        if len(words) < SYNDICATION_WORDS:
+            return []
+        n = SYNDICATION_WORDS // 2 + 1
+        starts = list(range(0, len(words) - n + 1, SYNDICATION_WORDS - n + 1))[:8]
+        candidates: set[str] = set()
+        for start in starts:
+            candidates.update(i for i, _ in self.catalogue.keyword_quotes(" ".join(words[start : start + n]), QuoteFilter(), 50, phrase=True))
+        found = self.catalogue.quotes_by_ids(candidates - known)
+        padded = f" {key} "
+        matches = []
+        for other in found.values():
+            other_key = quote_text_key(other.text)
+            shorter = min(len(other_key.split()), len(words))
+            if shorter >= SYNDICATION_WORDS and (f" {other_key} " in padded or padded in f" {other_key} "):
+                matches.append(other)
+        docs = self.catalogue.documents_by_ids(o.document_id for o in matches)
+        return [(o, docs[o.document_id]) for o in matches if o.document_id in docs and o.document_id != quote.document_id]
 
     # -- passages ----------------------------------------------------------------------------
     def passages(self, query: SearchQuery) -> SearchPage:
