@@ -301,3 +301,15 @@ def test_an_older_schema_is_migrated_and_a_newer_one_refused(catalogue: Catalogu
         older.close()
     with pytest.raises(StoreCorrupt, match="newer"):
         _reopen_after(older, [f"UPDATE meta SET value = '{SCHEMA_VERSION + 1}' WHERE key = 'schema_version'"])
+
+
+@pytest.mark.parametrize("backend", [SqliteCatalogue, PostgresCatalogue])
+def test_every_backend_has_every_method_of_the_protocol(backend: type) -> None:
+    """A method added to the protocol and one backend only fails here, not in production on the other."""
+    import inspect
+
+    for name, method in inspect.getmembers(Catalogue, inspect.isfunction):
+        if name.startswith("_"):
+            continue
+        assert hasattr(backend, name), f"{backend.__name__} lacks {name}"
+        assert list(inspect.signature(getattr(backend, name)).parameters) == list(inspect.signature(method).parameters), name

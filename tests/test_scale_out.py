@@ -4,14 +4,22 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
-from conftest import API_KEY, ROOT, free_port
+import pytest
+from conftest import API_KEY, ROOT, free_port, make_settings
 from test_bulk import article, write_jsonl
+
+from ingest.pipeline import build_ingestor
+from ingest.readers import iter_jsonl_lines
+from kb.factory import open_knowledge_base
 
 AUTH = {"X-API-Key": API_KEY}
 
@@ -76,3 +84,69 @@ def test_while_kb_serve_runs_the_cli_works_on_the_same_data_folder(tmp_path: Pat
         stop(server)
     alone = run(["stats", "--format", "json"], env)  # no server (its announcement, if left, names a dead process): the CLI opens the store
     assert alone.returncode == 0 and json.loads(alone.stdout) == stats and "going through" not in alone.stderr
+
+
+@pytest.fixture
+def cluster(tmp_path: Path, postgres: object) -> Iterator[tuple[Path, list[str], dict[str, str]]]:
+    """scripts/cluster.sh: PostgreSQL + a Chroma server + 2 `kb serve` + 2 `kb worker`, stopped afterwards."""
+    folder = tmp_path / "cluster"
+    env = {**os.environ, "KB_API_KEYS": API_KEY, "KB_JOB_LEASE_SECONDS": "6", "PY": sys.executable, "APIS": "2", "WORKERS": "2",
+           "BASE_PORT": str(free_port()), "PG_PORT": str(free_port()), "CHROMA_PORT": str(free_port())}
+    started = subprocess.run(["bash", str(ROOT / "scripts" / "cluster.sh"), "start", str(folder)], env=env, capture_output=True,
+                             text=True, timeout=600)
+    try:
+        assert started.returncode == 0, started.stderr + "".join(p.read_text() for p in folder.glob("*.log"))
+        urls = started.stdout.split()
+        settings = dict(line.removeprefix("export ").split("=", 1) for line in (folder / "kb.env").read_text().splitlines())
+        yield folder, urls, settings
+    finally:
+        subprocess.run(["bash", str(ROOT / "scripts" / "cluster.sh"), "stop", str(folder)], env=env, timeout=300)
+        pg_path = folder / "pg.path"
+        if pg_path.exists():
+            shutil.rmtree(pg_path.read_text().strip(), ignore_errors=True)
+
+
+def _worker_holding(database_url: str, job_id: str, deadline: float) -> tuple[int, int]:
+    """(pid of the worker running the job, records processed) once it has stored some of them."""
+    import psycopg
+
+    while time.monotonic() < deadline:
+        with psycopg.connect(database_url) as conn:
+            owner, processed = conn.execute("SELECT owner, processed FROM jobs WHERE id = %s", (job_id,)).fetchone()  # type: ignore[misc]
+        if processed >= 16 and owner.rpartition(":")[2].isdigit():
+            return int(owner.rpartition(":")[2]), processed
+        time.sleep(0.2)
+    raise AssertionError("the job made no progress")
+
+
+def test_two_apis_two_workers_on_postgresql_and_chroma_survive_a_killed_worker(cluster, tmp_path, embedder, extractor) -> None:  # type: ignore[no-untyped-def]
+    folder, (api_a, api_b), settings = cluster
+    records = [article(n) for n in range(60)]
+    upload = write_jsonl(tmp_path / "night.jsonl", records).read_bytes()
+    created = httpx.post(api_a + "/v1/ingest/jobs", content=upload, headers=AUTH, timeout=60)
+    assert created.status_code == 202
+    job_url = created.json()["status_url"]
+    pid, _ = _worker_holding(settings["KB_DATABASE_URL"], created.json()["id"], time.monotonic() + 400)
+    os.kill(pid, signal.SIGKILL)  # the other worker takes the job when the lease runs out
+    deadline = time.monotonic() + 600
+    while (job := httpx.get(api_b + job_url, timeout=30).json())["status"] in ("queued", "running") and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert job["status"] == "done" and job["processed"] == 60 and job["new"] + job["unchanged"] == 60 and job["failed"] == 0, job
+
+    for url in (api_a, api_b):  # every document once, through either API
+        for n in range(60):
+            hits = httpx.get(url + "/v1/search", params={"q": f"traffic on street {n}", "mode": "phrase", "limit": 5}, timeout=30).json()
+            assert [h["document"]["title"] for h in hits["results"]].count(f"Council report {n}") == 1, (url, n, hits)
+    stats = httpx.get(api_a + "/v1/stats", timeout=30).json()
+    assert stats == httpx.get(api_b + "/v1/stats", timeout=30).json()
+    cli = subprocess.run([sys.executable, "-m", "api.cli", "stats", "--format", "json"], cwd=ROOT, env={**os.environ, **settings},
+                         capture_output=True, text=True, timeout=300)
+    assert cli.returncode == 0 and json.loads(cli.stdout) == stats, cli.stderr
+
+    single = make_settings(tmp_path / "single")  # the same file ingested by one process on the embedded default
+    kb = open_knowledge_base(single, embedder)
+    try:
+        build_ingestor(kb, single, extractor).ingest(iter_jsonl_lines(iter(upload.decode().splitlines()), "line"))
+        assert kb.stats() == stats
+    finally:
+        kb.close()
