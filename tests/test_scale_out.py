@@ -150,3 +150,34 @@ def test_two_apis_two_workers_on_postgresql_and_chroma_survive_a_killed_worker(c
         assert kb.stats() == stats
     finally:
         kb.close()
+
+
+def test_a_stopped_worker_hands_its_job_back_and_the_next_one_finishes_it(kb, ingestor, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """What `kb worker` does on SIGTERM: finish the records in hand, save progress, put the job back on the queue."""
+    import threading
+
+    from ingest.jobs import JobWorker, enqueue
+
+    upload = write_jsonl(tmp_path / "job.jsonl", [article(n) for n in range(40)]).read_bytes()
+    job_id = enqueue(kb.catalogue, upload)
+    first = JobWorker(kb.catalogue, lambda: ingestor, lease_s=30, owner="host:first")
+    saved = first._save
+
+    def save_then_stop(*args, **kwargs):  # type: ignore[no-untyped-def]
+        ok = saved(*args, **kwargs)
+        if args[3] > 0:  # the first batch is stored: the signal arrives now
+            first.stop.set()
+        return ok
+
+    first._save = save_then_stop  # type: ignore[method-assign]
+    worker_thread = threading.Thread(target=first.run_one)
+    worker_thread.start()
+    worker_thread.join(timeout=600)
+    job = kb.catalogue.get_job(job_id)
+    assert job is not None and job["status"] == "queued" and 0 < job["processed"] < 40, job
+    assert job["processed"] == job["new"]  # what it stored is counted once, and the rest is left
+    second = JobWorker(kb.catalogue, lambda: ingestor, lease_s=30, owner="host:second")
+    assert second.run_one()
+    job = kb.catalogue.get_job(job_id)
+    assert job is not None and (job["status"], job["processed"], job["new"], job["unchanged"]) == ("done", 40, 40, 0), job
+    assert kb.stats()["documents"] == 40
