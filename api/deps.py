@@ -1,9 +1,12 @@
 """Dependencies the routers share: the knowledge base, the ingestor and job runner (built lazily), links and filters."""
 
+import hashlib
 from enum import Enum
 from typing import Annotated
 
 from fastapi import Depends, FastAPI, Request, Response
+
+from pydantic import BaseModel
 
 from api.security import require_read_key
 from ingest.jobs import JobRunner
@@ -46,6 +49,19 @@ def link_next(request: Request, response: Response, next_cursor: str | None) -> 
     if next_cursor:
         url = request.url.include_query_params(cursor=next_cursor)
         response.headers["Link"] = f'<{base_url(request)}{url.path}?{url.query}>; rel="next"'
+
+
+NOT_MODIFIED = {304: {"description": "Not modified: the `If-None-Match` sent matches the current `ETag`"}}
+
+
+def etagged(request: Request, model: BaseModel) -> Response:
+    """The model as JSON with a strong ETag of its bytes; 304 without a body when `If-None-Match` matches."""
+    body = model.model_dump_json().encode()
+    tag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+    wanted = [t.strip().removeprefix("W/") for t in request.headers.get("if-none-match", "").split(",")]
+    if tag in wanted or "*" in wanted:
+        return Response(status_code=304, headers={"ETag": tag})
+    return Response(body, media_type="application/json", headers={"ETag": tag})
 
 
 def csv(values: list[str] | None) -> list[str] | None:

@@ -1,11 +1,21 @@
 """ASGI middleware of the API: bounded request bodies, security headers and CORS."""
 
+import hashlib
+import json
+import logging
+import re
+import time
+import uuid
+from datetime import datetime, timezone
+
 from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.errors import error_response
+from api.security import presented_key
+from kb.ratelimit import Rate, RateLimiter
 
 MAX_HEAD_BYTES = 16 * 1024  # request line plus headers; h11's own default
 from kb.settings import Settings
@@ -67,6 +77,50 @@ class HeadLimit:
         await self.app(scope, receive, send)
 
 
+REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
+access_log = logging.getLogger("kb.access")
+
+
+def _limiters(settings: Settings) -> tuple[RateLimiter | None, RateLimiter | None]:
+    keyed = RateLimiter(Rate.parse(settings.rate_limit)) if settings.rate_limit else None
+    anonymous = RateLimiter(Rate.parse(settings.rate_limit_anonymous)) if settings.rate_limit_anonymous else None
+    return keyed, anonymous
+
+
+def install_operations(app: FastAPI, settings: Settings) -> None:
+    """Request ids (accepted or made, echoed, logged), per-key rate limits, and one JSON access-log line a request."""
+    keyed, anonymous = _limiters(settings)
+
+    @app.middleware("http")
+    async def operations(request: Request, call_next):  # type: ignore[no-untyped-def]
+        request_id = request.headers.get("x-request-id", "")
+        if not REQUEST_ID.match(request_id):
+            request_id = uuid.uuid4().hex
+        started = time.perf_counter()
+        key = presented_key(request)
+        who = "key:" + hashlib.sha256(key.encode()).hexdigest()[:12] if key else "ip:" + (request.client.host if request.client else "-")
+        limiter = keyed if key else anonymous
+        decision = limiter.take(who) if limiter is not None and request.url.path.startswith("/v1/") else None
+        if decision is not None and not decision.allowed:
+            response: Response = error_response(
+                429, "too_many_requests", f"more than {decision.limit} requests in {limiter.rate.period_s} s; retry in {decision.reset_s} s",
+                headers={"Retry-After": str(decision.reset_s)},
+            )
+        else:
+            response = await call_next(request)
+        response.headers["X-Request-ID"] = request_id
+        if decision is not None:
+            response.headers["RateLimit-Limit"] = str(decision.limit)
+            response.headers["RateLimit-Remaining"] = str(decision.remaining)
+            response.headers["RateLimit-Reset"] = str(decision.reset_s)
+        access_log.info(json.dumps({
+            "time": datetime.now(timezone.utc).isoformat(timespec="milliseconds"), "request_id": request_id, "method": request.method,
+            "path": request.url.path, "status": response.status_code, "ms": round((time.perf_counter() - started) * 1000, 1),
+            "client": request.client.host if request.client else None, "who": who.split(":")[0] if key else "anonymous",
+        }))
+        return response
+
+
 def install_middleware(app: FastAPI, settings: Settings) -> None:
     @app.middleware("http")
     async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
@@ -76,6 +130,7 @@ def install_middleware(app: FastAPI, settings: Settings) -> None:
         response.headers.setdefault("X-Frame-Options", "DENY")
         return response
 
+    install_operations(app, settings)
     app.add_middleware(BodyLimit, limit=settings.max_request_bytes)
     app.add_middleware(HeadLimit, limit=MAX_HEAD_BYTES)
     if settings.cors_origins:

@@ -20,7 +20,8 @@ def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
-def _presented_key(request: Request) -> str | None:
+def presented_key(request: Request) -> str | None:
+    """The key sent as `Authorization: Bearer KEY` or `X-API-Key: KEY`, if any."""
     auth = request.headers.get("authorization", "")
     if auth.lower().startswith("bearer "):
         return auth[7:].strip()
@@ -38,7 +39,7 @@ def _key_matches(presented: str, keys: list[str]) -> bool:
 def require_write_key(request: Request, settings: Annotated[Settings, Depends(get_settings)]) -> None:
     if not settings.api_keys:
         raise APIError(403, "writes_disabled", "writes are disabled: set KB_API_KEYS (comma-separated) on the server and send one as 'Authorization: Bearer KEY' or 'X-API-Key: KEY'")
-    presented = _presented_key(request)
+    presented = presented_key(request)
     if not presented:
         raise APIError(401, "unauthorized", "an API key is required: send 'Authorization: Bearer KEY' or 'X-API-Key: KEY'", headers={"WWW-Authenticate": "Bearer"})
     if not _key_matches(presented, settings.api_keys):

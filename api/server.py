@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import socket
 import threading
 import time
+from typing import Any
 
 import h11
 import httpx
 import uvicorn
+import uvicorn.config
 from fastapi import FastAPI
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
@@ -53,7 +56,17 @@ def uvicorn_config(app: FastAPI, settings: Settings, host: str, port: int, log_l
     return uvicorn.Config(
         app, host=host, port=port, log_level=log_level, http=JSONErrorH11Protocol, h11_max_incomplete_event_size=MAX_HEAD_BYTES,
         proxy_headers=bool(settings.trusted_proxies), forwarded_allow_ips=settings.trusted_proxies or [],
+        access_log=False, log_config=log_config(),  # kb's own access log: one JSON object a line, with the request id
     )
+
+
+def log_config() -> dict[str, Any]:
+    """uvicorn's logging, plus `kb.access` writing each request as one JSON line to standard output."""
+    config = copy.deepcopy(uvicorn.config.LOGGING_CONFIG)
+    config["formatters"]["json_line"] = {"format": "%(message)s"}
+    config["handlers"]["kb_access"] = {"class": "logging.StreamHandler", "formatter": "json_line", "stream": "ext://sys.stdout"}
+    config["loggers"]["kb.access"] = {"handlers": ["kb_access"], "level": "INFO", "propagate": False}
+    return config
 
 
 def free_port() -> int:

@@ -65,7 +65,23 @@ class Settings(BaseSettings):
         None, description="Key that signs paging cursors (set the same on every API process); unset, one is generated in the data folder."
     )
     progress_seconds: float = Field(30.0, ge=0.1, description="How often `kb ingest` writes a progress line when not on a terminal.")
+    rate_limit: str | None = Field(
+        "600/minute", description="Requests allowed per API key (N/second, minute, hour or day); empty turns it off.",
+    )
+    rate_limit_anonymous: str | None = Field(
+        None, description="Requests allowed per client address without a key (the web page, open reads); unset is unlimited.",
+    )
     search_concurrency: int = Field(2, ge=1, le=64, description="Searches run at once per API process; others wait their turn.")
+
+    @field_validator("rate_limit", "rate_limit_anonymous")
+    @classmethod
+    def _rate(cls, value: str | None) -> str | None:
+        if not value or not value.strip():
+            return None
+        from kb.ratelimit import Rate
+
+        Rate.parse(value)
+        return value
 
     @field_validator("api_keys", "cors_origins", "trusted_proxies", mode="before")
     @classmethod

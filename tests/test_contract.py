@@ -49,3 +49,29 @@ def test_with_read_keys_every_read_is_a_declared_401(seeded_kb, seeded_settings)
                 r = client.request(method, url, json={} if method == "post" else None)
                 assert r.status_code == 401 and "401" in op["responses"], op["operationId"]
                 assert r.headers["www-authenticate"] == "Bearer"
+
+
+def test_request_ids_etags_and_location(http: httpx.Client) -> None:
+    r = http.get("/v1/search", params={"q": "courts"}, headers={"X-Request-ID": "trace-42"})
+    assert r.headers["x-request-id"] == "trace-42"
+    assert len(http.get("/healthz").headers["x-request-id"]) == 32  # made up when none (or a bad one) is sent
+    hit = r.json()["results"][0]
+    for path in (f"/v1/quotes/{hit['id']}", f"/v1/documents/{hit['document']['id']}", f"/v1/speakers/{hit['speaker']['id']}"):
+        first = http.get(path)
+        assert first.status_code == 200 and first.headers["etag"].startswith('"')
+        again = http.get(path, headers={"If-None-Match": first.headers["etag"]})
+        assert again.status_code == 304 and again.content == b"" and again.headers["etag"] == first.headers["etag"]
+        assert http.get(path, headers={"If-None-Match": '"stale"'}).status_code == 200
+    created = http.post("/v1/documents", json={"title": "t", "text": 'Ann Bo said "yes, we will."'}, headers=AUTH)
+    assert created.status_code == 201 and created.headers["location"] == f"/v1/documents/{created.json()['id']}"
+
+
+def test_keys_are_rate_limited_with_retry_after(seeded_kb, seeded_settings) -> None:  # type: ignore[no-untyped-def]
+    settings = seeded_settings.model_copy(update={"rate_limit": "3/minute"})
+    with LiveServer(create_app(settings, seeded_kb)) as server, httpx.Client(base_url=server.url, timeout=60) as client:
+        answers = [client.get("/v1/stats", headers=AUTH) for _ in range(4)]
+        assert [a.status_code for a in answers] == [200, 200, 200, 429]
+        assert [a.headers["ratelimit-remaining"] for a in answers[:3]] == ["2", "1", "0"]
+        refused = answers[3]
+        assert refused.json()["error"]["code"] == "too_many_requests" and int(refused.headers["retry-after"]) >= 1
+        assert client.get("/v1/stats").status_code == 200 and "ratelimit-limit" not in client.get("/v1/stats").headers  # keyless: off

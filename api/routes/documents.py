@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request, Response
 
 from api import schemas as s
-from api.deps import KB, Reads, base_url, get_ingestor
+from api.deps import KB, NOT_MODIFIED, Reads, base_url, etagged, get_ingestor
 from api.errors import errors
 from api.security import APIError, require_write_key
 from ingest.pipeline import Ingestor
@@ -18,19 +18,20 @@ def router(settings: Settings) -> APIRouter:
     r = APIRouter(tags=["documents"])
 
     @r.get("/v1/quotes/{quote_id}", response_model=s.QuoteOut, operation_id="getQuote", tags=["quotes"], dependencies=Reads,
-           responses=errors(401, 403, 404, 503))
-    def get_quote(request: Request, kb: KB, quote_id: str) -> s.QuoteOut:
-        """One quote by its stable id, with its speaker, document, source link and citation."""
+           responses={**errors(401, 403, 404, 503), **NOT_MODIFIED})
+    def get_quote(request: Request, kb: KB, quote_id: str) -> Response:
+        """One quote by its stable id, with its speaker, document, source link and citation (`ETag` for caching)."""
         quote, doc = kb.quote(quote_id)
-        return s.QuoteOut.of(quote, doc, base_url(request))
+        return etagged(request, s.QuoteOut.of(quote, doc, base_url(request)))
 
     @r.get("/v1/documents/{document_id}", response_model=s.DocumentOut, operation_id="getDocument", dependencies=Reads,
-           responses=errors(401, 403, 404, 503))
-    def get_document(request: Request, kb: KB, document_id: str) -> s.DocumentOut:
-        """One document: its metadata, full text, and every quote found in it (offsets index the text)."""
+           responses={**errors(401, 403, 404, 503), **NOT_MODIFIED})
+    def get_document(request: Request, kb: KB, document_id: str) -> Response:
+        """One document: its metadata, full text, and every quote found in it (offsets index the text; `ETag` for caching)."""
         doc, quotes = kb.document(document_id)
         base = base_url(request)
-        return s.DocumentOut(**s.DocumentRefOut.of(doc).model_dump(), text=doc.text, quotes=[s.QuoteOut.of(q, doc, base) for q in quotes])
+        out = s.DocumentOut(**s.DocumentRefOut.of(doc).model_dump(), text=doc.text, quotes=[s.QuoteOut.of(q, doc, base) for q in quotes])
+        return etagged(request, out)
 
     @r.post("/v1/documents", response_model=s.DocumentCreatedOut, status_code=201, operation_id="createDocument",
             dependencies=[Depends(require_write_key)],
@@ -56,6 +57,7 @@ def router(settings: Settings) -> APIRouter:
         if status != "new":
             response.status_code = 200
         doc_id = report.document_ids[0]
+        response.headers["Location"] = f"/v1/documents/{doc_id}"
         _, quotes = ingestor.kb.document(doc_id)
         return s.DocumentCreatedOut(id=doc_id, status=status, quotes=len(quotes))
 

@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request, Response
 
 from api import schemas as s
-from api.deps import KB, Reads, base_url, link_next
+from api.deps import KB, NOT_MODIFIED, Reads, base_url, etagged, link_next
 from api.errors import errors
 from api.schemas import CURSOR
 from api.security import require_write_key
@@ -31,10 +31,10 @@ def router(settings: Settings) -> APIRouter:
         return s.SpeakerListOut(results=[s.SpeakerOut.of(x) for x in page.items], next_cursor=page.next_cursor)
 
     @r.get("/v1/speakers/{speaker_id}", response_model=s.SpeakerOut, operation_id="getSpeaker", dependencies=Reads,
-           responses=errors(401, 403, 404, 503))
-    def get_speaker(kb: KB, speaker_id: str) -> s.SpeakerOut:
-        """One speaker: names and aliases, titles, organisations, how often and when they were quoted."""
-        return s.SpeakerOut.of(kb.speaker(speaker_id))
+           responses={**errors(401, 403, 404, 503), **NOT_MODIFIED})
+    def get_speaker(request: Request, kb: KB, speaker_id: str) -> Response:
+        """One speaker: names and aliases, titles, organisations, how often and when they were quoted (`ETag` for caching)."""
+        return etagged(request, s.SpeakerOut.of(kb.speaker(speaker_id)))
 
     @r.get("/v1/speakers/{speaker_id}/quotes", response_model=s.QuoteListOut, operation_id="listSpeakerQuotes",
            dependencies=Reads, responses=errors(401, 403, 404, 503))
