@@ -18,6 +18,28 @@ from ingest.pipeline import Ingestor
 from kb.knowledge import KnowledgeBase
 from kb.settings import Settings
 
+API_DESCRIPTION = """Search statements by meaning and pull citable, attributed quotes.
+
+**Errors** all have one shape: `{"error": {"code", "message", "details"}}`; malformed JSON is 400, too large 413,
+invalid values 422, too many requests 429 (with `Retry-After`), a store outage 503.
+
+**Keys**: writes need a key from `KB_API_KEYS` as `Authorization: Bearer KEY` or `X-API-Key: KEY`; reads need one
+only with `KB_READ_REQUIRES_KEY=true`.
+
+**Paging**: lists return `next_cursor` and `Link: <...>; rel="next"`. Cursors are opaque, signed, bound to their
+endpoint, query, filters and limit (another query's cursor is a 400), and read a snapshot of page one's ranking, so
+inserts between pages neither repeat nor skip results.
+
+**Links**: kb's own document links use `KB_PUBLIC_URL` as their base (relative paths without it), never the
+request's Host.
+
+**Rate limits**: per key (`KB_RATE_LIMIT`, default 600/minute), per address without a key only when
+`KB_RATE_LIMIT_ANONYMOUS` is set; responses carry `RateLimit-Limit`, `RateLimit-Remaining`, `RateLimit-Reset`.
+
+**Tracing and caching**: `X-Request-ID` is echoed (or made up) and logged; quotes, documents and speakers carry an
+`ETag` (send `If-None-Match` for a 304).
+"""
+
 ROUTERS = (meta, search, documents, speakers, briefings, jobs)
 
 
@@ -46,8 +68,7 @@ def create_app(settings: Settings | None = None, kb: KnowledgeBase | None = None
     app = FastAPI(
         title="kb — who said what",
         version="1.0",
-        description="Search statements by meaning and pull citable, attributed quotes. Every error has the shape "
-        '`{"error": {"code", "message", "details"}}`.',
+        description=API_DESCRIPTION,
         lifespan=lifespan,
         responses={**errors(400, 413, 422, 429, 500, 503)},
     )
