@@ -163,6 +163,7 @@ def main(argv: list[str] | None = None) -> int:
                     times.append((time.perf_counter() - t0) * 1000)
                     assert r.status_code == 200, r.text
                 runs.setdefault(f"{flt} / {mode}", []).append((percentile(times, 50), percentile(times, 95), percentile(times, 99)))
+                print(f"run {run + 1}, {flt} / {mode}: p50 {percentile(times, 50):.0f} ms, p99 {percentile(times, 99):.0f} ms", file=sys.stderr)
         for label, figures in runs.items():
             result[label] = {f"p{p}_ms": round(statistics.median(f[i] for f in figures), 1) for i, p in enumerate((50, 95, 99))}
     kb.close()

@@ -35,8 +35,8 @@ class SearchTuning:
     min_depth: int = 50  # candidates each half hands to fusion, at least; (offset + limit) * depth_factor, at most max_depth
     depth_factor: int = 4
     max_depth: int = 1000
-    # Keyword words found in more than this share of all quotes are dropped when rarer ones remain: they add
-    # little to BM25 but cost a score for every row they match ("people", "president" in news).
+    # In hybrid mode, words found in more than this share of all quotes are left out of BM25 when rarer ones
+    # remain: they add little to its ranking but cost a score for every row they match ("people", "president").
     keyword_common_share: float = 0.05
     # Who a speaker or organisation filter names is remembered this long (an organisation is a scan of every quote);
     # this process's own writes forget it at once, other processes' within this time.
@@ -228,7 +228,10 @@ class Searcher:
         if query.mode in ("hybrid", "semantic"):
             halves.append(lambda: self._dense_quotes(query.q, flt, depth))
         if query.mode in ("hybrid", "keyword"):
-            halves.append(lambda: self.catalogue.keyword_quotes(query.q, flt, depth, common_share=self.tuning.keyword_common_share))
+            # Keyword mode ranks by every word, as BM25 would; in hybrid the dense half carries the common words'
+            # meaning, and leaving them out of BM25 scored higher on QMSum val (evals/RESULTS.md).
+            share = self.tuning.keyword_common_share if query.mode == "hybrid" else 1.0
+            halves.append(lambda: self.catalogue.keyword_quotes(query.q, flt, depth, common_share=share))
         rankings = self._run(halves)
         if len(rankings) == 1:
             return rankings[0]

@@ -18,6 +18,7 @@ from kb.errors import StoreLocked, StoreUnavailable
 QUOTES = "quotes"
 CHUNKS = "chunks"
 _FETCH_BATCH = 250  # Chroma's `$in` slows down more than linearly past a few hundred values
+_FIRST_WINDOWS = 3  # vectors fetched by id per quote; a quote of over 300 words or so has more, fetched by quote_id
 
 
 class VectorStore(Protocol):
@@ -199,16 +200,27 @@ class ChromaVectorStore:
                 owners.extend([qid] * len(found))
                 parts.append(found)
         coll = self._collections[QUOTES]
-        for start in range(0, len(missing), _FETCH_BATCH):
-            got = self._call(coll.get, where={"quote_id": {"$in": missing[start : start + _FETCH_BATCH]}}, include=["embeddings"])
-            fetched: dict[str, list[np.ndarray]] = {}
-            for vid, vec in zip(got["ids"], got["embeddings"], strict=True):
+        fetched: dict[str, list[np.ndarray]] = {}
+        # By id (a key lookup; a metadata `where` scans in Chroma): the first windows of every quote, then, for the
+        # rare quote that has all of them, the rest by its quote_id.
+        for start in range(0, len(missing), 100):  # 300 ids a call: Chroma's id lookups slow down past a few hundred too
+            part = missing[start : start + 100]
+            ids = [f"{qid}:{n}" for qid in part for n in range(_FIRST_WINDOWS)]
+            got = self._call(coll.get, ids=ids, include=["embeddings"])
+            for vid, vec in sorted(zip(got["ids"], got["embeddings"], strict=True), key=lambda kv: int(kv[0].rsplit(":", 1)[1])):
                 fetched.setdefault(vid.split(":", 1)[0], []).append(np.asarray(vec, dtype=np.float32))
-            for qid, vecs in fetched.items():
-                stacked = np.stack(vecs)
-                self._cache.put(qid, stacked, now)
-                owners.extend([qid] * len(stacked))
-                parts.append(stacked)
+        longer = [qid for qid, vecs in fetched.items() if len(vecs) == _FIRST_WINDOWS]
+        for start in range(0, len(longer), _FETCH_BATCH):
+            got = self._call(coll.get, where={"quote_id": {"$in": longer[start : start + _FETCH_BATCH]}}, include=["embeddings"])
+            for qid in longer[start : start + _FETCH_BATCH]:
+                fetched[qid] = []
+            for vid, vec in zip(got["ids"], got["embeddings"], strict=True):
+                fetched[vid.split(":", 1)[0]].append(np.asarray(vec, dtype=np.float32))
+        for qid, vecs in fetched.items():
+            stacked = np.stack(vecs)
+            self._cache.put(qid, stacked, now)
+            owners.extend([qid] * len(stacked))
+            parts.append(stacked)
         if not parts:
             return [], np.zeros((0, 0), dtype=np.float32)
         return owners, np.concatenate(parts)
