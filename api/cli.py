@@ -230,6 +230,8 @@ def search(
 
 
 def _print_results(out: list[dict], passages: bool, fmt: str) -> None:
+    from kb.citations import balance_marks
+
     if fmt == "json":
         typer.echo(json.dumps({"results": out}, ensure_ascii=False, indent=2))
         return
@@ -243,7 +245,7 @@ def _print_results(out: list[dict], passages: bool, fmt: str) -> None:
         else:
             sp = r["speaker"]
             who = ", ".join(filter(None, [sp["name"] or sp["description"], sp["title"], sp["organization"]]))
-            typer.echo(f"{n}. [{r['score']:.3f}] \u201c{r['text']}\u201d\n   \u2014 {who}\n   {where}\n   {r['source_link'] or ''}\n")
+            typer.echo(f"{n}. [{r['score']:.3f}] \u201c{balance_marks(r['text'])}\u201d\n   \u2014 {who}\n   {where}\n   {r['source_link'] or ''}\n")
 
 
 @app.command()

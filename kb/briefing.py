@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kb.catalogue import quote_text_key
-from kb.citations import citation, source_link, speaker_line
+from kb.citations import balance_marks, citation, source_link, speaker_line
 from kb.knowledge import KnowledgeBase
 from kb.models import Document, Quote
 from kb.search import QuoteHit, SearchQuery
@@ -25,6 +25,18 @@ class BriefingRules:
 RULES = BriefingRules()
 # Descriptions that say nothing about who spoke: "A woman", "The", "someone".
 _VAGUE = frozenset("a an the one some someone somebody person people man men woman women he she they it this that who others other source sources".split())
+# An unnamed source is worth a heading when the description says what kind of source it is.
+_ROLES = frozenset(
+    "official officials officer officers spokesperson spokesman spokeswoman spokespeople group groups advocate advocates attorney"
+    " attorneys lawyer lawyers aide aides administration department agency agencies senator senators lawmaker lawmakers"
+    " representative representatives resident residents expert experts critic critics supporter supporters leader leaders"
+    " democrats republicans police authorities activist activists analyst analysts researcher researchers judge judges staff"
+    " sheriff sheriffs governor governors mayor mayors president minister ministers secretary director directors chief chiefs"
+    " commissioner commissioners agent agents worker workers parent parents migrant migrants immigrant immigrants protesters"
+    " organizers council committee campaign union company officials' member members executive executives prosecutor prosecutors"
+    " diplomat diplomats adviser advisers advisor advisors economist economists doctor doctors teacher teachers farmer farmers".split()
+)
+_CLAUSE = frozenset("which whose whom what where when that who if because".split())
 _NOT_NAMES = frozenset("the a an he she they it this that we i you his her their".split())
 
 
@@ -163,50 +175,22 @@ def _heading(kb: KnowledgeBase, quote: Quote, rules: BriefingRules) -> str | Non
             found = kb.catalogue.get_speaker(s.id)
             if found is not None and _looks_like_name(found.name):
                 name = found.name
-                title = title or (found.titles[0] if found.titles else None)
-                org = org or (found.organizations[0] if found.organizations else None)
+                # The titles most quotes give (one article's "President, Even" is an extraction slip).
+                title = found.titles[0] if found.titles else title
+                org = found.organizations[0] if found.organizations else org
         return speaker_line(name, title, org, None)
     description = (s.description or "").strip(" ,.;:")
     words = re.findall(r"[\w'’-]+", description.lower())
     if not words or len(words) > rules.max_description_words or all(w in _VAGUE for w in words):
         return None
+    if any(w in _CLAUSE for w in words) or not any(w in _ROLES for w in words):
+        return None  # a clause the extractor caught ("The highlights of which"), not a kind of source
     return speaker_line(None, None, None, description)
 
 
 def _looks_like_name(name: str) -> bool:
     words = [w for w in re.findall(r"[\w'’.-]+", name) if w.lower() not in _NOT_NAMES]
     return bool(words) and any(w[:1].isupper() and len(w.strip(".")) > 1 for w in words)
-
-
-_DOUBLE = "\u201c\u201d\u201e\u00ab\u00bb\""
-
-
-def balance_marks(text: str) -> str:
-    """The quote's own words ready to sit inside “…”: outer marks dropped, inner ones single and paired."""
-    text = text.strip()
-    if len(text) > 1 and text[0] in _DOUBLE and text[-1] in _DOUBLE:  # wrapped whole: the briefing wraps it again
-        text = text[1:-1].strip()
-    out: list[str] = []
-    open_at: list[int] = []
-    for i, ch in enumerate(text):
-        if ch in _DOUBLE or ch in "\u2018" or (ch == "\u2019" and not _apostrophe(text, i)):
-            opening = ch in "\u201c\u201e\u00ab\u2018" or (ch == '"' and (i == 0 or not text[i - 1].isalnum() and text[i - 1] not in ".,!?;:"))
-            if opening:
-                open_at.append(len(out))
-                out.append("\u2018")
-            elif open_at:
-                open_at.pop()
-                out.append("\u2019")
-            # an unmatched closing mark is dropped
-            continue
-        out.append(ch)
-    for index in reversed(open_at):  # unmatched opening marks are dropped too
-        del out[index]
-    return re.sub(r"\s{2,}", " ", "".join(out)).strip()
-
-
-def _apostrophe(text: str, i: int) -> bool:
-    return 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha() or (i > 0 and text[i - 1] in "sS" and (i + 1 == len(text) or text[i + 1] == " "))
 
 
 def _inline(context: str | None) -> str | None:

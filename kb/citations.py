@@ -58,3 +58,34 @@ def speaker_line(name: str | None, title: str | None, organization: str | None, 
 def quote_citation(text: str, who: str, doc: Document, link: str | None) -> str:
     """The one-line citation staff paste: the quote, who said it, and where."""
     return f"\u201c{text}\u201d \u2014 {who}. {citation(doc, link)}"
+
+
+_DOUBLE = "\u201c\u201d\u201e\u00ab\u00bb\""
+
+
+def balance_marks(text: str) -> str:
+    """The quote's own words ready to sit inside “…”: outer marks dropped, inner ones single and paired."""
+    text = text.strip()
+    if len(text) > 1 and text[0] in _DOUBLE and text[-1] in _DOUBLE:  # wrapped whole: the briefing wraps it again
+        text = text[1:-1].strip()
+    out: list[str] = []
+    open_at: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in _DOUBLE or ch in "\u2018" or (ch == "\u2019" and not _apostrophe(text, i)):
+            opening = ch in "\u201c\u201e\u00ab\u2018" or (ch == '"' and (i == 0 or not text[i - 1].isalnum() and text[i - 1] not in ".,!?;:"))
+            if opening:
+                open_at.append(len(out))
+                out.append("\u2018")
+            elif open_at:
+                open_at.pop()
+                out.append("\u2019")
+            # an unmatched closing mark is dropped
+            continue
+        out.append(ch)
+    for index in reversed(open_at):  # unmatched opening marks are dropped too
+        del out[index]
+    return re.sub(r"\s{2,}", " ", "".join(out)).strip()
+
+
+def _apostrophe(text: str, i: int) -> bool:
+    return 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha() or (i > 0 and text[i - 1] in "sS" and (i + 1 == len(text) or text[i + 1] == " "))
