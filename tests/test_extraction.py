@@ -270,3 +270,32 @@ def test_release_furniture_is_no_speaker(extractor: QuoteExtractor) -> None:
     text = "CONTACT: Jim Smith (202) 555-0100 WASHINGTON – Rep. Jane Roe introduced a bill to fund rural broadband today."
     quotes = extractor.extract(text, "statement", "", None, "Jane Roe")
     assert quotes and {q.speaker.name for q in quotes} == {"Jane Roe"}
+
+
+# -- pronouns and nesting: gender, apposition, relative clauses ------------------------------------------------
+
+
+def test_she_after_a_wife_apposition_is_the_wife(extractor: QuoteExtractor) -> None:
+    text = (
+        "Laura Bush, wife of the former Republican President George W Bush and a Texas resident, attacked the policy.\n\n"
+        '"This zero-tolerance policy is cruel. It is immoral. And it breaks my heart," she wrote in the Washington Post.'
+    )
+    q = find(extractor.extract(text), "breaks my heart")
+    assert (q.speaker.name, q.speaker.gender) == ("Laura Bush", "female")
+
+
+def test_she_skips_a_man_named_more_recently(extractor: QuoteExtractor) -> None:
+    text = (
+        "Secretary of Homeland Security Jane Roe met Mr. John Doe, the mayor, on Sunday.\n\n"
+        '"We do not have a policy of separating families at the border. Period," she tweeted afterwards. '
+        "Later, Roe appeared to reverse herself."
+    )
+    assert find(extractor.extract(text), "Period").speaker.name == "Jane Roe"
+
+
+def test_a_relative_clause_after_an_apposition_belongs_to_the_named_person(extractor: QuoteExtractor) -> None:
+    text = (
+        "The threat drew a withering response from Republican Sen. Chuck Grassley, a usual Trump ally, who slammed it as "
+        '"a misuse of presidential tariff authority" that would burden American consumers.'
+    )
+    assert find(extractor.extract(text), "a misuse of presidential tariff authority").speaker.name == "Chuck Grassley"

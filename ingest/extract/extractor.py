@@ -20,12 +20,14 @@ from ingest.extract.lexicon import (
     ADDRESSEE_VERBS,
     CLAIM_NOUNS,
     CLAUSAL_ONLY,
+    gender_of_title,
     OBJECT_PREPOSITIONS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
     SPEECH_PHRASAL,
     SPEECH_VERBS,
 )
+from ingest.extract.mentions import PersonMention, first_name_gender, person_surnames, pick_antecedent, read_people
 from ingest.extract.marks import MarkedSpan, count_words, find_marked_spans, trim_span
 from ingest.extract.people import clean_name, describe
 from ingest.extract.statements import attribute_statement, statement_issuer
@@ -188,20 +190,25 @@ class _ArticleExtraction:
         self.marked = find_marked_spans(text)
         self.last_speaker: SpeakerRef | None = None
         self.last_speaker_para = -10
-        self.people: list[tuple[int, str]] = []  # (char offset, name) of every person mentioned
+        self.people: list[PersonMention] = []  # every person mentioned, in order
+        self.genders: dict[str, str] = {}  # what the document says of each name's gender
         self.orgs: list[tuple[int, str]] = []
 
     def run(self) -> list[Quote]:
         quotes: list[Quote] = []
+        surnames = person_surnames([doc for _, doc in self.parsed])
         for base, doc in self.parsed:
+            self.people.extend(read_people(base, doc, self.genders, surnames))
             for ent in doc.ents:
-                if ent.label_ == "PERSON":
-                    self.people.append((base + ent.start_char, clean_name(ent.text)))
-                elif ent.label_ == "ORG":
+                if ent.label_ == "ORG":
                     self.orgs.append((base + ent.start_char, clean_name(ent.text)))
         for index, (base, doc) in enumerate(self.parsed):
             quotes.extend(self._paragraph(index, base, doc))
-        _resolve_names(quotes, self.people)
+        _resolve_names(quotes, [(p.pos, p.name) for p in self.people])
+        for q in quotes:
+            s = q.speaker
+            if s.name and not s.is_organization:
+                s.gender = s.gender or self.genders.get(s.name) or first_name_gender(s.name) or gender_of_title(s.title)
         return quotes
 
     # -- one paragraph -----------------------------------------------------------------------
@@ -243,7 +250,7 @@ class _ArticleExtraction:
             self.last_speaker = q.speaker
             self.last_speaker_para = index
             if q.speaker.name and not q.speaker.is_organization and q.speaker.mention is not None:
-                self.people.append((q.speaker.mention.start, q.speaker.name))
+                self.people.append(PersonMention(q.speaker.mention.start, q.speaker.name))
         self._announce(index, base, cues, ents)
         return quotes
 
@@ -334,7 +341,10 @@ class _ArticleExtraction:
             subj = next((c for c in node.children if c.dep_ in _SUBJECTS), None)
             if subj is not None:
                 if subj.tag_ in {"WP", "WDT"} and node.dep_ == "relcl":
-                    return node.head  # "Lapan, who said ..." -> Lapan
+                    head = node.head  # "Lapan, who said ..." -> Lapan
+                    while head.dep_ == "appos" and head.head is not head:
+                        head = head.head  # "Sen. Chuck Grassley, a usual Trump ally, who slammed ..." -> Grassley
+                    return head
                 return subj
             agent = next((c for c in node.children if c.dep_ == "agent"), None)
             if agent is not None:
@@ -461,11 +471,12 @@ class _ArticleExtraction:
         pronoun = span.text.lower()
         last = self.last_speaker
         if pronoun in PERSON_PRONOUNS:
-            before = [(pos, name) for pos, name in self.people if pos < span.start and span.start - pos < 1500]
-            if before:
-                name = max(before)[1]
+            gender = "female" if PERSON_PRONOUNS[pronoun] == "f" else "male"
+            name = pick_antecedent(self.people, span.start, gender, self.genders)
+            if name:
+                self.genders.setdefault(name, gender)
                 facts = last if last is not None and last.name == name else None
-                return SpeakerRef(name, "pronoun", facts.title if facts else None, facts.organization if facts else None, None, span)
+                return SpeakerRef(name, "pronoun", facts.title if facts else None, facts.organization if facts else None, None, span, gender=gender)
         elif pronoun in PLURAL_PRONOUNS and last is not None and not last.name:
             return SpeakerRef(None, "pronoun", last.title, last.organization, last.description, span)
         elif pronoun == "it":

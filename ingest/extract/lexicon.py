@@ -104,3 +104,41 @@ def gender_of_title(title: str | None) -> str | None:
     if words & _MALE_TITLES:
         return "male"
     return None
+
+# Gendered nouns in apposition ("Laura Bush, wife of ...") and the relations that imply the other's gender.
+FEMALE_NOUNS = frozenset(
+    """wife mother daughter sister widow grandmother granddaughter girl woman lady actress congresswoman chairwoman
+    spokeswoman businesswoman councilwoman queen princess niece aunt girlfriend fiancee mom""".split()
+)
+MALE_NOUNS = frozenset(
+    """husband father son brother widower grandfather grandson boy man actor congressman chairman spokesman
+    businessman councilman king prince nephew uncle boyfriend fiance dad""".split()
+)
+SPOUSE_NOUNS = frozenset("wife husband widow widower".split())
+# Common first names (US public life): enough to keep "she" off George W Bush; unknown names stay unknown.
+FEMALE_FIRST_NAMES = frozenset(
+    """
+    mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret sandra ashley
+    kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie rebecca sharon laura cynthia kathleen
+    amy angela shirley anna brenda pamela emma nicole helen samantha katherine christine debra rachel carolyn janet
+    catherine maria heather diane ruth julie olivia joyce virginia victoria kelly lauren christina joan evelyn judith
+    megan andrea cheryl hannah jacqueline martha gloria teresa ann sara madison frances kathryn janice jean abigail
+    alice judy sophia grace denise amber doris marilyn danielle beverly isabella theresa diana natalie brittany charlotte
+    marie kayla alexis lori hillary melania michelle kamala nikki elizabeth kellyanne sarah susan kirsten kirstjen
+    karine karoline jen jill ivanka tulsi alexandria ilhan rashida ayanna maxine dianne lisa marsha tammy amy kyrsten
+    mazie betsy janet condoleezza madeleine nancy stephanie kristi elise liz lindsey hope meghan chelsea oprah ruth
+    sonia elena amy loretta sally gina penny jeanne jen valerie samantha ketanji
+    """.split()
+)
+MALE_FIRST_NAMES = frozenset(
+    """
+    james robert john michael david william richard joseph thomas charles christopher daniel matthew anthony mark donald
+    steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob gary nicholas eric
+    jonathan stephen larry justin scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis jerry
+    tyler aaron jose adam nathan henry douglas zachary peter kyle ethan walter noah jeremy christian keith roger terry
+    gerald harold sean austin carl arthur lawrence dylan jesse jordan bryan billy joe bruce gabriel logan albert willie
+    alan juan wayne elijah randy roy vincent ralph eugene russell bobby mason philip louis barack bill mike mitch chuck
+    ted rand marco bernie mitt jeb newt rudy rex jim tim tom pete beto kevin lindsey jeff sean reince steve stephen
+    hakeem adam jerrold elijah dick al hunter jared eric don lloyd antony alejandro merrick xavier pete rahm rick
+    """.split()
+) - frozenset({"lindsey"})

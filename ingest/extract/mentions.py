@@ -1,0 +1,127 @@
+"""People mentioned in one document, with what the text says of their gender and how salient each mention is.
+
+Pronoun resolution needs more than "the last name before": "she" after "Laura Bush, wife of former President
+George W Bush" is Laura Bush, because she is the head of the phrase (George W Bush sits inside her apposition)
+and because "wife" says she is a woman. Gender comes from honorifics (Mrs., Ms., Mr.), gendered nouns in
+apposition ("wife of", "spokeswoman"), gendered titles, common first names and pronouns already resolved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from ingest.extract.lexicon import (
+    FEMALE_FIRST_NAMES,
+    FEMALE_HONORIFICS,
+    FEMALE_NOUNS,
+    MALE_FIRST_NAMES,
+    MALE_HONORIFICS,
+    MALE_NOUNS,
+    SPOUSE_NOUNS,
+    TITLE_WORDS,
+    gender_of_title,
+)
+from ingest.extract.people import clean_name
+
+
+@dataclass
+class PersonMention:
+    """A person named at `pos`; `inside` is the person whose phrase holds this mention ("wife of X": X is inside)."""
+
+    pos: int
+    name: str
+    inside: str | None = None
+
+
+def _noun_gender(lemma: str) -> str | None:
+    return "female" if lemma in FEMALE_NOUNS else "male" if lemma in MALE_NOUNS else None
+
+
+def first_name_gender(name: str) -> str | None:
+    first = name.split()[0].lower().strip(".") if name.split() else ""
+    return "female" if first in FEMALE_FIRST_NAMES else "male" if first in MALE_FIRST_NAMES else None
+
+
+def person_surnames(docs: list[Doc]) -> set[str]:
+    return {e[-1].text for d in docs for e in d.ents if e.label_ == "PERSON"}
+
+
+def read_people(base: int, doc: Doc, genders: dict[str, str], surnames: set[str] | None = None) -> list[PersonMention]:
+    """PERSON entities of one paragraph (and titled names the tagger took for organisations), noting gender evidence.
+
+    `surnames`: last words of the document's PERSON entities; "Secretary of Homeland Security Kirstjen Nielsen",
+    tagged as one organisation, holds a person when the document names Nielsen elsewhere.
+    """
+    found: list[PersonMention] = []
+    ents = [e for e in doc.ents if e.label_ == "PERSON"]
+    for ent in ents:
+        name = clean_name(ent.text)
+        if not name:
+            continue
+        gender = _gender_around(ent)
+        if gender and name not in genders:
+            genders[name] = gender
+        found.append(PersonMention(base + ent.start_char, name, _container(ent, ents)))
+    for ent in doc.ents:
+        if ent.label_ != "ORG" or len(ent) < 3:
+            continue
+        titled = any(t.lower_ in TITLE_WORDS for t in doc[max(0, ent.start - 3) : ent.end - 2])
+        tail = [t for t in ent[-2:] if t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in TITLE_WORDS]
+        if titled and len(tail) == 2 and (tail[1].text in (surnames or set()) or first_name_gender(tail[0].text)):
+            found.append(PersonMention(base + tail[0].idx, f"{tail[0].text} {tail[1].text}"))
+    for p in found:
+        if p.name not in genders and (g := first_name_gender(p.name)):
+            genders[p.name] = g
+    return found
+
+
+def _gender_around(ent: SpacySpan) -> str | None:
+    doc = ent.doc
+    first = ent[0].lower_.strip(".")
+    before = doc[ent.start - 1].lower_.strip(".") if ent.start > 0 else ""
+    for word in (first, before):
+        if word in FEMALE_HONORIFICS:
+            return "female"
+        if word in MALE_HONORIFICS:
+            return "male"
+    title = gender_of_title(" ".join(t.text for t in doc[max(0, ent.start - 3) : ent.start]))
+    if title:
+        return title
+    root = ent.root
+    for child in root.children:  # "Laura Bush, wife of ...", "Jane Roe, a spokeswoman for ..."
+        if child.dep_ == "appos" and (g := _noun_gender(child.lemma_.lower())):
+            return g
+    if root.dep_ == "appos" and (g := _noun_gender(root.head.lemma_.lower())):
+        return g  # "his wife, Laura Bush"
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in SPOUSE_NOUNS:
+        spouse = _noun_gender(root.head.head.lemma_.lower())  # "wife of George W Bush": he is her husband
+        return {"female": "male", "male": "female"}.get(spouse or "")
+    return None
+
+
+def _container(ent: SpacySpan, ents: list[SpacySpan]) -> str | None:
+    """The other person whose appositive or modifier holds this mention ("Laura Bush, wife of ... George W Bush")."""
+    node = ent.root
+    for _ in range(6):
+        if node.head is node:
+            return None
+        node = node.head
+        for other in ents:
+            if other is not ent and other.start <= node.i < other.end:
+                return clean_name(other.text)
+        if node.dep_ in {"ROOT", "nsubj", "nsubjpass", "dobj"} and node.pos_ == "VERB":
+            return None
+    return None
+
+
+def pick_antecedent(people: list[PersonMention], at: int, gender: str | None, genders: dict[str, str], window: int = 1500) -> str | None:
+    """The most recent person before `at` whose known gender agrees, preferring the head of an apposition to what it holds."""
+    before = [p for p in people if p.pos < at and at - p.pos < window]
+    agreeing = [p for p in before if gender is None or genders.get(p.name) in (None, gender)]
+    names = {p.name for p in agreeing}
+    salient = [p for p in agreeing if p.inside is None or p.inside not in names]
+    pool = salient or agreeing
+    return max(pool, key=lambda p: p.pos).name if pool else None
