@@ -299,3 +299,47 @@ def test_a_relative_clause_after_an_apposition_belongs_to_the_named_person(extra
         '"a misuse of presidential tariff authority" that would burden American consumers.'
     )
     assert find(extractor.extract(text), "a misuse of presidential tariff authority").speaker.name == "Chuck Grassley"
+
+
+# -- noise: captions, credits, datelines, furniture, headlines, scare quotes are nobody's statements -------------
+
+NOISY = """KABUL — Officials said on Monday that the talks would resume next week in Doha.
+
+Demonstrators march outside the embassy on Sunday. Joshua Lott/Reuters
+
+READ NEXT
+
+BREAKING: Talks collapse as delegates walk out
+
+TALKS WILL RESUME IN DOHA, OFFICIALS SAY
+
+"We will not give up on a settlement," said Jane Roe, the envoy. "The door stays open."
+
+Pelosi defended so-called "sanctuary cities" on Monday, and the mayor criticized the "sanctuary city policy" again.
+"""
+
+
+@pytest.fixture(scope="module")
+def noisy(extractor: QuoteExtractor):  # type: ignore[no-untyped-def]
+    return extractor.extract_counted(NOISY, extractor.parse(NOISY), "article", "Talks resume", None)
+
+
+def test_captions_credits_and_furniture_are_not_quotes(noisy) -> None:  # type: ignore[no-untyped-def]
+    said = " ".join(q.text for q in noisy.quotes)
+    speakers = " ".join(filter(None, (q.speaker.name or q.speaker.description for q in noisy.quotes)))
+    for junk in ("Reuters", "Joshua Lott", "READ NEXT", "Talks collapse", "RESUME IN DOHA"):
+        assert junk not in said and junk not in speakers
+    assert "KABUL" not in speakers
+    assert find(noisy.quotes, "We will not give up").speaker.name == "Jane Roe"
+
+
+def test_scare_quotes_and_titles_are_not_statements(noisy) -> None:  # type: ignore[no-untyped-def]
+    assert not [q for q in noisy.quotes if "sanctuary cities" in q.text or "sanctuary city policy" in q.text]
+
+
+def test_rejected_noise_is_counted_by_kind(noisy) -> None:  # type: ignore[no-untyped-def]
+    assert noisy.rejected.get("caption") == 1
+    assert noisy.rejected.get("furniture") == 1
+    assert noisy.rejected.get("headline") == 1
+    assert noisy.rejected.get("label") == 1
+    assert noisy.rejected.get("scare_quote") == 2

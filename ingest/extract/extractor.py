@@ -9,6 +9,7 @@ speaker labels in transcripts; the issuer of an official statement.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
@@ -27,6 +28,7 @@ from ingest.extract.lexicon import (
     SPEECH_PHRASAL,
     SPEECH_VERBS,
 )
+from ingest.extract.noise import Rejected, is_dateline, paragraph_noise, speaker_noise
 from ingest.extract.mentions import PersonMention, first_name_gender, person_surnames, pick_antecedent, read_people
 from ingest.extract.marks import MarkedSpan, count_words, find_marked_spans, trim_span
 from ingest.extract.people import clean_name, describe
@@ -68,6 +70,14 @@ _words = count_words
 _trim = trim_span
 
 
+@dataclass
+class Extraction:
+    """One document's quotes, and how many paragraphs, labels, speakers and quotes were rejected as noise, by kind."""
+
+    quotes: list[Quote]
+    rejected: dict[str, int] = field(default_factory=dict)
+
+
 class QuoteExtractor:
     """Extracts quotes with speakers from one document's normalised text."""
 
@@ -96,17 +106,26 @@ class QuoteExtractor:
         self, text: str, parsed: list[tuple[int, Doc]], kind: str, title: str, issuer: str | None, publisher: str | None = None,
     ) -> list[Quote]:
         """Quotes of one parsed document; a statement's publisher may be its issuer (a member of Congress)."""
+        return self.extract_counted(text, parsed, kind, title, issuer, publisher).quotes
+
+    def extract_counted(
+        self, text: str, parsed: list[tuple[int, Doc]], kind: str, title: str, issuer: str | None, publisher: str | None = None,
+    ) -> Extraction:
+        """Quotes of one parsed document, with the noise rejected on the way counted by kind."""
         labels = self._label_turns(text, parsed, title, kind)
+        rejected: Counter[str] = Counter()
         if labels:
             quotes = labels
         else:
-            quotes = _ArticleExtraction(text, parsed, title).run()
+            article = _ArticleExtraction(text, parsed, title)
+            quotes = article.run()
+            rejected = article.rejected
         if kind == "statement" or issuer:
             who = statement_issuer(title, parsed, issuer, publisher if kind == "statement" else None)
             if who:
                 quotes = attribute_statement(text, parsed, quotes, who)
         quotes.sort(key=lambda q: (q.start, q.end))
-        return _dedupe(quotes)
+        return Extraction(_dedupe(quotes), dict(rejected))
 
     # -- transcripts -------------------------------------------------------------------------
     def _label_turns(self, text: str, parsed: list[tuple[int, Doc]], title: str, kind: str) -> list[Quote]:
@@ -192,12 +211,18 @@ class _ArticleExtraction:
         self.last_speaker_para = -10
         self.people: list[PersonMention] = []  # every person mentioned, in order
         self.genders: dict[str, str] = {}  # what the document says of each name's gender
+        self.rejected: Counter[str] = Counter()  # what was not kept, by kind of noise
+        self.noise: dict[int, Rejected | None] = {}
+        self.surnames: set[str] = set()
+        self.scare_quotes: set[tuple[int, int]] = set()
         self.orgs: list[tuple[int, str]] = []
 
     def run(self) -> list[Quote]:
         quotes: list[Quote] = []
-        surnames = person_surnames([doc for _, doc in self.parsed])
-        for base, doc in self.parsed:
+        self.noise = {i: paragraph_noise(doc.text) for i, (_, doc) in enumerate(self.parsed)}
+        prose = [(base, doc) for i, (base, doc) in enumerate(self.parsed) if self.noise[i] is None]
+        self.surnames = surnames = person_surnames([doc for _, doc in prose])
+        for base, doc in prose:  # a caption's names are nobody's antecedents
             self.people.extend(read_people(base, doc, self.genders, surnames))
             for ent in doc.ents:
                 if ent.label_ == "ORG":
@@ -213,6 +238,10 @@ class _ArticleExtraction:
 
     # -- one paragraph -----------------------------------------------------------------------
     def _paragraph(self, index: int, base: int, doc: Doc) -> list[Quote]:
+        noise = self.noise.get(index)
+        if noise is not None:
+            self.rejected[noise.value] += 1
+            return []
         turn = self._turn(base, doc)
         if turn is not None:  # an interview transcript inside an article: "PENCE: Well, ..."
             self.last_speaker, self.last_speaker_para = turn.speaker, index
@@ -280,6 +309,9 @@ class _ArticleExtraction:
         if self.names is None:
             self.names = DocumentNames.of(self.title, self.text)
         speaker = label_speaker(label_text(m), base + lead, self.names, self.text[s:e])
+        if not self._person_like_label(label_text(m), speaker):
+            self.rejected[Rejected.LABEL.value] += 1
+            return None
         kind = "question" if speaker.description == REPORTER and speaker.name is None else "turn"
         return Quote(text=self.text[s:e], start=s, end=e, kind=kind, speaker=speaker, confidence=0.85)
 
@@ -388,6 +420,8 @@ class _ArticleExtraction:
                     return None  # a scare quote or a title near a cue, not what the speaker said
                 used.add(id(cue))
                 return Quote(text=text[s:e], start=s, end=e, kind="direct", speaker=speaker, cue=cue_span, confidence=0.75)
+            if self._scare_quote(cue, content):
+                return None
             used.add(id(cue))
             cs, ce = content
             return Quote(text=text[cs:ce], start=cs, end=ce, kind="mixed", speaker=speaker, cue=cue_span, confidence=0.7)
@@ -428,13 +462,29 @@ class _ArticleExtraction:
             e += 1
         return (s, e) if e > s else None
 
+    def _scare_quote(self, cue: Cue, content: tuple[int, int]) -> bool:
+        """'criticized so-called "sanctuary cities"': a short noun phrase after a verb is a title or scare quote, not a statement."""
+        if cue.content is not None or not cue.objects:
+            return False
+        s, e = content
+        tokens = [t for o in cue.objects for t in o.subtree]
+        if _words(self.text[s:e]) > 6 or any(t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "compound"} for t in tokens):
+            return False
+        marks = [m for m in self.marked if _overlap((m.start, m.end), (s, e)) > 0]
+        if not marks or any(m.words(self.text) > 3 for m in marks):
+            return False  # unmarked objects are reported speech ("called for a ban"); longer marked words were said
+        if (s, e) not in self.scare_quotes:
+            self.scare_quotes.add((s, e))
+            self.rejected[Rejected.SCARE_QUOTE.value] += 1
+        return True
+
     # -- reported speech ---------------------------------------------------------------------
     def _reported(self, cue: Cue, base: int, doc: Doc, ents: list[SpacySpan], inside: set[int]) -> Quote | None:
         content = self._content_span(cue, base)
         if content is None:
             return None
         s, e = content
-        if _words(self.text[s:e]) < 3:
+        if _words(self.text[s:e]) < 3 or self._scare_quote(cue, content):
             return None
         speaker = self._speaker(cue.subject, base, ents)
         if speaker is None:
@@ -448,11 +498,24 @@ class _ArticleExtraction:
         )
 
     # -- speakers ----------------------------------------------------------------------------
+    def _person_like_label(self, label: str, speaker: SpeakerRef) -> bool:
+        """In an article, "PENCE:" is a speaker when the article names a Pence; "Breaking:" or "Opinion:" is not."""
+        if speaker.description == REPORTER or not label.isupper():
+            return True  # Q, or a titled name written as such ("Sen. Jane Doe:")
+        words = label.replace(".", " ").split()
+        if words[0] in {"MR", "MS", "MRS", "DR", "THE"} or speaker.resolution == "anonymous":
+            return True
+        return bool(speaker.name) and any(w.lower() == n.lower() for w in words for n in self.surnames)
+
     def _speaker(self, subject: Token | None, base: int, ents: list[SpacySpan]) -> SpeakerRef | None:
         if subject is None:
             return None
         mention = describe(subject, ents)
         span = Span(self.text[base + mention.start : base + mention.end], base + mention.start, base + mention.end)
+        noise = speaker_noise(span.text) or (Rejected.DATELINE if is_dateline(subject.doc.text, mention.start, mention.end) else None)
+        if noise is not None:
+            self.rejected[noise.value] += 1
+            return None
         if mention.pronoun is not None:
             # resolved later, in reading order, once earlier quotes in the paragraph are known
             return SpeakerRef(name=None, resolution="pronoun", description=span.text, mention=span)

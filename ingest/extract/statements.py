@@ -23,6 +23,7 @@ _STATEMENT_TITLE = re.compile(
     r"^(?:Joint )?Statement (?:from|by|of) (.+?)(?:\s+(?:on|On|ON|Regarding|regarding|about|About|in|In|at|At|Marking|marking|for|For)\s+|:|,|$)"
 )
 _ISSUED = re.compile(r"\b(?:issued|released|made|gave) (?:the following|this|a) statement\b|\bsaid in a statement\b", re.I)
+_TITLE_ENDS = frozenset("on and regarding about in at for to after before following with upon amid as".split())
 _NAME_WORD = re.compile(r"^[A-Z][\w.'’-]*$")
 
 
@@ -39,8 +40,16 @@ def statement_title(who: str | None, published: str | None) -> str:
 
 
 def title_issuer(title: str) -> str | None:
+    """'Statement from National Security Advisor Jake Sullivan Welcoming ...' -> 'National Security Advisor Jake Sullivan'."""
     m = _STATEMENT_TITLE.match((title or "").strip())
-    return m.group(1).strip() if m else None
+    if not m:
+        return None
+    words: list[str] = []
+    for w in m.group(1).split():
+        if words and (w.lower().strip(",.") in _TITLE_ENDS or w.lower().endswith("ing") or not w[:1].isupper() and w not in {"of", "the"}):
+            break  # the name ends where the headline goes on ("Welcoming", "on", "and")
+        words.append(w.strip(","))
+    return " ".join(words) or None
 
 
 def person_publisher(publisher: str | None) -> str | None:

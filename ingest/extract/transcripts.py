@@ -30,6 +30,7 @@ NOT_SPEAKERS = frozenset({
     "EMBARGOED", "DATE", "SUBJECT", "LOCATION", "WHEN", "WHERE", "TIME", "FROM", "TO", "RE", "CC", "WASHINGTON",
     "FACT SHEET", "BACKGROUND", "HIGHLIGHTS", "SUMMARY", "AGENDA", "LINK", "LINKS", "WEBSITE", "EMAIL", "PHONE",
 })
+_FURNITURE_WORDS = frozenset({"CONTACT", "CONTACTS", "RELEASE", "NOTE", "CAPTION", "CREDIT", "PHOTO", "VIDEO", "UPDATE", "CORRECTION"})
 QUESTION_LABELS = frozenset({"Q", "QUESTION", "REPORTER", "THE PRESS", "PRESS"})
 REPORTER = "a reporter"
 _INTRO = re.compile(r"\b(?:I'm|I’m|I am|This is|My name is|it's|it’s)\s+((?:[A-Z][\w’'-]+\s?){1,3})")
@@ -40,8 +41,11 @@ _HEADER_CHARS = 1500
 def label_of(paragraph: str) -> re.Match[str] | None:
     """The speaker label opening a paragraph, unless it is page furniture ("NOTE:", "READ MORE:")."""
     m = LABEL.match(paragraph)
-    if m is None or (m.group(1) or m.group(2)).strip().upper() in NOT_SPEAKERS:
+    if m is None:
         return None
+    label = (m.group(1) or m.group(2)).strip().upper()
+    if label in NOT_SPEAKERS or label.split()[-1] in _FURNITURE_WORDS:
+        return None  # "FOR IMMEDIATE RELEASE CONTACT:", "PHOTO CREDIT:"
     return m
 
 
@@ -127,7 +131,11 @@ def _first_last(name: str) -> str:
 
 
 def _split_name(before: list[str], surname: str) -> tuple[str, str | None]:
-    """'Press Secretary Karine' + 'Jean-Pierre' -> ('Karine Jean-Pierre', 'Press Secretary')."""
+    """'Press Secretary Karine' + 'Jean-Pierre' -> ('Karine Jean-Pierre', 'Press Secretary').
+
+    One given name and any initials after it: in "Coordinator for Strategic Communications John Kirby" the
+    capitalised words before "John" belong to the title, not the name.
+    """
     given: list[str] = []
     i = len(before)
     while i > 0 and len(given) < 3:
@@ -136,6 +144,8 @@ def _split_name(before: list[str], surname: str) -> tuple[str, str | None]:
             break
         given.insert(0, w)
         i -= 1
+        if not re.fullmatch(r"[A-Z]\.", w):
+            break  # the given name itself; initials come after it
     title_words: list[str] = []
     while i > 0 and before[i - 1].lower().strip(".,") in TITLE_WORDS and not before[i - 1].endswith(","):
         title_words.insert(0, before[i - 1])

@@ -1,0 +1,77 @@
+"""Page furniture that is nobody's statement: captions, photo credits, datelines, "READ NEXT", link text, headlines.
+
+Each check names the kind of noise it found, so the extractor can count what it rejected and `kb stats` can
+show it.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+
+class Rejected(str, Enum):
+    """Why a paragraph, label or quote was not kept as a statement."""
+
+    CAPTION = "caption"  # an image caption or photo credit ("Joshua Lott/Reuters", "File Photo")
+    FURNITURE = "furniture"  # "READ NEXT", "Related Video", "Advertisement", link lists
+    HEADLINE = "headline"  # a headline or all-capitals line inside the text
+    DATELINE = "dateline"  # "KABUL (Reuters) —" taken for a speaker
+    LABEL = "label"  # "Breaking:", "Opinion:" taken for a speaker label
+    LINK_TEXT = "link_text"  # a speaker fused with link text or markup ("| DOJ", "Kevin] McCarthy")
+    SCARE_QUOTE = "scare_quote"  # a short marked phrase that is a title, a slogan or a scare quote
+
+
+_AGENCIES = r"(?:Reuters|REUTERS|AP|AFP|Getty(?: Images)?|EPA|Bloomberg|NYT|The New York Times|The Washington Post|Pool|Shutterstock|ZUMA|Sipa|UPI|CNN|Fox News|NBC|ABC|CBS)"
+_CREDIT = re.compile(
+    rf"(?:\b[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{0,3}} ?/ ?{_AGENCIES}\b|\b{_AGENCIES} ?/ ?[A-Z][\w'’-]+|\bGetty Images\b|\bImage (?:copyright|caption)\b"
+    r"|\bFile [Pp]hoto\b|\bPhoto(?:graph)? (?:by|credit|courtesy)\b|\((?:Photo|Image|Credit)[^)]*\)|\bAP Photo\b)"
+)
+_FURNITURE = re.compile(
+    r"^(?:READ (?:NEXT|MORE)|Read (?:next|more)|Related(?: Video| Articles?| Stories| Coverage)?|RELATED|Advertisement|ADVERTISEMENT|"
+    r"Watch|WATCH|MUST WATCH|Replay More Videos|More Videos|Sign up|Subscribe|Click here|CLICK HERE|Follow (?:us|him|her)|"
+    r"Share this|Also read|ALSO READ|See also|Continue reading|Story continues|Image \d+ of \d+|Skip Ad|Video)\b"
+)
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’ ,-]{2,40}(?:\s*\([\w .]+\))?\s*[—–-]+")
+_LINK_JUNK = re.compile(r"[|\[\]<>{}]|https?:|www\.|@\w")
+_LETTERS = re.compile(r"[A-Za-z]")
+
+
+def paragraph_noise(text: str) -> Rejected | None:
+    """A whole paragraph that is furniture, a caption or a headline; None for prose."""
+    stripped = text.strip()
+    if not stripped:
+        return None
+    if _FURNITURE.match(stripped) and len(stripped.split()) <= 12:
+        return Rejected.FURNITURE
+    if _CREDIT.search(stripped) and (len(stripped.split()) <= 60 or stripped.count('"') + stripped.count("“") == 0):
+        return Rejected.CAPTION
+    letters = _LETTERS.findall(stripped)
+    words = stripped.split()
+    if len(words) >= 3 and letters and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
+        return Rejected.HEADLINE  # "ISIS HAS LOST 98 PERCENT OF ITS TERRITORY"
+    if 3 <= len(words) <= 14 and stripped[-1] not in ".!?\"”’':;)…" and _title_cased(words) and '"' not in stripped and "“" not in stripped:
+        return Rejected.HEADLINE  # "Eight Faces of ISIS in America"
+    return None
+
+
+def _title_cased(words: list[str]) -> bool:
+    content = [w for w in words if len(w) > 3 and w[:1].isalpha()]
+    return bool(content) and sum(w[:1].isupper() for w in content) >= 0.8 * len(content)
+
+
+def is_dateline(paragraph: str, start: int, end: int) -> bool:
+    """A speaker mention at the head of a paragraph followed by a dash is a dateline ("WASHINGTON (AP) —")."""
+    if paragraph[:start].strip():
+        return False
+    return bool(_DATELINE.match(paragraph[start:].lstrip()) and paragraph[start:end].strip().replace(" ", "").isupper() or
+                _DATELINE.fullmatch(paragraph[start:end].strip()))
+
+
+def speaker_noise(mention: str) -> Rejected | None:
+    """A speaker phrase that is a credit, link text or markup rather than a person or organisation."""
+    if _CREDIT.search(mention):
+        return Rejected.CAPTION
+    if _LINK_JUNK.search(mention):
+        return Rejected.LINK_TEXT
+    return None
