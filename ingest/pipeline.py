@@ -40,6 +40,7 @@ class IngestReport:
     input_done: int = 0  # characters of input behind the finished records (RawDocument.size)
     stopped: bool = False  # a stop was asked for (Ctrl-C) before the input ran out
     errors: list[tuple[str, str]] = field(default_factory=list)
+    rejected: dict[str, int] = field(default_factory=dict)  # noise the extractor left out, by kind (caption, headline, ...)
     document_ids: list[str] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
@@ -55,6 +56,11 @@ class IngestReport:
             self.input_done += size
             self.errors.append((where, message))
 
+    def count_rejected(self, rejected: dict[str, int]) -> None:
+        with self._lock:
+            for kind, n in rejected.items():
+                self.rejected[kind] = self.rejected.get(kind, 0) + n
+
     def finish(self, status: str, size: int, quotes: int = 0, chunks: int = 0) -> None:
         """One record done: new, updated or unchanged."""
         with self._lock:
@@ -67,7 +73,7 @@ class IngestReport:
     def as_dict(self) -> dict[str, object]:
         return {
             "new": self.new, "updated": self.updated, "unchanged": self.unchanged, "failed": self.failed,
-            "quotes": self.quotes, "chunks": self.chunks, "stopped": self.stopped,
+            "quotes": self.quotes, "chunks": self.chunks, "stopped": self.stopped, "rejected": dict(sorted(self.rejected.items())),
             "errors": [{"where": w, "message": m} for w, m in self.errors],
         }
 
@@ -129,9 +135,12 @@ class Ingestor:
         self.batch_size = batch_size
         self.embed_units = embed_units  # texts embedded at once: big enough to batch, small enough to stop soon
 
-    def extract(self, doc: Document, issuer: str | None = None, parsed: list | None = None) -> list[Quote]:
+    def extract(self, doc: Document, issuer: str | None = None, parsed: list | None = None, report: IngestReport | None = None) -> list[Quote]:
         parsed = parsed if parsed is not None else self.extractor.parse(doc.text)
-        quotes = self.extractor.extract_parsed(doc.text, parsed, doc.kind, doc.title, issuer, doc.publisher)
+        extraction = self.extractor.extract_counted(doc.text, parsed, doc.kind, doc.title, issuer, doc.publisher)
+        if report is not None:
+            report.count_rejected(extraction.rejected)
+        quotes = extraction.quotes
         for q in quotes:
             q.document_id = doc.id
             q.id = quote_id(doc.id, q.start, q.end)
@@ -213,7 +222,7 @@ class Ingestor:
             try:
                 if isinstance(paras, BaseException):
                     raise paras
-                quotes = self.extract(doc, raw.issuer, paras)
+                quotes = self.extract(doc, raw.issuer, paras, report)
                 chunks = self.chunker.split(doc.id, doc.text)
             except FATAL_ERRORS:
                 raise

@@ -21,6 +21,7 @@ from ingest.extract.lexicon import (
     ADDRESSEE_VERBS,
     CLAIM_NOUNS,
     CLAUSAL_ONLY,
+    NAMING_VERBS,
     gender_of_title,
     OBJECT_PREPOSITIONS,
     PERSON_PRONOUNS,
@@ -464,12 +465,14 @@ class _ArticleExtraction:
 
     def _scare_quote(self, cue: Cue, content: tuple[int, int]) -> bool:
         """'criticized so-called "sanctuary cities"': a short noun phrase after a verb is a title or scare quote, not a statement."""
-        if cue.content is not None or not cue.objects:
-            return False
+        if cue.content is not None or not cue.objects or cue.sentence.doc[cue.tokens and min(cue.tokens) or 0].lemma_.lower() in NAMING_VERBS:
+            return False  # 'called them "deplorables"': the marked words are what was said
         s, e = content
         tokens = [t for o in cue.objects for t in o.subtree]
         if _words(self.text[s:e]) > 6 or any(t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "compound"} for t in tokens):
             return False
+        if any(o.dep_ in {"oprd", "xcomp"} or o.dep_ == "prep" and o.lower_ == "as" for o in cue.objects):
+            return False  # 'described it as "an intentional act"'
         marks = [m for m in self.marked if _overlap((m.start, m.end), (s, e)) > 0]
         if not marks or any(m.words(self.text) > 3 for m in marks):
             return False  # unmarked objects are reported speech ("called for a ban"); longer marked words were said

@@ -142,3 +142,5 @@ MALE_FIRST_NAMES = frozenset(
     hakeem adam jerrold elijah dick al hunter jared eric don lloyd antony alejandro merrick xavier pete rahm rick
     """.split()
 ) - frozenset({"lindsey"})
+# Verbs whose marked complement is the very words used ('called them "deplorables"'), never a scare quote.
+NAMING_VERBS = frozenset("call describe label dub term characterize characterise brand nickname deem".split())

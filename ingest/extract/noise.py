@@ -44,8 +44,9 @@ def paragraph_noise(text: str) -> Rejected | None:
         return None
     if _FURNITURE.match(stripped) and len(stripped.split()) <= 12:
         return Rejected.FURNITURE
-    if _CREDIT.search(stripped) and (len(stripped.split()) <= 60 or stripped.count('"') + stripped.count("“") == 0):
-        return Rejected.CAPTION
+    credit = _CREDIT.search(stripped)
+    if credit and (credit.end() >= len(stripped.rstrip(".)] ")) or stripped.startswith("Image ")):
+        return Rejected.CAPTION  # credits close a caption ("... Joshua Lott/Reuters"); "a Reuters/Ipsos poll" mid-sentence is prose
     letters = _LETTERS.findall(stripped)
     words = stripped.split()
     if len(words) >= 3 and letters and sum(c.isupper() for c in letters) >= 0.8 * len(letters):

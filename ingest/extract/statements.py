@@ -45,8 +45,11 @@ def title_issuer(title: str) -> str | None:
     if not m:
         return None
     words: list[str] = []
-    for w in m.group(1).split():
-        if words and (w.lower().strip(",.") in _TITLE_ENDS or w.lower().endswith("ing") or not w[:1].isupper() and w not in {"of", "the"}):
+    given = m.group(1).split()
+    for i, w in enumerate(given):
+        # "Welcoming Constructive Dialogue" goes on as a headline; "King" or "Manning on ..." ends a name
+        gerund = w.lower().endswith("ing") and i + 1 < len(given) and given[i + 1][:1].isupper()
+        if words and (w.lower().strip(",.") in _TITLE_ENDS or gerund or not w[:1].isupper() and w not in {"of", "the"}):
             break  # the name ends where the headline goes on ("Welcoming", "on", "and")
         words.append(w.strip(","))
     return " ".join(words) or None
