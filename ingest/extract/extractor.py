@@ -21,7 +21,7 @@ from ingest.extract.lexicon import (
     ADDRESSEE_VERBS,
     CLAIM_NOUNS,
     CLAUSAL_ONLY,
-    NAMING_VERBS,
+    TOPIC_VERBS,
     gender_of_title,
     OBJECT_PREPOSITIONS,
     PERSON_PRONOUNS,
@@ -374,10 +374,7 @@ class _ArticleExtraction:
             subj = next((c for c in node.children if c.dep_ in _SUBJECTS), None)
             if subj is not None:
                 if subj.tag_ in {"WP", "WDT"} and node.dep_ == "relcl":
-                    head = node.head  # "Lapan, who said ..." -> Lapan
-                    while head.dep_ == "appos" and head.head is not head:
-                        head = head.head  # "Sen. Chuck Grassley, a usual Trump ally, who slammed ..." -> Grassley
-                    return head
+                    return node.head  # "Lapan, who said ..." -> Lapan
                 return subj
             agent = next((c for c in node.children if c.dep_ == "agent"), None)
             if agent is not None:
@@ -465,8 +462,8 @@ class _ArticleExtraction:
 
     def _scare_quote(self, cue: Cue, content: tuple[int, int]) -> bool:
         """'criticized so-called "sanctuary cities"': a short noun phrase after a verb is a title or scare quote, not a statement."""
-        if cue.content is not None or not cue.objects or cue.sentence.doc[cue.tokens and min(cue.tokens) or 0].lemma_.lower() in NAMING_VERBS:
-            return False  # 'called them "deplorables"': the marked words are what was said
+        if cue.content is not None or not cue.objects or cue.sentence.doc[min(cue.tokens)].lemma_.lower() not in TOPIC_VERBS:
+            return False  # 'called them "deplorables"', 'promised "jobs, jobs, jobs"': the marked words are what was said
         s, e = content
         tokens = [t for o in cue.objects for t in o.subtree]
         if _words(self.text[s:e]) > 6 or any(t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "compound"} for t in tokens):
@@ -514,8 +511,16 @@ class _ArticleExtraction:
         if subject is None:
             return None
         mention = describe(subject, ents)
+        if subject.dep_ == "appos" and subject.pos_ != "PROPN" and subject.head.pos_ == "PROPN":
+            # "Sen. Chuck Grassley, a usual Trump ally, who slammed ...": the phrase is the mention, the name is its head's
+            named = describe(subject.head, ents)
+            if named.name and not named.is_organization:
+                mention.name, mention.title = named.name, named.title or mention.title
+                mention.organization = named.organization or mention.organization
+                mention.description, mention.anonymous, mention.is_organization, mention.pronoun = None, False, False, None
         span = Span(self.text[base + mention.start : base + mention.end], base + mention.start, base + mention.end)
-        noise = speaker_noise(span.text) or (Rejected.DATELINE if is_dateline(subject.doc.text, mention.start, mention.end) else None)
+        dateline = is_dateline(subject.doc.text, mention.start, mention.end) and (not mention.name or mention.name.isupper())
+        noise = speaker_noise(span.text) or (Rejected.DATELINE if dateline else None)  # "WASHINGTON -- President Obama" keeps Obama
         if noise is not None:
             self.rejected[noise.value] += 1
             return None

@@ -142,5 +142,9 @@ MALE_FIRST_NAMES = frozenset(
     hakeem adam jerrold elijah dick al hunter jared eric don lloyd antony alejandro merrick xavier pete rahm rick
     """.split()
 ) - frozenset({"lindsey"})
-# Verbs whose marked complement is the very words used ('called them "deplorables"'), never a scare quote.
-NAMING_VERBS = frozenset("call describe label dub term characterize characterise brand nickname deem".split())
+# Verbs of attitude whose object is a topic, not words said ('defended so-called "sanctuary cities"'): a short
+# marked object of these is a scare quote; after "promised" or "proclaimed" it is the words themselves.
+TOPIC_VERBS = frozenset(
+    """defend criticize criticise slam blast attack praise laud hail applaud welcome dismiss decry denounce condemn
+    chide rebuke scold blame credit thank accuse mock target oppose support""".split()
+)

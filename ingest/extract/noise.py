@@ -62,17 +62,20 @@ def _title_cased(words: list[str]) -> bool:
 
 
 def is_dateline(paragraph: str, start: int, end: int) -> bool:
-    """A speaker mention at the head of a paragraph followed by a dash is a dateline ("WASHINGTON (AP) —")."""
+    """A speaker mention that is only the dateline heading a paragraph ("KABUL —", "WASHINGTON (AP) —")."""
     if paragraph[:start].strip():
         return False
-    return bool(_DATELINE.match(paragraph[start:].lstrip()) and paragraph[start:end].strip().replace(" ", "").isupper() or
-                _DATELINE.fullmatch(paragraph[start:end].strip()))
+    mention = paragraph[start:end].strip(" ,—–-")
+    letters = _LETTERS.findall(mention)
+    return bool(letters) and all(c.isupper() for c in letters) and bool(_DATELINE.match(paragraph[start:].lstrip()))
 
 
 def speaker_noise(mention: str) -> Rejected | None:
     """A speaker phrase that is a credit, link text or markup rather than a person or organisation."""
-    if _CREDIT.search(mention):
-        return Rejected.CAPTION
-    if _LINK_JUNK.search(mention):
-        return Rejected.LINK_TEXT
+    credit = _CREDIT.search(mention)
+    if credit and credit.end() >= len(mention.rstrip(" .,)")):
+        return Rejected.CAPTION  # "Jeff Chiu/AP Bernie Sanders" would be fused; "a New York Times/CBS News poll" is a source
+    inner = mention.strip(" |[]<>{}\"'“”")
+    if "|" in mention or _LINK_JUNK.search(inner):
+        return Rejected.LINK_TEXT  # "| DOJ", "Kevin] McCarthy"; a stray ">" before a name is cleaned, not rejected
     return None
