@@ -62,10 +62,10 @@ class SpeakerRefOut(_Out):
 
 
 class DocumentRefOut(_Out):
-    id: str
-    title: str
-    url: str | None
-    publisher: str | None
+    id: str = Field(examples=["doc_5b1c0e7a9f2d"])
+    title: str = Field(examples=["Sheriffs meet DHS"])
+    url: str | None = Field(examples=["https://example.com/news/sheriffs-dhs"])
+    publisher: str | None = Field(examples=["ABC News"])
     published: date | None = Field(examples=["2017-04-03"])
     kind: DocKind
 
@@ -75,17 +75,17 @@ class DocumentRefOut(_Out):
 
 
 class QuoteOut(_Out):
-    id: str
-    text: str
+    id: str = Field(examples=["q_0c9e2b4f6a1d"])
+    text: str = Field(examples=["hoping for guidance from the courts"])
     kind: QuoteKind
-    start: int
-    end: int
+    start: int = Field(examples=[1412])
+    end: int = Field(examples=[1447])
     cue: SpanOut | None
     speaker: SpeakerRefOut
     confidence: float
     document: DocumentRefOut
     source_link: str | None = Field(description="The source URL (or kb's document page) with a text fragment that opens at the quote.")
-    citation: str
+    citation: str = Field(examples=["\u201cSheriffs meet DHS\u201d, ABC News, 2017-04-03. https://example.com/news/sheriffs-dhs#:~:text=hoping"])
 
     @classmethod
     def of(cls, q: Quote, d: Document, base_url: str | None) -> QuoteOut:
@@ -162,12 +162,12 @@ def _counted(counts: dict[str, int]) -> list[CountOut]:
 
 
 class SpeakerOut(_Out):
-    id: str
-    name: str
+    id: str = Field(examples=["spk_3f2a9c1d0e4b"])
+    name: str = Field(examples=["Greg Champagne"])
     is_organization: bool
-    aliases: list[str]
-    titles: list[str]
-    organizations: list[str]
+    aliases: list[str] = Field(examples=[["Champage"]])
+    titles: list[str] = Field(examples=[["Sheriff"]])
+    organizations: list[str] = Field(examples=[["National Sheriffs Association"]])
     quote_count: int
     first_seen: date | None
     last_seen: date | None

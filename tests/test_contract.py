@@ -18,6 +18,9 @@ def test_schema_declares_keys_enums_and_dates(http: httpx.Client) -> None:
     assert ops["createDocument"]["security"] == [{"bearerAuth": []}, {"apiKeyHeader": []}]
     assert {} in ops["searchQuotes"]["security"]  # reads need no key unless KB_READ_REQUIRES_KEY
     assert all(op.get("description") for op in ops.values())
+    for op in ops.values():  # an example on every documented body, success and error alike
+        for response in op["responses"].values():
+            assert all("example" in media for media in response.get("content", {}).values()), op["operationId"]
     schemas = spec["components"]["schemas"]
     assert schemas["QuoteKind"]["enum"] == ["direct", "mixed", "indirect", "turn", "statement", "question"]
     assert schemas["QuoteOut"]["properties"]["kind"] == {"$ref": "#/components/schemas/QuoteKind"}
