@@ -133,6 +133,17 @@ def junk_person_name(name: str) -> bool:
     return any(w[:1].islower() and w.lower() not in SURNAME_PARTICLES for w in words)
 
 
+def office_and_person(name: str) -> tuple[str, str] | None:
+    """'Homeland Security Kirstjen Nielsen' -> ('Homeland Security', 'Kirstjen Nielsen'): an office fused to a name.
+
+    Only when a known given name starts the last two words and none starts the name ("John Paul Jones" stays).
+    """
+    words = name.split()
+    if len(words) < 3 or name_gender(fold(words[0])) or not name_gender(fold(words[-2])) or not words[-1][:1].isupper():
+        return None
+    return " ".join(words[:-2]), " ".join(words[-2:])
+
+
 @lru_cache(maxsize=100_000)  # the same names come back for every mention of them
 def junk_organization(org: str | None) -> bool:
     """An organisation that is an honorific, a credit or a caption ("Mr.", "AFP Image caption", "Related Video")."""

@@ -35,6 +35,7 @@ from kb.names import (
     junk_organization,
     junk_person_name,
     name_gender,
+    office_and_person,
     parse_person,
     PersonName,
 )
@@ -97,6 +98,9 @@ def clean_speaker_refs(quotes: list[Quote]) -> None:
         if is_group(name):  # "Democrats said": who, described, not an entry of its own
             ref.description, ref.name, ref.is_organization = ref.description or name, None, False
             continue
+        if fused := office_and_person(name):  # "Homeland Security Kirstjen Nielsen", tagged as one organisation
+            ref.organization = ref.organization or fused[0]
+            name, ref.is_organization = fused[1], False
         junk = junk_organization(name) if ref.is_organization else junk_person_name(name)
         if junk:
             ref.name = None

@@ -248,3 +248,15 @@ def test_a_first_name_alone_joins_the_person_its_document_names() -> None:
                  mention("d2", "Charles E.", 1), mention("d3", "Chuck", 1)])
     assert got[("d1", "Chuck")] == got[("d2", "Charles E.")] == got[("d1", "Chuck Schumer")]
     assert got[("d3", "Chuck")] == "Chuck"  # nobody in that document: left apart
+
+
+def test_an_office_fused_to_a_name_is_the_person_of_that_office() -> None:
+    from kb.models import Quote, SpeakerRef
+    from kb.speakers import clean_speaker_refs
+
+    q = Quote("We will enforce the law.", 0, 24, "direct", SpeakerRef("Homeland Security Kirstjen Nielsen", "named", is_organization=True))
+    clean_speaker_refs([q])
+    assert (q.speaker.name, q.speaker.organization, q.speaker.is_organization) == ("Kirstjen Nielsen", "Homeland Security", False)
+    kept = Quote("Sail on.", 0, 8, "direct", SpeakerRef("John Paul Jones", "named"))
+    clean_speaker_refs([kept])
+    assert kept.speaker.name == "John Paul Jones"
