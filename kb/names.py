@@ -45,10 +45,11 @@ FEMALE_NAMES = frozenset(
     cheryl hannah jacqueline martha gloria teresa ann sara madison frances kathryn janice jean abigail alice judy sophia
     grace denise amber doris marilyn danielle beverly isabella theresa diana natalie brittany charlotte marie kayla
     alexis lori hillary kamala karine karoline melania ivanka michelle nikki kirstjen kristjen nancy elizabeth kellyanne
-    sarah jen jennifer susan lindsey tulsi ilhan alexandria rashida ayanna pramila dianne kirsten amy tammy maxine
+    sarah jen jennifer susan tulsi ilhan alexandria rashida ayanna pramila dianne kirsten amy tammy maxine
     condoleezza madeleine hope kristi janet gina lynn liz ruth sonia elena neomi loretta sally kristen stephanie
     mazie patty marsha shelley jeanne debbie cathy lisa heidi claire jacky jackie val valerie betsy nikki sheila
     jill jen meghan megan ivana tiffany hope dana marcia jane joni cindy tina shalanda kiran anita ketanji
+    chelsea elise kyrsten oprah penny
     """.split()
 )
 MALE_NAMES = frozenset(
@@ -61,7 +62,7 @@ MALE_NAMES = frozenset(
     alan juan wayne elijah randy roy vincent ralph eugene russell bobby mason philip louis barack mike mitch chuck bernie
     ted marco rand jeb mitt newt bill hunter beto pete jake antony lloyd alejandro merrick rudy rudolph
     kevin jim tim tom dick rick ron ken steve doug chris mick jared eric reince sean anthony stephen jeff jerome xavier
-    hakeem
+    hakeem al don jerrold rahm rex
     """.split()
 )
 

@@ -115,33 +115,6 @@ MALE_NOUNS = frozenset(
     businessman councilman king prince nephew uncle boyfriend fiance dad""".split()
 )
 SPOUSE_NOUNS = frozenset("wife husband widow widower".split())
-# Common first names (US public life): enough to keep "she" off George W Bush; unknown names stay unknown.
-FEMALE_FIRST_NAMES = frozenset(
-    """
-    mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret sandra ashley
-    kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie rebecca sharon laura cynthia kathleen
-    amy angela shirley anna brenda pamela emma nicole helen samantha katherine christine debra rachel carolyn janet
-    catherine maria heather diane ruth julie olivia joyce virginia victoria kelly lauren christina joan evelyn judith
-    megan andrea cheryl hannah jacqueline martha gloria teresa ann sara madison frances kathryn janice jean abigail
-    alice judy sophia grace denise amber doris marilyn danielle beverly isabella theresa diana natalie brittany charlotte
-    marie kayla alexis lori hillary melania michelle kamala nikki elizabeth kellyanne sarah susan kirsten kirstjen
-    karine karoline jen jill ivanka tulsi alexandria ilhan rashida ayanna maxine dianne lisa marsha tammy amy kyrsten
-    mazie betsy janet condoleezza madeleine nancy stephanie kristi elise liz lindsey hope meghan chelsea oprah ruth
-    sonia elena amy loretta sally gina penny jeanne jen valerie samantha ketanji
-    """.split()
-)
-MALE_FIRST_NAMES = frozenset(
-    """
-    james robert john michael david william richard joseph thomas charles christopher daniel matthew anthony mark donald
-    steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob gary nicholas eric
-    jonathan stephen larry justin scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis jerry
-    tyler aaron jose adam nathan henry douglas zachary peter kyle ethan walter noah jeremy christian keith roger terry
-    gerald harold sean austin carl arthur lawrence dylan jesse jordan bryan billy joe bruce gabriel logan albert willie
-    alan juan wayne elijah randy roy vincent ralph eugene russell bobby mason philip louis barack bill mike mitch chuck
-    ted rand marco bernie mitt jeb newt rudy rex jim tim tom pete beto kevin lindsey jeff sean reince steve stephen
-    hakeem adam jerrold elijah dick al hunter jared eric don lloyd antony alejandro merrick xavier pete rahm rick
-    """.split()
-) - frozenset({"lindsey"})
 # Verbs of attitude whose object is a topic, not words said ('defended so-called "sanctuary cities"'): a short
 # marked object of these is a scare quote; after "promised" or "proclaimed" it is the words themselves.
 TOPIC_VERBS = frozenset(

@@ -14,10 +14,8 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from ingest.extract.lexicon import (
-    FEMALE_FIRST_NAMES,
     FEMALE_HONORIFICS,
     FEMALE_NOUNS,
-    MALE_FIRST_NAMES,
     MALE_HONORIFICS,
     MALE_NOUNS,
     SPOUSE_NOUNS,
@@ -25,6 +23,7 @@ from ingest.extract.lexicon import (
     gender_of_title,
 )
 from ingest.extract.people import clean_name
+from kb.names import name_gender
 
 
 @dataclass
@@ -42,7 +41,7 @@ def _noun_gender(lemma: str) -> str | None:
 
 def first_name_gender(name: str) -> str | None:
     first = name.split()[0].lower().strip(".") if name.split() else ""
-    return "female" if first in FEMALE_FIRST_NAMES else "male" if first in MALE_FIRST_NAMES else None
+    return name_gender(first)
 
 
 def person_surnames(docs: list[Doc]) -> set[str]:
