@@ -25,6 +25,7 @@ def open_knowledge_base(settings: Settings, embedder: Embedder | None = None) ->
     except Exception:
         vectors.close()
         raise
-    pager = open_pager(settings.data_dir, settings.cursor_secret.get_secret_value() if settings.cursor_secret else None)
+    pager = open_pager(settings.data_dir, settings.cursor_secret.get_secret_value() if settings.cursor_secret else None,
+                       settings.database_url)
     # The model loads on first use: stats, speakers and keyword-only work never wait for it.
     return KnowledgeBase(catalogue, vectors, embedder or LazyEmbedder(lambda: build_embedder(settings)), pager)

@@ -20,9 +20,9 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
-from kb.errors import InvalidCursor
+from kb.errors import InvalidCursor, StoreUnavailable
 
 T = TypeVar("T")
 Ranked = list[tuple[str, float]]
@@ -50,7 +50,26 @@ def scope_of(endpoint: str, params: Mapping[str, object], limit: int) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()[:24]
 
 
-class SnapshotStore:
+class SnapshotStore(Protocol):
+    """Where page one's ranking is kept for the later pages."""
+
+    def get(self, snapshot_id: str) -> _Snapshot | None: ...
+
+    def put(self, snapshot_id: str, snapshot: _Snapshot) -> None: ...
+
+    def close(self) -> None: ...
+
+
+def _encode(snapshot: _Snapshot) -> str:
+    return json.dumps({"r": snapshot.ranked, "c": snapshot.complete}, separators=(",", ":"))
+
+
+def _decode(body: str) -> _Snapshot:
+    data = json.loads(body)
+    return _Snapshot([(i, s) for i, s in data["r"]], data["c"])
+
+
+class SqliteSnapshotStore:
     """Rankings kept for later pages, in a small SQLite file beside the catalogue (shared by the API's processes).
 
     They are disposable (a lost one is an expired cursor), so writes skip fsync."""
@@ -69,11 +88,10 @@ class SnapshotStore:
             row = self._db.execute("SELECT created, body FROM snapshots WHERE id = ?", (snapshot_id,)).fetchone()
         if row is None or time.time() - row[0] > SNAPSHOT_TTL_S:
             return None
-        body = json.loads(row[1])
-        return _Snapshot([(i, s) for i, s in body["r"]], body["c"])
+        return _decode(row[1])
 
     def put(self, snapshot_id: str, snapshot: _Snapshot) -> None:
-        body = json.dumps({"r": snapshot.ranked, "c": snapshot.complete}, separators=(",", ":"))
+        body = _encode(snapshot)
         with self._lock:
             self._db.execute(
                 "INSERT INTO snapshots VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET body = excluded.body", (snapshot_id, time.time(), body),
@@ -84,6 +102,54 @@ class SnapshotStore:
                 self._db.execute(
                     "DELETE FROM snapshots WHERE id NOT IN (SELECT id FROM snapshots ORDER BY created DESC LIMIT ?)", (MAX_SNAPSHOTS,),
                 )
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+
+class PostgresSnapshotStore:
+    """Rankings kept in the PostgreSQL catalogue's database, so a cursor from one API host pages on any other.
+
+    Disposable like the SQLite file (an unlogged table outside the catalogue's schema versions)."""
+
+    def __init__(self, url: str) -> None:
+        import psycopg  # only deployments on PostgreSQL need the driver
+
+        self._psycopg, self._url = psycopg, url
+        self._lock = threading.Lock()
+        try:
+            self._db: Any = psycopg.connect(url, autocommit=True)
+        except psycopg.Error as e:
+            raise StoreUnavailable(f"cannot reach PostgreSQL for paging snapshots: {e}") from e
+        self._db.execute("CREATE UNLOGGED TABLE IF NOT EXISTS paging_snapshots (id TEXT PRIMARY KEY, created DOUBLE PRECISION NOT NULL,"
+                         " body TEXT NOT NULL)")
+        self._puts = 0
+
+    def _run(self, sql: str, params: tuple[object, ...]) -> Any:
+        with self._lock:
+            try:
+                return self._db.execute(sql, params)
+            except self._psycopg.OperationalError:
+                pass
+            try:  # a restarted server or a dropped connection: reconnect once
+                self._db = self._psycopg.connect(self._url, autocommit=True)
+                return self._db.execute(sql, params)
+            except self._psycopg.Error as e:
+                raise StoreUnavailable(f"PostgreSQL is unavailable for paging snapshots: {e}") from e
+
+    def get(self, snapshot_id: str) -> _Snapshot | None:
+        row = self._run("SELECT created, body FROM paging_snapshots WHERE id = %s", (snapshot_id,)).fetchone()
+        if row is None or time.time() - row[0] > SNAPSHOT_TTL_S:
+            return None
+        return _decode(row[1])
+
+    def put(self, snapshot_id: str, snapshot: _Snapshot) -> None:
+        self._run("INSERT INTO paging_snapshots VALUES (%s, %s, %s) ON CONFLICT (id) DO UPDATE SET body = excluded.body",
+                  (snapshot_id, time.time(), _encode(snapshot)))
+        self._puts += 1
+        if self._puts % 100 == 1:
+            self._run("DELETE FROM paging_snapshots WHERE created < %s", (time.time() - SNAPSHOT_TTL_S,))
 
     def close(self) -> None:
         with self._lock:
@@ -112,10 +178,14 @@ def _unb64(text: str) -> bytes:
     return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
 
-def open_pager(data_dir: Path, secret: str | None = None) -> Pager:
-    """The pager of a data folder: KB_CURSOR_SECRET signs cursors, else a key generated once and kept there."""
+def open_pager(data_dir: Path, secret: str | None = None, database_url: str | None = None) -> Pager:
+    """The pager of a data folder: KB_CURSOR_SECRET signs cursors, else a key generated once and kept there.
+
+    On PostgreSQL the rankings live in its database, so every API host behind a load balancer pages alike
+    (give them all the same KB_CURSOR_SECRET)."""
     key = secret.encode() if secret else load_or_create_key(data_dir / "cursor.key")
-    return Pager(key, SnapshotStore(data_dir / "paging.sqlite3"))
+    store: SnapshotStore = PostgresSnapshotStore(database_url) if database_url else SqliteSnapshotStore(data_dir / "paging.sqlite3")
+    return Pager(key, store)
 
 
 class Pager:
@@ -126,7 +196,7 @@ class Pager:
 
     @classmethod
     def in_memory(cls) -> Pager:
-        return cls(secrets.token_bytes(32), SnapshotStore(None))
+        return cls(secrets.token_bytes(32), SqliteSnapshotStore(None))
 
     def close(self) -> None:
         self._store.close()

@@ -92,3 +92,23 @@ def test_pager_keeps_its_snapshot_and_refuses_other_scopes() -> None:
         pager.page("scope-b", cursor, 4, lambda depth: ranking, load, lambda o, limit: 10)
     with pytest.raises(InvalidCursor, match="not one this server issued"):
         Pager.in_memory().page("scope-a", cursor, 4, lambda depth: ranking, load, lambda o, limit: 10)
+
+
+def test_on_postgresql_a_cursor_from_one_api_host_pages_on_another(postgres) -> None:  # type: ignore[no-untyped-def]
+    """Two hosts share the database and the cursor secret, nothing else: host B continues host A's list."""
+    from kb.paging import PostgresSnapshotStore
+
+    url, key = postgres.new_database(), b"k" * 32
+    host_a, host_b = Pager(key, PostgresSnapshotStore(url)), Pager(key, PostgresSnapshotStore(url))
+    ranking = [(f"q{i}", 1.0 / (i + 1)) for i in range(7)]
+    try:
+        first = host_a.page("scope", None, 3, lambda depth: ranking[:depth], lambda r, need: [i for i, _ in r[:need]],
+                            lambda offset, limit: offset + limit + 1, positional=True)
+        ranking.insert(0, ("new", 9.0))  # a document arrives between the two pages
+        second = host_b.page("scope", first.next_cursor, 3, lambda depth: ranking[:depth], lambda r, need: [i for i, _ in r[:need]],
+                             lambda offset, limit: offset + limit + 1, positional=True)
+    finally:
+        host_a.close()
+        host_b.close()
+    # page two continues the kept ranking (what page one already showed never comes back); the newcomer is appended
+    assert first.items == ["q0", "q1", "q2"] and second.items == ["q3", "new", "q4"]

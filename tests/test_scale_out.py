@@ -137,6 +137,10 @@ def test_two_apis_two_workers_on_postgresql_and_chroma_survive_a_killed_worker(c
         for n in range(60):
             hits = httpx.get(url + "/v1/search", params={"q": f"traffic on street {n}", "mode": "phrase", "limit": 5}, timeout=30).json()
             assert [h["document"]["title"] for h in hits["results"]].count(f"Council report {n}") == 1, (url, n, hits)
+    first = httpx.get(api_a + "/v1/search", params={"q": "traffic", "limit": 3}, timeout=30).json()
+    second = httpx.get(api_b + "/v1/search", params={"q": "traffic", "limit": 3, "cursor": first["next_cursor"]}, timeout=30)
+    assert second.status_code == 200, second.text  # a cursor from one API host pages on the other
+    assert first["results"] and not {h["id"] for h in first["results"]} & {h["id"] for h in second.json()["results"]}
     stats = httpx.get(api_a + "/v1/stats", timeout=30).json()
     assert stats == httpx.get(api_b + "/v1/stats", timeout=30).json()
     cli = subprocess.run([sys.executable, "-m", "api.cli", "stats", "--format", "json"], cwd=ROOT, env={**os.environ, **settings},
