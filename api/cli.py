@@ -472,21 +472,14 @@ def stats(fmt: Annotated[str, Format] = "table") -> None:
     """Counts of documents, chunks, quotes and speakers."""
     _check_format(fmt, ("table", "json"))
     settings = _settings()
-    if (remote := _remote(settings)) is not None:
-        try:
-            numbers = remote.stats()
-        except KBError as e:
-            raise _fail(str(e)) from e
-        finally:
-            remote.close()
-    else:
-        kb = _open_kb(settings)
-        try:
-            numbers = kb.stats()
-        except KBError as e:
-            raise _fail(str(e)) from e
-        finally:
-            kb.close()
+    remote = _remote(settings)
+    source = remote if remote is not None else _open_kb(settings)  # a running server's API, or the store itself
+    try:
+        numbers = source.stats()
+    except KBError as e:
+        raise _fail(str(e)) from e
+    finally:
+        source.close()
     if fmt == "json":
         typer.echo(json.dumps(numbers))
     else:
