@@ -469,7 +469,7 @@ def briefing(
 
 @app.command()
 def stats(fmt: Annotated[str, Format] = "table") -> None:
-    """Counts of documents, chunks, quotes and speakers."""
+    """Counts of documents, chunks, quotes and speakers, and of the noise extraction left out, by kind."""
     _check_format(fmt, ("table", "json"))
     settings = _settings()
     remote = _remote(settings)
@@ -484,7 +484,11 @@ def stats(fmt: Annotated[str, Format] = "table") -> None:
         typer.echo(json.dumps(numbers))
     else:
         for name, value in numbers.items():
-            typer.echo(f"{name:<10} {value}")
+            if isinstance(value, dict):  # rejected noise, by kind
+                for kind, n in value.items():
+                    typer.echo(f"{name + ' ' + kind:<10} {n}")
+            else:
+                typer.echo(f"{name:<10} {value}")
 
 
 @app.command()

@@ -79,7 +79,7 @@ class RemoteKB:
             raise StoreUnavailable(f"the kb server at {self.url} did not answer: {e}") from e
         return _checked(r)
 
-    def stats(self) -> dict[str, int]:
+    def stats(self) -> dict[str, Any]:
         return dict(self._get("/v1/stats"))
 
     def search(self, params: dict[str, Any], passages: bool) -> list[dict[str, Any]]:

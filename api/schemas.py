@@ -265,6 +265,7 @@ class StatsOut(_Out):
     quotes: int
     speakers: int
     vectors: int
+    rejected: dict[str, int] = Field(default_factory=dict, description="noise extraction left out of the stored documents, by kind (caption, headline, link_text, ...)")
 
 
 class HealthOut(_Out):

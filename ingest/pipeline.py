@@ -140,6 +140,7 @@ class Ingestor:
         extraction = self.extractor.extract_counted(doc.text, parsed, doc.kind, doc.title, issuer, doc.publisher)
         if report is not None:
             report.count_rejected(extraction.rejected)
+        doc.noise = dict(sorted(extraction.rejected.items()))  # stored with the document, summed by `kb stats`
         quotes = extraction.quotes
         for q in quotes:
             q.document_id = doc.id

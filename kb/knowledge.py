@@ -271,9 +271,11 @@ class KnowledgeBase:
             positional=True,
         )
 
-    def stats(self) -> dict[str, int]:
-        stats = self.catalogue.stats()
+    def stats(self) -> dict[str, object]:
+        """Counts of what is stored, and of the noise extraction rejected from it, by kind (`rejected`)."""
+        stats: dict[str, object] = dict(self.catalogue.stats())
         stats["vectors"] = self.vectors.count(QUOTES) + self.vectors.count(CHUNKS)
+        stats["rejected"] = self.catalogue.noise_counts()
         return stats
 
 

@@ -85,6 +85,7 @@ class Document:
     kind: str = "article"
     source_path: str | None = None
     content_hash: str = ""
+    noise: dict[str, int] = field(default_factory=dict)  # what extraction rejected (captions, credits...), by kind
 
 
 @dataclass(frozen=True)

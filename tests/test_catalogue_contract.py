@@ -254,6 +254,28 @@ def test_copying_a_catalogue_keeps_documents_quotes_and_speakers(filled: Catalog
         copy.close()
 
 
+def test_noise_counts_are_stored_per_document_and_summed(filled: Catalogue, tmp_path: Path) -> None:
+    """`kb stats` shows what extraction rejected: stored with each document, replaced by a re-ingest, kept in a copy."""
+    assert filled.noise_counts() == {}
+    doc, chunks, quotes, speakers = _doc("doc_c", [("Walls work, everybody knows it.", KELLY, "direct")])
+    doc.noise = {"caption": 2, "headline": 1}
+    filled.replace_document(doc, chunks, quotes, speakers)
+    other, chunks2, quotes2, speakers2 = _doc("doc_d", [("Nothing was decided today.", CHAMPAGNE, "direct")])
+    other.noise = {"caption": 3}
+    filled.replace_document(other, chunks2, quotes2, speakers2)
+    assert filled.noise_counts() == {"caption": 5, "headline": 1}
+    other.noise = {"link_text": 1}  # the document ingested again: its counts replace the old ones
+    filled.replace_document(other, chunks2, quotes2, speakers2)
+    assert filled.noise_counts() == {"caption": 2, "headline": 1, "link_text": 1}
+    assert (filled.get_document("doc_c") or other).noise == {"caption": 2, "headline": 1}
+    copy = SqliteCatalogue(tmp_path / "copy.sqlite3")
+    try:
+        copy_catalogue(filled, copy)
+        assert copy.noise_counts() == filled.noise_counts()
+    finally:
+        copy.close()
+
+
 def test_identity_resolution_reads_mentions_and_stores_identities(filled: Catalogue) -> None:
     """The catalogue hands kb.speakers every (document, name) mention and stores what it decided, with counts."""
     from kb.speakers import Identity, Override
@@ -291,12 +313,17 @@ def _reopen_after(catalogue: Catalogue, statements: list[str]) -> Catalogue:
 def test_an_older_schema_is_migrated_and_a_newer_one_refused(catalogue: Catalogue) -> None:
     v1 = [f"ALTER TABLE jobs DROP COLUMN {c}" for c in ("kind", "publisher", "payload", "lease_until", "attempts")]
     v1 += ["ALTER TABLE quotes DROP COLUMN speaker_surface", "ALTER TABLE quotes DROP COLUMN speaker_gender", "DROP TABLE speaker_overrides"]
+    v1 += ["ALTER TABLE documents DROP COLUMN noise", "DROP TABLE speaker_ids"]
     older = _reopen_after(catalogue, [*v1, "UPDATE meta SET value = '1' WHERE key = 'schema_version'"])
     try:
         assert older.schema_version() == SCHEMA_VERSION
         older.enqueue_job("job_1", b"x", "article", None, "api:1")
         claimed = older.claim_job("worker:a", 60)
         assert claimed is not None and claimed.kind == "article"
+        doc, chunks, quotes, speakers = _doc("doc_n", [("Nothing was decided today.", KELLY, "direct")])
+        doc.noise = {"caption": 1}
+        older.replace_document(doc, chunks, quotes, speakers)
+        assert older.noise_counts() == {"caption": 1}
     finally:
         older.close()
     with pytest.raises(StoreCorrupt, match="newer"):

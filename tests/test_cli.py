@@ -53,9 +53,13 @@ def test_stats_briefing_and_stdin(data: Path) -> None:
     assert stats["documents"] == 5 and stats["quotes"] > 40
     md = kb("briefing", "ICE detainers and the courts", data=data).stdout
     assert md.startswith("## Briefing: ICE detainers and the courts") and "**Sources**" in md
-    record = json.dumps({"title": "Piped", "text": 'Chief Ray Dunn said the unit "will be staffed by June."'})
+    text = 'Chief Ray Dunn said the unit "will be staffed by June."\n\nThe chief at the station on Monday. Joshua Lott/Reuters'
+    record = json.dumps({"title": "Piped", "text": text})
     piped = kb("ingest", "-", "--publisher", "Gazette", "--format", "json", data=data, stdin=record + "\n")
     assert json.loads(piped.stdout)["new"] == 1
+    after = json.loads(kb("stats", "--format", "json", data=data).stdout)
+    assert after["rejected"].get("caption", 0) == stats["rejected"].get("caption", 0) + 1  # the caption, counted, not a quote
+    assert "rejected caption" in kb("stats", data=data).stdout
     found = json.loads(kb("search", "staffed by June", "--speaker", "Ray Dunn", "--format", "json", data=data).stdout)["results"]
     assert found and found[0]["document"]["publisher"] == "Gazette"
 

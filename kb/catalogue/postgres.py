@@ -14,6 +14,7 @@ from typing import Any
 
 import psycopg
 from psycopg.rows import dict_row
+from psycopg.types.json import Jsonb
 from psycopg_pool import ConnectionPool, PoolTimeout
 
 from kb.catalogue.protocol import STAT_TABLES, ClaimedJob, QuoteFilter, quote_text_key
@@ -24,7 +25,7 @@ from kb.models import Chunk, Document, Quote, Span, Speaker, SpeakerRef
 from kb.speakers import Identity, Mention, Override, mentions_from_rows, plan_identity_update
 from kb.text import WORD
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 _WRITE_LOCK = 7_301_113  # advisory lock id: one writer at a time, so orphan-speaker clean-up never races an upsert
 _K1, _B = 1.2, 0.75  # FTS5's bm25 constants
 _NOW = """to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')"""
@@ -42,6 +43,11 @@ MIGRATIONS: dict[int, list[str]] = {
         "ALTER TABLE jobs ADD COLUMN kind TEXT", "ALTER TABLE jobs ADD COLUMN publisher TEXT", "ALTER TABLE jobs ADD COLUMN payload BYTEA",
         "ALTER TABLE jobs ADD COLUMN lease_until DOUBLE PRECISION", "ALTER TABLE jobs ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0",
     ],
+    4: [  # the noise extraction rejected, per document (kind -> count); speaker ids that outlive a change of name
+        "ALTER TABLE documents ADD COLUMN IF NOT EXISTS noise JSONB",
+        "CREATE TABLE IF NOT EXISTS speaker_ids (id TEXT PRIMARY KEY, current TEXT NOT NULL)",
+        "CREATE INDEX IF NOT EXISTS speaker_ids_current ON speaker_ids(current)",
+    ],
 }
 _EPOCH = "extract(epoch FROM clock_timestamp())::float8"
 
@@ -58,8 +64,10 @@ END $$;
 CREATE TABLE IF NOT EXISTS documents (
     id TEXT PRIMARY KEY, title TEXT NOT NULL, url TEXT, published TEXT, publisher TEXT,
     kind TEXT NOT NULL, source_path TEXT, content_hash TEXT NOT NULL, text TEXT NOT NULL,
-    ingested_at TEXT NOT NULL DEFAULT {_NOW}
+    ingested_at TEXT NOT NULL DEFAULT {_NOW}, noise JSONB
 );
+CREATE TABLE IF NOT EXISTS speaker_ids (id TEXT PRIMARY KEY, current TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS speaker_ids_current ON speaker_ids(current);
 CREATE INDEX IF NOT EXISTS documents_hash ON documents(content_hash);
 CREATE TABLE IF NOT EXISTS chunks (
     id TEXT PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -234,9 +242,10 @@ class PostgresCatalogue:
             db.execute("SELECT pg_advisory_xact_lock(%s)", (_WRITE_LOCK,))
             db.execute("DELETE FROM documents WHERE id = %s", (doc.id,))
             db.execute(
-                "INSERT INTO documents (id, title, url, published, publisher, kind, source_path, content_hash, text)"
-                " VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s)",
-                (doc.id, doc.title, doc.url, doc.published, doc.publisher, doc.kind, doc.source_path, doc.content_hash, doc.text),
+                "INSERT INTO documents (id, title, url, published, publisher, kind, source_path, content_hash, text, noise)"
+                " VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
+                (doc.id, doc.title, doc.url, doc.published, doc.publisher, doc.kind, doc.source_path, doc.content_hash, doc.text,
+                 Jsonb(doc.noise) if doc.noise else None),
             )
             with db.cursor() as cur:
                 cur.executemany(
@@ -273,6 +282,11 @@ class PostgresCatalogue:
         row = self._one("SELECT " + ", ".join(f"(SELECT count(*) FROM {t}) AS {t}" for t in STAT_TABLES))
         assert row is not None
         return {t: int(row[t]) for t in STAT_TABLES}
+
+    def noise_counts(self) -> dict[str, int]:
+        rows = self._all("SELECT j.key, sum(j.value::int) AS n FROM documents d, jsonb_each_text(d.noise) j"
+                         " WHERE d.noise IS NOT NULL GROUP BY j.key ORDER BY j.key")
+        return {r["key"]: int(r["n"]) for r in rows}
 
     # -- quotes and keyword search ----------------------------------------------------------------
     def quotes_by_ids(self, ids: Iterable[str]) -> dict[str, Quote]:
@@ -664,5 +678,5 @@ def _chunk(r: dict[str, Any]) -> Chunk:
 def _document(r: dict[str, Any]) -> Document:
     return Document(
         id=r["id"], text=r["text"], title=r["title"], url=r["url"], published=r["published"], publisher=r["publisher"],
-        kind=r["kind"], source_path=r["source_path"], content_hash=r["content_hash"],
+        kind=r["kind"], source_path=r["source_path"], content_hash=r["content_hash"], noise=dict(r.get("noise") or {}),
     )

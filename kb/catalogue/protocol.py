@@ -76,6 +76,10 @@ class Catalogue(Protocol):
 
     def stats(self) -> dict[str, int]: ...
 
+    def noise_counts(self) -> dict[str, int]:
+        """What extraction rejected as noise across the stored documents, by kind (caption, headline, ...)."""
+        ...
+
     # -- quotes and keyword search -------------------------------------------------------------
     def quotes_by_ids(self, ids: Iterable[str]) -> dict[str, Quote]: ...
 

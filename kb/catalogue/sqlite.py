@@ -17,7 +17,7 @@ from kb.catalogue.protocol import STAT_TABLES, ClaimedJob, QuoteFilter, quote_te
 from kb.speakers import Identity, Mention, Override, mentions_from_rows, plan_identity_update
 from kb.text import WORD, content_words
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # MIGRATIONS[n]: the statements that take a version n-1 catalogue to version n (_SCHEMA is always the latest).
 MIGRATIONS: dict[int, list[str]] = {
@@ -32,6 +32,11 @@ MIGRATIONS: dict[int, list[str]] = {
         "ALTER TABLE jobs ADD COLUMN kind TEXT", "ALTER TABLE jobs ADD COLUMN publisher TEXT", "ALTER TABLE jobs ADD COLUMN payload BLOB",
         "ALTER TABLE jobs ADD COLUMN lease_until REAL", "ALTER TABLE jobs ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0",
     ],
+    4: [  # the noise extraction rejected, per document (JSON kind -> count); speaker ids that outlive a change of name
+        "ALTER TABLE documents ADD COLUMN noise TEXT",
+        "CREATE TABLE IF NOT EXISTS speaker_ids (id TEXT PRIMARY KEY, current TEXT NOT NULL)",
+        "CREATE INDEX IF NOT EXISTS speaker_ids_current ON speaker_ids(current)",
+    ],
 }
 _EPOCH = "((julianday('now') - 2440587.5) * 86400.0)"
 _JOB_FIELDS = "id, status, created_at, finished_at, processed, new, updated, unchanged, failed, errors, owner"
@@ -41,8 +46,10 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
     id TEXT PRIMARY KEY, title TEXT NOT NULL, url TEXT, published TEXT, publisher TEXT,
     kind TEXT NOT NULL, source_path TEXT, content_hash TEXT NOT NULL, text TEXT NOT NULL,
-    ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), noise TEXT
 );
+CREATE TABLE IF NOT EXISTS speaker_ids (id TEXT PRIMARY KEY, current TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS speaker_ids_current ON speaker_ids(current);
 CREATE INDEX IF NOT EXISTS documents_hash ON documents(content_hash);
 CREATE TABLE IF NOT EXISTS chunks (
     id TEXT PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -245,9 +252,10 @@ class SqliteCatalogue:
             db.execute("DELETE FROM chunks_fts WHERE chunk_id IN (SELECT id FROM chunks WHERE document_id = ?)", (doc.id,))
             db.execute("DELETE FROM documents WHERE id = ?", (doc.id,))
             db.execute(
-                "INSERT INTO documents (id, title, url, published, publisher, kind, source_path, content_hash, text)"
-                " VALUES (?,?,?,?,?,?,?,?,?)",
-                (doc.id, doc.title, doc.url, doc.published, doc.publisher, doc.kind, doc.source_path, doc.content_hash, doc.text),
+                "INSERT INTO documents (id, title, url, published, publisher, kind, source_path, content_hash, text, noise)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (doc.id, doc.title, doc.url, doc.published, doc.publisher, doc.kind, doc.source_path, doc.content_hash, doc.text,
+                 json.dumps(doc.noise, sort_keys=True) if doc.noise else None),
             )
             db.executemany(
                 'INSERT INTO chunks (id, document_id, start, "end", text) VALUES (?,?,?,?,?)',
@@ -297,6 +305,12 @@ class SqliteCatalogue:
             name: db.execute(f"SELECT count(*) FROM {name}").fetchone()[0]  # noqa: S608 - fixed table names
             for name in STAT_TABLES
         }
+
+    def noise_counts(self) -> dict[str, int]:
+        rows = self._conn().execute(
+            "SELECT j.key, sum(j.value) FROM documents d, json_each(d.noise) j WHERE d.noise IS NOT NULL GROUP BY j.key ORDER BY j.key"
+        )
+        return {k: int(n) for k, n in rows}
 
     # -- quotes ------------------------------------------------------------------------------
     def quotes_by_ids(self, ids: Iterable[str]) -> dict[str, Quote]:
@@ -669,6 +683,7 @@ def _document(r: sqlite3.Row) -> Document:
     return Document(
         id=r["id"], text=r["text"], title=r["title"], url=r["url"], published=r["published"], publisher=r["publisher"],
         kind=r["kind"], source_path=r["source_path"], content_hash=r["content_hash"],
+        noise=json.loads(r["noise"]) if r["noise"] else {},
     )
 
 
