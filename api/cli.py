@@ -586,6 +586,7 @@ def worker(
 ) -> None:
     """Work off queued ingest jobs (KB_DATABASE_URL and KB_CHROMA_URL shared with the API); SIGTERM stops after the records in hand."""
     import logging
+    import os
     import signal
 
     from ingest.jobs import JobWorker
@@ -605,6 +606,7 @@ def worker(
 
         signal.signal(signal.SIGTERM, stop)
         signal.signal(signal.SIGINT, stop)
+        logging.getLogger("kb.worker").info("kb worker ready (pid %d)", os.getpid())  # scripts/cluster.sh waits for this line
         if once:
             while not job_worker.stop.is_set() and job_worker.run_one():
                 pass

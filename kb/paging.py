@@ -108,6 +108,9 @@ class SqliteSnapshotStore:
             self._db.close()
 
 
+_CREATE_LOCK = 7_301_114  # advisory lock id serialising the table's creation across processes
+
+
 class PostgresSnapshotStore:
     """Rankings kept in the PostgreSQL catalogue's database, so a cursor from one API host pages on any other.
 
@@ -122,8 +125,14 @@ class PostgresSnapshotStore:
             self._db: Any = psycopg.connect(url, autocommit=True)
         except psycopg.Error as e:
             raise StoreUnavailable(f"cannot reach PostgreSQL for paging snapshots: {e}") from e
-        self._db.execute("CREATE UNLOGGED TABLE IF NOT EXISTS paging_snapshots (id TEXT PRIMARY KEY, created DOUBLE PRECISION NOT NULL,"
-                         " body TEXT NOT NULL)")
+        try:
+            with self._db.transaction():  # processes starting at once would race on CREATE ... IF NOT EXISTS (pg_type)
+                self._db.execute("SELECT pg_advisory_xact_lock(%s)", (_CREATE_LOCK,))
+                self._db.execute("CREATE UNLOGGED TABLE IF NOT EXISTS paging_snapshots (id TEXT PRIMARY KEY,"
+                                 " created DOUBLE PRECISION NOT NULL, body TEXT NOT NULL)")
+        except psycopg.Error as e:
+            self._db.close()
+            raise StoreUnavailable(f"cannot create the paging snapshots table in PostgreSQL: {e}") from e
         self._puts = 0
 
     def _run(self, sql: str, params: tuple[object, ...]) -> Any:

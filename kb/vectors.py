@@ -154,10 +154,7 @@ class ChromaVectorStore:
             else:
                 self._lock = _ProcessLock(data_dir / "embedded.lock")
                 self._client = chromadb.PersistentClient(path=str(data_dir / "chroma"), settings=chroma_settings)
-            self._collections = {
-                name: self._client.get_or_create_collection(name, embedding_function=None, metadata={"hnsw:space": "cosine"})
-                for name in (QUOTES, CHUNKS)
-            }
+            self._collections = {name: self._open_collection(name, retries=3 if url else 1) for name in (QUOTES, CHUNKS)}
             self._batch = min(1000, int(self._client.get_max_batch_size()))
             self._cache = _QuoteVectorCache()
         except StoreLocked:
@@ -167,6 +164,17 @@ class ChromaVectorStore:
                 self._lock.release()
             where = url or str(data_dir / "chroma")
             raise StoreUnavailable(f"cannot open the vector store at {where}: {e.__class__.__name__}") from e
+
+    def _open_collection(self, name: str, retries: int) -> Any:
+        """get_or_create; on a shared server two processes starting at once can race to create, so the loser retries."""
+        for attempt in range(retries):
+            try:
+                return self._client.get_or_create_collection(name, embedding_function=None, metadata={"hnsw:space": "cosine"})
+            except Exception:
+                if attempt == retries - 1:
+                    raise
+                time.sleep(0.5 * (attempt + 1))
+        raise AssertionError("unreachable")
 
     def _call(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
         try:

@@ -43,6 +43,22 @@ wait_for() {  # URL, what, seconds
     return 1
 }
 
+wait_worker() {  # N, seconds: the worker logs that it is ready, or its start failed and its log says why
+    local pid
+    pid="$(cat "$DIR/worker-$1.pid")"
+    for _ in $(seq 1 "$2"); do
+        if grep -q "kb worker ready" "$DIR/worker-$1.log" 2>/dev/null; then return 0; fi
+        if ! kill -0 "$pid" 2>/dev/null; then
+            echo "kb worker $1 exited at start; the end of $DIR/worker-$1.log:" >&2
+            tail -n 15 "$DIR/worker-$1.log" >&2
+            return 1
+        fi
+        sleep 1
+    done
+    echo "kb worker $1 was not ready after $2 s (see $DIR/worker-$1.log)" >&2
+    return 1
+}
+
 settings() {
     echo "export KB_DATABASE_URL=postgresql://postgres@127.0.0.1:$PG_PORT/kb"
     echo "export KB_CHROMA_URL=http://127.0.0.1:$CHROMA_PORT"
@@ -93,6 +109,9 @@ EOF
     for i in $(seq 1 "$APIS"); do
         wait_for "http://127.0.0.1:$((BASE_PORT + i - 1))/healthz" "kb serve $i" 180
         echo "http://127.0.0.1:$((BASE_PORT + i - 1))"
+    done
+    for i in $(seq 1 "$WORKERS"); do
+        wait_worker "$i" 180
     done
 }
 

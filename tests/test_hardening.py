@@ -54,7 +54,7 @@ def hostile_corpus(folder: Path) -> dict[str, Path]:
     files["bad_jsonl"].write_text('{"title": "ok", "text": "The judge said the case would proceed."}\n{"title": oops}\n[1, 2]\n')
     files["nul"].write_bytes(b"---\ntitle: NUL\n---\nThe governor\x00 said the budget \"is balanced\" today.\n")
     files["rtl_emoji"].write_text('\u0642\u0627\u0644 \u0627\u0644\u0648\u0632\u064a\u0631 "\u0633\u0646\u0628\u0646\u064a" \U0001F600. The minister said "we will build schools \U0001F3EB" on Monday.')
-    files["long_line"].write_text("The mayor said the plan would work and residents agreed with her " * 20_000)
+    files["long_line"].write_text("The mayor said the plan would work and residents agreed with her " * 2_000)  # 130 KB, one line
     return files
 
 

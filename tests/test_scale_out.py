@@ -106,17 +106,36 @@ def cluster(tmp_path: Path, postgres: object) -> Iterator[tuple[Path, list[str],
             shutil.rmtree(pg_path.read_text().strip(), ignore_errors=True)
 
 
-def _worker_holding(database_url: str, job_id: str, deadline: float) -> tuple[int, int]:
+def _worker_pids(folder: Path) -> list[int]:
+    return [int(p.read_text()) for p in sorted(folder.glob("worker-*.pid"))]
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def _logs(folder: Path) -> str:
+    """The end of every worker's and API's log, for a failure message that says what happened."""
+    return "\n".join(f"== {log.name}\n" + "\n".join(log.read_text(errors="replace").splitlines()[-15:])
+                     for log in sorted(folder.glob("*.log")) if log.name.startswith(("worker", "serve")))
+
+
+def _worker_holding(database_url: str, job_id: str, deadline: float, folder: Path) -> tuple[int, int]:
     """(pid of the worker running the job, records processed) once it has stored some of them."""
     import psycopg
 
+    assert all(_alive(p) for p in _worker_pids(folder)), ("a worker died before the job", _logs(folder))
     while time.monotonic() < deadline:
         with psycopg.connect(database_url) as conn:
             owner, processed = conn.execute("SELECT owner, processed FROM jobs WHERE id = %s", (job_id,)).fetchone()  # type: ignore[misc]
         if processed >= 16 and owner.rpartition(":")[2].isdigit():
             return int(owner.rpartition(":")[2]), processed
         time.sleep(0.2)
-    raise AssertionError("the job made no progress")
+    raise AssertionError(("the job made no progress", _logs(folder)))
 
 
 def test_two_apis_two_workers_on_postgresql_and_chroma_survive_a_killed_worker(cluster, tmp_path, embedder, extractor) -> None:  # type: ignore[no-untyped-def]
@@ -126,12 +145,14 @@ def test_two_apis_two_workers_on_postgresql_and_chroma_survive_a_killed_worker(c
     created = httpx.post(api_a + "/v1/ingest/jobs", content=upload, headers=AUTH, timeout=60)
     assert created.status_code == 202
     job_url = created.json()["status_url"]
-    pid, _ = _worker_holding(settings["KB_DATABASE_URL"], created.json()["id"], time.monotonic() + 400)
+    pid, _ = _worker_holding(settings["KB_DATABASE_URL"], created.json()["id"], time.monotonic() + 240, folder)
     os.kill(pid, signal.SIGKILL)  # the other worker takes the job when the lease runs out
-    deadline = time.monotonic() + 600
+    others = [p for p in _worker_pids(folder) if p != pid]
+    deadline = time.monotonic() + 300
     while (job := httpx.get(api_b + job_url, timeout=30).json())["status"] in ("queued", "running") and time.monotonic() < deadline:
+        assert any(_alive(p) for p in others), ("no worker left to take the job over", job, _logs(folder))
         time.sleep(0.5)
-    assert job["status"] == "done" and job["processed"] == 60 and job["new"] + job["unchanged"] == 60 and job["failed"] == 0, job
+    assert job["status"] == "done" and job["processed"] == 60 and job["new"] + job["unchanged"] == 60 and job["failed"] == 0, (job, _logs(folder))
 
     for url in (api_a, api_b):  # every document once, through either API
         for n in range(60):
