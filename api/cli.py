@@ -616,6 +616,12 @@ def worker(
         raise _fail(str(e)) from e
     finally:
         kb.close()
+    logging.getLogger("kb.worker").info("stopped")
+    # The interpreter's last garbage collection walks spaCy's and the model's heaps: seconds on a busy host, during
+    # which systemd or a test waits on a worker that is done. Frozen objects are skipped (measured: 7 s -> 1 s).
+    import gc
+
+    gc.freeze()
 
 
 def main() -> None:

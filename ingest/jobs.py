@@ -9,6 +9,7 @@ worker thread itself; with PostgreSQL and a Chroma server, `kb worker` processes
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import logging
 import os
@@ -107,6 +108,7 @@ class JobWorker:
                               errors=[(e["where"], e["message"]) for e in job.errors])
         lost = threading.Event()
         processed = done
+        saved = _checkpoint(report)  # what the queue holds: whole batches, so a resumed job counts each record once
         exhausted = False
 
         def records() -> Iterator[RawDocument | ReaderError]:
@@ -121,24 +123,28 @@ class JobWorker:
             exhausted = True
 
         def progress(n: int) -> None:
-            nonlocal processed
+            nonlocal processed, saved
             processed += n
-            if not self._save(job.id, "running", report, processed):
+            saved = _checkpoint(report)
+            if not self._save(job.id, "running", saved, processed):
                 lost.set()
 
         heartbeat = threading.Thread(target=self._heartbeat, args=(job.id, lost), daemon=True, name="kb-job-lease")
         heartbeat.start()
         try:
-            self._save(job.id, "running", report, processed)
+            self._save(job.id, "running", saved, processed)
             with self.write_lock:
-                self.ingestor().ingest(records(), kind=job.kind, publisher=job.publisher, on_progress=progress, report=report)
+                # `stop` ends the ingest after the document being stored; the rest of its batch is left to the next worker
+                self.ingestor().ingest(records(), kind=job.kind, publisher=job.publisher, on_progress=progress, report=report,
+                                       stop=self.stop)
         finally:
             lost.set()  # ends the heartbeat
             heartbeat.join(timeout=5)
-        if exhausted:
+        if exhausted and not report.stopped:
             self._save(job.id, "done", report, processed, finished=True)
         elif self.stop.is_set():
-            self._save(job.id, "running", report, processed)
+            # Saved counts stop at the last whole batch: documents stored after it are seen again as `unchanged`.
+            self._save(job.id, "running", saved, processed)
             self.catalogue.release_job(job.id, self.owner)
             log.info("ingest job %s handed back to the queue after %d records", job.id, processed)
 
@@ -155,6 +161,11 @@ class JobWorker:
         counts = {"processed": processed, "new": report.new, "updated": report.updated, "unchanged": report.unchanged, "failed": report.failed}
         errors = [{"where": w, "message": m} for w, m in report.errors[:1000]]
         return self.catalogue.update_job(job_id, status, counts, errors, finished, owner=self.owner)
+
+
+def _checkpoint(report: IngestReport) -> IngestReport:
+    """The counts and errors as they stand, copied so the records stored after them do not change them."""
+    return dataclasses.replace(report, errors=list(report.errors))
 
 
 class JobRunner:

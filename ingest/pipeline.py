@@ -176,12 +176,14 @@ class Ingestor:
                     upcoming = parser.submit(self._prepare, batch, kind, publisher, report, stop, notify)
                     if pending is not None:
                         self._commit(pending.result(), report, stop, notify)
+                        if stop.is_set():  # the batch may be cut short: progress counts whole batches only
+                            break
                         if on_progress:
                             on_progress(pending_size)
                     pending, pending_size = upcoming, len(batch)
                 if pending is not None and not stop.is_set():
                     self._commit(pending.result(), report, stop, notify)
-                    if on_progress:
+                    if on_progress and not stop.is_set():
                         on_progress(pending_size)
             except BaseException:
                 stop.set()  # the parse thread ends its batch early, so leaving this block does not wait on it
