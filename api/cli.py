@@ -584,7 +584,7 @@ def serve(
 def worker(
     once: Annotated[bool, typer.Option(help="Work off the jobs waiting now, then exit.")] = False,
 ) -> None:
-    """Work off queued ingest jobs (KB_DATABASE_URL and KB_CHROMA_URL shared with the API); SIGTERM stops after the records in hand."""
+    """Work off queued ingest jobs (KB_DATABASE_URL and KB_CHROMA_URL shared with the API); SIGTERM stops after the document being stored."""
     import logging
     import os
     import signal
@@ -600,7 +600,7 @@ def worker(
         job_worker = JobWorker(kb.catalogue, lambda: ingestor, lease_s=settings.job_lease_seconds)
 
         def stop(signum: int, _frame: object) -> None:
-            logging.getLogger("kb.worker").info("signal %d: stopping after the records in hand", signum)
+            logging.getLogger("kb.worker").info("signal %d: stopping after the document being stored", signum)
             job_worker.stop.set()
             job_worker.wake.set()
 

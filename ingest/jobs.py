@@ -60,7 +60,7 @@ def enqueue(catalogue: Catalogue, upload: bytes, kind: str | None = None, publis
 
 
 class JobWorker:
-    """Takes jobs from the queue one at a time and ingests them; `stop` ends it after the records in hand."""
+    """Takes jobs from the queue one at a time and ingests them; `stop` ends it after the document being stored."""
 
     def __init__(self, catalogue: Catalogue, ingestor: Callable[[], Ingestor], lease_s: float = 30.0, poll_s: float = 1.0,
                  write_lock: threading.Lock | None = None, owner: str = OWNER) -> None:
