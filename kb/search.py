@@ -17,6 +17,7 @@ from kb.catalogue import Catalogue, QuoteFilter, quote_text_key
 from kb.errors import InvalidInput
 from kb.models import Chunk, Document, Quote, SearchMode
 from kb.paging import Pager, scope_of
+from kb.syndication import SYNDICATION_WORDS, lookup_shingles
 from kb.vectors import CHUNKS, QUOTES, VectorStore
 
 Mode = Literal["hybrid", "semantic", "keyword", "phrase"]
@@ -63,7 +64,7 @@ class SearchQuery:
     document_ids: list[str] | None = None
 
 
-SYNDICATION_WORDS = 8  # a copy shorter than this is too common a phrase to call the same quote
+SYNDICATION_CANDIDATES = 200  # shingle matches read per hit; a boilerplate sentence repeated more often is not news
 
 
 @dataclass
@@ -303,16 +304,12 @@ class Searcher:
     def _overlapping(self, quote: Quote, key: str, known: set[str]) -> list[tuple[Quote, Document]]:
         """Other outlets' copies that hold these words inside a longer quote, or a long part of them.
 
-        Wire copy is trimmed differently by each outlet, so exact text rarely matches across outlets. Any
-        contained copy of `SYNDICATION_WORDS` words or more includes one of the aligned windows searched here."""
+        Wire copy is trimmed differently by each outlet, so exact text rarely matches across outlets; candidates
+        come from the shingle index (kb.syndication), then real containment is checked here."""
         words = key.split()
         if len(words) < SYNDICATION_WORDS:
             return []
-        n = SYNDICATION_WORDS // 2 + 1
-        starts = list(range(0, len(words) - n + 1, SYNDICATION_WORDS - n + 1))[:8]
-        candidates: set[str] = set()
-        for start in starts:
-            candidates.update(i for i, _ in self.catalogue.keyword_quotes(" ".join(words[start : start + n]), QuoteFilter(), 50, phrase=True))
+        candidates = set(self.catalogue.quotes_with_shingles(lookup_shingles(key), SYNDICATION_CANDIDATES))
         found = self.catalogue.quotes_by_ids(candidates - known)
         padded = f" {key} "
         matches = []

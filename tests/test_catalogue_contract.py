@@ -15,6 +15,7 @@ from kb.catalogue.postgres import PostgresCatalogue
 from kb.errors import StoreCorrupt
 from kb.ids import chunk_id, quote_id, speaker_id
 from kb.models import Chunk, Document, Quote, Span, Speaker, SpeakerRef
+from kb.syndication import lookup_shingles
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
@@ -156,6 +157,20 @@ def test_filters_restrict_keyword_search_and_id_filtering(filled: Catalogue, flt
     assert {i for i, _ in hits} <= passing
     assert set(filled.quote_ids_matching(flt, 100)) == passing
     assert filled.filter_quote_ids(["q_missing"], QuoteFilter()) == set()
+
+
+def test_other_outlets_trimmed_copies_are_found_by_word_shingles(filled: Catalogue) -> None:
+    original = "Detainers are requests from immigration officers, not warrants signed by judges."
+    filled.replace_document(*_doc("doc_wire", [("As he put it: detainers are requests from immigration officers, not warrants signed by"
+                                                " judges, and we say so.", CHAMPAGNE, "direct")]))
+    filled.replace_document(*_doc("doc_trim", [("are requests from immigration officers, not warrants signed by", CHAMPAGNE, "direct")]))
+    found = set(filled.quotes_with_shingles(lookup_shingles(quote_text_key(original)), 50))
+    owners = {q.document_id for q in filled.quotes_by_ids(found).values()}
+    assert owners == {"doc_a", "doc_wire", "doc_trim"}
+    assert filled.quotes_with_shingles(lookup_shingles(quote_text_key("Nobody knows what happens next with the budget.")), 50) != []
+    filled.replace_document(*_doc("doc_wire", [("Something else entirely was said about the harbour this week.", KELLY, "direct")]))
+    found = set(filled.quotes_with_shingles(lookup_shingles(quote_text_key(original)), 50))
+    assert {q.document_id for q in filled.quotes_by_ids(found).values()} == {"doc_a", "doc_trim"}  # a replaced text leaves no stale copy
 
 
 def test_quotes_sharing_text(filled: Catalogue) -> None:
@@ -313,7 +328,9 @@ def _reopen_after(catalogue: Catalogue, statements: list[str]) -> Catalogue:
 def test_an_older_schema_is_migrated_and_a_newer_one_refused(catalogue: Catalogue) -> None:
     v1 = [f"ALTER TABLE jobs DROP COLUMN {c}" for c in ("kind", "publisher", "payload", "lease_until", "attempts")]
     v1 += ["ALTER TABLE quotes DROP COLUMN speaker_surface", "ALTER TABLE quotes DROP COLUMN speaker_gender", "DROP TABLE speaker_overrides"]
-    v1 += ["ALTER TABLE documents DROP COLUMN noise", "DROP TABLE speaker_ids"]
+    v1 += ["ALTER TABLE documents DROP COLUMN noise", "DROP TABLE speaker_ids", "DROP TABLE quote_shingles"]
+    wire = "The harbour will reopen to every fishing boat by the first of May."
+    catalogue.replace_document(*_doc("doc_old", [(wire, KELLY, "direct")]))
     older = _reopen_after(catalogue, [*v1, "UPDATE meta SET value = '1' WHERE key = 'schema_version'"])
     try:
         assert older.schema_version() == SCHEMA_VERSION
@@ -324,6 +341,7 @@ def test_an_older_schema_is_migrated_and_a_newer_one_refused(catalogue: Catalogu
         doc.noise = {"caption": 1}
         older.replace_document(doc, chunks, quotes, speakers)
         assert older.noise_counts() == {"caption": 1}
+        assert older.quotes_with_shingles(lookup_shingles(quote_text_key(wire)), 10) != []  # filled for the quotes already there
     finally:
         older.close()
     with pytest.raises(StoreCorrupt, match="newer"):

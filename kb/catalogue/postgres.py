@@ -23,15 +23,16 @@ from kb.errors import StoreCorrupt, StoreUnavailable
 from kb.ids import speaker_key
 from kb.models import Chunk, Document, Quote, Span, Speaker, SpeakerRef
 from kb.speakers import Identity, Mention, Override, mentions_from_rows, plan_identity_update
+from kb.syndication import stored_shingles
 from kb.text import WORD
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 _WRITE_LOCK = 7_301_113  # advisory lock id: one writer at a time, so orphan-speaker clean-up never races an upsert
 _K1, _B = 1.2, 0.75  # FTS5's bm25 constants
 _NOW = """to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')"""
 
 # MIGRATIONS[n]: the statements that take a version n-1 database to version n (_SCHEMA is always the latest).
-MIGRATIONS: dict[int, list[str]] = {
+MIGRATIONS: dict[int, list[str | Callable[[Any], object]]] = {
     # 2: identity resolution keeps the name as the document gave it and its gender hint; users' merges and splits.
     2: [
         "ALTER TABLE quotes ADD COLUMN IF NOT EXISTS speaker_surface TEXT",
@@ -47,6 +48,14 @@ MIGRATIONS: dict[int, list[str]] = {
         "ALTER TABLE documents ADD COLUMN IF NOT EXISTS noise JSONB",
         "CREATE TABLE IF NOT EXISTS speaker_ids (id TEXT PRIMARY KEY, current TEXT NOT NULL)",
         "CREATE INDEX IF NOT EXISTS speaker_ids_current ON speaker_ids(current)",
+    ],    5: [  # word shingles: other outlets' copies of a quote found through an index, not phrase queries
+        ("CREATE TABLE IF NOT EXISTS quote_shingles (hash BIGINT NOT NULL, quote_id TEXT NOT NULL,"
+         " document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE)"),
+        "CREATE INDEX IF NOT EXISTS quote_shingles_hash ON quote_shingles(hash)",
+        "CREATE INDEX IF NOT EXISTS quote_shingles_document ON quote_shingles(document_id)",
+        lambda db: db.cursor().executemany("INSERT INTO quote_shingles (hash, quote_id, document_id) VALUES (%s,%s,%s)", [
+            (h, r["id"], r["document_id"]) for r in db.execute("SELECT id, document_id, text_key FROM quotes").fetchall()
+            for h in stored_shingles(r["text_key"])]),
     ],
 }
 _EPOCH = "extract(epoch FROM clock_timestamp())::float8"
@@ -101,6 +110,11 @@ CREATE INDEX IF NOT EXISTS quotes_document ON quotes(document_id);
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_id);
 CREATE INDEX IF NOT EXISTS quotes_text_key ON quotes(text_key);
 CREATE INDEX IF NOT EXISTS quotes_tsv ON quotes USING gin(tsv);
+CREATE TABLE IF NOT EXISTS quote_shingles (
+    hash BIGINT NOT NULL, quote_id TEXT NOT NULL, document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS quote_shingles_hash ON quote_shingles(hash);
+CREATE INDEX IF NOT EXISTS quote_shingles_document ON quote_shingles(document_id);
 CREATE TABLE IF NOT EXISTS jobs (
     id TEXT PRIMARY KEY, status TEXT NOT NULL, created_at TEXT NOT NULL DEFAULT {_NOW},
     finished_at TEXT, processed INTEGER NOT NULL DEFAULT 0, new INTEGER NOT NULL DEFAULT 0, updated INTEGER NOT NULL DEFAULT 0,
@@ -216,7 +230,7 @@ class PostgresCatalogue:
                 raise StoreCorrupt(f"the catalogue at {self._where} has schema version {version}, newer than this kb ({SCHEMA_VERSION})")
             while version < SCHEMA_VERSION:
                 for statement in MIGRATIONS[version + 1]:
-                    db.execute(statement)
+                    statement(db) if callable(statement) else db.execute(statement)  # a callable fills a new table
                 version += 1
                 db.execute("UPDATE meta SET value = %s WHERE key = 'schema_version'", (str(version),))
 
@@ -260,6 +274,8 @@ class PostgresCatalogue:
                     " setweight(to_tsvector('kb', %s), 'A') || setweight(to_tsvector('kb', %s), 'B'), %s)",
                     [(*_quote_row(doc.id, q), q.text, _speaker_text(q), _tokens(q.text, _speaker_text(q))) for q in quotes],
                 )
+                cur.executemany("INSERT INTO quote_shingles (hash, quote_id, document_id) VALUES (%s,%s,%s)",
+                                [(h, q.id, doc.id) for q in quotes for h in stored_shingles(quote_text_key(q.text))])
             db.execute("DELETE FROM speakers s WHERE NOT EXISTS (SELECT 1 FROM quotes q WHERE q.speaker_id = s.id)")
 
     def get_document(self, doc_id: str) -> Document | None:
@@ -306,6 +322,12 @@ class PostgresCatalogue:
         for r in self._all("SELECT * FROM quotes WHERE text_key = ANY(%s)", (keys,)):
             out.setdefault(r["text_key"], []).append(_quote(r))
         return out
+
+    def quotes_with_shingles(self, hashes: list[int], limit: int) -> list[str]:
+        if not hashes:
+            return []
+        rows = self._all("SELECT DISTINCT quote_id FROM quote_shingles WHERE hash = ANY(%s) LIMIT %s", (hashes, limit))
+        return [r["quote_id"] for r in rows]
 
     def filter_quote_ids(self, ids: list[str], flt: QuoteFilter) -> set[str]:
         if not ids:

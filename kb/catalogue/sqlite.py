@@ -14,13 +14,14 @@ from kb.errors import StoreCorrupt, StoreUnavailable
 from kb.ids import speaker_key
 from kb.models import Chunk, Document, Quote, Span, Speaker, SpeakerRef
 from kb.catalogue.protocol import STAT_TABLES, ClaimedJob, QuoteFilter, quote_text_key
+from kb.syndication import stored_shingles
 from kb.speakers import Identity, Mention, Override, mentions_from_rows, plan_identity_update
 from kb.text import WORD, content_words
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # MIGRATIONS[n]: the statements that take a version n-1 catalogue to version n (_SCHEMA is always the latest).
-MIGRATIONS: dict[int, list[str]] = {
+MIGRATIONS: dict[int, list[str | Callable[[sqlite3.Connection], object]]] = {
     # 2: identity resolution keeps the name as the document gave it and its gender hint; users' merges and splits.
     2: [
         "ALTER TABLE quotes ADD COLUMN speaker_surface TEXT",
@@ -36,6 +37,13 @@ MIGRATIONS: dict[int, list[str]] = {
         "ALTER TABLE documents ADD COLUMN noise TEXT",
         "CREATE TABLE IF NOT EXISTS speaker_ids (id TEXT PRIMARY KEY, current TEXT NOT NULL)",
         "CREATE INDEX IF NOT EXISTS speaker_ids_current ON speaker_ids(current)",
+    ],    5: [  # word shingles: other outlets' copies of a quote found through an index, not phrase queries
+        ("CREATE TABLE IF NOT EXISTS quote_shingles (hash INTEGER NOT NULL, quote_id TEXT NOT NULL,"
+         " document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE)"),
+        "CREATE INDEX IF NOT EXISTS quote_shingles_hash ON quote_shingles(hash)",
+        "CREATE INDEX IF NOT EXISTS quote_shingles_document ON quote_shingles(document_id)",
+        lambda db: db.executemany("INSERT INTO quote_shingles (hash, quote_id, document_id) VALUES (?,?,?)", (
+            (h, r[0], r[1]) for r in db.execute("SELECT id, document_id, text_key FROM quotes").fetchall() for h in stored_shingles(r[2]))),
     ],
 }
 _EPOCH = "((julianday('now') - 2440587.5) * 86400.0)"
@@ -76,6 +84,11 @@ CREATE TABLE IF NOT EXISTS quotes (
 CREATE INDEX IF NOT EXISTS quotes_document ON quotes(document_id);
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_id);
 CREATE INDEX IF NOT EXISTS quotes_text_key ON quotes(text_key);
+CREATE TABLE IF NOT EXISTS quote_shingles (
+    hash INTEGER NOT NULL, quote_id TEXT NOT NULL, document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS quote_shingles_hash ON quote_shingles(hash);
+CREATE INDEX IF NOT EXISTS quote_shingles_document ON quote_shingles(document_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(
     quote_id UNINDEXED, text, speaker, tokenize = 'porter unicode61 remove_diacritics 2'
 );
@@ -184,7 +197,7 @@ class SqliteCatalogue:
         while version < SCHEMA_VERSION:
             with self._write() as db:
                 for statement in MIGRATIONS[version + 1]:
-                    db.execute(statement)
+                    statement(db) if callable(statement) else db.execute(statement)  # a callable fills a new table
                 db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(version + 1),))
             version += 1
 
@@ -275,6 +288,8 @@ class SqliteCatalogue:
                 "INSERT INTO quotes_fts (quote_id, text, speaker) VALUES (?,?,?)",
                 [(q.id, q.text, " ".join(filter(None, [q.speaker.name, q.speaker.title, q.speaker.organization]))) for q in quotes],
             )
+            db.executemany("INSERT INTO quote_shingles (hash, quote_id, document_id) VALUES (?,?,?)",
+                           [(h, q.id, doc.id) for q in quotes for h in stored_shingles(quote_text_key(q.text))])
             db.execute("DELETE FROM speakers WHERE id NOT IN (SELECT speaker_id FROM quotes WHERE speaker_id IS NOT NULL)")
 
     def _upsert_speaker(self, db: sqlite3.Connection, speaker: Speaker) -> None:
@@ -333,6 +348,14 @@ class SqliteCatalogue:
         for r in rows:
             out.setdefault(r["text_key"], []).append(_quote(r))
         return out
+
+    def quotes_with_shingles(self, hashes: list[int], limit: int) -> list[str]:
+        if not hashes:
+            return []
+        rows = self._conn().execute(
+            f"SELECT DISTINCT quote_id FROM quote_shingles WHERE hash IN ({','.join('?' * len(hashes))}) LIMIT ?", [*hashes, limit]
+        )
+        return [r[0] for r in rows]
 
     def filter_quote_ids(self, ids: list[str], flt: QuoteFilter) -> set[str]:
         """Which of these quotes pass the filter (and still exist)."""
