@@ -70,7 +70,7 @@ class KnowledgeBase:
         previous = self.catalogue.document_hash(doc.id)
         if previous == doc.content_hash:
             return StoreOutcome(doc.id, "unchanged", len(quotes), len(chunks))
-        speakers = canonical_speakers(quotes)
+        speakers = canonical_speakers(quotes, doc)
         vectors = vectors if vectors is not None else self.embed_units(chunks, quotes)
         quote_ids = self._write_vectors(doc, chunks, quotes, vectors)
         self.catalogue.replace_document(doc, chunks, quotes, speakers)

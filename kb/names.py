@@ -69,8 +69,29 @@ MALE_NAMES = frozenset(
 # Capitalised words that open a sentence and get caught before a name ("Earlier Trump said").
 SENTENCE_OPENERS = frozenset("earlier later then now also meanwhile today yesterday still but and so when after before while".split())
 GROUP_WORDS = frozenset(
-    "democrat democrats republican republicans gop liberals conservatives progressives lawmakers critics officials".split()
+    "democrat democrats republican republicans gop liberals conservatives progressives lawmakers critics officials analysts"
+    " experts advocates activists attorneys lawyers sources aides protesters residents witnesses authorities researchers"
+    " leaders members voters".split()
 )
+# Words of an office or a common noun: a description made only of these ("The Vice President") names nobody.
+_OFFICE_WORDS = frozenset(
+    "the a an of and for on president vice secretary first lady attorney general press spokesman spokeswoman senator"
+    " governor mayor chief director administrator official officials administration department government".split()
+)
+_PERSONAL_OFFICES = frozenset("president vice secretary senator governor mayor lady spokesman spokeswoman".split())
+# Last words of an organisation's name: "Obama White House", "Trump Administration", "Biden Campaign" are no person.
+ORG_HEADS = frozenset(
+    "house administration department campaign committee office agency council commission bureau ministry"
+    " university institute foundation association party union court senate congress".split()
+)
+_CONNECTORS = frozenset("of and for on the de la du".split())
+# US presidents and vice presidents with the day their term began: who THE PRESIDENT of a White House transcript is.
+US_OFFICE_HOLDERS: dict[str, tuple[tuple[str, str], ...]] = {
+    "president": (("1993-01-20", "Bill Clinton"), ("2001-01-20", "George W. Bush"), ("2009-01-20", "Barack Obama"),
+                  ("2017-01-20", "Donald Trump"), ("2021-01-20", "Joe Biden"), ("2025-01-20", "Donald Trump")),
+    "vice president": (("1993-01-20", "Al Gore"), ("2001-01-20", "Dick Cheney"), ("2009-01-20", "Joe Biden"),
+                       ("2017-01-20", "Mike Pence"), ("2021-01-20", "Kamala Harris"), ("2025-01-20", "JD Vance")),
+}
 
 # Page furniture that lands where a name should be: captions, photo credits, link text, headline words.
 _FURNITURE = re.compile(
@@ -226,3 +247,40 @@ def edit_distance(a: str, b: str, limit: int = 2) -> int:
             return limit + 1
         prev2, prev = prev, cur
     return prev[-1]
+
+
+def names_an_organisation(name: str) -> bool:
+    """'Obama White House', 'Trump Administration': a name ending in an organisation's head word."""
+    words = name.split()
+    return len(words) >= 2 and fold(words[-1]) in ORG_HEADS and name_gender(fold(words[0])) is None
+
+
+def office_holder(office: str, day: str | None) -> str | None:
+    """Who held a US office ("President", "Vice President") on an ISO day, from 1993; None when unknown."""
+    terms = US_OFFICE_HOLDERS.get(office.lower().strip())
+    if not terms or not day or day < terms[0][0]:
+        return None
+    return [name for start, name in terms if start <= day[:10]][-1]
+
+
+def proper_name(description: str) -> tuple[str, bool] | None:
+    """A description that is a proper name, as (name, is organisation): "Nielsen" (a surname), "the Department of
+    Homeland Security", "ICE"; None for a description of somebody ("the president", "A Phoenix attorney")."""
+    words = clean_text(description).split()
+    if not words or len(words) > 7 or any(ch.isdigit() for ch in description) or is_furniture(description):
+        return None
+    if any(w[:1].islower() and w.lower() not in _CONNECTORS for w in words) or not words[-1][:1].isupper():
+        return None
+    content = [w for w in words if w.lower() not in _CONNECTORS]
+    if not content or all(fold(w) in _OFFICE_WORDS for w in words) or is_group(" ".join(content)):
+        return None
+    if len(words) == 1:
+        letters = [c for c in words[0] if c.isalpha()]
+        return words[0], len(letters) <= 5 and all(c.isupper() for c in letters)  # "ICE", "FBI"; else a surname
+    if fused := office_and_person(" ".join(words)):
+        return fused[1], False  # "Department of Homeland Security Kristjen Nielsen"
+    if any(fold(p) in _PERSONAL_OFFICES for w in words for p in w.split("-")):
+        return None  # "The Vice President and President-elect Sheinbaum": people described by their offices
+    if words[0].lower() == "the" or any(w.lower() in _CONNECTORS for w in words):
+        return " ".join(["The", *words[1:]] if words[0] == "the" else words), True  # "the Department of Homeland Security", "The U.S. Holocaust Memorial Museum"
+    return " ".join(words), name_gender(fold(words[0])) is None

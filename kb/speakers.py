@@ -25,7 +25,7 @@ from datetime import date
 from typing import Any
 
 from kb.ids import speaker_id, speaker_key
-from kb.models import Quote, Speaker
+from kb.models import Document, Quote, Speaker
 from kb.names import (
     clean_text,
     NICKNAMES,
@@ -35,9 +35,12 @@ from kb.names import (
     junk_organization,
     junk_person_name,
     name_gender,
+    names_an_organisation,
     office_and_person,
+    office_holder,
     parse_person,
     PersonName,
+    proper_name,
 )
 
 
@@ -84,6 +87,22 @@ class Override:
 
 
 # -- store time ----------------------------------------------------------------------------------
+def name_described_speakers(quotes: list[Quote], doc: Document | None = None) -> None:
+    """Speakers the extractor only described, when the description is a name: "Nielsen", "the Department of Homeland
+    Security" (a person or an organisation by how the document wrote it); `THE VICE PRESIDENT` of a White House
+    transcript whose title names nobody: the office holder on the document's date."""
+    white_house = doc is not None and "white house" in (doc.publisher or "").lower()
+    for q in quotes:
+        ref = q.speaker
+        if ref.name:
+            continue
+        if ref.resolution == "nominal" and ref.description and (named := proper_name(ref.description)):
+            ref.name, ref.is_organization, ref.description = named[0], named[1], None
+        elif ref.resolution == "label" and ref.title and white_house and doc is not None:
+            if holder := office_holder(ref.title, doc.published):
+                ref.name, ref.description = holder, None
+
+
 def clean_speaker_refs(quotes: list[Quote]) -> None:
     """Names cleaned of markup and furniture; a name that is not one (a credit, a dateline) is dropped."""
     for q in quotes:
@@ -101,6 +120,8 @@ def clean_speaker_refs(quotes: list[Quote]) -> None:
         if fused := office_and_person(name):  # "Homeland Security Kirstjen Nielsen", tagged as one organisation
             ref.organization = ref.organization or fused[0]
             name, ref.is_organization = fused[1], False
+        elif names_an_organisation(name):  # "Obama White House", tagged as a person
+            ref.is_organization = True
         junk = junk_organization(name) if ref.is_organization else junk_person_name(name)
         if junk:
             ref.name = None
@@ -109,11 +130,12 @@ def clean_speaker_refs(quotes: list[Quote]) -> None:
         ref.aliases = [a for a in (clean_text(a) for a in ref.aliases) if a and not junk_person_name(a)]
 
 
-def canonical_speakers(quotes: list[Quote]) -> list[Speaker]:
+def canonical_speakers(quotes: list[Quote], doc: Document | None = None) -> list[Speaker]:
     """Clean each quote's speaker and give it a provisional id from its own name; return the speakers to upsert.
 
     The name stays as the document gave it: `resolve`, run after each ingest, decides whose it is.
     """
+    name_described_speakers(quotes, doc)
     clean_speaker_refs(quotes)
     speakers: dict[str, Speaker] = {}
     for q in quotes:

@@ -260,3 +260,54 @@ def test_an_office_fused_to_a_name_is_the_person_of_that_office() -> None:
     kept = Quote("Sail on.", 0, 8, "direct", SpeakerRef("John Paul Jones", "named"))
     clean_speaker_refs([kept])
     assert kept.speaker.name == "John Paul Jones"
+
+
+def _quote(ref: "SpeakerRef") -> "Quote":
+    from kb.models import Quote, Span
+    return Quote(text="We will act.", start=0, end=12, kind="direct", speaker=ref, cue=Span("said", 13, 17), confidence=0.9)
+
+
+@pytest.mark.parametrize(("description", "name", "is_org"), [
+    ("Nielsen", "Nielsen", False), ("the Department of Homeland Security", "The Department of Homeland Security", True),
+    ("ICE", "ICE", True), ("the president", None, False), ("A Phoenix attorney", None, False), ("Analysts", None, False),
+    ("The Vice President", None, False),
+])
+def test_a_speaker_described_by_a_name_gets_that_name(description: str, name: str | None, is_org: bool) -> None:
+    """The extractor described "Nielsen" or "the Department of Homeland Security" as a noun phrase: it is a name, an entry."""
+    from kb.models import SpeakerRef
+    from kb.speakers import canonical_speakers
+
+    q = _quote(SpeakerRef(name=None, resolution="nominal", description=description))
+    canonical_speakers([q])
+    assert q.speaker.name == name
+    assert q.speaker.is_organization == is_org
+    assert (q.speaker.id is not None) == (name is not None)
+
+
+def test_the_vice_president_of_a_white_house_transcript_is_the_office_holder_of_its_date() -> None:
+    from kb.models import Document, SpeakerRef
+    from kb.speakers import canonical_speakers
+
+    doc = Document(id="doc_1", text="...", title="Remarks by President Trump Before Cabinet Meeting", published="2025-03-24",
+                   publisher="The White House")
+    vp = _quote(SpeakerRef(name=None, resolution="label", title="Vice President", description="the vice president"))
+    canonical_speakers([vp], doc)
+    assert vp.speaker.name == "JD Vance"
+    older = _quote(SpeakerRef(name=None, resolution="label", title="Vice President", description="the vice president"))
+    canonical_speakers([older], Document(id="doc_2", text="...", published="2014-05-01", publisher="The White House"))
+    assert older.speaker.name == "Joe Biden"
+    news = _quote(SpeakerRef(name=None, resolution="label", title="Vice President", description="the vice president"))
+    canonical_speakers([news], Document(id="doc_3", text="...", published="2014-05-01", publisher="Daily Planet"))
+    assert news.speaker.name is None  # another country's vice president, perhaps: left described
+
+
+def test_an_administration_named_after_a_person_is_an_organisation() -> None:
+    from kb.models import SpeakerRef
+    from kb.speakers import canonical_speakers
+
+    q = _quote(SpeakerRef(name="Obama White House", resolution="named"))
+    canonical_speakers([q])
+    assert q.speaker.is_organization
+    person = _quote(SpeakerRef(name="Chris House", resolution="named"))
+    canonical_speakers([person])
+    assert not person.speaker.is_organization
