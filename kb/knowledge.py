@@ -95,7 +95,7 @@ class KnowledgeBase:
             raise InvalidInput("a speaker cannot be merged with itself")
         self.catalogue.add_speaker_override(Override("merge", keep.name, other.name))
         self.resolve_speakers()
-        return self._speaker_named(keep.name)
+        return self.speaker(keep.id)  # both old ids lead to the merged entry
 
     def split_speaker(self, speaker_id: str, alias: str) -> Speaker:
         """Two people in one entry: the quotes under `alias` become their own speaker, now and after re-ingests."""
@@ -108,10 +108,10 @@ class KnowledgeBase:
         return self._speaker_named(alias)
 
     def _speaker_named(self, name: str) -> Speaker:
-        found = self.catalogue.get_speaker(speaker_id(name))
-        if found is None:
-            matches = self.catalogue.speaker_ids_matching(name)
-            found = self.catalogue.get_speaker(matches[0]) if matches else None
+        """The entry shown under this name (ids outlive names, so the id of a name may belong to another entry now)."""
+        matches = [s for s in (self.catalogue.get_speaker(i) for i in self.catalogue.speaker_ids_matching(name)) if s]
+        exact = [s for s in matches if speaker_key(s.name) == speaker_key(name)]
+        found = (exact or [None])[0] or self.catalogue.get_speaker(speaker_id(name)) or (matches or [None])[0]
         if found is None:
             raise NotFound(f"no speaker named {name!r}")
         return found
@@ -239,7 +239,7 @@ class KnowledgeBase:
         return self.catalogue.list_speakers(query, limit, offset)
 
     def speaker_quotes(self, speaker_id: str, limit: int, offset: int) -> list[tuple[Quote, Document]]:
-        self.speaker(speaker_id)
+        speaker_id = self.speaker(speaker_id).id  # an old id reads the entry it became
         quotes = self.catalogue.speaker_quotes(speaker_id, limit, offset)
         docs = self.catalogue.documents_by_ids(q.document_id for q in quotes)
         return [(q, docs[q.document_id]) for q in quotes]
@@ -258,7 +258,7 @@ class KnowledgeBase:
 
     def speaker_quotes_page(self, speaker_id: str, limit: int, cursor: str | None) -> Page[tuple[Quote, Document]]:
         """A speaker's quotes, newest document first, paged like every list."""
-        self.speaker(speaker_id)
+        speaker_id = self.speaker(speaker_id).id  # an old id reads the entry it became
 
         def load(ranked: list[tuple[str, float]], _: int) -> list[tuple[Quote, Document]]:
             quotes = self.catalogue.quotes_by_ids(i for i, _ in ranked)

@@ -161,13 +161,71 @@ class IdentityUpdate:
     changed: dict[str, str]  # quote id -> new speaker id ('' for none), for the vector store
     speakers: list[tuple[str, str, int]]  # (id, name, is organisation)
     aliases: list[tuple[str, str, str]]  # (speaker id, alias, alias key)
+    ids: list[tuple[str, str]] = field(default_factory=list)  # (id ever given, the entry it stands for now)
+
+
+def stable_ids(
+    rows: list[Mapping[str, Any]], identities: dict[tuple[str, str], Identity], known: Mapping[str, str]
+) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """Each entry keeps the id it had, whatever its name becomes: an entry takes the id most of its quotes carried
+    (one id per entry; a split leaves it to the larger part), a new entry gets one from its name, and an id no entry
+    keeps (merged away, renamed) goes on standing for the entry that took most of its quotes.
+
+    `known` holds every id ever given (id -> the id it stands for now). Returns the provisional id (from the name)
+    -> stable id, and the rows of the id table.
+    """
+    def current(sid: str) -> str | None:
+        seen = set()
+        while sid in known and known[sid] != sid and sid not in seen:
+            seen.add(sid)
+            sid = known[sid]
+        return sid if sid in known else None
+
+    votes: dict[str, Counter[str]] = defaultdict(Counter)  # provisional entry id -> established id -> quotes
+    went: dict[str, Counter[str]] = defaultdict(Counter)  # established id -> provisional entry id -> quotes
+    for r in rows:
+        who = identities.get((r["document_id"], r["surface"]))
+        old = current(r["speaker_id"]) if r["speaker_id"] else None
+        if who is not None and old is not None:
+            votes[who.id][old] += 1
+            went[old][who.id] += 1
+    entries = sorted({i.id for i in identities.values()})
+    final: dict[str, str] = {}
+    taken: set[str] = set()
+    for n, entry, old in sorted((-n, e, o) for e, c in votes.items() for o, n in c.items()):
+        if entry not in final and old not in taken:
+            final[entry] = old
+            taken.add(old)
+    for entry in entries:
+        if entry in final:
+            continue
+        sid, k = entry, 1
+        while sid in taken or (current(sid) not in (None, sid) and current(sid) in taken):
+            k += 1
+            sid = speaker_id(f"{entry} {k}")
+        final[entry] = sid
+        taken.add(sid)
+    table = {sid: sid for sid in final.values()}
+    for old, targets in went.items():  # ids no entry kept: they stand for where most of their quotes went
+        if old not in table:
+            table[old] = final[min(targets, key=lambda e: (-targets[e], e))]
+    for sid in known:
+        if sid not in table:
+            now = current(sid)
+            table[sid] = table.get(now, now) if now else sid
+    return final, sorted(table.items())
 
 
 def plan_identity_update(
-    rows: Iterable[Mapping[str, Any]], identities: dict[tuple[str, str], Identity], old_aliases: Iterable[tuple[str, str]]
+    rows: Iterable[Mapping[str, Any]], identities: dict[tuple[str, str], Identity], old_aliases: Iterable[tuple[str, str]],
+    known: Mapping[str, str] | None = None,
 ) -> IdentityUpdate:
     """From the quotes' current speaker columns (id, document_id, surface, speaker_id, speaker_name,
-    speaker_is_organization, speaker_title, speaker_organization) and the identities decided, what to write."""
+    speaker_is_organization, speaker_title, speaker_organization), the identities decided and the ids given before
+    (`known`: id -> the id it stands for now), what to write; entries keep their ids (see `stable_ids`)."""
+    rows = list(rows)
+    final, id_table = stable_ids(rows, identities, known or {})
+    identities = {k: Identity(final[v.id], v.name, v.is_organization) for k, v in identities.items()}
     changed: dict[str, str] = {}
     moved: dict[str, Counter[str]] = defaultdict(Counter)
     updates: list[tuple[str | None, str, int, str, str]] = []
@@ -193,7 +251,7 @@ def plan_identity_update(
     alias_rows = sorted({(i, a, speaker_key(a)) for i, a in aliases if speaker_key(a)})
     seen: set[tuple[str, str]] = set()
     unique = [row for row in alias_rows if (row[0], row[2]) not in seen and not seen.add((row[0], row[2]))]  # type: ignore[func-returns-value]
-    return IdentityUpdate(updates, changed, people, unique)
+    return IdentityUpdate(updates, changed, people, unique, id_table)
 
 
 def mentions_from_rows(rows: Iterable[Mapping[str, Any]]) -> list[Mention]:

@@ -163,8 +163,11 @@ GEORGE = _record("Library", '"Our immigration system is broken and it needs to b
 def test_a_bare_surname_ingested_first_ends_with_the_full_name(kb: KnowledgeBase, ingestor: Ingestor, tmp_path: Path) -> None:
     _ingest(ingestor, tmp_path, "first", TRUMP_ALONE)
     assert _speaker_of(kb, "Mexico will pay") == "Trump"
+    first_id = kb.speakers("Trump")[0].id  # a link a user saved
     _ingest(ingestor, tmp_path, "second", TRUMP_FULL, NIELSEN, NEILSEN, LAURA, GEORGE)
     assert _speaker_of(kb, "Mexico will pay") == _speaker_of(kb, "never been stronger") == "Donald Trump"
+    assert kb.speakers("Donald Trump")[0].id == first_id  # a better name, the same id
+    assert [q.speaker.id for q, _ in kb.speaker_quotes(first_id, 10, 0)] == [first_id, first_id]
     assert _speaker_of(kb, "breaking the law of the land") == _speaker_of(kb, "not apologize") == "Kirstjen Nielsen"
     assert _speaker_of(kb, "breaks my heart") == "Laura Bush"
     assert _speaker_of(kb, "system is broken") == "George W. Bush"
@@ -226,7 +229,10 @@ def test_merge_and_split_over_http(http: httpx.Client) -> None:
     assert r.status_code == 200, r.text
     merged = r.json()
     assert merged["name"] == keep["name"] and merged["quote_count"] == keep["quote_count"] + other["quote_count"]
-    assert http.get(f"/v1/speakers/{other['id']}").status_code in (200, 404)  # gone unless its id is the kept one's
+    old = http.get(f"/v1/speakers/{other['id']}")  # a saved link to the entry merged away leads to the merged entry
+    assert old.status_code == 200 and old.json()["id"] == merged["id"] == keep["id"]
+    filtered = http.get("/v1/search", params={"q": "border", "speaker": other["id"], "mode": "keyword"})
+    assert filtered.status_code == 200 and {h["speaker"]["id"] for h in filtered.json()["results"]} <= {merged["id"]}
 
     bad = http.post(f"/v1/speakers/{merged['id']}/split", json={"alias": "Nobody Atall"}, headers=AUTH)
     assert bad.status_code == 422 and bad.json()["error"]["code"] == "invalid_input"
@@ -311,3 +317,29 @@ def test_an_administration_named_after_a_person_is_an_organisation() -> None:
     person = _quote(SpeakerRef(name="Chris House", resolution="named"))
     canonical_speakers([person])
     assert not person.speaker.is_organization
+
+
+def test_an_entry_keeps_its_id_through_renames_merges_and_splits() -> None:
+    """Ids outlive names: the id table maps every id ever given to the entry it stands for now."""
+    from kb.speakers import Identity, plan_identity_update
+
+    def rows(*pairs: tuple[str, str, str | None]) -> list[dict[str, object]]:
+        return [{"id": f"q{i}", "document_id": doc, "surface": surface, "speaker_id": sid, "speaker_name": surface,
+                 "speaker_is_organization": 0, "speaker_title": None, "speaker_organization": None}
+                for i, (doc, surface, sid) in enumerate(pairs)]
+
+    # Two entries, "Trump" (spk_a, 2 quotes) and "Donald Trump" (spk_b, 1 quote), become one named "Donald Trump".
+    one = Identity("spk_new", "Donald Trump", False)
+    plan = plan_identity_update(rows(("d1", "Trump", "spk_a"), ("d2", "Trump", "spk_a"), ("d3", "Donald Trump", "spk_b")),
+                                {("d1", "Trump"): one, ("d2", "Trump"): one, ("d3", "Donald Trump"): one}, [],
+                                {"spk_a": "spk_a", "spk_b": "spk_b"})
+    assert plan.speakers == [("spk_a", "Donald Trump", 0)]  # the id most of its quotes had
+    assert dict(plan.ids) == {"spk_a": "spk_a", "spk_b": "spk_a"}  # the other id still leads there
+    # Split again: the larger part keeps the id, the other gets one from its name; nothing is lost.
+    apart = Identity("spk_donald", "Donald Trump", False)
+    plan = plan_identity_update(rows(("d1", "Trump", "spk_a"), ("d2", "Trump", "spk_a"), ("d3", "Donald Trump", "spk_a")),
+                                {("d1", "Trump"): one, ("d2", "Trump"): one, ("d3", "Donald Trump"): apart}, [], dict(plan.ids))
+    assert sorted(plan.speakers) == [("spk_a", "Donald Trump", 0), ("spk_donald", "Donald Trump", 0)]
+    assert dict(plan.ids) == {"spk_a": "spk_a", "spk_b": "spk_a", "spk_donald": "spk_donald"}
+    # A fresh base (nothing known yet) keeps today's ids, from the names.
+    assert plan_identity_update(rows(("d1", "Trump", "spk_x")), {("d1", "Trump"): one}, []).speakers == [("spk_new", "Donald Trump", 0)]

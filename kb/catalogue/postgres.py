@@ -412,6 +412,8 @@ class PostgresCatalogue:
         """A canonical id, or every speaker one of whose aliases contains all the words given."""
         if self._one("SELECT 1 AS x FROM speakers WHERE id = %s", (name_or_id,)):
             return [name_or_id]
+        if (now := self.current_speaker_id(name_or_id)) != name_or_id:
+            return [now]
         key = speaker_key(name_or_id)
         if not key:
             return []
@@ -468,11 +470,16 @@ class PostgresCatalogue:
         speakers.sort(key=lambda s: (-s.quote_count, s.name.lower()))
         return speakers[offset : offset + limit]
 
+    def current_speaker_id(self, speaker_id: str) -> str:
+        row = self._one("SELECT current FROM speaker_ids WHERE id = %s", (speaker_id,))
+        return str(row["current"]) if row else speaker_id
+
     def get_speaker(self, speaker_id: str) -> Speaker | None:
         with self._conn() as db:
             row = db.execute("SELECT * FROM speakers WHERE id = %s", (speaker_id,)).fetchone()
             if not row:
-                return None
+                now = self.current_speaker_id(speaker_id)  # an id from before a merge or rename
+                return self.get_speaker(now) if now != speaker_id else None
             aliases = sorted({r["alias"] for r in db.execute("SELECT alias FROM speaker_aliases WHERE speaker_id = %s", (speaker_id,))}
                              - {row["name"]})
             facts = db.execute(
@@ -523,13 +530,16 @@ class PostgresCatalogue:
                 " WHERE coalesce(speaker_surface, speaker_name) IS NOT NULL"
             ).fetchall()
             old_aliases = [(r["speaker_id"], r["alias"]) for r in db.execute("SELECT speaker_id, alias FROM speaker_aliases")]
-            plan = plan_identity_update(rows, identities, old_aliases)
+            known = {r["id"]: r["current"] for r in db.execute("SELECT id, current FROM speaker_ids")}
+            plan = plan_identity_update(rows, identities, old_aliases, known)
             with db.cursor() as cur:
                 cur.executemany(
                     "UPDATE quotes SET speaker_id = %s, speaker_name = %s, speaker_is_organization = %s,"
                     " tsv = setweight(to_tsvector('kb', text), 'A') || setweight(to_tsvector('kb', %s), 'B') WHERE id = %s",
                     [(i, n, o, who, q) for i, n, o, q, who in plan.quotes],
                 )
+                cur.executemany("INSERT INTO speaker_ids (id, current) VALUES (%s,%s) ON CONFLICT (id) DO UPDATE SET current = EXCLUDED.current",
+                                plan.ids)
                 cur.execute("DELETE FROM speaker_aliases")
                 cur.execute("DELETE FROM speakers")
                 cur.executemany("INSERT INTO speakers (id, name, is_organization) VALUES (%s,%s,%s) ON CONFLICT DO NOTHING", plan.speakers)

@@ -446,6 +446,8 @@ class SqliteCatalogue:
         db = self._conn()
         if db.execute("SELECT 1 FROM speakers WHERE id = ?", (name_or_id,)).fetchone():
             return [name_or_id]
+        if (now := self.current_speaker_id(name_or_id)) != name_or_id:
+            return [now]
         key = speaker_key(name_or_id)
         if not key:
             return []
@@ -506,9 +508,15 @@ class SqliteCatalogue:
         speakers.sort(key=lambda s: (-s.quote_count, s.name.lower()))
         return speakers[offset : offset + limit]
 
+    def current_speaker_id(self, speaker_id: str) -> str:
+        row = self._conn().execute("SELECT current FROM speaker_ids WHERE id = ?", (speaker_id,)).fetchone()
+        return row[0] if row else speaker_id
+
     def get_speaker(self, speaker_id: str) -> Speaker | None:
         db = self._conn()
         row = db.execute("SELECT * FROM speakers WHERE id = ?", (speaker_id,)).fetchone()
+        if row is None and (now := self.current_speaker_id(speaker_id)) != speaker_id:  # an id from before a merge or rename
+            return self.get_speaker(now)
         if not row:
             return None
         aliases = sorted({r[0] for r in db.execute("SELECT alias FROM speaker_aliases WHERE speaker_id = ?", (speaker_id,))} - {row["name"]})
@@ -555,7 +563,9 @@ class SqliteCatalogue:
                 " WHERE coalesce(speaker_surface, speaker_name) IS NOT NULL"
             ).fetchall()
             old_aliases = [(r[0], r[1]) for r in db.execute("SELECT speaker_id, alias FROM speaker_aliases")]
-            plan = plan_identity_update(rows, identities, old_aliases)
+            known = {r[0]: r[1] for r in db.execute("SELECT id, current FROM speaker_ids")}
+            plan = plan_identity_update(rows, identities, old_aliases, known)
+            db.executemany("INSERT OR REPLACE INTO speaker_ids (id, current) VALUES (?,?)", plan.ids)
             db.executemany("UPDATE quotes SET speaker_id = ?, speaker_name = ?, speaker_is_organization = ? WHERE id = ?",
                            [u[:4] for u in plan.quotes])
             db.executemany("UPDATE quotes_fts SET speaker = ? WHERE quote_id = ?", [(u[4], u[3]) for u in plan.quotes])
