@@ -343,3 +343,34 @@ def test_rejected_noise_is_counted_by_kind(noisy) -> None:  # type: ignore[no-un
     assert noisy.rejected.get("headline") == 1
     assert noisy.rejected.get("label") == 1
     assert noisy.rejected.get("scare_quote") == 2
+
+
+# -- only statements are quotes: a short marked phrase needs a speech cue and a speaker --------------------------
+
+NOT_STATEMENTS = [
+    'Pelosi slammed the "so-called sanctuary cities" ruling.',  # a scare quote, credited to Pelosi before
+    'A woman protested "immigrant family separations."',  # the topic of a protest, not her words
+    'Protesters carried the banner. It said "Rally Against Family Separation."',  # a banner's slogan
+    'She wrote "Rally Against Family Separation" on a sign.',
+    'The mayor criticized "the sanctuary city policy."',  # what he criticized, not what he said
+]
+
+
+@pytest.mark.parametrize("text", NOT_STATEMENTS)
+def test_scare_quotes_slogans_and_topics_are_not_quotes(extractor: QuoteExtractor, text: str) -> None:
+    extraction = extractor.extract_counted(text, extractor.parse(text), "article", "", None)
+    assert extraction.quotes == []
+    assert extraction.rejected.get("scare_quote") == 1
+
+
+def test_short_marked_words_with_a_speech_cue_and_a_speaker_stay_quotes(extractor: QuoteExtractor) -> None:
+    text = (
+        'Police officials shot back: "Under what authority?"\n\n'
+        'He called her "a disgrace."\n\n'
+        'White House press secretary Sean Spicer slammed the "so-called sanctuary cities" that he said "flout" ICE detention requests.'
+    )
+    quotes = extractor.extract(text)
+    assert find(quotes, "Under what authority?").speaker.description == "Police officials"
+    assert find(quotes, "a disgrace").kind == "direct"
+    flout = find(quotes, "flout")  # the slammed topic is no quote, the word he said is
+    assert flout.speaker.name == "Sean Spicer" and "so-called" not in flout.text

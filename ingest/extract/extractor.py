@@ -31,7 +31,8 @@ from ingest.extract.lexicon import (
 )
 from ingest.extract.noise import Rejected, is_dateline, paragraph_noise, speaker_noise
 from ingest.extract.mentions import PersonMention, first_name_gender, person_surnames, pick_antecedent, read_people
-from ingest.extract.marks import MarkedSpan, count_words, find_marked_spans, trim_span
+from ingest.extract.config import DEFAULT_RULES, RuleConfig
+from ingest.extract.marks import MarkedSpan, count_words, find_marked_spans, names_a_thing, trim_span
 from ingest.extract.people import clean_name, describe
 from ingest.extract.statements import attribute_statement, statement_issuer
 from ingest.extract.transcripts import REPORTER, DocumentNames, copy_speaker, label_of, label_speaker, label_text
@@ -82,8 +83,9 @@ class Extraction:
 class QuoteExtractor:
     """Extracts quotes with speakers from one document's normalised text."""
 
-    def __init__(self, nlp: Language) -> None:
+    def __init__(self, nlp: Language, rules: RuleConfig = DEFAULT_RULES) -> None:
         self.nlp = nlp
+        self.rules = rules
 
     # -- entry points ------------------------------------------------------------------------
     def extract(self, text: str, kind: str = "article", title: str = "", issuer: str | None = None, publisher: str | None = None) -> list[Quote]:
@@ -118,7 +120,7 @@ class QuoteExtractor:
         if labels:
             quotes = labels
         else:
-            article = _ArticleExtraction(text, parsed, title)
+            article = _ArticleExtraction(text, parsed, title, self.rules)
             quotes = article.run()
             rejected = article.rejected
         if kind == "statement" or issuer:
@@ -159,7 +161,7 @@ class QuoteExtractor:
                 continue
             s, e = _trim(text, start, end)
             kind_of = "question" if speaker.description == REPORTER and speaker.name is None else "turn"
-            quotes.append(Quote(text=text[s:e], start=s, end=e, kind=kind_of, speaker=_copy(speaker), confidence=0.95))
+            quotes.append(Quote(text=text[s:e], start=s, end=e, kind=kind_of, speaker=_copy(speaker), confidence=self.rules.turn))
         # A misspelt label ("S. PSAKI:") names the same person as its neighbours: it shares their gender.
         genders = {q.speaker.name: q.speaker.gender for q in quotes if q.speaker.name and q.speaker.gender}
         for q in quotes:
@@ -202,8 +204,9 @@ def _dedupe(quotes: list[Quote]) -> list[Quote]:
 class _ArticleExtraction:
     """State for one news article: previous speaker, people named so far."""
 
-    def __init__(self, text: str, parsed: list[tuple[int, Doc]], title: str = "") -> None:
+    def __init__(self, text: str, parsed: list[tuple[int, Doc]], title: str = "", rules: RuleConfig = DEFAULT_RULES) -> None:
         self.text = text
+        self.rules = rules
         self.title = title
         self.names: DocumentNames | None = None  # built on the first speaker label, if any
         self.parsed = parsed
@@ -217,6 +220,7 @@ class _ArticleExtraction:
         self.surnames: set[str] = set()
         self.scare_quotes: set[tuple[int, int]] = set()
         self.orgs: list[tuple[int, str]] = []
+        self.titled: dict[str, SpeakerRef] = {}  # the last titled mention of each name, for "he said" after it
 
     def run(self) -> list[Quote]:
         quotes: list[Quote] = []
@@ -314,7 +318,7 @@ class _ArticleExtraction:
             self.rejected[Rejected.LABEL.value] += 1
             return None
         kind = "question" if speaker.description == REPORTER and speaker.name is None else "turn"
-        return Quote(text=self.text[s:e], start=s, end=e, kind=kind, speaker=speaker, confidence=0.85)
+        return Quote(text=self.text[s:e], start=s, end=e, kind=kind, speaker=speaker, confidence=self.rules.embedded_turn)
 
     def _cues(self, sent: SpacySpan, inside: set[int]) -> Iterator[Cue]:
         for tok in sent:
@@ -336,7 +340,8 @@ class _ArticleExtraction:
                     yield Cue(tok.idx, tok.idx + len(tok), tok.text, owner, clause, sent, {tok.i})
                 continue
             is_verb = tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB")
-            particle = next((c for c in tok.children if c.dep_ == "prt"), None)
+            # the parser takes the particle of "shot back" for an adverb as often as for a particle
+            particle = next((c for c in tok.children if c.dep_ == "prt" or c.dep_ == "advmod" and (lemma, c.lower_) in SPEECH_PHRASAL), None)
             phrasal = particle is not None and (lemma, particle.lower_) in SPEECH_PHRASAL
             if not is_verb or not (lemma in SPEECH_VERBS or phrasal or "-" in tok.text and tok.text.split("-")[0].lower() == "tap"):
                 continue
@@ -393,6 +398,9 @@ class _ArticleExtraction:
         s, e = _trim(text, m.start, m.end)
         if e <= s:
             return None
+        if names_a_thing(text, m, self.rules.title_max_words):
+            self._reject_scare([m])  # 'so-called "sanctuary cities"', a banner's "Rally Against Family Separation"
+            return None
         local_s, local_e = s - base, e - base
         sents = [sent for sent in doc_sents if sent.start_char < local_e + 1 and local_s - 1 < sent.end_char]
         near = [c for c in cues if any(c.sentence.start == st.start for st in sents)]
@@ -409,24 +417,28 @@ class _ArticleExtraction:
             if speaker is None:
                 return None
             cue_span = Span(cue.text, base + cue.start, base + cue.end)
+            short = words < self.rules.short_phrase_words
             if free - quoted <= max(2, 0.25 * free):  # nearly everything but the speaker and cue is inside the marks
+                if short and self._topic_cue(cue):
+                    self._reject_scare([m])  # 'The mayor criticized "the sanctuary city policy."': the topic, not his words
+                    return None
                 used.add(id(cue))
-                return Quote(text=text[s:e], start=s, end=e, kind="direct", speaker=speaker, cue=cue_span, confidence=0.9)
+                return Quote(text=text[s:e], start=s, end=e, kind="direct", speaker=speaker, cue=cue_span, confidence=self.rules.direct_whole)
             content = self._content_span(cue, base)
             if content is None or _overlap(content, (s, e)) < 0.5 * (e - s):
-                if words < 4:
+                if words < self.rules.near_cue_min_words:
                     return None  # a scare quote or a title near a cue, not what the speaker said
                 used.add(id(cue))
-                return Quote(text=text[s:e], start=s, end=e, kind="direct", speaker=speaker, cue=cue_span, confidence=0.75)
+                return Quote(text=text[s:e], start=s, end=e, kind="direct", speaker=speaker, cue=cue_span, confidence=self.rules.direct_near_cue)
             if self._scare_quote(cue, content):
                 return None
             used.add(id(cue))
             cs, ce = content
-            return Quote(text=text[cs:ce], start=cs, end=ce, kind="mixed", speaker=speaker, cue=cue_span, confidence=0.7)
+            return Quote(text=text[cs:ce], start=cs, end=ce, kind="mixed", speaker=speaker, cue=cue_span, confidence=self.rules.mixed)
         sent_words = sum(_words(st.text) for st in sents)
-        if m.continues_previous or (words >= 4 and words >= 0.6 * sent_words):
+        if m.continues_previous or (words >= self.rules.floating_min_words and words >= self.rules.floating_min_share * sent_words):
             placeholder = SpeakerRef(name=None, resolution="inherit")
-            return Quote(text=text[s:e], start=s, end=e, kind="direct", speaker=placeholder, confidence=0.7)
+            return Quote(text=text[s:e], start=s, end=e, kind="direct", speaker=placeholder, confidence=self.rules.floating)
         return None
 
     def _content_span(self, cue: Cue, base: int) -> tuple[int, int] | None:
@@ -460,22 +472,35 @@ class _ArticleExtraction:
             e += 1
         return (s, e) if e > s else None
 
+    def _topic_cue(self, cue: Cue) -> bool:
+        """A verb of attitude whose object is a topic ('defended', 'criticized'), not a clause said."""
+        return cue.content is None and not cue.according_to and cue.sentence.doc[min(cue.tokens)].lemma_.lower() in TOPIC_VERBS
+
+    def _reject_scare(self, marks: list[MarkedSpan]) -> None:
+        """Count each marked phrase left out once, whichever sieve saw it first."""
+        for m in marks:
+            if (m.start, m.end) not in self.scare_quotes:
+                self.scare_quotes.add((m.start, m.end))
+                self.rejected[Rejected.SCARE_QUOTE.value] += 1
+
     def _scare_quote(self, cue: Cue, content: tuple[int, int]) -> bool:
-        """'criticized so-called "sanctuary cities"': a short noun phrase after a verb is a title or scare quote, not a statement."""
-        if cue.content is not None or not cue.objects or cue.sentence.doc[min(cue.tokens)].lemma_.lower() not in TOPIC_VERBS:
-            return False  # 'called them "deplorables"', 'promised "jobs, jobs, jobs"': the marked words are what was said
+        """'slammed the "so-called sanctuary cities"': a noun phrase after a verb of attitude is its topic, not a statement."""
         s, e = content
-        tokens = [t for o in cue.objects for t in o.subtree]
-        if _words(self.text[s:e]) > 6 or any(t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "compound"} for t in tokens):
-            return False
+        marks = [m for m in self.marked if _overlap((m.start, m.end), (s, e)) > 0]
+        if not marks or not cue.objects or not self._topic_cue(cue):
+            return False  # 'called them "deplorables"', 'promised "jobs, jobs, jobs"': the marked words are what was said
         if any(o.dep_ in {"oprd", "xcomp"} or o.dep_ == "prep" and o.lower_ == "as" for o in cue.objects):
             return False  # 'described it as "an intentional act"'
-        marks = [m for m in self.marked if _overlap((m.start, m.end), (s, e)) > 0]
-        if not marks or any(m.words(self.text) > 3 for m in marks):
+        short = self.rules.short_phrase_words
+        if any(m.words(self.text) >= short and not names_a_thing(self.text, m, self.rules.title_max_words) for m in marks):
             return False  # unmarked objects are reported speech ("called for a ban"); longer marked words were said
-        if (s, e) not in self.scare_quotes:
-            self.scare_quotes.add((s, e))
-            self.rejected[Rejected.SCARE_QUOTE.value] += 1
+        clauses = {c.i for o in cue.objects for t in o.subtree if t.dep_ in {"relcl", "acl"} for c in t.subtree}
+        phrase = [t for o in cue.objects for t in o.subtree if t.i not in clauses]  # a relative clause only describes
+        if sum(1 for t in phrase if not t.is_punct) > self.rules.topic_max_words:
+            return False  # 'blamed police shootings on "implicit bias" against minorities': a claim, not a topic
+        if any(t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "compound"} for t in phrase):
+            return False  # 'blasted the media for being "dishonest"': a clause, what was said
+        self._reject_scare(marks)
         return True
 
     # -- reported speech ---------------------------------------------------------------------
@@ -484,17 +509,17 @@ class _ArticleExtraction:
         if content is None:
             return None
         s, e = content
-        if _words(self.text[s:e]) < 3 or self._scare_quote(cue, content):
+        if _words(self.text[s:e]) < 3:
             return None
-        speaker = self._speaker(cue.subject, base, ents)
-        if speaker is None:
+        speaker = self._speaker(cue.subject, base, ents)  # read even for a scare quote: its speaker's title serves a later "he"
+        if speaker is None or self._scare_quote(cue, content):
             return None
         kind = "indirect"
         if any(_overlap((m.start, m.end), (s, e)) >= 0.5 * (m.end - m.start) for m in self.marked):
             kind = "mixed"
         return Quote(
             text=self.text[s:e], start=s, end=e, kind=kind, speaker=speaker,
-            cue=Span(cue.text, base + cue.start, base + cue.end), confidence=0.6,
+            cue=Span(cue.text, base + cue.start, base + cue.end), confidence=self.rules.reported,
         )
 
     # -- speakers ----------------------------------------------------------------------------
@@ -528,10 +553,13 @@ class _ArticleExtraction:
             # resolved later, in reading order, once earlier quotes in the paragraph are known
             return SpeakerRef(name=None, resolution="pronoun", description=span.text, mention=span)
         if mention.name:
-            return SpeakerRef(
+            named = SpeakerRef(
                 name=mention.name, resolution="named", title=mention.title, organization=mention.organization,
                 mention=span, is_organization=mention.is_organization,
             )
+            if named.title or named.organization:
+                self.titled[mention.name] = named
+            return named
         return SpeakerRef(
             name=None, resolution="anonymous" if mention.anonymous else "nominal", title=mention.title,
             organization=mention.organization, description=mention.description, mention=span,
@@ -546,7 +574,7 @@ class _ArticleExtraction:
             name = pick_antecedent(self.people, span.start, gender, self.genders)
             if name:
                 self.genders.setdefault(name, gender)
-                facts = last if last is not None and last.name == name else None
+                facts = last if last is not None and last.name == name and (last.title or last.organization) else self.titled.get(name)
                 return SpeakerRef(name, "pronoun", facts.title if facts else None, facts.organization if facts else None, None, span, gender=gender)
         elif pronoun in PLURAL_PRONOUNS and last is not None and not last.name:
             return SpeakerRef(None, "pronoun", last.title, last.organization, last.description, span)

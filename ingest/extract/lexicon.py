@@ -119,5 +119,5 @@ SPOUSE_NOUNS = frozenset("wife husband widow widower".split())
 # marked object of these is a scare quote; after "promised" or "proclaimed" it is the words themselves.
 TOPIC_VERBS = frozenset(
     """defend criticize criticise slam blast attack praise laud hail applaud welcome dismiss decry denounce condemn
-    chide rebuke scold blame credit thank accuse mock target oppose support""".split()
+    chide rebuke scold blame credit thank accuse mock target oppose support protest ridicule tout""".split()
 )

@@ -88,3 +88,39 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
         end -= 1
     return start, end
+
+
+# Words before a marked phrase that make it a name, a title or a slogan rather than words someone said.
+_NAMING_BEFORE = re.compile(
+    r"(?:\bso[- ]called|\bdubbed|\btitled|\bentitled|\bnicknamed|\bbranded|\blabell?ed|\bknown as|\bcalled the"
+    r"|\bthe (?:term|word|words|phrase|slogan|label|motto|hashtag|headline|caption|banner|sign|book|film|song|show|program|programme|campaign)"
+    r"|\b(?:signs?|banners?|placards?|posters?|shirts?|t-shirts?|hats?|headlines?|captions?|slogans?|chants?)(?: that)?,? (?:read|reads|reading|said|saying|says|bearing|with)"
+    r")[\s,:]*$",
+    re.IGNORECASE,
+)
+_SO_CALLED = re.compile(r"so[- ]called\b", re.IGNORECASE)
+_SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or per than the to vs via with".split())
+
+
+def names_a_thing(text: str, span: MarkedSpan, title_max_words: int) -> bool:
+    """A marked phrase that names something (a scare quote, a title, a banner, a slogan), not words said.
+
+    'so-called "sanctuary cities"', 'a sign reading "Rally Against Family Separation"', a short title-cased
+    phrase. A marked span ending a sentence with its own punctuation ("Under what authority?") is never one.
+    """
+    inner = text[span.start : span.end].strip()
+    if _SO_CALLED.match(inner) or _NAMING_BEFORE.search(text, max(0, span.start - 60), max(0, span.start - 1)):
+        return True
+    return title_cased(inner, title_max_words)
+
+
+def title_cased(phrase: str, max_words: int) -> bool:
+    """'Rally Against Family Separation', 'Make America Great Again': every word but the small ones capitalised."""
+    phrase = phrase.rstrip("\"”’' ").removesuffix(".")  # a closing period is the sentence's, not the phrase's
+    if not phrase or phrase[-1:] in "!?" or any(c in phrase for c in ",;:.!?"):
+        return False  # "Under what authority?", "The Donald. Big Daddy.": said, not a title
+    words = _WORD.findall(phrase)
+    if not 3 <= len(words) <= max_words:  # two capitalised words are as often a nickname ("Miss Piggy")
+        return False
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return len(content) >= 2 and all(w[:1].isupper() or w[:1].isdigit() for w in content)

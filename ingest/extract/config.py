@@ -1,0 +1,35 @@
+"""Thresholds and confidences of the rule-based extractor, in one object so they are tuned in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class RuleConfig:
+    """What the sieves need to decide, and how sure each kind of decision is."""
+
+    # A marked phrase shorter than this is a quote only with a speech cue and a speaker, never on its own
+    # and never as the topic of a verb of attitude ('criticized "the sanctuary city policy"').
+    short_phrase_words: int = 5
+    # A marked span with no cue in its sentence inherits the previous speaker only when it is at least this
+    # long and fills this share of its sentence.
+    floating_min_words: int = 4
+    floating_min_share: float = 0.6
+    # The object of a verb of attitude up to this many words (a relative clause left out) is a topic it names.
+    topic_max_words: int = 6
+    # Marked words near a cue but outside its clause are a quote from this many words (fewer: a title, a scare quote).
+    near_cue_min_words: int = 4
+    # A title-cased marked phrase up to this long is a title, a banner or a slogan ("Rally Against Family Separation").
+    title_max_words: int = 10
+    # Confidence of each kind of decision.
+    turn: float = 0.95
+    embedded_turn: float = 0.85
+    direct_whole: float = 0.9  # the marks hold nearly all the sentence but the speaker and the cue
+    direct_near_cue: float = 0.75  # marked words near a cue, not its clause
+    mixed: float = 0.7
+    floating: float = 0.7  # a marked span that inherits the previous speaker
+    reported: float = 0.6
+
+
+DEFAULT_RULES = RuleConfig()
