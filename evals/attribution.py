@@ -6,6 +6,14 @@ Gold attributions are split into "direct" (the content holds a quotation mark) a
 (no mark, and the cue is a speech verb or "according to"). A prediction matches a gold
 attribution of its category when their content spans overlap by at least half of each.
 Speaker accuracy counts matches whose predicted mention overlaps the gold Source span.
+
+"exact_spans" scores the way the CofeNet paper does: every Source, Cue and Content span (of all
+attributions, speech or not) becomes token BIO labels per sentence (spaCy tokens and sentences,
+spans clipped to each sentence), and a predicted span counts only when it matches a gold one exactly.
+
+--extractor chooses what is scored: the rules, the trained tagger (model), the tagger's content and
+cues with the rules' speaker where a rule quote covers the same content (model+rule-speakers), or the
+rules with the tagger's attributions added where no rule quote lies (rules+model).
 """
 
 from __future__ import annotations
@@ -17,6 +25,9 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from ingest.extract.model_data import Role, Span, decode_spans, read_ann, token_labels
 
 _MARKS = re.compile(r"[\"“”]|''")  # NYT prints double quotes as two apostrophes
 
@@ -162,11 +173,62 @@ def speaker_right(g: Gold, p: Pred) -> bool:
     return p.mention is not None and any(_overlap(p.mention, s) > 0 for s in g.source)
 
 
+def sentence_tokens(parsed: list[tuple[int, Any]]) -> list[list[tuple[int, int]]]:
+    """Character offsets of each sentence's tokens (whitespace tokens dropped)."""
+    out = []
+    for offset, doc in parsed:
+        for sent in doc.sents:
+            tokens = [(offset + t.idx, offset + t.idx + len(t)) for t in sent if not t.is_space]
+            if tokens:
+                out.append(tokens)
+    return out
+
+
+def bio_spans(sentences: list[list[tuple[int, int]]], spans: list[Span]) -> set[tuple[int, str, int, int]]:
+    """(sentence, role, start, end) of the spans as read back from per-sentence token BIO labels."""
+    out = set()
+    for i, tokens in enumerate(sentences):
+        lo, hi = tokens[0][0], tokens[-1][1]
+        clipped = [Span(s.role, max(s.start, lo), min(s.end, hi)) for s in spans if s.start < hi and s.end > lo]
+        if clipped:
+            out |= {(i, s.role.value, s.start, s.end) for s in decode_spans(tokens, token_labels(tokens, clipped))}
+    return out
+
+
 def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
     precision = tp / n_pred if n_pred else 0.0
     recall = tp / n_gold if n_gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
+
+
+EXTRACTORS = ("rules", "model", "model+rule-speakers", "rules+model")
+
+
+def combine(mode: str, text: str, attributions: list[Any], rule_preds: list[Pred], rule_spans: list[Span], is_speech_cue: Any) -> tuple[list[Pred], list[Span]]:
+    """Predictions (for overlap scoring) and spans (for exact scoring) of a tagger-based extractor."""
+    preds: list[Pred] = []
+    spans: list[Span] = []
+    for a in attributions:
+        ranges = [(c.start, c.end) for c in a.content]
+        body = " ".join(text[x:y] for x, y in ranges)
+        mention = (a.source.start, a.source.end) if a.source else None
+        source = a.source
+        if mode == "rules+model" and any(_overlap_ranges(ranges, p.content) for p in rule_preds):
+            continue
+        if mode == "model+rule-speakers":
+            best = max(rule_preds, key=lambda p: _overlap_ranges(ranges, p.content), default=None)
+            if best is not None and best.mention and _overlap_ranges(ranges, best.content) >= 0.5 * min(_size(ranges), _size(best.content)):
+                mention = best.mention
+                source = Span(Role.SOURCE, *best.mention)
+        spans += [*a.content, *([a.cue] if a.cue else []), *([source] if source else [])]
+        cue = text[a.cue.start : a.cue.end] if a.cue else ""
+        category = "direct" if _MARKS.search(body) else "indirect" if cue and is_speech_cue(cue) else None
+        if category:
+            preds.append(Pred(ranges, mention, category, body, text[mention[0] : mention[1]] if mention else ""))
+    if mode == "rules+model":
+        return [*rule_preds, *preds], [*rule_spans, *spans]
+    return preds, spans
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -175,6 +237,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", default="dev")
     parser.add_argument("--limit", type=int, default=0, help="score only the first N articles")
     parser.add_argument("--errors", type=int, default=0, help="print N missed and N false quotes of each category to stderr")
+    parser.add_argument("--model", type=Path, default=None, help="tagger directory (default: the committed one)")
+    parser.add_argument("--extractor", choices=EXTRACTORS, default="rules", help="what to score (see above)")
     args = parser.parse_args(argv)
 
     import spacy
@@ -189,6 +253,11 @@ def main(argv: list[str] | None = None) -> int:
         articles = articles[: args.limit]
     nlp = spacy.load(Settings().spacy_model)
     extractor = QuoteExtractor(nlp)
+    tagger = None
+    if args.extractor != "rules":
+        from ingest.extract.model import AttributionTagger, link
+
+        tagger = AttributionTagger(args.model) if args.model else AttributionTagger()
 
     lemma_cache: dict[str, bool] = {}
 
@@ -200,8 +269,9 @@ def main(argv: list[str] | None = None) -> int:
 
     totals = {c: {"gold": 0, "pred": 0, "match": 0, "speaker": 0} for c in ("direct", "indirect")}
     errors: dict[str, list[str]] = {"missed": [], "false": [], "speaker": []}
+    exact_totals = {r.value: {"gold": 0, "pred": 0, "match": 0} for r in Role}
     sentences = 0
-    t_extract = 0.0
+    t_extract = t_model = 0.0
     for article, raw, ann in articles:
         text = normalise(raw)
         gold = gold_attributions(raw, ann, is_speech_cue)
@@ -210,13 +280,34 @@ def main(argv: list[str] | None = None) -> int:
         quotes = extractor.extract_parsed(text, parsed, "article", "", None)
         t_extract += time.perf_counter() - started
         sentences += sum(len(list(d.sents)) for _, d in parsed)
-        preds = [
+        kept = [q for q in quotes if q.kind in ("direct", "mixed", "indirect") or q.kind == "turn" and _MARKS.search(text[q.start : q.end])]
+        rule_preds = [
             Pred([(q.start, q.end)], (q.speaker.mention.start, q.speaker.mention.end) if q.speaker.mention else None,
                  "indirect" if q.kind == "indirect" else "direct", q.text, q.speaker.name or q.speaker.description or "")
-            for q in quotes
-            if q.kind in ("direct", "mixed", "indirect") or q.kind == "turn" and _MARKS.search(text[q.start : q.end])
+            for q in kept
         ]
+        rule_spans = [
+            Span(role, a, b) for q in kept for role, a, b in (
+                (Role.CONTENT, q.start, q.end),
+                *([(Role.CUE, q.cue.start, q.cue.end)] if q.cue else []),
+                *([(Role.SOURCE, q.speaker.mention.start, q.speaker.mention.end)] if q.speaker.mention else []),
+            )
+        ]
+        if tagger is not None:
+            started = time.perf_counter()
+            attributions = link(tagger.tag(text), text)
+            t_model += time.perf_counter() - started
+            preds, exact = combine(args.extractor, text, attributions, rule_preds, rule_spans, is_speech_cue)
+        else:
+            preds, exact = rule_preds, rule_spans
         preds = group_predictions(preds, text)
+        gold_spans = read_ann(ann)
+        sentences_tokens = sentence_tokens(parsed)
+        g_set, p_set = bio_spans(sentences_tokens, gold_spans), bio_spans(sentences_tokens, exact)
+        for role in Role:
+            exact_totals[role.value]["gold"] += sum(1 for k in g_set if k[1] == role.value)
+            exact_totals[role.value]["pred"] += sum(1 for k in p_set if k[1] == role.value)
+            exact_totals[role.value]["match"] += sum(1 for k in g_set & p_set if k[1] == role.value)
         pairs = matches(gold, preds)
         for category in totals:
             totals[category]["gold"] += sum(1 for g in gold if g.category == category)
@@ -241,7 +332,7 @@ def main(argv: list[str] | None = None) -> int:
         list(nlp.pipe((t[s:e] for s, e in paragraphs(t)), batch_size=64))
     t_spacy = time.perf_counter() - started
 
-    result: dict[str, object] = {"split": args.split, "articles": len(articles)}
+    result: dict[str, object] = {"split": args.split, "articles": len(articles), "extractor": args.extractor}
     for category, n in totals.items():
         result[category] = {
             "gold": n["gold"], "predicted": n["pred"], "matched": n["match"],
@@ -249,7 +340,9 @@ def main(argv: list[str] | None = None) -> int:
             "speaker_accuracy": round(n["speaker"] / n["match"], 4) if n["match"] else 0.0,
             "f1_with_speaker": _prf(n["speaker"], n["pred"], n["gold"])["f1"],
         }
+    result["exact_spans"] = {role: {"gold": n["gold"], "predicted": n["pred"], **_prf(n["match"], n["pred"], n["gold"])} for role, n in exact_totals.items()}
     result["speed"] = {
+        "model_seconds_per_article": round(t_model / len(articles), 3) if tagger is not None else None,
         "sentences": sentences,
         "extraction_sentences_per_s": round(sentences / t_extract, 1) if t_extract else None,
         "spacy_sentences_per_s": round(sentences / t_spacy, 1) if t_spacy else None,

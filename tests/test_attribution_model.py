@@ -1,0 +1,62 @@
+"""The trained attribution tagger: its artifact is checked before use, and the exact-span scoring reads spans back as BIO."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from evals.attribution import bio_spans
+from ingest.extract.model import MODEL_DIR, AttributionTagger, ModelArtifactError, link, sha256
+from ingest.extract.model_data import Role, Span
+
+
+def test_missing_artifact_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(ModelArtifactError, match="missing"):
+        AttributionTagger(tmp_path)
+
+
+def test_corrupt_artifact_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "model.int8.onnx").write_bytes(b"weights")
+    manifest = {"model": "model.int8.onnx", "tokenizer": "tokenizer.json", "max_len": 256, "stride": 192,
+                "sha256": {"model.int8.onnx": sha256(tmp_path / "model.int8.onnx")}}
+    (tmp_path / "manifest.json").write_text(json.dumps(manifest))
+    (tmp_path / "model.int8.onnx").write_bytes(b"weightz")  # one byte flipped after the checksum was taken
+    with pytest.raises(ModelArtifactError, match="corrupt"):
+        AttributionTagger(tmp_path)
+    (tmp_path / "model.int8.onnx").unlink()
+    with pytest.raises(ModelArtifactError, match="missing"):
+        AttributionTagger(tmp_path)
+
+
+def test_exact_scoring_splits_spans_at_sentences_and_respects_boundaries() -> None:
+    # "Tax cuts work. They pay." said Ann.  -> two sentences of tokens
+    sentences = [[(0, 1), (1, 4), (5, 9), (10, 14), (14, 15)], [(16, 20), (21, 24), (24, 25), (25, 26), (27, 31), (32, 35), (35, 36)]]
+    gold = [Span(Role.CONTENT, 0, 26), Span(Role.CUE, 27, 31), Span(Role.SOURCE, 32, 35)]
+    spans = bio_spans(sentences, gold)
+    assert (0, "content", 0, 15) in spans and (1, "content", 16, 26) in spans  # the content is cut at the sentence end
+    assert (1, "cue", 27, 31) in spans and (1, "source", 32, 35) in spans
+    shorter = bio_spans(sentences, [Span(Role.CONTENT, 1, 14)])  # without the marks: not an exact match
+    assert not shorter & spans
+
+
+def test_content_goes_to_the_nearest_cue_and_its_source() -> None:
+    text = '"We will win," Smith said. "And soon."\nJones said taxes rise.'
+    spans = [Span(Role.CONTENT, 0, 14), Span(Role.SOURCE, 15, 20), Span(Role.CUE, 21, 25), Span(Role.CONTENT, 27, 38),
+             Span(Role.SOURCE, 39, 44), Span(Role.CUE, 45, 49), Span(Role.CONTENT, 50, 61)]
+    first, second = link(spans, text)
+    assert [text[c.start : c.end] for c in first.content] == ['"We will win,"', '"And soon."']
+    assert first.source is not None and text[first.source.start : first.source.end] == "Smith"
+    assert second.source is not None and text[second.source.start : second.source.end] == "Jones"
+
+
+@pytest.mark.skipif(not (MODEL_DIR / "manifest.json").exists(), reason="no committed artifact yet")
+def test_committed_tagger_finds_a_plain_quote() -> None:
+    tagger = AttributionTagger()
+    text = '"The budget will pass this week," Senator Mary Jones told reporters on Tuesday.'
+    spans = {(s.role, text[s.start : s.end]) for s in tagger.tag(text)}
+    assert (Role.SOURCE, "Senator Mary Jones") in spans or (Role.SOURCE, "Mary Jones") in spans
+    assert any(role == Role.CONTENT and "budget will pass" in t for role, t in spans)
+    assert tagger.tag("") == []
