@@ -73,6 +73,39 @@ def export(model: Any, out: Path, max_len: int, work: Path) -> Path:
     return target
 
 
+def write_card(out: Path, manifest: dict[str, Any]) -> None:
+    """The model card: what the artifact is, what it was trained on and under which licence, how to rebuild it, what it scores."""
+    t = manifest["training"]
+    dev = manifest.get("dev_exact_char_spans", {})
+    rows = "\n".join(f"| {role} | {v['precision']} | {v['recall']} | {v['f1']} |" for role, v in dev.items())
+    (out / "README.md").write_text(f"""# Attribution tagger (source, cue, content)
+
+A token tagger (BIO over source, cue and content spans) fine-tuned from the bundled
+sentence-transformers all-MiniLM-L6-v2 weights (Apache-2.0), exported to ONNX and quantised to int8
+(`{manifest['model']}`, with its WordPiece `tokenizer.json`). `manifest.json` holds the sha256 of both;
+`ingest.extract.model.AttributionTagger` refuses to load a missing or mismatching file.
+
+## Data and licence
+PolNeAR v1.0.0 (Newell, Margolin and Ruths, LREC 2018), train split plus annotator-training
+({t['train_articles']} articles, one annotator each, {t['train_windows']} windows of at most {manifest['max_len']} tokens).
+PolNeAR is distributed for research use; the weights are derived from it and carry the same restriction.
+Dev was used only to choose; test was not read.
+
+## Rebuild
+`{t['command']}` (seed {t['seed']}, {t['epochs']} epoch = {t['steps']} steps of {t['batch']} windows, lr {t['lr']},
+embeddings {'frozen' if t.get('freeze_embeddings', True) else 'trained'}, {t['threads']} threads; {t['train_minutes']} minutes of training on this run's 2 shared cores).
+Training is deterministic on one machine; `manifest.json` records the dev figures the run measured.
+
+## Dev figures (exact character spans over whole articles, int8 model)
+| role | P | R | F1 |
+|---|---|---|---|
+{rows}
+
+Per-sentence exact-span (CofeNet-style) and overlap-with-speaker figures: `evals/RESULTS.md`
+(`python -m evals.attribution --extractor model`).
+""", encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=Path("../shared/data/polnear"))
@@ -168,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
             "command": "python -m ingest.extract.train " + " ".join(sys.argv[1:] if argv is None else argv),
             "seed": args.seed, "epochs": args.epochs, "batch": args.batch, "lr": args.lr, "steps": step,
             "train_articles": len(train), "train_windows": len(items), "train_minutes": round(train_s / 60, 1),
-            "threads": args.threads,
+            "threads": args.threads, "freeze_embeddings": args.freeze_embeddings,
         },
     }
     (args.out / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
@@ -178,6 +211,7 @@ def main(argv: list[str] | None = None) -> int:
     manifest["dev_exact_char_spans"] = span_scores(dev, predicted)
     manifest["dev_tag_seconds_per_article"] = round((time.perf_counter() - started) / len(dev), 3)
     (args.out / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    write_card(args.out, manifest)
     print(json.dumps(manifest, indent=2), flush=True)
     return 0
 
