@@ -470,6 +470,8 @@ def _person_or_organisation(mentions: list[Mention]) -> tuple[list[Mention], lis
         (org_votes if m.is_organization else person_votes)[key] += m.quotes
         if not m.is_organization and (p := parse_person(m.name)) is not None and p.is_full:
             surnames.add(p.last)
+    # A document that quotes "Burguan" as a person makes its "Jarrod Burguan" a person, whatever the tagger said.
+    bare_people = {(m.document_id, fold(m.name)) for m in mentions if not m.is_organization and " " not in keys[m.name]}
     people, orgs = [], []
     for m in mentions:
         key = keys[m.name]
@@ -480,7 +482,9 @@ def _person_or_organisation(mentions: list[Mention]) -> tuple[list[Mention], lis
         is_surname = " " not in key and fold(key) in surnames
         parsed = parse_person(m.name) if " " in key else None
         first_named = parsed is not None and parsed.is_full and name_gender(parsed.first) is not None and key.count(" ") < 3
-        is_person = is_surname or first_named or person_votes[key] > org_votes[key]
+        surname_quoted = (" " in key and key.count(" ") < 3 and (m.document_id, fold(m.name.split()[-1])) in bare_people
+                          and not names_an_organisation(m.name))
+        is_person = is_surname or first_named or surname_quoted or person_votes[key] > org_votes[key]
         (people if is_person else orgs).append(m)
     return people, orgs
 

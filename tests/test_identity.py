@@ -343,3 +343,10 @@ def test_an_entry_keeps_its_id_through_renames_merges_and_splits() -> None:
     assert dict(plan.ids) == {"spk_a": "spk_a", "spk_b": "spk_a", "spk_donald": "spk_donald"}
     # A fresh base (nothing known yet) keeps today's ids, from the names.
     assert plan_identity_update(rows(("d1", "Trump", "spk_x")), {("d1", "Trump"): one}, []).speakers == [("spk_new", "Donald Trump", 0)]
+
+
+def test_a_name_tagged_as_organisation_is_a_person_when_its_document_quotes_the_surname() -> None:
+    found = resolve([mention("d1", "Jarrod Burguan", org=True), mention("d1", "Burguan"),
+                     mention("d2", "Trump Administration", org=True), mention("d2", "Trump")])
+    assert found[("d1", "Burguan")] == found[("d1", "Jarrod Burguan")] and not found[("d1", "Burguan")].is_organization
+    assert found[("d2", "Trump Administration")].is_organization
