@@ -190,7 +190,7 @@ class Ingestor:
                 raise
         report.stopped = stop.is_set()
         if report.new or report.updated:
-            self.kb.resolve_speakers()  # identities from every mention in the base, whatever order they came in
+            self.kb.resolve_speakers(full=False)  # the identities these documents can change, as a full pass would decide them
         return report
 
     def _prepare(

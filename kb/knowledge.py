@@ -14,7 +14,7 @@ from kb.ids import speaker_id, speaker_key
 from kb.models import Chunk, Document, Quote, Speaker
 from kb.paging import Page, Pager, scope_of
 from kb.search import Searcher, SearchPage, SearchQuery
-from kb.speakers import Override, ResolutionConfig, canonical_speakers, resolve
+from kb.speakers import Override, ResolutionConfig, affected_mentions, canonical_speakers, resolve
 from kb.vectors import CHUNKS, QUOTES, VectorStore, date_number
 
 
@@ -54,6 +54,8 @@ class KnowledgeBase:
         self.pager = pager or Pager.in_memory()
         self.searcher = Searcher(catalogue, vectors, embedder.embed, pager=self.pager)
         self.resolution = ResolutionConfig()
+        self._touched_documents: set[str] = set()  # stored since the last resolution: what an incremental one reads
+        self._touched_names: set[str] = set()
 
     def close(self) -> None:
         self.searcher.close()
@@ -71,6 +73,11 @@ class KnowledgeBase:
         if previous == doc.content_hash:
             return StoreOutcome(doc.id, "unchanged", len(quotes), len(chunks))
         speakers = canonical_speakers(quotes, doc)
+        if previous is not None:  # names the old version gave may lose their last quote: their entries change too
+            self._touched_names.update(q.speaker.surface or q.speaker.name for q in self.catalogue.quotes_for_document(doc.id)
+                                       if q.speaker.surface or q.speaker.name)
+        self._touched_documents.add(doc.id)
+        self._touched_names.update(q.speaker.name for q in quotes if q.speaker.name)
         vectors = vectors if vectors is not None else self.embed_units(chunks, quotes)
         quote_ids = self._write_vectors(doc, chunks, quotes, vectors)
         self.catalogue.replace_document(doc, chunks, quotes, speakers)
@@ -79,10 +86,26 @@ class KnowledgeBase:
         self.searcher.forget_filters()
         return StoreOutcome(doc.id, "new" if previous is None else "updated", len(quotes), len(chunks))
 
-    def resolve_speakers(self) -> int:
-        """Decide every speaker identity afresh from all mentions and the user's overrides; how many quotes moved."""
-        identities = resolve(self.catalogue.speaker_mentions(), self.catalogue.speaker_overrides(), self.resolution)
-        changed = self.catalogue.apply_speaker_identities(identities)
+    def resolve_speakers(self, full: bool = True) -> int:
+        """Decide speaker identities from the mentions and the user's overrides; how many quotes moved.
+
+        `full`: every identity afresh from all mentions. Otherwise only the mentions the documents stored since the
+        last resolution can change (their names, surnames and entries; see `affected_mentions`): the same outcome
+        for a fraction of the reading and writing.
+        """
+        overrides = self.catalogue.speaker_overrides()
+        documents, names = self._touched_documents, self._touched_names
+        self._touched_documents, self._touched_names = set(), set()
+        if full:
+            scope = None
+            mentions = self.catalogue.speaker_mentions()
+        elif not documents and not names:
+            return 0
+        else:
+            scope = affected_mentions(self.catalogue.speaker_surfaces(), documents, names, overrides, self.resolution)
+            mentions = self.catalogue.speaker_mentions(scope)
+        identities = resolve(mentions, overrides, self.resolution)
+        changed = self.catalogue.apply_speaker_identities(identities, scope)
         if changed:
             self.vectors.set_speakers(QUOTES, changed)
             self.searcher.forget_filters()

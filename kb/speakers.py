@@ -191,7 +191,8 @@ def stable_ids(
             went[old][who.id] += 1
     entries = sorted({i.id for i in identities.values()})
     final: dict[str, str] = {}
-    taken: set[str] = set()
+    # Ids of entries these rows do not hold (the rest of the base, in an incremental pass) stay theirs.
+    taken: set[str] = {sid for sid, now in known.items() if now == sid and sid not in went}
     for n, entry, old in sorted((-n, e, o) for e, c in votes.items() for o, n in c.items()):
         if entry not in final and old not in taken:
             final[entry] = old
@@ -200,7 +201,7 @@ def stable_ids(
         if entry in final:
             continue
         sid, k = entry, 1
-        while sid in taken or (current(sid) not in (None, sid) and current(sid) in taken):
+        while sid in taken or (current(sid) not in (None, sid) and current(sid) in taken | set(final.values())):
             k += 1
             sid = speaker_id(f"{entry} {k}")
         final[entry] = sid
@@ -210,10 +211,9 @@ def stable_ids(
         if old not in table:
             table[old] = final[min(targets, key=lambda e: (-targets[e], e))]
     for sid in known:
-        if sid not in table:
-            now = current(sid)
-            table[sid] = table.get(now, now) if now else sid
-    return final, sorted(table.items())
+        if sid not in table and (now := current(sid)) in table:
+            table[sid] = table[now]
+    return final, sorted((sid, now) for sid, now in table.items() if known.get(sid) != now)
 
 
 def plan_identity_update(
@@ -252,6 +252,51 @@ def plan_identity_update(
     seen: set[tuple[str, str]] = set()
     unique = [row for row in alias_rows if (row[0], row[2]) not in seen and not seen.add((row[0], row[2]))]  # type: ignore[func-returns-value]
     return IdentityUpdate(updates, changed, people, unique, id_table)
+
+
+def mention_tokens(document_id: str, name: str) -> list[str]:
+    """What a mention's resolution can depend on: its name (votes, entries), its surname (people of that surname,
+    a bare surname), and the formal first name in its document ("Chuck" and "Charles E." read the document's full
+    names). Mentions sharing a token, directly or through others, are resolved together."""
+    tokens = [f"key:{speaker_key(name)}", f"org:{org_key(name)}", f"word:{fold(name.split()[-1]) if name.split() else ''}"]
+    parsed = parse_person(name)
+    if parsed is not None:
+        tokens.append(f"last:{parsed.last}")
+        first = parsed.formal_first if parsed.is_full else NICKNAMES.get(parsed.last, parsed.last)
+        tokens.append(f"first:{document_id}:{first}")
+    return tokens
+
+
+def affected_mentions(
+    surfaces: Iterable[tuple[str, str, str | None]], documents: Iterable[str], names: Iterable[str],
+    overrides: Iterable[Override] = (), config: ResolutionConfig | None = None,
+) -> set[tuple[str, str]]:
+    """The (document, name) mentions whose identity can change when `documents` changed and `names` appeared or went,
+    from every (document, name, speaker id now) of the base: everything linked to them through `mention_tokens`, the
+    entries they are in now, one-letter surname slips and the user's merges. Resolving only these gives what a full
+    pass gives them; every other mention keeps its identity."""
+    config = config or ResolutionConfig()
+    surfaces = list(surfaces)
+    pairs = sorted({(doc, name) for doc, name, _ in surfaces})
+    union = _Union()
+    lasts: set[str] = set()
+    for doc, name, sid in surfaces:
+        tokens = mention_tokens(doc, name) + ([f"id:{sid}"] if sid else [])
+        for t in tokens[1:]:
+            union.union(tokens[0], t)
+        lasts.update(t[5:] for t in tokens if t.startswith(("last:", "word:")))
+    for a, b in _near_pairs(sorted(lasts), min(config.surname_slip_min, config.first_name_slip_min)):
+        for prefix_a in ("last:", "word:"):
+            for prefix_b in ("last:", "word:"):
+                union.union(prefix_a + a, prefix_b + b)
+    for o in overrides:
+        if o.kind == "merge" and o.other:
+            union.union(f"key:{speaker_key(o.name)}", f"key:{speaker_key(o.other)}")
+    documents, names = set(documents), set(names)
+    seeds = {union.find(f"key:{speaker_key(n)}") for n in names}
+    seeds |= {union.find(f"last:{p.last}") for n in names if (p := parse_person(n)) is not None}
+    seeds |= {union.find(mention_tokens(doc, name)[0]) for doc, name in pairs if doc in documents or name in names}
+    return {(doc, name) for doc, name in pairs if union.find(mention_tokens(doc, name)[0]) in seeds}
 
 
 def mentions_from_rows(rows: Iterable[Mapping[str, Any]]) -> list[Mention]:

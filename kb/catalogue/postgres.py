@@ -7,7 +7,7 @@ formula and constants of SQLite FTS5's bm25(), so both backends rank alike.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -511,25 +511,39 @@ class PostgresCatalogue:
         return [s for s in (self.get_speaker(r["id"]) for r in rows) if s]
 
     # -- identity resolution -------------------------------------------------------------------
-    def speaker_mentions(self) -> list[Mention]:
-        """Every name as each document used it, with the genders, titles and organisations it carried."""
-        return mentions_from_rows(self._all(
-            "SELECT q.document_id AS doc, coalesce(q.speaker_surface, q.speaker_name) AS name, q.speaker_is_organization AS org,"
-            " d.published AS published, q.speaker_gender AS gender, q.speaker_title AS title, q.speaker_organization AS affil,"
-            " count(*) AS n FROM quotes q JOIN documents d ON d.id = q.document_id"
-            " WHERE coalesce(q.speaker_surface, q.speaker_name) IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7"
-        ))
+    def speaker_surfaces(self) -> list[tuple[str, str, str | None]]:
+        rows = self._all("SELECT DISTINCT document_id AS doc, coalesce(speaker_surface, speaker_name) AS name, speaker_id FROM quotes"
+                         " WHERE coalesce(speaker_surface, speaker_name) IS NOT NULL")
+        return [(r["doc"], r["name"], r["speaker_id"]) for r in rows]
 
-    def apply_speaker_identities(self, identities: dict[tuple[str, str], Identity]) -> dict[str, str]:
-        """Point every quote at its resolved speaker and rebuild the speakers; the quotes whose speaker id changed."""
+    def speaker_mentions(self, scope: Collection[tuple[str, str]] | None = None) -> list[Mention]:
+        """Every name as each document used it (or those in `scope`), with the genders, titles and organisations it carried."""
+        sql = ("SELECT q.document_id AS doc, coalesce(q.speaker_surface, q.speaker_name) AS name, q.speaker_is_organization AS org,"
+               " d.published AS published, q.speaker_gender AS gender, q.speaker_title AS title, q.speaker_organization AS affil,"
+               " count(*) AS n FROM quotes q JOIN documents d ON d.id = q.document_id"
+               " WHERE coalesce(q.speaker_surface, q.speaker_name) IS NOT NULL{} GROUP BY 1, 2, 3, 4, 5, 6, 7")
+        if scope is None:
+            return mentions_from_rows(self._all(sql.format("")))
+        rows = self._all(sql.format(" AND q.document_id = ANY(%s)"), (sorted({d for d, _ in scope}),))
+        return mentions_from_rows(r for r in rows if (r["doc"], r["name"]) in scope)
+
+    def apply_speaker_identities(self, identities: dict[tuple[str, str], Identity],
+                                 scope: Collection[tuple[str, str]] | None = None) -> dict[str, str]:
+        """Point every quote (or those of the `scope` mentions) at its resolved speaker and rebuild those speakers;
+        the quotes whose speaker id changed."""
+        sql = ("SELECT id, document_id, coalesce(speaker_surface, speaker_name) AS surface, speaker_id, speaker_name,"
+               " speaker_is_organization, speaker_title, speaker_organization FROM quotes"
+               " WHERE coalesce(speaker_surface, speaker_name) IS NOT NULL{}")
         with self._write() as db:
             db.execute("SELECT pg_advisory_xact_lock(%s)", (_WRITE_LOCK,))
-            rows = db.execute(
-                "SELECT id, document_id, coalesce(speaker_surface, speaker_name) AS surface, speaker_id, speaker_name,"
-                " speaker_is_organization, speaker_title, speaker_organization FROM quotes"
-                " WHERE coalesce(speaker_surface, speaker_name) IS NOT NULL"
-            ).fetchall()
-            old_aliases = [(r["speaker_id"], r["alias"]) for r in db.execute("SELECT speaker_id, alias FROM speaker_aliases")]
+            if scope is None:
+                rows = db.execute(sql.format("")).fetchall()
+            else:
+                rows = [r for r in db.execute(sql.format(" AND document_id = ANY(%s)"), (sorted({d for d, _ in scope}),)).fetchall()
+                        if (r["document_id"], r["surface"]) in scope]
+            old_ids = sorted({r["speaker_id"] for r in rows if r["speaker_id"]})
+            alias_sql = "SELECT speaker_id, alias FROM speaker_aliases" + ("" if scope is None else " WHERE speaker_id = ANY(%s)")
+            old_aliases = [(r["speaker_id"], r["alias"]) for r in db.execute(alias_sql, None if scope is None else (old_ids,))]
             known = {r["id"]: r["current"] for r in db.execute("SELECT id, current FROM speaker_ids")}
             plan = plan_identity_update(rows, identities, old_aliases, known)
             with db.cursor() as cur:
@@ -540,8 +554,13 @@ class PostgresCatalogue:
                 )
                 cur.executemany("INSERT INTO speaker_ids (id, current) VALUES (%s,%s) ON CONFLICT (id) DO UPDATE SET current = EXCLUDED.current",
                                 plan.ids)
-                cur.execute("DELETE FROM speaker_aliases")
-                cur.execute("DELETE FROM speakers")
+                if scope is None:
+                    cur.execute("DELETE FROM speaker_aliases")
+                    cur.execute("DELETE FROM speakers")
+                else:  # only the entries these mentions made, before and after
+                    rebuilt = sorted(set(old_ids) | {i for i, _, _ in plan.speakers})
+                    cur.execute("DELETE FROM speaker_aliases WHERE speaker_id = ANY(%s)", (rebuilt,))
+                    cur.execute("DELETE FROM speakers WHERE id = ANY(%s)", (rebuilt,))
                 cur.executemany("INSERT INTO speakers (id, name, is_organization) VALUES (%s,%s,%s) ON CONFLICT DO NOTHING", plan.speakers)
                 cur.executemany("INSERT INTO speaker_aliases (speaker_id, alias, alias_key) VALUES (%s,%s,%s) ON CONFLICT DO NOTHING",
                                 plan.aliases)

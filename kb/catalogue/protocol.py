@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, runtime_checkable
@@ -121,9 +121,16 @@ class Catalogue(Protocol):
     def speakers_by_surname(self, surname: str) -> list[Speaker]: ...
 
     # -- identity resolution (kb.speakers decides; the catalogue reads mentions and stores the outcome) ------------
-    def speaker_mentions(self) -> list[Mention]: ...
+    def speaker_surfaces(self) -> list[tuple[str, str, str | None]]:
+        """Each (document id, name as the document gave it, speaker id now): what an incremental resolution links."""
+        ...
 
-    def apply_speaker_identities(self, identities: dict[tuple[str, str], Identity]) -> dict[str, str]: ...
+    def speaker_mentions(self, scope: Collection[tuple[str, str]] | None = None) -> list[Mention]: ...
+
+    def apply_speaker_identities(self, identities: dict[tuple[str, str], Identity],
+                                 scope: Collection[tuple[str, str]] | None = None) -> dict[str, str]:
+        """Store what resolution decided for every mention, or only for the `scope` mentions (an incremental pass)."""
+        ...
 
     def speaker_overrides(self) -> list[Override]: ...
 

@@ -6,7 +6,7 @@ import json
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -544,35 +544,60 @@ class SqliteCatalogue:
         return [s for s in (self.get_speaker(r[0]) for r in rows) if s]
 
     # -- identity resolution -----------------------------------------------------------------
-    def speaker_mentions(self) -> list[Mention]:
-        """Every name as each document used it, with the genders, titles and organisations it carried."""
+    def speaker_surfaces(self) -> list[tuple[str, str, str | None]]:
         rows = self._conn().execute(
-            "SELECT q.document_id AS doc, coalesce(q.speaker_surface, q.speaker_name) AS name, q.speaker_is_organization AS org,"
-            " d.published AS published, q.speaker_gender AS gender, q.speaker_title AS title, q.speaker_organization AS affil,"
-            " count(*) AS n FROM quotes q JOIN documents d ON d.id = q.document_id"
-            " WHERE coalesce(q.speaker_surface, q.speaker_name) IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7"
+            "SELECT DISTINCT document_id, coalesce(speaker_surface, speaker_name), speaker_id FROM quotes"
+            " WHERE coalesce(speaker_surface, speaker_name) IS NOT NULL"
         )
-        return mentions_from_rows(rows)
+        return [(r[0], r[1], r[2]) for r in rows]
 
-    def apply_speaker_identities(self, identities: dict[tuple[str, str], Identity]) -> dict[str, str]:
-        """Point every quote at its resolved speaker and rebuild the speakers; the quotes whose speaker id changed."""
+    def speaker_mentions(self, scope: Collection[tuple[str, str]] | None = None) -> list[Mention]:
+        """Every name as each document used it (or those in `scope`), with the genders, titles and organisations it carried."""
+        sql = ("SELECT q.document_id AS doc, coalesce(q.speaker_surface, q.speaker_name) AS name, q.speaker_is_organization AS org,"
+               " d.published AS published, q.speaker_gender AS gender, q.speaker_title AS title, q.speaker_organization AS affil,"
+               " count(*) AS n FROM quotes q JOIN documents d ON d.id = q.document_id"
+               " WHERE coalesce(q.speaker_surface, q.speaker_name) IS NOT NULL{} GROUP BY 1, 2, 3, 4, 5, 6, 7")
+        if scope is None:
+            return mentions_from_rows(self._conn().execute(sql.format("")))
+        rows = [r for docs in _chunks(sorted({d for d, _ in scope}))
+                for r in self._conn().execute(sql.format(f" AND q.document_id IN ({','.join('?' * len(docs))})"), docs)]
+        return mentions_from_rows(r for r in rows if (r["doc"], r["name"]) in scope)
+
+    def apply_speaker_identities(self, identities: dict[tuple[str, str], Identity],
+                                 scope: Collection[tuple[str, str]] | None = None) -> dict[str, str]:
+        """Point every quote (or those of the `scope` mentions) at its resolved speaker and rebuild those speakers;
+        the quotes whose speaker id changed."""
+        sql = ("SELECT id, document_id, coalesce(speaker_surface, speaker_name) AS surface, speaker_id, speaker_name,"
+               " speaker_is_organization, speaker_title, speaker_organization FROM quotes"
+               " WHERE coalesce(speaker_surface, speaker_name) IS NOT NULL{}")
         with self._write() as db:
-            rows = db.execute(
-                "SELECT id, document_id, coalesce(speaker_surface, speaker_name) AS surface, speaker_id, speaker_name,"
-                " speaker_is_organization, speaker_title, speaker_organization FROM quotes"
-                " WHERE coalesce(speaker_surface, speaker_name) IS NOT NULL"
-            ).fetchall()
-            old_aliases = [(r[0], r[1]) for r in db.execute("SELECT speaker_id, alias FROM speaker_aliases")]
+            if scope is None:
+                rows = db.execute(sql.format("")).fetchall()
+            else:
+                rows = [r for docs in _chunks(sorted({d for d, _ in scope}))
+                        for r in db.execute(sql.format(f" AND document_id IN ({','.join('?' * len(docs))})"), docs)
+                        if (r["document_id"], r["surface"]) in scope]
+            old_ids = sorted({r["speaker_id"] for r in rows if r["speaker_id"]})
+            if scope is None:
+                old_aliases = [(r[0], r[1]) for r in db.execute("SELECT speaker_id, alias FROM speaker_aliases")]
+            else:
+                old_aliases = [(r[0], r[1]) for ids in _chunks(old_ids)
+                               for r in db.execute(f"SELECT speaker_id, alias FROM speaker_aliases WHERE speaker_id IN ({','.join('?' * len(ids))})", ids)]
             known = {r[0]: r[1] for r in db.execute("SELECT id, current FROM speaker_ids")}
             plan = plan_identity_update(rows, identities, old_aliases, known)
             db.executemany("INSERT OR REPLACE INTO speaker_ids (id, current) VALUES (?,?)", plan.ids)
             db.executemany("UPDATE quotes SET speaker_id = ?, speaker_name = ?, speaker_is_organization = ? WHERE id = ?",
                            [u[:4] for u in plan.quotes])
             db.executemany("UPDATE quotes_fts SET speaker = ? WHERE quote_id = ?", [(u[4], u[3]) for u in plan.quotes])
-            db.execute("DELETE FROM speaker_aliases")
-            db.execute("DELETE FROM speakers")
+            if scope is None:
+                db.execute("DELETE FROM speaker_aliases")
+                db.execute("DELETE FROM speakers")
+            else:  # only the entries these mentions made, before and after
+                for ids in _chunks(sorted(set(old_ids) | {i for i, _, _ in plan.speakers})):
+                    db.execute(f"DELETE FROM speaker_aliases WHERE speaker_id IN ({','.join('?' * len(ids))})", ids)
+                    db.execute(f"DELETE FROM speakers WHERE id IN ({','.join('?' * len(ids))})", ids)
             db.executemany("INSERT OR IGNORE INTO speakers (id, name, is_organization) VALUES (?,?,?)", plan.speakers)
-            db.executemany("INSERT INTO speaker_aliases (speaker_id, alias, alias_key) VALUES (?,?,?)", plan.aliases)
+            db.executemany("INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias, alias_key) VALUES (?,?,?)", plan.aliases)
             db.execute("DELETE FROM speakers WHERE id NOT IN (SELECT speaker_id FROM quotes WHERE speaker_id IS NOT NULL)")
             return plan.changed
 
@@ -710,6 +735,12 @@ def _quote(r: sqlite3.Row) -> Quote:
         text=r["text"], start=r["start"], end=r["end"], kind=r["kind"], speaker=speaker, cue=cue,
         confidence=r["confidence"], id=r["id"], document_id=r["document_id"],
     )
+
+
+def _chunks(values: list[str], size: int = 500) -> Iterator[list[str]]:
+    """A long IN list in pieces SQLite accepts."""
+    for i in range(0, len(values), size):
+        yield values[i : i + size]
 
 
 def _document(r: sqlite3.Row) -> Document:
