@@ -597,6 +597,7 @@ def worker(
     kb = _open_kb(settings)
     try:
         ingestor = build_ingestor(kb, settings)
+        kb.embedder.embed(["warm-up"])  # load the model now, so "ready" means ready and the first job is not slower
         job_worker = JobWorker(kb.catalogue, lambda: ingestor, lease_s=settings.job_lease_seconds)
 
         def stop(signum: int, _frame: object) -> None:

@@ -2,6 +2,11 @@
 
 python -m benchmarks.search --quotes 100000 --embedded 3000 --queries 200 --runs 3 --store /tmp/kb-bench-search
 
+The same store on the deployment's backends: `--chroma-url` names a `chroma run --path STORE/chroma` server and
+`--database-url` a PostgreSQL database, which is filled once from the store's SQLite catalogue (same quotes,
+speakers and ids, so the same vectors):
+python -m benchmarks.search --store /tmp/kb-bench-search --database-url postgresql://… --chroma-url http://127.0.0.1:8001
+
 Quotes are sentences of real news articles (allsides), 50 to a document (dated 2010-2019), each
 given one of 2,000 speakers in 50 organisations. The first --embedded quotes get the real model's
 vectors, the others a real vector plus noise (see build). The store is built once under --store and
@@ -14,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import statistics
@@ -97,6 +103,19 @@ def _store(kb, docs, real: list[np.ndarray], embedded: int, noise: np.random.Gen
         kb.store(doc, [], doc_quotes, vectors)
 
 
+def copy_into(catalogue, sqlite_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The built store's catalogue written into another backend (ids are kept, so the store's vectors still match)."""
+    from kb.catalogue import SqliteCatalogue, copy_catalogue
+
+    started = time.perf_counter()
+    source = SqliteCatalogue(sqlite_path)
+    try:
+        copy_catalogue(source, catalogue)
+    finally:
+        source.close()
+    print(f"copied the catalogue in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+
+
 FILTERS = ("none", "speaker", "organization", "dates")
 MODES = ("hybrid", "semantic", "keyword")
 
@@ -128,6 +147,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--filters", default=",".join(FILTERS))
     parser.add_argument("--modes", default=",".join(MODES))
     parser.add_argument("--store", type=Path, default=Path("/tmp/kb-bench-search"))
+    parser.add_argument("--database-url", default=None, help="a PostgreSQL catalogue, filled from the store's SQLite one")
+    parser.add_argument("--chroma-url", default=None, help="a Chroma server over the store's chroma folder")
     parser.add_argument("--torch-threads", type=int, default=1, help="as `kb serve` (KB_TORCH_THREADS, default 1 there)")
     args = parser.parse_args(argv)
 
@@ -139,16 +160,20 @@ def main(argv: list[str] | None = None) -> int:
     from kb.embedding import set_torch_threads
 
     set_torch_threads(args.torch_threads)
-    settings = Settings(data_dir=args.store)
+    settings = Settings(data_dir=args.store, database_url=args.database_url, chroma_url=args.chroma_url)
     kb = open_knowledge_base(settings)
     speakers = speaker_refs()
+    if args.database_url and kb.stats()["quotes"] < args.quotes:
+        copy_into(kb.catalogue, Settings(data_dir=args.store).catalogue_path)
     if kb.stats()["quotes"] < args.quotes:
         build(kb, args.quotes, speakers, args.embedded)
     stats = kb.stats()
     combos = [(f, m) for f in args.filters.split(",") for m in args.modes.split(",")]
     pool = queries_for(stats["quotes"], args.queries * len(combos) * args.runs)
     rng = random.Random(11)
-    result: dict[str, object] = {"quotes": stats["quotes"], "documents": stats["documents"], "queries": args.queries, "runs": args.runs}
+    result: dict[str, object] = {"quotes": stats["quotes"], "documents": stats["documents"], "queries": args.queries, "runs": args.runs,
+                                 "catalogue": "postgresql" if args.database_url else "sqlite",
+                                 "vectors": "chroma server" if args.chroma_url else "embedded chroma", "load_average": os.getloadavg()}
     with LiveServer(create_app(settings, kb)) as server, httpx.Client(base_url=server.url, timeout=60) as http:
         http.get("/v1/search", params={"q": "warm up"})
         runs: dict[str, list[tuple[float, float, float]]] = {}
@@ -168,6 +193,7 @@ def main(argv: list[str] | None = None) -> int:
             result[label] = {f"p{p}_ms": round(statistics.median(f[i] for f in figures), 1) for i, p in enumerate((50, 95, 99))}
     kb.close()
     result["peak_rss_mb"] = round(peak_rss_mb())
+    result["load_average_end"] = os.getloadavg()
     print(json.dumps(result, indent=2))
     return 0
 

@@ -7,6 +7,7 @@ formula and constants of SQLite FTS5's bm25(), so both backends rank alike.
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,6 +30,7 @@ from kb.text import WORD
 SCHEMA_VERSION = 5
 _WRITE_LOCK = 7_301_113  # advisory lock id: one writer at a time, so orphan-speaker clean-up never races an upsert
 _K1, _B = 1.2, 0.75  # FTS5's bm25 constants
+_STATS_TTL_S = 30.0  # how long a process ranks with the row count and term frequencies it counted (its own writes reset them)
 _NOW = """to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')"""
 
 # MIGRATIONS[n]: the statements that take a version n-1 database to version n (_SCHEMA is always the latest).
@@ -175,6 +177,8 @@ class PostgresCatalogue:
     def __init__(self, url: str, max_connections: int = 10) -> None:
         self.url = url
         self._where = url.rsplit("@", 1)[-1]  # host/db for messages, never the password
+        self._corpus: dict[str, tuple[float, int, float]] = {}  # table -> (when counted, rows, mean length)
+        self._df: dict[tuple[str, str], tuple[float, int]] = {}  # (table, term) -> (corpus count it belongs to, df)
         try:
             self._pool = ConnectionPool(url, min_size=1, max_size=max_connections, open=True, timeout=30,
                                         kwargs={"autocommit": True, "row_factory": dict_row})
@@ -203,6 +207,7 @@ class PostgresCatalogue:
     @contextmanager
     def _write(self) -> Iterator[psycopg.Connection[Any]]:
         """One transaction (all or nothing); an outage becomes a StoreUnavailable."""
+        self._corpus = {}  # this process sees its own writes in keyword ranking at once, as on SQLite
         with self._conn() as conn, conn.transaction():
             yield conn
 
@@ -360,7 +365,7 @@ class PostgresCatalogue:
         words = WORD.findall(query.lower())
         if not words:
             return []
-        join = f"JOIN documents d ON d.id = {doc_col}"
+        join = "" if where == "TRUE" else f"JOIN documents d ON d.id = {doc_col}"  # only filters read the document
         with self._conn() as db:
             if phrase:
                 rows = db.execute(
@@ -374,15 +379,7 @@ class PostgresCatalogue:
             if not terms:
                 return []
             tsquery = " | ".join(_tsquery_literal(t) for t in terms)
-            sizes = db.execute(
-                f"SELECT count(*) AS n, coalesce(avg(n_tokens), 1) AS avgdl,"
-                f" array(SELECT (SELECT count(*) FROM {table} WHERE tsv @@ quote_literal(t)::tsquery)"
-                f"       FROM unnest(%s::text[]) WITH ORDINALITY AS u(t, i) ORDER BY i) AS df FROM {table}",
-                (terms,),
-            ).fetchone()
-            assert sizes is not None
-            n, avgdl = int(sizes["n"]), float(sizes["avgdl"]) or 1.0
-            dfs = dict(zip(terms, (int(df) for df in sizes["df"]), strict=True))
+            n, avgdl, dfs = self._term_stats(db, table, terms)
             if common_share < 1 and len(terms) > 1:
                 terms = [t for t in terms if dfs[t] <= common_share * max(1, n)] or [min(terms, key=lambda t: dfs[t])]
                 tsquery = " | ".join(_tsquery_literal(t) for t in terms)
@@ -398,6 +395,31 @@ class PostgresCatalogue:
                 [avgdl, terms, terms, idf, tsquery, *params, limit],
             ).fetchall()
         return [(r["id"], float(r["score"])) for r in rows]
+
+    def _term_stats(self, db: psycopg.Connection[Any], table: str, terms: list[str]) -> tuple[int, float, dict[str, int]]:
+        """Row count, mean length and each term's document frequency, kept for a while: counting them was most of a
+        keyword search (a full scan at 100k quotes), and BM25's weights barely move while other processes write."""
+        now = time.monotonic()
+        corpus = self._corpus.get(table)
+        if corpus is None or now - corpus[0] > _STATS_TTL_S:
+            row = db.execute(f"SELECT count(*) AS n, coalesce(avg(n_tokens), 1) AS avgdl FROM {table}").fetchone()
+            assert row is not None
+            corpus = (now, int(row["n"]), float(row["avgdl"]) or 1.0)
+            self._corpus[table] = corpus
+            if len(self._df) > 50_000:
+                self._df = {}
+        fresh = {t: d for t in terms if (d := self._df.get((table, t))) is not None and d[0] >= corpus[0]}
+        missing = [t for t in terms if t not in fresh]
+        if missing:
+            row = db.execute(
+                f"SELECT array(SELECT (SELECT count(*) FROM {table} WHERE tsv @@ quote_literal(t)::tsquery)"
+                "  FROM unnest(%s::text[]) WITH ORDINALITY AS u(t, i) ORDER BY i) AS df",
+                (missing,),
+            ).fetchone()
+            assert row is not None
+            for term, df in zip(missing, row["df"], strict=True):
+                fresh[term] = self._df[(table, term)] = (corpus[0], int(df))
+        return corpus[1], corpus[2], {t: fresh[t][1] for t in terms}
 
     def speaker_quotes(self, speaker_id: str, limit: int, offset: int) -> list[Quote]:
         rows = self._all(
