@@ -207,6 +207,8 @@ def test_a_version_1_catalogue_is_migrated(tmp_path: Path) -> None:
             db.execute(f"ALTER TABLE {m[1]} DROP COLUMN {m[2]}")
         elif m := re.match(r"CREATE TABLE IF NOT EXISTS (\w+)", statement):
             db.execute(f"DROP TABLE {m[1]}")
+        elif m := re.match(r"CREATE TRIGGER (\w+)", statement):  # before the column it reads goes
+            db.execute(f"DROP TRIGGER {m[1]}")
     db.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     db.commit()
     db.close()

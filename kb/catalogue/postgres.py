@@ -27,11 +27,42 @@ from kb.speakers import Identity, Mention, Override, mentions_from_rows, plan_id
 from kb.syndication import stored_shingles
 from kb.text import WORD
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 _WRITE_LOCK = 7_301_113  # advisory lock id: one writer at a time, so orphan-speaker clean-up never races an upsert
 _K1, _B = 1.2, 0.75  # FTS5's bm25 constants
 _STATS_TTL_S = 30.0  # how long a process ranks with the row count and term frequencies it counted (its own writes reset them)
 _NOW = """to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')"""
+
+# Row counts kept by statement triggers in the transaction that writes the rows (cascaded deletes too), so `kb stats`
+# reads a few rows instead of counting every quote; the noise each document rejected (kind -> count) is summed the same way.
+_COUNTS = [
+    "CREATE TABLE row_counts (name TEXT PRIMARY KEY, n BIGINT NOT NULL)",
+    *(f"INSERT INTO row_counts SELECT '{t}', count(*) FROM {t}" for t in STAT_TABLES),  # noqa: S608
+    "INSERT INTO row_counts SELECT 'noise:' || j.key, sum(j.value::bigint) FROM documents d, jsonb_each_text(d.noise) j GROUP BY j.key",
+    """CREATE OR REPLACE FUNCTION kb_count_rows() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF TG_OP = 'INSERT' THEN
+            UPDATE row_counts SET n = n + (SELECT count(*) FROM added) WHERE name = TG_TABLE_NAME;
+            IF TG_TABLE_NAME = 'documents' THEN
+                INSERT INTO row_counts SELECT 'noise:' || j.key, sum(j.value::bigint) FROM added a, jsonb_each_text(a.noise) j
+                GROUP BY j.key ON CONFLICT (name) DO UPDATE SET n = row_counts.n + excluded.n;
+            END IF;
+        ELSE
+            UPDATE row_counts SET n = n - (SELECT count(*) FROM removed) WHERE name = TG_TABLE_NAME;
+            IF TG_TABLE_NAME = 'documents' THEN
+                INSERT INTO row_counts SELECT 'noise:' || j.key, -sum(j.value::bigint) FROM removed r, jsonb_each_text(r.noise) j
+                GROUP BY j.key ON CONFLICT (name) DO UPDATE SET n = row_counts.n + excluded.n;
+            END IF;
+        END IF;
+        RETURN NULL;
+    END $$""",
+    *(statement for t in STAT_TABLES for statement in (
+        f"DROP TRIGGER IF EXISTS {t}_counted_in ON {t}", f"DROP TRIGGER IF EXISTS {t}_counted_out ON {t}",
+        f"CREATE TRIGGER {t}_counted_in AFTER INSERT ON {t} REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION kb_count_rows()",
+        f"CREATE TRIGGER {t}_counted_out AFTER DELETE ON {t} REFERENCING OLD TABLE AS removed FOR EACH STATEMENT"
+        " EXECUTE FUNCTION kb_count_rows()",
+    )),
+]
 
 # MIGRATIONS[n]: the statements that take a version n-1 database to version n (_SCHEMA is always the latest).
 MIGRATIONS: dict[int, list[str | Callable[[Any], object]]] = {
@@ -50,7 +81,8 @@ MIGRATIONS: dict[int, list[str | Callable[[Any], object]]] = {
         "ALTER TABLE documents ADD COLUMN IF NOT EXISTS noise JSONB",
         "CREATE TABLE IF NOT EXISTS speaker_ids (id TEXT PRIMARY KEY, current TEXT NOT NULL)",
         "CREATE INDEX IF NOT EXISTS speaker_ids_current ON speaker_ids(current)",
-    ],    5: [  # word shingles: other outlets' copies of a quote found through an index, not phrase queries
+    ],
+    5: [  # word shingles: other outlets' copies of a quote found through an index, not phrase queries
         ("CREATE TABLE IF NOT EXISTS quote_shingles (hash BIGINT NOT NULL, quote_id TEXT NOT NULL,"
          " document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE)"),
         "CREATE INDEX IF NOT EXISTS quote_shingles_hash ON quote_shingles(hash)",
@@ -59,6 +91,7 @@ MIGRATIONS: dict[int, list[str | Callable[[Any], object]]] = {
             (h, r["id"], r["document_id"]) for r in db.execute("SELECT id, document_id, text_key FROM quotes").fetchall()
             for h in stored_shingles(r["text_key"])]),
     ],
+    6: ["DROP TABLE IF EXISTS row_counts", *_COUNTS],  # counts kept by triggers, made and filled in one transaction
 }
 _EPOCH = "extract(epoch FROM clock_timestamp())::float8"
 
@@ -191,6 +224,7 @@ class PostgresCatalogue:
                 db.execute(_SCHEMA)
                 db.execute("INSERT INTO meta VALUES ('schema_version', %s) ON CONFLICT DO NOTHING", (str(SCHEMA_VERSION),))
             self._migrate()
+            self._ensure_counts()
         except Exception:
             self._pool.close()
             raise
@@ -225,6 +259,16 @@ class PostgresCatalogue:
     def schema_version(self) -> int:
         row = self._one("SELECT value FROM meta WHERE key = 'schema_version'")
         return int(row["value"]) if row else 0
+
+    def _ensure_counts(self) -> None:
+        """Make and fill the maintained counts once (a new database), under the write lock so no write goes uncounted."""
+        if (self._one("SELECT to_regclass('row_counts') AS t") or {}).get("t") is not None:
+            return
+        with self._write() as db:
+            db.execute("SELECT pg_advisory_xact_lock(%s)", (_WRITE_LOCK,))
+            if db.execute("SELECT to_regclass('row_counts') AS t").fetchone()["t"] is None:  # type: ignore[index]
+                for statement in _COUNTS:
+                    db.execute(statement)  # type: ignore[arg-type]
 
     def _migrate(self) -> None:
         """Bring an older database up to SCHEMA_VERSION one step at a time; refuse a newer one."""
@@ -300,13 +344,12 @@ class PostgresCatalogue:
         return {r["id"]: _chunk(r) for r in self._all("SELECT * FROM chunks WHERE id = ANY(%s)", (ids,))}
 
     def stats(self) -> dict[str, int]:
-        row = self._one("SELECT " + ", ".join(f"(SELECT count(*) FROM {t}) AS {t}" for t in STAT_TABLES))
-        assert row is not None
-        return {t: int(row[t]) for t in STAT_TABLES}
+        """The row counts the triggers keep: a lookup, not a scan of every quote."""
+        counts = {r["name"]: int(r["n"]) for r in self._all("SELECT name, n FROM row_counts")}
+        return {t: counts.get(t, 0) for t in STAT_TABLES}
 
     def noise_counts(self) -> dict[str, int]:
-        rows = self._all("SELECT j.key, sum(j.value::int) AS n FROM documents d, jsonb_each_text(d.noise) j"
-                         " WHERE d.noise IS NOT NULL GROUP BY j.key ORDER BY j.key")
+        rows = self._all("SELECT substr(name, 7) AS key, n FROM row_counts WHERE name LIKE 'noise:%%' AND n > 0 ORDER BY name")
         return {r["key"]: int(r["n"]) for r in rows}
 
     # -- quotes and keyword search ----------------------------------------------------------------

@@ -18,7 +18,28 @@ from kb.syndication import stored_shingles
 from kb.speakers import Identity, Mention, Override, mentions_from_rows, plan_identity_update
 from kb.text import WORD, content_words
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
+
+# Row counts kept by triggers in the transaction that writes the rows (cascaded deletes too), so `kb stats` reads a
+# few rows instead of counting every quote; the noise each document rejected (kind -> count) is summed the same way.
+_COUNTS = [
+    "CREATE TABLE row_counts (name TEXT PRIMARY KEY, n INTEGER NOT NULL)",
+    *(f"INSERT INTO row_counts SELECT '{t}', count(*) FROM {t}" for t in STAT_TABLES),  # noqa: S608
+    "INSERT INTO row_counts SELECT 'noise:' || j.key, sum(j.value) FROM documents d, json_each(d.noise) j"
+    " WHERE d.noise IS NOT NULL GROUP BY j.key",
+    *(statement for t in STAT_TABLES for statement in (
+        f"DROP TRIGGER IF EXISTS {t}_counted_in", f"DROP TRIGGER IF EXISTS {t}_counted_out",
+        f"CREATE TRIGGER {t}_counted_in AFTER INSERT ON {t} BEGIN UPDATE row_counts SET n = n + 1 WHERE name = '{t}'; END",
+        f"CREATE TRIGGER {t}_counted_out AFTER DELETE ON {t} BEGIN UPDATE row_counts SET n = n - 1 WHERE name = '{t}'; END",
+    )),
+    "DROP TRIGGER IF EXISTS documents_noise_in", "DROP TRIGGER IF EXISTS documents_noise_out",
+    "CREATE TRIGGER documents_noise_in AFTER INSERT ON documents WHEN NEW.noise IS NOT NULL BEGIN"
+    " INSERT INTO row_counts (name, n) SELECT 'noise:' || key, value FROM json_each(NEW.noise) WHERE 1"
+    " ON CONFLICT (name) DO UPDATE SET n = n + excluded.n; END",
+    "CREATE TRIGGER documents_noise_out AFTER DELETE ON documents WHEN OLD.noise IS NOT NULL BEGIN"
+    " UPDATE row_counts SET n = n - (SELECT value FROM json_each(OLD.noise) WHERE 'noise:' || key = row_counts.name)"
+    " WHERE name IN (SELECT 'noise:' || key FROM json_each(OLD.noise)); END",
+]
 
 # MIGRATIONS[n]: the statements that take a version n-1 catalogue to version n (_SCHEMA is always the latest).
 MIGRATIONS: dict[int, list[str | Callable[[sqlite3.Connection], object]]] = {
@@ -37,7 +58,8 @@ MIGRATIONS: dict[int, list[str | Callable[[sqlite3.Connection], object]]] = {
         "ALTER TABLE documents ADD COLUMN noise TEXT",
         "CREATE TABLE IF NOT EXISTS speaker_ids (id TEXT PRIMARY KEY, current TEXT NOT NULL)",
         "CREATE INDEX IF NOT EXISTS speaker_ids_current ON speaker_ids(current)",
-    ],    5: [  # word shingles: other outlets' copies of a quote found through an index, not phrase queries
+    ],
+    5: [  # word shingles: other outlets' copies of a quote found through an index, not phrase queries
         ("CREATE TABLE IF NOT EXISTS quote_shingles (hash INTEGER NOT NULL, quote_id TEXT NOT NULL,"
          " document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE)"),
         "CREATE INDEX IF NOT EXISTS quote_shingles_hash ON quote_shingles(hash)",
@@ -45,6 +67,7 @@ MIGRATIONS: dict[int, list[str | Callable[[sqlite3.Connection], object]]] = {
         lambda db: db.executemany("INSERT INTO quote_shingles (hash, quote_id, document_id) VALUES (?,?,?)", (
             (h, r[0], r[1]) for r in db.execute("SELECT id, document_id, text_key FROM quotes").fetchall() for h in stored_shingles(r[2]))),
     ],
+    6: ["DROP TABLE IF EXISTS row_counts", *_COUNTS],  # counts kept by triggers, made and filled in one transaction
 }
 _EPOCH = "((julianday('now') - 2440587.5) * 86400.0)"
 _JOB_FIELDS = "id, status, created_at, finished_at, processed, new, updated, unchanged, failed, errors, owner"
@@ -108,6 +131,8 @@ CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
     chunk_id UNINDEXED, text, tokenize = 'porter unicode61 remove_diacritics 2'
 );
 """
+
+
 
 def fts_query(text: str, phrase: bool = False) -> str | None:
     """A safe FTS5 query: terms ORed (BM25 ranks by how many match), or one exact phrase."""
@@ -177,6 +202,7 @@ class SqliteCatalogue:
             db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
             db.execute("PRAGMA quick_check").fetchone()
             self._migrate()
+            self._ensure_counts()
         except sqlite3.DatabaseError as e:
             raise StoreCorrupt(
                 f"the catalogue {path} is damaged or not a kb catalogue ({e}); restore it with `kb restore BACKUP` "
@@ -200,6 +226,16 @@ class SqliteCatalogue:
                     statement(db) if callable(statement) else db.execute(statement)  # a callable fills a new table
                 db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(version + 1),))
             version += 1
+
+    def _ensure_counts(self) -> None:
+        """Make and fill the maintained counts once (a new catalogue, or one from before they existed)."""
+        made = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'row_counts'"
+        if self._conn().execute(made).fetchone():
+            return
+        with self._write() as db:
+            if db.execute(made).fetchone() is None:  # another process may have made them meanwhile
+                for statement in _COUNTS:
+                    db.execute(statement)
 
     # -- connections -------------------------------------------------------------------------
     def _conn(self) -> sqlite3.Connection:
@@ -315,16 +351,12 @@ class SqliteCatalogue:
         return {r["id"]: _document(r) for r in rows}
 
     def stats(self) -> dict[str, int]:
-        db = self._conn()
-        return {
-            name: db.execute(f"SELECT count(*) FROM {name}").fetchone()[0]  # noqa: S608 - fixed table names
-            for name in STAT_TABLES
-        }
+        """The row counts the triggers keep: a lookup, not a scan of every quote."""
+        counts = dict(self._conn().execute("SELECT name, n FROM row_counts").fetchall())
+        return {name: int(counts.get(name, 0)) for name in STAT_TABLES}
 
     def noise_counts(self) -> dict[str, int]:
-        rows = self._conn().execute(
-            "SELECT j.key, sum(j.value) FROM documents d, json_each(d.noise) j WHERE d.noise IS NOT NULL GROUP BY j.key ORDER BY j.key"
-        )
+        rows = self._conn().execute("SELECT substr(name, 7), n FROM row_counts WHERE name LIKE 'noise:%' AND n > 0 ORDER BY name")
         return {k: int(n) for k, n in rows}
 
     # -- quotes ------------------------------------------------------------------------------
