@@ -132,6 +132,9 @@ class Quote:
     confidence: float = 0.5
     id: str = ""
     document_id: str = ""
+    # The outer source of a nested attribution ("…," sources told ABC News; according to Lapan; a quote read out
+    # in a press secretary's turn): who reported the speaker's words, as the document names them.
+    reported_by: str | None = None
 
 
 @dataclass

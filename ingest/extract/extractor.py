@@ -26,6 +26,7 @@ from ingest.extract.lexicon import (
     OBJECT_PREPOSITIONS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
+    REPORTING_CUES,
     SPEECH_PHRASAL,
     SPEECH_VERBS,
 )
@@ -43,6 +44,7 @@ _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _CONTENT_DEPS = {"ccomp", "parataxis", "xcomp", "dobj", "oprd", "advcl", "dep", "conj"}
 _WORD = re.compile(r"[\w’']+")
 _SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
+_INTRODUCED = re.compile(r"(?:\s+[\w’'.-]+){0,3}\s*:\s*[\"“]|\s*[,—–-]\s*[\"“]")  # a cue, a colon and the opening mark: the marks hold what was said
 # Limits that keep hostile text (one giant line, thousands of quotation marks) linear; no prose comes near them.
 MAX_UNIT_CHARS = 5_000
 MAX_MARKS_PER_UNIT = 60
@@ -235,6 +237,10 @@ class _ArticleExtraction:
         for index, (base, doc) in enumerate(self.parsed):
             quotes.extend(self._paragraph(index, base, doc))
         _resolve_names(quotes, [(p.pos, p.name) for p in self.people])
+        full = list(dict.fromkeys(n for n in [*(q.speaker.name for q in quotes), *(p.name for p in self.people)] if n and len(n.split()) >= 2))
+        for q in quotes:  # "according to Lapan": the outer source by the full name the document gives him
+            if q.reported_by and re.fullmatch(r"[A-Z][\w’'-]+", q.reported_by):
+                q.reported_by = _match_surname(q.reported_by, full) or q.reported_by
         for q in quotes:
             s = q.speaker
             if s.name and not s.is_organization:
@@ -272,7 +278,7 @@ class _ArticleExtraction:
             q = self._reported(cue, base, doc, ents, inside)
             if q is not None:
                 events.append((q.start, q))
-        events = _drop_nested(events)
+        events, outer_of = _nest(events)
         for _, q in sorted(events, key=lambda e: e[0]):
             if q.speaker.resolution == "inherit":
                 if self.last_speaker is None or index - self.last_speaker_para > 1:
@@ -280,6 +286,11 @@ class _ArticleExtraction:
                 q.speaker = _copy(self.last_speaker)
             elif q.speaker.resolution == "pronoun" and q.speaker.name is None and q.speaker.mention is not None:
                 q.speaker = self._pronoun(q.speaker.mention)
+            outer = outer_of.get(id(q))
+            if outer is not None:
+                q.reported_by = self._source_name(outer.speaker)
+                if outer.speaker.name and not outer.speaker.is_organization and outer.speaker.mention is not None:
+                    self.people.append(PersonMention(outer.speaker.mention.start, outer.speaker.name))
             quotes.append(q)
             self.last_speaker = q.speaker
             self.last_speaker_para = index
@@ -406,7 +417,9 @@ class _ArticleExtraction:
         near = [c for c in cues if any(c.sentence.start == st.start for st in sents)]
         words = m.words(text)
         if near:
-            cue = min(near, key=lambda c: min(abs(c.start - local_e), abs(c.end - local_s)))
+            introducing = [c for c in near if c.subject is not None and _INTRODUCED.fullmatch(text, base + c.end, m.start)]
+            # 'scolded him: "…," she said': the cue that opens the quotation with a colon is its cue
+            cue = introducing[0] if introducing else min(near, key=lambda c: min(abs(c.start - local_e), abs(c.end - local_s)))
             if cue.subject is None and not cue.according_to:
                 return None
             sent_words = sum(_words(st.text) for st in sents)
@@ -418,7 +431,8 @@ class _ArticleExtraction:
                 return None
             cue_span = Span(cue.text, base + cue.start, base + cue.end)
             short = words < self.rules.short_phrase_words
-            if free - quoted <= max(2, 0.25 * free):  # nearly everything but the speaker and cue is inside the marks
+            introduced = _INTRODUCED.fullmatch(text, base + cue.end, m.start) is not None  # 'shot back: "Under what authority?"'
+            if introduced or free - quoted <= max(2, 0.25 * free):  # nearly everything but the speaker and cue is inside the marks
                 if short and self._topic_cue(cue):
                     self._reject_scare([m])  # 'The mayor criticized "the sanctuary city policy."': the topic, not his words
                     return None
@@ -434,7 +448,8 @@ class _ArticleExtraction:
                 return None
             used.add(id(cue))
             cs, ce = content
-            return Quote(text=text[cs:ce], start=cs, end=ce, kind="mixed", speaker=speaker, cue=cue_span, confidence=self.rules.mixed)
+            quote = Quote(text=text[cs:ce], start=cs, end=ce, kind="mixed", speaker=speaker, cue=cue_span, confidence=self.rules.mixed)
+            return self._according_to_inner(cue, base, ents, quote)
         sent_words = sum(_words(st.text) for st in sents)
         if m.continues_previous or (words >= self.rules.floating_min_words and words >= self.rules.floating_min_share * sent_words):
             placeholder = SpeakerRef(name=None, resolution="inherit")
@@ -517,10 +532,41 @@ class _ArticleExtraction:
         kind = "indirect"
         if any(_overlap((m.start, m.end), (s, e)) >= 0.5 * (m.end - m.start) for m in self.marked):
             kind = "mixed"
-        return Quote(
+        return self._according_to_inner(cue, base, ents, Quote(
             text=self.text[s:e], start=s, end=e, kind=kind, speaker=speaker,
             cue=Span(cue.text, base + cue.start, base + cue.end), confidence=self.rules.reported,
-        )
+        ))
+
+    def _according_to_inner(self, cue: Cue, base: int, ents: list[SpacySpan], quote: Quote) -> Quote:
+        """Under "according to X", marked words another speaker's verb governs are that speaker's, reported by X."""
+        if not cue.according_to or quote.kind != "mixed":
+            return quote
+        inner = self._inner_speaker(cue, (quote.start, quote.end), base, ents)
+        if inner is not None:
+            quote.speaker, quote.reported_by = inner, self._source_name(quote.speaker)
+        return quote
+
+    def _inner_speaker(self, cue: Cue, content: tuple[int, int], base: int, ents: list[SpacySpan]) -> SpeakerRef | None:
+        """'Fulghum opened by noting his department's "interest …," according to Lapan': the marked words are Fulghum's."""
+        s, e = content
+        marks = [m for m in self.marked if _overlap((m.start, m.end), (s, e)) > 0]
+        for tok in cue.sentence:
+            if not marks or tok.pos_ != "VERB" or tok.lemma_.lower() not in SPEECH_VERBS or not s <= base + tok.idx < e:
+                continue
+            sub = list(tok.subtree)
+            lo, hi = base + sub[0].idx, base + sub[-1].idx + len(sub[-1])
+            if not any(_overlap((lo, hi), (m.start, m.end)) >= 0.5 * (m.end - m.start) for m in marks):
+                continue  # the verb does not govern the quoted words
+            node = tok
+            for _ in range(4):  # 'noting' -> 'by' -> 'opened', whose subject speaks
+                subject = next((c for c in node.children if c.dep_ in _SUBJECTS), None)
+                if subject is not None:
+                    inner = self._speaker(subject, base, ents)
+                    return inner if inner is not None and inner.resolution in {"named", "nominal"} else None
+                if node.head is node:
+                    break
+                node = node.head
+        return None
 
     # -- speakers ----------------------------------------------------------------------------
     def _person_like_label(self, label: str, speaker: SpeakerRef) -> bool:
@@ -565,6 +611,12 @@ class _ArticleExtraction:
             organization=mention.organization, description=mention.description, mention=span,
         )
 
+    def _source_name(self, speaker: SpeakerRef) -> str | None:
+        """How a citation names the outer source of a nested quote: its name, else the document's words for it."""
+        if speaker.resolution == "pronoun" and speaker.name is None and speaker.mention is not None:
+            speaker = self._pronoun(speaker.mention)
+        return speaker.name or speaker.description or (speaker.mention.text if speaker.mention else None)
+
     def _pronoun(self, span: Span) -> SpeakerRef:
         """he/she: the person named most recently before; they: the previous unnamed group; it: an organisation."""
         pronoun = span.text.lower()
@@ -585,17 +637,40 @@ class _ArticleExtraction:
         return SpeakerRef(name=None, resolution="pronoun", description=span.text, mention=span)
 
 
-def _drop_nested(events: list[tuple[int, Quote]]) -> list[tuple[int, Quote]]:
-    """Keep the outer attribution when a cue sits inside another quote's content ("a source said X asked ...")."""
+def _reports(cue: str) -> bool:
+    """'told', 'said', 'according to': a cue by which one source passes on what another said."""
+    words = cue.lower().split()
+    return cue.lower().startswith("according") or bool(words) and words[0] in REPORTING_CUES
+
+
+def _nest(events: list[tuple[int, Quote]]) -> tuple[list[tuple[int, Quote]], dict[int, Quote]]:
+    """A cue inside another quote's content is a nested source: the inner speaker keeps the words.
+
+    'police officials shot back: "Under what authority?," sources told ABC News': the question is the police
+    officials', reported by sources; the outer reported quote goes, and is returned as the inner one's outer
+    source (by id of the inner quote). Under any other cue ("suggested one solution: ICE could ask ...") or
+    inside a direct quote, an inner reported clause is part of the outer statement and goes.
+    """
     kept: list[tuple[int, Quote]] = []
     for pos, q in sorted(events, key=lambda e: -(e[1].end - e[1].start)):
-        cue = q.cue
-        if cue is not None and q.kind != "direct" and any(o.start <= cue.start and cue.end <= o.end for _, o in kept):
+        if not any((o.start, o.end) == (q.start, q.end) for _, o in kept):
+            kept.append((pos, q))
+    outer_of: dict[int, Quote] = {}
+    dropped: set[int] = set()
+    for _, o in kept:  # longest first: the outermost source wins
+        if id(o) in dropped:
             continue
-        if any((o.start, o.end) == (q.start, q.end) for _, o in kept):
-            continue
-        kept.append((pos, q))
-    return kept
+        inner = [
+            q for _, q in kept
+            if q is not o and id(q) not in dropped and q.cue is not None and o.start <= q.cue.start and q.cue.end <= o.end
+        ]
+        quoted = [q for q in inner if q.kind == "direct" and (o.cue is None or not q.start <= o.cue.start < q.end)]
+        if quoted and o.kind != "direct" and o.cue is not None and _reports(o.cue.text):
+            dropped.add(id(o))  # the outer source passes on a quotation: it is the inner speaker's
+            for q in quoted:
+                outer_of.setdefault(id(q), o)
+        dropped.update(id(q) for q in inner if q.kind != "direct")
+    return [(pos, q) for pos, q in kept if id(q) not in dropped], outer_of
 
 
 def _phrase_text(tok: Token) -> str:

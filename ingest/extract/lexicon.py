@@ -18,6 +18,13 @@ SPEECH_VERBS = frozenset(
     """.split()
 )
 
+# Forms of the verbs by which one source passes on another's words ("police officials shot back: ..., sources told
+# ABC News"): a speech cue inside what they govern is a nested source, not part of the outer source's statement.
+REPORTING_CUES = frozenset(
+    "say says said saying tell tells told telling add adds added adding report reports reported reporting "
+    "write writes wrote writing recount recounts recounted recall recalls recalled confirm confirms confirmed".split()
+)
+
 # Particle verbs whose particle makes them speech ("point out", "lash out").
 SPEECH_PHRASAL = {("point", "out"), ("lash", "out"), ("spell", "out"), ("shoot", "back"), ("fire", "back"), ("hit", "back"), ("weigh", "in"), ("chime", "in"), ("speak", "out"), ("tap", "dance")}
 
