@@ -254,16 +254,26 @@ def plan_identity_update(
     return IdentityUpdate(updates, changed, people, unique, id_table)
 
 
-def mention_tokens(document_id: str, name: str) -> list[str]:
+def _partial_first(name: str) -> str | None:
+    """The formal first name a partial name reads its document's full names by: "Chuck", "Charles E."."""
+    parsed = parse_person(name)
+    if parsed is None or (parsed.is_full and len(parsed.last) > 1):
+        return None
+    return parsed.formal_first if parsed.is_full else NICKNAMES.get(parsed.last, parsed.last)
+
+
+def mention_tokens(document_id: str, name: str, partial_firsts: set[tuple[str, str]] | None = None) -> list[str]:
     """What a mention's resolution can depend on: its name (votes, entries), its surname (people of that surname,
-    a bare surname), and the formal first name in its document ("Chuck" and "Charles E." read the document's full
-    names). Mentions sharing a token, directly or through others, are resolved together."""
+    a bare surname), and, where its document has a partial name ("Chuck", "Charles E."), the formal first name
+    that partial reads the document's full names by. Mentions sharing a token, directly or through others, are
+    resolved together."""
     tokens = [f"key:{speaker_key(name)}", f"org:{org_key(name)}", f"word:{fold(name.split()[-1]) if name.split() else ''}"]
     parsed = parse_person(name)
     if parsed is not None:
         tokens.append(f"last:{parsed.last}")
-        first = parsed.formal_first if parsed.is_full else NICKNAMES.get(parsed.last, parsed.last)
-        tokens.append(f"first:{document_id}:{first}")
+        first = _partial_first(name) or parsed.formal_first
+        if partial_firsts is None or (document_id, first) in partial_firsts:
+            tokens.append(f"first:{document_id}:{first}")
     return tokens
 
 
@@ -278,10 +288,11 @@ def affected_mentions(
     config = config or ResolutionConfig()
     surfaces = list(surfaces)
     pairs = sorted({(doc, name) for doc, name, _ in surfaces})
+    partials = {(doc, first) for doc, name in pairs if (first := _partial_first(name))}
     union = _Union()
     lasts: set[str] = set()
     for doc, name, sid in surfaces:
-        tokens = mention_tokens(doc, name) + ([f"id:{sid}"] if sid else [])
+        tokens = mention_tokens(doc, name, partials) + ([f"id:{sid}"] if sid else [])
         for t in tokens[1:]:
             union.union(tokens[0], t)
         lasts.update(t[5:] for t in tokens if t.startswith(("last:", "word:")))
@@ -295,8 +306,8 @@ def affected_mentions(
     documents, names = set(documents), set(names)
     seeds = {union.find(f"key:{speaker_key(n)}") for n in names}
     seeds |= {union.find(f"last:{p.last}") for n in names if (p := parse_person(n)) is not None}
-    seeds |= {union.find(mention_tokens(doc, name)[0]) for doc, name in pairs if doc in documents or name in names}
-    return {(doc, name) for doc, name in pairs if union.find(mention_tokens(doc, name)[0]) in seeds}
+    seeds |= {union.find(f"key:{speaker_key(name)}") for doc, name in pairs if doc in documents or name in names}
+    return {(doc, name) for doc, name in pairs if union.find(f"key:{speaker_key(name)}") in seeds}
 
 
 def mentions_from_rows(rows: Iterable[Mapping[str, Any]]) -> list[Mention]:

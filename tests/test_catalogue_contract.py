@@ -310,6 +310,27 @@ def test_identity_resolution_reads_mentions_and_stores_identities(filled: Catalo
     assert filled.speaker_overrides() == [Override("split", "John Kelly")]
 
 
+def test_an_incremental_resolution_rewrites_only_its_mentions_and_ids_outlive_names(filled: Catalogue) -> None:
+    from kb.speakers import Identity
+
+    assert sorted(filled.speaker_surfaces()) == [("doc_a", "Greg Champagne", CHAMPAGNE.id), ("doc_a", "John Kelly", KELLY.id),
+                                                 ("doc_b", "ACLU", ACLU.id), ("doc_b", "Greg Champagne", CHAMPAGNE.id)]
+    own = {(d, n): Identity(i or "", n, n == "ACLU") for d, n, i in filled.speaker_surfaces()}
+    filled.apply_speaker_identities(own)  # a first full pass: every id is known from now on
+    scope = {("doc_a", "John Kelly")}
+    assert [(m.document_id, m.name) for m in filled.speaker_mentions(scope)] == [("doc_a", "John Kelly")]
+    renamed = {("doc_a", "John Kelly"): Identity(speaker_id("John F. Kelly"), "John F. Kelly", False)}
+    assert filled.apply_speaker_identities(renamed, scope) == {}  # a better name, the same id: no quote moved
+    kelly = filled.get_speaker(KELLY.id or "")
+    assert kelly is not None and kelly.name == "John F. Kelly" and kelly.id == KELLY.id
+    champagne = filled.get_speaker(CHAMPAGNE.id or "")
+    assert champagne is not None and champagne.quote_count == 2 and filled.stats()["speakers"] == 3  # the rest untouched
+    merged = Identity(CHAMPAGNE.id or "", "Greg Champagne", False)
+    filled.apply_speaker_identities({**own, ("doc_a", "John Kelly"): merged})
+    assert filled.current_speaker_id(KELLY.id or "") == CHAMPAGNE.id  # Kelly's old id leads to the entry it went into
+    assert (filled.get_speaker(KELLY.id or "") or kelly).id == CHAMPAGNE.id
+
+
 def _reopen_after(catalogue: Catalogue, statements: list[str]) -> Catalogue:
     """Run raw SQL on the backend's database, then open it again as kb would at start."""
     catalogue.close()
