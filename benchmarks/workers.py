@@ -5,7 +5,8 @@ python -m benchmarks.workers --database-url postgresql://postgres@127.0.0.1:5432
 For each number of workers: a new database on that server, a new `chroma run`, the workers started and ready
 (spaCy and the model loaded), then the same real articles (allsides) queued as --jobs uploads at once; the
 clock runs from the first upload to the last job done. The load average is read before and after each run,
-since on a shared machine it says how much of the cores the workers really had.
+since on a shared machine it says how much of the cores the workers really had; the workers' CPU seconds
+while the jobs ran say what the work cost whatever the load.
 """
 
 from __future__ import annotations
@@ -39,6 +40,12 @@ def _wait(check, what: str, seconds: float, logs: Path) -> None:  # type: ignore
     raise SystemExit(f"{what} not within {seconds:.0f} s\n{tails}")
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a live process (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def one_run(admin_url: str, workers: int, uploads: list[bytes], folder: Path) -> dict[str, object]:
     """Start a fresh database, Chroma server and `workers` workers; queue the uploads; time them to done."""
     import psycopg
@@ -69,6 +76,7 @@ def one_run(admin_url: str, workers: int, uploads: list[bytes], folder: Path) ->
         catalogue = open_catalogue(Settings(data_dir=folder / "data", database_url=database_url))
         try:
             load_before = os.getloadavg()
+            cpu_before = sum(_cpu_seconds(w.pid) for w in started[1:])
             t0 = time.perf_counter()
             ids = [enqueue(catalogue, upload) for upload in uploads]
             jobs: list[dict[str, object]] = []
@@ -81,12 +89,14 @@ def one_run(admin_url: str, workers: int, uploads: list[bytes], folder: Path) ->
             _wait(all_done, "the jobs", 3600, folder)
             elapsed = time.perf_counter() - t0
             load_after = os.getloadavg()
+            cpu_s = sum(_cpu_seconds(w.pid) for w in started[1:]) - cpu_before  # the workers' own CPU for the jobs
             stats = catalogue.stats()
         finally:
             catalogue.close()
         return {
             "workers": workers, "jobs": len(ids), "documents": stats["documents"], "quotes": stats["quotes"],
-            "failed": sum(int(j["failed"]) for j in jobs), "seconds": round(elapsed, 1), "docs_per_s": round(stats["documents"] / elapsed, 2),
+            "failed": sum(int(j["failed"]) for j in jobs), "seconds": round(elapsed, 1),
+            "docs_per_s": round(stats["documents"] / elapsed, 2), "workers_cpu_s": round(cpu_s, 1),
             "load_average_before": [round(x, 1) for x in load_before], "load_average_after": [round(x, 1) for x in load_after],
         }
     finally:
