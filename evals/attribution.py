@@ -239,6 +239,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", type=int, default=0, help="print N missed and N false quotes of each category to stderr")
     parser.add_argument("--model", type=Path, default=None, help="tagger directory (default: the committed one)")
     parser.add_argument("--extractor", choices=EXTRACTORS, default="rules", help="what to score (see above)")
+    parser.add_argument("--compare", action="store_true", help="also score every other extractor in the same pass (under \"compare\")")
+    parser.add_argument("--skip-speed", action="store_true", help="skip the second spaCy pass that times the raw pipeline")
     args = parser.parse_args(argv)
 
     import spacy
@@ -254,7 +256,8 @@ def main(argv: list[str] | None = None) -> int:
     nlp = spacy.load(Settings().spacy_model)
     extractor = QuoteExtractor(nlp)
     tagger = None
-    if args.extractor != "rules":
+    modes = EXTRACTORS if args.compare else (args.extractor,)
+    if any(mode != "rules" for mode in modes):
         from ingest.extract.model import AttributionTagger, link
 
         tagger = AttributionTagger(args.model) if args.model else AttributionTagger()
@@ -267,9 +270,9 @@ def main(argv: list[str] | None = None) -> int:
             lemma_cache[key] = "according to" in key or any(t.lemma_.lower() in SPEECH_VERBS for t in nlp(cue) if t.pos_ in {"VERB", "AUX", "NOUN"})
         return lemma_cache[key]
 
-    totals = {c: {"gold": 0, "pred": 0, "match": 0, "speaker": 0} for c in ("direct", "indirect")}
+    all_totals = {m: {c: {"gold": 0, "pred": 0, "match": 0, "speaker": 0} for c in ("direct", "indirect")} for m in modes}
     errors: dict[str, list[str]] = {"missed": [], "false": [], "speaker": []}
-    exact_totals = {r.value: {"gold": 0, "pred": 0, "match": 0} for r in Role}
+    all_exact = {m: {r.value: {"gold": 0, "pred": 0, "match": 0} for r in Role} for m in modes}
     sentences = 0
     t_extract = t_model = 0.0
     for article, raw, ann in articles:
@@ -293,27 +296,33 @@ def main(argv: list[str] | None = None) -> int:
                 *([(Role.SOURCE, q.speaker.mention.start, q.speaker.mention.end)] if q.speaker.mention else []),
             )
         ]
+        attributions = []
         if tagger is not None:
             started = time.perf_counter()
             attributions = link(tagger.tag(text), text)
             t_model += time.perf_counter() - started
-            preds, exact = combine(args.extractor, text, attributions, rule_preds, rule_spans, is_speech_cue)
-        else:
-            preds, exact = rule_preds, rule_spans
-        preds = group_predictions(preds, text)
-        gold_spans = read_ann(ann)
         sentences_tokens = sentence_tokens(parsed)
-        g_set, p_set = bio_spans(sentences_tokens, gold_spans), bio_spans(sentences_tokens, exact)
-        for role in Role:
-            exact_totals[role.value]["gold"] += sum(1 for k in g_set if k[1] == role.value)
-            exact_totals[role.value]["pred"] += sum(1 for k in p_set if k[1] == role.value)
-            exact_totals[role.value]["match"] += sum(1 for k in g_set & p_set if k[1] == role.value)
-        pairs = matches(gold, preds)
-        for category in totals:
-            totals[category]["gold"] += sum(1 for g in gold if g.category == category)
-            totals[category]["pred"] += sum(1 for p in preds if p.category == category)
-            totals[category]["match"] += sum(1 for g, _ in pairs if g.category == category)
-            totals[category]["speaker"] += sum(1 for g, p in pairs if g.category == category and speaker_right(g, p))
+        g_set = bio_spans(sentences_tokens, read_ann(ann))
+        for mode in modes:
+            if mode == "rules":
+                preds, exact = rule_preds, rule_spans
+            else:
+                preds, exact = combine(mode, text, attributions, rule_preds, rule_spans, is_speech_cue)
+            preds = group_predictions(preds, text)
+            p_set = bio_spans(sentences_tokens, exact)
+            for role in Role:
+                all_exact[mode][role.value]["gold"] += sum(1 for k in g_set if k[1] == role.value)
+                all_exact[mode][role.value]["pred"] += sum(1 for k in p_set if k[1] == role.value)
+                all_exact[mode][role.value]["match"] += sum(1 for k in g_set & p_set if k[1] == role.value)
+            pairs = matches(gold, preds)
+            for category, n in all_totals[mode].items():
+                n["gold"] += sum(1 for g in gold if g.category == category)
+                n["pred"] += sum(1 for p in preds if p.category == category)
+                n["match"] += sum(1 for g, _ in pairs if g.category == category)
+                n["speaker"] += sum(1 for g, p in pairs if g.category == category and speaker_right(g, p))
+            if mode == args.extractor:
+                kept_preds, kept_pairs = preds, pairs
+        preds, pairs = kept_preds, kept_pairs
         matched_g = {id(g) for g, _ in pairs}
         matched_p = {id(p) for _, p in pairs}
         errors["missed"] += [f"{article} [{g.category}] cue={g.cue!r} src={[raw[a:b] for a, b in g.source]} :: {g.text[:160]}" for g in gold if id(g) not in matched_g]
@@ -328,24 +337,30 @@ def main(argv: list[str] | None = None) -> int:
 
     texts = [normalise(raw) for _, raw, _ in articles]
     started = time.perf_counter()
-    for t in texts:
+    for t in texts if not args.skip_speed else []:
         list(nlp.pipe((t[s:e] for s, e in paragraphs(t)), batch_size=64))
     t_spacy = time.perf_counter() - started
 
-    result: dict[str, object] = {"split": args.split, "articles": len(articles), "extractor": args.extractor}
-    for category, n in totals.items():
-        result[category] = {
-            "gold": n["gold"], "predicted": n["pred"], "matched": n["match"],
-            **_prf(n["match"], n["pred"], n["gold"]),
-            "speaker_accuracy": round(n["speaker"] / n["match"], 4) if n["match"] else 0.0,
-            "f1_with_speaker": _prf(n["speaker"], n["pred"], n["gold"])["f1"],
-        }
-    result["exact_spans"] = {role: {"gold": n["gold"], "predicted": n["pred"], **_prf(n["match"], n["pred"], n["gold"])} for role, n in exact_totals.items()}
+    def scores(mode: str) -> dict[str, object]:
+        out: dict[str, object] = {}
+        for category, n in all_totals[mode].items():
+            out[category] = {
+                "gold": n["gold"], "predicted": n["pred"], "matched": n["match"],
+                **_prf(n["match"], n["pred"], n["gold"]),
+                "speaker_accuracy": round(n["speaker"] / n["match"], 4) if n["match"] else 0.0,
+                "f1_with_speaker": _prf(n["speaker"], n["pred"], n["gold"])["f1"],
+            }
+        out["exact_spans"] = {role: {"gold": n["gold"], "predicted": n["pred"], **_prf(n["match"], n["pred"], n["gold"])} for role, n in all_exact[mode].items()}
+        return out
+
+    result: dict[str, object] = {"split": args.split, "articles": len(articles), "extractor": args.extractor, **scores(args.extractor)}
+    if args.compare:
+        result["compare"] = {mode: scores(mode) for mode in modes}
     result["speed"] = {
         "model_seconds_per_article": round(t_model / len(articles), 3) if tagger is not None else None,
         "sentences": sentences,
         "extraction_sentences_per_s": round(sentences / t_extract, 1) if t_extract else None,
-        "spacy_sentences_per_s": round(sentences / t_spacy, 1) if t_spacy else None,
+        "spacy_sentences_per_s": round(sentences / t_spacy, 1) if t_spacy and not args.skip_speed else None,
     }
     print(json.dumps(result, indent=2))
     if args.errors:
