@@ -13,7 +13,7 @@ spans clipped to each sentence), and a predicted span counts only when it matche
 
 --extractor chooses what is scored: the rules, the trained tagger (model), the tagger's content and
 cues with the rules' speaker where a rule quote covers the same content (model+rule-speakers), or the
-rules with the tagger's attributions added where no rule quote lies (rules+model).
+rules with the tagger's whole attributions (content, cue and source) added where no rule quote lies (rules+model).
 """
 
 from __future__ import annotations
@@ -214,8 +214,8 @@ def combine(mode: str, text: str, attributions: list[Any], rule_preds: list[Pred
         body = " ".join(text[x:y] for x, y in ranges)
         mention = (a.source.start, a.source.end) if a.source else None
         source = a.source
-        if mode == "rules+model" and any(_overlap_ranges(ranges, p.content) for p in rule_preds):
-            continue
+        if mode == "rules+model" and (any(_overlap_ranges(ranges, p.content) for p in rule_preds) or a.cue is None or a.source is None):
+            continue  # the late sieve adds only whole attributions (content, cue and source) where no rule quote lies
         if mode == "model+rule-speakers":
             best = max(rule_preds, key=lambda p: _overlap_ranges(ranges, p.content), default=None)
             if best is not None and best.mention and _overlap_ranges(ranges, best.content) >= 0.5 * min(_size(ranges), _size(best.content)):
