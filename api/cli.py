@@ -291,6 +291,7 @@ def _print_quote(source: str, q, fmt: str) -> None:  # type: ignore[no-untyped-d
             "mention": {"text": sp.mention.text, "start": sp.mention.start, "end": sp.mention.end} if sp.mention else None,
         },
         "confidence": q.confidence,
+        "reported_by": q.reported_by,
     }
     typer.echo(json.dumps(record, ensure_ascii=False))
 

@@ -83,6 +83,10 @@ class QuoteOut(_Out):
     cue: SpanOut | None
     speaker: SpeakerRefOut
     confidence: float
+    reported_by: str | None = Field(
+        None, description="For a nested quote, the source that passed the speaker's words on (\"…,\" sources told ABC News).",
+        examples=["sources"],
+    )
     document: DocumentRefOut
     source_link: str | None = Field(description="The source URL (or kb's document page) with a text fragment that opens at the quote.")
     citation: str = Field(examples=["\u201cSheriffs meet DHS\u201d, ABC News, 2017-04-03. https://example.com/news/sheriffs-dhs#:~:text=hoping"])
@@ -97,7 +101,7 @@ class QuoteOut(_Out):
                 id=s.id, name=s.name, title=s.title, organization=s.organization, description=s.description,
                 resolution=s.resolution, mention=SpanOut.of(s.mention),
             ),
-            document=DocumentRefOut.of(d), source_link=link, citation=citation(d, link),
+            reported_by=q.reported_by, document=DocumentRefOut.of(d), source_link=link, citation=citation(d, link),
         )
 
 

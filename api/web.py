@@ -14,7 +14,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from api.security import require_read_key
-from kb.citations import quote_citation, source_link, speaker_line
+from kb.citations import attributed, quote_citation, source_link, speaker_line
 from kb.errors import InvalidInput, KBError, NotFound
 from kb.knowledge import KnowledgeBase
 from kb.models import Document, Quote
@@ -63,7 +63,7 @@ def _card(quote: Quote, doc: Document, base: str, score: float | None = None, co
     who = speaker_line(s.name, s.title, s.organization, s.description)
     return {
         "quote": quote, "doc": doc, "who": who, "link": link, "context": context, "score": score,
-        "citation": quote_citation(quote.text, who, doc, link),
+        "citation": quote_citation(quote.text, who, doc, link, quote.reported_by),
     }
 
 
@@ -176,7 +176,7 @@ def _marked_paragraphs(text: str, quotes: list[Quote]) -> list[Markup]:
     cursor = 0
     for q in spans:
         s = q.speaker
-        who = speaker_line(s.name, s.title, s.organization, s.description)
+        who = attributed(speaker_line(s.name, s.title, s.organization, s.description), q.reported_by)
         pieces.append(escape(text[cursor : q.start]))
         pieces.append(
             Markup('<mark class="quote" id="quote-{id}" title="{who}" data-kind="{kind}">').format(id=q.id, who=who, kind=q.kind)

@@ -55,9 +55,14 @@ def speaker_line(name: str | None, title: str | None, organization: str | None, 
     return ", ".join(filter(None, [who, title if name else None, organization if name else None]))
 
 
-def quote_citation(text: str, who: str, doc: Document, link: str | None) -> str:
-    """The one-line citation staff paste: the quote, who said it, and where."""
-    return f"\u201c{text}\u201d \u2014 {who}. {citation(doc, link)}"
+def quote_citation(text: str, who: str, doc: Document, link: str | None, reported_by: str | None = None) -> str:
+    """The one-line citation staff paste: the quote, who said it (and who passed it on), and where."""
+    return f"\u201c{text}\u201d \u2014 {attributed(who, reported_by)}. {citation(doc, link)}"
+
+
+def attributed(who: str, reported_by: str | None) -> str:
+    """'Police officials, according to sources': a nested quote names its outer source after its speaker."""
+    return f"{who}, according to {reported_by}" if reported_by else who
 
 
 _DOUBLE = "\u201c\u201d\u201e\u00ab\u00bb\""

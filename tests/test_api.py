@@ -200,3 +200,11 @@ def test_speaker_filter_accepts_a_title_with_the_name(http: httpx.Client) -> Non
         results = http.get("/v1/search", params={"q": "courts", "speaker": name}).json()["results"]
         assert results and {x["speaker"]["name"] for x in results} == {"Greg Champagne"}, name
     assert http.get("/v1/search", params={"q": "courts", "speaker": "Sheriff Lapan"}).json()["results"] == []
+
+
+def test_a_nested_quote_names_its_outer_source(http: httpx.Client) -> None:
+    hits = http.get("/v1/search", params={"q": "Under what authority?", "mode": "keyword"}).json()["results"]
+    nested = next(h for h in hits if h["text"] == "Under what authority?")
+    assert nested["speaker"]["description"] == "police officials" and nested["reported_by"] == "sources"
+    doc = http.get(f"/v1/documents/{nested['document']['id']}").json()
+    assert [q["reported_by"] for q in doc["quotes"] if q["id"] == nested["id"]] == ["sources"]

@@ -352,6 +352,7 @@ def test_an_older_schema_is_migrated_and_a_newer_one_refused(catalogue: Catalogu
     if isinstance(catalogue, SqliteCatalogue):  # SQLite refuses to drop a column a trigger reads
         v1 += ["DROP TRIGGER documents_noise_in", "DROP TRIGGER documents_noise_out"]
     v1 += ["ALTER TABLE documents DROP COLUMN noise", "DROP TABLE speaker_ids", "DROP TABLE quote_shingles"]
+    v1 += ["ALTER TABLE quotes DROP COLUMN reported_by"]
     wire = "The harbour will reopen to every fishing boat by the first of May."
     catalogue.replace_document(*_doc("doc_old", [(wire, KELLY, "direct")]))
     older = _reopen_after(catalogue, [*v1, "UPDATE meta SET value = '1' WHERE key = 'schema_version'"])
@@ -362,8 +363,10 @@ def test_an_older_schema_is_migrated_and_a_newer_one_refused(catalogue: Catalogu
         assert claimed is not None and claimed.kind == "article"
         doc, chunks, quotes, speakers = _doc("doc_n", [("Nothing was decided today.", KELLY, "direct")])
         doc.noise = {"caption": 1}
+        quotes[0].reported_by = "sources"  # a nested quote's outer source is kept (schema 7)
         older.replace_document(doc, chunks, quotes, speakers)
         assert older.noise_counts() == {"caption": 1}
+        assert [q.reported_by for q in older.quotes_for_document("doc_n")] == ["sources"]
         assert older.quotes_with_shingles(lookup_shingles(quote_text_key(wire)), 10) != []  # filled for the quotes already there
     finally:
         older.close()

@@ -424,3 +424,12 @@ def test_short_marked_words_with_a_speech_cue_and_a_speaker_stay_quotes(extracto
     assert find(quotes, "a disgrace").kind == "direct"
     flout = find(quotes, "flout")  # the slammed topic is no quote, the word he said is
     assert flout.speaker.name == "Sean Spicer" and "so-called" not in flout.text
+
+
+def test_a_citation_names_the_outer_source_of_a_nested_quote() -> None:
+    from kb.citations import quote_citation
+    from kb.models import Document
+
+    doc = Document(id="d", text="", title="Tensions flare", publisher="ABC News", published="2017-04-03")
+    line = quote_citation("Under what authority?", "Police officials", doc, None, reported_by="sources")
+    assert line == "\u201cUnder what authority?\u201d \u2014 Police officials, according to sources. \u201cTensions flare\u201d, ABC News, 2017-04-03."

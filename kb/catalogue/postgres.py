@@ -27,7 +27,7 @@ from kb.speakers import Identity, Mention, Override, mentions_from_rows, plan_id
 from kb.syndication import stored_shingles
 from kb.text import WORD
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 _WRITE_LOCK = 7_301_113  # advisory lock id: one writer at a time, so orphan-speaker clean-up never races an upsert
 _K1, _B = 1.2, 0.75  # FTS5's bm25 constants
 _STATS_TTL_S = 30.0  # how long a process ranks with the row count and term frequencies it counted (its own writes reset them)
@@ -92,6 +92,7 @@ MIGRATIONS: dict[int, list[str | Callable[[Any], object]]] = {
             for h in stored_shingles(r["text_key"])]),
     ],
     6: ["DROP TABLE IF EXISTS row_counts", *_COUNTS],  # counts kept by triggers, made and filled in one transaction
+    7: ["ALTER TABLE quotes ADD COLUMN IF NOT EXISTS reported_by TEXT"],  # the outer source of a nested quote
 }
 _EPOCH = "extract(epoch FROM clock_timestamp())::float8"
 
@@ -136,7 +137,7 @@ CREATE TABLE IF NOT EXISTS quotes (
     speaker_is_organization INTEGER NOT NULL DEFAULT 0,
     resolution TEXT NOT NULL, mention_text TEXT, mention_start INTEGER, mention_end INTEGER,
     confidence DOUBLE PRECISION NOT NULL, text_key TEXT NOT NULL,
-    tsv TSVECTOR NOT NULL, n_tokens INTEGER NOT NULL, speaker_surface TEXT, speaker_gender TEXT
+    tsv TSVECTOR NOT NULL, n_tokens INTEGER NOT NULL, speaker_surface TEXT, speaker_gender TEXT, reported_by TEXT
 );
 CREATE TABLE IF NOT EXISTS speaker_overrides (
     seq BIGSERIAL PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL, other TEXT, created_at TEXT NOT NULL DEFAULT {_NOW}
@@ -163,7 +164,7 @@ CREATE INDEX IF NOT EXISTS jobs_waiting ON jobs(created_at) WHERE status IN ('qu
 _QUOTE_COLUMNS = (
     'id, document_id, start, "end", text, kind, cue_text, cue_start, cue_end, speaker_id, speaker_name, speaker_title,'
     " speaker_organization, speaker_description, speaker_is_organization, resolution, mention_text, mention_start,"
-    " mention_end, confidence, text_key, speaker_surface, speaker_gender"
+    " mention_end, confidence, text_key, speaker_surface, speaker_gender, reported_by"
 )
 
 
@@ -319,7 +320,7 @@ class PostgresCatalogue:
                 for speaker in speakers:
                     _upsert_speaker(cur, speaker)
                 cur.executemany(
-                    f"INSERT INTO quotes ({_QUOTE_COLUMNS}, tsv, n_tokens) VALUES ({','.join(['%s'] * 23)},"
+                    f"INSERT INTO quotes ({_QUOTE_COLUMNS}, tsv, n_tokens) VALUES ({','.join(['%s'] * 24)},"
                     " setweight(to_tsvector('kb', %s), 'A') || setweight(to_tsvector('kb', %s), 'B'), %s)",
                     [(*_quote_row(doc.id, q), q.text, _speaker_text(q), _tokens(q.text, _speaker_text(q))) for q in quotes],
                 )
@@ -769,7 +770,7 @@ def _quote_row(doc_id: str, q: Quote) -> tuple[object, ...]:
         q.cue.text if q.cue else None, q.cue.start if q.cue else None, q.cue.end if q.cue else None,
         s.id, s.name, s.title, s.organization, s.description, int(s.is_organization), s.resolution,
         s.mention.text if s.mention else None, s.mention.start if s.mention else None, s.mention.end if s.mention else None,
-        q.confidence, quote_text_key(q.text), s.surface or s.name, s.gender,
+        q.confidence, quote_text_key(q.text), s.surface or s.name, s.gender, q.reported_by,
     )
 
 
@@ -783,7 +784,7 @@ def _quote(r: dict[str, Any]) -> Quote:
     )
     return Quote(
         text=r["text"], start=r["start"], end=r["end"], kind=r["kind"], speaker=speaker, cue=cue,
-        confidence=r["confidence"], id=r["id"], document_id=r["document_id"],
+        confidence=r["confidence"], id=r["id"], document_id=r["document_id"], reported_by=r.get("reported_by"),
     )
 
 

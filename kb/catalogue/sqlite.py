@@ -18,7 +18,7 @@ from kb.syndication import stored_shingles
 from kb.speakers import Identity, Mention, Override, mentions_from_rows, plan_identity_update
 from kb.text import WORD, content_words
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 # Row counts kept by triggers in the transaction that writes the rows (cascaded deletes too), so `kb stats` reads a
 # few rows instead of counting every quote; the noise each document rejected (kind -> count) is summed the same way.
@@ -68,6 +68,7 @@ MIGRATIONS: dict[int, list[str | Callable[[sqlite3.Connection], object]]] = {
             (h, r[0], r[1]) for r in db.execute("SELECT id, document_id, text_key FROM quotes").fetchall() for h in stored_shingles(r[2]))),
     ],
     6: ["DROP TABLE IF EXISTS row_counts", *_COUNTS],  # counts kept by triggers, made and filled in one transaction
+    7: [lambda db: _add_column(db, "quotes", "reported_by TEXT")],  # the outer source of a nested quote
 }
 _EPOCH = "((julianday('now') - 2440587.5) * 86400.0)"
 _JOB_FIELDS = "id, status, created_at, finished_at, processed, new, updated, unchanged, failed, errors, owner"
@@ -102,7 +103,7 @@ CREATE TABLE IF NOT EXISTS quotes (
     speaker_id TEXT, speaker_name TEXT, speaker_title TEXT, speaker_organization TEXT, speaker_description TEXT,
     speaker_is_organization INTEGER NOT NULL DEFAULT 0,
     resolution TEXT NOT NULL, mention_text TEXT, mention_start INTEGER, mention_end INTEGER,
-    confidence REAL NOT NULL, text_key TEXT NOT NULL, speaker_surface TEXT, speaker_gender TEXT
+    confidence REAL NOT NULL, text_key TEXT NOT NULL, speaker_surface TEXT, speaker_gender TEXT, reported_by TEXT
 );
 CREATE INDEX IF NOT EXISTS quotes_document ON quotes(document_id);
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_id);
@@ -316,8 +317,8 @@ class SqliteCatalogue:
             db.executemany(
                 'INSERT INTO quotes (id, document_id, start, "end", text, kind, cue_text, cue_start, cue_end, speaker_id,'
                 " speaker_name, speaker_title, speaker_organization, speaker_description, speaker_is_organization,"
-                " resolution, mention_text, mention_start, mention_end, confidence, text_key, speaker_surface, speaker_gender)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " resolution, mention_text, mention_start, mention_end, confidence, text_key, speaker_surface, speaker_gender,"
+                " reported_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [_quote_row(doc.id, q) for q in quotes],
             )
             db.executemany(
@@ -744,6 +745,12 @@ def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+def _add_column(db: sqlite3.Connection, table: str, column: str) -> None:
+    """ALTER TABLE ADD COLUMN once (SQLite has no IF NOT EXISTS for columns; a re-run migration finds it there)."""
+    if column.split()[0] not in {r[1] for r in db.execute(f"PRAGMA table_info({table})")}:
+        db.execute(f"ALTER TABLE {table} ADD COLUMN {column}")
+
+
 def _quote_row(doc_id: str, q: Quote) -> tuple:
     s = q.speaker
     return (
@@ -751,7 +758,7 @@ def _quote_row(doc_id: str, q: Quote) -> tuple:
         q.cue.text if q.cue else None, q.cue.start if q.cue else None, q.cue.end if q.cue else None,
         s.id, s.name, s.title, s.organization, s.description, int(s.is_organization), s.resolution,
         s.mention.text if s.mention else None, s.mention.start if s.mention else None, s.mention.end if s.mention else None,
-        q.confidence, quote_text_key(q.text), s.surface or s.name, s.gender,
+        q.confidence, quote_text_key(q.text), s.surface or s.name, s.gender, q.reported_by,
     )
 
 
@@ -765,7 +772,7 @@ def _quote(r: sqlite3.Row) -> Quote:
     )
     return Quote(
         text=r["text"], start=r["start"], end=r["end"], kind=r["kind"], speaker=speaker, cue=cue,
-        confidence=r["confidence"], id=r["id"], document_id=r["document_id"],
+        confidence=r["confidence"], id=r["id"], document_id=r["document_id"], reported_by=r["reported_by"],
     )
 
 
