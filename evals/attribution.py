@@ -51,6 +51,7 @@ class Pred:
     category: str
     text: str
     speaker: str
+    confidence: float = 1.0  # the extractor's; a run of quotes scored as one takes the lowest
 
 
 def _spans(field: str) -> list[tuple[int, int]]:
@@ -139,8 +140,9 @@ def group_predictions(preds: list[Pred], text: str) -> list[Pred]:
         ):
             last.content = [*last.content, *p.content]
             last.text += " … " + p.text
+            last.confidence = min(last.confidence, p.confidence)
         else:
-            out.append(Pred(list(p.content), p.mention, p.category, p.text, p.speaker))
+            out.append(Pred(list(p.content), p.mention, p.category, p.text, p.speaker, p.confidence))
     return out
 
 
@@ -274,6 +276,7 @@ def main(argv: list[str] | None = None) -> int:
     errors: dict[str, list[str]] = {"missed": [], "false": [], "speaker": []}
     all_exact = {m: {r.value: {"gold": 0, "pred": 0, "match": 0} for r in Role} for m in modes}
     sentences = 0
+    reliability: dict[float, list[int]] = {}  # confidence -> [quotes, right with the right speaker]
     t_extract = t_model = 0.0
     for article, raw, ann in articles:
         text = normalise(raw)
@@ -286,7 +289,7 @@ def main(argv: list[str] | None = None) -> int:
         kept = [q for q in quotes if q.kind in ("direct", "mixed", "indirect") or q.kind == "turn" and _MARKS.search(text[q.start : q.end])]
         rule_preds = [
             Pred([(q.start, q.end)], (q.speaker.mention.start, q.speaker.mention.end) if q.speaker.mention else None,
-                 "indirect" if q.kind == "indirect" else "direct", q.text, q.speaker.name or q.speaker.description or "")
+                 "indirect" if q.kind == "indirect" else "direct", q.text, q.speaker.name or q.speaker.description or "", q.confidence)
             for q in kept
         ]
         rule_spans = [
@@ -323,6 +326,11 @@ def main(argv: list[str] | None = None) -> int:
             if mode == args.extractor:
                 kept_preds, kept_pairs = preds, pairs
         preds, pairs = kept_preds, kept_pairs
+        right = {id(p) for g, p in pairs if speaker_right(g, p)}
+        for p in preds:  # reliability: how often a quote of each confidence is found with the right speaker
+            cell = reliability.setdefault(round(p.confidence, 2), [0, 0])
+            cell[0] += 1
+            cell[1] += id(p) in right
         matched_g = {id(g) for g, _ in pairs}
         matched_p = {id(p) for _, p in pairs}
         errors["missed"] += [f"{article} [{g.category}] cue={g.cue!r} src={[raw[a:b] for a, b in g.source]} :: {g.text[:160]}" for g in gold if id(g) not in matched_g]
@@ -356,6 +364,11 @@ def main(argv: list[str] | None = None) -> int:
     result: dict[str, object] = {"split": args.split, "articles": len(articles), "extractor": args.extractor, **scores(args.extractor)}
     if args.compare:
         result["compare"] = {mode: scores(mode) for mode in modes}
+    high = [n for c, n in reliability.items() if c >= 0.9]
+    result["reliability"] = {
+        "by_confidence": {str(c): {"quotes": n, "right": r, "share_right": round(r / n, 4)} for c, (n, r) in sorted(reliability.items(), reverse=True)},
+        "confidence_at_least_0.9": {"quotes": sum(n for n, _ in high), "share_right": round(sum(r for _, r in high) / max(1, sum(n for n, _ in high)), 4)},
+    }
     result["speed"] = {
         "model_seconds_per_article": round(t_model / len(articles), 3) if tagger is not None else None,
         "sentences": sentences,
