@@ -267,7 +267,10 @@ class PostgresCatalogue:
             return
         with self._write() as db:
             db.execute("SELECT pg_advisory_xact_lock(%s)", (_WRITE_LOCK,))
-            if db.execute("SELECT to_regclass('row_counts') AS t").fetchone()["t"] is None:  # type: ignore[index]
+            # pg_tables, read with this statement's snapshot: to_regclass may answer from a catalogue snapshot taken
+            # before the lock, and miss the table a process starting at the same time has just made (DuplicateTable)
+            made = db.execute("SELECT EXISTS (SELECT 1 FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'row_counts') AS t")
+            if not made.fetchone()["t"]:  # type: ignore[index]
                 for statement in _COUNTS:
                     db.execute(statement)  # type: ignore[arg-type]
 
