@@ -201,7 +201,7 @@ def stable_ids(
         if entry in final:
             continue
         sid, k = entry, 1
-        while sid in taken or (current(sid) not in (None, sid) and current(sid) in taken | set(final.values())):
+        while sid in taken or (current(sid) not in (None, sid) and current(sid) in taken):  # taken holds every id given
             k += 1
             sid = speaker_id(f"{entry} {k}")
         final[entry] = sid
