@@ -35,11 +35,12 @@ def _settings() -> Settings:
         raise _fail(f"{name}: {first['msg']}", 2) from e
 
 
-def _open_kb(settings: Settings):  # type: ignore[no-untyped-def]
-    from kb.factory import open_knowledge_base
+def _open_kb(settings: Settings, queries_only: bool = False):  # type: ignore[no-untyped-def]
+    """The store; `queries_only` (search, briefing) embeds with the torch-free query embedder."""
+    from kb.factory import build_query_embedder, open_knowledge_base
 
     try:
-        return open_knowledge_base(settings)
+        return open_knowledge_base(settings, build_query_embedder(settings) if queries_only else None)
     except KBError as e:
         raise _fail(str(e)) from e
 
@@ -212,7 +213,7 @@ def search(
             remote.close()
         _print_results(out, passages, fmt)
         return
-    kb = _open_kb(settings)
+    kb = _open_kb(settings, queries_only=True)
     try:
         q = SearchQuery(
             q=query, mode=mode, limit=limit, speaker=speaker, organization=organization, kinds=kind or None, doc_kinds=doc_kind or None,
@@ -449,7 +450,7 @@ def briefing(
     for name, value in (("since", since), ("until", until)):
         if value and not (dates.setdefault(name, parse_date(value))):
             raise _fail(f"--{name} {value!r} is not a date (use YYYY-MM-DD)", 2)
-    kb = _open_kb(_settings())
+    kb = _open_kb(_settings(), queries_only=True)
     try:
         b = build_briefing(kb, topic, speaker, dates.get("since"), dates.get("until"), per_speaker=per_speaker, max_speakers=max_speakers)
     except KBError as e:

@@ -16,6 +16,22 @@ def build_embedder(settings: Settings) -> Embedder:
     return SentenceTransformerEmbedder(settings.embedding_model, settings.embedding_device, settings.embedding_batch_size)
 
 
+def build_query_embedder(settings: Settings) -> Embedder:
+    """For a process that embeds only queries (a cold `kb search` or `kb briefing`): the model in numpy, same vectors
+    to float rounding without importing torch, when it computes the configured model exactly; else the configured one."""
+
+    def build() -> Embedder:
+        if settings.embedding_backend == "torch":
+            from kb.query_embedding import numpy_query_embedder
+
+            found = numpy_query_embedder(settings.embedding_model)
+            if found is not None:
+                return found
+        return build_embedder(settings)
+
+    return LazyEmbedder(build)
+
+
 def open_knowledge_base(settings: Settings, embedder: Embedder | None = None) -> KnowledgeBase:
     """Open (creating if needed) the store under settings.data_dir, or on the Chroma server."""
     settings.data_dir.mkdir(parents=True, exist_ok=True)

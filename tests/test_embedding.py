@@ -36,3 +36,30 @@ def test_onnx_int8_backend_is_close_to_torch_and_searches(embedder, extractor, t
         assert results and "hoping for guidance from the courts" in results[0].quote.text
     finally:
         kb.close()
+
+
+def test_the_torch_free_query_embedder_matches_torch_and_finds_the_same_quotes(  # type: ignore[no-untyped-def]
+    embedder: SentenceTransformerEmbedder, seeded_kb: KnowledgeBase, seeded_settings
+) -> None:
+    """Cold `kb search` and `kb briefing` embed the query in numpy (no torch import): same vectors, same results."""
+    import subprocess
+    import sys
+
+    from kb.factory import build_query_embedder
+    from kb.query_embedding import numpy_query_embedder
+    from kb.search import Searcher
+
+    fast = numpy_query_embedder(seeded_settings.embedding_model)
+    assert fast is not None and (fast.dimension, fast.max_tokens) == (embedder.dimension, embedder.max_tokens)
+    texts = ["guidance from the courts", "Sheriff Greg Champagne said he is hoping for guidance.", "word " * 400, "é"]
+    assert float(np.abs(fast.embed(texts) - embedder.embed(texts)).max()) < 1e-5  # float rounding; 400 words: cut at 256
+    assert [fast.count_tokens(t) for t in texts] == [embedder.count_tokens(t) for t in texts]
+    cold = Searcher(seeded_kb.catalogue, seeded_kb.vectors, build_query_embedder(seeded_settings).embed, pager=seeded_kb.pager)
+    for query, mode in (("guidance from the courts", "semantic"), ("detainers are not warrants", "hybrid"), ("border wall", "semantic")):
+        q = SearchQuery(q=query, mode=mode, limit=10)
+        expected = [(h.quote.id, round(h.score, 4)) for h in seeded_kb.search_quotes(q).results]
+        assert expected and [(h.quote.id, round(h.score, 4)) for h in cold.quotes(q).results] == expected
+    cold.close()
+    probe = "import sys, kb.factory, kb.settings as s; kb.factory.build_query_embedder(s.Settings()).embed(['q']); print('torch' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert out.stdout.strip() == "False", out.stderr[-2000:]  # the point: no torch import in a cold query
