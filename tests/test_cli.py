@@ -93,3 +93,28 @@ def test_speaker_show_merge_and_split(data: Path, tmp_path: Path) -> None:
     assert json.loads(split.stdout)["quote_count"] == other["quote_count"]
     wrong = kb("speaker", "split", "Greg Champagne", "--alias", "Nobody Atall", data=copy)
     assert wrong.returncode == 1 and wrong.stderr.startswith("error: no quote of Greg Champagne")
+
+
+def test_a_store_damaged_after_opening_is_one_line_never_a_traceback(data: Path, tmp_path: Path) -> None:
+    """The catalogue opens (its header and schema are sound) but the pages of its tables are garbage."""
+    import shutil
+    import sqlite3
+
+    damaged = tmp_path / "kb-data"
+    shutil.copytree(data, damaged)
+    path = damaged / "catalogue.sqlite3"
+    with sqlite3.connect(path) as db:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        page_size = db.execute("PRAGMA page_size").fetchone()[0]
+        roots = [r[0] for r in db.execute("SELECT rootpage FROM sqlite_master WHERE type = 'table' AND name IN"
+                                          " ('speakers', 'row_counts', 'quotes', 'quotes_fts_data', 'chunks_fts_data')")]
+    assert len(roots) == 5
+    with path.open("r+b") as f:
+        for page in roots:
+            f.seek((page - 1) * page_size)
+            f.write(b"\x0d" + b"\xff" * (page_size - 1))  # a leaf page whose cell count and offsets point nowhere
+    for args in (("stats",), ("speakers",), ("briefing", "ICE detainers and the courts")):
+        proc = kb(*args, data=damaged)
+        lines = proc.stderr.strip().splitlines()
+        assert proc.returncode == 1 and "Traceback" not in proc.stderr, (args, proc.stderr[-3000:])
+        assert len(lines) == 1 and "damaged" in lines[0] and str(path) in lines[0], (args, proc.stderr[-3000:])

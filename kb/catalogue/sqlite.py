@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 import threading
@@ -188,6 +189,32 @@ def _filtered_quote_ids(flt: QuoteFilter) -> tuple[str, list[object]]:
     return f"SELECT q.id FROM {tables} WHERE {where}", params
 
 
+def _store_errors(cls: type) -> type:
+    """Every public method reports SQLite failures after opening (a damaged page, a vanished file) as the domain's
+    store errors, so the API answers 503 and the CLI prints one line instead of a traceback."""
+
+    def translated(method: Callable[..., object]) -> Callable[..., object]:
+        @functools.wraps(method)
+        def wrapper(self: SqliteCatalogue, *args: object, **kwargs: object) -> object:
+            try:
+                return method(self, *args, **kwargs)
+            except sqlite3.OperationalError as e:
+                raise StoreUnavailable(f"the catalogue {self.path} failed: {e}") from e
+            except sqlite3.DatabaseError as e:
+                if type(e) is not sqlite3.DatabaseError:  # integrity and programming errors are bugs, not the store's state
+                    raise
+                raise StoreCorrupt(f"the catalogue {self.path} is damaged ({e}); restore it with `kb restore BACKUP` "
+                                   "or move it aside and re-ingest") from e
+
+        return wrapper
+
+    for name, member in list(vars(cls).items()):
+        if not name.startswith("_") and callable(member):
+            setattr(cls, name, translated(member))
+    return cls
+
+
+@_store_errors
 class SqliteCatalogue:
     """SQLite catalogue; thread-safe through one connection per thread."""
 
