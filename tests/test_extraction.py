@@ -442,3 +442,16 @@ def test_kb_attribution_model_is_a_clear_error_not_a_silent_fallback() -> None:
 
     with pytest.raises(AttributionUnavailable, match="KB_ATTRIBUTION=model"):
         real_build_extractor(Settings(attribution="model"))
+
+
+def test_a_quotation_read_out_in_a_turn_is_the_named_persons_reported_by_the_speaker(extractor: QuoteExtractor) -> None:
+    text = (
+        "Press Briefing by Press Secretary Karine Jean-Pierre\n\n"
+        'MS. JEAN-PIERRE: Good afternoon. Yesterday President Biden said, "We will not let this stand, and we will act." That is where we are.\n\n'
+        "Q: Will he sign the bill this week?\n\n"
+        "MS. JEAN-PIERRE: He has been very clear about that, and I will not get ahead of him on the timing."
+    )
+    quotes = extractor.extract(text, "article", "Press Briefing by Press Secretary Karine Jean-Pierre")
+    read_out = [q for q in quotes if "We will not let this stand" in q.text and q.kind == "direct"]
+    assert [(q.speaker.name, q.reported_by) for q in read_out] == [("Biden", "Karine Jean-Pierre")]
+    assert find(quotes, "Good afternoon").speaker.name == "Karine Jean-Pierre"  # the turn stays hers

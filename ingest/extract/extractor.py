@@ -120,7 +120,7 @@ class QuoteExtractor:
         labels = self._label_turns(text, parsed, title, kind)
         rejected: Counter[str] = Counter()
         if labels:
-            quotes = labels
+            quotes = labels + _ArticleExtraction(text, parsed, title, self.rules).nested_in_turns(labels)
         else:
             article = _ArticleExtraction(text, parsed, title, self.rules)
             quotes = article.run()
@@ -248,12 +248,28 @@ class _ArticleExtraction:
         return quotes
 
     # -- one paragraph -----------------------------------------------------------------------
-    def _paragraph(self, index: int, base: int, doc: Doc) -> list[Quote]:
+    def nested_in_turns(self, turns: list[Quote]) -> list[Quote]:
+        """Quotations a transcript's speaker reads out ('The President said "…"'): the named person's, reported by the speaker."""
+        out: list[Quote] = []
+        self.noise = {}
+        for index, (base, doc) in enumerate(self.parsed):
+            turn = next((t for t in turns if t.start <= base + len(doc.text) and base <= t.end and t.start >= base), None)
+            if turn is None:
+                continue
+            for q in self._paragraph(index, base, doc, in_turn=True):
+                s = q.speaker
+                inside = turn.start <= q.start and q.end <= turn.end
+                if inside and q.kind == "direct" and s.resolution == "named" and s.name and s.name != turn.speaker.name:
+                    q.reported_by = turn.speaker.name or turn.speaker.description
+                    out.append(q)
+        return out
+
+    def _paragraph(self, index: int, base: int, doc: Doc, in_turn: bool = False) -> list[Quote]:
         noise = self.noise.get(index)
         if noise is not None:
             self.rejected[noise.value] += 1
             return []
-        turn = self._turn(base, doc)
+        turn = None if in_turn else self._turn(base, doc)
         if turn is not None:  # an interview transcript inside an article: "PENCE: Well, ..."
             self.last_speaker, self.last_speaker_para = turn.speaker, index
             return [turn]
