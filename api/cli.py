@@ -441,7 +441,7 @@ def briefing(
 ) -> None:
     """The best quotes on a topic grouped by speaker, each with all its sources, ready to paste into a memo."""
     from ingest.dates import parse_date
-    from kb.briefing import build_briefing, write_docx
+    from kb.briefing import briefing_dict_from_api, build_briefing, write_docx
 
     _check_format(fmt, ("markdown", "json", "docx"))
     if fmt == "docx" and output is None:
@@ -450,19 +450,32 @@ def briefing(
     for name, value in (("since", since), ("until", until)):
         if value and not (dates.setdefault(name, parse_date(value))):
             raise _fail(f"--{name} {value!r} is not a date (use YYYY-MM-DD)", 2)
-    kb = _open_kb(_settings(), queries_only=True)
+    settings = _settings()
+    remote = _remote(settings)
     try:
-        b = build_briefing(kb, topic, speaker, dates.get("since"), dates.get("until"), per_speaker=per_speaker, max_speakers=max_speakers)
+        if remote is not None:  # a running server holds the store: it builds the briefing
+            body = {"topic": topic, "speakers": speaker, "since": dates.get("since"), "until": dates.get("until"),
+                    "per_speaker": per_speaker, "max_speakers": max_speakers}
+            b = briefing_dict_from_api(remote.briefing({k: v for k, v in body.items() if v is not None}))
+        else:
+            kb = _open_kb(settings, queries_only=True)
+            try:
+                b = build_briefing(kb, topic, speaker, dates.get("since"), dates.get("until"), per_speaker=per_speaker,
+                                   max_speakers=max_speakers).as_dict()
+            finally:
+                kb.close()
     except KBError as e:
         raise _fail(str(e)) from e
     finally:
-        kb.close()
+        if remote is not None:
+            remote.close()
     if fmt == "docx":
         assert output is not None
         write_docx(b, output)
-        typer.echo(f"wrote {output} ({sum(len(g.quotes) for g in b.groups)} quotes, {len(b.citations)} citations)")
+        quotes = sum(len(g["quotes"]) for g in b["speakers"])  # type: ignore[attr-defined]
+        typer.echo(f"wrote {output} ({quotes} quotes, {len(b['citations'])} citations)")  # type: ignore[arg-type]
         return
-    text = json.dumps(b.as_dict(), ensure_ascii=False, indent=2) + "\n" if fmt == "json" else b.markdown
+    text = json.dumps(b, ensure_ascii=False, indent=2) + "\n" if fmt == "json" else str(b["markdown"])
     if output:
         output.write_text(text, encoding="utf-8")
     else:

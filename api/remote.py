@@ -95,6 +95,9 @@ class RemoteKB:
             raise StoreUnavailable(f"the kb server at {self.url} did not answer: {e}") from e
         return _checked(r)
 
+    def briefing(self, body: dict[str, Any]) -> dict[str, Any]:
+        return dict(self._post("/v1/briefings", body))
+
     def speaker_id(self, text: str) -> str:
         """An id as given, else the one speaker a name matches (the CLI says when none or several do)."""
         from api.cli import _one_speaker

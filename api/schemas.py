@@ -246,14 +246,26 @@ class BriefingRequest(_In):
     format: Literal["json", "markdown"] = "json"
 
 
+class BriefingSourceOut(_Out):
+    document_id: str
+    title: str
+    publisher: str | None = None
+    published: str | None = None
+    link: str | None = None
+
+
 class BriefingQuoteOut(_Out):
     citation_number: int
     quote: QuoteOut
+    text: str = Field("", description="the words as the briefing prints them, quotation marks balanced")
+    context: str | None = Field(None, description="the sentence around a short fragment, else null")
+    sources: list[BriefingSourceOut] = Field(default_factory=list, description="every outlet that carries these words")
 
 
 class BriefingSpeakerOut(_Out):
     speaker: SpeakerRefOut
     quotes: list[BriefingQuoteOut]
+    heading: str = Field("", description="'Name, Title, Organisation' as the briefing prints it")
 
 
 class BriefingOut(_Out):
@@ -261,6 +273,9 @@ class BriefingOut(_Out):
     speakers: list[BriefingSpeakerOut]
     citations: list[str]
     markdown: str
+    first_date: str | None = None
+    last_date: str | None = None
+    source_count: int = 0
 
 
 class StatsOut(_Out):

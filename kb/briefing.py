@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from kb.catalogue import quote_text_key
 from kb.citations import balance_marks, citation, source_link, speaker_line
@@ -228,23 +229,46 @@ def to_markdown(b: Briefing) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def write_docx(b: Briefing, path: Path) -> None:
-    """The same briefing as a Word document (python-docx), headings and numbered sources included."""
+def briefing_dict_from_api(body: dict[str, Any]) -> dict[str, object]:
+    """`Briefing.as_dict()` rebuilt from `POST /v1/briefings`'s answer, so the CLI prints the same through a server."""
+    return {
+        "topic": body["topic"], "first_date": body.get("first_date"), "last_date": body.get("last_date"), "sources": body.get("source_count", 0),
+        "speakers": [
+            {"heading": g["heading"], "speaker_id": g["speaker"].get("id"), "quotes": [
+                {"citation_number": q["citation_number"], "text": q["text"], "context": q.get("context"), "quote_id": q["quote"]["id"],
+                 "sources": [{k: src.get(k) for k in ("document_id", "title", "publisher", "published", "link")} for src in q["sources"]]}
+                for q in g["quotes"]]}
+            for g in body["speakers"]
+        ],
+        "citations": body["citations"], "markdown": body["markdown"],
+    }
+
+
+def write_docx(b: Briefing | dict[str, Any], path: Path) -> None:
+    """The same briefing as a Word document (python-docx), headings and numbered sources included.
+
+    Takes the briefing or its `as_dict()` form (what the CLI has when a server built it)."""
     from docx import Document as Docx
 
+    d = b.as_dict() if isinstance(b, Briefing) else b
+    groups: list[dict[str, Any]] = d["speakers"]
+    citations: list[str] = d["citations"]
     doc = Docx()
-    doc.add_heading(f"Briefing: {b.topic}", level=1)
-    if b.citations:
-        span = f", {b.first_date} to {b.last_date}" if b.first_date and b.first_date != b.last_date else ""
-        doc.add_paragraph(f"{header(b)}{span}.")
-    for group in b.groups:
-        doc.add_heading(group.heading, level=2)
-        for q in group.quotes:
-            text = f"\u201c{q.text}\u201d" + (f", in context: \u201c\u2026{q.context}\u2026\u201d" if q.context else "")
-            doc.add_paragraph(f"{text} [{q.number}]", style="List Bullet")
-    if b.citations:
+    doc.add_heading(f"Briefing: {d['topic']}", level=1)
+    if citations:
+        first, last = d.get("first_date"), d.get("last_date")
+        span = f", {first} to {last}" if first and first != last else ""
+        counts = (f"{_count(sum(len(g['quotes']) for g in groups), 'quote')} from {_count(len(groups), 'speaker')}"
+                  f" in {_count(int(d.get('sources') or 0), 'source')}")
+        doc.add_paragraph(f"{counts}{span}.")
+    for group in groups:
+        doc.add_heading(group["heading"], level=2)
+        for q in group["quotes"]:
+            text = f"\u201c{q['text']}\u201d" + (f", in context: \u201c\u2026{q['context']}\u2026\u201d" if q.get("context") else "")
+            doc.add_paragraph(f"{text} [{q['citation_number']}]", style="List Bullet")
+    if citations:
         doc.add_heading("Sources", level=2)
-        for n, c in enumerate(b.citations, start=1):
+        for n, c in enumerate(citations, start=1):
             doc.add_paragraph(f"{n}. {c}")
     else:
         doc.add_paragraph("No quotes found on this topic.")

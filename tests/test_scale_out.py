@@ -80,10 +80,16 @@ def test_while_kb_serve_runs_the_cli_works_on_the_same_data_folder(tmp_path: Pat
         assert speakers.returncode == 0 and "Ana Ortiz" in json.loads(speakers.stdout.splitlines()[0])["name"]
         stats = json.loads(run(["stats", "--format", "json"], env).stdout)
         assert stats == httpx.get(url + "/v1/stats").json() and stats["documents"] == 6
+        brief = run(["briefing", "traffic plan for the district", "--format", "json"], env)
+        assert brief.returncode == 0 and "going through its API" in brief.stderr, brief.stderr
+        served_brief = json.loads(brief.stdout)
+        assert served_brief["speakers"] and served_brief["citations"]
     finally:
         stop(server)
     alone = run(["stats", "--format", "json"], env)  # no server (its announcement, if left, names a dead process): the CLI opens the store
     assert alone.returncode == 0 and json.loads(alone.stdout) == stats and "going through" not in alone.stderr
+    alone_brief = run(["briefing", "traffic plan for the district", "--format", "json"], env)
+    assert alone_brief.returncode == 0 and json.loads(alone_brief.stdout) == served_brief  # the same briefing either way
 
 
 @pytest.fixture

@@ -51,10 +51,15 @@ def router(settings: Settings) -> APIRouter:
         for g in b.groups:
             first = s.QuoteOut.of(g.quote_refs[0][1], g.quote_refs[0][2], base)
             groups.append(s.BriefingSpeakerOut(
-                speaker=first.speaker,
-                quotes=[s.BriefingQuoteOut(citation_number=n, quote=s.QuoteOut.of(q, d, base)) for n, q, d in g.quote_refs],
+                speaker=first.speaker, heading=g.heading,
+                quotes=[s.BriefingQuoteOut(
+                    citation_number=q.number, quote=s.QuoteOut.of(q.quote, q.document, base), text=q.text, context=q.context,
+                    sources=[s.BriefingSourceOut(document_id=src.document.id, title=src.document.title, publisher=src.document.publisher,
+                                                 published=src.document.published, link=src.link) for src in q.sources],
+                ) for q in g.quotes],
             ))
-        return s.BriefingOut(topic=b.topic, speakers=groups, citations=b.citations, markdown=b.markdown)
+        return s.BriefingOut(topic=b.topic, speakers=groups, citations=b.citations, markdown=b.markdown, first_date=b.first_date,
+                             last_date=b.last_date, source_count=b.source_count)
 
     @r.post("/v1/briefings/markdown", response_class=MarkdownResponse, operation_id="createBriefingMarkdown", dependencies=Reads,
             responses={**errors(401, 403, 503), 200: {"description": "The briefing as Markdown", "content": {
