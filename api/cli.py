@@ -593,6 +593,9 @@ def serve(
             uvicorn.Server(uvicorn_config(create_app(settings, kb), settings, host, port)).run()
     finally:
         kb.close()
+    import gc
+
+    gc.freeze()  # as for `kb worker`: the last collection over the model's heaps would hold a stopping server for seconds
 
 
 @app.command()
