@@ -19,7 +19,7 @@ from psycopg.types.json import Jsonb
 from psycopg_pool import ConnectionPool, PoolTimeout
 
 from kb.catalogue.protocol import STAT_TABLES, ClaimedJob, QuoteFilter, quote_text_key
-from kb.catalogue.sqlite import SqliteCatalogue, query_terms
+from kb.catalogue.sqlite import MENTIONS_SQL, QUOTE_SPEAKERS_SQL, SqliteCatalogue, query_terms
 from kb.errors import StoreCorrupt, StoreUnavailable
 from kb.ids import speaker_key
 from kb.models import Chunk, Document, Quote, Span, Speaker, SpeakerRef
@@ -587,10 +587,7 @@ class PostgresCatalogue:
 
     def speaker_mentions(self, scope: Collection[tuple[str, str]] | None = None) -> list[Mention]:
         """Every name as each document used it (or those in `scope`), with the genders, titles and organisations it carried."""
-        sql = ("SELECT q.document_id AS doc, coalesce(q.speaker_surface, q.speaker_name) AS name, q.speaker_is_organization AS org,"
-               " d.published AS published, q.speaker_gender AS gender, q.speaker_title AS title, q.speaker_organization AS affil,"
-               " count(*) AS n FROM quotes q JOIN documents d ON d.id = q.document_id"
-               " WHERE coalesce(q.speaker_surface, q.speaker_name) IS NOT NULL{} GROUP BY 1, 2, 3, 4, 5, 6, 7")
+        sql = MENTIONS_SQL
         if scope is None:
             return mentions_from_rows(self._all(sql.format("")))
         rows = self._all(sql.format(" AND q.document_id = ANY(%s)"), (sorted({d for d, _ in scope}),))
@@ -600,9 +597,7 @@ class PostgresCatalogue:
                                  scope: Collection[tuple[str, str]] | None = None) -> dict[str, str]:
         """Point every quote (or those of the `scope` mentions) at its resolved speaker and rebuild those speakers;
         the quotes whose speaker id changed."""
-        sql = ("SELECT id, document_id, coalesce(speaker_surface, speaker_name) AS surface, speaker_id, speaker_name,"
-               " speaker_is_organization, speaker_title, speaker_organization FROM quotes"
-               " WHERE coalesce(speaker_surface, speaker_name) IS NOT NULL{}")
+        sql = QUOTE_SPEAKERS_SQL
         with self._write() as db:
             db.execute("SELECT pg_advisory_xact_lock(%s)", (_WRITE_LOCK,))
             if scope is None:

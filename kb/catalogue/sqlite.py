@@ -74,6 +74,15 @@ MIGRATIONS: dict[int, list[str | Callable[[sqlite3.Connection], object]]] = {
 _EPOCH = "((julianday('now') - 2440587.5) * 86400.0)"
 _JOB_FIELDS = "id, status, created_at, finished_at, processed, new, updated, unchanged, failed, errors, owner"
 
+# Identity resolution's reads, the same SQL on both backends ({} takes the scope's condition).
+MENTIONS_SQL = ("SELECT q.document_id AS doc, coalesce(q.speaker_surface, q.speaker_name) AS name, q.speaker_is_organization AS org,"
+                " d.published AS published, q.speaker_gender AS gender, q.speaker_title AS title, q.speaker_organization AS affil,"
+                " count(*) AS n FROM quotes q JOIN documents d ON d.id = q.document_id"
+                " WHERE coalesce(q.speaker_surface, q.speaker_name) IS NOT NULL{} GROUP BY 1, 2, 3, 4, 5, 6, 7")
+QUOTE_SPEAKERS_SQL = ("SELECT id, document_id, coalesce(speaker_surface, speaker_name) AS surface, speaker_id, speaker_name,"
+                      " speaker_is_organization, speaker_title, speaker_organization FROM quotes"
+                      " WHERE coalesce(speaker_surface, speaker_name) IS NOT NULL{}")
+
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
@@ -613,10 +622,7 @@ class SqliteCatalogue:
 
     def speaker_mentions(self, scope: Collection[tuple[str, str]] | None = None) -> list[Mention]:
         """Every name as each document used it (or those in `scope`), with the genders, titles and organisations it carried."""
-        sql = ("SELECT q.document_id AS doc, coalesce(q.speaker_surface, q.speaker_name) AS name, q.speaker_is_organization AS org,"
-               " d.published AS published, q.speaker_gender AS gender, q.speaker_title AS title, q.speaker_organization AS affil,"
-               " count(*) AS n FROM quotes q JOIN documents d ON d.id = q.document_id"
-               " WHERE coalesce(q.speaker_surface, q.speaker_name) IS NOT NULL{} GROUP BY 1, 2, 3, 4, 5, 6, 7")
+        sql = MENTIONS_SQL
         if scope is None:
             return mentions_from_rows(self._conn().execute(sql.format("")))
         rows = [r for docs in _chunks(sorted({d for d, _ in scope}))
@@ -627,9 +633,7 @@ class SqliteCatalogue:
                                  scope: Collection[tuple[str, str]] | None = None) -> dict[str, str]:
         """Point every quote (or those of the `scope` mentions) at its resolved speaker and rebuild those speakers;
         the quotes whose speaker id changed."""
-        sql = ("SELECT id, document_id, coalesce(speaker_surface, speaker_name) AS surface, speaker_id, speaker_name,"
-               " speaker_is_organization, speaker_title, speaker_organization FROM quotes"
-               " WHERE coalesce(speaker_surface, speaker_name) IS NOT NULL{}")
+        sql = QUOTE_SPEAKERS_SQL
         with self._write() as db:
             if scope is None:
                 rows = db.execute(sql.format("")).fetchall()
