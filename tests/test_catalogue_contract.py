@@ -429,3 +429,34 @@ def test_stats_counts_stay_exact_through_reingest_update_delete_and_migration(fi
         assert older.stats() == _counted(older) and older.stats()["documents"] == 1
     finally:
         older.close()
+
+
+def test_a_version_7_keyword_index_is_rebuilt_on_rowids_and_follows_every_write(tmp_path: Path) -> None:
+    """Schema 8 keys each FTS row by its quote's rowid; a catalogue from before (rowids unrelated) is rebuilt, and
+    re-ingests and renames then touch exactly their own rows (a lookup by the UNINDEXED id column scanned the index)."""
+    import sqlite3
+
+    path = tmp_path / "catalogue.sqlite3"
+    store = SqliteCatalogue(path)
+    store.replace_document(*_doc("doc_a", [("Detainers are requests, not warrants signed by judges.", CHAMPAGNE, "direct")]))
+    store.replace_document(*_doc("doc_b", [("The harbour will reopen to every fishing boat.", KELLY, "direct")]))
+    store.close()
+    db = sqlite3.connect(path)  # as version 7 left it: FTS rowids in insertion order, here shifted away from the quotes'
+    db.execute("CREATE TEMP TABLE saved AS SELECT quote_id, text, speaker FROM quotes_fts")
+    db.execute("DELETE FROM quotes_fts")
+    db.execute("INSERT INTO quotes_fts (rowid, quote_id, text, speaker) SELECT 1000 + rowid, quote_id, text, speaker FROM saved")
+    db.execute("UPDATE meta SET value = '7' WHERE key = 'schema_version'")
+    db.commit()
+    db.close()
+    store = SqliteCatalogue(path)
+    try:
+        assert store.schema_version() == SCHEMA_VERSION
+        aligned = "SELECT count(*) FROM quotes_fts f JOIN quotes q ON q.rowid = f.rowid AND q.id = f.quote_id"
+        assert store._conn().execute(aligned).fetchone()[0] == 2
+        assert len(store.keyword_quotes("harbour judges", QuoteFilter(), 10)) == 2
+        store.replace_document(*_doc("doc_a", [("Only the budget remains.", CHAMPAGNE, "direct")]))
+        assert store.keyword_quotes("judges", QuoteFilter(), 10) == [] and len(store.keyword_quotes("budget", QuoteFilter(), 10)) == 1
+        assert store._conn().execute("SELECT count(*) FROM quotes_fts").fetchone()[0] == 2
+        assert store._conn().execute(aligned).fetchone()[0] == 2
+    finally:
+        store.close()
