@@ -582,12 +582,14 @@ def serve(
     from kb.embedding import set_torch_threads
 
     from api.remote import announce
+    from kb.factory import use_serving_query_embedder
 
     settings = _settings()
     set_torch_threads(settings.torch_threads or 1)  # one query a core: two-thread teams stall each other under load
 
     kb = _open_kb(settings)  # opened here so a locked or damaged store is a one-line error, not a traceback
     kb.embedder.embed(["warm-up"])  # load the model now, not on the first request
+    use_serving_query_embedder(settings, kb)
     try:
         with announce(settings, host, port):  # other shells' kb commands find this server through the data folder
             uvicorn.Server(uvicorn_config(create_app(settings, kb), settings, host, port)).run()

@@ -14,6 +14,7 @@ import cProfile
 import pstats
 import random
 import threading
+import sys
 import time
 from pathlib import Path
 
@@ -35,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from api.app import create_app
     from api.server import LiveServer
-    from kb.factory import open_knowledge_base
+    from kb.factory import open_knowledge_base, use_serving_query_embedder
     from kb.settings import Settings
 
     from kb.embedding import set_torch_threads
@@ -43,6 +44,9 @@ def main(argv: list[str] | None = None) -> int:
     set_torch_threads(args.torch_threads)
     settings = Settings(data_dir=args.store)
     kb = open_knowledge_base(settings)
+    fast = use_serving_query_embedder(settings, kb)  # as `kb serve` does
+    if fast is not None and not fast.wait_ready(300):
+        print(f"queries on {fast.status}", file=sys.stderr)
     queries = queries_for(kb.stats()["quotes"], args.queries)
     rng = random.Random(11)
     profiles: list[cProfile.Profile] = []

@@ -162,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from api.app import create_app
     from api.server import LiveServer
-    from kb.factory import open_knowledge_base
+    from kb.factory import open_knowledge_base, use_serving_query_embedder
     from kb.settings import Settings
 
     from kb.embedding import set_torch_threads
@@ -170,6 +170,9 @@ def main(argv: list[str] | None = None) -> int:
     set_torch_threads(args.torch_threads)
     settings = Settings(data_dir=args.store, database_url=args.database_url, chroma_url=args.chroma_url)
     kb = open_knowledge_base(settings)
+    fast = use_serving_query_embedder(settings, kb)  # as `kb serve` does
+    if fast is not None and not fast.wait_ready(300):
+        print(f"queries on {fast.status}", file=sys.stderr)
     speakers = speaker_refs()
     if args.database_url and kb.stats()["quotes"] < args.quotes:
         copy_into(kb.catalogue, Settings(data_dir=args.store).catalogue_path)

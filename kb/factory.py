@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from kb.catalogue import open_catalogue
 from kb.embedding import Embedder, LazyEmbedder, OnnxInt8Embedder, SentenceTransformerEmbedder
 from kb.knowledge import KnowledgeBase
 from kb.paging import open_pager
 from kb.settings import Settings
+
+if TYPE_CHECKING:
+    from kb.query_onnx import OnnxQueryEmbedder
 from kb.vectors import ChromaVectorStore
 
 
@@ -45,3 +50,17 @@ def open_knowledge_base(settings: Settings, embedder: Embedder | None = None) ->
                        settings.database_url)
     # The model loads on first use: stats, speakers and keyword-only work never wait for it.
     return KnowledgeBase(catalogue, vectors, embedder or LazyEmbedder(lambda: build_embedder(settings)), pager)
+
+
+def use_serving_query_embedder(settings: Settings, kb: KnowledgeBase) -> OnnxQueryEmbedder | None:
+    """In a long-lived server: queries through the float32 ONNX export of the torch model (kb.query_onnx) once it is
+    ready. Not for the int8 backend, whose stored vectors come from its own graph."""
+    if settings.embedding_backend != "torch" or settings.query_backend != "onnx":
+        return None
+    from kb.query_onnx import OnnxQueryEmbedder
+
+    cache = settings.onnx_cache_dir or settings.data_dir / "onnx-cache"
+    embedder = OnnxQueryEmbedder(kb.embedder, settings.embedding_model, cache)
+    kb.searcher.use_query_embedder(embedder.embed)
+    return embedder
+

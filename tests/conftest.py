@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,6 +30,12 @@ API_KEY = "test-key-0123456789"
 def embedder() -> SentenceTransformerEmbedder:
     settings = Settings()
     return SentenceTransformerEmbedder(settings.embedding_model)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _shared_onnx_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Every `kb serve` of the session (subprocesses too) finds the query model's ONNX export made by the first."""
+    os.environ.setdefault("KB_ONNX_CACHE_DIR", str(tmp_path_factory.mktemp("onnx-cache")))
 
 
 @pytest.fixture(scope="session")

@@ -63,3 +63,35 @@ def test_the_torch_free_query_embedder_matches_torch_and_finds_the_same_quotes( 
     probe = "import sys, kb.factory, kb.settings as s; kb.factory.build_query_embedder(s.Settings()).embed(['q']); print('torch' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert out.stdout.strip() == "False", out.stderr[-2000:]  # the point: no torch import in a cold query
+
+
+def test_kb_serve_embeds_queries_through_the_checked_onnx_export_with_the_same_results(  # type: ignore[no-untyped-def]
+    embedder: SentenceTransformerEmbedder, seeded_kb: KnowledgeBase, seeded_settings, tmp_path: Path
+) -> None:
+    """The server's query path: the float32 export gives torch's vectors, so searches rank exactly as before."""
+    from kb.query_onnx import OnnxQueryEmbedder
+    from kb.search import Searcher
+
+    fast = OnnxQueryEmbedder(embedder, seeded_settings.embedding_model, tmp_path / "cache")
+    assert fast.wait_ready(300), fast.status
+    texts = ["guidance from the courts", "Sheriff Greg Champagne said he is hoping for guidance.", "word " * 400, "é"]
+    assert float(np.abs(fast.embed(texts) - embedder.embed(texts)).max()) < 1e-5  # a padded batch; 400 words cut at 256
+    served = Searcher(seeded_kb.catalogue, seeded_kb.vectors, embedder.embed, pager=seeded_kb.pager)
+    served.use_query_embedder(fast.embed)
+    for query, mode in (("guidance from the courts", "semantic"), ("detainers are not warrants", "hybrid")):
+        q = SearchQuery(q=query, mode=mode, limit=10)
+        expected = [(h.quote.id, round(h.score, 4)) for h in seeded_kb.search_quotes(q).results]
+        assert expected and [(h.quote.id, round(h.score, 4)) for h in served.quotes(q).results] == expected
+    served.close()
+
+    export = next((tmp_path / "cache").rglob("model-fp32.onnx"))
+    export.write_bytes(b"not a model")  # a damaged cache is exported again
+    again = OnnxQueryEmbedder(embedder, seeded_settings.embedding_model, tmp_path / "cache")
+    assert again.wait_ready(300) and float(np.abs(again.embed(texts[:1]) - embedder.embed(texts[:1])).max()) < 1e-5
+    from kb.query_embedding import numpy_query_embedder
+
+    other = numpy_query_embedder(seeded_settings.embedding_model)  # nothing to export: queries stay on it, never a failed search
+    assert other is not None
+    kept = OnnxQueryEmbedder(other, seeded_settings.embedding_model, tmp_path / "cache")  # type: ignore[arg-type]
+    assert not kept.wait_ready(60) and kept.status == "torch"
+    assert float(np.abs(kept.embed(texts[:1]) - other.embed(texts[:1])).max()) == 0.0

@@ -13,18 +13,21 @@ def searcher(kb: KnowledgeBase, **tuning: object) -> Searcher:
     return Searcher(kb.catalogue, kb.vectors, kb.embedder.embed, SearchTuning(**tuning))  # type: ignore[arg-type]
 
 
-def test_small_filters_scored_exactly_rank_like_the_filtered_index(seeded_kb: KnowledgeBase) -> None:
-    exact, index = searcher(seeded_kb), searcher(seeded_kb, exact_max_quotes=0)
-    for filters in ({"speaker": "Champagne"}, {"organization": "DHS"}, {"since": "2017-01-01", "until": "2030-12-31"}, {"kinds": ["turn"]}):
+def test_small_filters_scored_exactly_and_large_ones_overfetched_rank_like_the_filtered_index(seeded_kb: KnowledgeBase) -> None:
+    index = searcher(seeded_kb, exact_max_quotes=0, overfetch_max=0)  # Chroma's filtered walk, always
+    exact, overfetched = searcher(seeded_kb), searcher(seeded_kb, exact_max_quotes=0)  # every filter "large": the unfiltered index
+    for filters in ({"speaker": "Champagne"}, {"organization": "DHS"}, {"since": "2017-01-01", "until": "2030-12-31"}, {"kinds": ["turn"]},
+                    {"kinds": ["direct", "indirect", "mixed"]}):
         query = SearchQuery(q="immigration enforcement and the courts", mode="semantic", limit=10, **filters)  # type: ignore[arg-type]
-        a, b = exact.quotes(query).results, index.quotes(query).results
-        assert a, filters
-        assert [h.quote.id for h in a] == [h.quote.id for h in b], filters
-        assert abs(a[0].score - b[0].score) < 1e-4
+        b = index.quotes(query).results
+        assert b, filters
+        for a in (exact.quotes(query).results, overfetched.quotes(query).results):
+            assert [h.quote.id for h in a] == [h.quote.id for h in b], filters
+            assert abs(a[0].score - b[0].score) < 1e-4
 
 
 def test_a_document_rewritten_in_place_is_scored_with_its_new_words(kb: KnowledgeBase) -> None:
-    exact, index = searcher(kb), searcher(kb, exact_max_quotes=0)
+    exact, index = searcher(kb), searcher(kb, exact_max_quotes=0, overfetch_max=0)
 
     def store(words: str) -> None:
         text = f"\u201cWe will {words} this year,\u201d said Mayor Ann Smith."
