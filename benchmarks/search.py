@@ -106,9 +106,26 @@ def _store(kb, docs, real: list[np.ndarray], embedded: int, noise: np.random.Gen
         base = np.stack([real[i] for i in noise.integers(0, len(real), len(quotes))])
         synthetic = base + noise.normal(0, 0.032, base.shape).astype(np.float32)  # 384 dims: cosine ~0.85 to the base
         synthetic /= np.linalg.norm(synthetic, axis=1, keepdims=True)
-        vectors = {q.id + ":all": synthetic[i : i + 1] for i, q in enumerate(quotes)}
+        _store_synthetic(kb, docs, synthetic)
+        return
     for doc, doc_quotes in docs:
         kb.store(doc, [], doc_quotes, vectors)
+
+
+def _store_synthetic(kb, docs, synthetic: np.ndarray) -> None:  # type: ignore[no-untyped-def]
+    """New documents of a new store, written in bulk: one vector upsert for the batch, no stale vectors to look for
+    (kb.store looks for a document's old vectors, which costs a Chroma metadata scan per document at this size)."""
+    from kb.speakers import canonical_speakers
+    from kb.vectors import QUOTES
+
+    ids, metas, rows = [], [], []
+    for doc, doc_quotes in docs:
+        rows.append((doc, doc_quotes, canonical_speakers(doc_quotes, doc)))  # provisional ids, as kb.store gives them
+        ids.extend(f"{q.id}:0" for q in doc_quotes)
+        metas.extend(kb._quote_metadata(doc, q) for q in doc_quotes)
+    kb.vectors.upsert(QUOTES, ids, synthetic, metas)  # vectors first, as kb.store does: invisible until the catalogue has them
+    for doc, doc_quotes, speakers in rows:
+        kb.catalogue.replace_document(doc, [], doc_quotes, speakers)
 
 
 def copy_into(catalogue, sqlite_path: Path) -> None:  # type: ignore[no-untyped-def]
