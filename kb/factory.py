@@ -9,10 +9,10 @@ from kb.embedding import Embedder, LazyEmbedder, OnnxInt8Embedder, SentenceTrans
 from kb.knowledge import KnowledgeBase
 from kb.paging import open_pager
 from kb.settings import Settings
+from kb.vectors import ChromaVectorStore
 
 if TYPE_CHECKING:
     from kb.query_onnx import OnnxQueryEmbedder
-from kb.vectors import ChromaVectorStore
 
 
 def build_embedder(settings: Settings) -> Embedder:
@@ -63,4 +63,3 @@ def use_serving_query_embedder(settings: Settings, kb: KnowledgeBase) -> OnnxQue
     embedder = OnnxQueryEmbedder(kb.embedder, settings.embedding_model, cache)
     kb.searcher.use_query_embedder(embedder.embed)
     return embedder
-

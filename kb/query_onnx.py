@@ -22,8 +22,8 @@ from kb.embedding import Embedder, LazyEmbedder, SentenceTransformerEmbedder
 
 log = logging.getLogger("kb.query_onnx")
 
-_PROBES = ["Should judges sign off on ICE detainer requests?", "sanctuary cities", "What did the sheriff say about the budget "
-           "for the new jail, and when will the county vote on it?"]
+_PROBES = ["Should judges sign off on ICE detainer requests?", "sanctuary cities",
+           "What did the sheriff say about the budget for the new jail, and when will the county vote on it?"]
 _MAX_DIFFERENCE = 1e-4  # float32 rounding across runtimes is ~1e-7; anything near this is a different graph
 _INPUTS = ["input_ids", "attention_mask", "token_type_ids"]
 

@@ -28,7 +28,7 @@ class Settings(BaseSettings):
     embedding_model: str = Field(default_factory=default_model_path, description="Model name or folder for sentence-transformers.")
     embedding_batch_size: int = Field(64, ge=1, le=4096)
     embedding_backend: Literal["torch", "onnx-int8"] = Field(
-        "torch", description="torch (sentence-transformers) or onnx-int8 (the same model quantised; needs the onnx extra)."
+        "torch", description="torch (sentence-transformers) or onnx-int8 (the same model quantised with onnxruntime)."
     )
     embedding_device: str = "cpu"
     query_backend: Literal["onnx", "torch"] = Field(
