@@ -170,7 +170,6 @@ class OnnxInt8Embedder:
 def _export_int8(embedder: SentenceTransformerEmbedder, model: str, cache_dir: Path) -> Path:
     import hashlib
 
-    import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     folder = cache_dir / hashlib.sha256(model.encode()).hexdigest()[:16]
@@ -178,6 +177,21 @@ def _export_int8(embedder: SentenceTransformerEmbedder, model: str, cache_dir: P
     if target.exists():
         return target
     folder.mkdir(parents=True, exist_ok=True)
+    plain = folder / "model.onnx"
+    export_onnx(embedder, plain)
+    partial = folder / "model-int8.onnx.partial"
+    quantize_dynamic(str(plain), str(partial), weight_type=QuantType.QInt8)
+    partial.replace(target)  # atomic: a half-written export is never loaded
+    plain.unlink(missing_ok=True)
+    return target
+
+
+def export_onnx(embedder: SentenceTransformerEmbedder, path: Path) -> None:
+    """The model's transformer (token ids in, hidden states out) as a float32 ONNX graph with dynamic batch and length."""
+    import warnings
+
+    import torch
+
     transformer = embedder._model[0].auto_model
 
     class _Hidden(torch.nn.Module):
@@ -190,13 +204,9 @@ def _export_int8(embedder: SentenceTransformerEmbedder, model: str, cache_dir: P
 
     sample = embedder._tokenizer(["an example sentence"], return_tensors="pt")
     names = ["input_ids", "attention_mask", "token_type_ids"]
-    plain = folder / "model.onnx"
-    torch.onnx.export(
-        _Hidden().eval(), tuple(sample[n] for n in names), str(plain), input_names=names, output_names=["hidden"],
-        dynamic_axes={n: {0: "batch", 1: "tokens"} for n in [*names, "hidden"]}, opset_version=17, dynamo=False,
-    )
-    partial = folder / "model-int8.onnx.partial"
-    quantize_dynamic(str(plain), str(partial), weight_type=QuantType.QInt8)
-    partial.replace(target)  # atomic: a half-written export is never loaded
-    plain.unlink(missing_ok=True)
-    return target
+    with warnings.catch_warnings(), torch.no_grad():
+        warnings.simplefilter("ignore")  # the tracer's notes on BERT's masks are about other inputs' shapes, not ours
+        torch.onnx.export(
+            _Hidden().eval(), tuple(sample[n] for n in names), str(path), input_names=names, output_names=["hidden"],
+            dynamic_axes={n: {0: "batch", 1: "tokens"} for n in [*names, "hidden"]}, opset_version=17, dynamo=False,
+        )

@@ -12,20 +12,18 @@ import hashlib
 import logging
 import os
 import threading
-import warnings
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from kb.embedding import Embedder, LazyEmbedder, SentenceTransformerEmbedder
+from kb.embedding import Embedder, LazyEmbedder, SentenceTransformerEmbedder, export_onnx
 
 log = logging.getLogger("kb.query_onnx")
 
 _PROBES = ["Should judges sign off on ICE detainer requests?", "sanctuary cities",
            "What did the sheriff say about the budget for the new jail, and when will the county vote on it?"]
 _MAX_DIFFERENCE = 1e-4  # float32 rounding across runtimes is ~1e-7; anything near this is a different graph
-_INPUTS = ["input_ids", "attention_mask", "token_type_ids"]
 
 
 class OnnxQueryEmbedder:
@@ -116,26 +114,8 @@ def export_fp32(embedder: SentenceTransformerEmbedder, model: str, cache_dir: Pa
     target = folder / "model-fp32.onnx"
     if target.exists():
         return target
-    import torch
-
     folder.mkdir(parents=True, exist_ok=True)
-    transformer = embedder._model[0].auto_model
-
-    class _Hidden(torch.nn.Module):
-        def __init__(self) -> None:
-            super().__init__()
-            self.inner = transformer
-
-        def forward(self, input_ids, attention_mask, token_type_ids):  # type: ignore[no-untyped-def]
-            return self.inner(input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids).last_hidden_state
-
-    sample = embedder._tokenizer(["an example sentence"], return_tensors="pt")
     partial = folder / f"model-fp32.onnx.{os.getpid()}.partial"
-    with warnings.catch_warnings(), torch.no_grad():
-        warnings.simplefilter("ignore")  # the tracer's notes on BERT's masks are about other inputs' shapes, not ours
-        torch.onnx.export(
-            _Hidden().eval(), tuple(sample[n] for n in _INPUTS), str(partial), input_names=_INPUTS, output_names=["hidden"],
-            dynamic_axes={n: {0: "batch", 1: "tokens"} for n in [*_INPUTS, "hidden"]}, opset_version=17, dynamo=False,
-        )
+    export_onnx(embedder, partial)
     partial.replace(target)  # two processes exporting at once both write whole files; the last rename wins
     return target
