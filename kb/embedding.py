@@ -158,32 +158,41 @@ class OnnxInt8Embedder:
     def _embed_batch(self, texts: list[str]) -> np.ndarray:
         enc = self._tokenizer(texts, padding=True, truncation=True, max_length=self.max_tokens, return_tensors="np")
         feeds = {k: enc[k].astype(np.int64) for k in ("input_ids", "attention_mask", "token_type_ids")}
-        hidden = self._session.run(None, feeds)[0]
-        mask = enc["attention_mask"][..., None].astype(np.float32)
-        pooled = (hidden * mask).sum(axis=1) / np.clip(mask.sum(axis=1), 1e-9, None)  # mean pooling, as the model does
-        return (pooled / np.linalg.norm(pooled, axis=1, keepdims=True)).astype(np.float32)
+        return mean_pooled(self._session.run(None, feeds)[0], enc["attention_mask"])
 
     def count_tokens(self, text: str) -> int:
         return self._counter(text)
 
 
 def _export_int8(embedder: SentenceTransformerEmbedder, model: str, cache_dir: Path) -> Path:
-    import hashlib
-
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    folder = cache_dir / hashlib.sha256(model.encode()).hexdigest()[:16]
-    target = folder / "model-int8.onnx"
+    target = export_folder(model, cache_dir) / "model-int8.onnx"
     if target.exists():
         return target
-    folder.mkdir(parents=True, exist_ok=True)
-    plain = folder / "model.onnx"
+    plain = target.parent / "model.onnx"
     export_onnx(embedder, plain)
-    partial = folder / "model-int8.onnx.partial"
+    partial = target.parent / "model-int8.onnx.partial"
     quantize_dynamic(str(plain), str(partial), weight_type=QuantType.QInt8)
     partial.replace(target)  # atomic: a half-written export is never loaded
     plain.unlink(missing_ok=True)
     return target
+
+
+def mean_pooled(hidden: np.ndarray, attention_mask: np.ndarray) -> np.ndarray:
+    """The sentence vector from the transformer's hidden states: mean over real tokens, unit length, as the model does."""
+    weights = attention_mask[..., None].astype(np.float32)
+    pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+    return (pooled / np.linalg.norm(pooled, axis=1, keepdims=True)).astype(np.float32)
+
+
+def export_folder(model: str, cache_dir: Path) -> Path:
+    """The cache folder of one model's ONNX exports (made if missing)."""
+    import hashlib
+
+    folder = cache_dir / hashlib.sha256(model.encode()).hexdigest()[:16]
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 def export_onnx(embedder: SentenceTransformerEmbedder, path: Path) -> None:

@@ -8,7 +8,6 @@ differ from torch's on the probe texts, queries go to the torch model, so no que
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import threading
@@ -17,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from kb.embedding import Embedder, LazyEmbedder, SentenceTransformerEmbedder, export_onnx
+from kb.embedding import Embedder, LazyEmbedder, SentenceTransformerEmbedder, export_folder, export_onnx, mean_pooled
 
 log = logging.getLogger("kb.query_onnx")
 
@@ -65,10 +64,7 @@ class OnnxQueryEmbedder:
         ids = np.array([e.ids for e in encodings], dtype=np.int64)
         mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
         types = np.array([e.type_ids for e in encodings], dtype=np.int64)
-        hidden = session.run(None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": types})[0]
-        weights = mask[..., None].astype(np.float32)
-        pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)  # mean pooling, as the model does
-        return (pooled / np.linalg.norm(pooled, axis=1, keepdims=True)).astype(np.float32)
+        return mean_pooled(session.run(None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": types})[0], mask)
 
     def _load(self) -> None:
         try:
@@ -110,12 +106,10 @@ def _open(path: Path, inner: SentenceTransformerEmbedder, threads: int) -> tuple
 
 def export_fp32(embedder: SentenceTransformerEmbedder, model: str, cache_dir: Path) -> Path:
     """The model's transformer as a float32 ONNX graph, exported once into cache_dir (atomically: never half written)."""
-    folder = cache_dir / hashlib.sha256(model.encode()).hexdigest()[:16]
-    target = folder / "model-fp32.onnx"
+    target = export_folder(model, cache_dir) / "model-fp32.onnx"
     if target.exists():
         return target
-    folder.mkdir(parents=True, exist_ok=True)
-    partial = folder / f"model-fp32.onnx.{os.getpid()}.partial"
+    partial = target.parent / f"model-fp32.onnx.{os.getpid()}.partial"
     export_onnx(embedder, partial)
     partial.replace(target)  # two processes exporting at once both write whole files; the last rename wins
     return target

@@ -264,13 +264,10 @@ class Searcher:
             found = self._overfetched(vector, flt, depth, len(candidates))
             if found is not None:
                 return found
-        return self._nearest(vector, depth, flt if _restricts(flt) else None, flt)
-
-    def _nearest(self, vector: np.ndarray, depth: int, where: QuoteFilter | None, flt: QuoteFilter) -> list[tuple[str, float]]:
-        """Chroma's nearest quotes (`where` filtering inside the index), kept when the catalogue holds them and `flt` passes."""
-        return self._passing(self.vectors.query(QUOTES, vector, depth, where), flt)
+        return self._passing(self.vectors.query(QUOTES, vector, depth, flt if _restricts(flt) else None), flt)
 
     def _passing(self, raw: list[tuple[str, float]], flt: QuoteFilter) -> list[tuple[str, float]]:
+        """Chroma's nearest vectors as quotes (each at its best window) that the catalogue holds and `flt` passes."""
         best: dict[str, float] = {}
         for vid, score in raw:  # a long quote has several vectors: keep its best
             qid = vid.split(":", 1)[0]

@@ -73,8 +73,8 @@ MIGRATIONS: dict[int, list[str | Callable[[sqlite3.Connection], object]]] = {
     # 8: each FTS row's rowid is its quote's or chunk's rowid, so one is updated or deleted by a key lookup; their id
     # columns are UNINDEXED, and a lookup by id scanned the whole index (a full resolution was quadratic in quotes).
     # The organisation filter reads speaker ids from a small index instead of scanning every quote.
-    8: [lambda db: _rebuild_fts_by_rowid(db, "quotes_fts", "quotes", "quote_id", "quote_id, text, speaker"),
-        lambda db: _rebuild_fts_by_rowid(db, "chunks_fts", "chunks", "chunk_id", "chunk_id, text"),
+    8: [lambda db: _rebuild_fts_by_rowid(db, "quotes_fts", "quotes", ("quote_id", "text", "speaker")),
+        lambda db: _rebuild_fts_by_rowid(db, "chunks_fts", "chunks", ("chunk_id", "text")),
         "CREATE INDEX IF NOT EXISTS quotes_organization ON quotes(lower(speaker_organization), speaker_id) WHERE speaker_organization IS NOT NULL"],
 }
 _EPOCH = "((julianday('now') - 2440587.5) * 86400.0)"
@@ -787,13 +787,14 @@ def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _rebuild_fts_by_rowid(db: sqlite3.Connection, fts: str, table: str, id_column: str, columns: str) -> None:
-    """Copy an FTS5 index into a new one whose rowids are its rows' rowids (kb never VACUUMs, so they stay put)."""
-    tokenize = "tokenize = 'porter unicode61 remove_diacritics 2'"
-    names = [c.strip() for c in columns.split(",")]
-    declared = ", ".join(f"{c} UNINDEXED" if c == id_column else c for c in names)
-    db.execute(f"CREATE VIRTUAL TABLE {fts}_new USING fts5({declared}, {tokenize})")
-    db.execute(f"INSERT INTO {fts}_new (rowid, {columns}) SELECT t.rowid, {', '.join('f.' + c for c in names)}"
+def _rebuild_fts_by_rowid(db: sqlite3.Connection, fts: str, table: str, columns: tuple[str, ...]) -> None:
+    """Copy an FTS5 index into a new one whose rowids are its rows' rowids (kb never VACUUMs, so they stay put).
+
+    `columns[0]` is the UNINDEXED id of the row in `table`; the rest are indexed, with the schema's tokenizer."""
+    id_column = columns[0]
+    declared = ", ".join([f"{id_column} UNINDEXED", *columns[1:]])
+    db.execute(f"CREATE VIRTUAL TABLE {fts}_new USING fts5({declared}, tokenize = 'porter unicode61 remove_diacritics 2')")
+    db.execute(f"INSERT INTO {fts}_new (rowid, {', '.join(columns)}) SELECT t.rowid, {', '.join('f.' + c for c in columns)}"
                f" FROM {fts} f JOIN {table} t ON t.id = f.{id_column}")
     db.execute(f"DROP TABLE {fts}")
     db.execute(f"ALTER TABLE {fts}_new RENAME TO {fts}")
