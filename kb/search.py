@@ -37,6 +37,9 @@ class SearchTuning:
     # the catalogue: exact whenever enough of them pass, and a few ms where Chroma's filtered walk takes hundreds
     # (a year of 100,000 quotes: 330 ms). Too few passing falls back to the filtered walk.
     overfetch_max: int = 2_000
+    # A filter of dates, kinds or publishers is counted up to this many quotes to learn its share (and so how deep to
+    # over-fetch); past it the share only makes the read shallower than it needs to be, at a counting cost.
+    count_max: int = 50_000
     min_depth: int = 50  # candidates each half hands to fusion, at least; (offset + limit) * depth_factor, at most max_depth
     depth_factor: int = 4
     max_depth: int = 1000
@@ -257,14 +260,21 @@ class Searcher:
 
     def _dense_quotes(self, q: str, flt: QuoteFilter, depth: int) -> list[tuple[str, float]]:
         vector = self._query_vector(q)
-        if _restricts(flt):
-            candidates = self.catalogue.quote_ids_matching(flt, self.tuning.exact_max_quotes + 1)
-            if len(candidates) <= self.tuning.exact_max_quotes:
+        if not _restricts(flt):
+            return self._passing(self.vectors.query(QUOTES, vector, depth, None), flt)
+        t = self.tuning
+        size = None
+        if flt.speaker_ids is None and not flt.document_ids:  # dates, kinds, publishers: often a large share, so counted first
+            size = self.catalogue.count_quotes_matching(flt, t.count_max)
+        if size is None or size <= t.exact_max_quotes:
+            candidates = self.catalogue.quote_ids_matching(flt, t.exact_max_quotes + 1)
+            if len(candidates) <= t.exact_max_quotes:
                 return self._exact(vector, candidates, depth)
-            found = self._overfetched(vector, flt, depth, len(candidates))
-            if found is not None:
-                return found
-        return self._passing(self.vectors.query(QUOTES, vector, depth, flt if _restricts(flt) else None), flt)
+            size = len(candidates)
+        found = self._overfetched(vector, flt, depth, size)
+        if found is not None:
+            return found
+        return self._passing(self.vectors.query(QUOTES, vector, depth, flt), flt)
 
     def _passing(self, raw: list[tuple[str, float]], flt: QuoteFilter) -> list[tuple[str, float]]:
         """Chroma's nearest vectors as quotes (each at its best window) that the catalogue holds and `flt` passes."""
@@ -282,7 +292,7 @@ class Searcher:
         below all of them), so this is what the filtered walk returns, minus its cost."""
         if self.tuning.overfetch_max < depth:
             return None
-        share = at_least / max(1, self.catalogue.stats().get("quotes", 0))  # the filter's share, at least
+        share = at_least / max(1, self.catalogue.stats().get("quotes", 0))  # the filter's share, at least (counts are capped)
         k = min(self.tuning.overfetch_max, max(depth, int(2 * depth / max(share, 1e-6))))
         raw = self.vectors.query(QUOTES, vector, k, None)
         found = self._passing(raw, flt)
@@ -323,7 +333,9 @@ class Searcher:
                 seen.add(keys[qid])
                 doc = docs[quote.document_id]
                 others = [(o, docs[o.document_id]) for o in same.get(keys[qid], []) if o.id != qid and o.document_id in docs]
-                others += self._overlapping(quote, keys[qid], {qid} | {o.id for o, _ in others})
+                overlapping = self._overlapping(quote, keys[qid], {qid} | {o.id for o, _ in others})
+                seen.update(quote_text_key(o.text) for o, _ in overlapping)  # a trimmed copy is this hit's source, not a hit of its own
+                others += overlapping
                 hits.append(QuoteHit(quote, doc, context_around(doc.text, quote.start, quote.end), score, others))
                 if len(hits) == need:
                     break

@@ -33,6 +33,7 @@ def test_wire_copy_trimmed_differently_counts_every_outlet(kb, ingestor) -> None
     top = next(h for h in hits if "open to traffic" in h.quote.text)
     outlets = {top.document.publisher} | {d.publisher for _, d in top.sources}
     assert outlets == {"Alpha", "Beta", "Gamma"}
+    assert sum("open to traffic" in h.quote.text for h in hits) == 1  # the trimmed copies are its sources, not results again
 
 
 def test_briefing_merges_repeats_keeps_real_speakers_and_exports_docx(kb, ingestor, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -156,6 +156,8 @@ def test_filters_restrict_keyword_search_and_id_filtering(filled: Catalogue, flt
     passing = filled.filter_quote_ids(all_ids, flt)
     assert {i for i, _ in hits} <= passing
     assert set(filled.quote_ids_matching(flt, 100)) == passing
+    assert filled.count_quotes_matching(flt, 100) == len(passing)
+    assert filled.count_quotes_matching(QuoteFilter(), 1) == 1  # counted only as far as asked
     assert filled.filter_quote_ids(["q_missing"], QuoteFilter()) == set()
 
 

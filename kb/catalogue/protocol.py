@@ -95,11 +95,19 @@ class Catalogue(Protocol):
 
     def quote_ids_matching(self, flt: QuoteFilter, limit: int) -> list[str]: ...
 
+    def count_quotes_matching(self, flt: QuoteFilter, limit: int) -> int:
+        """How many quotes pass the filter, counted up to `limit` (a filter's size without listing it)."""
+        ...
+
     def keyword_quotes(
         self, query: str, flt: QuoteFilter, limit: int, phrase: bool = False, common_share: float = 1.0,
     ) -> list[tuple[str, float]]: ...
 
     def keyword_chunks(self, query: str, limit: int, phrase: bool = False) -> list[tuple[str, float]]: ...
+
+    def compact_keyword_index(self) -> None:
+        """Merge the keyword index's pieces after a bulk write, so that searches read one piece per word."""
+        ...
 
     def speaker_quotes(self, speaker_id: str, limit: int, offset: int) -> list[Quote]: ...
 

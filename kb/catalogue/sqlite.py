@@ -19,7 +19,7 @@ from kb.syndication import stored_shingles
 from kb.speakers import Identity, Mention, Override, mentions_from_rows, plan_identity_update
 from kb.text import WORD, content_words
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 # Row counts kept by triggers in the transaction that writes the rows (cascaded deletes too), so `kb stats` reads a
 # few rows instead of counting every quote; the noise each document rejected (kind -> count) is summed the same way.
@@ -76,6 +76,11 @@ MIGRATIONS: dict[int, list[str | Callable[[sqlite3.Connection], object]]] = {
     8: [lambda db: _rebuild_fts_by_rowid(db, "quotes_fts", "quotes", ("quote_id", "text", "speaker")),
         lambda db: _rebuild_fts_by_rowid(db, "chunks_fts", "chunks", ("chunk_id", "text")),
         "CREATE INDEX IF NOT EXISTS quotes_organization ON quotes(lower(speaker_organization), speaker_id) WHERE speaker_organization IS NOT NULL"],
+    # 9: a date range walks the documents' dates in order, and the quote ids of a document or a speaker come from an index alone
+    # (at 100,000 quotes: listing a year's 10,000 quotes 7.2 -> 3.7 ms, counting them 2.1 -> 0.9 ms; 40 speakers' 2,000 4.6 -> 1.3 ms).
+    9: ["CREATE INDEX IF NOT EXISTS documents_published ON documents(published, id)",
+        "CREATE INDEX IF NOT EXISTS quotes_document_id ON quotes(document_id, id)", "DROP INDEX IF EXISTS quotes_document",
+        "CREATE INDEX IF NOT EXISTS quotes_speaker_id ON quotes(speaker_id, id)", "DROP INDEX IF EXISTS quotes_speaker"],
 }
 _EPOCH = "((julianday('now') - 2440587.5) * 86400.0)"
 _JOB_FIELDS = "id, status, created_at, finished_at, processed, new, updated, unchanged, failed, errors, owner"
@@ -121,8 +126,9 @@ CREATE TABLE IF NOT EXISTS quotes (
     resolution TEXT NOT NULL, mention_text TEXT, mention_start INTEGER, mention_end INTEGER,
     confidence REAL NOT NULL, text_key TEXT NOT NULL, speaker_surface TEXT, speaker_gender TEXT, reported_by TEXT
 );
-CREATE INDEX IF NOT EXISTS quotes_document ON quotes(document_id);
-CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_id);
+CREATE INDEX IF NOT EXISTS documents_published ON documents(published, id);
+CREATE INDEX IF NOT EXISTS quotes_document_id ON quotes(document_id, id);
+CREATE INDEX IF NOT EXISTS quotes_speaker_id ON quotes(speaker_id, id);
 CREATE INDEX IF NOT EXISTS quotes_organization ON quotes(lower(speaker_organization), speaker_id) WHERE speaker_organization IS NOT NULL;
 CREATE INDEX IF NOT EXISTS quotes_text_key ON quotes(text_key);
 CREATE TABLE IF NOT EXISTS quote_shingles (
@@ -196,13 +202,18 @@ def filter_sql(flt: QuoteFilter, quote_alias: str = "q", doc_alias: str = "d") -
     return (" AND ".join(clauses) or "1=1"), params
 
 
-def _filtered_quote_ids(flt: QuoteFilter) -> tuple[str, list[object]]:
-    """SELECT of the ids of the quotes passing the filter, walking the indexed side first: the quotes of the named
-    speakers or documents, else the documents of the dates, kinds or publishers (a scan of every quote otherwise)."""
+def _filtered_quote_ids(flt: QuoteFilter, column: str = "id") -> tuple[str, list[object]]:
+    """SELECT of the ids (or another column) of the quotes passing the filter, walking the indexed side first: the quotes
+    of the named speakers or documents, else the documents of the dates, kinds or publishers (a scan of every quote otherwise)."""
     where, params = filter_sql(flt)
     by_quote = flt.speaker_ids is not None or bool(flt.document_ids)
-    tables = "quotes q JOIN documents d ON d.id = q.document_id" if by_quote else "documents d CROSS JOIN quotes q ON q.document_id = d.id"
-    return f"SELECT q.id FROM {tables} WHERE {where}", params
+    if not (flt.doc_kinds or flt.publishers or flt.since or flt.until):
+        tables = "quotes q"  # every condition is the quote's own: no document to look up for each of them
+    elif by_quote:
+        tables = "quotes q JOIN documents d ON d.id = q.document_id"
+    else:
+        tables = "documents d CROSS JOIN quotes q ON q.document_id = d.id"
+    return f"SELECT q.{column} FROM {tables} WHERE {where}", params
 
 
 def _store_errors(cls: type) -> type:
@@ -450,6 +461,11 @@ class SqliteCatalogue:
         select, params = _filtered_quote_ids(flt)
         return [r[0] for r in self._conn().execute(f"{select} LIMIT ?", [*params, limit])]
 
+    def count_quotes_matching(self, flt: QuoteFilter, limit: int) -> int:
+        """How many quotes pass the filter, counted up to `limit`."""
+        select, params = _filtered_quote_ids(flt)
+        return int(self._conn().execute(f"SELECT count(*) FROM ({select} LIMIT ?)", [*params, limit]).fetchone()[0])
+
     def keyword_quotes(
         self, query: str, flt: QuoteFilter, limit: int, phrase: bool = False, common_share: float = 1.0,
     ) -> list[tuple[str, float]]:
@@ -458,10 +474,13 @@ class SqliteCatalogue:
         match = fts_query(query, phrase) if phrase or common_share >= 1 else self._rarer_terms_query(query, common_share)
         if match is None:
             return []
-        select, params = _filtered_quote_ids(flt)
-        # The filter's quotes are listed once (an ephemeral index) instead of two joins for every row the words
-        # match, and no join at all without a filter: common words match tens of thousands of rows.
-        restrict = f" AND f.quote_id IN ({select})" if params else ""
+        select, params = _filtered_quote_ids(flt, "rowid")
+        # The filter's quotes are listed once (an ephemeral index of rowids) instead of two joins for every row the
+        # words match, and no join at all without a filter: common words match tens of thousands of rows. The unary
+        # `+` keeps SQLite from handing `rowid IN` to FTS5, which would run the whole MATCH again for every rowid
+        # (30 ms for one speaker's 50 quotes, against 5 ms as a plain check on each matching row; BM25 is then
+        # scored only for the rows that pass).
+        restrict = f" AND +f.rowid IN ({select})" if params else ""
         rows = self._conn().execute(
             "SELECT f.quote_id, bm25(quotes_fts, 0.0, 1.0, 0.5) AS rank FROM quotes_fts f"
             f" WHERE quotes_fts MATCH ?{restrict} ORDER BY rank LIMIT ?",
@@ -501,6 +520,13 @@ class SqliteCatalogue:
             (match, limit),
         )
         return [(r[0], -float(r[1])) for r in rows]
+
+    def compact_keyword_index(self) -> None:
+        """FTS5 `optimize`: every write adds a segment and automerge keeps dozens per level, each read by every MATCH;
+        merged into one, the unfiltered keyword half at 100k quotes went from p50 15.7 to 10.8 ms (0.8 s to merge)."""
+        with self._write() as db:
+            for table in ("quotes_fts", "chunks_fts"):
+                db.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
 
     def chunks_by_ids(self, ids: Iterable[str]) -> dict[str, Chunk]:
         ids = list(set(ids))
