@@ -132,6 +132,13 @@ def test_phrase_search_needs_the_words_together(filled: Catalogue) -> None:
     assert filled.keyword_quotes("request detainer", QuoteFilter(), 10, phrase=True) == []
 
 
+def test_compacting_the_keyword_index_keeps_every_answer(filled: Catalogue) -> None:
+    before = (filled.keyword_quotes("judges detainer requests", QuoteFilter(), 10), filled.keyword_chunks("budget", 10))
+    filled.compact_keyword_index()
+    filled.compact_keyword_index()  # twice is harmless (a bulk ingest after another)
+    assert before[0] and (filled.keyword_quotes("judges detainer requests", QuoteFilter(), 10), filled.keyword_chunks("budget", 10)) == before
+
+
 def test_keyword_chunks(filled: Catalogue) -> None:
     hits = filled.keyword_chunks("budget", 10)
     assert len(hits) == 1 and filled.chunks_by_ids([hits[0][0]])[hits[0][0]].text.startswith("Nobody knows")
