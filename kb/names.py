@@ -67,7 +67,11 @@ MALE_NAMES = frozenset(
 )
 
 # Capitalised words that open a sentence and get caught before a name ("Earlier Trump said").
-SENTENCE_OPENERS = frozenset("earlier later then now also meanwhile today yesterday still but and so when after before while".split())
+SENTENCE_OPENERS = frozenset(
+    "earlier later then now also meanwhile today yesterday still but and so when after before while what why how whether".split())
+_LINK_TAILS = frozenset("more watch video photos live".split())  # link text in capitals run on after a name ("Trump MORE")
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_POSSESSIVE = re.compile(r"['’]s$")
 GROUP_WORDS = frozenset(
     "democrat democrats republican republicans gop liberals conservatives progressives lawmakers critics officials analysts"
     " experts advocates activists attorneys lawyers sources aides protesters residents witnesses authorities researchers"
@@ -127,12 +131,17 @@ def _fused(word: str) -> bool:
 
 
 def clean_text(text: str) -> str:
-    """Markup, bullets, stray brackets and sentence openers out: '• Obama' -> 'Obama', 'Earlier Trump' -> 'Trump'."""
+    """Markup, bullets, stray brackets, sentence openers and run-on link text or weekdays out: '• Obama' -> 'Obama',
+    'Earlier Trump' -> 'Trump', 'Trump MORE' -> 'Trump', 'Trump on Sunday' -> 'Trump'."""
     text = _MARKUP.sub(" ", text.replace("\n", " "))
     text = _LEADING_JUNK.sub("", text)
     words = text.split()
     while len(words) > 1 and words[0].lower().strip(",") in SENTENCE_OPENERS:
         words = words[1:]
+    while len(words) > 1 and words[-1].isupper() and words[-1].lower() in _LINK_TAILS:
+        words = words[:-1]
+    if len(words) > 2 and words[-2].lower() in ("on", "last", "this") and words[-1].lower().strip(",.") in _WEEKDAYS:
+        words = words[:-2]  # "Trump on Sunday": the time of the saying, taken into the name
     return " ".join(words).strip(" ,.;:-–—\"'“”‘’")
 
 
@@ -149,6 +158,8 @@ def junk_person_name(name: str) -> bool:
     words = name.split()
     if len(words) > 5 or any(_fused(w) for w in words):
         return True
+    if any(_POSSESSIVE.search(w) for w in words[:-1]):
+        return True  # "Trump’s Twitter", "Sessions’s Trump": a thing of someone's, or two names run together
     letters = [c for c in name if c.isalpha()]
     if len(letters) >= 4 and all(c.isupper() for c in letters):
         return True  # "KABUL", "READ NEXT": datelines and headline words, never a person in running text

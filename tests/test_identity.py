@@ -35,17 +35,21 @@ def names(mentions: list[Mention], overrides: list[Override] | None = None) -> d
 
 @pytest.mark.parametrize(("raw", "clean"), [
     ("• Obama", "Obama"), ("Kevin] McCarthy", "Kevin McCarthy"), ("Mr. Obama", "Obama"), ("Sen. Chuck Schumer", "Chuck Schumer"),
+    # seen as entries of their own on the staff corpus: link text after a name, a weekday, a question word before it
+    ("Trump MORE", "Trump"), ("Donald Trump on Sunday", "Donald Trump"), ("What Trump", "Trump"), ("Bill Moore", "Bill Moore"),
 ])
 def test_names_lose_markup_bullets_and_honorifics(raw: str, clean: str) -> None:
     assert clean_name(raw) == clean
 
 
-@pytest.mark.parametrize("junk", ["John TrumpKamala Harris", "Joshua Lott/Reuters", "READ NEXT", "KABUL", "Jim Watson Getty Images"])
+@pytest.mark.parametrize("junk", ["John TrumpKamala Harris", "Joshua Lott/Reuters", "READ NEXT", "KABUL", "Jim Watson Getty Images",
+                                  "Trump\u2019s Twitter", "Sessions's Trump"])
 def test_furniture_is_no_ones_name(junk: str) -> None:
     assert junk_person_name(clean_name(junk))
 
 
-@pytest.mark.parametrize("name", ["Kevin McCarthy", "Ron DeSantis", "Beto O'Rourke", "Karine Jean-Pierre", "Ray LaHood", "Ben Ray Luján"])
+@pytest.mark.parametrize("name", ["Kevin McCarthy", "Ron DeSantis", "Beto O'Rourke", "Karine Jean-Pierre", "Ray LaHood", "Ben Ray Luján",
+                                  "Kirstjen Nielsen", "Mark Sessions"])
 def test_real_names_are_kept(name: str) -> None:
     assert not junk_person_name(clean_name(name))
 
