@@ -138,6 +138,9 @@ def clean_text(text: str) -> str:
     words = text.split()
     while len(words) > 1 and words[0].lower().strip(",") in SENTENCE_OPENERS:
         words = words[1:]
+    owner = max((i for i, w in enumerate(words[:-2]) if _POSSESSIVE.search(w)), default=None)
+    if owner is not None:  # "Norwich Meadows Farm’s Zaid Kurdieh": the name after the owner (one word after it is junk)
+        words = words[owner + 1 :]
     while len(words) > 1 and words[-1].isupper() and words[-1].lower() in _LINK_TAILS:
         words = words[:-1]
     if len(words) > 2 and words[-2].lower() in ("on", "last", "this") and words[-1].lower().strip(",.") in _WEEKDAYS:

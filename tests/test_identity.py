@@ -37,6 +37,7 @@ def names(mentions: list[Mention], overrides: list[Override] | None = None) -> d
     ("• Obama", "Obama"), ("Kevin] McCarthy", "Kevin McCarthy"), ("Mr. Obama", "Obama"), ("Sen. Chuck Schumer", "Chuck Schumer"),
     # seen as entries of their own on the staff corpus: link text after a name, a weekday, a question word before it
     ("Trump MORE", "Trump"), ("Donald Trump on Sunday", "Donald Trump"), ("What Trump", "Trump"), ("Bill Moore", "Bill Moore"),
+    ("Norwich Meadows Farm\u2019s Zaid Kurdieh", "Zaid Kurdieh"),
 ])
 def test_names_lose_markup_bullets_and_honorifics(raw: str, clean: str) -> None:
     assert clean_name(raw) == clean
