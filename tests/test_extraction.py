@@ -352,6 +352,46 @@ def test_a_relative_clause_after_an_apposition_belongs_to_the_named_person(extra
     assert find(extractor.extract(text), "a misuse of presidential tariff authority").speaker.name == "Chuck Grassley"
 
 
+def test_he_is_the_main_clauses_subject_not_the_last_man_named(extractor: QuoteExtractor) -> None:
+    text = (
+        "Former Governor Tom Reyes spoke out on Monday, suggesting that Mr. Hale was using the children as leverage.\n\n"
+        '"Children should never be a bargaining chip," he wrote on Twitter. "Not now, not ever."'
+    )
+    quotes = extractor.extract(text)
+    assert find(quotes, "bargaining chip").speaker.name == "Tom Reyes"
+    assert find(quotes, "Not now, not ever").speaker.name == "Tom Reyes"
+
+
+def test_a_platform_is_no_antecedent_and_a_titled_name_is_a_person(extractor: QuoteExtractor) -> None:
+    text = (
+        "But Kirstjen Nielsen, the secretary of homeland security, rejected the claim in a series of posts on Sunday. "
+        '"We do not separate families at ports of entry," she wrote on Twitter.'
+    )
+    assert find(extractor.extract(text), "ports of entry").speaker.name == "Kirstjen Nielsen"
+
+
+def test_a_possessor_is_not_the_speaker_its_aide_is(extractor: QuoteExtractor) -> None:
+    text = (
+        '"The senator hopes both sides can finally agree," Senator Ann Lowe\'s communications director, '
+        "Paul Grady, told reporters on Sunday.\n\n"
+        '"Everyone wants the same thing," Ann Lowe\'s spokeswoman said later.'
+    )
+    quotes = extractor.extract(text)
+    assert find(quotes, "both sides can finally agree").speaker.name == "Paul Grady"
+    later = find(quotes, "Everyone wants the same thing").speaker
+    assert later.name != "Ann Lowe" and "spokeswoman" in (later.description or later.title or "")
+
+
+def test_a_bare_surname_is_the_relative_introduced_before_it(extractor: QuoteExtractor) -> None:
+    text = (
+        "Former Governor Martin Alder welcomed new citizens at his library on Wednesday.\n\n"
+        '"The system is broken," Alder told the crowd.\n\n'
+        "Alder's brother, Senator Kevin Alder, last week urged the House to pass the bill.\n\n"
+        "Kevin Alder wrote an opinion piece about it, and Kevin Alder spoke about it on Sunday."
+    )
+    assert find(extractor.extract(text), "The system is broken").speaker.name == "Martin Alder"
+
+
 # -- noise: captions, credits, datelines, furniture, headlines, scare quotes are nobody's statements -------------
 
 NOISY = """KABUL — Officials said on Monday that the talks would resume next week in Doha.

@@ -18,6 +18,8 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ingest.extract.lexicon import (
+    FEMALE_HONORIFICS,
+    MALE_HONORIFICS,
     ADDRESSEE_VERBS,
     CLAIM_NOUNS,
     CLAUSAL_ONLY,
@@ -31,7 +33,7 @@ from ingest.extract.lexicon import (
     SPEECH_VERBS,
 )
 from ingest.extract.noise import Rejected, is_dateline, paragraph_noise, speaker_noise
-from ingest.extract.mentions import PersonMention, first_name_gender, person_surnames, pick_antecedent, read_people
+from ingest.extract.mentions import MAIN_SUBJECT, QUOTED, PersonMention, first_name_gender, person_surnames, pick_antecedent, read_people
 from ingest.extract.config import DEFAULT_RULES, RuleConfig
 from ingest.extract.marks import MarkedSpan, count_words, find_marked_spans, names_a_thing, trim_span
 from ingest.extract.people import clean_name, describe
@@ -234,6 +236,9 @@ class _ArticleExtraction:
             for ent in doc.ents:
                 if ent.label_ == "ORG":
                     self.orgs.append((base + ent.start_char, clean_name(ent.text)))
+        for person in self.people:  # a name inside someone's quoted words is not whom the narration's "he" means
+            if any(m.start <= person.pos < m.end for m in self.marked):
+                person.rank = QUOTED
         for index, (base, doc) in enumerate(self.parsed):
             quotes.extend(self._paragraph(index, base, doc))
         _resolve_names(quotes, [(p.pos, p.name) for p in self.people])
@@ -306,12 +311,12 @@ class _ArticleExtraction:
             if outer is not None:
                 q.reported_by = self._source_name(outer.speaker)
                 if outer.speaker.name and not outer.speaker.is_organization and outer.speaker.mention is not None:
-                    self.people.append(PersonMention(outer.speaker.mention.start, outer.speaker.name))
+                    self.people.append(_speaking(outer.speaker.mention.start, outer.speaker.name, base, doc))
             quotes.append(q)
             self.last_speaker = q.speaker
             self.last_speaker_para = index
             if q.speaker.name and not q.speaker.is_organization and q.speaker.mention is not None:
-                self.people.append(PersonMention(q.speaker.mention.start, q.speaker.name))
+                self.people.append(_speaking(q.speaker.mention.start, q.speaker.name, base, doc))
         self._announce(index, base, cues, ents)
         return quotes
 
@@ -653,6 +658,12 @@ class _ArticleExtraction:
         return SpeakerRef(name=None, resolution="pronoun", description=span.text, mention=span)
 
 
+def _speaking(pos: int, name: str, base: int, doc: Doc) -> PersonMention:
+    """A quote's named speaker as an antecedent: as salient as a main clause's subject, in its own sentence."""
+    sentence = next((base + s.start_char for s in doc.sents if s.start_char <= pos - base < s.end_char), None)
+    return PersonMention(pos, name, None, sentence, MAIN_SUBJECT)
+
+
 def _reports(cue: str) -> bool:
     """'told', 'said', 'according to': a cue by which one source passes on what another said."""
     words = cue.lower().split()
@@ -699,18 +710,26 @@ def _resolve_names(quotes: list[Quote], people: list[tuple[int, str]]) -> None:
     full_names = [name for _, name in people if len(name.split()) >= 2]
     persons = [q.speaker for q in quotes if q.speaker.name and not q.speaker.is_organization]
     candidates = list(dict.fromkeys([*(s.name for s in persons if s.name and len(s.name.split()) >= 2), *full_names]))
+    mentions = Counter(full_names)
     for q in quotes:  # a surname the tagger took for a place ("as Fulghum defended ...")
         s = q.speaker
         d = (s.description or "").strip()
         if not s.name and s.resolution == "nominal" and re.fullmatch(r"[A-Z][\w’'-]+", d):
-            match = _match_surname(d, candidates)
+            match = _match_surname(d, candidates, mentions)
             if match:
                 s.name, s.resolution, s.description, s.organization = match, "named", None, None
                 s.aliases.append(d)
                 persons.append(s)
+    genders = {name: g for name in candidates if (g := first_name_gender(name))}
     for s in persons:
         if s.name and len(s.name.split()) == 1:
-            match = _match_surname(s.name, candidates)
+            said = s.gender or _honorific_gender(s.mention.text if s.mention else "")
+            agreeing = [c for c in candidates if said is None or genders.get(c) in (None, said)]
+            at = s.mention.start if s.mention else None
+            # Before a second full name with this surname appears, the one already introduced is meant ("Bush" after
+            # "George W. Bush", before "his brother, Jeb Bush"); after, only the document's dominant one.
+            introduced = [n for pos, n in people if at is not None and pos < at and n in agreeing]
+            match = _match_surname(s.name, introduced) or _match_surname(s.name, agreeing, mentions)
             if match:
                 s.aliases.append(s.name)
                 s.name = match
@@ -732,10 +751,23 @@ def _resolve_names(quotes: list[Quote], people: list[tuple[int, str]]) -> None:
                 s.organization = s.organization or facts[spokesperson or ""].organization
 
 
-def _match_surname(surname: str, candidates: list[str]) -> str | None:
-    exact = [c for c in candidates if c.split()[-1].lower() == surname.lower()]
-    if len(set(exact)) == 1:
-        return exact[0]
+def _honorific_gender(mention: str) -> str | None:
+    """'Mr. Trump' is a man and 'Mrs. Trump' a woman, whatever else the document calls Trump."""
+    first = mention.split()[0].lower().strip(".,") if mention.split() else ""
+    return "female" if first in FEMALE_HONORIFICS else "male" if first in MALE_HONORIFICS else None
+
+
+def _match_surname(surname: str, candidates: list[str], mentions: Counter[str] | None = None) -> str | None:
+    """The full name a surname stands for: the only one with it, or the one the document names at least twice as
+    often as any other with it ("Bush" in an article about George W. Bush that mentions Jeb Bush once)."""
+    exact = list(dict.fromkeys(c for c in candidates if c.split()[-1].lower() == surname.lower()))
+    if len(exact) == 1 or exact and len({c.split()[0].lower() for c in exact}) == 1:
+        return max(exact, key=len)  # "George Bush" and "George W. Bush" are one man: the fuller name
+    if len(exact) > 1 and mentions:
+        ranked = sorted(exact, key=lambda c: -mentions[c])
+        if mentions[ranked[0]] >= 2 and mentions[ranked[0]] >= 2 * mentions[ranked[1]]:
+            return ranked[0]
+        return None
     if len(surname) >= 5:
         close = [c for c in candidates if _edit_distance(c.split()[-1].lower(), surname.lower()) <= (1 if len(surname) < 7 else 2) and c.split()[-1][:3].lower() == surname[:3].lower()]
         if len(set(close)) == 1:

@@ -50,6 +50,12 @@ TITLE_WORDS = frozenset(
 # Words that only describe (party, modifiers) and belong to neither the title nor the organisation.
 DESCRIPTIVE_WORDS = frozenset("republican democratic democrat independent gop the a an then now".split())
 
+# Names the small tagger often calls PERSON that are platforms and outlets, never anyone's antecedent or speaker.
+NOT_PEOPLE = frozenset(
+    "twitter facebook instagram youtube tiktok snapchat linkedin reddit whatsapp telegram truth social "
+    "truth-social x.com".split()
+)
+
 ANONYMOUS_HEADS = frozenset("source sources person people insider insiders someone individual individuals".split())
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}

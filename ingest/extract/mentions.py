@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ingest.extract.lexicon import (
@@ -22,17 +22,27 @@ from ingest.extract.lexicon import (
     TITLE_WORDS,
     gender_of_title,
 )
-from ingest.extract.people import clean_name
+from ingest.extract.people import clean_name, is_person, titled_organisation
 from kb.names import name_gender
+
+
+# How salient a mention is for a pronoun after it (centering: subjects before objects, the main clause first).
+QUOTED, OTHER, SUBJECT, MAIN_SUBJECT = -1, 0, 1, 2
 
 
 @dataclass
 class PersonMention:
-    """A person named at `pos`; `inside` is the person whose phrase holds this mention ("wife of X": X is inside)."""
+    """A person named at `pos`; `inside` is the person whose phrase holds this mention ("wife of X": X is inside).
+
+    `sentence` is the start of its sentence (None: unknown) and `rank` its salience: the subject of a main clause,
+    another subject, anything else, or words inside quotation marks (someone else's words name them).
+    """
 
     pos: int
     name: str
     inside: str | None = None
+    sentence: int | None = None
+    rank: int = OTHER
 
 
 def _noun_gender(lemma: str) -> str | None:
@@ -55,7 +65,7 @@ def read_people(base: int, doc: Doc, genders: dict[str, str], surnames: set[str]
     tagged as one organisation, holds a person when the document names Nielsen elsewhere.
     """
     found: list[PersonMention] = []
-    ents = [e for e in doc.ents if e.label_ == "PERSON"]
+    ents = [e for e in doc.ents if is_person(e) or titled_organisation(e)]
     for ent in ents:
         name = clean_name(ent.text)
         if not name:
@@ -63,18 +73,28 @@ def read_people(base: int, doc: Doc, genders: dict[str, str], surnames: set[str]
         gender = _gender_around(ent)
         if gender and name not in genders:
             genders[name] = gender
-        found.append(PersonMention(base + ent.start_char, name, _container(ent, ents)))
+        found.append(PersonMention(base + ent.start_char, name, _container(ent, ents), base + ent.sent.start_char, _rank(ent.root)))
     for ent in doc.ents:
         if ent.label_ != "ORG" or len(ent) < 3:
             continue
         titled = any(t.lower_ in TITLE_WORDS for t in doc[max(0, ent.start - 3) : ent.end - 2])
         tail = [t for t in ent[-2:] if t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in TITLE_WORDS]
         if titled and len(tail) == 2 and (tail[1].text in (surnames or set()) or first_name_gender(tail[0].text)):
-            found.append(PersonMention(base + tail[0].idx, f"{tail[0].text} {tail[1].text}"))
+            found.append(PersonMention(base + tail[0].idx, f"{tail[0].text} {tail[1].text}", None, base + ent.sent.start_char, _rank(ent.root)))
     for p in found:
         if p.name not in genders and (g := first_name_gender(p.name)):
             genders[p.name] = g
     return found
+
+
+def _rank(root: Token) -> int:
+    """Salience of a name whose phrase is headed by `root`: a main clause's subject, another subject, or other."""
+    node = root
+    while node.dep_ in {"compound", "flat", "appos"} and node.head is not node:
+        node = node.head
+    if node.dep_ not in {"nsubj", "nsubjpass"}:
+        return OTHER
+    return MAIN_SUBJECT if node.head.dep_ == "ROOT" else SUBJECT
 
 
 def _gender_around(ent: SpacySpan) -> str | None:
@@ -117,10 +137,23 @@ def _container(ent: SpacySpan, ents: list[SpacySpan]) -> str | None:
 
 
 def pick_antecedent(people: list[PersonMention], at: int, gender: str | None, genders: dict[str, str], window: int = 1500) -> str | None:
-    """The most recent person before `at` whose known gender agrees, preferring the head of an apposition to what it holds."""
+    """The person a pronoun at `at` refers to: of the agreeing people named before it, those of the latest sentence
+    naming any, and of those the most salient (a main clause's subject first), then the latest.
+
+    Names inside quotation marks count only when nobody else agrees, and the head of an apposition is preferred to
+    what it holds. "Bill Clinton spoke out, suggesting that Mr. Trump was using the practice. 'These children …,' he
+    wrote": Clinton, the subject of the main clause, not Trump, the last man named.
+    """
     before = [p for p in people if p.pos < at and at - p.pos < window]
     agreeing = [p for p in before if gender is None or genders.get(p.name) in (None, gender)]
     names = {p.name for p in agreeing}
     salient = [p for p in agreeing if p.inside is None or p.inside not in names]
     pool = salient or agreeing
-    return max(pool, key=lambda p: p.pos).name if pool else None
+    pool = [p for p in pool if p.rank != QUOTED] or pool
+    if not pool:
+        return None
+    latest = max(pool, key=lambda p: p.pos)
+    if latest.sentence is None:
+        return latest.name
+    sentence = [p for p in pool if p.sentence == latest.sentence]
+    return max(sentence, key=lambda p: (p.rank, p.pos)).name

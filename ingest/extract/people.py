@@ -12,6 +12,7 @@ from ingest.extract.lexicon import (
     ANONYMOUS_HEADS,
     DESCRIPTIVE_WORDS,
     HONORIFICS,
+    NOT_PEOPLE,
     TITLE_WORDS,
 )
 from kb.names import clean_text, fold, junk_organization, name_gender
@@ -92,11 +93,13 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
     full_start, full_end = min(t.i for t in head.subtree), max(t.i for t in head.subtree) + 1
     phrase = doc[start_i:end_i]
     person = _person_in(doc_ents, start_i, end_i, head.i)
+    if person is None:
+        person = next((e for e in doc_ents if titled_organisation(e) and start_i <= e.start and e.end <= end_i), None)
     appos = [c for c in head.children if c.dep_ == "appos"]
     if person is None:
         for a in appos:  # "a former DHS official, John Cohen"
             a_start, a_end = noun_phrase(a)
-            person = _entity_in(doc_ents, a_start, a_end, {"PERSON"})
+            person = next((e for e in doc_ents if is_person(e) and a_start <= e.start and e.end <= a_end), None)
             if person is not None:
                 break
     org_after = _of_organization(head, doc_ents)
@@ -151,9 +154,30 @@ def _titled_name(phrase: SpacySpan) -> tuple[list[str], str] | None:
     return [t.text for t in words[:cut]], " ".join(t.text for t in rest)
 
 
+def is_person(ent: SpacySpan) -> bool:
+    """A PERSON entity that names a person: not a platform the tagger took for one ("he wrote on Twitter")."""
+    return ent.label_ == "PERSON" and ent.text.lower().strip(" .,’'s") not in NOT_PEOPLE
+
+
+def titled_organisation(ent: SpacySpan) -> bool:
+    """A name the tagger called an organisation, with a person's title in apposition ("Kirstjen Nielsen, the secretary
+    of homeland security"): two or three capitalised proper nouns, so a person."""
+    if ent.label_ != "ORG" or not 2 <= len(ent) <= 3 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent):
+        return False
+    return any(
+        c.dep_ == "appos" and c.i >= ent.end and any(t.lemma_.lower() in TITLE_WORDS for t in list(c.subtree)[:4])
+        for c in ent.root.children
+    )
+
+
+def _possessor(ent: SpacySpan, head: int) -> bool:
+    """A name that owns the phrase's head ("Melania Trump's spokeswoman"): whose it is, not who it is."""
+    return not ent.start <= head < ent.end and ent.root.dep_ == "poss"
+
+
 def _person_in(ents: list[SpacySpan], start: int, end: int, head: int) -> SpacySpan | None:
-    """The PERSON entity that holds the phrase's head, else the last one ("Café owner José Peña")."""
-    people = [e for e in ents if e.label_ == "PERSON" and start <= e.start and e.end <= end]
+    """The PERSON entity that holds the phrase's head, else the last one ("Café owner José Peña"), never its possessor."""
+    people = [e for e in ents if is_person(e) and start <= e.start and e.end <= end and not _possessor(e, head)]
     holding = [e for e in people if e.start <= head < e.end]
     return (holding or people[-1:] or [None])[0]
 
