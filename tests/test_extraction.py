@@ -392,6 +392,18 @@ def test_a_bare_surname_is_the_relative_introduced_before_it(extractor: QuoteExt
     assert find(extractor.extract(text), "The system is broken").speaker.name == "Martin Alder"
 
 
+def test_the_office_is_the_one_person_named_with_it_so_far(extractor: QuoteExtractor) -> None:
+    text = (
+        "President Maria Vance met congressional leaders at the White House on Tuesday.\n\n"
+        "Afterwards the president said she was reviewing the offer the leaders had made.\n\n"
+        "Later, Chilean President Tomas Ruiz joined them. The president said the talks were \"very good.\""
+    )
+    quotes = extractor.extract(text)
+    first = find(quotes, "reviewing the offer").speaker
+    assert (first.name, (first.title or "").lower()) == ("Maria Vance", "president")
+    assert find(quotes, "very good").speaker.name is None  # two presidents named by then: a description stays one
+
+
 # -- noise: captions, credits, datelines, furniture, headlines, scare quotes are nobody's statements -------------
 
 NOISY = """KABUL — Officials said on Monday that the talks would resume next week in Doha.

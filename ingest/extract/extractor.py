@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ingest.extract.lexicon import (
+    TITLE_WORDS,
     FEMALE_HONORIFICS,
     MALE_HONORIFICS,
     ADDRESSEE_VERBS,
@@ -241,7 +242,8 @@ class _ArticleExtraction:
                 person.rank = QUOTED
         for index, (base, doc) in enumerate(self.parsed):
             quotes.extend(self._paragraph(index, base, doc))
-        _resolve_names(quotes, [(p.pos, p.name) for p in self.people])
+        _name_office_descriptions(quotes, self.people)
+        _resolve_names(quotes, self.people)
         full = list(dict.fromkeys(n for n in [*(q.speaker.name for q in quotes), *(p.name for p in self.people)] if n and len(n.split()) >= 2))
         for q in quotes:  # "according to Lapan": the outer source by the full name the document gives him
             if q.reported_by and re.fullmatch(r"[A-Z][\w’'-]+", q.reported_by):
@@ -705,9 +707,9 @@ def _phrase_text(tok: Token) -> str:
     return tok.doc[sub[0].i : sub[-1].i + 1].text
 
 
-def _resolve_names(quotes: list[Quote], people: list[tuple[int, str]]) -> None:
+def _resolve_names(quotes: list[Quote], people: list[PersonMention]) -> None:
     """Within a document, a bare or misspelt surname becomes the full name it refers to, and names share facts."""
-    full_names = [name for _, name in people if len(name.split()) >= 2]
+    full_names = [p.name for p in people if len(p.name.split()) >= 2]
     persons = [q.speaker for q in quotes if q.speaker.name and not q.speaker.is_organization]
     candidates = list(dict.fromkeys([*(s.name for s in persons if s.name and len(s.name.split()) >= 2), *full_names]))
     mentions = Counter(full_names)
@@ -715,10 +717,12 @@ def _resolve_names(quotes: list[Quote], people: list[tuple[int, str]]) -> None:
         s = q.speaker
         d = (s.description or "").strip()
         if not s.name and s.resolution == "nominal" and re.fullmatch(r"[A-Z][\w’'-]+", d):
-            match = _match_surname(d, candidates, mentions)
+            # a surname the narration names as a person elsewhere ("President Trump's demands … Trump tweeted")
+            match = _match_surname(d, candidates, mentions) or (d if any(p.name == d for p in people) else None)
             if match:
                 s.name, s.resolution, s.description, s.organization = match, "named", None, None
-                s.aliases.append(d)
+                if match != d:
+                    s.aliases.append(d)
                 persons.append(s)
     genders = {name: g for name in candidates if (g := first_name_gender(name))}
     for s in persons:
@@ -728,7 +732,7 @@ def _resolve_names(quotes: list[Quote], people: list[tuple[int, str]]) -> None:
             at = s.mention.start if s.mention else None
             # Before a second full name with this surname appears, the one already introduced is meant ("Bush" after
             # "George W. Bush", before "his brother, Jeb Bush"); after, only the document's dominant one.
-            introduced = [n for pos, n in people if at is not None and pos < at and n in agreeing]
+            introduced = [p.name for p in people if at is not None and p.pos < at and p.name in agreeing]
             match = _match_surname(s.name, introduced) or _match_surname(s.name, agreeing, mentions)
             if match:
                 s.aliases.append(s.name)
@@ -738,9 +742,14 @@ def _resolve_names(quotes: list[Quote], people: list[tuple[int, str]]) -> None:
         known = facts.setdefault(s.name or "", _copy(s))
         known.title = known.title or s.title
         known.organization = known.organization or s.organization
+    offices: dict[str, Counter[str]] = {}  # what the narration calls each name: "President Trump's demands"
+    for p in people:
+        offices.setdefault(p.name, Counter()).update(p.titles)
     for s in persons:
         s.title = s.title or facts[s.name or ""].title
         s.organization = s.organization or facts[s.name or ""].organization
+        if not s.title and (named := offices.get(s.name or "")):
+            s.title = named.most_common(1)[0][0].capitalize()
     spokes = {s.name for s in persons if s.title and s.title.lower().split()[-1] in _SPOKES}
     if len(spokes) == 1:
         (spokesperson,) = spokes
@@ -749,6 +758,32 @@ def _resolve_names(quotes: list[Quote], people: list[tuple[int, str]]) -> None:
             if not s.name and s.title in _SPOKES and s.resolution == "nominal":
                 s.name, s.title = spokesperson, facts[spokesperson or ""].title
                 s.organization = s.organization or facts[spokesperson or ""].organization
+
+
+_OFFICE = re.compile(r"(?i)the\s+([a-z]+)")
+
+
+def _name_office_descriptions(quotes: list[Quote], people: list[PersonMention]) -> None:
+    """'the president', 'the senator': the one person this document gives that office, when it gives it to one only.
+
+    "President Trump … the president said he was reviewing the offer" is Trump; where two people named so far carry
+    the office (a president and a foreign president) the description stays a description.
+    """
+    for q in quotes:
+        s = q.speaker
+        m = _OFFICE.fullmatch((s.description or "").strip())
+        if s.name or s.resolution != "nominal" or not m or m.group(1).lower() not in TITLE_WORDS:
+            continue
+        office = m.group(1).lower()
+        at = s.mention.start if s.mention else q.start
+        names = {p.name for p in people if office in p.titles and p.pos < at}  # the holders named so far
+        full = [n for n in names if len(n.split()) >= 2]
+        # "President Trump" and "President Donald Trump" are one holder; a bare "President Trump" alone is not enough
+        # (the document's only full "Trump" may be his wife)
+        if full and len({n.split()[-1] for n in names}) == 1:
+            s.name = max(full, key=len)
+            s.title = s.title or office
+            s.resolution, s.description = "named", None
 
 
 def _honorific_gender(mention: str) -> str | None:

@@ -43,6 +43,7 @@ class PersonMention:
     inside: str | None = None
     sentence: int | None = None
     rank: int = OTHER
+    titles: frozenset[str] = frozenset()  # the offices the text gives them here ("President Trump": president)
 
 
 def _noun_gender(lemma: str) -> str | None:
@@ -73,7 +74,7 @@ def read_people(base: int, doc: Doc, genders: dict[str, str], surnames: set[str]
         gender = _gender_around(ent)
         if gender and name not in genders:
             genders[name] = gender
-        found.append(PersonMention(base + ent.start_char, name, _container(ent, ents), base + ent.sent.start_char, _rank(ent.root)))
+        found.append(PersonMention(base + ent.start_char, name, _container(ent, ents), base + ent.sent.start_char, _rank(ent.root), _titles(ent)))
     for ent in doc.ents:
         if ent.label_ != "ORG" or len(ent) < 3:
             continue
@@ -85,6 +86,17 @@ def read_people(base: int, doc: Doc, genders: dict[str, str], surnames: set[str]
         if p.name not in genders and (g := first_name_gender(p.name)):
             genders[p.name] = g
     return found
+
+
+# Abbreviated titles as a description spells them out ("Sen. Grassley" ... "the senator").
+_TITLE_SPELLED = {"sen": "senator", "rep": "representative", "gov": "governor", "lt": "lieutenant", "gen": "general"}
+
+
+def _titles(ent: SpacySpan) -> frozenset[str]:
+    """Office words right before a name or inside its entity: "President Donald Trump", "Sen. Chuck Grassley"."""
+    doc = ent.doc
+    words = [t.lower_.strip(".") for t in doc[max(0, ent.start - 2) : ent.start]] + [t.lower_.strip(".") for t in ent[:-1]]
+    return frozenset(_TITLE_SPELLED.get(w, w) for w in words if w in TITLE_WORDS)
 
 
 def _rank(root: Token) -> int:
