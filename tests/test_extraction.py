@@ -507,3 +507,20 @@ def test_a_quotation_read_out_in_a_turn_is_the_named_persons_reported_by_the_spe
     read_out = [q for q in quotes if "We will not let this stand" in q.text and q.kind == "direct"]
     assert [(q.speaker.name, q.reported_by) for q in read_out] == [("Biden", "Karine Jean-Pierre")]
     assert find(quotes, "Good afternoon").speaker.name == "Karine Jean-Pierre"  # the turn stays hers
+
+
+def test_reported_speech_passed_on_in_a_turn_is_its_sources_reported_by_the_speaker(extractor: QuoteExtractor) -> None:
+    text = (
+        "Press Briefing by Press Secretary Karine Jean-Pierre\n\n"
+        "MS. JEAN-PIERRE: Good afternoon. I think you saw the State Department has confirmed that two more citizens were "
+        "released today.\n\n"
+        "Q    The President said yesterday that he speaks to the chancellor twice a week.  Is that accurate?\n\n"
+        "MS. JEAN-PIERRE: I will let the President speak to that, and I will not get ahead of him."
+    )
+    quotes = extractor.extract(text, "article", "Press Briefing by Press Secretary Karine Jean-Pierre")
+    confirmed = [q for q in quotes if "two more citizens were released" in q.text and q.kind == "indirect"]
+    assert [(q.speaker.name, q.reported_by) for q in confirmed] == [("the State Department", "Karine Jean-Pierre")]
+    passed_on = [q for q in quotes if "he speaks to the chancellor" in q.text and q.kind == "indirect"]
+    assert [(q.speaker.description, q.reported_by) for q in passed_on] == [("The President", "a reporter")]
+    question = find(quotes, "Is that accurate")
+    assert (question.kind, question.speaker.description) == ("question", "a reporter")  # the question stays the reporter's

@@ -198,7 +198,8 @@ def _dedupe(quotes: list[Quote]) -> list[Quote]:
     """One quote per span; a span inside a longer one with the same speaker is dropped."""
     out: list[Quote] = []
     for q in quotes:
-        if out and out[-1].start <= q.start and q.end <= out[-1].end and out[-1].speaker.name == q.speaker.name and q.kind not in ("direct",):
+        same = (out[-1].speaker.name, out[-1].speaker.description) == (q.speaker.name, q.speaker.description) if out else False
+        if same and out[-1].start <= q.start and q.end <= out[-1].end and q.kind not in ("direct",):
             continue
         if out and (out[-1].start, out[-1].end) == (q.start, q.end):
             continue
@@ -264,9 +265,8 @@ class _ArticleExtraction:
             if turn is None:
                 continue
             for q in self._paragraph(index, base, doc, in_turn=True):
-                s = q.speaker
                 inside = turn.start <= q.start and q.end <= turn.end
-                if inside and q.kind == "direct" and s.resolution == "named" and s.name and s.name != turn.speaker.name:
+                if inside and q.kind in ("direct", "mixed", "indirect") and _someone_else(q.speaker, turn.speaker):
                     q.reported_by = turn.speaker.name or turn.speaker.description
                     out.append(q)
         return out
@@ -631,7 +631,7 @@ class _ArticleExtraction:
             return named
         return SpeakerRef(
             name=None, resolution="anonymous" if mention.anonymous else "nominal", title=mention.title,
-            organization=mention.organization, description=mention.description, mention=span,
+            organization=mention.organization, description=_QUESTION_LABEL.sub("", mention.description or "") or None, mention=span,
         )
 
     def _source_name(self, speaker: SpeakerRef) -> str | None:
@@ -658,6 +658,18 @@ class _ArticleExtraction:
             if before:
                 return SpeakerRef(max(before)[1], "pronoun", None, None, None, span, is_organization=True)
         return SpeakerRef(name=None, resolution="pronoun", description=span.text, mention=span)
+
+
+_QUESTION_LABEL = re.compile(r"^Q\s+(?=[A-Z])")  # a transcript's "Q" parsed into the subject: "Q    The President said"
+_US_OFFICE = re.compile(r"(?i)(?:the\s+)?(?:vice\s+)?president")
+
+
+def _someone_else(inner: SpeakerRef, turn: SpeakerRef) -> bool:
+    """Whose words a turn passes on: a named person or organisation other than its speaker, or "the President"
+    (named later from the document's date), never a pronoun or the speaker's own "I" or "we"."""
+    if inner.resolution == "named" and inner.name:
+        return inner.name != turn.name
+    return inner.resolution == "nominal" and bool(_US_OFFICE.fullmatch((inner.description or "").strip()))
 
 
 def _speaking(pos: int, name: str, base: int, doc: Doc) -> PersonMention:
