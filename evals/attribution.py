@@ -13,7 +13,8 @@ spans clipped to each sentence), and a predicted span counts only when it matche
 
 --extractor chooses what is scored: the rules, the trained tagger (model), the tagger's content and
 cues with the rules' speaker where a rule quote covers the same content (model+rule-speakers), or the
-rules with the tagger's whole attributions (content, cue and source) added where no rule quote lies (rules+model).
+extractor kb ships with KB_ATTRIBUTION=model (rules+model): the rules with the tagger as their last sieve,
+adding whole attributions (content, speech cue and source) where no rule quote lies.
 """
 
 from __future__ import annotations
@@ -233,6 +234,34 @@ def combine(mode: str, text: str, attributions: list[Any], rule_preds: list[Pred
     return preds, spans
 
 
+class _Tagged:
+    """A tagger that answers with tags already computed (the article is tagged once for every extractor scored)."""
+
+    def __init__(self, tags: list[Span]) -> None:
+        self.tags = tags
+
+    def tag(self, text: str) -> list[Span]:
+        return self.tags
+
+
+def scored_quotes(quotes: list[Any], text: str) -> tuple[list[Pred], list[Span]]:
+    """An extractor's quotes as predictions (overlap scoring) and spans (exact scoring)."""
+    kept = [q for q in quotes if q.kind in ("direct", "mixed", "indirect") or q.kind == "turn" and _MARKS.search(text[q.start : q.end])]
+    preds = [
+        Pred([(q.start, q.end)], (q.speaker.mention.start, q.speaker.mention.end) if q.speaker.mention else None,
+             "indirect" if q.kind == "indirect" else "direct", q.text, q.speaker.name or q.speaker.description or "", q.confidence)
+        for q in kept
+    ]
+    spans = [
+        Span(role, a, b) for q in kept for role, a, b in (
+            (Role.CONTENT, q.start, q.end),
+            *([(Role.CUE, q.cue.start, q.cue.end)] if q.cue else []),
+            *([(Role.SOURCE, q.speaker.mention.start, q.speaker.mention.end)] if q.speaker.mention else []),
+        )
+    ]
+    return preds, spans
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=Path("../shared/data/polnear"))
@@ -286,29 +315,23 @@ def main(argv: list[str] | None = None) -> int:
         quotes = extractor.extract_parsed(text, parsed, "article", "", None)
         t_extract += time.perf_counter() - started
         sentences += sum(len(list(d.sents)) for _, d in parsed)
-        kept = [q for q in quotes if q.kind in ("direct", "mixed", "indirect") or q.kind == "turn" and _MARKS.search(text[q.start : q.end])]
-        rule_preds = [
-            Pred([(q.start, q.end)], (q.speaker.mention.start, q.speaker.mention.end) if q.speaker.mention else None,
-                 "indirect" if q.kind == "indirect" else "direct", q.text, q.speaker.name or q.speaker.description or "", q.confidence)
-            for q in kept
-        ]
-        rule_spans = [
-            Span(role, a, b) for q in kept for role, a, b in (
-                (Role.CONTENT, q.start, q.end),
-                *([(Role.CUE, q.cue.start, q.cue.end)] if q.cue else []),
-                *([(Role.SOURCE, q.speaker.mention.start, q.speaker.mention.end)] if q.speaker.mention else []),
-            )
-        ]
+        rule_preds, rule_spans = scored_quotes(quotes, text)
         attributions = []
+        sieve: tuple[list[Pred], list[Span]] | None = None
         if tagger is not None:
             started = time.perf_counter()
-            attributions = link(tagger.tag(text), text)
+            tags = tagger.tag(text)
+            attributions = link(tags, text)
             t_model += time.perf_counter() - started
+            if "rules+model" in modes:  # the shipped extractor with the tagger as its last sieve (KB_ATTRIBUTION=model)
+                sieve = scored_quotes(QuoteExtractor(nlp, tagger=_Tagged(tags)).extract_parsed(text, parsed, "article", "", None), text)
         sentences_tokens = sentence_tokens(parsed)
         g_set = bio_spans(sentences_tokens, read_ann(ann))
         for mode in modes:
             if mode == "rules":
                 preds, exact = rule_preds, rule_spans
+            elif mode == "rules+model" and sieve is not None:
+                preds, exact = sieve
             else:
                 preds, exact = combine(mode, text, attributions, rule_preds, rule_spans, is_speech_cue)
             preds = group_predictions(preds, text)

@@ -319,23 +319,23 @@ def _groups(prepared: list[_Prepared], units: int) -> Iterator[list[_Prepared]]:
 
 
 def build_extractor(settings: Settings) -> Extractor:
-    """The extractor KB_ATTRIBUTION names; `model` fails clearly rather than falling back to the rules."""
-    if settings.attribution == Attribution.MODEL:
-        from ingest.extract.model import MODEL_DIR, ModelArtifactError, read_manifest
+    """The extractor KB_ATTRIBUTION names: the rules, or the rules with the trained tagger as their last sieve.
 
-        try:
-            read_manifest(MODEL_DIR)
-        except ModelArtifactError as e:
-            raise AttributionUnavailable(f"KB_ATTRIBUTION=model: {e}") from e
-        raise AttributionUnavailable(
-            "KB_ATTRIBUTION=model: the trained tagger is not an extraction step yet (it measured below the rules on "
-            "PolNeAR dev, see evals/RESULTS.md); use KB_ATTRIBUTION=rules"
-        )
+    A missing or corrupt tagger is a clear error, never a silent fallback to the rules.
+    """
     import spacy
 
     from ingest.extract.extractor import QuoteExtractor
 
-    return QuoteExtractor(spacy.load(settings.spacy_model))
+    tagger = None
+    if settings.attribution == Attribution.MODEL:
+        from ingest.extract.model import MODEL_DIR, AttributionTagger, ModelArtifactError
+
+        try:
+            tagger = AttributionTagger(MODEL_DIR)
+        except ModelArtifactError as e:
+            raise AttributionUnavailable(f"KB_ATTRIBUTION=model: {e}") from e
+    return QuoteExtractor(spacy.load(settings.spacy_model), tagger=tagger)
 
 
 def build_ingestor(kb: KnowledgeBase, settings: Settings, extractor: Extractor | None = None) -> Ingestor:

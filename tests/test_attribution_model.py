@@ -11,6 +11,7 @@ import pytest
 from evals.attribution import bio_spans
 from ingest.extract.model import MODEL_DIR, AttributionTagger, ModelArtifactError, link, sha256
 from ingest.extract.model_data import Role, Span
+from ingest.pipeline import build_extractor  # the real one: the fixtures patch the module's name
 
 
 def test_missing_artifact_is_a_clear_error(tmp_path: Path) -> None:
@@ -52,7 +53,6 @@ def test_content_goes_to_the_nearest_cue_and_its_source() -> None:
     assert second.source is not None and text[second.source.start : second.source.end] == "Jones"
 
 
-@pytest.mark.skipif(not (MODEL_DIR / "manifest.json").exists(), reason="no committed artifact yet")
 def test_committed_tagger_finds_a_plain_quote() -> None:
     tagger = AttributionTagger()
     text = '"The budget will pass this week," Senator Mary Jones told reporters on Tuesday.'
@@ -60,3 +60,58 @@ def test_committed_tagger_finds_a_plain_quote() -> None:
     assert (Role.SOURCE, "Senator Mary Jones") in spans or (Role.SOURCE, "Mary Jones") in spans
     assert any(role == Role.CONTENT and "budget will pass" in t for role, t in spans)
     assert tagger.tag("") == []
+
+
+class _Fixed:
+    """A tagger that marks the spans it is given wherever their words occur (the sieve tested alone, without the model)."""
+
+    def __init__(self, *marks: tuple[Role, str]) -> None:
+        self.marks = marks
+
+    def tag(self, text: str) -> list[Span]:
+        return sorted((Span(role, text.index(words), text.index(words) + len(words)) for role, words in self.marks), key=lambda s: s.start)
+
+
+def test_the_learned_sieve_adds_a_whole_attribution_the_rules_missed(extractor) -> None:  # type: ignore[no-untyped-def]
+    from ingest.extract.extractor import QuoteExtractor
+
+    text = 'On the stump, Governor Ann Lowe went on about "how the system is rigged" against working families.'
+    assert not QuoteExtractor(extractor.nlp).extract(text)  # no rule knows "went on about"
+    tagger = _Fixed((Role.SOURCE, "Governor Ann Lowe"), (Role.CUE, "went on about"), (Role.CONTENT, '"how the system is rigged" against working families'))
+    quotes = QuoteExtractor(extractor.nlp, tagger=tagger).extract(text)
+    assert [(q.kind, q.speaker.name, q.speaker.title, q.text) for q in quotes] == [
+        ("mixed", "Ann Lowe", "Governor", '"how the system is rigged" against working families')
+    ]
+    assert quotes[0].confidence < 0.9 and quotes[0].cue is not None and quotes[0].cue.text == "went on about"
+
+
+def test_the_learned_sieve_never_overrules_a_rule_nor_adds_beliefs(extractor) -> None:  # type: ignore[no-untyped-def]
+    from ingest.extract.extractor import QuoteExtractor
+
+    text = '"We will not raise taxes," Ann Lowe said on Monday. Bob Hart believes the budget is sound.'
+    tagger = _Fixed((Role.CONTENT, "We will not raise taxes"), (Role.SOURCE, "Bob Hart"), (Role.CUE, "believes"),
+                    (Role.CONTENT, "the budget is sound"))
+    quotes = QuoteExtractor(extractor.nlp, tagger=tagger).extract(text)
+    assert [(q.speaker.name, q.text) for q in quotes] == [("Ann Lowe", "We will not raise taxes")]  # a belief is no statement
+
+
+def test_kb_attribution_model_builds_the_rules_with_the_committed_tagger() -> None:
+    from kb.settings import Settings
+
+    built = build_extractor(Settings(attribution="model"))
+    assert isinstance(built.tagger, AttributionTagger)  # type: ignore[attr-defined]
+    quotes = built.extract('"The budget will pass this week," Senator Mary Jones told reporters on Tuesday.')
+    assert [(q.speaker.name, q.text) for q in quotes] == [("Mary Jones", "The budget will pass this week")]  # once
+
+
+def test_kb_attribution_model_with_a_corrupt_artifact_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ingest.extract.protocol import AttributionUnavailable
+    from kb.settings import Settings
+
+    shutil.copytree(MODEL_DIR, tmp_path / "model")
+    with (tmp_path / "model" / "model.int8.onnx").open("r+b") as f:
+        f.seek(1000)
+        f.write(b"\x00\x01")
+    monkeypatch.setattr("ingest.extract.model.MODEL_DIR", tmp_path / "model")
+    with pytest.raises(AttributionUnavailable, match="KB_ATTRIBUTION=model: .*corrupt"):
+        build_extractor(Settings(attribution="model"))

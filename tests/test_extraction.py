@@ -488,14 +488,6 @@ def test_a_citation_names_the_outer_source_of_a_nested_quote() -> None:
     assert line == "\u201cUnder what authority?\u201d \u2014 Police officials, according to sources. \u201cTensions flare\u201d, ABC News, 2017-04-03."
 
 
-def test_kb_attribution_model_is_a_clear_error_not_a_silent_fallback() -> None:
-    from ingest.extract.protocol import AttributionUnavailable
-    from kb.settings import Settings
-
-    with pytest.raises(AttributionUnavailable, match="KB_ATTRIBUTION=model"):
-        real_build_extractor(Settings(attribution="model"))
-
-
 def test_a_quotation_read_out_in_a_turn_is_the_named_persons_reported_by_the_speaker(extractor: QuoteExtractor) -> None:
     text = (
         "Press Briefing by Press Secretary Karine Jean-Pierre\n\n"

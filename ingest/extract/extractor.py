@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ingest.extract.lexicon import (
+    BELIEF_VERBS,
     TITLE_WORDS,
     FEMALE_HONORIFICS,
     MALE_HONORIFICS,
@@ -36,6 +37,8 @@ from ingest.extract.lexicon import (
 from ingest.extract.noise import Rejected, is_dateline, paragraph_noise, speaker_noise
 from ingest.extract.mentions import MAIN_SUBJECT, QUOTED, PersonMention, first_name_gender, person_surnames, pick_antecedent, read_people
 from ingest.extract.config import DEFAULT_RULES, RuleConfig
+from ingest.extract.model import Attribution as LearnedAttribution
+from ingest.extract.model import Tagger, link
 from ingest.extract.marks import MarkedSpan, count_words, find_marked_spans, names_a_thing, trim_span
 from ingest.extract.people import clean_name, describe
 from ingest.extract.statements import attribute_statement, statement_issuer
@@ -88,9 +91,10 @@ class Extraction:
 class QuoteExtractor:
     """Extracts quotes with speakers from one document's normalised text."""
 
-    def __init__(self, nlp: Language, rules: RuleConfig = DEFAULT_RULES) -> None:
+    def __init__(self, nlp: Language, rules: RuleConfig = DEFAULT_RULES, tagger: Tagger | None = None) -> None:
         self.nlp = nlp
         self.rules = rules
+        self.tagger = tagger  # the trained attribution tagger: a last sieve over articles (KB_ATTRIBUTION=model)
 
     # -- entry points ------------------------------------------------------------------------
     def extract(self, text: str, kind: str = "article", title: str = "", issuer: str | None = None, publisher: str | None = None) -> list[Quote]:
@@ -125,7 +129,8 @@ class QuoteExtractor:
         if labels:
             quotes = labels + _ArticleExtraction(text, parsed, title, self.rules).nested_in_turns(labels)
         else:
-            article = _ArticleExtraction(text, parsed, title, self.rules)
+            learned = link(self.tagger.tag(text), text) if self.tagger is not None else []
+            article = _ArticleExtraction(text, parsed, title, self.rules, learned)
             quotes = article.run()
             rejected = article.rejected
         if kind == "statement" or issuer:
@@ -210,8 +215,12 @@ def _dedupe(quotes: list[Quote]) -> list[Quote]:
 class _ArticleExtraction:
     """State for one news article: previous speaker, people named so far."""
 
-    def __init__(self, text: str, parsed: list[tuple[int, Doc]], title: str = "", rules: RuleConfig = DEFAULT_RULES) -> None:
+    def __init__(
+        self, text: str, parsed: list[tuple[int, Doc]], title: str = "", rules: RuleConfig = DEFAULT_RULES,
+        learned: list[LearnedAttribution] | None = None,
+    ) -> None:
         self.text = text
+        self.learned = learned or []  # the tagger's attributions, in text order
         self.rules = rules
         self.title = title
         self.names: DocumentNames | None = None  # built on the first speaker label, if any
@@ -301,6 +310,10 @@ class _ArticleExtraction:
             q = self._reported(cue, base, doc, ents, inside)
             if q is not None:
                 events.append((q.start, q))
+        if not in_turn:
+            for a in self.learned:
+                if base <= a.content[0].start < end and (q := self._learned(a, base, doc, ents, events)) is not None:
+                    events.append((q.start, q))
         events, outer_of = _nest(events)
         for _, q in sorted(events, key=lambda e: e[0]):
             if q.speaker.resolution == "inherit":
@@ -560,6 +573,34 @@ class _ArticleExtraction:
             cue=Span(cue.text, base + cue.start, base + cue.end), confidence=self.rules.reported,
         ))
 
+    def _learned(self, a: LearnedAttribution, base: int, doc: Doc, ents: list[SpacySpan], found: list[tuple[int, Quote]]) -> Quote | None:
+        """The last sieve: a whole attribution the tagger found (content, speech cue, source) where no rule found a quote.
+
+        Its source is read like a rule's subject (a name, a description, a pronoun resolved in reading order), so the
+        tagger adds what the rules miss ("went on about", "likened … to", a cue the parse got wrong) without overruling them.
+        """
+        if a.cue is None or a.source is None:
+            return None
+        s, e = _trim(self.text, a.content[0].start, a.content[-1].end)
+        if e - s < 2 or any(_overlap((s, e), (q.start, q.end)) for _, q in found) or _words(self.text[s:e]) < 3:
+            return None
+        cue = doc.char_span(a.cue.start - base, a.cue.end - base, alignment_mode="expand")
+        source = doc.char_span(a.source.start - base, a.source.end - base, alignment_mode="expand")
+        if cue is None or source is None or any(t.lemma_.lower() in BELIEF_VERBS for t in cue):
+            return None
+        speaker = self._speaker(source.root, base, ents)
+        marked = [m for m in self.marked if _overlap((m.start, m.end), (s, e)) >= 0.5 * (m.end - m.start)]
+        if speaker is None or any((m.start, m.end) in self.scare_quotes for m in marked):
+            return None  # marked words the rules judged a scare quote or a title stay so
+        whole = len(marked) == 1 and marked[0].start <= s + 1 and e - 1 <= marked[0].end
+        kind = "direct" if whole else "mixed" if marked else "indirect"
+        if kind == "indirect" and not _speech_cue(cue):
+            return None  # unmarked words after an odd cue ("took heat for …") are seldom a statement
+        return Quote(
+            text=self.text[s:e], start=s, end=e, kind=kind, speaker=speaker,
+            cue=Span(cue.text, base + cue.start_char, base + cue.end_char), confidence=self.rules.learned,
+        )
+
     def _according_to_inner(self, cue: Cue, base: int, ents: list[SpacySpan], quote: Quote) -> Quote:
         """Under "according to X", marked words another speaker's verb governs are that speaker's, reported by X."""
         if not cue.according_to or quote.kind != "mixed":
@@ -670,6 +711,13 @@ def _someone_else(inner: SpeakerRef, turn: SpeakerRef) -> bool:
     if inner.resolution == "named" and inner.name:
         return inner.name != turn.name
     return inner.resolution == "nominal" and bool(_US_OFFICE.fullmatch((inner.description or "").strip()))
+
+
+def _speech_cue(cue: SpacySpan) -> bool:
+    """A cue of speech or writing (what kb stores), not of belief or intention, which the tagger also marks."""
+    if "according to" in cue.text.lower():
+        return True
+    return any(t.lemma_.lower() in SPEECH_VERBS or t.lemma_.lower() in CLAIM_NOUNS for t in cue if t.pos_ in {"VERB", "AUX", "NOUN"})
 
 
 def _speaking(pos: int, name: str, base: int, doc: Doc) -> PersonMention:

@@ -50,6 +50,13 @@ TITLE_WORDS = frozenset(
 # Words that only describe (party, modifiers) and belong to neither the title nor the organisation.
 DESCRIPTIVE_WORDS = frozenset("republican democratic democrat independent gop the a an then now".split())
 
+# Cues of belief, feeling and intention, which PolNeAR (and so the trained tagger) marks as attributions too: what
+# someone thinks is not what they said.
+BELIEF_VERBS = frozenset(
+    "believe think feel want hope fear expect know suspect doubt wonder consider assume understand guess worry wish "
+    "intend plan prefer seem appear like love hate need".split()
+)
+
 # Names the small tagger often calls PERSON that are platforms and outlets, never anyone's antecedent or speaker.
 NOT_PEOPLE = frozenset(
     "twitter facebook instagram youtube tiktok snapchat linkedin reddit whatsapp telegram truth social "

@@ -6,7 +6,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from ingest.extract.model_data import Role, Span, decode_spans, load_tokenizer, windows
 from ingest.normalise import paragraphs
@@ -41,6 +41,12 @@ def read_manifest(directory: Path) -> dict[str, Any]:
         if actual != expected:
             raise ModelArtifactError(f"attribution model corrupt: {file} has sha256 {actual}, the manifest says {expected}")
     return manifest
+
+
+class Tagger(Protocol):
+    """Marks source, cue and content spans in a text (the trained model, or a stand-in in a unit test)."""
+
+    def tag(self, text: str) -> list[Span]: ...
 
 
 class AttributionTagger:
