@@ -404,6 +404,34 @@ def test_the_office_is_the_one_person_named_with_it_so_far(extractor: QuoteExtra
     assert find(quotes, "very good").speaker.name is None  # two presidents named by then: a description stays one
 
 
+def test_a_cue_sentence_after_a_quotation_of_several_sentences_is_its_cue(extractor: QuoteExtractor) -> None:
+    text = (
+        "The senators unveiled their plan on Monday.\n\n"
+        "“Any deal that does not include border security is a waste of time. The deadline is near. Make a deal!” "
+        "Governor Ann Lowe tweeted."
+    )
+    q = find(extractor.extract(text), "Make a deal")
+    assert (q.speaker.name, q.kind) == ("Ann Lowe", "direct")
+    assert q.text.startswith("Any deal") and q.text.endswith("Make a deal!")
+
+
+def test_embedded_tweets_and_signed_pull_quotes_are_their_signers(extractor: QuoteExtractor) -> None:
+    text = (
+        "The governor rejected the plan within hours.\n\n"
+        "Any deal that does not include border security is a waste of time. Make a deal! pic.twitter.com/ab12Cd "
+        "— Ann Lowe (@GovAnnLowe) February 5, 2018\n\n"
+        "“He is ignorant of our culture and our lives.” ― Maria Ortiz “We will remember this in November.”― Jorge Diaz.\n\n"
+        "Readers wrote in — and some of them were angry."
+    )
+    quotes = extractor.extract(text)
+    tweet = find(quotes, "waste of time")
+    assert (tweet.speaker.name, tweet.kind, tweet.text) == (
+        "Ann Lowe", "direct", "Any deal that does not include border security is a waste of time. Make a deal!")
+    assert find(quotes, "ignorant of our culture").speaker.name == "Maria Ortiz"
+    assert find(quotes, "remember this in November").speaker.name == "Jorge Diaz"
+    assert not [q for q in quotes if "Readers wrote" in q.text]
+
+
 # -- noise: captions, credits, datelines, furniture, headlines, scare quotes are nobody's statements -------------
 
 NOISY = """KABUL — Officials said on Monday that the talks would resume next week in Doha.

@@ -32,6 +32,7 @@ class RuleConfig:
     mixed: float = 0.8  # with floating quotes: 254 of 315 (0.81)
     floating: float = 0.8  # a marked span that inherits the previous speaker
     reported: float = 0.7  # 467 of 627 (0.74)
+    signed: float = 0.9  # an embedded tweet or a pull quote signed "— Name": the sign-off says whose
     learned: float = 0.6  # a whole attribution the trained tagger found where no rule did (KB_ATTRIBUTION=model)
 
 

@@ -293,13 +293,15 @@ class _ArticleExtraction:
         marked = [m for m in self.marked if base <= m.start < end]
         if len(marked) > MAX_MARKS_PER_UNIT:
             marked = []  # thousands of quotation marks in one paragraph is not prose
+        signed = [] if in_turn else self._signed(base, doc)  # embedded tweets, pull quotes: the dash says whose
+        marked = [m for m in marked if not any(_overlap((m.start, m.end), (q.start, q.end)) for q in signed)]
         ents = list(doc.ents)
         inside = {t.i for m in marked for t in doc.char_span(m.start - base, m.end - base, alignment_mode="expand") or []}
         sents = [sent for sent in doc.sents if len(sent) <= MAX_SENTENCE_TOKENS]
         cues = [c for sent in sents for c in self._cues(sent, inside)]
         quotes: list[Quote] = []
         used_cues: set[int] = set()
-        events: list[tuple[int, Quote]] = []
+        events: list[tuple[int, Quote]] = [(q.start, q) for q in signed]
         for m in marked:
             q = self._marked_quote(m, base, sents, marked, cues, ents, used_cues)
             if q is not None:
@@ -346,6 +348,22 @@ class _ArticleExtraction:
                 speaker = self._pronoun(speaker.mention)
             if speaker is not None:
                 self.last_speaker, self.last_speaker_para = speaker, index
+
+    def _signed(self, base: int, doc: Doc) -> list[Quote]:
+        """'Any deal on DACA … Make a deal! — Donald J. Trump (@realDonaldTrump) February 5, 2018' (an embedded tweet) or
+        '“He represents our greatest shame.” ― Sonya Herridge' (pull quotes, several to a paragraph): the signer's words."""
+        tweet = _TWEET_SIGNOFF.fullmatch(doc.text)
+        found = []
+        for m in [tweet] if tweet else _QUOTE_SIGNOFF.finditer(doc.text):
+            name = clean_name(m.group("name"))
+            if len(name.split()) < 2 or speaker_noise(name) is not None:
+                continue
+            s, e = _without_links(self.text, *_trim(self.text, base + m.start("words"), base + m.end("words")))
+            if _words(self.text[s:e]) < 3:
+                continue
+            speaker = SpeakerRef(name=name, resolution="named", mention=Span(m.group("name"), base + m.start("name"), base + m.end("name")))
+            found.append(Quote(text=self.text[s:e], start=s, end=e, kind="direct", speaker=speaker, confidence=self.rules.signed))
+        return found
 
     def _turn(self, base: int, doc: Doc) -> Quote | None:
         para = doc.text
@@ -450,6 +468,9 @@ class _ArticleExtraction:
             return None
         local_s, local_e = s - base, e - base
         sents = [sent for sent in doc_sents if sent.start_char < local_e + 1 and local_s - 1 < sent.end_char]
+        after = next((st for st in doc_sents if st.start_char >= local_e), None)
+        if after is not None and _cue_sentence(after) and not text[base + local_e : base + after.start_char].strip(" \"”’'!?.,\n"):
+            sents.append(after)  # '“… Make a deal!” Trump tweeted.': the parser ends the sentence at the mark, the cue follows
         near = [c for c in cues if any(c.sentence.start == st.start for st in sents)]
         words = m.words(text)
         if near:
@@ -711,6 +732,25 @@ def _someone_else(inner: SpeakerRef, turn: SpeakerRef) -> bool:
     if inner.resolution == "named" and inner.name:
         return inner.name != turn.name
     return inner.resolution == "nominal" and bool(_US_OFFICE.fullmatch((inner.description or "").strip()))
+
+
+_SIGNER = r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})"
+_TWEET_SIGNOFF = re.compile(r"(?P<words>.+?)\s*[—―–]+\s*" + _SIGNER + r"\s*\(@\w{1,30}\)\s*[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*", re.S)
+_QUOTE_SIGNOFF = re.compile(r"[“\"”](?P<words>[^“”\"]{10,})[”\"]\s*[―—]\s*" + _SIGNER)
+_LINK = re.compile(r"\s*(?:pic\.twitter\.com/\S+|https?://\S+)\s*$")
+
+
+def _without_links(text: str, s: int, e: int) -> tuple[int, int]:
+    """A tweet's trailing picture or link is not its words."""
+    while (m := _LINK.search(text, s, e)) is not None and m.start() > s:
+        e = m.start()
+    return _trim(text, s, e)
+
+
+def _cue_sentence(sent: SpacySpan) -> bool:
+    """A short sentence of a speaker and a cue alone ("Trump tweeted.", "said Sen. Ann Lowe, R-Ohio."), nothing quoted."""
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    return 2 <= len(words) <= 12 and not any(t.text in "\"“”" for t in sent) and any(t.lemma_.lower() in SPEECH_VERBS and t.pos_ in {"VERB", "AUX"} for t in sent)
 
 
 def _speech_cue(cue: SpacySpan) -> bool:
