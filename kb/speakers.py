@@ -103,8 +103,9 @@ def name_described_speakers(quotes: list[Quote], doc: Document | None = None) ->
         elif ref.resolution == "label" and ref.title and white_house and doc is not None:
             if holder := office_holder(ref.title, doc.published):
                 ref.name, ref.description = holder, None
-        elif ref.resolution == "nominal" and white_house and doc is not None and q.reported_by:
-            # "The President said yesterday that …" passed on in a briefing: the office holder on the day
+        elif ref.resolution == "nominal" and white_house and doc is not None:
+            # "The Vice President reaffirmed …" in a readout, "The President said yesterday that …" passed on in a
+            # briefing: in the White House's own documents, the office holder on the day
             office = re.sub(r"(?i)^the\s+", "", (ref.description or "").strip())
             if office.lower() in ("president", "vice president") and (holder := office_holder(office, doc.published)):
                 ref.name, ref.title, ref.description = holder, ref.title or office, None

@@ -314,7 +314,7 @@ def test_the_vice_president_of_a_white_house_transcript_is_the_office_holder_of_
     assert news.speaker.name is None  # another country's vice president, perhaps: left described
 
 
-def test_the_president_a_briefing_passes_on_is_the_office_holder_of_its_date() -> None:
+def test_the_president_in_a_white_house_document_is_the_office_holder_of_its_date() -> None:
     from kb.models import Document, SpeakerRef
     from kb.speakers import canonical_speakers
 
@@ -324,6 +324,9 @@ def test_the_president_a_briefing_passes_on_is_the_office_holder_of_its_date() -
     passed_on.reported_by = "a reporter"
     canonical_speakers([passed_on], doc)
     assert passed_on.speaker.name == "Joe Biden"
+    readout = _quote(SpeakerRef(name=None, resolution="nominal", description="The Vice President"))
+    canonical_speakers([readout], doc)
+    assert readout.speaker.name == "Kamala Harris"
     narrated = _quote(SpeakerRef(name=None, resolution="nominal", description="The President"))
     canonical_speakers([narrated], Document(id="doc_2", text="...", published="2023-03-01", publisher="Daily Planet"))
     assert narrated.speaker.name is None  # a news article's "the president" may be any country's
