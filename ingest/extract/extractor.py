@@ -609,14 +609,24 @@ class _ArticleExtraction:
         source = doc.char_span(a.source.start - base, a.source.end - base, alignment_mode="expand")
         if cue is None or source is None or any(t.lemma_.lower() in BELIEF_VERBS for t in cue):
             return None
+        if not any(t.pos_ in {"NOUN", "PROPN", "PRON"} for t in source) or _overlap((s, e), (a.cue.start, a.cue.end)) or _overlap((s, e), (a.source.start, a.source.end)):
+            return None  # a source that names no one ("The"), or content that runs over its own cue or source
+        attitude = any(t.lemma_.lower() in TOPIC_VERBS for t in cue)  # "praised his players", "mocked the project as …"
         speaker = self._speaker(source.root, base, ents)
         marked = [m for m in self.marked if _overlap((m.start, m.end), (s, e)) >= 0.5 * (m.end - m.start)]
         if speaker is None or any((m.start, m.end) in self.scare_quotes for m in marked):
             return None  # marked words the rules judged a scare quote or a title stay so
         whole = len(marked) == 1 and marked[0].start <= s + 1 and e - 1 <= marked[0].end
         kind = "direct" if whole else "mixed" if marked else "indirect"
-        if kind == "indirect" and not _speech_cue(cue):
-            return None  # unmarked words after an odd cue ("took heat for …") are seldom a statement
+        if kind == "indirect" and (attitude or not _speech_cue(cue)):
+            return None  # unmarked words after an odd cue ("took heat for …") or a verb of attitude are seldom a statement
+        said = doc.char_span(s - base, e - base, alignment_mode="expand")
+        if kind != "direct" and (said is None or said.root.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}):
+            return None  # a noun phrase after a verb ("reports identifying the 'sanctuary cities' …") is no statement
+        quoted = sum(_words(self.text[m.start : m.end]) for m in marked)
+        if marked and quoted < self.rules.short_phrase_words and (attitude or not _speech_cue(cue)):
+            return None  # a short marked phrase is a quote only with a speech cue: 'mocked the project as a "bridge to nowhere"'
+
         return Quote(
             text=self.text[s:e], start=s, end=e, kind=kind, speaker=speaker,
             cue=Span(cue.text, base + cue.start_char, base + cue.end_char), confidence=self.rules.learned,
@@ -757,7 +767,9 @@ def _speech_cue(cue: SpacySpan) -> bool:
     """A cue of speech or writing (what kb stores), not of belief or intention, which the tagger also marks."""
     if "according to" in cue.text.lower():
         return True
-    return any(t.lemma_.lower() in SPEECH_VERBS or t.lemma_.lower() in CLAIM_NOUNS for t in cue if t.pos_ in {"VERB", "AUX", "NOUN"})
+    return any(
+        t.lemma_.lower() in SPEECH_VERBS if t.pos_ in {"VERB", "AUX"} else t.pos_ == "NOUN" and t.lemma_.lower() in CLAIM_NOUNS for t in cue
+    )
 
 
 def _speaking(pos: int, name: str, base: int, doc: Doc) -> PersonMention:
