@@ -1,9 +1,11 @@
 """Rule-based quote extraction and speaker attribution over a spaCy dependency parse.
 
 Sieves from precise to broad, after GenderGapTracker and Stanford's quote attribution:
-quotation marks with a speech cue in their own sentence; floating quotes that inherit the
-previous speaker; reported speech (a speech verb governing a clause); "according to";
-speaker labels in transcripts; the issuer of an official statement.
+speaker labels in transcripts; signed words (embedded tweets, pull quotes "― Name");
+quotation marks with a speech cue in their own sentence or the short sentence right after;
+floating quotes that inherit the previous speaker; reported speech (a speech verb governing a
+clause); "according to"; the trained tagger's whole attributions where no rule found a quote
+(KB_ATTRIBUTION=model); the issuer of an official statement.
 """
 
 from __future__ import annotations
@@ -18,21 +20,21 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ingest.extract.lexicon import (
-    BELIEF_VERBS,
-    TITLE_WORDS,
-    FEMALE_HONORIFICS,
-    MALE_HONORIFICS,
     ADDRESSEE_VERBS,
+    BELIEF_VERBS,
     CLAIM_NOUNS,
     CLAUSAL_ONLY,
-    TOPIC_VERBS,
-    gender_of_title,
+    FEMALE_HONORIFICS,
+    MALE_HONORIFICS,
     OBJECT_PREPOSITIONS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
     REPORTING_CUES,
     SPEECH_PHRASAL,
     SPEECH_VERBS,
+    TITLE_WORDS,
+    TOPIC_VERBS,
+    gender_of_title,
 )
 from ingest.extract.noise import Rejected, is_dateline, paragraph_noise, speaker_noise
 from ingest.extract.mentions import MAIN_SUBJECT, QUOTED, PersonMention, first_name_gender, person_surnames, pick_antecedent, read_people
@@ -626,7 +628,6 @@ class _ArticleExtraction:
         quoted = sum(_words(self.text[m.start : m.end]) for m in marked)
         if marked and quoted < self.rules.short_phrase_words and (attitude or not _speech_cue(cue)):
             return None  # a short marked phrase is a quote only with a speech cue: 'mocked the project as a "bridge to nowhere"'
-
         return Quote(
             text=self.text[s:e], start=s, end=e, kind=kind, speaker=speaker,
             cue=Span(cue.text, base + cue.start_char, base + cue.end_char), confidence=self.rules.learned,
