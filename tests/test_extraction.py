@@ -544,3 +544,12 @@ def test_reported_speech_passed_on_in_a_turn_is_its_sources_reported_by_the_spea
     assert [(q.speaker.description, q.reported_by) for q in passed_on] == [("The President", "a reporter")]
     question = find(quotes, "Is that accurate")
     assert (question.kind, question.speaker.description) == ("question", "a reporter")  # the question stays the reporter's
+
+
+def test_a_plural_title_before_several_surnames_is_no_first_name(extractor: QuoteExtractor) -> None:
+    text = (
+        "MR. ZIENTS: Good morning. We will hear from Doctors Walensky, Fauci, and Murthy after a brief update.\n\n"
+        "DR. WALENSKY: Thank you. The data this week show cases falling in every region."
+    )
+    quotes = extractor.extract(text, "roundtable", "Press Briefing by the Response Team and Public Health Officials")
+    assert find(quotes, "cases falling").speaker.name == "Walensky"  # "Doctors" is her title, not her first name

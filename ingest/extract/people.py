@@ -45,12 +45,12 @@ class Mention:
 def clean_name(text: str) -> str:
     """A name without markup, bullets, honorifics or leading titles: '• Mr. Obama' -> 'Obama'."""
     words = [w for w in clean_text(text).split() if w.lower().strip(".") not in HONORIFICS]
-    while len(words) > 1 and _is_title_word(words[0]):
+    while len(words) > 1 and is_title_word(words[0]):
         words = words[1:]  # "Sheriff Champagne", "Congressmen Serrano" -> the name; the title is kept elsewhere
     return _POSSESSIVE.sub("", " ".join(words)).strip(" ,.;:")
 
 
-def _is_title_word(word: str) -> bool:
+def is_title_word(word: str) -> bool:
     """A title word, plurals too ("Representatives Carter and Smith", "Congressmen José E. Serrano")."""
     w = word.lower().strip(".,")
     singular = w[:-3] + "man" if w.endswith("men") else w[:-1] if w.endswith("s") else w
@@ -207,7 +207,7 @@ def parse_title_and_name(text: str) -> tuple[str | None, str | None, str]:
     words = text.split()
     cut = len(words)
     # The name is the trailing run of capitalised words that are not title words.
-    while cut > 0 and words[cut - 1][:1].isupper() and not _is_title_word(words[cut - 1]):
+    while cut > 0 and words[cut - 1][:1].isupper() and not is_title_word(words[cut - 1]):
         cut -= 1
     name_words = words[cut:]
     # An office before the name in title case: "Strategic Communications John Kirby" -> the name starts at "John".

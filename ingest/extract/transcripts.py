@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from ingest.extract.lexicon import FEMALE_HONORIFICS, MALE_HONORIFICS, NAME_STOPWORDS, ROLE_HEADS, TITLE_WORDS
+from ingest.extract.people import is_title_word
 from kb.models import Span, SpeakerRef
 
 # A label opens a paragraph: capitals and a colon, a titled name and a colon, or a bare Q before the question.
@@ -140,14 +141,14 @@ def _split_name(before: list[str], surname: str) -> tuple[str, str | None]:
     i = len(before)
     while i > 0 and len(given) < 3:
         w = before[i - 1].rstrip(",")
-        if before[i - 1].endswith(",") or w.lower().strip(".") in TITLE_WORDS or w.lower() in NAME_STOPWORDS or not _NAME_PART.match(w):
+        if before[i - 1].endswith(",") or is_title_word(w) or w.lower() in NAME_STOPWORDS or not _NAME_PART.match(w):
             break
         given.insert(0, w)
         i -= 1
         if not re.fullmatch(r"[A-Z]\.", w):
             break  # the given name itself; initials come after it
     title_words: list[str] = []
-    while i > 0 and before[i - 1].lower().strip(".,") in TITLE_WORDS and not before[i - 1].endswith(","):
+    while i > 0 and is_title_word(before[i - 1]) and not before[i - 1].endswith(","):  # "Doctors Walensky, Fauci": plural too
         title_words.insert(0, before[i - 1])
         i -= 1
     surname = _title_case(surname) if surname.isupper() else surname
