@@ -316,7 +316,8 @@ class _ArticleExtraction:
                 events.append((q.start, q))
         if not in_turn:
             for a in self.learned:
-                if base <= a.content[0].start < end and (q := self._learned(a, base, doc, ents, events)) is not None:
+                inside_unit = base <= a.content[0].start and a.content[-1].end <= end  # never across paragraphs or cut units
+                if inside_unit and (q := self._learned(a, base, doc, ents, events)) is not None:
                     events.append((q.start, q))
         events, outer_of = _nest(events)
         for _, q in sorted(events, key=lambda e: e[0]):
@@ -609,8 +610,8 @@ class _ArticleExtraction:
             return None
         cue = doc.char_span(a.cue.start - base, a.cue.end - base, alignment_mode="expand")
         source = doc.char_span(a.source.start - base, a.source.end - base, alignment_mode="expand")
-        if cue is None or source is None or any(t.lemma_.lower() in BELIEF_VERBS for t in cue):
-            return None
+        if cue is None or source is None or any(t.lemma_.lower() in BELIEF_VERBS for t in cue) or len(cue.sent) > MAX_SENTENCE_TOKENS:
+            return None  # a belief; or a "sentence" too long to be prose, which the rules skip too
         if not any(t.pos_ in {"NOUN", "PROPN", "PRON"} for t in source) or _overlap((s, e), (a.cue.start, a.cue.end)) or _overlap((s, e), (a.source.start, a.source.end)):
             return None  # a source that names no one ("The"), or content that runs over its own cue or source
         attitude = any(t.lemma_.lower() in TOPIC_VERBS for t in cue)  # "praised his players", "mocked the project as …"
@@ -625,6 +626,8 @@ class _ArticleExtraction:
         said = doc.char_span(s - base, e - base, alignment_mode="expand")
         if kind != "direct" and (said is None or said.root.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}):
             return None  # a noun phrase after a verb ("reports identifying the 'sanctuary cities' …") is no statement
+        if kind == "indirect" and not cue.sent.start <= said.start <= said.end <= cue.sent.end:
+            return None  # reported speech is a clause of its cue's sentence, never a run over the sentences after it
         quoted = sum(_words(self.text[m.start : m.end]) for m in marked)
         if marked and quoted < self.rules.short_phrase_words and (attitude or not _speech_cue(cue)):
             return None  # a short marked phrase is a quote only with a speech cue: 'mocked the project as a "bridge to nowhere"'
