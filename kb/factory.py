@@ -12,6 +12,7 @@ from kb.settings import Settings
 from kb.vectors import ChromaVectorStore
 
 if TYPE_CHECKING:
+    from kb.query_batching import BatchingEmbedder
     from kb.query_onnx import OnnxQueryEmbedder
 
 
@@ -57,9 +58,10 @@ def use_serving_query_embedder(settings: Settings, kb: KnowledgeBase) -> OnnxQue
     ready. Not for the int8 backend, whose stored vectors come from its own graph."""
     if settings.embedding_backend != "torch" or settings.query_backend != "onnx":
         return None
+    from kb.query_batching import BatchingEmbedder
     from kb.query_onnx import OnnxQueryEmbedder
 
     cache = settings.onnx_cache_dir or settings.data_dir / "onnx-cache"
     embedder = OnnxQueryEmbedder(kb.embedder, settings.embedding_model, cache)
-    kb.searcher.use_query_embedder(embedder.embed)
+    kb.searcher.use_query_embedder(BatchingEmbedder(embedder.embed))  # concurrent searches share model calls
     return embedder

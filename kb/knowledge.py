@@ -232,6 +232,10 @@ class KnowledgeBase:
         return report
 
     # -- reading -----------------------------------------------------------------------------
+    def prepare_search(self, query: SearchQuery) -> None:
+        """The query's vector, made ahead of the search itself (see Searcher.prepare)."""
+        self.searcher.prepare(query)
+
     def search_quotes(self, query: SearchQuery) -> SearchPage:
         return self.searcher.quotes(query)
 

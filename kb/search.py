@@ -184,6 +184,12 @@ class Searcher:
         self.embed = embed
         self._query_vector = _EmbeddingCache(embed, self.tuning.embedding_cache)
 
+    def prepare(self, query: SearchQuery) -> None:
+        """Embed the query now (kept in the cache), before a caller waits for a search slot: concurrent queries are
+        embedded together (kb.query_batching) and the slot is then held only for the catalogue and index work."""
+        if query.mode in ("hybrid", "semantic") and query.q.strip():
+            self._query_vector(query.q)
+
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=False)

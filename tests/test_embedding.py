@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import pytest
 from conftest import SEEDS, make_settings
 
 from ingest.pipeline import build_ingestor
@@ -95,3 +96,35 @@ def test_kb_serve_embeds_queries_through_the_checked_onnx_export_with_the_same_r
     kept = OnnxQueryEmbedder(other, seeded_settings.embedding_model, tmp_path / "cache")  # type: ignore[arg-type]
     assert not kept.wait_ready(60) and kept.status == "torch"
     assert float(np.abs(kept.embed(texts[:1]) - other.embed(texts[:1])).max()) == 0.0
+
+
+def test_concurrent_queries_are_embedded_together_with_the_vectors_each_would_get_alone(embedder: SentenceTransformerEmbedder) -> None:
+    """Under load the server embeds waiting queries in one model call; each caller still gets its own text's vector."""
+    import threading
+
+    from kb.query_batching import BatchingEmbedder
+
+    texts = [f"what did sheriff number {n} say about ICE detainers and the county jail budget" if n % 2 else f"courts {n}" for n in range(16)]
+    alone = {t: embedder.embed([t])[0] for t in texts}
+    batched = BatchingEmbedder(embedder.embed)
+    start = threading.Barrier(len(texts))
+    got: dict[str, np.ndarray] = {}
+
+    def ask(text: str) -> None:
+        start.wait()
+        got[text] = batched([text])[0]
+
+    threads = [threading.Thread(target=ask, args=(t,)) for t in texts]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(got) == sorted(texts)
+    assert max(float(np.abs(got[t] - alone[t]).max()) for t in texts) < 1e-5  # padding in a shared batch changes nothing
+    assert 1 <= batched.calls < len(texts)  # the point: fewer model calls than queries
+
+    def broken(_: list[str]) -> np.ndarray:
+        raise RuntimeError("model gone")
+
+    with pytest.raises(RuntimeError, match="model gone"):
+        BatchingEmbedder(broken)(["q"])

@@ -38,12 +38,14 @@ def router(settings: Settings) -> APIRouter:
     ) -> s.SearchOut:
         """Quotes that answer a question, best first, with who said them, where, and every other source of the same words."""
         kinds, doc_kinds = values(kind), values(doc_kind)
+        query = SearchQuery(
+            q=q, mode=mode.value, limit=limit, cursor=cursor, speaker=speaker, organization=organization, kinds=kinds,
+            doc_kinds=doc_kinds, publishers=csv(publisher), document_ids=csv(document), since=since.isoformat() if since else None,
+            until=until.isoformat() if until else None,
+        )
+        kb.prepare_search(query)  # outside the slot: waiting queries are embedded together
         with request.app.state.search_slots:
-            page = kb.search_quotes(SearchQuery(
-                q=q, mode=mode.value, limit=limit, cursor=cursor, speaker=speaker, organization=organization, kinds=kinds,
-                doc_kinds=doc_kinds, publishers=csv(publisher), document_ids=csv(document), since=since.isoformat() if since else None,
-                until=until.isoformat() if until else None,
-            ))
+            page = kb.search_quotes(query)
         base = base_url(request)
         link_next(request, response, page.next_cursor)
         return s.SearchOut(results=[s.SearchResultOut.of_hit(h, base) for h in page.results], next_cursor=page.next_cursor)
@@ -60,8 +62,10 @@ def router(settings: Settings) -> APIRouter:
         cursor: Annotated[str | None, Query(max_length=200, description=s.CURSOR)] = None,
     ) -> s.PassageSearchOut:
         """Passages of documents (not only quotes) that match a question, with exact character offsets."""
+        query = SearchQuery(q=q, mode=mode.value, limit=limit, cursor=cursor)
+        kb.prepare_search(query)
         with request.app.state.search_slots:
-            page = kb.search_passages(SearchQuery(q=q, mode=mode.value, limit=limit, cursor=cursor))
+            page = kb.search_passages(query)
         base = base_url(request)
         link_next(request, response, page.next_cursor)
         return s.PassageSearchOut(results=[s.PassageOut.of(h, base) for h in page.results], next_cursor=page.next_cursor)
