@@ -14,7 +14,7 @@ from ingest.pipeline import Ingestor, build_ingestor
 from kb.knowledge import KnowledgeBase
 
 
-def get_kb(request: Request) -> KnowledgeBase:
+async def get_kb(request: Request) -> KnowledgeBase:  # a coroutine: no thread-pool hop for a lookup
     return request.app.state.kb
 
 
@@ -30,7 +30,7 @@ def lazy_ingestor(app: FastAPI) -> Ingestor:
     return state.ingestor
 
 
-def get_job_runner(request: Request) -> JobRunner:
+async def get_job_runner(request: Request) -> JobRunner:
     """Built at start-up: it enqueues, and works the queue itself when the settings say the API runs jobs."""
     return request.app.state.job_runner
 
