@@ -66,8 +66,18 @@ def _wait_for(url: str, process: subprocess.Popen, path: str) -> None:
     raise SystemExit(f"{url} did not start")
 
 
+def cpu_seconds(pids: list[int]) -> float:
+    """CPU time (user + system) the processes have used so far, from /proc (Linux)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for pid in pids:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime (fields 14 and 15 of stat)
+    return total
+
+
 @contextmanager
-def api_processes(store: Path, count: int) -> Iterator[list[str]]:
+def api_processes(store: Path, count: int, pids: list[int] | None = None) -> Iterator[list[str]]:
     """`count` API processes on the store: the embedded one alone, or several on a Chroma server over its files."""
     from api.server import free_port
 
@@ -79,6 +89,8 @@ def api_processes(store: Path, count: int) -> Iterator[list[str]]:
             chroma = subprocess.Popen([str(Path(sys.executable).parent / "chroma"), "run", "--path", str(store / "chroma"), "--port", str(port)],
                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             started.append(chroma)
+            if pids is not None:
+                pids.append(chroma.pid)
             env["KB_CHROMA_URL"] = f"http://127.0.0.1:{port}"
             _wait_for(env["KB_CHROMA_URL"], chroma, "/api/v2/heartbeat")
         urls = []
@@ -88,6 +100,8 @@ def api_processes(store: Path, count: int) -> Iterator[list[str]]:
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             started.append(api)
             urls.append(f"http://127.0.0.1:{port}")
+            if pids is not None:
+                pids.append(api.pid)
             _wait_for(urls[-1], api, "/healthz")
         yield urls
     finally:
@@ -96,7 +110,8 @@ def api_processes(store: Path, count: int) -> Iterator[list[str]]:
             process.wait(timeout=30)
 
 
-def _round(url_of: list[str], n: int, seconds: float, queries: list[str] | None) -> dict[str, object]:
+def _round(url_of: list[str], n: int, seconds: float, queries: list[str] | None, pids: list[int] | None = None) -> dict[str, object]:
+    server_cpu, client_cpu = cpu_seconds(pids or []), time.process_time()
     latencies: list[float] = []
     errors: list[str] = []
     deadline = time.monotonic() + seconds
@@ -107,8 +122,12 @@ def _round(url_of: list[str], n: int, seconds: float, queries: list[str] | None)
     for t in threads:
         t.join()
     elapsed = time.perf_counter() - started
+    server_cpu, client_cpu = cpu_seconds(pids or []) - server_cpu, time.process_time() - client_cpu
+    per_request = 1000 / max(1, len(latencies))
     return {
         "clients": n, "seconds": round(elapsed, 1), "requests": len(latencies), "errors": len(errors),
+        # what a search costs: the servers' CPU (Chroma's too) and the clients' own (HTTP in this process), per request
+        "server_cpu_ms": round(server_cpu * per_request, 1), "client_cpu_ms": round(client_cpu * per_request, 1),
         "throughput_rps": round(len(latencies) / elapsed, 1), "p50_ms": round(percentile(latencies, 50), 1),
         "p95_ms": round(percentile(latencies, 95), 1), "p99_ms": round(percentile(latencies, 99), 1),
     }
@@ -119,9 +138,10 @@ def throughput(store: Path, processes: int, clients: list[int], seconds: float, 
     from benchmarks.search import queries_for
 
     pool = queries_for(100_000, 30_000) if unique else None
-    with api_processes(store, processes) as urls:
+    pids: list[int] = []
+    with api_processes(store, processes, pids) as urls:
         _round(urls, min(clients), 3, pool)
-        return [{"processes": processes, "unique_queries": unique, **_round(urls, n, seconds, pool)} for n in clients]
+        return [{"processes": processes, "unique_queries": unique, **_round(urls, n, seconds, pool, pids)} for n in clients]
 
 
 def main(argv: list[str] | None = None) -> int:
