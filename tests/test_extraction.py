@@ -282,6 +282,21 @@ def test_ms_label_never_takes_a_mans_first_name(extractor: QuoteExtractor) -> No
     assert (q.speaker.name, q.speaker.gender) == ("Karoline Leavitt", "female")
 
 
+def test_a_surname_label_takes_the_first_name_its_neighbours_address_it_by(extractor: QuoteExtractor) -> None:
+    title = "Press Call by Officials on Wildfire Recovery"
+    text = (
+        "Via Teleconference\n\nMR. OKAFOR:  Good morning.  I will give a short update on the grants we announced.\n\n"
+        "The first payments went out on Monday.  Over to you, Laura.\n\n"
+        "DR. LINDQVIST:  Thank you, Ben.  The hospitals in the valley have reopened their wards.\n\n"
+        "Laura, do you want to add something?  Please go ahead.\n\n"
+        "MR. OKAFOR:  Thanks, Laura.  That is all from us for now.\n\nTHE PRESIDENT:  Thank you, Ben.  Good work.\n"
+    )
+    quotes = extractor.extract(text, "roundtable", title)
+    assert find(quotes, "short update on the grants").speaker.name == "Ben Okafor"
+    assert find(quotes, "reopened their wards").speaker.name == "Laura Lindqvist"
+    assert find(quotes, "Good work").speaker.name != "Ben"  # an office's label is never named by a vocative
+
+
 def test_white_house_transcripts_are_recognised_as_such() -> None:
     text = "MS. PSAKI:  Hello.\n\nQ    Hi.  A question about the budget.\n\nMS. PSAKI:  Sure.\n\nQ    Thanks.\n"
     assert infer_kind("", text) == "roundtable"

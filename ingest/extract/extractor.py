@@ -44,7 +44,7 @@ from ingest.extract.model import Tagger, link
 from ingest.extract.marks import MarkedSpan, count_words, find_marked_spans, names_a_thing, trim_span
 from ingest.extract.people import clean_name, describe
 from ingest.extract.statements import attribute_statement, statement_issuer
-from ingest.extract.transcripts import REPORTER, DocumentNames, copy_speaker, label_of, label_speaker, label_text
+from ingest.extract.transcripts import REPORTER, DocumentNames, addressed_first_names, copy_speaker, label_of, label_speaker, label_text
 from ingest.normalise import paragraphs
 from kb.models import Quote, Span, SpeakerRef
 
@@ -160,25 +160,40 @@ class QuoteExtractor:
         by_label: dict[str, SpeakerRef] = {}
         quotes: list[Quote] = []
         speaker: SpeakerRef | None = None
+        turns: list[tuple[str, str]] = []  # (label, words) of every turn, short ones too: who is next to whom
         for m, base, doc in matches:
             start, end = base, base + len(doc.text)
             if m:
                 label = label_text(m)
                 start = base + m.end()
+                turns.append((label.upper(), ""))
                 known = by_label.get(label.upper())
                 if known is None:
                     known = by_label[label.upper()] = label_speaker(label, base, names, text[start:end])
                 speaker = replace(known, mention=Span(label, base, base + len(label)), aliases=[])
+            if turns:
+                turns[-1] = (turns[-1][0], f"{turns[-1][1]} {text[start:end].strip()}")
             if speaker is None or _words(text[start:end]) < 3:
                 continue
             s, e = _trim(text, start, end)
             kind_of = "question" if speaker.description == REPORTER and speaker.name is None else "turn"
             quotes.append(Quote(text=text[s:e], start=s, end=e, kind=kind_of, speaker=_copy(speaker), confidence=self.rules.turn))
+        _name_by_address(quotes, addressed_first_names(turns))
         # A misspelt label ("S. PSAKI:") names the same person as its neighbours: it shares their gender.
         genders = {q.speaker.name: q.speaker.gender for q in quotes if q.speaker.name and q.speaker.gender}
         for q in quotes:
             q.speaker.gender = q.speaker.gender or genders.get(q.speaker.name)
         return quotes
+
+def _name_by_address(turns: list[Quote], first_names: dict[str, str]) -> None:
+    """A label the document names by surname alone ("DR. ALLEN:") takes the first name the others address it by."""
+    for q in turns:
+        s = q.speaker
+        label = s.mention.text.upper() if s.mention else ""
+        if s.name and len(s.name.split()) == 1 and label in first_names and not label.startswith("THE "):  # an office's holder is named by the title
+            s.aliases.append(s.name)
+            s.name = f"{first_names[label]} {s.name}"
+
 
 def parse_units(text: str) -> list[tuple[int, int]]:
     """Paragraphs, with any longer than MAX_UNIT_CHARS cut at a sentence end or a space (parsing time grows with length)."""

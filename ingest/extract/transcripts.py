@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from ingest.extract.lexicon import FEMALE_HONORIFICS, MALE_HONORIFICS, NAME_STOPWORDS, ROLE_HEADS, TITLE_WORDS
 from ingest.extract.people import is_title_word
+from kb.names import NICKNAMES, fold, name_gender
 from kb.models import Span, SpeakerRef
 
 # A label opens a paragraph: capitals and a colon, a titled name and a colon, or a bare Q before the question.
@@ -211,6 +212,46 @@ def _introduced_as(turn: str, surname: str) -> str | None:
         return said[0]
     after = turn[intro.end(1) - (1 if intro.group(1).endswith(" ") else 0) :][:1]
     return said[0] if len(said) == 1 and after in {".", ",", "!"} else None
+
+
+# A first name said alone at a sentence's edge, set off by a comma: "Tony, it's yours.", "Thank you, Andy."
+_VOCATIVE_OPENING = re.compile(r"^([A-Z][a-z]+),\s")
+_VOCATIVE_CLOSING = re.compile(r",\s+([A-Z][a-z]+)\s*[.!?]$")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def _vocative(sentence: str, pattern: re.Pattern[str]) -> str | None:
+    m = pattern.search(sentence.strip())
+    if m is None:
+        return None
+    word = fold(m.group(1))
+    return m.group(1) if name_gender(word) or word in NICKNAMES else None
+
+
+def addressed_first_names(turns: list[tuple[str, str]]) -> dict[str, str]:
+    """The first name each speaker of a transcript is addressed by, from the turns next to theirs.
+
+    `turns`: (label, words) in order, short turns too. A first name at the start of a turn ("Thank you, Andy.")
+    answers the previous speaker; at its end ("Tony, it's yours.") it hands over to the next. A label gets the
+    name most said to it, when no other is said to it as often (transcripts label people by surname alone, and
+    the officials they call by first name are the ones the title and header never name in full). A turn of one
+    sentence is left out: it may answer or hand over.
+    """
+    votes: dict[str, Counter[str]] = {}
+    for i, (label, words) in enumerate(turns):
+        sentences = [s for s in _SENTENCE_END.split(words.strip()) if s]
+        if len(sentences) < 2:
+            continue  # "Before you do, Steve.": whether it answers or hands over, one sentence does not say
+        for neighbour, sentence, pattern in ((i - 1, sentences[0], _VOCATIVE_CLOSING), (i - 1, sentences[0], _VOCATIVE_OPENING),
+                                             (i + 1, sentences[-1], _VOCATIVE_OPENING), (i + 1, sentences[-1], _VOCATIVE_CLOSING)):
+            if 0 <= neighbour < len(turns) and turns[neighbour][0] != label and (name := _vocative(sentence, pattern)):
+                votes.setdefault(turns[neighbour][0], Counter())[name] += 1
+    out = {}
+    for label, counts in votes.items():
+        (best, n), *rest = counts.most_common()
+        if not rest or rest[0][1] < n:
+            out[label] = best
+    return out
 
 
 def copy_speaker(s: SpeakerRef) -> SpeakerRef:
