@@ -419,6 +419,34 @@ def test_the_office_is_the_one_person_named_with_it_so_far(extractor: QuoteExtra
     assert find(quotes, "very good").speaker.name is None  # two presidents named by then: a description stays one
 
 
+def test_an_office_named_in_one_paragraph_is_the_he_of_the_next(extractor: QuoteExtractor) -> None:
+    text = (
+        "President Walter Brennan spoke at the port on Friday. Speaker Ellen Tate had said on Thursday that the plan would fail.\n\n"
+        "But the president said on Friday that the money would arrive within a month.\n\n"
+        '"We are going to rebuild every pier in this harbor," he said.'
+    )
+    assert find(extractor.extract(text), "rebuild every pier").speaker.name == "Walter Brennan"
+
+
+def test_he_never_means_a_man_named_inside_his_own_words(extractor: QuoteExtractor) -> None:
+    text = (
+        "The raids took place in four cities, said Daniel Ortiz, director of the regional field office.\n\n"
+        "Only two of the arrests would not have been priorities under the Carter administration, he said."
+    )
+    assert find(extractor.extract(text), "Only two of the arrests").speaker.name == "Daniel Ortiz"
+
+
+def test_the_party_member_is_the_person_just_named(extractor: QuoteExtractor) -> None:
+    text = (
+        "Senator Paula Greer criticised the plan on Monday.\n\n"
+        '"Closing the clinics is no answer at all," the Vermont Democrat said.\n\n'
+        "A Republican said the clinics had been losing money for years."
+    )
+    quotes = extractor.extract(text)
+    assert find(quotes, "Closing the clinics").speaker.name == "Paula Greer"
+    assert find(quotes, "losing money").speaker.name != "Paula Greer"  # "a Republican" is somebody else
+
+
 def test_a_cue_sentence_after_a_quotation_of_several_sentences_is_its_cue(extractor: QuoteExtractor) -> None:
     text = (
         "The senators unveiled their plan on Monday.\n\n"

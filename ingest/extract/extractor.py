@@ -27,6 +27,7 @@ from ingest.extract.lexicon import (
     FEMALE_HONORIFICS,
     MALE_HONORIFICS,
     OBJECT_PREPOSITIONS,
+    PARTY_NOUNS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
     REPORTING_CUES,
@@ -42,7 +43,7 @@ from ingest.extract.config import DEFAULT_RULES, RuleConfig
 from ingest.extract.model import Attribution as LearnedAttribution
 from ingest.extract.model import Tagger, link
 from ingest.extract.marks import MarkedSpan, count_words, find_marked_spans, names_a_thing, trim_span
-from ingest.extract.people import clean_name, describe
+from ingest.extract.people import clean_name, describe, is_person
 from ingest.extract.statements import attribute_statement, statement_issuer
 from ingest.extract.transcripts import REPORTER, DocumentNames, addressed_first_names, copy_speaker, label_of, label_speaker, label_text
 from ingest.normalise import paragraphs
@@ -341,7 +342,9 @@ class _ArticleExtraction:
                     continue
                 q.speaker = _copy(self.last_speaker)
             elif q.speaker.resolution == "pronoun" and q.speaker.name is None and q.speaker.mention is not None:
-                q.speaker = self._pronoun(q.speaker.mention)
+                q.speaker = self._pronoun(q.speaker.mention, (q.start, q.end))
+            # "the president said …" named now, not at the end: the "he said" of the next paragraph may mean him
+            _name_office_descriptions([q], self.people)
             outer = outer_of.get(id(q))
             if outer is not None:
                 q.reported_by = self._source_name(outer.speaker)
@@ -709,7 +712,10 @@ class _ArticleExtraction:
         if noise is not None:
             self.rejected[noise.value] += 1
             return None
-        if mention.pronoun is not None:
+        if _party_epithet(subject) and (named_in := _person_within(subject, ents)) is not None:
+            # "the top Democrat on the committee, Rep. Jane Doe": the epithet names its person itself
+            return SpeakerRef(name=clean_name(named_in.text), resolution="named", mention=Span(named_in.text, base + named_in.start_char, base + named_in.end_char))
+        if mention.pronoun is not None or _party_epithet(subject):
             # resolved later, in reading order, once earlier quotes in the paragraph are known
             return SpeakerRef(name=None, resolution="pronoun", description=span.text, mention=span)
         if mention.name:
@@ -731,15 +737,20 @@ class _ArticleExtraction:
             speaker = self._pronoun(speaker.mention)
         return speaker.name or speaker.description or (speaker.mention.text if speaker.mention else None)
 
-    def _pronoun(self, span: Span) -> SpeakerRef:
-        """he/she: the person named most recently before; they: the previous unnamed group; it: an organisation."""
+    def _pronoun(self, span: Span, said: tuple[int, int] | None = None) -> SpeakerRef:
+        """he/she (or "the Illinois Democrat"): the person named most recently before, never one named inside the words
+        the pronoun says (`said`: "… under the Obama administration, he said"); they: the previous unnamed group;
+        it: an organisation."""
         pronoun = span.text.lower()
         last = self.last_speaker
-        if pronoun in PERSON_PRONOUNS:
-            gender = "female" if PERSON_PRONOUNS[pronoun] == "f" else "male"
-            name = pick_antecedent(self.people, span.start, gender, self.genders)
+        epithet = pronoun.split()[-1] in PARTY_NOUNS if pronoun.split() else False
+        if pronoun in PERSON_PRONOUNS or epithet:
+            gender = None if epithet else "female" if PERSON_PRONOUNS[pronoun] == "f" else "male"
+            people = [p for p in self.people if said is None or not said[0] <= p.pos < said[1]]
+            name = pick_antecedent(people, span.start, gender, self.genders)
             if name:
-                self.genders.setdefault(name, gender)
+                if gender:
+                    self.genders.setdefault(name, gender)
                 facts = last if last is not None and last.name == name and (last.title or last.organization) else self.titled.get(name)
                 return SpeakerRef(name, "pronoun", facts.title if facts else None, facts.organization if facts else None, None, span, gender=gender)
         elif pronoun in PLURAL_PRONOUNS and last is not None and not last.name:
@@ -774,6 +785,21 @@ def _without_links(text: str, s: int, e: int) -> tuple[int, int]:
     while (m := _LINK.search(text, s, e)) is not None and m.start() > s:
         e = m.start()
     return _trim(text, s, e)
+
+
+def _party_epithet(subject: Token) -> bool:
+    """'the Illinois Democrat', 'Maryland Democrat': one party member, definite, standing for someone named before;
+    never 'a Democrat' or 'Democrats' (somebody else, a group)."""
+    if subject.lemma_.lower() not in PARTY_NOUNS and subject.lower_ not in PARTY_NOUNS or subject.tag_ in {"NNS", "NNPS"}:
+        return False
+    determiners = {c.lower_ for c in subject.children if c.dep_ == "det"}
+    return determiners == {"the"} or not determiners and any(c.dep_ in {"compound", "amod"} for c in subject.children)
+
+
+def _person_within(head: Token, ents: list[SpacySpan]) -> SpacySpan | None:
+    """The first person named inside a phrase."""
+    tokens = list(head.subtree)
+    return next((e for e in ents if is_person(e) and tokens[0].i <= e.start and e.end <= tokens[-1].i + 1), None)
 
 
 def _cue_sentence(sent: SpacySpan) -> bool:

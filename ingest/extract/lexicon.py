@@ -67,6 +67,8 @@ ANONYMOUS_HEADS = frozenset("source sources person people insider insiders someo
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 PLURAL_PRONOUNS = frozenset({"they", "them"})
+# A party member named by party alone, "the Illinois Democrat said": news prose's stand-in for the person just named.
+PARTY_NOUNS = frozenset({"democrat", "republican"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady rev hon".split())
 
