@@ -32,6 +32,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--filter", default="none", choices=["none", "speaker", "organization", "dates"])
     parser.add_argument("--sort", default="cumulative")
     parser.add_argument("--lines", type=int, default=40)
+    parser.add_argument("--cpu", action="store_true", help="each thread's CPU time, not wall time: waits for the GIL, I/O and other "
+                        "processes do not count, so figures taken on a busy machine compare")
+    parser.add_argument("--clients", type=int, default=1, help="concurrent clients (their threads are profiled too: httpx frames)")
     args = parser.parse_args(argv)
 
     from api.app import create_app
@@ -52,21 +55,33 @@ def main(argv: list[str] | None = None) -> int:
     profiles: list[cProfile.Profile] = []
 
     def start(*_: object) -> None:  # first event of each new thread: give it its own profiler
-        profile = cProfile.Profile()
+        profile = cProfile.Profile(time.thread_time) if args.cpu else cProfile.Profile()
         profiles.append(profile)
         profile.enable()
 
     threading.setprofile(start)
-    with LiveServer(create_app(settings, kb)) as server, httpx.Client(base_url=server.url, timeout=60) as http:
-        threading.setprofile(None)  # type: ignore[arg-type]
-        http.get("/v1/search", params={"q": "warm up"})
+    with LiveServer(create_app(settings, kb)) as server:
+        if args.clients == 1:  # the server's threads under load start later: keep profiling new threads then
+            threading.setprofile(None)  # type: ignore[arg-type]
+        params = [{"q": q, "mode": args.mode, "limit": 10, **filter_params(args.filter, speaker_refs(), rng)} for q in queries]
+        httpx.get(server.url + "/v1/search", params={"q": "warm up"})
         for p in profiles:
             p.clear()
+
+        def ask(share: list[dict[str, str]]) -> None:
+            with httpx.Client(base_url=server.url, timeout=60) as http:
+                for one in share:
+                    r = http.get("/v1/search", params=one)
+                    assert r.status_code == 200, r.text
+
         t0 = time.perf_counter()
-        for q in queries:
-            r = http.get("/v1/search", params={"q": q, "mode": args.mode, "limit": 10, **filter_params(args.filter, speaker_refs(), rng)})
-            assert r.status_code == 200, r.text
+        clients = [threading.Thread(target=ask, args=(params[n :: args.clients],)) for n in range(args.clients)]
+        for c in clients:
+            c.start()
+        for c in clients:
+            c.join()
         elapsed = time.perf_counter() - t0
+        threading.setprofile(None)  # type: ignore[arg-type]
     kb.close()
     print(f"{len(queries)} searches, {1000 * elapsed / len(queries):.1f} ms each over HTTP (profiled, so slower than unprofiled)")
     stats = pstats.Stats(*profiles)

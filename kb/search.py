@@ -321,7 +321,11 @@ class Searcher:
         return sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))[:depth]
 
     def _group(self, ranked: list[tuple[str, float]], need: int) -> list[QuoteHit]:
-        """The first `need` distinct quotes of the ranking as hits; reads only as far down the ranking as it must."""
+        """The first `need` distinct quotes of the ranking as hits; reads only as far down the ranking as it must.
+
+        Each window of the ranking costs a fixed number of catalogue statements (quotes, exact copies, shingle
+        candidates, their quotes, every document), not a few per hit: under concurrent searches each statement
+        waits to retake the interpreter lock, and that wait, not SQLite, was most of a search."""
         hits: list[QuoteHit] = []
         seen: set[str] = set()
         start, size = 0, max(need + need // 2, 8)
@@ -331,8 +335,10 @@ class Searcher:
             quotes = self.catalogue.quotes_by_ids(i for i, _ in window)
             keys = {i: quote_text_key(q.text) for i, q in quotes.items()}
             same = self.catalogue.quotes_sharing_text(k for k in keys.values() if k not in seen)
+            near = self._syndication_candidates({i: k for i, k in keys.items() if k not in seen}, same)
             docs = self.catalogue.documents_by_ids(
                 {q.document_id for group in same.values() for q in group} | {q.document_id for q in quotes.values()}
+                | {q.document_id for group in near.values() for q in group}
             )
             for qid, score in window:
                 quote = quotes.get(qid)
@@ -341,7 +347,8 @@ class Searcher:
                 seen.add(keys[qid])
                 doc = docs[quote.document_id]
                 others = [(o, docs[o.document_id]) for o in same.get(keys[qid], []) if o.id != qid and o.document_id in docs]
-                overlapping = self._overlapping(quote, keys[qid], {qid} | {o.id for o, _ in others})
+                overlapping = [(o, docs[o.document_id]) for o in near.get(qid, [])
+                               if o.document_id in docs and o.document_id != quote.document_id]
                 seen.update(quote_text_key(o.text) for o, _ in overlapping)  # a trimmed copy is this hit's source, not a hit of its own
                 others += overlapping
                 hits.append(QuoteHit(quote, doc, context_around(doc.text, quote.start, quote.end), score, others))
@@ -349,25 +356,26 @@ class Searcher:
                     break
         return hits
 
-    def _overlapping(self, quote: Quote, key: str, known: set[str]) -> list[tuple[Quote, Document]]:
-        """Other outlets' copies that hold these words inside a longer quote, or a long part of them.
+    def _syndication_candidates(self, keys: dict[str, str], same: dict[str, list[Quote]]) -> dict[str, list[Quote]]:
+        """For each quote (id -> text key), other outlets' copies that hold its words inside a longer quote, or a long
+        part of them (exact copies, in `same`, are not repeated here).
 
         Wire copy is trimmed differently by each outlet, so exact text rarely matches across outlets; candidates
         come from the shingle index (kb.syndication), then real containment is checked here."""
-        words = key.split()
-        if len(words) < SYNDICATION_WORDS:
-            return []
-        candidates = set(self.catalogue.quotes_with_shingles(lookup_shingles(key), SYNDICATION_CANDIDATES))
-        found = self.catalogue.quotes_by_ids(candidates - known)
-        padded = f" {key} "
-        matches = []
-        for other in found.values():
-            other_key = quote_text_key(other.text)
-            shorter = min(len(other_key.split()), len(words))
-            if shorter >= SYNDICATION_WORDS and (f" {other_key} " in padded or padded in f" {other_key} "):
-                matches.append(other)
-        docs = self.catalogue.documents_by_ids(o.document_id for o in matches)
-        return [(o, docs[o.document_id]) for o in matches if o.document_id in docs and o.document_id != quote.document_id]
+        lookups = {qid: lookup_shingles(key) for qid, key in keys.items() if len(key.split()) >= SYNDICATION_WORDS}
+        found = self.catalogue.quotes_with_shingles_many(lookups, SYNDICATION_CANDIDATES)
+        exact = {qid: {o.id for o in same.get(keys[qid], [])} | {qid} for qid in found}
+        others = self.catalogue.quotes_by_ids({c for qid, ids in found.items() for c in ids if c not in exact[qid]})
+        out: dict[str, list[Quote]] = {}
+        for qid, ids in found.items():
+            words = len(keys[qid].split())
+            padded = f" {keys[qid]} "
+            for other in (others[c] for c in ids if c in others and c not in exact[qid]):
+                other_key = quote_text_key(other.text)
+                shorter = min(len(other_key.split()), words)
+                if shorter >= SYNDICATION_WORDS and (f" {other_key} " in padded or padded in f" {other_key} "):
+                    out.setdefault(qid, []).append(other)
+        return out
 
     # -- passages ----------------------------------------------------------------------------
     def passages(self, query: SearchQuery) -> SearchPage:

@@ -180,6 +180,12 @@ def test_other_outlets_trimmed_copies_are_found_by_word_shingles(filled: Catalog
     filled.replace_document(*_doc("doc_wire", [("Something else entirely was said about the harbour this week.", KELLY, "direct")]))
     found = set(filled.quotes_with_shingles(lookup_shingles(quote_text_key(original)), 50))
     assert {q.document_id for q in filled.quotes_by_ids(found).values()} == {"doc_a", "doc_trim"}  # a replaced text leaves no stale copy
+    other = "Something else entirely was said about the harbour this week."
+    many = filled.quotes_with_shingles_many(  # a page of hits in one round trip, each key with its own candidates and limit
+        {"first": lookup_shingles(quote_text_key(original)), "second": lookup_shingles(quote_text_key(other)), "none": []}, 50)
+    assert set(many["first"]) == found and {q.document_id for q in filled.quotes_by_ids(many["second"]).values()} == {"doc_wire"}
+    assert "none" not in many
+    assert len(filled.quotes_with_shingles_many({"first": lookup_shingles(quote_text_key(original))}, 1)["first"]) == 1
 
 
 def test_quotes_sharing_text(filled: Catalogue) -> None:

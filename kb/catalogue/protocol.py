@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, runtime_checkable
@@ -89,6 +89,10 @@ class Catalogue(Protocol):
 
     def quotes_with_shingles(self, hashes: list[int], limit: int) -> list[str]:
         """Ids of quotes holding any of these word-window hashes (kb.syndication), unranked, at most `limit`."""
+        ...
+
+    def quotes_with_shingles_many(self, lookups: Mapping[str, list[int]], limit: int) -> dict[str, list[str]]:
+        """`quotes_with_shingles` for several quotes in one round trip: for each key, at most `limit` ids."""
         ...
 
     def filter_quote_ids(self, ids: list[str], flt: QuoteFilter) -> set[str]: ...
