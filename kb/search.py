@@ -247,7 +247,8 @@ class Searcher:
             return [(i, s) for i, s in found if i in quotes and needle in _squash(quotes[i].text)]
         halves: list[Callable[[], list[tuple[str, float]]]] = []
         if query.mode in ("hybrid", "semantic"):
-            halves.append(lambda: self._dense_quotes(query.q, flt, depth))
+            vector = self._vector_soon(query.q)
+            halves.append(lambda: self._dense_quotes(vector, flt, depth))
         if query.mode in ("hybrid", "keyword"):
             # Keyword mode ranks by every word, as BM25 would; in hybrid the dense half carries the common words'
             # meaning, and leaving them out of BM25 scored higher on QMSum val (evals/RESULTS.md).
@@ -258,6 +259,13 @@ class Searcher:
             return rankings[0]
         return rrf([[i for i, _ in r] for r in rankings])
 
+    def _vector_soon(self, q: str) -> Callable[[], np.ndarray]:
+        """The query's vector, started now: the model runs while the keyword half and the filter's catalogue work do."""
+        if self._pool is None:
+            return lambda: self._query_vector(q)
+        future = self._pool.submit(self._query_vector, q)
+        return future.result
+
     def _run(self, halves: list[Callable[[], list[tuple[str, float]]]]) -> list[list[tuple[str, float]]]:
         """Both halves at once when there are two: the slower one sets the time, not their sum."""
         if self._pool is None or len(halves) == 1:
@@ -266,10 +274,10 @@ class Searcher:
         first = halves[0]()
         return [first, *(f.result() for f in later)]
 
-    def _dense_quotes(self, q: str, flt: QuoteFilter, depth: int) -> list[tuple[str, float]]:
-        vector = self._query_vector(q)
+    def _dense_quotes(self, vector_of: Callable[[], np.ndarray], flt: QuoteFilter, depth: int) -> list[tuple[str, float]]:
+        """The filter's catalogue work first, the vector when it is needed: the query may still be in the model."""
         if not _restricts(flt):
-            return self._passing(self.vectors.query(QUOTES, vector, depth, None), flt)
+            return self._passing(self.vectors.query(QUOTES, vector_of(), depth, None), flt)
         t = self.tuning
         size = None
         if flt.speaker_ids is None and not flt.document_ids:  # dates, kinds, publishers: often a large share, so counted first
@@ -277,8 +285,9 @@ class Searcher:
         if size is None or size <= t.exact_max_quotes:
             candidates = self.catalogue.quote_ids_matching(flt, t.exact_max_quotes + 1)
             if len(candidates) <= t.exact_max_quotes:
-                return self._exact(vector, candidates, depth)
+                return self._exact(vector_of(), candidates, depth)
             size = len(candidates)
+        vector = vector_of()
         found = self._overfetched(vector, flt, depth, size)
         if found is not None:
             return found

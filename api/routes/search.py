@@ -1,5 +1,7 @@
 """Searching quotes and passages."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from typing import Annotated
 
@@ -10,8 +12,24 @@ from api import schemas as s
 from api.deps import KB, Reads, base_url, csv, link_next, split_csv, values
 from api.errors import errors
 from kb.models import DocKind, QuoteKind, SearchMode
+from kb.knowledge import KnowledgeBase
 from kb.search import SearchQuery
 from kb.settings import Settings
+
+
+@contextmanager
+def search_slot(request: Request, kb: KnowledgeBase, query: SearchQuery) -> Iterator[None]:
+    """One of the process's search slots. A search that has to wait for one embeds its query meanwhile, so queries
+    waiting together are embedded together (kb.query_batching); one that gets a slot at once embeds inside the search,
+    in parallel with its keyword half."""
+    slots = request.app.state.search_slots
+    if not slots.acquire(blocking=False):
+        kb.prepare_search(query)
+        slots.acquire()
+    try:
+        yield
+    finally:
+        slots.release()
 
 
 def router(settings: Settings) -> APIRouter:
@@ -43,8 +61,7 @@ def router(settings: Settings) -> APIRouter:
             doc_kinds=doc_kinds, publishers=csv(publisher), document_ids=csv(document), since=since.isoformat() if since else None,
             until=until.isoformat() if until else None,
         )
-        kb.prepare_search(query)  # outside the slot: waiting queries are embedded together
-        with request.app.state.search_slots:
+        with search_slot(request, kb, query):
             page = kb.search_quotes(query)
         base = base_url(request)
         link_next(request, response, page.next_cursor)
@@ -63,8 +80,7 @@ def router(settings: Settings) -> APIRouter:
     ) -> s.PassageSearchOut:
         """Passages of documents (not only quotes) that match a question, with exact character offsets."""
         query = SearchQuery(q=q, mode=mode.value, limit=limit, cursor=cursor)
-        kb.prepare_search(query)
-        with request.app.state.search_slots:
+        with search_slot(request, kb, query):
             page = kb.search_passages(query)
         base = base_url(request)
         link_next(request, response, page.next_cursor)
