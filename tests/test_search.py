@@ -53,3 +53,22 @@ def test_both_halves_at_once_give_the_same_ranking_as_one_after_the_other(seeded
     for q in ("guidance from the courts", "border security funding", "what did the sheriff say"):
         query = SearchQuery(q=q, mode="hybrid", limit=20)
         assert [h.quote.id for h in parallel.quotes(query).results] == [h.quote.id for h in sequential.quotes(query).results]
+
+
+def test_exact_scoring_reads_every_window_of_a_long_quote(kb: KnowledgeBase) -> None:
+    """A quote longer than three windows is scored at its best window, however far into the quote it lies."""
+    filler = " ".join(f"the committee reviewed item {n} of the agenda and moved on" for n in range(80))  # ~800 words
+    said = f"{filler}, and finally we will paint the school before the winter"
+    text = f"\u201c{said},\u201d said Mayor Ann Smith."
+    doc = Document(id=document_id("https://example.org/long", ""), text=text, title="Long", url="https://example.org/long",
+                   published="2024-05-01", publisher="Example", kind="article", content_hash="long")
+    quote = Quote(text=said, start=1, end=1 + len(said), kind="direct", speaker=SpeakerRef(name="Ann Smith", title="Mayor", resolution="named"))
+    quote.id, quote.document_id = quote_id(doc.id, quote.start, quote.end), doc.id
+    kb.store(doc, [], [quote])
+    owners, matrix = kb.vectors.quote_vectors([quote.id])
+    assert len(owners) > 3 and set(owners) == {quote.id} and matrix.shape[0] == len(owners)
+    query = SearchQuery(q="painting the school before winter", mode="semantic", speaker="Ann Smith")
+    exact, index = searcher(kb), searcher(kb, exact_max_quotes=0, overfetch_max=0)
+    for _ in range(2):  # the second time from the assembled set
+        a, b = exact.quotes(query).results[0], index.quotes(query).results[0]
+        assert a.quote.id == b.quote.id == quote.id and abs(a.score - b.score) < 1e-4
