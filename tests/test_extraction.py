@@ -407,6 +407,33 @@ def test_a_bare_surname_is_the_relative_introduced_before_it(extractor: QuoteExt
     assert find(extractor.extract(text), "The system is broken").speaker.name == "Martin Alder"
 
 
+def test_a_bare_surname_is_the_bearer_named_just_before(extractor: QuoteExtractor) -> None:
+    text = (
+        "Senator Nora Castell opened the hearing. Nora Castell said the budget was too small.\n\n"
+        "Nora Castell has pressed the agency for months, and her staff met its director twice.\n\n"
+        "Her late father, Governor Arthur Castell, built the first dam on the river in 1971.\n\n"
+        'At the opening ceremony, Castell said: "This water belongs to every farmer in the valley."'
+    )
+    assert find(extractor.extract(text), "This water belongs").speaker.name == "Arthur Castell"
+
+
+def test_a_surname_tagged_as_an_organisation_is_the_person_named_in_full(extractor: QuoteExtractor) -> None:
+    text = (
+        "Speaker Howard Pelling met the governors on Monday.\n\n"
+        'On Tuesday, Pelling said the chamber had "no plans" to vote on the measure this year.'
+    )
+    q = find(extractor.extract(text), "no plans")
+    assert (q.speaker.name, q.speaker.is_organization) == ("Howard Pelling", False)
+
+
+def test_marked_words_in_one_cues_clause_are_its_speakers_not_a_nearer_cues(extractor: QuoteExtractor) -> None:
+    text = (
+        "Senator Ruth Alvarez spoke to reporters on Monday.\n\n"
+        "Alvarez said Republicans in the legislature \u201chave to find the courage\u201d to tell the governor he is wrong."
+    )
+    assert find(extractor.extract(text), "find the courage").speaker.name == "Ruth Alvarez"
+
+
 def test_the_office_is_the_one_person_named_with_it_so_far(extractor: QuoteExtractor) -> None:
     text = (
         "President Maria Vance met congressional leaders at the White House on Tuesday.\n\n"

@@ -22,6 +22,9 @@ class RuleConfig:
     near_cue_min_words: int = 4
     # A title-cased marked phrase up to this long is a title, a banner or a slogan ("Rally Against Family Separation").
     title_max_words: int = 10
+    # A bare surname is the full name with that surname named last, when named at most this many characters before
+    # (about a paragraph or two); further back, the document's dominant bearer of the surname.
+    surname_recency_chars: int = 1000
     # Confidence of each kind of decision: the share of such quotes found with the right speaker on PolNeAR dev
     # (`python -m evals.attribution --split dev`, "reliability"), rounded down to 0.05; turns and statements are
     # not in PolNeAR and keep their prior.

@@ -271,7 +271,7 @@ class _ArticleExtraction:
         for index, (base, doc) in enumerate(self.parsed):
             quotes.extend(self._paragraph(index, base, doc))
         _name_office_descriptions(quotes, self.people)
-        _resolve_names(quotes, self.people)
+        _resolve_names(quotes, self.people, self.rules.surname_recency_chars)
         full = list(dict.fromkeys(n for n in [*(q.speaker.name for q in quotes), *(p.name for p in self.people)] if n and len(n.split()) >= 2))
         for q in quotes:  # "according to Lapan": the outer source by the full name the document gives him
             if q.reported_by and re.fullmatch(r"[A-Z][\w’'-]+", q.reported_by):
@@ -497,7 +497,7 @@ class _ArticleExtraction:
         if near:
             introducing = [c for c in near if c.subject is not None and _INTRODUCED.fullmatch(text, base + c.end, m.start)]
             # 'scolded him: "…," she said': the cue that opens the quotation with a colon is its cue
-            cue = introducing[0] if introducing else min(near, key=lambda c: min(abs(c.start - local_e), abs(c.end - local_s)))
+            cue = introducing[0] if introducing else self._nearest_cue(near, base, s, e)
             if cue.subject is None and not cue.according_to:
                 return None
             sent_words = sum(_words(st.text) for st in sents)
@@ -533,6 +533,18 @@ class _ArticleExtraction:
             placeholder = SpeakerRef(name=None, resolution="inherit")
             return Quote(text=text[s:e], start=s, end=e, kind="direct", speaker=placeholder, confidence=self.rules.floating)
         return None
+
+    def _nearest_cue(self, near: list[Cue], base: int, s: int, e: int) -> Cue:
+        """The cue nearest the marked words, unless its clause leaves them out and another cue's clause holds them:
+        'X said Republicans "have to have the guts" to tell him' is X's, not the Republicans' of the nearer 'tell'."""
+        nearest = min(near, key=lambda c: min(abs(c.start + base - e), abs(c.end + base - s)))
+        if self._holds(nearest, base, s, e):
+            return nearest
+        return next((c for c in near if c is not nearest and c.subject is not None and self._holds(c, base, s, e)), nearest)
+
+    def _holds(self, cue: Cue, base: int, s: int, e: int) -> bool:
+        span = self._content_span(cue, base)
+        return span is not None and span[0] <= s and e <= span[1]
 
     def _content_span(self, cue: Cue, base: int) -> tuple[int, int] | None:
         if cue.content is None and cue.objects:
@@ -864,9 +876,22 @@ def _phrase_text(tok: Token) -> str:
     return tok.doc[sub[0].i : sub[-1].i + 1].text
 
 
-def _resolve_names(quotes: list[Quote], people: list[PersonMention]) -> None:
+def _latest_full_name(surname: str, people: list[PersonMention], at: int | None, agreeing: list[str], recency: int) -> str | None:
+    """The full name with this surname named last, when it was named no more than `recency` characters before: "President
+    George W. Bush, …\n\nDuring a speech in 2000, Bush said" is George W., in an article about his brother."""
+    if at is None:
+        return None
+    recent = [p for p in people if 0 < at - p.pos <= recency and p.name in agreeing and p.name.split()[-1].lower() == surname.lower()]
+    return max(recent, key=lambda p: p.pos).name if recent else None
+
+
+def _resolve_names(quotes: list[Quote], people: list[PersonMention], recency: int = 0) -> None:
     """Within a document, a bare or misspelt surname becomes the full name it refers to, and names share facts."""
     full_names = [p.name for p in people if len(p.name.split()) >= 2]
+    for q in quotes:  # "Boehner said", the tagger's organisation: the surname of a person the document names in full
+        s = q.speaker
+        if s.is_organization and s.name and re.fullmatch(r"[A-Z][a-z][\w’'-]+", s.name) and any(n.split()[-1] == s.name for n in full_names):
+            s.is_organization = False
     persons = [q.speaker for q in quotes if q.speaker.name and not q.speaker.is_organization]
     candidates = list(dict.fromkeys([*(s.name for s in persons if s.name and len(s.name.split()) >= 2), *full_names]))
     mentions = Counter(full_names)
@@ -890,7 +915,7 @@ def _resolve_names(quotes: list[Quote], people: list[PersonMention]) -> None:
             # Before a second full name with this surname appears, the one already introduced is meant ("Bush" after
             # "George W. Bush", before "his brother, Jeb Bush"); after, only the document's dominant one.
             introduced = [p.name for p in people if at is not None and p.pos < at and p.name in agreeing]
-            match = _match_surname(s.name, introduced) or _match_surname(s.name, agreeing, mentions)
+            match = _latest_full_name(s.name, people, at, agreeing, recency) or _match_surname(s.name, introduced) or _match_surname(s.name, agreeing, mentions)
             if match:
                 s.aliases.append(s.name)
                 s.name = match
