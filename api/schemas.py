@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -93,9 +93,13 @@ class QuoteOut(_Out):
 
     @classmethod
     def of(cls, q: Quote, d: Document, base_url: str | None) -> QuoteOut:
+        return cls(**cls.fields_of(q, d, base_url))
+
+    @staticmethod
+    def fields_of(q: Quote, d: Document, base_url: str | None) -> dict[str, Any]:
         s = q.speaker
         link = source_link(d, q.text, base_url)
-        return cls(
+        return dict(
             id=q.id, text=q.text, kind=q.kind, start=q.start, end=q.end, cue=SpanOut.of(q.cue), confidence=q.confidence,
             speaker=SpeakerRefOut(
                 id=s.id, name=s.name, title=s.title, organization=s.organization, description=s.description,
@@ -118,8 +122,8 @@ class SearchResultOut(QuoteOut):
 
     @classmethod
     def of_hit(cls, hit: QuoteHit, base_url: str | None) -> SearchResultOut:
-        base = QuoteOut.of(hit.quote, hit.document, base_url).model_dump()
-        first = SourceOut(quote_id=hit.quote.id, document=DocumentRefOut.of(hit.document), source_link=base["source_link"])
+        base = QuoteOut.fields_of(hit.quote, hit.document, base_url)  # validated once, as this model
+        first = SourceOut(quote_id=hit.quote.id, document=base["document"], source_link=base["source_link"])
         others = [
             SourceOut(quote_id=q.id, document=DocumentRefOut.of(d), source_link=source_link(d, q.text, base_url)) for q, d in hit.sources
         ]

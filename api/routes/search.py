@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, Request, Response
 from pydantic import BeforeValidator
 
 from api import schemas as s
-from api.deps import KB, Reads, base_url, csv, link_next, split_csv, values
+from api.deps import KB, Reads, base_url, csv, link_next, model_json, split_csv, values
 from api.errors import errors
 from kb.models import DocKind, QuoteKind, SearchMode
 from kb.knowledge import KnowledgeBase
@@ -53,7 +53,7 @@ def router(settings: Settings) -> APIRouter:
         mode: Annotated[SearchMode, Query(description="hybrid (meaning and words), semantic, keyword, or phrase (exact words).")] = SearchMode.HYBRID,
         limit: Annotated[int, Query(ge=1, le=settings.max_results)] = 10,
         cursor: Annotated[str | None, Query(max_length=200, description=s.CURSOR)] = None,
-    ) -> s.SearchOut:
+    ) -> Response:
         """Quotes that answer a question, best first, with who said them, where, and every other source of the same words."""
         kinds, doc_kinds = values(kind), values(doc_kind)
         query = SearchQuery(
@@ -65,7 +65,8 @@ def router(settings: Settings) -> APIRouter:
             page = kb.search_quotes(query)
         base = base_url(request)
         link_next(request, response, page.next_cursor)
-        return s.SearchOut(results=[s.SearchResultOut.of_hit(h, base) for h in page.results], next_cursor=page.next_cursor)
+        return model_json(s.SearchOut(results=[s.SearchResultOut.of_hit(h, base) for h in page.results], next_cursor=page.next_cursor),
+                          response)
 
     @r.get("/v1/passages", response_model=s.PassageSearchOut, operation_id="searchPassages", dependencies=Reads,
            responses=errors(401, 403, 503))
@@ -77,13 +78,14 @@ def router(settings: Settings) -> APIRouter:
         mode: Annotated[SearchMode, Query(description="hybrid (meaning and words), semantic, keyword, or phrase (exact words).")] = SearchMode.HYBRID,
         limit: Annotated[int, Query(ge=1, le=settings.max_results)] = 10,
         cursor: Annotated[str | None, Query(max_length=200, description=s.CURSOR)] = None,
-    ) -> s.PassageSearchOut:
+    ) -> Response:
         """Passages of documents (not only quotes) that match a question, with exact character offsets."""
         query = SearchQuery(q=q, mode=mode.value, limit=limit, cursor=cursor)
         with search_slot(request, kb, query):
             page = kb.search_passages(query)
         base = base_url(request)
         link_next(request, response, page.next_cursor)
-        return s.PassageSearchOut(results=[s.PassageOut.of(h, base) for h in page.results], next_cursor=page.next_cursor)
+        return model_json(s.PassageSearchOut(results=[s.PassageOut.of(h, base) for h in page.results], next_cursor=page.next_cursor),
+                          response)
 
     return r
