@@ -77,12 +77,14 @@ def cpu_seconds(pids: list[int]) -> float:
 
 
 @contextmanager
-def api_processes(store: Path, count: int, pids: list[int] | None = None) -> Iterator[list[str]]:
+def api_processes(store: Path, count: int, pids: list[int] | None = None, database_url: str | None = None) -> Iterator[list[str]]:
     """`count` API processes on the store: the embedded one alone, or several on a Chroma server over its files."""
     from api.server import free_port
 
     started: list[subprocess.Popen] = []
     env = {**os.environ, "KB_DATA_DIR": str(store)}
+    if database_url:
+        env["KB_DATABASE_URL"] = database_url  # the catalogue in PostgreSQL (filled by benchmarks.search --database-url)
     try:
         if count > 1:
             port = free_port()
@@ -133,13 +135,14 @@ def _round(url_of: list[str], n: int, seconds: float, queries: list[str] | None,
     }
 
 
-def throughput(store: Path, processes: int, clients: list[int], seconds: float, unique: bool) -> list[dict[str, object]]:
+def throughput(store: Path, processes: int, clients: list[int], seconds: float, unique: bool,
+               database_url: str | None = None) -> list[dict[str, object]]:
     """Each number of clients in turn against the same servers, after a short warm-up that is not counted."""
     from benchmarks.search import queries_for
 
     pool = queries_for(100_000, 30_000) if unique else None
     pids: list[int] = []
-    with api_processes(store, processes, pids) as urls:
+    with api_processes(store, processes, pids, database_url) as urls:
         _round(urls, min(clients), 3, pool)
         return [{"processes": processes, "unique_queries": unique, **_round(urls, n, seconds, pool, pids)} for n in clients]
 
@@ -152,10 +155,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--store", type=Path, default=None, help="a store built by benchmarks.search: measure throughput only")
     parser.add_argument("--processes", type=int, default=1)
     parser.add_argument("--unique", action="store_true", help="every request its own query")
+    parser.add_argument("--database-url", default=None, help="with --store: the servers' catalogue in PostgreSQL")
     args = parser.parse_args(argv)
     clients = [int(c) for c in args.clients.split(",")]
     if args.store is not None:
-        results = throughput(args.store, args.processes, clients, args.seconds, args.unique)
+        results = throughput(args.store, args.processes, clients, args.seconds, args.unique, args.database_url)
         print(json.dumps(results, indent=2))
         return 0 if all(r["errors"] == 0 for r in results) else 1
     args.clients = clients[0]
