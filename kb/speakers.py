@@ -103,12 +103,25 @@ def name_described_speakers(quotes: list[Quote], doc: Document | None = None) ->
         elif ref.resolution == "label" and ref.title and white_house and doc is not None:
             if holder := office_holder(ref.title, doc.published):
                 ref.name, ref.description = holder, None
-        elif ref.resolution == "nominal" and white_house and doc is not None:
+        elif ref.resolution == "nominal" and doc is not None:
             # "The Vice President reaffirmed …" in a readout, "The President said yesterday that …" passed on in a
-            # briefing: in the White House's own documents, the office holder on the day
+            # briefing: in the White House's own documents, the office holder on the day; elsewhere, the holder on
+            # the day when the document names him ("Donald Trump has stuck to … On Saturday, the president tweeted")
             office = re.sub(r"(?i)^the\s+", "", (ref.description or "").strip())
             if office.lower() in ("president", "vice president") and (holder := office_holder(office, doc.published)):
-                ref.name, ref.title, ref.description = holder, ref.title or office, None
+                if white_house or _names_only_holder(doc.text, office, holder):
+                    ref.name, ref.title, ref.description = holder, ref.title or office, None
+
+
+def _names_only_holder(text: str, office: str, holder: str) -> bool:
+    """The text names the office holder, and gives the office to nobody else ("Mexican President Andrés Manuel López
+    Obrador" makes "the president" anyone's)."""
+    surname = holder.split()[-1]
+    if re.search(rf"\b{re.escape(surname)}\b", text) is None:
+        return False
+    before = "" if office.lower().startswith("vice") else r"(?<!Vice )"
+    titled = re.finditer(rf"{before}\b{re.escape(office.title())}\s+((?:[A-Z][\w’'.-]*\s?){{1,4}})", text)
+    return all(surname in m.group(1) for m in titled)
 
 
 def clean_speaker_refs(quotes: list[Quote]) -> None:

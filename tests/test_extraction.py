@@ -415,6 +415,8 @@ def test_a_bare_surname_is_the_bearer_named_just_before(extractor: QuoteExtracto
         'At the opening ceremony, Castell said: "This water belongs to every farmer in the valley."'
     )
     assert find(extractor.extract(text), "This water belongs").speaker.name == "Arthur Castell"
+    wife = "Nora Castell, wife of former governor Arthur Castell, wrote an essay on Sunday. Castell wrote, \"The river is dying.\""
+    assert find(extractor.extract(wife), "The river is dying").speaker.name == "Nora Castell"
 
 
 def test_a_surname_tagged_as_an_organisation_is_the_person_named_in_full(extractor: QuoteExtractor) -> None:
@@ -432,6 +434,16 @@ def test_marked_words_in_one_cues_clause_are_its_speakers_not_a_nearer_cues(extr
         "Alvarez said Republicans in the legislature \u201chave to find the courage\u201d to tell the governor he is wrong."
     )
     assert find(extractor.extract(text), "find the courage").speaker.name == "Ruth Alvarez"
+
+
+def test_who_said_is_the_last_name_of_a_list(extractor: QuoteExtractor) -> None:
+    text = (
+        "A chorus of the mayor’s friends have joined in attacking the plan, including the Reverend Paul Odum, who called it "
+        "“cruel”, former city hall press director Victor Lam, who said it was not “the decent way” or “the Texan way”, and "
+        "Republican senator Grace Odum, who said: “The mayor could stop this plan with one call.”"
+    )
+    (said,) = [q for q in extractor.extract(text) if q.text.startswith("The mayor could stop")]
+    assert said.speaker.name == "Grace Odum"
 
 
 def test_the_office_is_the_one_person_named_with_it_so_far(extractor: QuoteExtractor) -> None:

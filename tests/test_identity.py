@@ -332,6 +332,20 @@ def test_the_president_in_a_white_house_document_is_the_office_holder_of_its_dat
     assert narrated.speaker.name is None  # a news article's "the president" may be any country's
 
 
+def test_the_president_of_a_news_article_naming_the_holder_is_the_holder() -> None:
+    from kb.models import Document, SpeakerRef
+    from kb.speakers import canonical_speakers
+
+    text = "Joe Biden spent the weekend in Delaware. On Saturday, the president wrote that the bill must pass."
+    named = _quote(SpeakerRef(name=None, resolution="nominal", description="the president"))
+    canonical_speakers([named], Document(id="doc_1", text=text, published="2022-06-04", publisher="Daily Planet"))
+    assert named.speaker.name == "Joe Biden"
+    both = "Biden met Colombian President Ana Ruiz. The president said trade would grow."
+    other = _quote(SpeakerRef(name=None, resolution="nominal", description="the president"))
+    canonical_speakers([other], Document(id="doc_2", text=both, published="2022-06-04", publisher="Daily Planet"))
+    assert other.speaker.name is None  # another president named: "the president" may be hers
+
+
 def test_an_administration_named_after_a_person_is_an_organisation() -> None:
     from kb.models import SpeakerRef
     from kb.speakers import canonical_speakers

@@ -465,7 +465,7 @@ class _ArticleExtraction:
             subj = next((c for c in node.children if c.dep_ in _SUBJECTS), None)
             if subj is not None:
                 if subj.tag_ in {"WP", "WDT"} and node.dep_ == "relcl":
-                    return node.head  # "Lapan, who said ..." -> Lapan
+                    return _relative_antecedent(subj) or node.head  # "Lapan, who said ..." -> Lapan
                 return subj
             agent = next((c for c in node.children if c.dep_ == "agent"), None)
             if agent is not None:
@@ -808,6 +808,16 @@ def _party_epithet(subject: Token) -> bool:
     return determiners == {"the"} or not determiners and any(c.dep_ in {"compound", "amod"} for c in subject.children)
 
 
+def _relative_antecedent(who: Token) -> Token | None:
+    """The noun right before a relative pronoun, past its comma: in "…, and Senator Jane Doe, who said:" the words are
+    Doe's, even where the parse hangs the clause on a name earlier in the list."""
+    i = who.i - 1 if who.i > 0 and who.doc[who.i - 1].text != "," else who.i - 2
+    if i < 0:
+        return None
+    noun = who.doc[i]
+    return noun if noun.pos_ in {"PROPN", "NOUN"} and noun.dep_ != "compound" else None
+
+
 def _person_within(head: Token, ents: list[SpacySpan]) -> SpacySpan | None:
     """The first person named inside a phrase."""
     tokens = list(head.subtree)
@@ -881,7 +891,11 @@ def _latest_full_name(surname: str, people: list[PersonMention], at: int | None,
     George W. Bush, …\n\nDuring a speech in 2000, Bush said" is George W., in an article about his brother."""
     if at is None:
         return None
-    recent = [p for p in people if 0 < at - p.pos <= recency and p.name in agreeing and p.name.split()[-1].lower() == surname.lower()]
+    # a name inside another's apposition ("Laura Bush, wife of former president George Bush") only describes her
+    recent = [
+        p for p in people
+        if 0 < at - p.pos <= recency and p.inside is None and p.name in agreeing and p.name.split()[-1].lower() == surname.lower()
+    ]
     return max(recent, key=lambda p: p.pos).name if recent else None
 
 
