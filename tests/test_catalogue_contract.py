@@ -201,6 +201,9 @@ def test_speakers_are_found_by_id_alias_words_and_organisation(filled: Catalogue
     assert filled.speaker_ids_matching("nobody here") == []
     assert filled.speaker_ids_for_organization("dhs") == [KELLY.id]
     assert filled.speaker_ids_for_organization("aclu") == [ACLU.id]  # an organisation speaking for itself
+    pairs = filled.organization_speakers()  # what the search keeps in memory to resolve organisation filters
+    assert {sid for org, sid in pairs if "dhs" in org} == {KELLY.id} and {sid for org, sid in pairs if "aclu" in org} == {ACLU.id}
+    assert CHAMPAGNE.id not in {sid for org, sid in pairs if "dhs" in org or "aclu" in org}
     listed = filled.list_speakers(None, 10)
     assert listed[0].id == CHAMPAGNE.id and listed[0].quote_count == 2 and len(listed) == 3
     assert [s.id for s in filled.list_speakers("champ", 10)] == [CHAMPAGNE.id]

@@ -558,6 +558,13 @@ class PostgresCatalogue:
         )
         return sorted(r["speaker_id"] for r in rows)
 
+    def organization_speakers(self) -> list[tuple[str, str]]:
+        rows = self._all(
+            "SELECT DISTINCT lower(speaker_organization) AS org, speaker_id FROM quotes WHERE speaker_organization IS NOT NULL"
+            " AND speaker_id IS NOT NULL UNION SELECT lower(name) AS org, id AS speaker_id FROM speakers WHERE is_organization = 1"
+        )
+        return [(r["org"], r["speaker_id"]) for r in rows]
+
     def list_speakers(self, query: str | None, limit: int, offset: int = 0) -> list[Speaker]:
         if query:
             ids = self.speaker_ids_matching(query)

@@ -120,6 +120,11 @@ class Catalogue(Protocol):
 
     def speaker_ids_for_organization(self, organization: str) -> list[str]: ...
 
+    def organization_speakers(self) -> list[tuple[str, str]]:
+        """Every (organisation, speaker id) pair the quotes name, and each organisation that speaks for itself as
+        (its name, its id): what an organisation filter matches against, small enough to keep in memory."""
+        ...
+
     def list_speakers(self, query: str | None, limit: int, offset: int = 0) -> list[Speaker]: ...
 
     def get_speaker(self, speaker_id: str) -> Speaker | None:

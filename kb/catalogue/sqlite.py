@@ -614,6 +614,14 @@ class SqliteCatalogue:
         )
         return sorted(r[0] for r in rows)
 
+    def organization_speakers(self) -> list[tuple[str, str]]:
+        rows = self._conn().execute(  # the organisation index alone: its lowered names and speaker ids
+            "SELECT DISTINCT lower(speaker_organization), speaker_id FROM quotes INDEXED BY quotes_organization"
+            " WHERE speaker_organization IS NOT NULL AND speaker_id IS NOT NULL"
+            " UNION SELECT lower(name), id FROM speakers WHERE is_organization = 1"
+        )
+        return [(r[0], r[1]) for r in rows]
+
     def list_speakers(self, query: str | None, limit: int, offset: int = 0) -> list[Speaker]:
         db = self._conn()
         if query:
