@@ -446,6 +446,24 @@ def test_who_said_is_the_last_name_of_a_list(extractor: QuoteExtractor) -> None:
     assert said.speaker.name == "Grace Odum"
 
 
+def test_an_organisation_cut_short_is_the_one_the_document_names_in_full(extractor: QuoteExtractor) -> None:
+    text = (
+        "The Denver Chronicle reported on Monday that the county lost track of 300 voting machines.\n\n"
+        "The missing machines were among 4,000 bought in 2019, according to the Chronicle."
+    )
+    q = find(extractor.extract(text), "The missing machines")
+    assert (q.speaker.name, q.speaker.is_organization) == ("The Denver Chronicle", True)
+
+
+def test_summing_up_and_voicing_are_speech(extractor: QuoteExtractor) -> None:
+    quotes = extractor.extract(
+        "As columnist Greg Moss summed it up, \u201cThe city has run out of excuses.\u201d\n\n"
+        "Senator Ian Ford has voiced support for the governor's plan to close the prison by 2030."
+    )
+    assert find(quotes, "run out of excuses").speaker.name == "Greg Moss"
+    assert find(quotes, "support for the governor's plan").speaker.name == "Ian Ford"
+
+
 def test_the_office_is_the_one_person_named_with_it_so_far(extractor: QuoteExtractor) -> None:
     text = (
         "President Maria Vance met congressional leaders at the White House on Tuesday.\n\n"

@@ -272,6 +272,7 @@ class _ArticleExtraction:
             quotes.extend(self._paragraph(index, base, doc))
         _name_office_descriptions(quotes, self.people)
         _resolve_names(quotes, self.people, self.rules.surname_recency_chars)
+        _full_organisation_names(quotes, [name for _, name in self.orgs])
         full = list(dict.fromkeys(n for n in [*(q.speaker.name for q in quotes), *(p.name for p in self.people)] if n and len(n.split()) >= 2))
         for q in quotes:  # "according to Lapan": the outer source by the full name the document gives him
             if q.reported_by and re.fullmatch(r"[A-Z][\w’'-]+", q.reported_by):
@@ -957,6 +958,20 @@ def _resolve_names(quotes: list[Quote], people: list[PersonMention], recency: in
 
 
 _OFFICE = re.compile(r"(?i)the\s+([a-z]+)")
+
+
+def _full_organisation_names(quotes: list[Quote], orgs: list[str]) -> None:
+    """'according to the Times' after 'The New York Times reported': the one longer name the document gives the organisation."""
+    for q in quotes:
+        s = q.speaker
+        described = not s.name and s.resolution == "nominal" and re.fullmatch(r"(?i:the)\s+[A-Z][\w’'-]+", (s.description or "").strip())
+        short = re.sub(r"(?i)^the\s+", "", (s.name or s.description or "").strip())
+        if not (s.is_organization or described) or not short or " " in short:
+            continue
+        longer = {o for o in orgs if len(o.split()) > 1 and o.split()[-1] == short}
+        if len(longer) == 1:
+            s.aliases.append(s.name or short)
+            s.name, s.is_organization, s.resolution, s.description = longer.pop(), True, "named", None
 
 
 def _name_office_descriptions(quotes: list[Quote], people: list[PersonMention]) -> None:

@@ -15,6 +15,7 @@ SPEECH_VERBS = frozenset(
     acknowledge recount characterize characterise dismiss decry denounce condemn chide rebuke scold blame credit
     conclude summarize summarise continue begin open close finish tell notify brief caution forecast project
     declare proclaim insist affirm reaffirm clarify specify elaborate stipulate instruct order direct
+    voice herald
     """.split()
 )
 
@@ -26,7 +27,7 @@ REPORTING_CUES = frozenset(
 )
 
 # Particle verbs whose particle makes them speech ("point out", "lash out").
-SPEECH_PHRASAL = {("point", "out"), ("lash", "out"), ("spell", "out"), ("shoot", "back"), ("fire", "back"), ("hit", "back"), ("weigh", "in"), ("chime", "in"), ("speak", "out"), ("tap", "dance")}
+SPEECH_PHRASAL = {("point", "out"), ("lash", "out"), ("spell", "out"), ("shoot", "back"), ("fire", "back"), ("hit", "back"), ("weigh", "in"), ("chime", "in"), ("speak", "out"), ("tap", "dance"), ("sum", "up")}
 
 # Nouns that carry what their possessor said: "Trump's claim that ...", "her warning that ...".
 CLAIM_NOUNS = frozenset(
