@@ -464,6 +464,35 @@ def test_summing_up_and_voicing_are_speech(extractor: QuoteExtractor) -> None:
     assert find(quotes, "support for the governor's plan").speaker.name == "Ian Ford"
 
 
+def test_a_surname_a_man_and_a_woman_share_has_no_gender_of_its_own() -> None:
+    from ingest.extract.extractor import _ArticleExtraction
+    from ingest.extract.mentions import MAIN_SUBJECT, PersonMention
+    from kb.models import Span
+
+    # "Robert Brandt … his wife, Mary Brandt … she (Brandt) said … Tom Reyes said … Brandt insisted … He added:"
+    reading = _ArticleExtraction("", [])
+    reading.people = [
+        PersonMention(0, "Robert Brandt", None, 0, MAIN_SUBJECT), PersonMention(40, "Mary Brandt", None, 40, MAIN_SUBJECT),
+        PersonMention(80, "Tom Reyes", None, 80, MAIN_SUBJECT), PersonMention(120, "Brandt", None, 120, MAIN_SUBJECT),
+    ]
+    reading.genders = {"Robert Brandt": "male", "Mary Brandt": "female", "Brandt": "female", "Tom Reyes": "male"}
+    assert reading._pronoun(Span("He", 160, 162)).name == "Brandt"
+
+
+def test_add_to_is_no_speech_cue(extractor: QuoteExtractor) -> None:
+    text = (
+        "Speaker Joan Miller on Thursday said that any order the governor signs on his own would only make the crisis "
+        "worse and add to \u201ca record of overreach.\u201d"
+    )
+    q = find(extractor.extract(text), "would only make the crisis worse")
+    assert q.speaker.name == "Joan Miller"
+
+
+def test_a_given_name_left_outside_the_entity_is_part_of_the_name(extractor: QuoteExtractor) -> None:
+    text = "\u201cThe senator has met with people of every party on this,\u201d Harlan spokeswoman Amanda Pike Loring said in a statement."
+    assert find(extractor.extract(text), "met with people of every party").speaker.name == "Amanda Pike Loring"
+
+
 def test_the_office_is_the_one_person_named_with_it_so_far(extractor: QuoteExtractor) -> None:
     text = (
         "President Maria Vance met congressional leaders at the White House on Tuesday.\n\n"

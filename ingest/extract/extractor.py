@@ -434,6 +434,8 @@ class _ArticleExtraction:
                 continue
             if tok.pos_ == "AUX" and lemma not in {"say"}:
                 continue
+            if lemma == "add" and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+                continue  # "would only make matters worse and add to the backlog": to increase, not to say more
             subject = self._subject(tok)
             if subject is not None and subject.i in inside:
                 continue  # '"Every court" has said': the subject is quoted words, not a speaker
@@ -750,6 +752,15 @@ class _ArticleExtraction:
             speaker = self._pronoun(speaker.mention)
         return speaker.name or speaker.description or (speaker.mention.text if speaker.mention else None)
 
+    def _shared_surnames(self) -> set[str]:
+        """Surnames the document gives both a man and a woman ("Donald Trump", "Melania Trump"): alone, they have no gender."""
+        by_surname: dict[str, set[str]] = {}
+        for p in self.people:
+            words = p.name.split()
+            if len(words) >= 2 and (g := self.genders.get(p.name) or first_name_gender(p.name)):
+                by_surname.setdefault(words[-1], set()).add(g)
+        return {surname for surname, genders in by_surname.items() if len(genders) > 1}
+
     def _pronoun(self, span: Span, said: tuple[int, int] | None = None) -> SpeakerRef:
         """he/she (or "the Illinois Democrat"): the person named most recently before, never one named inside the words
         the pronoun says (`said`: "… under the Obama administration, he said"); they: the previous unnamed group;
@@ -760,7 +771,9 @@ class _ArticleExtraction:
         if pronoun in PERSON_PRONOUNS or epithet:
             gender = None if epithet else "female" if PERSON_PRONOUNS[pronoun] == "f" else "male"
             people = [p for p in self.people if said is None or not said[0] <= p.pos < said[1]]
-            name = pick_antecedent(people, span.start, gender, self.genders)
+            shared = self._shared_surnames()
+            genders = {n: g for n, g in self.genders.items() if n not in shared}
+            name = pick_antecedent(people, span.start, gender, genders)
             if name:
                 if gender:
                     self.genders.setdefault(name, gender)

@@ -116,7 +116,7 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
         if lead and all(person[i].text == w for i, w in enumerate(lead)):  # "Sheriff Champagne" tagged as one PERSON
             title = " ".join(filter(None, [title, *lead]))
             person = person[len(lead):]
-        name = clean_name(person.text)
+        name = _with_given_name(person)
         return Mention(
             doc[start_i].idx, doc[end_i - 1].idx + len(doc[end_i - 1]), phrase.text, name=name, title=title,
             organization=org or org_after,
@@ -138,6 +138,18 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
     if head.lemma_.lower() in TITLE_WORDS:
         mention.title = head.lemma_.lower()
     return mention
+
+
+def _with_given_name(person: SpacySpan) -> str:
+    """The entity's name, with a given name the tagger left outside it ("spokeswoman Amanda [Infield Duvall]")."""
+    name = clean_name(person.text)
+    before = person.doc[person.start - 1] if person.start > 0 else None
+    if (
+        before is not None and before.pos_ == "PROPN" and before.text[:1].isupper() and name_gender(fold(before.text))
+        and not name_gender(fold(person[0].text)) and not is_title_word(before.text)
+    ):
+        return f"{before.text} {name}"
+    return name
 
 
 def _titled_name(phrase: SpacySpan) -> tuple[list[str], str] | None:
