@@ -493,6 +493,23 @@ def test_a_given_name_left_outside_the_entity_is_part_of_the_name(extractor: Quo
     assert find(extractor.extract(text), "met with people of every party").speaker.name == "Amanda Pike Loring"
 
 
+def test_a_gerund_after_by_speaks_for_the_subject_of_its_verb(extractor: QuoteExtractor) -> None:
+    text = (
+        "Governor Edith Marlow, who doubted the new tax, also pushed back against the council by claiming that "
+        "small farms would pay more than large ones."
+    )
+    assert find(extractor.extract(text), "small farms would pay more").speaker.name == "Edith Marlow"
+
+
+def test_an_acronym_is_not_the_tail_of_a_longer_name(extractor: QuoteExtractor) -> None:
+    text = (
+        "Officials met Fulton of DHS on Tuesday.\n\n"
+        "When DHS announced its report, it acknowledged that some \"cities restrict cooperation with the agency.\""
+    )
+    q = find(extractor.extract(text), "cities restrict cooperation")
+    assert q.speaker.name == "DHS"
+
+
 def test_the_office_is_the_one_person_named_with_it_so_far(extractor: QuoteExtractor) -> None:
     text = (
         "President Maria Vance met congressional leaders at the White House on Tuesday.\n\n"

@@ -475,6 +475,8 @@ class _ArticleExtraction:
                 return next((c for c in agent.children if c.dep_ == "pobj"), None)
             if node.dep_ in {"conj", "xcomp", "advcl"} and node.head is not node:
                 node = node.head
+            elif node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.lower_ == "by":
+                node = node.head.head  # "pushed back against them by claiming that …": who pushed back claims
             else:
                 return None
         return None
@@ -979,8 +981,8 @@ def _full_organisation_names(quotes: list[Quote], orgs: list[str]) -> None:
         s = q.speaker
         described = not s.name and s.resolution == "nominal" and re.fullmatch(r"(?i:the)\s+[A-Z][\w’'-]+", (s.description or "").strip())
         short = re.sub(r"(?i)^the\s+", "", (s.name or s.description or "").strip())
-        if not (s.is_organization or described) or not short or " " in short:
-            continue
+        if not (s.is_organization or described) or not short or " " in short or short.isupper():
+            continue  # an acronym ("DHS") is a name of its own, not the tail of "Fulghum of DHS"
         longer = {o for o in orgs if len(o.split()) > 1 and o.split()[-1] == short}
         if len(longer) == 1:
             s.aliases.append(s.name or short)
