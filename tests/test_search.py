@@ -16,14 +16,27 @@ def searcher(kb: KnowledgeBase, **tuning: object) -> Searcher:
 def test_small_filters_scored_exactly_and_large_ones_overfetched_rank_like_the_filtered_index(seeded_kb: KnowledgeBase) -> None:
     index = searcher(seeded_kb, exact_max_quotes=0, overfetch_max=0)  # Chroma's filtered walk, always
     exact, overfetched = searcher(seeded_kb), searcher(seeded_kb, exact_max_quotes=0)  # every filter "large": the unfiltered index
+    depths: list[int] = []
+
+    class Counted:  # the vector store as it is, noting how deep each query reads
+        def __getattr__(self, name: str) -> object:
+            return getattr(seeded_kb.vectors, name)
+
+        def query(self, collection: str, vector: object, k: int, flt: object = None) -> object:
+            depths.append(k)
+            return seeded_kb.vectors.query(collection, vector, k, flt)  # type: ignore[arg-type]
+
+    # The first read too shallow for the filter: a second, deeper one, still exact.
+    shallow = Searcher(seeded_kb.catalogue, Counted(), seeded_kb.embedder.embed, SearchTuning(exact_max_quotes=0, overfetch_max=50))  # type: ignore[arg-type]
     for filters in ({"speaker": "Champagne"}, {"organization": "DHS"}, {"since": "2017-01-01", "until": "2030-12-31"}, {"kinds": ["turn"]},
                     {"kinds": ["direct", "indirect", "mixed"]}):
         query = SearchQuery(q="immigration enforcement and the courts", mode="semantic", limit=10, **filters)  # type: ignore[arg-type]
         b = index.quotes(query).results
         assert b, filters
-        for a in (exact.quotes(query).results, overfetched.quotes(query).results):
+        for a in (exact.quotes(query).results, overfetched.quotes(query).results, shallow.quotes(query).results):
             assert [h.quote.id for h in a] == [h.quote.id for h in b], filters
             assert abs(a[0].score - b[0].score) < 1e-4
+    assert any(k > 50 for k in depths)  # the retry ran
 
 
 def test_a_document_rewritten_in_place_is_scored_with_its_new_words(kb: KnowledgeBase) -> None:
