@@ -1,10 +1,11 @@
 """Concurrent queries embedded together: one model call for every query waiting, not one call each.
 
-A search embeds one short text. Under load (a briefing tool firing a dozen searches, several staff typing)
-the model's fixed cost per call dominates: onnxruntime takes about 7 ms for one 15-token query and not
-much more for eight. The first caller to find the model idle runs it for everything queued; callers arriving
-meanwhile queue, and the next of them to find the model idle takes the whole queue. No thread of its own
-and no waiting window: a lone query is embedded at once, as before.
+A search embeds one short text: onnxruntime takes 8.6 ms of a core for one 15-token query on this machine, and
+eight in one call 4.8 ms each (larger matrix products use the core better). Batching pays only when queries arrive
+faster than the model answers (a briefing tool firing a dozen searches); at lower rates each query is embedded
+alone, as before. The first caller to find the model idle runs it for everything queued; callers arriving
+meanwhile queue, and the next of them to find the model idle takes the whole queue. No thread of its own and no
+waiting window: a lone query is embedded at once.
 """
 
 from __future__ import annotations
