@@ -14,8 +14,8 @@ from typing import Any, Literal
 import numpy as np
 
 from kb.catalogue import Catalogue, QuoteFilter, quote_text_key
+from kb.catalogue.protocol import organization_keys, speakers_of_organization
 from kb.errors import InvalidInput
-from kb.ids import speaker_key
 from kb.models import Chunk, Document, Quote, SearchMode
 from kb.paging import Pager, scope_of
 from kb.syndication import SYNDICATION_WORDS, lookup_shingles
@@ -219,12 +219,9 @@ class Searcher:
         """Speakers of every organisation whose name holds these words. The catalogue's (organisation, speaker) pairs are
         read once per filter_cache_s for all names: each new name was a scan of the organisation index (10 ms at
         100,000 quotes, growing with the corpus); matching a few thousand pairs in memory takes well under one."""
-        key = speaker_key(name)
-        if not key:
-            return []
         if self._organizations is None or now - self._organizations[0] >= self.tuning.filter_cache_s:
-            self._organizations = (now, [(speaker_key(org), sid) for org, sid in self.catalogue.organization_speakers()])
-        return sorted({sid for org, sid in self._organizations[1] if key in org})
+            self._organizations = (now, organization_keys(self.catalogue.organization_speakers()))
+        return speakers_of_organization(self._organizations[1], name)
 
     def resolve_filter(self, query: SearchQuery) -> QuoteFilter:
         speaker_ids: list[str] | None = None

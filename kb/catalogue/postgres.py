@@ -18,7 +18,7 @@ from psycopg.rows import dict_row
 from psycopg.types.json import Jsonb
 from psycopg_pool import ConnectionPool, PoolTimeout
 
-from kb.catalogue.protocol import STAT_TABLES, ClaimedJob, QuoteFilter, quote_text_key
+from kb.catalogue.protocol import STAT_TABLES, ClaimedJob, QuoteFilter, organization_keys, quote_text_key, speakers_of_organization
 from kb.catalogue.sqlite import MENTIONS_SQL, QUOTE_SPEAKERS_SQL, SqliteCatalogue, query_terms
 from kb.errors import StoreCorrupt, StoreUnavailable
 from kb.ids import speaker_key
@@ -547,16 +547,7 @@ class PostgresCatalogue:
         return sorted(result or [])
 
     def speaker_ids_for_organization(self, organization: str) -> list[str]:
-        key = speaker_key(organization)
-        if not key:
-            return []
-        like = "%" + _like_escape(key) + "%"
-        rows = self._all(
-            "SELECT speaker_id FROM quotes WHERE speaker_organization IS NOT NULL AND lower(speaker_organization) LIKE %s"
-            " AND speaker_id IS NOT NULL UNION SELECT id AS speaker_id FROM speakers WHERE is_organization = 1 AND lower(name) LIKE %s",
-            (like, like),
-        )
-        return sorted(r["speaker_id"] for r in rows)
+        return speakers_of_organization(organization_keys(self.organization_speakers()), organization)
 
     def organization_speakers(self) -> list[tuple[str, str]]:
         rows = self._all(

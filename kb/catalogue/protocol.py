@@ -7,11 +7,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
+from kb.ids import speaker_key
 from kb.models import Chunk, Document, Quote, Speaker
 from kb.speakers import Identity, Mention, Override
 from kb.text import WORD
 
 STAT_TABLES = ("documents", "chunks", "quotes", "speakers")
+
+
+def organization_keys(pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(organisation, speaker id) pairs with each organisation as its speaker key, ready for matching."""
+    return [(speaker_key(org), sid) for org, sid in pairs]
+
+
+def speakers_of_organization(keyed: Iterable[tuple[str, str]], organization: str) -> list[str]:
+    """Speakers of every organisation whose key holds the asked name's (the one matching rule of an organisation filter)."""
+    key = speaker_key(organization)
+    return sorted({sid for org, sid in keyed if key in org}) if key else []
 
 
 def quote_text_key(text: str) -> str:

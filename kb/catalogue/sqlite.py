@@ -14,7 +14,7 @@ from pathlib import Path
 from kb.errors import StoreCorrupt, StoreUnavailable
 from kb.ids import speaker_key
 from kb.models import Chunk, Document, Quote, Span, Speaker, SpeakerRef
-from kb.catalogue.protocol import STAT_TABLES, ClaimedJob, QuoteFilter, quote_text_key
+from kb.catalogue.protocol import STAT_TABLES, ClaimedJob, QuoteFilter, organization_keys, quote_text_key, speakers_of_organization
 from kb.syndication import stored_shingles
 from kb.speakers import Identity, Mention, Override, mentions_from_rows, plan_identity_update
 from kb.text import WORD, content_words
@@ -601,18 +601,7 @@ class SqliteCatalogue:
         return sorted(result or [])
 
     def speaker_ids_for_organization(self, organization: str) -> list[str]:
-        key = speaker_key(organization)
-        if not key:
-            return []
-        like = "%" + _like_escape(key) + "%"
-        # A substring match cannot seek, but scanning the organisation index reads a fraction of what the table holds.
-        rows = self._conn().execute(
-            "SELECT speaker_id FROM quotes INDEXED BY quotes_organization WHERE speaker_organization IS NOT NULL"
-            " AND lower(speaker_organization) LIKE ? ESCAPE '\\' AND speaker_id IS NOT NULL"
-            " UNION SELECT id FROM speakers WHERE is_organization = 1 AND lower(name) LIKE ? ESCAPE '\\'",
-            (like, like),
-        )
-        return sorted(r[0] for r in rows)
+        return speakers_of_organization(organization_keys(self.organization_speakers()), organization)
 
     def organization_speakers(self) -> list[tuple[str, str]]:
         rows = self._conn().execute(  # the organisation index alone: its lowered names and speaker ids
