@@ -699,3 +699,38 @@ def test_a_plural_title_before_several_surnames_is_no_first_name(extractor: Quot
     )
     quotes = extractor.extract(text, "roundtable", "Press Briefing by the Response Team and Public Health Officials")
     assert find(quotes, "cases falling").speaker.name == "Walensky"  # "Doctors" is her title, not her first name
+
+
+def test_an_honorific_anywhere_before_the_surname_gives_its_gender(extractor: QuoteExtractor) -> None:
+    from ingest.extract.extractor import _honorific_gender
+    from ingest.extract.mentions import read_people
+
+    # the tagger puts a sentence adverb into the name: "Earlier Mrs Kerr" is still a woman
+    assert _honorific_gender("Earlier Mrs Kerr") == "female"
+    assert _honorific_gender("Later Mr. Kerr") == "male"
+    assert _honorific_gender("Kerr") is None
+    doc = extractor.nlp("Earlier Mrs Kerr said the valley would have water.")
+    doc.ents = [doc.char_span(0, len("Earlier Mrs Kerr"), label="PERSON")]
+    genders: dict[str, str] = {}
+    read_people(0, doc, genders, {"Kerr"})
+    assert genders.get("Kerr") == "female"
+
+def test_his_or_her_statement_is_the_person_the_pronoun_means(extractor: QuoteExtractor) -> None:
+    text = (
+        "Mayor Alice Moreno announced the closure of the bridge on Friday. Engineer Tom Hale had inspected it.\n\n"
+        "Moreno said she \"will not risk a single life on a crumbling road.\"\n\n"
+        "\"We will rebuild it stronger, and we will rebuild it soon,\" her statement added."
+    )
+    assert find(extractor.extract(text), "rebuild it stronger").speaker.name == "Alice Moreno"
+
+
+def test_a_surname_the_tagger_missed_is_still_a_person_mention(extractor: QuoteExtractor) -> None:
+    from ingest.extract.mentions import MAIN_SUBJECT, read_people
+
+    doc = extractor.nlp("Dolan made the announcement by tweet. Earlier Helen Dolan visited the Dolan administration offices.")
+    doc.ents = []  # the tagger saw no person in either sentence
+    people = read_people(0, doc, {}, {"Dolan"})
+    names = [(p.name, p.rank) for p in people]
+    assert ("Dolan", MAIN_SUBJECT) in names  # the subject of the main clause, an antecedent for "he wrote"
+    assert any(name == "Helen Dolan" for name, _ in names)  # a given name the lexicon knows joins the surname
+    assert len(names) == 2  # "the Dolan administration" is a modifier, no mention of the man

@@ -24,6 +24,7 @@ from ingest.extract.lexicon import (
     BELIEF_VERBS,
     CLAIM_NOUNS,
     CLAUSAL_ONLY,
+    DOCUMENT_NOUNS,
     FEMALE_HONORIFICS,
     MALE_HONORIFICS,
     OBJECT_PREPOSITIONS,
@@ -732,6 +733,9 @@ class _ArticleExtraction:
         if _party_epithet(subject) and (named_in := _person_within(subject, ents)) is not None:
             # "the top Democrat on the committee, Rep. Jane Doe": the epithet names its person itself
             return SpeakerRef(name=clean_name(named_in.text), resolution="named", mention=Span(named_in.text, base + named_in.start_char, base + named_in.end_char))
+        if (owner := _owning_pronoun(subject)) is not None:
+            # "her statement added": the words are those of the woman "her" means, resolved as "she" would be
+            return SpeakerRef(name=None, resolution="pronoun", description=span.text, mention=Span(owner.text, base + owner.idx, base + owner.idx + len(owner)))
         if mention.pronoun is not None or _party_epithet(subject):
             # resolved later, in reading order, once earlier quotes in the paragraph are known
             return SpeakerRef(name=None, resolution="pronoun", description=span.text, mention=span)
@@ -822,6 +826,14 @@ def _party_epithet(subject: Token) -> bool:
         return False
     determiners = {c.lower_ for c in subject.children if c.dep_ == "det"}
     return determiners == {"the"} or not determiners and any(c.dep_ in {"compound", "amod"} for c in subject.children)
+
+
+def _owning_pronoun(subject: Token) -> Token | None:
+    """'his statement', 'her letter': the personal pronoun that owns a written document standing as a source."""
+    if subject.lemma_.lower() not in DOCUMENT_NOUNS and subject.lower_ not in DOCUMENT_NOUNS:
+        return None
+    owners = [c for c in subject.children if c.dep_ == "poss"]
+    return owners[0] if len(owners) == 1 and owners[0].lower_ in {"his", "her"} else None
 
 
 def _relative_antecedent(who: Token) -> Token | None:
@@ -1013,9 +1025,13 @@ def _name_office_descriptions(quotes: list[Quote], people: list[PersonMention]) 
 
 
 def _honorific_gender(mention: str) -> str | None:
-    """'Mr. Trump' is a man and 'Mrs. Trump' a woman, whatever else the document calls Trump."""
-    first = mention.split()[0].lower().strip(".,") if mention.split() else ""
-    return "female" if first in FEMALE_HONORIFICS else "male" if first in MALE_HONORIFICS else None
+    """'Mr. Trump' is a man and 'Mrs. Trump' a woman, whatever else the document calls Trump; the honorific need not
+    open the mention ("Earlier Mrs Trump said", a sentence adverb the tagger put inside the name)."""
+    for word in mention.split()[:-1]:
+        w = word.lower().strip(".,")
+        if w in FEMALE_HONORIFICS or w in MALE_HONORIFICS:
+            return "female" if w in FEMALE_HONORIFICS else "male"
+    return None
 
 
 def _match_surname(surname: str, candidates: list[str], mentions: Counter[str] | None = None) -> str | None:

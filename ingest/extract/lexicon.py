@@ -35,6 +35,9 @@ CLAIM_NOUNS = frozenset(
     "contention admission denial prediction charge complaint remark comment announcement declaration threat".split()
 )
 
+# What someone issues in writing, standing for its issuer as a source: "her statement added", "the advisory said".
+DOCUMENT_NOUNS = frozenset("statement release advisory memo memorandum letter fact-sheet factsheet readout tweet post email".split())
+
 TITLE_WORDS = frozenset(
     """
     president vice secretary deputy assistant undersecretary under attorney general solicitor sheriff chief police officer
@@ -66,7 +69,7 @@ NOT_PEOPLE = frozenset(
 
 ANONYMOUS_HEADS = frozenset("source sources person people insider insiders someone individual individuals".split())
 
-PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 PLURAL_PRONOUNS = frozenset({"they", "them"})
 # A party member named by party alone, "the Illinois Democrat said": news prose's stand-in for the person just named.
 PARTY_NOUNS = frozenset({"democrat", "republican"})

@@ -82,9 +82,30 @@ def read_people(base: int, doc: Doc, genders: dict[str, str], surnames: set[str]
         tail = [t for t in ent[-2:] if t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in TITLE_WORDS]
         if titled and len(tail) == 2 and (tail[1].text in (surnames or set()) or first_name_gender(tail[0].text)):
             found.append(PersonMention(base + tail[0].idx, f"{tail[0].text} {tail[1].text}", None, base + ent.sent.start_char, _rank(ent.root)))
+    found.extend(_untagged_people(base, doc, surnames or set()))
     for p in found:
         if p.name not in genders and (g := first_name_gender(p.name)):
             genders[p.name] = g
+    return found
+
+
+def _untagged_people(base: int, doc: Doc, surnames: set[str]) -> list[PersonMention]:
+    """Names the tagger missed or mislabelled ("Trump made the announcement", "Earlier Melania Trump made a statement",
+    "the first Trump held" tagged as an organisation): the surname of a person the document names elsewhere, with a
+    given name right before it when the name lexicon knows that given name. They are antecedents like any other."""
+    found: list[PersonMention] = []
+    for tok in doc:
+        if tok.pos_ != "PROPN" or tok.text not in surnames or tok.ent_type_ == "PERSON":
+            continue
+        if tok.ent_type_ and not (tok.ent_iob_ == "B" and (tok.i + 1 == len(doc) or doc[tok.i + 1].ent_iob_ != "I")):
+            continue  # part of a longer entity ("Trump Tower", "the Bush administration" as one organisation)
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN" or tok.dep_ == "compound" and tok.head.pos_ != "PROPN":
+            continue  # "the Trump administration", "Trump Tower": a modifier, not the person
+        start, name = tok.idx, tok.text
+        before = doc[tok.i - 1] if tok.i > 0 else None
+        if before is not None and before.pos_ == "PROPN" and not before.ent_type_ and first_name_gender(before.text):
+            start, name = before.idx, f"{before.text} {tok.text}"
+        found.append(PersonMention(base + start, name, None, base + tok.sent.start_char, _rank(tok)))
     return found
 
 
@@ -111,9 +132,9 @@ def _rank(root: Token) -> int:
 
 def _gender_around(ent: SpacySpan) -> str | None:
     doc = ent.doc
-    first = ent[0].lower_.strip(".")
     before = doc[ent.start - 1].lower_.strip(".") if ent.start > 0 else ""
-    for word in (first, before):
+    # any word before the surname: "Earlier Mrs Trump" is one entity whose honorific is its second word
+    for word in [*(t.lower_.strip(".") for t in ent[:-1]), before]:
         if word in FEMALE_HONORIFICS:
             return "female"
         if word in MALE_HONORIFICS:
