@@ -734,3 +734,14 @@ def test_a_surname_the_tagger_missed_is_still_a_person_mention(extractor: QuoteE
     assert ("Dolan", MAIN_SUBJECT) in names  # the subject of the main clause, an antecedent for "he wrote"
     assert any(name == "Helen Dolan" for name, _ in names)  # a given name the lexicon knows joins the surname
     assert len(names) == 2  # "the Dolan administration" is a modifier, no mention of the man
+
+
+def test_a_qualified_office_in_the_narration_is_the_he_of_its_holder(extractor: QuoteExtractor) -> None:
+    text = (
+        "Former President Walter Brennan will speak at the harbor on Friday.\n\n"
+        "His brother, former Ohio Gov. Carl Brennan, urged lawmakers last week to pass the port bill.\n\n"
+        "Carl Brennan, who is weighing a run for the Senate, wrote an opinion piece about it.\n\n"
+        "The former president spoke about the harbor at a conference last year.\n\n"
+        '"Every pier we rebuild is a promise to the next generation," he said.'
+    )
+    assert find(extractor.extract(text), "Every pier we rebuild").speaker.name == "Walter Brennan"

@@ -39,7 +39,17 @@ from ingest.extract.lexicon import (
     gender_of_title,
 )
 from ingest.extract.noise import Rejected, is_dateline, paragraph_noise, speaker_noise
-from ingest.extract.mentions import MAIN_SUBJECT, QUOTED, PersonMention, first_name_gender, person_surnames, pick_antecedent, read_people
+from ingest.extract.mentions import (
+    MAIN_SUBJECT,
+    QUOTED,
+    PersonMention,
+    first_name_gender,
+    office_holder,
+    person_surnames,
+    pick_antecedent,
+    read_offices,
+    read_people,
+)
 from ingest.extract.config import DEFAULT_RULES, RuleConfig
 from ingest.extract.model import Attribution as LearnedAttribution
 from ingest.extract.model import Tagger, link
@@ -266,6 +276,10 @@ class _ArticleExtraction:
             for ent in doc.ents:
                 if ent.label_ == "ORG":
                     self.orgs.append((base + ent.start_char, clean_name(ent.text)))
+        for base, doc in prose:  # "The former president spoke …": the holder of that office the document named before
+            for office in read_offices(base, doc):
+                if (holder := office_holder(office.office, office.qualifiers, self.people, office.pos)) is not None:
+                    self.people.append(PersonMention(office.pos, holder, None, office.sentence, office.rank, frozenset({office.office})))
         for person in self.people:  # a name inside someone's quoted words is not whom the narration's "he" means
             if any(m.start <= person.pos < m.end for m in self.marked):
                 person.rank = QUOTED

@@ -44,6 +44,7 @@ class PersonMention:
     sentence: int | None = None
     rank: int = OTHER
     titles: frozenset[str] = frozenset()  # the offices the text gives them here ("President Trump": president)
+    qualifiers: frozenset[str] = frozenset()  # the words before the name here ("former", "mexican"), lower-cased
 
 
 def _noun_gender(lemma: str) -> str | None:
@@ -74,7 +75,12 @@ def read_people(base: int, doc: Doc, genders: dict[str, str], surnames: set[str]
         gender = _gender_around(ent)
         if gender and name not in genders:
             genders[name] = gender
-        found.append(PersonMention(base + ent.start_char, name, _container(ent, ents), base + ent.sent.start_char, _rank(ent.root), _titles(ent)))
+        found.append(
+            PersonMention(
+                base + ent.start_char, name, _container(ent, ents), base + ent.sent.start_char, _rank(ent.root), _titles(ent),
+                _qualifiers(ent),
+            )
+        )
     for ent in doc.ents:
         if ent.label_ != "ORG" or len(ent) < 3:
             continue
@@ -118,6 +124,50 @@ def _titles(ent: SpacySpan) -> frozenset[str]:
     doc = ent.doc
     words = [t.lower_.strip(".") for t in doc[max(0, ent.start - 2) : ent.start]] + [t.lower_.strip(".") for t in ent[:-1]]
     return frozenset(_TITLE_SPELLED.get(w, w) for w in words if w in TITLE_WORDS)
+
+
+def _qualifiers(ent: SpacySpan) -> frozenset[str]:
+    """The words of the phrase before a name: "former President George W. Bush" -> former, president."""
+    doc = ent.doc
+    return frozenset(t.lower_.strip(".") for t in [*doc[max(0, ent.start - 3) : ent.start], *ent[:-1]] if t.is_alpha or "." in t.text)
+
+
+@dataclass
+class OfficeMention:
+    """A definite office standing for its holder in the narration ("The former president spoke …"), at `pos`."""
+
+    pos: int
+    office: str
+    qualifiers: frozenset[str]  # "former", "mexican": which holder of the office
+    sentence: int
+    rank: int
+
+
+def read_offices(base: int, doc: Doc) -> list[OfficeMention]:
+    """Subjects like "the former president" or "the Mexican president": one office holder, named before or not at all."""
+    found: list[OfficeMention] = []
+    for tok in doc:
+        if tok.dep_ not in {"nsubj", "nsubjpass"} or tok.pos_ != "NOUN" or tok.tag_ in {"NNS", "NNPS"} or tok.ent_type_:
+            continue
+        office = tok.lemma_.lower()
+        determiners = {c.lower_ for c in tok.children if c.dep_ in {"det", "poss"}}
+        if office not in TITLE_WORDS or determiners != {"the"}:
+            continue
+        modifiers = [c for c in tok.children if c.dep_ in {"amod", "compound"}]
+        if any(c.i > tok.i or any(g.dep_ == "prep" for g in c.children) for c in modifiers):
+            continue
+        found.append(OfficeMention(base + tok.idx, office, frozenset(c.lower_ for c in modifiers), base + tok.sent.start_char, _rank(tok)))
+    return found
+
+
+def office_holder(office: str, qualifiers: frozenset[str], people: list[PersonMention], at: int) -> str | None:
+    """The one person named before `at` with this office and these qualifiers ("the former president": the person
+    introduced as "former President …"); None when nobody or people of different surnames fit."""
+    names = {p.name for p in people if p.pos < at and office in p.titles and qualifiers <= p.qualifiers}
+    full = [n for n in names if len(n.split()) >= 2]
+    if full and len({n.split()[-1] for n in names}) == 1:
+        return max(full, key=len)
+    return None
 
 
 def _rank(root: Token) -> int:
