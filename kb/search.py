@@ -18,7 +18,6 @@ from kb.catalogue.protocol import organization_keys, speakers_of_organization
 from kb.errors import InvalidInput
 from kb.models import Chunk, Document, Quote, SearchMode
 from kb.paging import Pager, scope_of
-from kb.syndication import SYNDICATION_WORDS, lookup_shingles
 from kb.vectors import CHUNKS, QUOTES, VectorStore
 
 Mode = Literal["hybrid", "semantic", "keyword", "phrase"]
@@ -77,7 +76,6 @@ class SearchQuery:
     document_ids: list[str] | None = None
 
 
-SYNDICATION_CANDIDATES = 200  # shingle matches read per hit; a boilerplate sentence repeated more often is not news
 
 
 @dataclass
@@ -353,9 +351,9 @@ class Searcher:
     def _group(self, ranked: list[tuple[str, float]], need: int) -> list[QuoteHit]:
         """The first `need` distinct quotes of the ranking as hits; reads only as far down the ranking as it must.
 
-        Each window of the ranking costs a fixed number of catalogue statements (quotes, exact copies, shingle
-        candidates, their quotes, every document), not a few per hit: under concurrent searches each statement
-        waits to retake the interpreter lock, and that wait, not SQLite, was most of a search."""
+        Each window of the ranking costs a fixed number of catalogue statements (quotes, exact copies, trimmed copies,
+        every document), not a few per hit: under concurrent searches each statement waits to retake the interpreter
+        lock, and that wait, not SQLite, was most of a search. Trimmed copies were linked when stored (kb.syndication)."""
         hits: list[QuoteHit] = []
         seen: set[str] = set()
         start, size = 0, max(need + need // 2, 8)
@@ -365,7 +363,7 @@ class Searcher:
             quotes = self.catalogue.quotes_by_ids(i for i, _ in window)
             keys = {i: quote_text_key(q.text) for i, q in quotes.items()}
             same = self.catalogue.quotes_sharing_text(k for k in keys.values() if k not in seen)
-            near = self._syndication_candidates({i: k for i, k in keys.items() if k not in seen}, same)
+            near = self.catalogue.copies_of(i for i, k in keys.items() if k not in seen)
             docs = self.catalogue.documents_by_ids(
                 {q.document_id for group in same.values() for q in group} | {q.document_id for q in quotes.values()}
                 | {q.document_id for group in near.values() for q in group}
@@ -385,27 +383,6 @@ class Searcher:
                 if len(hits) == need:
                     break
         return hits
-
-    def _syndication_candidates(self, keys: dict[str, str], same: dict[str, list[Quote]]) -> dict[str, list[Quote]]:
-        """For each quote (id -> text key), other outlets' copies that hold its words inside a longer quote, or a long
-        part of them (exact copies, in `same`, are not repeated here).
-
-        Wire copy is trimmed differently by each outlet, so exact text rarely matches across outlets; candidates
-        come from the shingle index (kb.syndication), then real containment is checked here."""
-        lookups = {qid: lookup_shingles(key) for qid, key in keys.items() if len(key.split()) >= SYNDICATION_WORDS}
-        found = self.catalogue.quotes_with_shingles_many(lookups, SYNDICATION_CANDIDATES)
-        exact = {qid: {o.id for o in same.get(keys[qid], [])} | {qid} for qid in found}
-        others = self.catalogue.quotes_by_ids({c for qid, ids in found.items() for c in ids if c not in exact[qid]})
-        out: dict[str, list[Quote]] = {}
-        for qid, ids in found.items():
-            words = len(keys[qid].split())
-            padded = f" {keys[qid]} "
-            for other in (others[c] for c in ids if c in others and c not in exact[qid]):
-                other_key = quote_text_key(other.text)
-                shorter = min(len(other_key.split()), words)
-                if shorter >= SYNDICATION_WORDS and (f" {other_key} " in padded or padded in f" {other_key} "):
-                    out.setdefault(qid, []).append(other)
-        return out
 
     # -- passages ----------------------------------------------------------------------------
     def passages(self, query: SearchQuery) -> SearchPage:

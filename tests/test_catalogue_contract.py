@@ -188,6 +188,26 @@ def test_other_outlets_trimmed_copies_are_found_by_word_shingles(filled: Catalog
     assert len(filled.quotes_with_shingles_many({"first": lookup_shingles(quote_text_key(original))}, 1)["first"]) == 1
 
 
+def test_trimmed_copies_are_linked_both_ways_when_stored_and_unlinked_when_replaced(filled: Catalogue) -> None:
+    """A search reads a hit's other outlets' copies from links made at ingest: whichever of two copies came first."""
+    (original,) = [q for q in filled.quotes_for_document("doc_a") if q.text.startswith("Detainers")]
+    filled.replace_document(*_doc("doc_wire", [("As he put it: detainers are requests from immigration officers, not warrants signed by"
+                                                " judges, and we say so.", CHAMPAGNE, "direct"),
+                                               ("Detainers are requests from immigration officers.", CHAMPAGNE, "direct")]))
+    filled.replace_document(*_doc("doc_trim", [("are requests from immigration officers, not warrants signed by", CHAMPAGNE, "direct")]))
+    filled.replace_document(*_doc("doc_same", [(original.text, CHAMPAGNE, "direct")]))  # an exact copy: found by its text, not linked
+    (wire, short), (trim,) = filled.quotes_for_document("doc_wire"), filled.quotes_for_document("doc_trim")
+    copies = filled.copies_of([original.id, trim.id, short.id, "q_missing"])
+    assert {q.id for q in copies[original.id]} == {wire.id, trim.id}  # the longer copy and the shorter one
+    assert {q.id for q in copies[trim.id]} == {original.id, wire.id, filled.quotes_for_document("doc_same")[0].id}
+    assert short.id not in copies and "q_missing" not in copies  # 6 words: too short to call the same quote
+    assert copies[original.id][0].text and copies[original.id][0].document_id in {"doc_wire", "doc_trim"}  # whole quotes
+    filled.replace_document(*_doc("doc_wire", [("Something else entirely was said about the harbour this week.", KELLY, "direct")]))
+    assert {q.id for q in filled.copies_of([original.id])[original.id]} == {trim.id}  # a replaced text leaves no stale link
+    filled.replace_document(*_doc("doc_trim", [("Nothing about detainers here at all, said nobody in particular.", KELLY, "direct")]))
+    assert filled.copies_of([original.id]) == {}
+
+
 def test_quotes_sharing_text(filled: Catalogue) -> None:
     key = quote_text_key("Judges must sign warrants before anyone is held.")
     same = filled.quotes_sharing_text([key, "no such words"])
@@ -370,9 +390,10 @@ def test_an_older_schema_is_migrated_and_a_newer_one_refused(catalogue: Catalogu
     if isinstance(catalogue, SqliteCatalogue):  # SQLite refuses to drop a column a trigger reads
         v1 += ["DROP TRIGGER documents_noise_in", "DROP TRIGGER documents_noise_out"]
     v1 += ["ALTER TABLE documents DROP COLUMN noise", "DROP TABLE speaker_ids", "DROP TABLE quote_shingles"]
-    v1 += ["ALTER TABLE quotes DROP COLUMN reported_by"]
+    v1 += ["ALTER TABLE quotes DROP COLUMN reported_by", "DROP TABLE quote_copies"]
     wire = "The harbour will reopen to every fishing boat by the first of May."
     catalogue.replace_document(*_doc("doc_old", [(wire, KELLY, "direct")]))
+    catalogue.replace_document(*_doc("doc_trimmed", [("will reopen to every fishing boat by the first", KELLY, "direct")]))
     older = _reopen_after(catalogue, [*v1, "UPDATE meta SET value = '1' WHERE key = 'schema_version'"])
     try:
         assert older.schema_version() == SCHEMA_VERSION
@@ -386,6 +407,8 @@ def test_an_older_schema_is_migrated_and_a_newer_one_refused(catalogue: Catalogu
         assert older.noise_counts() == {"caption": 1}
         assert [q.reported_by for q in older.quotes_for_document("doc_n")] == ["sources"]
         assert older.quotes_with_shingles(lookup_shingles(quote_text_key(wire)), 10) != []  # filled for the quotes already there
+        (old_quote,), (trimmed,) = older.quotes_for_document("doc_old"), older.quotes_for_document("doc_trimmed")
+        assert [q.id for q in older.copies_of([old_quote.id])[old_quote.id]] == [trimmed.id]  # linked for the quotes already there
     finally:
         older.close()
     with pytest.raises(StoreCorrupt, match="newer"):

@@ -24,10 +24,10 @@ from kb.errors import StoreCorrupt, StoreUnavailable
 from kb.ids import speaker_key
 from kb.models import Chunk, Document, Quote, Span, Speaker, SpeakerRef
 from kb.speakers import Identity, Mention, Override, mentions_from_rows, plan_identity_update
-from kb.syndication import stored_shingles
+from kb.syndication import SYNDICATION_CANDIDATES, copy_links, lookup_shingles, stored_shingles
 from kb.text import WORD
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 _WRITE_LOCK = 7_301_113  # advisory lock id: one writer at a time, so orphan-speaker clean-up never races an upsert
 _K1, _B = 1.2, 0.75  # FTS5's bm25 constants
 _STATS_TTL_S = 30.0  # how long a process ranks with the row count and term frequencies it counted (its own writes reset them)
@@ -63,6 +63,14 @@ _COUNTS = [
         " EXECUTE FUNCTION kb_count_rows()",
     )),
 ]
+
+_COPIES_TABLE = (
+    "CREATE TABLE IF NOT EXISTS quote_copies (quote_id TEXT NOT NULL, copy_id TEXT NOT NULL,"
+    " document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+    " copy_document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE, PRIMARY KEY (quote_id, copy_id))"
+)
+_COPIES_INDEX_1 = "CREATE INDEX IF NOT EXISTS quote_copies_document ON quote_copies(document_id)"
+_COPIES_INDEX_2 = "CREATE INDEX IF NOT EXISTS quote_copies_copy_document ON quote_copies(copy_document_id)"
 
 # MIGRATIONS[n]: the statements that take a version n-1 database to version n (_SCHEMA is always the latest).
 MIGRATIONS: dict[int, list[str | Callable[[Any], object]]] = {
@@ -102,6 +110,8 @@ MIGRATIONS: dict[int, list[str | Callable[[Any], object]]] = {
     # documents' rows (a year's over-fetch at 100,000 quotes: 18.9 -> 8.1 ms on a busy machine).
     10: ["CREATE INDEX IF NOT EXISTS quotes_filter_columns ON quotes(id) INCLUDE (document_id, speaker_id, kind)",
          "CREATE INDEX IF NOT EXISTS documents_filter_columns ON documents(id) INCLUDE (published, kind, publisher)"],
+    # 11: other outlets' trimmed copies are linked when either is stored; a search reads its page's links in one statement
+    11: [_COPIES_TABLE, _COPIES_INDEX_1, _COPIES_INDEX_2, lambda db: _link_all_copies(db)],
 }
 _EPOCH = "extract(epoch FROM clock_timestamp())::float8"
 
@@ -164,6 +174,9 @@ CREATE TABLE IF NOT EXISTS quote_shingles (
 );
 CREATE INDEX IF NOT EXISTS quote_shingles_hash ON quote_shingles(hash);
 CREATE INDEX IF NOT EXISTS quote_shingles_document ON quote_shingles(document_id);
+{_COPIES_TABLE};
+{_COPIES_INDEX_1};
+{_COPIES_INDEX_2};
 CREATE TABLE IF NOT EXISTS jobs (
     id TEXT PRIMARY KEY, status TEXT NOT NULL, created_at TEXT NOT NULL DEFAULT {_NOW},
     finished_at TEXT, processed INTEGER NOT NULL DEFAULT 0, new INTEGER NOT NULL DEFAULT 0, updated INTEGER NOT NULL DEFAULT 0,
@@ -342,6 +355,7 @@ class PostgresCatalogue:
                 )
                 cur.executemany("INSERT INTO quote_shingles (hash, quote_id, document_id) VALUES (%s,%s,%s)",
                                 [(h, q.id, doc.id) for q in quotes for h in stored_shingles(quote_text_key(q.text))])
+            _link_copies(db, [(q.id, quote_text_key(q.text), doc.id) for q in quotes])
             db.execute("DELETE FROM speakers s WHERE NOT EXISTS (SELECT 1 FROM quotes q WHERE q.speaker_id = s.id)")
 
     def get_document(self, doc_id: str) -> Document | None:
@@ -386,6 +400,17 @@ class PostgresCatalogue:
         out: dict[str, list[Quote]] = {}
         for r in self._all("SELECT * FROM quotes WHERE text_key = ANY(%s)", (keys,)):
             out.setdefault(r["text_key"], []).append(_quote(r))
+        return out
+
+    def copies_of(self, quote_ids: Iterable[str]) -> dict[str, list[Quote]]:
+        ids = list(set(quote_ids))
+        if not ids:
+            return {}
+        out: dict[str, list[Quote]] = {}
+        rows = self._all("SELECT c.quote_id AS copy_of, q.* FROM quote_copies c JOIN quotes q ON q.id = c.copy_id"
+                         " WHERE c.quote_id = ANY(%s) ORDER BY c.quote_id, q.document_id, q.id", (ids,))
+        for r in rows:
+            out.setdefault(r["copy_of"], []).append(_quote(r))
         return out
 
     def quotes_with_shingles(self, hashes: list[int], limit: int) -> list[str]:
@@ -827,3 +852,31 @@ def _document(r: dict[str, Any]) -> Document:
         id=r["id"], text=r["text"], title=r["title"], url=r["url"], published=r["published"], publisher=r["publisher"],
         kind=r["kind"], source_path=r["source_path"], content_hash=r["content_hash"], noise=dict(r.get("noise") or {}),
     )
+
+
+def _link_copies(db: Any, quotes: list[tuple[str, str, str]]) -> None:
+    """Link quotes just stored ((id, text key, document id)) with other documents' trimmed copies of them."""
+    new = {qid: (key, doc) for qid, key, doc in quotes}
+    lookups = [(qid, hashes, new[qid][1]) for qid in new if (hashes := lookup_shingles(new[qid][0]))]
+    candidates: dict[str, list[str]] = {}
+    for start in range(0, len(lookups), 200):  # a few hundred reads a statement
+        part = lookups[start : start + 200]
+        sql = " UNION ALL ".join("(SELECT %s AS key, quote_id FROM (SELECT DISTINCT quote_id FROM quote_shingles"
+                                 " WHERE hash = ANY(%s) AND document_id <> %s LIMIT %s) found)" for _ in part)
+        for r in db.execute(sql, [x for qid, hashes, doc in part for x in (qid, hashes, doc, SYNDICATION_CANDIDATES)]).fetchall():
+            candidates.setdefault(r["key"], []).append(r["quote_id"])
+    ids = sorted({c for found in candidates.values() for c in found})
+    known = {r["id"]: (r["text_key"], r["document_id"])
+             for r in db.execute("SELECT id, text_key, document_id FROM quotes WHERE id = ANY(%s)", (ids,)).fetchall()} if ids else {}
+    links = copy_links(new, candidates, known)
+    if links:
+        with db.cursor() as cur:
+            cur.executemany("INSERT INTO quote_copies (quote_id, copy_id, document_id, copy_document_id) VALUES (%s,%s,%s,%s)"
+                            " ON CONFLICT DO NOTHING", links)
+
+
+def _link_all_copies(db: Any, batch: int = 1_000) -> None:
+    """Schema 11: the links of every stored quote (each pair is found from both sides; the second is ignored)."""
+    rows = db.execute("SELECT id, text_key, document_id FROM quotes ORDER BY id").fetchall()
+    for start in range(0, len(rows), batch):
+        _link_copies(db, [(r["id"], r["text_key"], r["document_id"]) for r in rows[start : start + batch]])

@@ -99,6 +99,11 @@ class Catalogue(Protocol):
 
     def quotes_sharing_text(self, text_keys: Iterable[str]) -> dict[str, list[Quote]]: ...
 
+    def copies_of(self, quote_ids: Iterable[str]) -> dict[str, list[Quote]]:
+        """For each of these quotes that has any, other documents' trimmed copies of it (kb.syndication: one holds the
+        other's words whole), linked when the later of the two was stored; exact copies are `quotes_sharing_text`'s."""
+        ...
+
     def quotes_with_shingles(self, hashes: list[int], limit: int) -> list[str]:
         """Ids of quotes holding any of these word-window hashes (kb.syndication), unranked, at most `limit`."""
         ...
