@@ -47,7 +47,8 @@ SEED_EXPECTATIONS = [
     ("They tap-danced around that", None, "the source", "anonymous"),
     ("there is a lot of gray area about that", "Greg Champagne", None, "named"),
     ("cherry picked", "Greg Champagne", None, "pronoun"),
-    ("choose to willfully decline ICE detainers", "DHS", None, "named"),
+    # "DHS" by the name the article spells out ("Department of Homeland Security officials")
+    ("choose to willfully decline ICE detainers", "Department of Homeland Security", None, "named"),
     ("The problem is if [police] comply", "John Cohen", None, "named"),
     ("The balance for law enforcement is working with ICE", "John Cohen", None, "pronoun"),
     ('requiring the "extra step" of seeking judges', None, "a DHS official", "nominal"),
@@ -90,7 +91,7 @@ SEED_REPORTED = [
     ("the gathering was always expected to include an airing", "A DHS official"),
     ("the weekly reports issued by his department", "Chip Fulghum"),
     ("pressed Homeland Security officials at the meeting to name even one court", "a source"),
-    ("state or local laws, ordinances, or policies", "DHS"),
+    ("state or local laws, ordinances, or policies", "Department of Homeland Security"),
     ("the concern among police that complying with certain ICE requests", "John Cohen"),
     ("one possible solution: ICE could ask judges", "Police officials"),
 ]
@@ -745,3 +746,47 @@ def test_a_qualified_office_in_the_narration_is_the_he_of_its_holder(extractor: 
         '"Every pier we rebuild is a promise to the next generation," he said.'
     )
     assert find(extractor.extract(text), "Every pier we rebuild").speaker.name == "Walter Brennan"
+
+
+def test_a_document_is_its_issuers_and_the_statement_is_the_last_issuers(extractor: QuoteExtractor) -> None:
+    text = (
+        "The Labor Department announced new rules for seasonal farm work on Tuesday.\n\n"
+        "The Labor Department fact sheet on the rules says that inspectors will \u201cvisit every registered farm twice a year.\u201d\n\n"
+        "Growers said they had not been consulted. Farmer Jane Ortiz said the rules would cost her family a season.\n\n"
+        "\"Workers will be paid within seven days of the end of the harvest,\" the statement said."
+    )
+    quotes = extractor.extract(text)
+    assert find(quotes, "visit every registered farm").speaker.name == "The Labor Department"
+    assert find(quotes, "paid within seven days").speaker.name == "The Labor Department"
+
+
+def test_her_campaign_advisory_is_the_candidates_and_so_is_the_advisory(extractor: QuoteExtractor) -> None:
+    text = (
+        "Senator Rosa Lind will call for free school meals at an event on Friday.\n\n"
+        "Ms. Lind is expected to say that hunger is \u201ca choice we make as a country,\u201d according to a campaign advisory.\n\n"
+        "She will add that every school should serve breakfast, \u201cno questions asked,\u201d said the advisory."
+    )
+    assert find(extractor.extract(text), "no questions asked").speaker.name == "Rosa Lind"
+
+
+def test_the_newspaper_and_the_department_are_the_ones_named_before(extractor: QuoteExtractor) -> None:
+    text = (
+        "The Chicago Tribune reported that an audit found the Department of Public Works could not locate 300 trucks.\n\n"
+        "The trucks were bought between 2015 and 2019, the newspaper noted, adding that the missing trucks cost about $40 million.\n\n"
+        "The findings come after the department said in March that it had lost track of 120 snowplows."
+    )
+    quotes = extractor.extract(text)
+    assert find(quotes, "bought between 2015 and 2019").speaker.name == "The Chicago Tribune"
+    assert find(quotes, "lost track of 120 snowplows").speaker.name == "Department of Public Works"
+
+
+def test_an_acronym_is_the_name_it_spells_out(extractor: QuoteExtractor) -> None:
+    from ingest.extract.extractor import _spelled_out_acronyms
+    from kb.models import SpeakerRef
+
+    def named(name: str) -> Quote:
+        return Quote(text="x", start=0, end=1, kind="direct", speaker=SpeakerRef(name, "named", is_organization=True))
+
+    quotes = [named("DPW"), named("HHS")]
+    _spelled_out_acronyms(quotes, ["the U.S. Department of Public Works", "Department of Health and Human Services"])
+    assert [q.speaker.name for q in quotes] == ["Department of Public Works", "HHS"]  # HHS does not spell DHHS

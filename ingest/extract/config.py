@@ -25,6 +25,9 @@ class RuleConfig:
     # A bare surname is the full name with that surname named last, when named at most this many characters before
     # (about a paragraph or two); further back, the document's dominant bearer of the surname.
     surname_recency_chars: int = 1000
+    # "the statement said", "the newspaper noted", "the department said": the issuer, newspaper or organisation named
+    # for it at most this many characters before (a few paragraphs: articles quote one release over several).
+    document_recency_chars: int = 2000
     # Confidence of each kind of decision: the share of such quotes found with the right speaker on PolNeAR dev
     # (`python -m evals.attribution --split dev`, "reliability"), rounded down to 0.05; turns and statements are
     # not in PolNeAR and keep their prior.

@@ -27,7 +27,10 @@ from ingest.extract.lexicon import (
     DOCUMENT_NOUNS,
     FEMALE_HONORIFICS,
     MALE_HONORIFICS,
+    MEDIA_NAME_WORDS,
+    MEDIA_NOUNS,
     OBJECT_PREPOSITIONS,
+    ORGANIZATION_HEADS,
     PARTY_NOUNS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
@@ -265,6 +268,8 @@ class _ArticleExtraction:
         self.scare_quotes: set[tuple[int, int]] = set()
         self.orgs: list[tuple[int, str]] = []
         self.titled: dict[str, SpeakerRef] = {}  # the last titled mention of each name, for "he said" after it
+        self.issued: list[tuple[int, SpeakerRef]] = []  # who issued each statement, letter, advisory named so far
+        self.quoted_orgs: list[tuple[int, SpeakerRef, str]] = []  # organisations quoted so far, with their cue's lemma
 
     def run(self) -> list[Quote]:
         quotes: list[Quote] = []
@@ -288,6 +293,7 @@ class _ArticleExtraction:
         _name_office_descriptions(quotes, self.people)
         _resolve_names(quotes, self.people, self.rules.surname_recency_chars)
         _full_organisation_names(quotes, [name for _, name in self.orgs])
+        _spelled_out_acronyms(quotes, [name for _, name in self.orgs])
         full = list(dict.fromkeys(n for n in [*(q.speaker.name for q in quotes), *(p.name for p in self.people)] if n and len(n.split()) >= 2))
         for q in quotes:  # "according to Lapan": the outer source by the full name the document gives him
             if q.reported_by and re.fullmatch(r"[A-Z][\w’'-]+", q.reported_by):
@@ -361,6 +367,8 @@ class _ArticleExtraction:
                 q.speaker = self._pronoun(q.speaker.mention, (q.start, q.end))
             # "the president said …" named now, not at the end: the "he said" of the next paragraph may mean him
             _name_office_descriptions([q], self.people)
+            self._name_described_source(q)
+            self._note_sources(q, base, doc)
             outer = outer_of.get(id(q))
             if outer is not None:
                 q.reported_by = self._source_name(outer.speaker)
@@ -373,6 +381,60 @@ class _ArticleExtraction:
                 self.people.append(_speaking(q.speaker.mention.start, q.speaker.name, base, doc))
         self._announce(index, base, cues, ents)
         return quotes
+
+    def _name_described_source(self, q: Quote) -> None:
+        """'the statement said', 'the newspaper noted', 'the department said': who the document named for it before.
+
+        A statement, letter or advisory is its issuer's, the one named last (within `document_recency_chars`) as issuing
+        one ("a statement from the Department …", "Oakley said in a statement", "according to a campaign advisory");
+        a newspaper is the news outlet quoted last; "the department" the organisation with that word in its name named
+        last. Nothing named before: the description stays.
+        """
+        s = q.speaker
+        m = re.fullmatch(r"(?i)the\s+([a-z-]+)", (s.description or "").strip())
+        if s.name or s.resolution != "nominal" or m is None:
+            return
+        noun, at = m.group(1).lower(), s.mention.start if s.mention else q.start
+        recent = self.rules.document_recency_chars
+        found: SpeakerRef | None = None
+        if noun in DOCUMENT_NOUNS or noun.split("-")[-1] in DOCUMENT_NOUNS:
+            issued = [(pos, who) for pos, who in self.issued if 0 < at - pos <= recent]
+            found = max(issued, key=lambda e: e[0])[1] if issued else None
+        elif noun in MEDIA_NOUNS:
+            outlets = [
+                (pos, who) for pos, who, cue in self.quoted_orgs
+                if 0 < at - pos <= recent and (cue == "report" or any(w.lower() in MEDIA_NAME_WORDS for w in (who.name or "").split()))
+            ]
+            found = max(outlets, key=lambda e: e[0])[1] if outlets else None
+        elif noun in ORGANIZATION_HEADS:
+            named = [(pos, name) for pos, name in self.orgs if 0 < at - pos <= recent and noun in name.lower().split()]
+            if named:
+                found = SpeakerRef(name=re.sub(r"^(?i:the)\s+", "", max(named)[1]), resolution="named", is_organization=True)
+        if found is not None and found.name:
+            s.name, s.is_organization, s.resolution = found.name, found.is_organization, "named"
+            s.title, s.organization = s.title or found.title, s.organization or found.organization
+            s.description = None
+
+    def _note_sources(self, q: Quote, base: int, doc: Doc) -> None:
+        """Remember a named source that issued a document ("said in a statement", "The DHS fact-sheet … says") or an
+        organisation quoted, for the descriptions that refer back to them."""
+        s = q.speaker
+        if not s.name:
+            return
+        at = s.mention.start if s.mention else q.start
+        if s.is_organization:
+            self.quoted_orgs.append((at, _copy(s), _cue_lemma(q, base, doc)))
+        where = q.cue.start if q.cue is not None else at
+        sentence = next((sent for sent in doc.sents if base + sent.start_char <= where < base + sent.end_char), None)
+        if sentence is None:
+            return
+        # the document named outside the words said, or as their source ("according to a campaign advisory"), even where
+        # the reported clause runs on over it
+        if any(
+            (t.lemma_.lower() in DOCUMENT_NOUNS or t.lower_ in DOCUMENT_NOUNS) and (not q.start <= base + t.idx < q.end or _according_to(t))
+            for t in sentence
+        ):
+            self.issued.append((at, _copy(s)))
 
     def _announce(self, index: int, base: int, cues: list[Cue], ents: list[SpacySpan]) -> None:
         """'He said:' at the end of a paragraph: the quotation in the next paragraph is his."""
@@ -747,6 +809,11 @@ class _ArticleExtraction:
         if _party_epithet(subject) and (named_in := _person_within(subject, ents)) is not None:
             # "the top Democrat on the committee, Rep. Jane Doe": the epithet names its person itself
             return SpeakerRef(name=clean_name(named_in.text), resolution="named", mention=Span(named_in.text, base + named_in.start_char, base + named_in.end_char))
+        if (issuer := _document_issuer(subject, ents)) is not None:
+            # "The DHS fact-sheet … says", "a statement from the Department of Labor said": the issuer's words
+            return SpeakerRef(
+                name=clean_name(issuer.text), resolution="named", mention=span, is_organization=not is_person(issuer),
+            )
         if (owner := _owning_pronoun(subject)) is not None:
             # "her statement added": the words are those of the woman "her" means, resolved as "she" would be
             return SpeakerRef(name=None, resolution="pronoun", description=span.text, mention=Span(owner.text, base + owner.idx, base + owner.idx + len(owner)))
@@ -840,6 +907,44 @@ def _party_epithet(subject: Token) -> bool:
         return False
     determiners = {c.lower_ for c in subject.children if c.dep_ == "det"}
     return determiners == {"the"} or not determiners and any(c.dep_ in {"compound", "amod"} for c in subject.children)
+
+
+def _according_to(tok: Token) -> bool:
+    """The object of "according to": the phrase names a source."""
+    head = tok.head
+    return head.lower_ == "according" or head.lower_ == "to" and head.head.lower_ == "according"
+
+
+def _cue_lemma(q: Quote, base: int, doc: Doc) -> str:
+    """The lemma of a quote's cue word ("reported" -> "report"); empty without a cue in this paragraph."""
+    if q.cue is None:
+        return ""
+    span = doc.char_span(q.cue.start - base, q.cue.end - base, alignment_mode="expand")
+    return span[0].lemma_.lower() if span is not None and len(span) else ""
+
+
+def _document_issuer(subject: Token, ents: list[SpacySpan]) -> SpacySpan | None:
+    """The organisation or person that issued a document standing as a source: "The DHS fact-sheet", "Labor's
+    statement", "a statement from (to) the Department of Labor"; never one the document is about ("the letter on DHS")."""
+    if subject.lemma_.lower() not in DOCUMENT_NOUNS and subject.lower_ not in DOCUMENT_NOUNS:
+        return None
+    for ent in ents:
+        # the entity's own head word ("The Labor Department": Department, not the article the parser hangs elsewhere)
+        root = next((t for t in ent if not ent.start <= t.head.i < ent.end and t.dep_ != "det"), ent.root)
+        if ent.label_ not in {"ORG", "PERSON"} or not subject.left_edge.i <= root.i <= subject.right_edge.i:
+            continue
+        node, path = root, []
+        while node.i != subject.i and node.head.i != node.i:
+            path.append(node)
+            node = node.head
+        if node.i != subject.i or not path:
+            continue
+        top = path[-1]  # the child of the document noun on the way to the issuer
+        if top.i == root.i and top.dep_ in {"compound", "poss", "nmod"} and top.i < subject.i:
+            return ent
+        if top.dep_ == "prep" and top.lower_ in {"from", "by"} and all(n.dep_ in {"prep", "pobj"} for n in path[1:-1]):
+            return ent
+    return None
 
 
 def _owning_pronoun(subject: Token) -> Token | None:
@@ -1013,6 +1118,27 @@ def _full_organisation_names(quotes: list[Quote], orgs: list[str]) -> None:
         if len(longer) == 1:
             s.aliases.append(s.name or short)
             s.name, s.is_organization, s.resolution, s.description = longer.pop(), True, "named", None
+
+
+_COUNTRY_PREFIX = re.compile(r"^(?:(?i:the)\s+)?(?:U\.S\.|US|U\.K\.|UK)\s+")
+
+
+def _spelled_out_acronyms(quotes: list[Quote], orgs: list[str]) -> None:
+    """'DHS' in an article that names 'the U.S. Department of Homeland Security': the name the acronym spells, word
+    for word (a leading "U.S." aside); "HHS" is not "Department of Health and Human Services" (that is DHHS)."""
+    for q in quotes:
+        s = q.speaker
+        if not s.is_organization or not s.name or not re.fullmatch(r"[A-Z]{2,6}", s.name):
+            continue
+        spelled = set()
+        for org in orgs:
+            name = _COUNTRY_PREFIX.sub("", re.sub(r"^(?i:the)\s+", "", org))
+            words = name.split()
+            if len(words) >= 2 and "".join(w[0] for w in words if w[:1].isupper()) == s.name:
+                spelled.add(name)
+        if len(spelled) == 1:
+            s.aliases.append(s.name)
+            s.name = spelled.pop()
 
 
 def _name_office_descriptions(quotes: list[Quote], people: list[PersonMention]) -> None:

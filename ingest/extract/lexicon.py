@@ -36,7 +36,14 @@ CLAIM_NOUNS = frozenset(
 )
 
 # What someone issues in writing, standing for its issuer as a source: "her statement added", "the advisory said".
-DOCUMENT_NOUNS = frozenset("statement release advisory memo memorandum letter fact-sheet factsheet readout tweet post email".split())
+DOCUMENT_NOUNS = frozenset("statement release advisory memo memorandum letter fact-sheet factsheet sheet readout tweet post email".split())
+
+# "the newspaper noted": a news outlet the document quoted before.
+MEDIA_NOUNS = frozenset("newspaper paper outlet publication magazine network broadcaster".split())
+# Words in a news outlet's name ("The New York Times", "The Daily Caller").
+MEDIA_NAME_WORDS = frozenset("times post journal news herald tribune gazette press daily globe chronicle telegraph guardian caller magazine reuters".split())
+# "the department said": the one organisation with this word in its name the document named before.
+ORGANIZATION_HEADS = frozenset("department agency ministry committee commission bureau council board company corporation foundation institute".split())
 
 TITLE_WORDS = frozenset(
     """
