@@ -790,3 +790,17 @@ def test_an_acronym_is_the_name_it_spells_out(extractor: QuoteExtractor) -> None
     quotes = [named("DPW"), named("HHS")]
     _spelled_out_acronyms(quotes, ["the U.S. Department of Public Works", "Department of Health and Human Services"])
     assert [q.speaker.name for q in quotes] == ["Department of Public Works", "HHS"]  # HHS does not spell DHHS
+
+
+def test_he_in_a_turn_is_the_president_the_speaker_just_talked_about(extractor: QuoteExtractor) -> None:
+    text = (
+        "MR. HOLT:  Good afternoon, everyone.  I will hand it over to our first speaker.\n\n"
+        "SENIOR ADMINISTRATION OFFICIAL:  Thanks.  Today, the President will sign an order on housing.\n\n"
+        "As he has often said, no family should lose a home because of one missed payment.  Too many have.\n\n"
+        "MR. HOLT:  Thank you.  Let us go to the first question.\n\n"
+        "Q    Will the order come with new funding?"
+    )
+    quotes = extractor.extract(text, "roundtable", "Background Press Call on Housing")
+    q = find([q for q in quotes if q.kind != "turn"], "no family should lose a home")
+    assert (q.speaker.name, q.speaker.description) == (None, "the President")  # named from the document's date when stored
+    assert q.reported_by == "a senior administration official"

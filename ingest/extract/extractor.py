@@ -45,6 +45,7 @@ from ingest.extract.noise import Rejected, is_dateline, paragraph_noise, speaker
 from ingest.extract.mentions import (
     MAIN_SUBJECT,
     QUOTED,
+    OfficeMention,
     PersonMention,
     first_name_gender,
     office_holder,
@@ -309,11 +310,19 @@ class _ArticleExtraction:
         """Quotations a transcript's speaker reads out ('The President said "…"'): the named person's, reported by the speaker."""
         out: list[Quote] = []
         self.noise = {}
+        offices = [o for base, doc in self.parsed for o in read_offices(base, doc) if _US_OFFICE.fullmatch(o.office)]
+        people = [base + e.start_char for base, doc in self.parsed for e in doc.ents if is_person(e)]
         for index, (base, doc) in enumerate(self.parsed):
             turn = next((t for t in turns if t.start <= base + len(doc.text) and base <= t.end and t.start >= base), None)
             if turn is None:
                 continue
             for q in self._paragraph(index, base, doc, in_turn=True):
+                if q.speaker.resolution == "pronoun" and q.speaker.name is None and q.speaker.mention is not None:
+                    # the office named in this speaker's turns so far, with nobody named since
+                    opened = _block_start(turns, turn)
+                    said = q.speaker.mention.start
+                    named = [o for o in offices if opened <= o.pos < said and not any(o.pos < p < said for p in people)]
+                    q.speaker = _turn_office(q.speaker, named) or q.speaker
                 inside = turn.start <= q.start and q.end <= turn.end
                 if inside and q.kind in ("direct", "mixed", "indirect") and _someone_else(q.speaker, turn.speaker):
                     q.reported_by = turn.speaker.name or turn.speaker.description
@@ -877,6 +886,32 @@ class _ArticleExtraction:
 
 _QUESTION_LABEL = re.compile(r"^Q\s+(?=[A-Z])")  # a transcript's "Q" parsed into the subject: "Q    The President said"
 _US_OFFICE = re.compile(r"(?i)(?:the\s+)?(?:vice\s+)?president")
+
+
+def _block_start(turns: list[Quote], turn: Quote) -> int:
+    """Where the speaker of `turn` took the floor: the first of the consecutive turns they hold."""
+    ordered = sorted(turns, key=lambda t: t.start)
+    i = next(i for i, t in enumerate(ordered) if t is turn)
+    who = (turn.speaker.name, turn.speaker.description)
+    while i > 0 and (ordered[i - 1].speaker.name, ordered[i - 1].speaker.description) == who:
+        i -= 1
+    return ordered[i].start
+
+
+def _turn_office(pronoun: SpeakerRef, offices: list[OfficeMention]) -> SpeakerRef | None:
+    """'the President will announce … As he has often said, …' in a turn: "he" is the office the speaker talks about
+    (named from the document's date at store time), when the turn's last office subject before it is the President's."""
+    said = pronoun.mention
+    if said is None or said.text.lower() not in {"he", "she"}:
+        return None
+    before = [o for o in offices if o.pos < said.start]
+    if not before:
+        return None
+    office = max(before, key=lambda o: o.pos)
+    if office.qualifiers - {"vice"}:
+        return None  # "the former president", "the Mexican president": not the White House's own
+    description = "the Vice President" if "vice" in office.qualifiers else "the President"
+    return SpeakerRef(name=None, resolution="nominal", description=description, mention=said)
 
 
 def _someone_else(inner: SpeakerRef, turn: SpeakerRef) -> bool:

@@ -147,7 +147,9 @@ def read_offices(base: int, doc: Doc) -> list[OfficeMention]:
     """Subjects like "the former president" or "the Mexican president": one office holder, named before or not at all."""
     found: list[OfficeMention] = []
     for tok in doc:
-        if tok.dep_ not in {"nsubj", "nsubjpass"} or tok.pos_ != "NOUN" or tok.tag_ in {"NNS", "NNPS"} or tok.ent_type_:
+        if tok.dep_ not in {"nsubj", "nsubjpass"} or tok.pos_ not in {"NOUN", "PROPN"} or tok.tag_ in {"NNS", "NNPS"} or tok.ent_type_:
+            continue  # "the President" of a White House text is a proper noun to the tagger; a name after it is not an office
+        if any(c.dep_ in {"compound", "flat", "appos"} and c.pos_ == "PROPN" for c in tok.children):
             continue
         office = tok.lemma_.lower()
         determiners = {c.lower_ for c in tok.children if c.dep_ in {"det", "poss"}}
