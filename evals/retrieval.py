@@ -123,6 +123,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--modes", default=",".join(MODES), help="comma-separated search modes to run (default: all)")
     parser.add_argument("--reuse-vectors", action="store_true",
                         help="--store already holds this split's vectors (a run on another catalogue): write only the catalogue")
+    parser.add_argument("--query-backend", choices=("torch", "onnx", "onnx-int8"), default="torch",
+                        help="embed the queries as `kb serve` does with this KB_QUERY_BACKEND (default: the torch model itself)")
     args = parser.parse_args(argv)
     modes = tuple(m for m in MODES if m in args.modes.split(","))
 
@@ -135,8 +137,14 @@ def main(argv: list[str] | None = None) -> int:
         meetings = meetings[: args.limit]
     with tempfile.TemporaryDirectory() as tmp:
         overrides = {"database_url": args.database_url} if args.database_url else {}
-        settings = Settings(data_dir=args.store or Path(tmp) / "kb-data", **overrides)
+        settings = Settings(data_dir=args.store or Path(tmp) / "kb-data", query_backend=args.query_backend, **overrides)
         kb = open_knowledge_base(settings)
+        if args.query_backend != "torch":
+            from kb.factory import use_serving_query_embedder
+
+            served = use_serving_query_embedder(settings, kb)
+            if served is None or not served.wait_ready(600):
+                raise SystemExit(f"the {args.query_backend} query model could not be used ({served.status if served else 'not torch'})")
         try:
             started = time.perf_counter()
             ids = store_meetings(kb, meetings, progress=sys.stderr.isatty(), catalogue_only=args.reuse_vectors or modes == ("keyword",))

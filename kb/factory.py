@@ -63,12 +63,12 @@ def use_serving_query_embedder(settings: Settings, kb: KnowledgeBase) -> OnnxQue
     from threadpoolctl import threadpool_limits
 
     threadpool_limits(limits=1, user_api="blas")
-    if settings.embedding_backend != "torch" or settings.query_backend != "onnx":
+    if settings.embedding_backend != "torch" or settings.query_backend not in ("onnx", "onnx-int8"):
         return None
     from kb.query_batching import BatchingEmbedder
     from kb.query_onnx import OnnxQueryEmbedder
 
     cache = settings.onnx_cache_dir or settings.data_dir / "onnx-cache"
-    embedder = OnnxQueryEmbedder(kb.embedder, settings.embedding_model, cache)
+    embedder = OnnxQueryEmbedder(kb.embedder, settings.embedding_model, cache, quantized=settings.query_backend == "onnx-int8")
     kb.searcher.use_query_embedder(BatchingEmbedder(embedder.embed))  # concurrent searches share model calls
     return embedder

@@ -4,6 +4,10 @@ A search embeds one short text. torch spends most of that time in per-operator o
 the same float32 graph in about half (MiniLM-L6, one thread: 7 ms against 14 ms for a 15-token query). The export
 is made once per model into a cache folder, in the background: until it is ready, and for good if its vectors
 differ from torch's on the probe texts, queries go to the torch model, so no query ever waits for it.
+
+`quantized=True` (KB_QUERY_BACKEND=onnx-int8) runs the same graph with its matrix products in int8 (weights per
+output channel, activations per call): 1.8 ms a query instead of 6.2, vectors at cosine 0.99 to the float ones the
+documents were stored with (0.989 at worst over 200 queries); evals/RESULTS.md has what it does to QMSum retrieval.
 """
 
 from __future__ import annotations
@@ -23,14 +27,15 @@ log = logging.getLogger("kb.query_onnx")
 _PROBES = ["Should judges sign off on ICE detainer requests?", "sanctuary cities",
            "What did the sheriff say about the budget for the new jail, and when will the county vote on it?"]
 _MAX_DIFFERENCE = 1e-4  # float32 rounding across runtimes is ~1e-7; anything near this is a different graph
+_MIN_COSINE_INT8 = 0.98  # the int8 graph's vectors to torch's on the probes (0.99 measured); lower is a broken export
 
 
 class OnnxQueryEmbedder:
     """An `Embedder` for queries: float32 ONNX (onnxruntime, `threads` a call) once ready, the torch model before."""
 
-    def __init__(self, torch_embedder: Embedder, model: str, cache_dir: Path, threads: int = 1) -> None:
+    def __init__(self, torch_embedder: Embedder, model: str, cache_dir: Path, threads: int = 1, quantized: bool = False) -> None:
         self._torch = torch_embedder
-        self._model, self._cache_dir, self._threads = model, cache_dir, threads
+        self._model, self._cache_dir, self._threads, self._quantized = model, cache_dir, threads, quantized
         self._session: Any = None
         self._tokenizer: Any = None
         self.status = "loading"  # loading | ready | torch (the export failed or disagreed: the model it wraps answers)
@@ -71,15 +76,20 @@ class OnnxQueryEmbedder:
             inner = self._torch.inner if isinstance(self._torch, LazyEmbedder) else self._torch
             if not isinstance(inner, SentenceTransformerEmbedder):
                 raise TypeError(f"{type(inner).__name__} has no torch model to export")
-            path = export_fp32(inner, self._model, self._cache_dir)
+            export = export_int8_query if self._quantized else export_fp32
+            path = export(inner, self._model, self._cache_dir)
             try:
                 session, tokenizer = _open(path, inner, self._threads)
             except Exception:  # noqa: BLE001 - a damaged cached export (a full disk, a stray copy): made again, once
                 path.unlink(missing_ok=True)
-                session, tokenizer = _open(export_fp32(inner, self._model, self._cache_dir), inner, self._threads)
+                session, tokenizer = _open(export(inner, self._model, self._cache_dir), inner, self._threads)
             self._tokenizer = tokenizer
-            difference = float(np.abs(self._run(session, _PROBES) - inner.embed(_PROBES)).max())
-            if difference > _MAX_DIFFERENCE:
+            ours, theirs = self._run(session, _PROBES), inner.embed(_PROBES)
+            if self._quantized:
+                cosine = float((ours * theirs).sum(axis=1).min())
+                if cosine < _MIN_COSINE_INT8:
+                    raise ValueError(f"its vectors are at cosine {cosine:.3f} to torch's")
+            elif (difference := float(np.abs(ours - theirs).max())) > _MAX_DIFFERENCE:
                 raise ValueError(f"its vectors differ from torch's by {difference:.1e}")
             self._session, self.status = session, "ready"
         except Exception as e:  # noqa: BLE001 - any failure leaves queries on torch, which is correct, only slower
@@ -112,4 +122,21 @@ def export_fp32(embedder: SentenceTransformerEmbedder, model: str, cache_dir: Pa
     partial = target.parent / f"model-fp32.onnx.{os.getpid()}.partial"
     export_onnx(embedder, partial)
     partial.replace(target)  # two processes exporting at once both write whole files; the last rename wins
+    return target
+
+
+def export_int8_query(embedder: SentenceTransformerEmbedder, model: str, cache_dir: Path) -> Path:
+    """The float32 export with its matrix products quantised to int8 (dynamic, per channel), made once into cache_dir.
+
+    Only MatMul: quantising the embeddings and the attention's other operators too costs far more agreement with
+    the float vectors (cosine 0.96, 0.93 at worst) for little more speed."""
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    target = export_folder(model, cache_dir) / "model-int8-query.onnx"
+    if target.exists():
+        return target
+    source = export_fp32(embedder, model, cache_dir)
+    partial = target.parent / f"model-int8-query.{os.getpid()}.partial.onnx"
+    quantize_dynamic(str(source), str(partial), weight_type=QuantType.QInt8, per_channel=True, op_types_to_quantize=["MatMul"])
+    partial.replace(target)
     return target

@@ -31,9 +31,10 @@ class Settings(BaseSettings):
         "torch", description="torch (sentence-transformers) or onnx-int8 (the same model quantised with onnxruntime)."
     )
     embedding_device: str = "cpu"
-    query_backend: Literal["onnx", "torch"] = Field(
+    query_backend: Literal["onnx", "onnx-int8", "torch"] = Field(
         "onnx", description="How `kb serve` embeds search queries with the torch backend: onnx (the same float32 model exported "
-        "once to onnxruntime, checked against torch, about twice as fast for a query) or torch.",
+        "once to onnxruntime, checked against torch, about twice as fast for a query), onnx-int8 (that graph with int8 matrix "
+        "products: about 3.5 times faster again, vectors at cosine 0.99 to the stored ones' model) or torch.",
     )
     onnx_cache_dir: Path | None = Field(None, description="Where ONNX exports of the model are kept; unset: DATA_DIR/onnx-cache.")
     database_url: str | None = Field(

@@ -98,6 +98,29 @@ def test_kb_serve_embeds_queries_through_the_checked_onnx_export_with_the_same_r
     assert float(np.abs(kept.embed(texts[:1]) - other.embed(texts[:1])).max()) == 0.0
 
 
+def test_the_int8_query_graph_stays_close_to_torch_and_finds_what_it_finds(  # type: ignore[no-untyped-def]
+    embedder: SentenceTransformerEmbedder, seeded_kb: KnowledgeBase, seeded_settings, tmp_path: Path
+) -> None:
+    """KB_QUERY_BACKEND=onnx-int8: a quantised copy of the query model, checked against torch before it answers."""
+    from kb.query_onnx import OnnxQueryEmbedder
+    from kb.search import Searcher
+
+    fast = OnnxQueryEmbedder(embedder, seeded_settings.embedding_model, tmp_path / "cache", quantized=True)
+    assert fast.wait_ready(300), fast.status
+    texts = ["guidance from the courts", "Sheriff Greg Champagne said he is hoping for guidance.", "what did sheriffs say about ICE detainers?"]
+    ours, theirs = fast.embed(texts), embedder.embed(texts)
+    assert float(np.abs(ours - theirs).max()) > 1e-5  # not the float graph by another name
+    assert float((ours * theirs).sum(axis=1).min()) > 0.98 and np.allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-5)
+    assert list((tmp_path / "cache").rglob("model-int8-query.onnx"))
+    served = Searcher(seeded_kb.catalogue, seeded_kb.vectors, embedder.embed, pager=seeded_kb.pager)
+    served.use_query_embedder(fast.embed)
+    for query in ("guidance from the courts", "detainers are not warrants"):
+        q = SearchQuery(q=query, mode="semantic", limit=3)
+        expected = [h.quote.id for h in seeded_kb.search_quotes(q).results]
+        assert expected and [h.quote.id for h in served.quotes(q).results][:1] == expected[:1]  # the best answer stays the best
+    served.close()
+
+
 def test_concurrent_queries_are_embedded_together_with_the_vectors_each_would_get_alone(embedder: SentenceTransformerEmbedder) -> None:
     """Under load the server embeds waiting queries in one model call; each caller still gets its own text's vector."""
     import threading
