@@ -804,3 +804,13 @@ def test_he_in_a_turn_is_the_president_the_speaker_just_talked_about(extractor: 
     q = find([q for q in quotes if q.kind != "turn"], "no family should lose a home")
     assert (q.speaker.name, q.speaker.description) == (None, "the President")  # named from the document's date when stored
     assert q.reported_by == "a senior administration official"
+
+
+def test_a_name_set_off_by_commas_before_a_final_said_is_its_speaker(extractor: QuoteExtractor) -> None:
+    text = (
+        "The inspectors visited four ports last week. "
+        "The Boston office, which covers two states, fined 30 shipping firms, Laura Quinn, a spokeswoman for the office, said."
+    )
+    q = find(extractor.extract(text), "fined 30 shipping firms")
+    assert q.speaker.name == "Laura Quinn"
+    assert q.text.endswith("fined 30 shipping firms")  # the words end where the speaker's name begins

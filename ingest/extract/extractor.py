@@ -564,7 +564,7 @@ class _ArticleExtraction:
             elif node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.lower_ == "by":
                 node = node.head.head  # "pushed back against them by claiming that …": who pushed back claims
             else:
-                return None
+                return _trailing_apposition(verb) if node is verb else None
         return None
 
     # -- quotation marks ---------------------------------------------------------------------
@@ -660,7 +660,11 @@ class _ArticleExtraction:
                 last = cue.sentence[-1]
                 e = last.idx + len(last)
             if cue.subject is not None and sub[0].i <= cue.subject.i <= sub[-1].i and not any(t.i in cue.tokens for t in sub):
-                return None
+                tail = [t for t in sub if t.i >= cue.subject.left_edge.i]
+                if not all(t.i in {u.i for u in cue.subject.subtree} for t in tail) or cue.subject.left_edge.i <= sub[0].i:
+                    return None
+                # '… arrested 200 people, Bryan Cox, a spokesman, said': the words end where the speaker's name begins
+                e = cue.sentence.doc[cue.subject.left_edge.i - 1].idx
         s, e = _trim(self.text, base + s, base + e)
         if s > 0 and self.text[s - 1] in "\"“" and self.text[s - 2 : s - 1].isspace():
             s -= 1  # keep the opening mark of a quote the content begins with
@@ -942,6 +946,22 @@ def _party_epithet(subject: Token) -> bool:
         return False
     determiners = {c.lower_ for c in subject.children if c.dep_ == "det"}
     return determiners == {"the"} or not determiners and any(c.dep_ in {"compound", "amod"} for c in subject.children)
+
+
+def _trailing_apposition(verb: Token) -> Token | None:
+    """'The office arrested 200 people, Bryan Cox, a spokesman for the office, said.': the parser hangs the name on the
+    reported clause's last noun; a person set off by commas right before a sentence-final cue is its subject."""
+    doc = verb.doc
+    if verb.i < 3 or doc[verb.i - 1].text != "," or any(not t.is_punct for t in doc[verb.i + 1 : verb.sent.end]):
+        return None
+    content = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if content is None:
+        return None
+    inside = {t.i for t in content.subtree}
+    for tok in doc[verb.sent.start : verb.i]:
+        if tok.dep_ == "appos" and tok.ent_type_ == "PERSON" and tok.i in inside and tok.right_edge.i >= verb.i - 2:
+            return tok
+    return None
 
 
 def _according_to(tok: Token) -> bool:
