@@ -321,14 +321,23 @@ class Searcher:
         self._filter_sizes[key] = (now, size)
         return size
 
-    def _passing(self, raw: list[tuple[str, float]], flt: QuoteFilter) -> list[tuple[str, float]]:
-        """Chroma's nearest vectors as quotes (each at its best window) that the catalogue holds and `flt` passes."""
+    def _passing(self, raw: list[tuple[str, float]], flt: QuoteFilter, need: int | None = None) -> list[tuple[str, float]]:
+        """Chroma's nearest vectors as quotes (each at its best window), best first, that the catalogue holds and `flt`
+        passes. With `need`, the best three fifths are checked first and the rest only when fewer than `need` of them
+        pass: the best `need` passing are then all among them (an over-fetch reads twice what the filter's share needs)."""
         best: dict[str, float] = {}
         for vid, score in raw:  # a long quote has several vectors: keep its best
             qid = vid.split(":", 1)[0]
-            best[qid] = max(score, best.get(qid, -1.0))
-        alive = self.catalogue.filter_quote_ids(list(best), flt)  # vectors of a half-written document stay invisible
-        return sorted(((i, s) for i, s in best.items() if i in alive), key=lambda kv: -kv[1])
+            if score > best.get(qid, -2.0):
+                best[qid] = score
+        ranked = sorted(best.items(), key=lambda kv: -kv[1])
+        first = len(ranked) if need is None else max(need, len(ranked) * 3 // 5)
+        out: list[tuple[str, float]] = []
+        for part in (ranked[:first], ranked[first:]):
+            if part and (need is None or len(out) < need):
+                alive = self.catalogue.filter_quote_ids([i for i, _ in part], flt)  # a half-written document's vectors stay invisible
+                out += [(i, s) for i, s in part if i in alive]
+        return out
 
     def _overfetched(self, vector: np.ndarray, flt: QuoteFilter, depth: int, at_least: int) -> list[tuple[str, float]] | None:
         """A large filter's best quotes from the unfiltered index, or None when too few of its nearest pass.
@@ -341,7 +350,7 @@ class Searcher:
         k = min(self.tuning.overfetch_max, max(depth, int(2 * depth / max(share, 1e-6))))
         for _ in range(2):
             raw = self.vectors.query(QUOTES, vector, k, None)
-            found = self._passing(raw, flt)
+            found = self._passing(raw, flt, depth)
             if len(found) >= depth or len(raw) < k:  # fewer than k: the whole index was read
                 return found[:depth]
             deeper = min(self.tuning.overfetch_retry_max, int(2 * k * depth / max(1, len(found))))
