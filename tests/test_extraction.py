@@ -814,3 +814,15 @@ def test_a_name_set_off_by_commas_before_a_final_said_is_its_speaker(extractor: 
     q = find(extractor.extract(text), "fined 30 shipping firms")
     assert q.speaker.name == "Laura Quinn"
     assert q.text.endswith("fined 30 shipping firms")  # the words end where the speaker's name begins
+
+
+def test_according_to_a_source_the_office_after_it_is_the_speaker(extractor: QuoteExtractor) -> None:
+    text = (
+        "On Saturday, Vice President Maria Vance spoke at a college in Tampa about the budget, and President Tom Hale "
+        "watched from Washington.\n\n"
+        "Someone in the audience shouted, \"Cut the fees!\"\n\n"
+        "According to the Tampa Tribune, the vice president, who is expected to run for governor, replied, "
+        "\"We will do that, too, but let me finish my speech.\""
+    )
+    q = find(extractor.extract(text), "let me finish my speech")
+    assert (q.speaker.name, q.reported_by) == ("Maria Vance", "the Tampa Tribune")

@@ -380,7 +380,8 @@ class _ArticleExtraction:
             self._note_sources(q, base, doc)
             outer = outer_of.get(id(q))
             if outer is not None:
-                q.reported_by = self._source_name(outer.speaker)
+                # an outer quote already passed on by someone ("according to the AP, …") passes this one on too
+                q.reported_by = outer.reported_by or self._source_name(outer.speaker)
                 if outer.speaker.name and not outer.speaker.is_organization and outer.speaker.mention is not None:
                     self.people.append(_speaking(outer.speaker.mention.start, outer.speaker.name, base, doc))
             quotes.append(q)
@@ -564,7 +565,7 @@ class _ArticleExtraction:
             elif node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.lower_ == "by":
                 node = node.head.head  # "pushed back against them by claiming that …": who pushed back claims
             else:
-                return _trailing_apposition(verb) if node is verb else None
+                return (_trailing_apposition(verb) or _source_apposition(verb)) if node is verb else None
         return None
 
     # -- quotation marks ---------------------------------------------------------------------
@@ -964,6 +965,20 @@ def _trailing_apposition(verb: Token) -> Token | None:
     return None
 
 
+def _source_apposition(verb: Token) -> Token | None:
+    """'According to the AP, the vice president, who …, replied, "…"': the parser hangs the speaker on the source as an
+    apposition and leaves the verb without a subject; the definite phrase after the source's comma is the subject."""
+    according = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "according"), None)
+    to = next((c for c in according.children if c.lower_ == "to"), None) if according is not None else None
+    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if source is None:
+        return None
+    appos = next((c for c in source.children if c.dep_ == "appos" and c.i < verb.i), None)
+    if appos is None or not any(d.dep_ == "det" and d.lower_ == "the" for d in appos.children) and appos.ent_type_ != "PERSON":
+        return None
+    return appos
+
+
 def _according_to(tok: Token) -> bool:
     """The object of "according to": the phrase names a source."""
     head = tok.head
@@ -1158,7 +1173,7 @@ def _resolve_names(quotes: list[Quote], people: list[PersonMention], recency: in
                 s.organization = s.organization or facts[spokesperson or ""].organization
 
 
-_OFFICE = re.compile(r"(?i)the\s+([a-z]+)")
+_OFFICE = re.compile(r"(?i)the\s+((?:[a-z]+\s+)*?)([a-z]+)(?:\s*,\s*(?:who|whose)\b.*)?", re.S)
 
 
 def _full_organisation_names(quotes: list[Quote], orgs: list[str]) -> None:
@@ -1205,17 +1220,17 @@ def _name_office_descriptions(quotes: list[Quote], people: list[PersonMention]) 
     for q in quotes:
         s = q.speaker
         m = _OFFICE.fullmatch((s.description or "").strip())
-        if s.name or s.resolution != "nominal" or not m or m.group(1).lower() not in TITLE_WORDS:
+        if s.name or s.resolution != "nominal" or not m or m.group(2).lower() not in TITLE_WORDS:
             continue
-        office = m.group(1).lower()
+        # "the vice president, who …": the qualifiers pick the holder ("Vice President Joe Biden", not President Obama)
+        office, qualifiers = m.group(2).lower(), frozenset(m.group(1).lower().split())
         at = s.mention.start if s.mention else q.start
-        names = {p.name for p in people if office in p.titles and p.pos < at}  # the holders named so far
-        full = [n for n in names if len(n.split()) >= 2]
         # "President Trump" and "President Donald Trump" are one holder; a bare "President Trump" alone is not enough
         # (the document's only full "Trump" may be his wife)
-        if full and len({n.split()[-1] for n in names}) == 1:
-            s.name = max(full, key=len)
-            s.title = s.title or office
+        holder = office_holder(office, qualifiers, people, at)
+        if holder is not None:
+            s.name = holder
+            s.title = s.title or " ".join([*m.group(1).lower().split(), office])
             s.resolution, s.description = "named", None
 
 
