@@ -826,3 +826,30 @@ def test_according_to_a_source_the_office_after_it_is_the_speaker(extractor: Quo
     )
     q = find(extractor.extract(text), "let me finish my speech")
     assert (q.speaker.name, q.reported_by) == ("Maria Vance", "the Tampa Tribune")
+
+
+def test_a_reported_clause_the_parse_broke_is_put_back_together() -> None:
+    import spacy
+
+    from ingest.extract.extractor import _repaired_clause
+
+    nlp = spacy.blank("en")
+    # "Mayor Lee said on Friday budget cuts on track to pass is unworkable": the parser hangs the clause's subject on
+    # the date and leaves "is" without one; the clause starts right after the cue and its date
+    words = ["Lee", "said", "on", "Friday", "budget", "cuts", "on", "track", "is", "unworkable"]
+    heads = [1, 1, 1, 4, 5, 2, 5, 6, 1, 8]
+    deps = ["nsubj", "ROOT", "prep", "compound", "compound", "pobj", "prep", "pobj", "ccomp", "acomp"]
+    pos = ["PROPN", "VERB", "ADP", "PROPN", "NOUN", "NOUN", "ADP", "NOUN", "AUX", "ADJ"]
+    ents = ["O", "O", "O", "B-DATE", "O", "O", "O", "O", "O", "O"]
+    doc = spacy.tokens.Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents)
+    content = doc[8]
+    assert " ".join(t.text for t in _repaired_clause(content, list(content.subtree))) == "budget cuts on track is unworkable"
+    # "… said that Smith misread the memo when he spoke, and added …": "that" taken for the clause, "the memo when …"
+    # for the cue's object; the clause runs on to the coordinated verb
+    words = ["They", "said", "that", "Smith", "misread", "the", "memo", ",", "and", "added", "more"]
+    heads = [1, 1, 1, 4, 2, 6, 1, 1, 1, 1, 9]
+    deps = ["nsubj", "ROOT", "ccomp", "compound", "nsubj", "det", "dobj", "punct", "cc", "conj", "dobj"]
+    pos = ["PRON", "VERB", "SCONJ", "PROPN", "NOUN", "DET", "NOUN", "PUNCT", "CCONJ", "VERB", "ADJ"]
+    doc = spacy.tokens.Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    content = doc[2]
+    assert " ".join(t.text for t in _repaired_clause(content, list(content.subtree))) == "that Smith misread the memo"

@@ -653,7 +653,7 @@ class _ArticleExtraction:
                 return None
             s, e = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
         else:
-            sub = list(cue.content.subtree)
+            sub = _repaired_clause(cue.content, list(cue.content.subtree))
             if cue.content.i != cue.content.head.i and any(t.i in cue.tokens for t in sub):
                 sub = [t for t in sub if not t.is_punct or t.i not in (sub[0].i, sub[-1].i)]  # parenthetical cue: keep all but the ends
             s, e = sub[0].idx, sub[-1].idx + len(sub[-1])
@@ -947,6 +947,34 @@ def _party_epithet(subject: Token) -> bool:
         return False
     determiners = {c.lower_ for c in subject.children if c.dep_ == "det"}
     return determiners == {"the"} or not determiners and any(c.dep_ in {"compound", "amod"} for c in subject.children)
+
+
+def _repaired_clause(content: Token, sub: list[Token]) -> list[Token]:
+    """A reported clause the parse broke, put back together from the cue verb's other right-hand children.
+
+    'said that President Trump misunderstood the question when he blasted …': the parser takes "that" for the clause
+    and "the question when …" for the cue's object; 'said on Friday immigration legislation … is unworkable': it
+    hangs the clause's subject on "on Friday". The clause runs on to the first coordinated verb, and a clause without
+    a subject starts right after the cue and its date.
+    """
+    verb = content.head
+    if content.dep_ != "ccomp" or verb.i > content.i or verb is content:
+        return sub
+    doc = content.doc
+    later = [c for c in verb.children if c.i > sub[-1].i and c.dep_ in {"dobj", "npadvmod", "advmod", "prep"}]
+    if content.lower_ == "that" and later:
+        stop = next((c.i for c in verb.children if c.i > content.i and c.dep_ in {"cc", "conj"}), len(doc))
+        end = max(t.i for c in later if c.i < stop for t in c.subtree) if any(c.i < stop for c in later) else sub[-1].i
+        return list(doc[sub[0].i : end + 1])
+    subjectless = not any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in content.children)
+    between = doc[verb.i + 1 : sub[0].i]
+    if subjectless and content.pos_ in {"VERB", "AUX"} and len(between) > 1 and all(t.i != verb.i and not t.is_punct for t in between):
+        first = verb.i + 1
+        while first < sub[0].i and (doc[first].ent_type_ in {"DATE", "TIME"} or doc[first].dep_ == "prep" and doc[first + 1].ent_type_ in {"DATE", "TIME"}):
+            first += 1
+        if first < sub[0].i and doc[first].pos_ in {"NOUN", "PROPN", "DET", "ADJ"}:
+            return list(doc[first : sub[-1].i + 1])
+    return sub
 
 
 def _trailing_apposition(verb: Token) -> Token | None:
