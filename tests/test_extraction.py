@@ -853,3 +853,14 @@ def test_a_reported_clause_the_parse_broke_is_put_back_together() -> None:
     doc = spacy.tokens.Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
     content = doc[2]
     assert " ".join(t.text for t in _repaired_clause(content, list(content.subtree))) == "that Smith misread the memo"
+
+
+def test_a_contrasted_clause_with_its_own_speaker_is_not_the_first_speakers(extractor: QuoteExtractor) -> None:
+    text = (
+        "Governor Ann Lowe toured the flooded valley on Monday.\n\n"
+        "Farmers say the levees failed because of years of neglect, while Lowe says the storm was simply too large for any levee."
+    )
+    quotes = extractor.extract(text)
+    farmers = find(quotes, "years of neglect")
+    assert farmers.speaker.description == "Farmers" and "storm" not in farmers.text
+    assert find(quotes, "too large for any levee").speaker.name == "Ann Lowe"

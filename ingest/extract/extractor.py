@@ -653,7 +653,7 @@ class _ArticleExtraction:
                 return None
             s, e = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
         else:
-            sub = _repaired_clause(cue.content, list(cue.content.subtree))
+            sub = _without_contrasted_speech(cue.content, _repaired_clause(cue.content, list(cue.content.subtree)))
             if cue.content.i != cue.content.head.i and any(t.i in cue.tokens for t in sub):
                 sub = [t for t in sub if not t.is_punct or t.i not in (sub[0].i, sub[-1].i)]  # parenthetical cue: keep all but the ends
             s, e = sub[0].idx, sub[-1].idx + len(sub[-1])
@@ -947,6 +947,21 @@ def _party_epithet(subject: Token) -> bool:
         return False
     determiners = {c.lower_ for c in subject.children if c.dep_ == "det"}
     return determiners == {"the"} or not determiners and any(c.dep_ in {"compound", "amod"} for c in subject.children)
+
+
+def _without_contrasted_speech(content: Token, sub: list[Token]) -> list[Token]:
+    """'Activist groups say they're fleeing …, while Mr. Trump says they're being enticed …': a clause set against the
+    reported words, with a speaker and a cue of its own, is that speaker's; the first speaker's words end before it."""
+    for tok in sub:
+        if tok.i <= content.i or tok.dep_ != "advcl" or tok.lemma_.lower() not in SPEECH_VERBS:
+            continue
+        mark = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ in {"while", "whereas"}), None)
+        if mark is not None and any(c.dep_ in _SUBJECTS for c in tok.children):
+            kept = [t for t in sub if t.i < mark.i]
+            while kept and kept[-1].is_punct:
+                kept.pop()
+            return kept or sub
+    return sub
 
 
 def _repaired_clause(content: Token, sub: list[Token]) -> list[Token]:
