@@ -864,3 +864,17 @@ def test_a_contrasted_clause_with_its_own_speaker_is_not_the_first_speakers(extr
     farmers = find(quotes, "years of neglect")
     assert farmers.speaker.description == "Farmers" and "storm" not in farmers.text
     assert find(quotes, "too large for any levee").speaker.name == "Ann Lowe"
+
+
+def test_a_closing_mark_whose_opening_was_lost_continues_the_last_quotation(extractor: QuoteExtractor) -> None:
+    from ingest.extract.marks import find_marked_spans
+
+    text = (
+        "The grant was announced on Monday. “Our harbor pilots keep the port open in every storm,” Mayor Ruth Ames, "
+        "who backed the application, said.They deserve the best boats we can buy. This money will pay for two of them.”"
+    )
+    spans = [text[m.start : m.end] for m in find_marked_spans(text)]
+    assert spans[-1] == "They deserve the best boats we can buy. This money will pay for two of them."
+    assert find(extractor.extract(text), "best boats we can buy").speaker.name == "Ruth Ames"
+    stray = "He was “tired” of it.” She left."
+    assert [stray[m.start : m.end] for m in find_marked_spans(stray)] == ["tired"]  # no sentence ends in between: a stray mark

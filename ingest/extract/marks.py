@@ -60,6 +60,10 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
                     found_here = True
                 open_at = None
                 continues = False
+            elif text[pos] == "”" and (lost := _lost_opening(text, spans[-1].end + 1 if found_here else p_start, pos)) is not None:
+                # a curly closing mark with no opening since the last quote: its opening mark was lost
+                spans.append(MarkedSpan(lost, pos, index))
+                found_here = True
         carried = False
         if open_at is not None:
             end = _trim_end(text, open_at + 1, p_end)
@@ -69,6 +73,22 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
                 spans.append(span)
                 carried = next_opens
     return spans
+
+
+_SENTENCE_START = re.compile(r"[.!?](?=\s*[A-Z])")
+
+
+def _lost_opening(text: str, since: int, close: int) -> int | None:
+    """Where a quotation closed at `close` with no opening mark began: 'Booker … said.They deserve more support … safely.”'
+    opens at the first sentence after the last mark (the one holding the previous quote's cue ends before it);
+    None when no sentence ends in between (a stray mark inside one sentence says nothing)."""
+    m = _SENTENCE_START.search(text, since, close)
+    if m is None:
+        return None
+    start = m.end()
+    while start < close and text[start].isspace():
+        start += 1
+    return start if close - start > 1 else None
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
