@@ -76,8 +76,6 @@ class SearchQuery:
     document_ids: list[str] | None = None
 
 
-
-
 @dataclass
 class QuoteHit:
     """One result: a quote with its document, the text around it, and every other source of the same words."""

@@ -156,7 +156,7 @@ CREATE TABLE IF NOT EXISTS quote_shingles (
 );
 CREATE INDEX IF NOT EXISTS quote_shingles_hash ON quote_shingles(hash);
 CREATE INDEX IF NOT EXISTS quote_shingles_document ON quote_shingles(document_id);
-""" + ";\n".join([_COPIES_TABLE, _COPIES_INDEX_1, _COPIES_INDEX_2]) + """;
+""" + f"{_COPIES_TABLE};\n{_COPIES_INDEX_1};\n{_COPIES_INDEX_2};" + """
 CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(
     quote_id UNINDEXED, text, speaker, tokenize = 'porter unicode61 remove_diacritics 2'
 );
@@ -857,8 +857,9 @@ def _link_copies(db: sqlite3.Connection, quotes: list[tuple[str, str, str]]) -> 
         sql = " UNION ALL ".join(
             f"SELECT ?, quote_id FROM (SELECT DISTINCT quote_id FROM quote_shingles WHERE hash IN ({','.join('?' * len(h))})"
             " AND document_id != ? LIMIT ?)" for _, h, _ in parts[start:end])
-        for qid, found in db.execute(sql, [x for qid, h, doc in parts[start:end] for x in (qid, *h, doc, SYNDICATION_CANDIDATES)]):
-            candidates.setdefault(qid, []).append(found)
+        params_of = [x for key, h, doc in parts[start:end] for x in (key, *h, doc, SYNDICATION_CANDIDATES)]
+        for key, found in db.execute(sql, params_of):
+            candidates.setdefault(key, []).append(found)
         start = end
     known: dict[str, tuple[str, str]] = {}
     for ids in _chunks(sorted({c for found in candidates.values() for c in found}), _MAX_PARAMS):
