@@ -878,3 +878,15 @@ def test_a_closing_mark_whose_opening_was_lost_continues_the_last_quotation(extr
     assert find(extractor.extract(text), "best boats we can buy").speaker.name == "Ruth Ames"
     stray = "He was “tired” of it.” She left."
     assert [stray[m.start : m.end] for m in find_marked_spans(stray)] == ["tired"]  # no sentence ends in between: a stray mark
+
+
+def test_a_profession_introduced_before_the_name_is_the_person_named_with_it(extractor: QuoteExtractor) -> None:
+    text = (
+        "Attorney General Dana Holt defended the new rules on Monday.\n\n"
+        "A Tucson attorney said she has three clients who were moved without notice. "
+        "At a hearing last week, one of them told attorney Maria Delgado that nobody had explained the move.\n\n"
+        "An official said the moves were routine. Official Tom Baker declined to comment."
+    )
+    quotes = extractor.extract(text)
+    assert find(quotes, "three clients who were moved").speaker.name == "Maria Delgado"
+    assert find(quotes, "the moves were routine").speaker.name is None  # an unnamed official stays a description

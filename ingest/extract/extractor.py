@@ -26,6 +26,7 @@ from ingest.extract.lexicon import (
     CLAUSAL_ONLY,
     DOCUMENT_NOUNS,
     FEMALE_HONORIFICS,
+    INTRODUCED_ROLES,
     MALE_HONORIFICS,
     MEDIA_NAME_WORDS,
     MEDIA_NOUNS,
@@ -295,6 +296,7 @@ class _ArticleExtraction:
         _resolve_names(quotes, self.people, self.rules.surname_recency_chars)
         _full_organisation_names(quotes, [name for _, name in self.orgs])
         _spelled_out_acronyms(quotes, [name for _, name in self.orgs])
+        _name_introduced_roles(quotes, self.people, self.rules.document_recency_chars)
         full = list(dict.fromkeys(n for n in [*(q.speaker.name for q in quotes), *(p.name for p in self.people)] if n and len(n.split()) >= 2))
         for q in quotes:  # "according to Lapan": the outer source by the full name the document gives him
             if q.reported_by and re.fullmatch(r"[A-Z][\w’'-]+", q.reported_by):
@@ -1231,6 +1233,22 @@ def _full_organisation_names(quotes: list[Quote], orgs: list[str]) -> None:
         if len(longer) == 1:
             s.aliases.append(s.name or short)
             s.name, s.is_organization, s.resolution, s.description = longer.pop(), True, "named", None
+
+
+def _name_introduced_roles(quotes: list[Quote], people: list[PersonMention], recency: int) -> None:
+    """'A Phoenix attorney said she has a client … the woman told attorney Stephanie Corcoran': a profession introduced
+    by an indefinite description is the person named with it soon after, when the document gives it to nobody else."""
+    for q in quotes:
+        s = q.speaker
+        if s.name or s.resolution != "nominal" or s.title not in INTRODUCED_ROLES or not re.match(r"(?i)an?\s", s.description or ""):
+            continue
+        at = s.mention.start if s.mention else q.start
+        holders = {p.name for p in people if p.titles == {s.title}}  # "Attorney General Jeff Sessions" is no attorney here
+        if len(holders) != 1:
+            continue
+        (holder,) = holders
+        if len(holder.split()) >= 2 and any(p.name == holder and 0 < p.pos - at <= recency for p in people):
+            s.name, s.resolution, s.description = holder, "named", None
 
 
 _COUNTRY_PREFIX = re.compile(r"^(?:(?i:the)\s+)?(?:U\.S\.|US|U\.K\.|UK)\s+")

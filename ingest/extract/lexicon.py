@@ -38,6 +38,9 @@ CLAIM_NOUNS = frozenset(
 # What someone issues in writing, standing for its issuer as a source: "her statement added", "the advisory said".
 DOCUMENT_NOUNS = frozenset("statement release advisory memo memorandum letter fact-sheet factsheet sheet readout tweet post email".split())
 
+# Professions an article introduces before naming ("A Phoenix attorney said …" then "attorney Jane Roe"); offices and
+# officials are not among them (an unnamed official stays a description).
+INTRODUCED_ROLES = frozenset("attorney lawyer professor economist analyst doctor researcher".split())
 # "the newspaper noted": a news outlet the document quoted before.
 MEDIA_NOUNS = frozenset("newspaper paper outlet publication magazine network broadcaster".split())
 # Words in a news outlet's name ("The New York Times", "The Daily Caller").
