@@ -180,6 +180,7 @@ def search(
     publisher: Annotated[Optional[list[str]], typer.Option(help="Publisher (repeatable).")] = None,
     document: Annotated[Optional[list[str]], typer.Option(help="Only quotes from this document id (repeatable).")] = None,
     passages: Annotated[bool, typer.Option("--passages", help="Search passages of text instead of quotes.")] = False,
+    min_confidence: Annotated[Optional[float], typer.Option(min=0.0, max=1.0, help="Only quotes attributed at least this surely (0-1; 0.9: about 94% right).")] = None,
     fmt: Annotated[str, Format] = "table",
 ) -> None:
     """Search quotes (or passages) by meaning and keywords, with the same filters as GET /v1/search."""
@@ -205,7 +206,7 @@ def search(
             params = {"q": query, "mode": mode, "limit": limit}
             if not passages:
                 params |= {"speaker": speaker, "organization": organization, "since": dates.get("since"), "until": dates.get("until"),
-                           "kind": kind, "doc_kind": doc_kind, "publisher": publisher, "document": document}
+                           "kind": kind, "doc_kind": doc_kind, "publisher": publisher, "document": document, "min_confidence": min_confidence}
             out = remote.search(params, passages)
         except KBError as e:
             raise _fail(str(e)) from e
@@ -218,6 +219,7 @@ def search(
         q = SearchQuery(
             q=query, mode=mode, limit=limit, speaker=speaker, organization=organization, kinds=kind or None, doc_kinds=doc_kind or None,
             publishers=publisher or None, document_ids=document or None, since=dates.get("since"), until=dates.get("until"),
+            min_confidence=min_confidence,
         )
         if passages:
             out = [s.PassageOut.of(h, None).model_dump(mode="json") for h in kb.search_passages(q).results]
@@ -436,6 +438,7 @@ def briefing(
     max_speakers: Annotated[int, typer.Option(min=1, max=50)] = 10,
     since: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD")] = None,
     until: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD")] = None,
+    min_confidence: Annotated[Optional[float], typer.Option(min=0.0, max=1.0, help="Only quotes attributed at least this surely (0-1).")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="markdown, json or docx (docx needs --output)")] = "markdown",
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of the screen.")] = None,
 ) -> None:
@@ -455,13 +458,13 @@ def briefing(
     try:
         if remote is not None:  # a running server holds the store: it builds the briefing
             body = {"topic": topic, "speakers": speaker, "since": dates.get("since"), "until": dates.get("until"),
-                    "per_speaker": per_speaker, "max_speakers": max_speakers}
+                    "per_speaker": per_speaker, "max_speakers": max_speakers, "min_confidence": min_confidence}
             b = briefing_dict_from_api(remote.briefing({k: v for k, v in body.items() if v is not None}))
         else:
             kb = _open_kb(settings, queries_only=True)
             try:
                 b = build_briefing(kb, topic, speaker, dates.get("since"), dates.get("until"), per_speaker=per_speaker,
-                                   max_speakers=max_speakers).as_dict()
+                                   max_speakers=max_speakers, min_confidence=min_confidence).as_dict()
             finally:
                 kb.close()
     except KBError as e:

@@ -90,14 +90,17 @@ def add_web_routes(app: FastAPI) -> None:
         until: Annotated[str, Query(max_length=10)] = "",
         mode: Annotated[str, Query(max_length=10)] = "hybrid",
         cursor: Annotated[str, Query(max_length=200)] = "",
+        min_confidence: Annotated[str, Query(max_length=10)] = "",
     ) -> Response:
-        form = {"q": q, "speaker": speaker, "organization": organization, "doc_kind": doc_kind, "since": since, "until": until, "mode": mode}
+        form = {"q": q, "speaker": speaker, "organization": organization, "doc_kind": doc_kind, "since": since, "until": until, "mode": mode,
+                "min_confidence": min_confidence}
         cards, error, next_cursor = [], None, None
         if q.strip():
             try:
                 page = kb.search_quotes(SearchQuery(
                     q=q, mode=mode, limit=20, cursor=cursor or None, speaker=speaker or None, organization=organization or None,
                     doc_kinds=[doc_kind] if doc_kind else None, since=_date(since, "since"), until=_date(until, "until"),
+                    min_confidence=_share(min_confidence, "min_confidence"),
                 ))
                 base = _link_base(request)
                 cards = [_card(h.quote, h.document, base, h.score, h.context) | {"sources": _sources(h, base)} for h in page.results]
@@ -162,6 +165,15 @@ def _date(value: str, name: str) -> str | None:
         return date.fromisoformat(value).isoformat()
     except ValueError as e:
         raise InvalidInput(f"{name}: {value!r} is not a date (YYYY-MM-DD)") from e
+
+
+def _share(value: str, name: str) -> float | None:
+    if not value:
+        return None
+    try:
+        return float(value)
+    except ValueError as e:
+        raise InvalidInput(f"{name}: {value!r} is not a number between 0 and 1") from e
 
 
 def _marked_paragraphs(text: str, quotes: list[Quote]) -> list[Markup]:

@@ -104,11 +104,13 @@ def build_briefing(
     max_speakers: int = 10,
     base_url: str | None = None,
     rules: BriefingRules = RULES,
+    min_confidence: float | None = None,
 ) -> Briefing:
     """Search, keep real sources, merge repeated words (with all their outlets), and lay out the memo."""
     hits: list[QuoteHit] = []
     for who in speakers or [None]:
-        query = SearchQuery(q=topic, mode="hybrid", limit=rules.candidates, speaker=who, since=since, until=until)
+        query = SearchQuery(q=topic, mode="hybrid", limit=rules.candidates, speaker=who, since=since, until=until,
+                            min_confidence=min_confidence)
         hits.extend(kb.search_quotes(query).results)
     hits.sort(key=lambda h: (-h.score, _date_key(h.document)))
     groups: dict[str, BriefingGroup] = {}

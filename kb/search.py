@@ -74,6 +74,7 @@ class SearchQuery:
     since: str | None = None
     until: str | None = None
     document_ids: list[str] | None = None
+    min_confidence: float | None = None
 
 
 @dataclass
@@ -230,9 +231,11 @@ class Searcher:
             speaker_ids = org_ids if speaker_ids is None else sorted(set(speaker_ids) & set(org_ids))
         if query.since and query.until and query.since > query.until:
             raise InvalidInput("'since' is after 'until'")
+        if query.min_confidence is not None and not 0.0 <= query.min_confidence <= 1.0:
+            raise InvalidInput("'min_confidence' must be between 0 and 1")
         return QuoteFilter(
             speaker_ids=speaker_ids, kinds=query.kinds, doc_kinds=query.doc_kinds, publishers=query.publishers,
-            since=query.since, until=query.until, document_ids=query.document_ids,
+            since=query.since, until=query.until, document_ids=query.document_ids, min_confidence=query.min_confidence,
         )
 
     def _depth(self, offset: int, limit: int) -> int:
@@ -306,9 +309,9 @@ class Searcher:
         return self._passing(self.vectors.query(QUOTES, vector, depth, flt), flt)
 
     def _filter_size(self, flt: QuoteFilter) -> int:
-        """How many quotes a filter of dates, kinds or publishers leaves (up to count_max), remembered for filter_cache_s:
+        """How many quotes a filter of dates, kinds, publishers or confidence leaves (up to count_max), remembered for filter_cache_s:
         counting a year of 100,000 quotes is 1-4 ms, and staff page through and refine within the same few ranges."""
-        key = (flt.since, flt.until, tuple(flt.kinds or ()), tuple(flt.doc_kinds or ()), tuple(flt.publishers or ()))
+        key = (flt.since, flt.until, tuple(flt.kinds or ()), tuple(flt.doc_kinds or ()), tuple(flt.publishers or ()), flt.min_confidence)
         now = time.monotonic()
         found = self._filter_sizes.get(key)
         if found is not None and now - found[0] < self.tuning.filter_cache_s:

@@ -97,6 +97,8 @@ def test_pagination_with_cursor(http: httpx.Client) -> None:
         ({"q": "x", "until": "2020-13-01"}, "until"),
         ({"q": "x", "since": "2024-01-02", "until": "2024-01-01"}, "since"),
         ({"q": "x", "speaker": "s" * 201}, "speaker"),
+        ({"q": "x", "min_confidence": 1.5}, "min_confidence"),
+        ({"q": "x", "min_confidence": "sure"}, "min_confidence"),
     ],
 )
 def test_search_rejects_bad_input_clearly(http: httpx.Client, params: dict, fragment: str) -> None:
@@ -104,6 +106,18 @@ def test_search_rejects_bad_input_clearly(http: httpx.Client, params: dict, frag
     assert r.status_code == 422
     err = error_of(r)
     assert fragment in err["message"]
+
+
+def test_search_and_briefings_leave_out_quotes_attributed_less_surely_than_asked(http: httpx.Client) -> None:
+    params = {"q": "sanctuary cities police immigration", "limit": 50}
+    everything = http.get("/v1/search", params=params).json()["results"]
+    assert any(r["confidence"] < 0.9 for r in everything)  # the seed has less sure attributions among the answers
+    sure = http.get("/v1/search", params={**params, "min_confidence": 0.9}).json()["results"]
+    assert sure and all(r["confidence"] >= 0.9 for r in sure)
+    for mode in ("keyword", "semantic"):
+        assert all(r["confidence"] >= 0.9 for r in http.get("/v1/search", params={**params, "mode": mode, "min_confidence": 0.9}).json()["results"])
+    memo = http.post("/v1/briefings", json={"topic": "sanctuary cities", "min_confidence": 0.9}).json()
+    assert memo["speakers"] and all(q["quote"]["confidence"] >= 0.9 for s in memo["speakers"] for q in s["quotes"])
 
 
 def test_quote_document_and_speaker_endpoints(http: httpx.Client) -> None:

@@ -155,6 +155,9 @@ def test_keyword_chunks(filled: Catalogue) -> None:
     (QuoteFilter(until="2017-12-31"), 1),
     (QuoteFilter(document_ids=["doc_a"]), 1),
     (QuoteFilter(kinds=["direct"], since="2018-01-01"), 1),
+    (QuoteFilter(min_confidence=0.9), 3),  # every quote of the fixture is at 0.9
+    (QuoteFilter(min_confidence=0.95), 0),
+    (QuoteFilter(min_confidence=0.95, speaker_ids=[CHAMPAGNE.id or ""]), 0),
 ])
 def test_filters_restrict_keyword_search_and_id_filtering(filled: Catalogue, flt: QuoteFilter, expected: int) -> None:
     hits = filled.keyword_quotes("judges detainer detainers request requests warrants", flt, 10)

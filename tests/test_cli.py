@@ -39,6 +39,18 @@ def test_search_json_puts_the_judges_passage_in_the_top_five(data: Path) -> None
     assert hit["document"]["title"].startswith("Tensions flare") and hit["document"]["publisher"] == "ABC News"
 
 
+def test_search_and_briefing_keep_only_sure_attributions_when_asked(data: Path) -> None:
+    query = ("search", "sanctuary cities police immigration", "--format", "json", "--limit", "30")
+    everything = json.loads(kb(*query, data=data).stdout)["results"]
+    assert any(r["confidence"] < 0.9 for r in everything)
+    sure = json.loads(kb(*query, "--min-confidence", "0.9", data=data).stdout)["results"]
+    assert sure and all(r["confidence"] >= 0.9 for r in sure)
+    memo = json.loads(kb("briefing", "sanctuary cities", "--min-confidence", "0.9", "--format", "json", data=data).stdout)
+    unsure = {r["id"] for r in everything if r["confidence"] < 0.9}
+    cited = {q["quote_id"] for s in memo["speakers"] for q in s["quotes"]}
+    assert cited and not cited & unsure
+
+
 def test_speakers_lists_champagne_once_with_the_misspelling(data: Path) -> None:
     proc = kb("speakers", "Champagne", "--format", "jsonl", data=data)
     rows = [json.loads(line) for line in proc.stdout.splitlines()]

@@ -106,3 +106,18 @@ def test_ingested_markup_is_shown_as_text_and_never_runs(page, live_server: Live
     assert page.dialogs == []  # type: ignore[attr-defined]
     headers = httpx.get(live_server.url + "/").headers
     assert "script-src 'self'" in headers["content-security-policy"] and headers["x-content-type-options"] == "nosniff"
+
+
+def test_search_can_hide_quotes_attributed_less_surely(page, live_server: LiveServer) -> None:  # type: ignore[no-untyped-def]
+    """Staff who cite only sure attributions pick "confident" and the page keeps the choice across searches."""
+    page.goto(live_server.url + "/?q=sanctuary+cities+police+immigration")
+    everything = [float(c) for c in page.locator("article.card").evaluate_all("cs => cs.map(c => c.dataset.confidence)")]
+    assert everything and min(everything) < 0.9  # the seed holds less sure attributions among the answers
+    page.select_option("#min_confidence", "0.9")
+    page.locator("button[type=submit]").click()
+    page.wait_for_url("**min_confidence=0.9**")
+    sure = [float(c) for c in page.locator("article.card").evaluate_all("cs => cs.map(c => c.dataset.confidence)")]
+    assert sure and min(sure) >= 0.9
+    assert page.input_value("#min_confidence") == "0.9"
+    page.goto(live_server.url + "/?q=sanctuary&min_confidence=lots")
+    assert "not a number" in page.inner_text(".error")

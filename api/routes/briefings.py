@@ -36,6 +36,7 @@ def router(settings: Settings) -> APIRouter:
             return build_briefing(
                 kb, body.topic, body.speakers, body.since.isoformat() if body.since else None,
                 body.until.isoformat() if body.until else None, body.per_speaker, body.max_speakers, base_url(request),
+                min_confidence=body.min_confidence,
             )
 
     @r.post("/v1/briefings", response_model=s.BriefingOut, operation_id="createBriefing", dependencies=Reads,

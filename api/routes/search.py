@@ -53,13 +53,14 @@ def router(settings: Settings) -> APIRouter:
         mode: Annotated[SearchMode, Query(description="hybrid (meaning and words), semantic, keyword, or phrase (exact words).")] = SearchMode.HYBRID,
         limit: Annotated[int, Query(ge=1, le=settings.max_results)] = 10,
         cursor: Annotated[str | None, Query(max_length=200, description=s.CURSOR)] = None,
+        min_confidence: Annotated[float | None, Query(ge=0, le=1, description=s.MIN_CONFIDENCE, examples=[0.9])] = None,
     ) -> Response:
         """Quotes that answer a question, best first, with who said them, where, and every other source of the same words."""
         kinds, doc_kinds = values(kind), values(doc_kind)
         query = SearchQuery(
             q=q, mode=mode.value, limit=limit, cursor=cursor, speaker=speaker, organization=organization, kinds=kinds,
             doc_kinds=doc_kinds, publishers=csv(publisher), document_ids=csv(document), since=since.isoformat() if since else None,
-            until=until.isoformat() if until else None,
+            until=until.isoformat() if until else None, min_confidence=min_confidence,
         )
         with search_slot(request, kb, query):
             page = kb.search_quotes(query)

@@ -219,6 +219,9 @@ def filter_sql(flt: QuoteFilter, quote_alias: str = "q", doc_alias: str = "d") -
     if flt.until:
         clauses.append(f"{doc_alias}.published <= %s")
         params.append(flt.until)
+    if flt.min_confidence is not None:
+        clauses.append(f"{quote_alias}.confidence >= %s")
+        params.append(flt.min_confidence)
     return (" AND ".join(clauses) or "TRUE"), params
 
 

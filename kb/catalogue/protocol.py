@@ -45,6 +45,7 @@ class QuoteFilter:
     since: str | None = None
     until: str | None = None
     document_ids: list[str] | None = None
+    min_confidence: float | None = None  # only quotes attributed at least this surely (confidence is calibrated on dev)
 
 
 @dataclass
