@@ -31,7 +31,7 @@ _MIN_COSINE_INT8 = 0.98  # the int8 graph's vectors to torch's on the probes (0.
 
 
 class OnnxQueryEmbedder:
-    """An `Embedder` for queries: float32 ONNX (onnxruntime, `threads` a call) once ready, the torch model before."""
+    """An `Embedder` for queries: float32 (or int8) ONNX (onnxruntime, `threads` a call) once ready, the torch model before."""
 
     def __init__(self, torch_embedder: Embedder, model: str, cache_dir: Path, threads: int = 1, quantized: bool = False) -> None:
         self._torch = torch_embedder
