@@ -54,6 +54,17 @@ def entries(db: sqlite3.Connection, surname: str) -> list[dict[str, Any]]:
     return [{"name": n, "id": i, "quotes": c} for n, i, c in rows]
 
 
+def sharing_a_surname(people: list[tuple[str, int]]) -> dict[str, list[str]]:
+    """Entries among the largest that end in the same word, to read by eye: one person in two entries ("Trump",
+    "Donald Trump") or relatives rightly apart ("George W. Bush", "Jeb Bush")."""
+    groups: dict[str, list[str]] = {}
+    for name, count in people:
+        words = re.sub(r"\b(Jr|Sr|II|III)\.?$", "", name).split()
+        if words:
+            groups.setdefault(words[-1].lower(), []).append(f"{name} ({count})")
+    return {k: v for k, v in groups.items() if len(v) > 1}
+
+
 def releases(db: sqlite3.Connection) -> dict[str, Any]:
     """Congressional releases (kind statement, a member as publisher): with a quote credited to the member."""
     docs = db.execute("SELECT id, publisher FROM documents WHERE kind = 'statement' AND publisher != 'The White House'").fetchall()
@@ -85,6 +96,7 @@ def main(argv: list[str] | None = None) -> int:
         "quotes": db.execute("SELECT count(*) FROM quotes").fetchone()[0],
         "speakers": db.execute("SELECT count(*) FROM speakers").fetchone()[0],
         "top_speakers": [{"name": n, "organization": bool(o), "quotes": c} for n, o, c in top],
+        "top_sharing_a_surname": sharing_a_surname([(n, c) for n, o, c in top if not o]),
         **q_turns(db),
         "entries": {name: entries(db, name) for name in PEOPLE},
         "congress": releases(db),
