@@ -298,6 +298,21 @@ def test_a_surname_label_takes_the_first_name_its_neighbours_address_it_by(extra
     assert find(quotes, "Good work").speaker.name != "Ben"  # an office's label is never named by a vocative
 
 
+def test_a_first_name_the_transcript_gives_to_a_reporter_never_names_an_official(extractor: QuoteExtractor) -> None:
+    """'Kristen, I think …' answers the reporter the moderator called on, though an official spoke just before."""
+    title = "Press Call by Officials on Wildfire Recovery"
+    text = (
+        "Via Teleconference\n\nMODERATOR:  Next, Kristen Odell, Valley Courier.\n\n"
+        "Q    Thanks.  When will the loans be paid out?  And who decides?\n\n"
+        "DR. LINDQVIST:  The first loans go out this week.  The county decides the rest.\n\n"
+        "MR. OKAFOR:  Kristen, I think the answer is the same for every county.  We will publish the list.\n\n"
+        "MODERATOR:  Next, Paul Hart, The Ledger.\n\nQ    Hi.  What about the schools?  Are they open?\n\n"
+        "DR. LINDQVIST:  They reopen on Monday.  Every one of them.\n"
+    )
+    quotes = extractor.extract(text, "roundtable", title)
+    assert find(quotes, "first loans go out").speaker.name == "Lindqvist"  # not "Kristen Lindqvist"
+
+
 def test_white_house_transcripts_are_recognised_as_such() -> None:
     text = "MS. PSAKI:  Hello.\n\nQ    Hi.  A question about the budget.\n\nMS. PSAKI:  Sure.\n\nQ    Thanks.\n"
     assert infer_kind("", text) == "roundtable"
@@ -890,3 +905,17 @@ def test_a_profession_introduced_before_the_name_is_the_person_named_with_it(ext
     quotes = extractor.extract(text)
     assert find(quotes, "three clients who were moved").speaker.name == "Maria Delgado"
     assert find(quotes, "the moves were routine").speaker.name is None  # an unnamed official stays a description
+
+
+def test_a_department_named_after_a_title_word_is_an_organisation_not_a_person(extractor: QuoteExtractor) -> None:
+    """'Justice Department', 'Police Department': the first word is a title elsewhere ("Justice Kennedy"), not here."""
+    text = ("The county may lose its grants, the Justice Department said on Monday. "
+            "The Police Department said it would review the footage. "
+            "Justice Anna Morales said the statute was plain.")
+    by_text = {q.text: q.speaker for q in extractor.extract(text)}
+    justice = next(s for t, s in by_text.items() if "lose its grants" in t)
+    police = next(s for t, s in by_text.items() if "review the footage" in t)
+    judge = next(s for t, s in by_text.items() if "statute was plain" in t)
+    assert justice.is_organization and "Justice Department" in (justice.name or "") and justice.title is None
+    assert police.is_organization and "Police Department" in (police.name or "")
+    assert judge.name == "Anna Morales" and judge.title == "Justice" and not judge.is_organization

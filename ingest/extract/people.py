@@ -15,7 +15,7 @@ from ingest.extract.lexicon import (
     NOT_PEOPLE,
     TITLE_WORDS,
 )
-from kb.names import clean_text, fold, junk_organization, name_gender
+from kb.names import ORG_HEADS, clean_text, fold, junk_organization, name_gender
 
 _ORG_LABELS = {"ORG", "NORP", "GPE", "FAC"}
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -45,7 +45,7 @@ class Mention:
 def clean_name(text: str) -> str:
     """A name without markup, bullets, honorifics or leading titles: '• Mr. Obama' -> 'Obama'."""
     words = [w for w in clean_text(text).split() if w.lower().strip(".") not in HONORIFICS]
-    while len(words) > 1 and is_title_word(words[0]):
+    while len(words) > 1 and is_title_word(words[0]) and not _organisation_head(words[-1]):
         words = words[1:]  # "Sheriff Champagne", "Congressmen Serrano" -> the name; the title is kept elsewhere
     return _POSSESSIVE.sub("", " ".join(words)).strip(" ,.;:")
 
@@ -161,9 +161,15 @@ def _titled_name(phrase: SpacySpan) -> tuple[list[str], str] | None:
     while cut < len(words) and words[cut].lower_.strip(".") in TITLE_WORDS:
         cut += 1
     rest = words[cut:]
-    if cut == 0 or not rest or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest):
+    if cut == 0 or not rest or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest) or _organisation_head(rest[-1].text):
         return None
     return [t.text for t in words[:cut]], " ".join(t.text for t in rest)
+
+
+def _organisation_head(word: str) -> bool:
+    """'Justice Department', 'Police Department': a title word before an organisation's head word is part of its name,
+    not a person's title (they had become one person called "Department")."""
+    return fold(word.strip(".,")) in ORG_HEADS
 
 
 def is_person(ent: SpacySpan) -> bool:
