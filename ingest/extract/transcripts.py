@@ -249,9 +249,17 @@ def addressed_first_names(turns: list[tuple[str, str]]) -> dict[str, str]:
     out = {}
     for label, counts in votes.items():
         (best, n), *rest = counts.most_common()
-        if not rest or rest[0][1] < n:
+        if (not rest or rest[0][1] < n) and not _someone_elses(best, label, turns):
             out[label] = best
     return out
+
+
+def _someone_elses(first: str, label: str, turns: list[tuple[str, str]]) -> bool:
+    """Whether the transcript gives this first name in full to another person ("MODERATOR: Kristen Welker, NBC."): then
+    "Kristen, I think …" answers the reporter, whoever spoke just before (it had named Dr. Fauci "Kristen Fauci")."""
+    surname = label.split()[-1].strip(".:").lower() if label.split() else ""
+    pattern = re.compile(rf"\b{re.escape(first)}\s+([A-Z][\w'’-]+)")
+    return any(m.group(1).lower() != surname for _, words in turns for m in pattern.finditer(words))
 
 
 def copy_speaker(s: SpeakerRef) -> SpeakerRef:
