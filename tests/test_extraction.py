@@ -919,3 +919,15 @@ def test_a_department_named_after_a_title_word_is_an_organisation_not_a_person(e
     assert justice.is_organization and "Justice Department" in (justice.name or "") and justice.title is None
     assert police.is_organization and "Police Department" in (police.name or "")
     assert judge.name == "Anna Morales" and judge.title == "Justice" and not judge.is_organization
+
+
+def test_a_noun_phrase_after_a_cue_is_a_topic_not_a_statement(extractor: QuoteExtractor) -> None:
+    """Staff search for statements: 'called for another shutdown' names a topic; a clause or a judgement is said."""
+    text = ("Republicans in the House called for another government shutdown over the budget. "
+            "Activists demanded accountability from the police after the shooting. "
+            "The mayor said no broader threat is imminent. "
+            "Laura Ortiz described the new curfew as cruel, reckless and unnecessary.")
+    found = {q.text for q in extractor.extract(text)}
+    assert not any("government shutdown" in t or "accountability" in t for t in found)
+    assert "no broader threat is imminent" in found
+    assert any(t.startswith("the new curfew as cruel") for t in found)

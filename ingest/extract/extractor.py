@@ -212,6 +212,12 @@ def _name_by_address(turns: list[Quote], first_names: dict[str, str]) -> None:
             s.name = f"{first_names[label]} {s.name}"
 
 
+def _states_something(words: SpacySpan) -> bool:
+    """Reported words that say something: a clause (a verb), or a judgement ("described the policy as cruel, immoral");
+    a bare noun phrase after a cue ("called for another shutdown") is what was talked about, not what was said."""
+    return any(t.pos_ in {"VERB", "AUX"} or t.lower_ == "as" and any(c.pos_ == "ADJ" for c in t.subtree) for t in words)
+
+
 def parse_units(text: str) -> list[tuple[int, int]]:
     """Paragraphs, with any longer than MAX_UNIT_CHARS cut at a sentence end or a space (parsing time grows with length)."""
     units = []
@@ -720,6 +726,9 @@ class _ArticleExtraction:
         kind = "indirect"
         if any(_overlap((m.start, m.end), (s, e)) >= 0.5 * (m.end - m.start) for m in self.marked):
             kind = "mixed"
+        said = doc.char_span(s - base, e - base, alignment_mode="expand") if kind == "indirect" else None
+        if said is not None and not _states_something(said):
+            return None  # 'called for another government shutdown', 'cited immigrant family separations': a topic, no statement
         return self._according_to_inner(cue, base, ents, Quote(
             text=self.text[s:e], start=s, end=e, kind=kind, speaker=speaker,
             cue=Span(cue.text, base + cue.start, base + cue.end), confidence=self.rules.reported,
