@@ -1,0 +1,29 @@
+"""The search-precision score: results matched to judged ones by document and overlapping span, the rest listed."""
+
+from __future__ import annotations
+
+from evals.search_precision import JUDGED, Judged, load_judged, score
+
+
+def test_results_are_matched_by_overlap_and_the_unjudged_are_listed() -> None:
+    judged = [
+        Judged("border wall", "doc_a", 100, 160, statement=True, right_speaker=True),
+        Judged("border wall", "doc_a", 400, 420, statement=False, right_speaker=False),
+        Judged("border wall", "doc_b", 0, 50, statement=True, right_speaker=False),
+    ]
+    results = {"border wall": [
+        {"document_id": "doc_a", "start": 110, "end": 170},  # most of the first judged span: the same quote, trimmed anew
+        {"document_id": "doc_a", "start": 405, "end": 420},
+        {"document_id": "doc_b", "start": 45, "end": 120},  # overlaps 5 characters: another quote
+        {"document_id": "doc_c", "start": 0, "end": 10},
+    ]}
+    scored = score(results, judged)
+    assert (scored.results, scored.judged, scored.statements, scored.right_speaker, scored.both) == (4, 2, 1, 1, 1)
+    assert [(u["document_id"], u["start"]) for u in scored.unjudged] == [("doc_b", 45), ("doc_c", 0)]
+    assert scored.as_dict()["right_speaker"] == 0.5
+
+
+def test_the_committed_judgements_load_and_say_what_evals_results_reports() -> None:
+    judged = load_judged(JUDGED)
+    assert len(judged) == 95 and len({j.query for j in judged}) == 19
+    assert sum(j.right_speaker for j in judged) == 68 and sum(j.statement and j.right_speaker for j in judged) == 51
