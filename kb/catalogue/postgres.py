@@ -420,18 +420,8 @@ class PostgresCatalogue:
         return self.quotes_with_shingles_many({"": hashes}, limit).get("", [])
 
     def quotes_with_shingles_many(self, lookups: Mapping[str, list[int]], limit: int) -> dict[str, list[str]]:
-        out: dict[str, list[str]] = {}
-        parts: list[str] = []
-        params: list[object] = []
-        for key, hashes in lookups.items():
-            if hashes:
-                parts.append("(SELECT %s AS key, quote_id FROM (SELECT DISTINCT quote_id FROM quote_shingles"
-                             " WHERE hash = ANY(%s) LIMIT %s) found)")
-                params.extend([key, hashes, limit])
-        if parts:
-            for r in self._all(" UNION ALL ".join(parts), params):
-                out.setdefault(r["key"], []).append(r["quote_id"])
-        return out
+        with self._conn() as db:
+            return _shingle_candidates(db, [(key, hashes, None) for key, hashes in lookups.items()], limit)
 
     def filter_quote_ids(self, ids: list[str], flt: QuoteFilter) -> set[str]:
         if not ids:
@@ -857,17 +847,24 @@ def _document(r: dict[str, Any]) -> Document:
     )
 
 
+def _shingle_candidates(db: Any, lookups: list[tuple[str, list[int], str | None]], limit: int) -> dict[str, list[str]]:
+    """For each (key, word-window hashes, document left out or None): at most `limit` ids of quotes holding any of them,
+    a few hundred keys a statement."""
+    lookups = [(key, hashes, doc) for key, hashes, doc in lookups if hashes]
+    out: dict[str, list[str]] = {}
+    for start in range(0, len(lookups), 200):
+        part = lookups[start : start + 200]
+        sql = " UNION ALL ".join("(SELECT %s AS key, quote_id FROM (SELECT DISTINCT quote_id FROM quote_shingles"
+                                 " WHERE hash = ANY(%s) AND document_id IS DISTINCT FROM %s::text LIMIT %s) found)" for _ in part)
+        for r in db.execute(sql, [x for key, hashes, doc in part for x in (key, hashes, doc, limit)]).fetchall():
+            out.setdefault(r["key"], []).append(r["quote_id"])
+    return out
+
+
 def _link_copies(db: Any, quotes: list[tuple[str, str, str]]) -> None:
     """Link quotes just stored ((id, text key, document id)) with other documents' trimmed copies of them."""
     new = {qid: (key, doc) for qid, key, doc in quotes}
-    lookups = [(qid, hashes, new[qid][1]) for qid in new if (hashes := lookup_shingles(new[qid][0]))]
-    candidates: dict[str, list[str]] = {}
-    for start in range(0, len(lookups), 200):  # a few hundred reads a statement
-        part = lookups[start : start + 200]
-        sql = " UNION ALL ".join("(SELECT %s AS key, quote_id FROM (SELECT DISTINCT quote_id FROM quote_shingles"
-                                 " WHERE hash = ANY(%s) AND document_id <> %s LIMIT %s) found)" for _ in part)
-        for r in db.execute(sql, [x for qid, hashes, doc in part for x in (qid, hashes, doc, SYNDICATION_CANDIDATES)]).fetchall():
-            candidates.setdefault(r["key"], []).append(r["quote_id"])
+    candidates = _shingle_candidates(db, [(qid, lookup_shingles(key), doc) for qid, (key, doc) in new.items()], SYNDICATION_CANDIDATES)
     ids = sorted({c for found in candidates.values() for c in found})
     known = {r["id"]: (r["text_key"], r["document_id"])
              for r in db.execute("SELECT id, text_key, document_id FROM quotes WHERE id = ANY(%s)", (ids,)).fetchall()} if ids else {}

@@ -478,19 +478,7 @@ class SqliteCatalogue:
         return self.quotes_with_shingles_many({"": hashes}, limit).get("", [])
 
     def quotes_with_shingles_many(self, lookups: Mapping[str, list[int]], limit: int) -> dict[str, list[str]]:
-        # One statement for a page of hits: each statement releases and retakes the GIL, which under concurrent
-        # searches costs far more than the lookup itself.
-        out: dict[str, list[str]] = {}
-        parts, params = [], []
-        for key, hashes in lookups.items():
-            if hashes:
-                parts.append(f"SELECT ?, quote_id FROM (SELECT DISTINCT quote_id FROM quote_shingles WHERE hash IN "
-                             f"({','.join('?' * len(hashes))}) LIMIT ?)")
-                params.extend([key, *hashes, limit])
-        if parts:
-            for key, quote_id in self._conn().execute(" UNION ALL ".join(parts), params):
-                out.setdefault(key, []).append(quote_id)
-        return out
+        return _shingle_candidates(self._conn(), [(key, hashes, None) for key, hashes in lookups.items()], limit)
 
     def filter_quote_ids(self, ids: list[str], flt: QuoteFilter) -> set[str]:
         """Which of these quotes pass the filter (and still exist)."""
@@ -845,12 +833,13 @@ def backup_catalogue(source: Path, target: Path) -> dict[str, int]:
         src.close()
 
 
-def _link_copies(db: sqlite3.Connection, quotes: list[tuple[str, str, str]]) -> None:
-    """Link quotes just stored ((id, text key, document id)) with other documents' trimmed copies of them."""
-    new = {qid: (key, doc) for qid, key, doc in quotes}
-    parts = [(qid, hashes[i : i + 2_000], new[qid][1]) for qid in new if (hashes := lookup_shingles(new[qid][0]))
-             for i in range(0, len(hashes), 2_000)]  # a very long quote's windows in several reads
-    candidates: dict[str, list[str]] = {}
+def _shingle_candidates(db: sqlite3.Connection, lookups: list[tuple[str, list[int], str | None]], limit: int) -> dict[str, list[str]]:
+    """For each (key, word-window hashes, document left out or None): at most `limit` ids of quotes holding any of them.
+
+    As few statements as SQLite's bounds allow: each statement releases and retakes the GIL, which under concurrent
+    searches costs far more than the lookup itself; a very long quote's windows go in several reads."""
+    parts = [(key, hashes[i : i + 2_000], doc) for key, hashes, doc in lookups for i in range(0, len(hashes), 2_000)]
+    out: dict[str, list[str]] = {}
     start = 0
     while start < len(parts):
         end, params = start, 0
@@ -859,11 +848,18 @@ def _link_copies(db: sqlite3.Connection, quotes: list[tuple[str, str, str]]) -> 
             end += 1
         sql = " UNION ALL ".join(
             f"SELECT ?, quote_id FROM (SELECT DISTINCT quote_id FROM quote_shingles WHERE hash IN ({','.join('?' * len(h))})"
-            " AND document_id != ? LIMIT ?)" for _, h, _ in parts[start:end])
-        params_of = [x for key, h, doc in parts[start:end] for x in (key, *h, doc, SYNDICATION_CANDIDATES)]
+            " AND document_id IS NOT ? LIMIT ?)" for _, h, _ in parts[start:end])
+        params_of = [x for part_key, h, doc in parts[start:end] for x in (part_key, *h, doc, limit)]
         for key, found in db.execute(sql, params_of):
-            candidates.setdefault(key, []).append(found)
+            out.setdefault(key, []).append(found)
         start = end
+    return {key: list(dict.fromkeys(ids))[:limit] for key, ids in out.items()}  # a key read in several parts: its first `limit`
+
+
+def _link_copies(db: sqlite3.Connection, quotes: list[tuple[str, str, str]]) -> None:
+    """Link quotes just stored ((id, text key, document id)) with other documents' trimmed copies of them."""
+    new = {qid: (key, doc) for qid, key, doc in quotes}
+    candidates = _shingle_candidates(db, [(qid, lookup_shingles(key), doc) for qid, (key, doc) in new.items()], SYNDICATION_CANDIDATES)
     known: dict[str, tuple[str, str]] = {}
     for ids in _chunks(sorted({c for found in candidates.values() for c in found}), _MAX_PARAMS):
         rows = db.execute(f"SELECT id, text_key, document_id FROM quotes WHERE id IN ({','.join('?' * len(ids))})", ids)
