@@ -203,16 +203,23 @@ class Searcher:
         self._filter_sizes.clear()
         self._organizations = None
 
-    def _ids_for(self, kind: str, name: str) -> list[str]:
+    def _remembered(self, cache: dict[Any, tuple[float, Any]], key: Any, compute: Callable[[float], Any]) -> Any:
+        """`compute(now)`, kept in `cache` under `key` for filter_cache_s (the cache is emptied past 10,000 keys)."""
         now = time.monotonic()
-        found = self._speaker_ids.get((kind, name))
+        found = cache.get(key)
         if found is not None and now - found[0] < self.tuning.filter_cache_s:
             return found[1]
-        ids = self.catalogue.speaker_ids_matching(name) if kind == "speaker" else self._organization_ids(name, now)
-        if len(self._speaker_ids) > 10_000:
-            self._speaker_ids.clear()
-        self._speaker_ids[(kind, name)] = (now, ids)
-        return ids
+        value = compute(now)
+        if len(cache) > 10_000:
+            cache.clear()
+        cache[key] = (now, value)
+        return value
+
+    def _ids_for(self, kind: str, name: str) -> list[str]:
+        return self._remembered(  # type: ignore[no-any-return]
+            self._speaker_ids, (kind, name),
+            lambda now: self.catalogue.speaker_ids_matching(name) if kind == "speaker" else self._organization_ids(name, now),
+        )
 
     def _organization_ids(self, name: str, now: float) -> list[str]:
         """Speakers of every organisation whose name holds these words. The catalogue's (organisation, speaker) pairs are
@@ -312,15 +319,7 @@ class Searcher:
         """How many quotes a filter of dates, kinds, publishers or confidence leaves (up to count_max), remembered for filter_cache_s:
         counting a year of 100,000 quotes is 1-4 ms, and staff page through and refine within the same few ranges."""
         key = (flt.since, flt.until, tuple(flt.kinds or ()), tuple(flt.doc_kinds or ()), tuple(flt.publishers or ()), flt.min_confidence)
-        now = time.monotonic()
-        found = self._filter_sizes.get(key)
-        if found is not None and now - found[0] < self.tuning.filter_cache_s:
-            return found[1]
-        size = self.catalogue.count_quotes_matching(flt, self.tuning.count_max)
-        if len(self._filter_sizes) > 10_000:
-            self._filter_sizes.clear()
-        self._filter_sizes[key] = (now, size)
-        return size
+        return self._remembered(self._filter_sizes, key, lambda _: self.catalogue.count_quotes_matching(flt, self.tuning.count_max))  # type: ignore[no-any-return]
 
     def _passing(self, raw: list[tuple[str, float]], flt: QuoteFilter, need: int | None = None) -> list[tuple[str, float]]:
         """Chroma's nearest vectors as quotes (each at its best window), best first, that the catalogue holds and `flt`
