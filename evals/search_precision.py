@@ -1,12 +1,17 @@
 """Search precision at scale: a store's top results for everyday searches, scored against results judged by eye.
 
 python -m evals.search_precision --kb-dir /tmp/full-kb [--limit 5] [--json]
+python -m evals.search_precision --recheck /tmp/corpus.jsonl [--json]
 
 The judged results (`evals/gold/search-judged.jsonl`, format in evals/gold/README.md) were read against their source:
 is each one a statement, and is its credited speaker the one who said it. This runs the same queries on a store (built
 from the same corpus: document ids are deterministic) and matches each result to a judged one in the same document
 whose span it overlaps by at least half of the shorter of the two. Results no judgement covers are listed, to be judged
 by the same rules and added, so the score stays about what a staffer would see, not about a fixed list of quotes.
+
+`--recheck CORPUS` is the quick loop while changing the extractor: it ingests only the judged results' documents (read
+from the staff corpus, `make_staff_corpus.py`) into a scratch store and says, for each judged result, whether the
+extractor still yields a quote there and whom it now credits: wrong results should go or change hands, right ones stay.
 """
 
 from __future__ import annotations
@@ -80,13 +85,95 @@ def score(results: dict[str, list[dict[str, object]]], judged: list[Judged]) -> 
     return out
 
 
+@dataclass
+class Recheck:
+    """What the current extractor makes of the judged results' spans."""
+
+    wrong: int = 0
+    wrong_gone: int = 0
+    wrong_recredited: int = 0
+    right: int = 0
+    right_kept: int = 0
+    right_lost: list[dict[str, object]] = field(default_factory=list)
+    wrong_remaining: list[dict[str, object]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, object]:
+        return {"wrong": self.wrong, "wrong_gone": self.wrong_gone, "wrong_recredited": self.wrong_recredited,
+                "right": self.right, "right_kept": self.right_kept,
+                "right_lost": self.right_lost, "wrong_remaining": self.wrong_remaining}
+
+
+def recheck(corpus: Path, judged_path: Path) -> Recheck:
+    """Ingest the judged documents from the corpus into a scratch store and compare each judged span with what is there now."""
+    import tempfile
+
+    from ingest.pipeline import build_ingestor
+    from ingest.readers import iter_jsonl_lines
+    from kb.factory import open_knowledge_base
+    from kb.ids import document_id
+    from kb.settings import Settings
+
+    rows = [json.loads(line) for line in judged_path.read_text().splitlines() if line.strip()]
+    wanted = {r["document_id"] for r in rows}
+    with corpus.open(encoding="utf-8") as lines:
+        raws = [d for d in iter_jsonl_lines(lines, str(corpus))
+                if not isinstance(d, Exception) and document_id(d.url, d.text) in wanted]
+    out = Recheck()
+    with tempfile.TemporaryDirectory() as scratch:
+        settings = Settings(data_dir=Path(scratch))
+        kb = open_knowledge_base(settings)
+        try:
+            build_ingestor(kb, settings).ingest(raws)
+            for r in rows:
+                _, quotes = kb.document(r["document_id"])
+                here = [q for q in quotes if _overlaps(r["start"], r["end"], q.start, q.end)]
+                now = [q.speaker.name or q.speaker.description or "" for q in here]
+                good = bool(r["statement"] and r["right_speaker"])
+                seen = {"query": r["query"], "quote": r["quote"], "credited": r["credited"], "now": now[0] if now else None,
+                        "cue": here[0].cue.text if here and here[0].cue else None, "note": r["note"]}
+                if good:
+                    out.right += 1
+                    kept = bool(now) and _same_name(now[0], r["credited"])
+                    out.right_kept += kept
+                    if not kept:
+                        out.right_lost.append(seen)
+                else:
+                    out.wrong += 1
+                    out.wrong_gone += not now
+                    recredited = bool(now) and r["statement"] and not _same_name(now[0], r["credited"])
+                    out.wrong_recredited += recredited
+                    if now and not recredited:
+                        out.wrong_remaining.append(seen)
+        finally:
+            kb.close()
+    return out
+
+
+def _same_name(now: str, credited: str) -> bool:
+    """"Xavier Becerra" and "Becerra" are one credit: a scratch store of a few documents names people less fully."""
+    a, b = now.split(), credited.split()
+    return now == credited or bool(a and b) and a[-1] == b[-1] and (a[0] == b[0] or min(len(a), len(b)) == 1)
+
+
+def _overlaps(start: int, end: int, s: int, e: int) -> bool:
+    overlap = min(end, e) - max(start, s)
+    return overlap > 0 and overlap * 2 >= min(end - start, e - s)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--kb-dir", type=Path, required=True, help="a store built from the staff corpus")
+    where = parser.add_mutually_exclusive_group(required=True)
+    where.add_argument("--kb-dir", type=Path, help="a store built from the staff corpus")
+    where.add_argument("--recheck", type=Path, metavar="CORPUS", help="re-extract only the judged documents from this corpus")
     parser.add_argument("--judged", type=Path, default=JUDGED)
     parser.add_argument("--limit", type=int, default=5)
     parser.add_argument("--json", action="store_true", help="the whole score, unjudged results included")
     args = parser.parse_args(argv)
+    if args.recheck:
+        checked = recheck(args.recheck, args.judged).as_dict()
+        shown = checked if args.json else {k: v for k, v in checked.items() if not isinstance(v, list)}
+        print(json.dumps(shown, indent=2 if args.json else None, ensure_ascii=False))
+        return 0
 
     from kb.factory import open_knowledge_base
     from kb.search import SearchQuery
