@@ -18,6 +18,9 @@ class RuleConfig:
     floating_min_share: float = 0.6
     # The object of a verb of attitude up to this many words (a relative clause left out) is a topic it names.
     topic_max_words: int = 6
+    # A phrase after a cue, with no clause in it, is what was said from this many words ("criticized Obama for not making
+    # border security more of a priority in his proposals"); shorter, it names a topic ("called for another shutdown").
+    phrase_statement_words: int = 10
     # Marked words near a cue but outside its clause are a quote from this many words (fewer: a title, a scare quote).
     near_cue_min_words: int = 4
     # A title-cased marked phrase up to this long is a title, a banner or a slogan ("Rally Against Family Separation").

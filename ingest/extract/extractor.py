@@ -74,6 +74,11 @@ _INTRODUCED = re.compile(r"(?:\s+[\w’'.-]+){0,3}\s*:\s*[\"“]|\s*[,—–-]\s
 MAX_UNIT_CHARS = 5_000
 MAX_MARKS_PER_UNIT = 60
 MAX_SENTENCE_TOKENS = 150
+CUT_OFF_MAX_WORDS = 12  # a reporter's opener the podium cut off; a longer one holds its question
+HEADLINE_MAX_WORDS = 25  # a headline or link text; prose paragraphs that long end with punctuation
+_CLOSING = ".!?)…:;]"
+_BARE_REFERENCES = frozenset({"that", "which", "this", "these", "those", "what"})
+_WITHHOLDING = frozenset({"decline", "refuse", "fail", "unable", "reluctant"})
 
 
 @dataclass
@@ -194,6 +199,8 @@ class QuoteExtractor:
                 continue
             s, e = _trim(text, start, end)
             kind_of = "question" if speaker.description == REPORTER and speaker.name is None else "turn"
+            if kind_of == "question" and _cut_off(text[start:end]):
+                continue  # "Q On student loan forgiveness —": an opener the podium cut off, no question yet
             quotes.append(Quote(text=text[s:e], start=s, end=e, kind=kind_of, speaker=_copy(speaker), confidence=self.rules.turn))
         _name_by_address(quotes, addressed_first_names(turns))
         # A misspelt label ("S. PSAKI:") names the same person as its neighbours: it shares their gender.
@@ -201,6 +208,12 @@ class QuoteExtractor:
         for q in quotes:
             q.speaker.gender = q.speaker.gender or genders.get(q.speaker.name)
         return quotes
+
+
+def _cut_off(words: str) -> bool:
+    """A few words broken off by a dash, with no question asked ("On student loan forgiveness —")."""
+    return words.rstrip().endswith(("—", "--", "–")) and "?" not in words and _words(words) < CUT_OFF_MAX_WORDS
+
 
 def _name_by_address(turns: list[Quote], first_names: dict[str, str]) -> None:
     """A label the document names by surname alone ("DR. ALLEN:") takes the first name the others address it by."""
@@ -212,10 +225,64 @@ def _name_by_address(turns: list[Quote], first_names: dict[str, str]) -> None:
             s.name = f"{first_names[label]} {s.name}"
 
 
-def _states_something(words: SpacySpan) -> bool:
-    """Reported words that say something: a clause (a verb), or a judgement ("described the policy as cruel, immoral");
-    a bare noun phrase after a cue ("called for another shutdown") is what was talked about, not what was said."""
-    return any(t.pos_ in {"VERB", "AUX"} or t.lower_ == "as" and any(c.pos_ == "ADJ" for c in t.subtree) for t in words)
+def _states_something(words: SpacySpan, phrase_words: int, marked: bool = False) -> bool:
+    """Reported words that say something: a clause. What hangs on the cue as a phrase is what was talked about, not what
+    was said: a noun phrase ("called for another shutdown", "maintain good relationships with communities that …"), a
+    prepositional phrase ("warned of the raids", "spoken out about a culture …"), a label ("described this as a policy").
+    Said are a request's clause ("urged supporters to vote"), a judgement ("described the curfew as cruel, reckless"),
+    a noun's that-clause ("voiced concern that the plan would fail"), and a clause with its own subject where the parse
+    hung it on a noun ("tensions flared, as Fulghum defended the reports, sources said"). Marked words judge too: 'what
+    one source described as "the most heated" moment'. A phrase of `phrase_words` or more carries what was said ("praised
+    Florida for becoming the 20th state to grant in-state tuition to immigrants")."""
+    inside = range(words.start, words.end)
+    heads = [t for t in words if t.head.i not in inside or t.head.i == t.i]  # what the cue governs directly
+    # "as cruel, immoral", not "as likely genuine applicants" (the adjective of a noun); marked, any adjective judges
+    judged = (lambda a: any(c.pos_ == "ADJ" or c.dep_ == "amod" for c in a.subtree if c is not a)) if marked else (
+        lambda a: any(c.pos_ == "ADJ" and c.head.pos_ not in {"NOUN", "PROPN"} for c in a.subtree if c is not a))
+    if any(
+        t.pos_ in {"VERB", "AUX"}
+        or any(a.lower_ == "as" and judged(a) for a in (t, *t.children))
+        or any(c.dep_ in {"acl", "ccomp"} and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in t.children)
+        for t in heads
+    ):
+        return True
+    return any(t.pos_ in {"VERB", "AUX"} and _own_clause(t, inside) for t in words) or _words(words.text) >= phrase_words
+
+
+def _own_clause(verb: Token, inside: range) -> bool:
+    """A verb with a subject of its own, not inside a relative or a noun's clause ("communities that have been worried")."""
+    if not any(c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ not in {"WDT", "WP"} for c in verb.children):
+        return False
+    node = verb
+    while node.i in inside and node.head.i != node.i:
+        if node.dep_ in {"relcl", "acl", "pcomp"}:
+            return False
+        node = node.head
+    return True
+
+
+def _refusing(verb: Token) -> bool:
+    """"deny asylum seekers the chance": to refuse them something, not to say no."""
+    return verb.lemma_.lower() == "deny" and sum(c.dep_ in {"dative", "dobj"} for c in verb.children) >= 2
+
+
+def _denied(cue: Token) -> bool:
+    """'did not say', 'declined to say', 'were unable to clarify whether …': the cue says these words were not said."""
+    if any(c.dep_ == "neg" for c in cue.children):
+        return True
+    head = cue.head
+    return cue.dep_ == "xcomp" and (head.lemma_.lower() in _WITHHOLDING or any(c.dep_ == "neg" for c in head.children))
+
+
+def _headline(doc: Doc) -> bool:
+    """A headline or a related link inside the text ("Trump says he's 'not looking' to restart …", "Proposed amendment
+    says …"): a short line with no closing punctuation whose speech verb is in the present tense, as headlines write it."""
+    text = doc.text.strip()
+    if not text or text[0] in "\"“'‘" or len(text.split()) > HEADLINE_MAX_WORDS:
+        return False
+    if text.rstrip("\"”’'")[-1:] in _CLOSING:  # 'Proposed amendment says Ukrainian aid was "on time"' ends with no full stop
+        return False
+    return any(t.tag_ in {"VBZ", "VBP"} and t.lemma_.lower() in SPEECH_VERBS for t in doc)
 
 
 def parse_units(text: str) -> list[tuple[int, int]]:
@@ -346,6 +413,9 @@ class _ArticleExtraction:
         if turn is not None:  # an interview transcript inside an article: "PENCE: Well, ..."
             self.last_speaker, self.last_speaker_para = turn.speaker, index
             return [turn]
+        if not in_turn and _headline(doc):
+            self.rejected[Rejected.HEADLINE.value] += 1
+            return []
         end = base + len(doc.text)
         marked = [m for m in self.marked if base <= m.start < end]
         if len(marked) > MAX_MARKS_PER_UNIT:
@@ -521,6 +591,8 @@ class _ArticleExtraction:
                 if owner is not None and clause is not None:
                     yield Cue(tok.idx, tok.idx + len(tok), tok.text, owner, clause, sent, {tok.i})
                 continue
+            if tok.dep_ == "amod":
+                continue  # "proposed policies": a participle describing a noun, not a verb of speech
             is_verb = tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB")
             # the parser takes the particle of "shot back" for an adverb as often as for a particle
             particle = next((c for c in tok.children if c.dep_ == "prt" or c.dep_ == "advmod" and (lemma, c.lower_) in SPEECH_PHRASAL), None)
@@ -528,6 +600,8 @@ class _ArticleExtraction:
             if not is_verb or not (lemma in SPEECH_VERBS or phrasal or "-" in tok.text and tok.text.split("-")[0].lower() == "tap"):
                 continue
             if tok.pos_ == "AUX" and lemma not in {"say"}:
+                continue
+            if _refusing(tok):
                 continue
             if lemma == "add" and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
                 continue  # "would only make matters worse and add to the backlog": to increase, not to say more
@@ -558,12 +632,19 @@ class _ArticleExtraction:
 
     @staticmethod
     def _subject(verb: Token) -> Token | None:
+        if (blamed := _reason_object(verb)) is not None:
+            return blamed
         node = verb
         for _ in range(3):
             subj = next((c for c in node.children if c.dep_ in _SUBJECTS), None)
             if subj is not None:
                 if subj.tag_ in {"WP", "WDT"} and node.dep_ == "relcl":
-                    return _relative_antecedent(subj) or node.head  # "Lapan, who said ..." -> Lapan
+                    ante = _relative_antecedent(subj) or node.head  # "Lapan, who said ..." -> Lapan
+                    for _ in range(3):  # "a report issued last week that described …": the report, not the week
+                        if ante.ent_type_ not in {"DATE", "TIME"} or ante.head is ante:
+                            break
+                        ante = ante.head
+                    return ante if ante.pos_ in {"NOUN", "PROPN", "PRON"} else node.head
                 return subj
             agent = next((c for c in node.children if c.dep_ == "agent"), None)
             if agent is not None:
@@ -617,7 +698,8 @@ class _ArticleExtraction:
                 used.add(id(cue))
                 return Quote(text=text[s:e], start=s, end=e, kind="direct", speaker=speaker, cue=cue_span, confidence=self.rules.direct_whole)
             content = self._content_span(cue, base)
-            if content is None or _overlap(content, (s, e)) < 0.5 * (e - s):
+            if content is None or _overlap(content, (s, e)) < 0.5 * (e - s) or self._topic_around(cue, content, base):
+                # the marked words alone, if long enough: 'spoken out about a culture that often "glorifies guns and violence"'
                 if words < self.rules.near_cue_min_words:
                     return None  # a scare quote or a title near a cue, not what the speaker said
                 used.add(id(cue))
@@ -633,6 +715,18 @@ class _ArticleExtraction:
             placeholder = SpeakerRef(name=None, resolution="inherit")
             return Quote(text=text[s:e], start=s, end=e, kind="direct", speaker=placeholder, confidence=self.rules.floating)
         return None
+
+    def _topic_around(self, cue: Cue, content: tuple[int, int], base: int) -> bool:
+        """Marked words inside what the cue talks about, not inside what it says: 'described this as a "zero tolerance"
+        policy', 'warned of the series of raids, called the "family op"'; or under a cue that says nothing was said."""
+        if cue.according_to:
+            return False
+        cs, ce = content
+        doc = cue.sentence.doc
+        said = doc.char_span(cs - base, ce - base, alignment_mode="expand")
+        if _denied(doc[min(cue.tokens)]):
+            return True
+        return said is not None and self._quoted_words(cs, ce) < self.rules.short_phrase_words and not _states_something(said, self.rules.phrase_statement_words, marked=True)
 
     def _nearest_cue(self, near: list[Cue], base: int, s: int, e: int) -> Cue:
         """The cue nearest the marked words, unless its clause leaves them out and another cue's clause holds them:
@@ -726,13 +820,21 @@ class _ArticleExtraction:
         kind = "indirect"
         if any(_overlap((m.start, m.end), (s, e)) >= 0.5 * (m.end - m.start) for m in self.marked):
             kind = "mixed"
-        said = doc.char_span(s - base, e - base, alignment_mode="expand") if kind == "indirect" else None
-        if said is not None and not _states_something(said):
-            return None  # 'called for another government shutdown', 'cited immigrant family separations': a topic, no statement
+        verb = doc[min(cue.tokens)]
+        if kind != "direct" and not cue.according_to and _denied(verb):
+            return None  # 'officials were unable to clarify whether …': nothing was said
+        said = doc.char_span(s - base, e - base, alignment_mode="expand")
+        topic = said is not None and not cue.according_to and not _states_something(said, self.rules.phrase_statement_words)  # "according to": the rest of the sentence
+        if topic and self._quoted_words(s, e) < self.rules.short_phrase_words:
+            return None  # 'called for another government shutdown', 'described this as a "zero tolerance" policy': a topic
         return self._according_to_inner(cue, base, ents, Quote(
             text=self.text[s:e], start=s, end=e, kind=kind, speaker=speaker,
             cue=Span(cue.text, base + cue.start, base + cue.end), confidence=self.rules.reported,
         ))
+
+    def _quoted_words(self, s: int, e: int) -> int:
+        """How many words of s..e lie inside quotation marks."""
+        return sum(_words(self.text[max(s, m.start) : min(e, m.end)]) for m in self.marked if _overlap((m.start, m.end), (s, e)) > 0)
 
     def _learned(self, a: LearnedAttribution, base: int, doc: Doc, ents: list[SpacySpan], found: list[tuple[int, Quote]]) -> Quote | None:
         """The last sieve: a whole attribution the tagger found (content, speech cue, source) where no rule found a quote.
@@ -763,6 +865,11 @@ class _ArticleExtraction:
         said = doc.char_span(s - base, e - base, alignment_mode="expand")
         if kind != "direct" and (said is None or said.root.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}):
             return None  # a noun phrase after a verb ("reports identifying the 'sanctuary cities' …") is no statement
+        if kind != "direct" and any(_denied(t) or _refusing(t) for t in cue if t.pos_ in {"VERB", "AUX"}):
+            return None  # 'did not say', 'declined to say whether': nothing was said
+        few_quoted = self._quoted_words(s, e) < self.rules.short_phrase_words
+        if kind != "direct" and few_quoted and (cue[-1].pos_ == "ADP" or not _states_something(said, self.rules.phrase_statement_words)):
+            return None  # 'acknowledging lack of understanding about what drives …': what was talked about, no statement
         if kind == "indirect" and not cue.sent.start <= said.start <= said.end <= cue.sent.end:
             return None  # reported speech is a clause of its cue's sentence, never a run over the sentences after it
         quoted = sum(_words(self.text[m.start : m.end]) for m in marked)
@@ -815,8 +922,8 @@ class _ArticleExtraction:
         return bool(speaker.name) and any(w.lower() == n.lower() for w in words for n in self.surnames)
 
     def _speaker(self, subject: Token | None, base: int, ents: list[SpacySpan]) -> SpeakerRef | None:
-        if subject is None:
-            return None
+        if subject is None or subject.lower_ in _BARE_REFERENCES and subject.n_lefts + subject.n_rights == 0:
+            return None  # a bare "that" or "which" whose antecedent the parse lost names no one
         mention = describe(subject, ents)
         if subject.dep_ == "appos" and subject.pos_ != "PROPN" and subject.head.pos_ == "PROPN":
             # "Sen. Chuck Grassley, a usual Trump ally, who slammed ...": the phrase is the mention, the name is its head's
@@ -1068,6 +1175,19 @@ def _document_issuer(subject: Token, ents: list[SpacySpan]) -> SpacySpan | None:
             return ent
         if top.dep_ == "prep" and top.lower_ in {"from", "by"} and all(n.dep_ in {"prep", "pobj"} for n in path[1:-1]):
             return ent
+    return None
+
+
+def _reason_object(verb: Token) -> Token | None:
+    """'ripped into Democrats for insisting …', 'praised him for saying …': the one blamed or praised said it."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "for" or prep.dep_ != "prep":
+        return None
+    for c in prep.head.children:
+        if c.dep_ == "dobj":
+            return c
+        if c.dep_ in {"prep", "prt"} and c.i < prep.i and (obj := next((g for g in c.children if g.dep_ == "pobj"), None)) is not None:
+            return obj
     return None
 
 

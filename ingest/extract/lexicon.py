@@ -89,7 +89,8 @@ HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady rev hon".split())
 # Verbs whose plain object is not what was said ("said Monday", "added it", "wrote a book").
 CLAUSAL_ONLY = frozenset(
     "say add note write report state explain reply respond answer continue begin conclude comment remark observe mention "
-    "indicate announce declare confirm finish open close tell ask inform notify brief speculate wonder agree disagree concur".split()
+    "indicate announce declare confirm finish open close tell ask inform notify brief speculate wonder agree disagree concur "
+    "maintain".split()  # "maintain good relationships": to keep, not to assert
 )
 # Verbs whose object is the person addressed ("urged them", "told reporters").
 ADDRESSEE_VERBS = frozenset("tell ask inform notify brief assure reassure remind thank advise counsel instruct order direct".split())

@@ -32,6 +32,8 @@ _FURNITURE = re.compile(
     r"Watch|WATCH|MUST WATCH|Replay More Videos|More Videos|Sign up|Subscribe|Click here|CLICK HERE|Follow (?:us|him|her)|"
     r"Share this|Also read|ALSO READ|See also|Continue reading|Story continues|Image \d+ of \d+|Skip Ad|Video)\b"
 )
+# A related-article link: "More: Police pledge more patrols …", "… to restart family separation policy Read more"
+_LINK_LINE = re.compile(r"^(?:More|MORE|Related|RELATED|Read|READ|See|SEE|Watch|WATCH|Also|ALSO)(?: \w+)?:\s|\s(?:Read|READ) (?:more|More|MORE)$")
 _DATELINE = re.compile(r"^[A-Z][A-Z.'’ ,-]{2,40}(?:\s*\([\w .]+\))?\s*[—–-]+")
 _LINK_JUNK = re.compile(r"[|\[\]<>{}]|https?:|www\.|@\w")
 _LETTERS = re.compile(r"[A-Za-z]")
@@ -42,7 +44,7 @@ def paragraph_noise(text: str) -> Rejected | None:
     stripped = text.strip()
     if not stripped:
         return None
-    if _FURNITURE.match(stripped) and len(stripped.split()) <= 12:
+    if _FURNITURE.match(stripped) and len(stripped.split()) <= 12 or _LINK_LINE.search(stripped) and len(stripped.split()) <= 30:
         return Rejected.FURNITURE
     credit = _CREDIT.search(stripped)
     if credit and (credit.end() >= len(stripped.rstrip(".)] ")) or stripped.startswith("Image ")):
