@@ -27,3 +27,10 @@ def test_the_committed_judgements_load_and_say_what_evals_results_reports() -> N
     judged = load_judged(JUDGED)
     assert len(judged) == 95 and len({j.query for j in judged}) == 19
     assert sum(j.right_speaker for j in judged) == 68 and sum(j.statement and j.right_speaker for j in judged) == 51
+
+
+def test_a_recheck_counts_a_fuller_or_shorter_name_as_the_same_credit() -> None:
+    from evals.search_precision import _same_name
+
+    assert _same_name("Xavier Becerra", "Becerra") and _same_name("Goodman", "Amy Goodman")
+    assert not _same_name("Melania Trump", "Donald Trump") and not _same_name("Jen Psaki", "Joe Biden")
