@@ -184,9 +184,9 @@ def main(argv: list[str] | None = None) -> int:
     kb = open_knowledge_base(Settings(data_dir=args.kb_dir))
     try:
         results = {
-            q: [{"document_id": h.document.id, "start": h.quote.start, "end": h.quote.end, "quote": h.quote.text[:200],
+            q: [{"rank": rank, "document_id": h.document.id, "start": h.quote.start, "end": h.quote.end, "quote": h.quote.text[:200],
                  "credited": h.quote.speaker.name or h.quote.speaker.description, "kind": h.quote.kind}
-                for h in kb.search_quotes(SearchQuery(q=q, limit=args.limit)).results]
+                for rank, h in enumerate(kb.search_quotes(SearchQuery(q=q, limit=args.limit)).results, start=1)]
             for q in queries
         }
     finally:

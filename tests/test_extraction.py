@@ -991,3 +991,20 @@ def test_a_reporters_opener_cut_off_by_the_podium_is_not_a_question(extractor: Q
             "MS. JEAN-PIERRE: We will have more to say on that soon.")
     questions = [q.text for q in extractor.extract(text, kind="transcript") if q.kind == "question"]
     assert questions == ["Will the President extend the pause on student loan payments?"]
+
+
+def test_words_the_writer_only_supposes_or_that_someone_was_told_have_no_speaker(extractor: QuoteExtractor) -> None:
+    text = ("The moderates could withhold their votes unless the speaker agreed that the shutdown must end now.\n\n"
+            "Channel 9 is told the governor would accept the increase in bridge funding.\n\n"
+            "The group has been criticized by those who say it keeps lawmakers from passing new safety rules.\n\n"
+            "The governor threatened to cut off aid.\n\n"
+            "Mayor Lena Ortiz vowed to keep every library in the city open through the winter.")
+    found = {q.text: q.speaker.name for q in extractor.extract(text)}
+    assert found == {"to keep every library in the city open through the winter": "Lena Ortiz"}
+
+
+def test_a_reporters_few_words_are_no_question(extractor: QuoteExtractor) -> None:
+    text = ("MS. JEAN-PIERRE: Go ahead.\n\nQ A separate question.\n\nMS. JEAN-PIERRE: Sure.\n\n"
+            "Q Is there going to be a government shutdown this week?\n\nMS. JEAN-PIERRE: We hope not, and we are working on it.")
+    questions = [q.text for q in extractor.extract(text, kind="transcript") if q.kind == "question"]
+    assert questions == ["Is there going to be a government shutdown this week?"]

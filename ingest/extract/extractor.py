@@ -74,10 +74,13 @@ _INTRODUCED = re.compile(r"(?:\s+[\w’'.-]+){0,3}\s*:\s*[\"“]|\s*[,—–-]\s
 MAX_UNIT_CHARS = 5_000
 MAX_MARKS_PER_UNIT = 60
 MAX_SENTENCE_TOKENS = 150
+QUESTION_MIN_WORDS = 5  # "Q What about Iran?": a follow-up that only makes sense beside the answer
 CUT_OFF_MAX_WORDS = 12  # a reporter's opener the podium cut off; a longer one holds its question
 HEADLINE_MAX_WORDS = 25  # a headline or link text; prose paragraphs that long end with punctuation
 _CLOSING = ".!?)…:;]"
-_BARE_REFERENCES = frozenset({"that", "which", "this", "these", "those", "what"})
+_BARE_REFERENCES = frozenset({"that", "which", "who", "whom", "this", "these", "those", "what"})
+_NOBODY_IN_PARTICULAR = frozenset({"those", "anyone", "everyone", "someone", "whoever", "anybody", "everybody"})
+_SUPPOSING = frozenset({"could", "would", "might", "may", "should"})
 _WITHHOLDING = frozenset({"decline", "refuse", "fail", "unable", "reluctant"})
 
 
@@ -211,7 +214,10 @@ class QuoteExtractor:
 
 
 def _cut_off(words: str) -> bool:
-    """A few words broken off by a dash, with no question asked ("On student loan forgiveness —")."""
+    """A few words broken off by a dash, with no question asked ("On student loan forgiveness —"), or a reporter's few
+    words that ask nothing yet ("A separate question.", "On a separate issue?")."""
+    if _words(words) < QUESTION_MIN_WORDS:
+        return True
     return words.rstrip().endswith(("—", "--", "–")) and "?" not in words and _words(words) < CUT_OFF_MAX_WORDS
 
 
@@ -236,6 +242,8 @@ def _states_something(words: SpacySpan, phrase_words: int, marked: bool = False)
     Florida for becoming the 20th state to grant in-state tuition to immigrants")."""
     inside = range(words.start, words.end)
     heads = [t for t in words if t.head.i not in inside or t.head.i == t.i]  # what the cue governs directly
+    if _words(words.text) < phrase_words // 2 and all(_bare_infinitive(t) for t in heads if not t.is_punct):
+        return False  # "threatened to cut off aid", "agreed to end the shutdown": an act in a few words, no statement
     # "as cruel, immoral", not "as likely genuine applicants" (the adjective of a noun); marked, any adjective judges
     judged = (lambda a: any(c.pos_ == "ADJ" or c.dep_ == "amod" for c in a.subtree if c is not a)) if marked else (
         lambda a: any(c.pos_ == "ADJ" and c.head.pos_ not in {"NOUN", "PROPN"} for c in a.subtree if c is not a))
@@ -247,6 +255,12 @@ def _states_something(words: SpacySpan, phrase_words: int, marked: bool = False)
     ):
         return True
     return any(t.pos_ in {"VERB", "AUX"} and _own_clause(t, inside) for t in words) or _words(words.text) >= phrase_words
+
+
+def _bare_infinitive(verb: Token) -> bool:
+    """'to cut off aid': a verb with "to" and no subject of its own."""
+    children = list(verb.children)
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children) and not any(c.dep_ in _SUBJECTS for c in children)
 
 
 def _own_clause(verb: Token, inside: range) -> bool:
@@ -267,8 +281,9 @@ def _refusing(verb: Token) -> bool:
 
 
 def _denied(cue: Token) -> bool:
-    """'did not say', 'declined to say', 'were unable to clarify whether …': the cue says these words were not said."""
-    if any(c.dep_ == "neg" for c in cue.children):
+    """'did not say', 'declined to say', 'were unable to clarify whether …': the cue says these words were not said;
+    nor were they under a cue the writer only supposes ('unless Boehner agreed to …', 'critics could argue that …')."""
+    if any(c.dep_ == "neg" or c.dep_ == "mark" and c.lower_ in {"if", "unless"} or c.dep_ == "aux" and c.lower_ in _SUPPOSING for c in cue.children):
         return True
     head = cue.head
     return cue.dep_ == "xcomp" and (head.lemma_.lower() in _WITHHOLDING or any(c.dep_ == "neg" for c in head.children))
@@ -637,6 +652,10 @@ class _ArticleExtraction:
         node = verb
         for _ in range(3):
             subj = next((c for c in node.children if c.dep_ in _SUBJECTS), None)
+            if subj is not None and subj.dep_ == "nsubjpass" and node.lemma_.lower() in ADDRESSEE_VERBS:
+                # "Fox News is told …", "CBP was told …": the one told, not the one telling; the teller only as the agent
+                agent = next((c for c in node.children if c.dep_ == "agent"), None)
+                return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
             if subj is not None:
                 if subj.tag_ in {"WP", "WDT"} and node.dep_ == "relcl":
                     ante = _relative_antecedent(subj) or node.head  # "Lapan, who said ..." -> Lapan
@@ -644,6 +663,8 @@ class _ArticleExtraction:
                         if ante.ent_type_ not in {"DATE", "TIME"} or ante.head is ante:
                             break
                         ante = ante.head
+                    if ante.lower_ in _NOBODY_IN_PARTICULAR:
+                        return None  # "criticized by those who say …": nobody a staffer could cite
                     return ante if ante.pos_ in {"NOUN", "PROPN", "PRON"} else node.head
                 return subj
             agent = next((c for c in node.children if c.dep_ == "agent"), None)
@@ -853,6 +874,8 @@ class _ArticleExtraction:
             return None  # a belief; or a "sentence" too long to be prose, which the rules skip too
         if not any(t.pos_ in {"NOUN", "PROPN", "PRON"} for t in source) or _overlap((s, e), (a.cue.start, a.cue.end)) or _overlap((s, e), (a.source.start, a.source.end)):
             return None  # a source that names no one ("The"), or content that runs over its own cue or source
+        if source.root.dep_ == "nsubjpass" and source.root.head.lemma_.lower() in ADDRESSEE_VERBS:
+            return None  # "Fox News is told …": the one told is no source
         attitude = any(t.lemma_.lower() in TOPIC_VERBS for t in cue)  # "praised his players", "mocked the project as …"
         speaker = self._speaker(source.root, base, ents)
         marked = [m for m in self.marked if _overlap((m.start, m.end), (s, e)) >= 0.5 * (m.end - m.start)]
