@@ -25,8 +25,10 @@ def test_results_are_matched_by_overlap_and_the_unjudged_are_listed() -> None:
 
 def test_the_committed_judgements_load_and_say_what_evals_results_reports() -> None:
     judged = load_judged(JUDGED)
-    assert len(judged) == 95 and len({j.query for j in judged}) == 19
-    assert sum(j.right_speaker for j in judged) == 68 and sum(j.statement and j.right_speaker for j in judged) == 51
+    assert len(judged) == 125 and len({j.query for j in judged}) == 19
+    first, added = judged[:95], judged[95:]  # the store of 750d4d2, then what the store of 038f34e ranked anew
+    assert sum(j.right_speaker for j in first) == 68 and sum(j.statement and j.right_speaker for j in first) == 51
+    assert sum(j.right_speaker for j in added) == 25 and sum(j.statement and j.right_speaker for j in added) == 20
 
 
 def test_a_recheck_counts_a_fuller_or_shorter_name_as_the_same_credit() -> None:
