@@ -1008,3 +1008,8 @@ def test_a_reporters_few_words_are_no_question(extractor: QuoteExtractor) -> Non
             "Q Is there going to be a government shutdown this week?\n\nMS. JEAN-PIERRE: We hope not, and we are working on it.")
     questions = [q.text for q in extractor.extract(text, kind="transcript") if q.kind == "question"]
     assert questions == ["Is there going to be a government shutdown this week?"]
+
+
+def test_a_reporters_short_question_with_a_verb_is_a_question(extractor: QuoteExtractor) -> None:
+    text = "MS. JEAN-PIERRE: We have a list.\n\nQ Is the list finalized?\n\nMS. JEAN-PIERRE: Not yet, but we are close to it."
+    assert [q.text for q in extractor.extract(text, kind="transcript") if q.kind == "question"] == ["Is the list finalized?"]

@@ -74,7 +74,7 @@ _INTRODUCED = re.compile(r"(?:\s+[\w’'.-]+){0,3}\s*:\s*[\"“]|\s*[,—–-]\s
 MAX_UNIT_CHARS = 5_000
 MAX_MARKS_PER_UNIT = 60
 MAX_SENTENCE_TOKENS = 150
-QUESTION_MIN_WORDS = 5  # "Q What about Iran?": a follow-up that only makes sense beside the answer
+QUESTION_MIN_WORDS = 5  # under this, a reporter's words with no verb ask nothing yet ("A separate question.")
 CUT_OFF_MAX_WORDS = 12  # a reporter's opener the podium cut off; a longer one holds its question
 HEADLINE_MAX_WORDS = 25  # a headline or link text; prose paragraphs that long end with punctuation
 _CLOSING = ".!?)…:;]"
@@ -202,7 +202,7 @@ class QuoteExtractor:
                 continue
             s, e = _trim(text, start, end)
             kind_of = "question" if speaker.description == REPORTER and speaker.name is None else "turn"
-            if kind_of == "question" and _cut_off(text[start:end]):
+            if kind_of == "question" and _cut_off(text[start:end], doc.char_span(s - base, e - base, alignment_mode="expand")):
                 continue  # "Q On student loan forgiveness —": an opener the podium cut off, no question yet
             quotes.append(Quote(text=text[s:e], start=s, end=e, kind=kind_of, speaker=_copy(speaker), confidence=self.rules.turn))
         _name_by_address(quotes, addressed_first_names(turns))
@@ -213,10 +213,10 @@ class QuoteExtractor:
         return quotes
 
 
-def _cut_off(words: str) -> bool:
+def _cut_off(words: str, parsed: SpacySpan | None) -> bool:
     """A few words broken off by a dash, with no question asked ("On student loan forgiveness —"), or a reporter's few
-    words that ask nothing yet ("A separate question.", "On a separate issue?")."""
-    if _words(words) < QUESTION_MIN_WORDS:
+    words with no verb, that ask nothing yet ("A separate question.", "On a separate issue?"; not "Is the list final?")."""
+    if _words(words) < QUESTION_MIN_WORDS and parsed is not None and not any(t.pos_ in {"VERB", "AUX"} for t in parsed):
         return True
     return words.rstrip().endswith(("—", "--", "–")) and "?" not in words and _words(words) < CUT_OFF_MAX_WORDS
 
