@@ -5,9 +5,10 @@ python -m evals.search_precision --recheck /tmp/corpus.jsonl [--json]
 
 The judged results (`evals/gold/search-judged.jsonl`, format in evals/gold/README.md) were read against their source:
 is each one a statement, and is its credited speaker the one who said it. This runs the same queries on a store (built
-from the same corpus: document ids are deterministic) and matches each result to a judged one in the same document
-whose span it overlaps by at least half of the shorter of the two. Results no judgement covers are listed, to be judged
-by the same rules and added, so the score stays about what a staffer would see, not about a fixed list of quotes.
+from the same corpus: document ids are deterministic) and matches each result to a judged one in the same document,
+credited to the same speaker, whose span and its own overlap by at least 60% of the longer. Results no judgement covers
+are listed, to be judged by the same rules and added, so the score stays about what a staffer would see, not about a
+fixed list of quotes.
 
 `--recheck CORPUS` is the quick loop while changing the extractor: it ingests only the judged results' documents (read
 from the staff corpus, `make_staff_corpus.py`) into a scratch store and says, for each judged result, whether the
@@ -23,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 JUDGED = Path(__file__).resolve().parent / "gold" / "search-judged.jsonl"
+MIN_OVERLAP = 0.6
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,7 @@ class Judged:
     end: int
     statement: bool
     right_speaker: bool
+    credited: str = ""
 
 
 @dataclass
@@ -53,17 +56,20 @@ class PrecisionScore:
 
 def load_judged(path: Path = JUDGED) -> list[Judged]:
     rows = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
-    return [Judged(r["query"], r["document_id"], r["start"], r["end"], bool(r["statement"]), bool(r["right_speaker"])) for r in rows]
+    return [Judged(r["query"], r["document_id"], r["start"], r["end"], bool(r["statement"]), bool(r["right_speaker"]), r.get("credited") or "")
+            for r in rows]
 
 
-def matching(judged: list[Judged], document_id: str, start: int, end: int) -> Judged | None:
-    """The judged result of the same document whose span overlaps this one by half of the shorter span, the most first."""
+def matching(judged: list[Judged], document_id: str, start: int, end: int, credited: str = "") -> Judged | None:
+    """The judged result of the same document, credited to the same speaker, whose span and this one overlap by at least
+    MIN_OVERLAP of the longer of the two, the most first. A quote since cut in two, trimmed to its marked words or
+    credited to someone else is another result, to be judged anew."""
     best, best_overlap = None, 0
     for j in judged:
-        if j.document_id != document_id:
+        if j.document_id != document_id or credited and j.credited and not _same_name(credited, j.credited):
             continue
         overlap = min(end, j.end) - max(start, j.start)
-        if overlap > 0 and overlap * 2 >= min(end - start, j.end - j.start) and overlap > best_overlap:
+        if overlap > 0 and overlap >= MIN_OVERLAP * max(end - start, j.end - j.start) and overlap > best_overlap:
             best, best_overlap = j, overlap
     return best
 
@@ -74,7 +80,7 @@ def score(results: dict[str, list[dict[str, object]]], judged: list[Judged]) -> 
     for query, ranked in results.items():
         for r in ranked:
             out.results += 1
-            found = matching(judged, str(r["document_id"]), int(r["start"]), int(r["end"]))  # type: ignore[call-overload]
+            found = matching(judged, str(r["document_id"]), int(r["start"]), int(r["end"]), str(r.get("credited") or ""))  # type: ignore[call-overload]
             if found is None:
                 out.unjudged.append({"query": query, **r})
                 continue
@@ -151,8 +157,8 @@ def recheck(corpus: Path, judged_path: Path) -> Recheck:
 
 def _same_name(now: str, credited: str) -> bool:
     """"Xavier Becerra" and "Becerra" are one credit: a scratch store of a few documents names people less fully."""
-    a, b = now.split(), credited.split()
-    return now == credited or bool(a and b) and a[-1] == b[-1] and (a[0] == b[0] or min(len(a), len(b)) == 1)
+    a, b = now.lower().split(), credited.lower().split()
+    return a == b or bool(a and b) and a[-1] == b[-1] and (a[0] == b[0] or min(len(a), len(b)) == 1)
 
 
 def _overlaps(start: int, end: int, s: int, e: int) -> bool:

@@ -25,10 +25,22 @@ def test_results_are_matched_by_overlap_and_the_unjudged_are_listed() -> None:
 
 def test_the_committed_judgements_load_and_say_what_evals_results_reports() -> None:
     judged = load_judged(JUDGED)
-    assert len(judged) == 125 and len({j.query for j in judged}) == 19
-    first, added = judged[:95], judged[95:]  # the store of 750d4d2, then what the store of 038f34e ranked anew
+    assert len(judged) == 138 and len({j.query for j in judged}) == 19
+    first, added = judged[:95], judged[95:125]  # the store of 750d4d2, then what the store of 038f34e ranked anew
     assert sum(j.right_speaker for j in first) == 68 and sum(j.statement and j.right_speaker for j in first) == 51
     assert sum(j.right_speaker for j in added) == 25 and sum(j.statement and j.right_speaker for j in added) == 20
+    assert all(j.credited for j in judged)  # a result credited to someone else since is judged anew
+
+
+def test_a_result_credited_to_someone_else_or_cut_down_is_judged_anew() -> None:
+    judged = [Judged("border wall", "doc_a", 100, 200, statement=True, right_speaker=False, credited="the president")]
+    results = {"border wall": [
+        {"document_id": "doc_a", "start": 100, "end": 200, "credited": "Democrats"},  # the same words, now credited right
+        {"document_id": "doc_a", "start": 100, "end": 140, "credited": "the president"},  # cut to a part of them
+        {"document_id": "doc_a", "start": 95, "end": 200, "credited": "President"},
+    ]}
+    scored = score(results, judged)
+    assert (scored.judged, len(scored.unjudged)) == (1, 2)
 
 
 def test_a_recheck_counts_a_fuller_or_shorter_name_as_the_same_credit() -> None:
