@@ -1013,3 +1013,10 @@ def test_a_reporters_few_words_are_no_question(extractor: QuoteExtractor) -> Non
 def test_a_reporters_short_question_with_a_verb_is_a_question(extractor: QuoteExtractor) -> None:
     text = "MS. JEAN-PIERRE: We have a list.\n\nQ Is the list finalized?\n\nMS. JEAN-PIERRE: Not yet, but we are close to it."
     assert [q.text for q in extractor.extract(text, kind="transcript") if q.kind == "question"] == ["Is the list finalized?"]
+
+
+def test_a_paragraph_opening_with_a_day_and_a_colon_is_prose_not_a_link() -> None:
+    from ingest.extract.noise import paragraph_noise
+
+    assert paragraph_noise("Also Tuesday: the senator said the bill would pass.") is None
+    assert paragraph_noise("Read more: Senator says the bill will pass") is not None

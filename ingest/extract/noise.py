@@ -33,7 +33,10 @@ _FURNITURE = re.compile(
     r"Share this|Also read|ALSO READ|See also|Continue reading|Story continues|Image \d+ of \d+|Skip Ad|Video)\b"
 )
 # A related-article link: "More: Police pledge more patrols …", "… to restart family separation policy Read more"
-_LINK_LINE = re.compile(r"^(?:More|MORE|Related|RELATED|Read|READ|See|SEE|Watch|WATCH|Also|ALSO)(?: \w+)?:\s|\s(?:Read|READ) (?:more|More|MORE)$")
+_LINK_LINE = re.compile(
+    r"^(?:More|MORE|Related|RELATED|Read|READ|See|SEE|Watch|WATCH|Also|ALSO)(?: (?:[Mm]ore|MORE|[Aa]lso|ALSO|[Nn]ext|NEXT|[Vv]ideo|VIDEO|[Cc]overage|[Ss]tories))?:\s"
+    r"|\s(?:Read|READ) (?:more|More|MORE)$"
+)
 _DATELINE = re.compile(r"^[A-Z][A-Z.'’ ,-]{2,40}(?:\s*\([\w .]+\))?\s*[—–-]+")
 _LINK_JUNK = re.compile(r"[|\[\]<>{}]|https?:|www\.|@\w")
 _LETTERS = re.compile(r"[A-Za-z]")
