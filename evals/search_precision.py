@@ -68,7 +68,7 @@ def matching(judged: list[Judged], document_id: str, start: int, end: int, credi
     for j in judged:
         if j.document_id != document_id or credited and j.credited and not _same_name(credited, j.credited):
             continue
-        overlap = min(end, j.end) - max(start, j.start)
+        overlap = _overlap(start, end, j.start, j.end)
         if overlap > 0 and overlap >= MIN_OVERLAP * max(end - start, j.end - j.start) and overlap > best_overlap:
             best, best_overlap = j, overlap
     return best
@@ -161,8 +161,14 @@ def _same_name(now: str, credited: str) -> bool:
     return a == b or bool(a and b) and a[-1] == b[-1] and (a[0] == b[0] or min(len(a), len(b)) == 1)
 
 
+def _overlap(start: int, end: int, s: int, e: int) -> int:
+    """Characters two spans share (negative when apart)."""
+    return min(end, e) - max(start, s)
+
+
 def _overlaps(start: int, end: int, s: int, e: int) -> bool:
-    overlap = min(end, e) - max(start, s)
+    """A quote still there in a recheck: it covers half of the shorter span, however it was cut or credited since."""
+    overlap = _overlap(start, end, s, e)
     return overlap > 0 and overlap * 2 >= min(end - start, e - s)
 
 

@@ -719,7 +719,7 @@ class _ArticleExtraction:
                 used.add(id(cue))
                 return Quote(text=text[s:e], start=s, end=e, kind="direct", speaker=speaker, cue=cue_span, confidence=self.rules.direct_whole)
             content = self._content_span(cue, base)
-            if content is None or _overlap(content, (s, e)) < 0.5 * (e - s) or self._topic_around(cue, content, base):
+            if content is None or _overlap(content, (s, e)) < 0.5 * (e - s) or self._says_nothing(cue, content, base, marked=True):
                 # the marked words alone, if long enough: 'spoken out about a culture that often "glorifies guns and violence"'
                 if words < self.rules.near_cue_min_words:
                     return None  # a scare quote or a title near a cue, not what the speaker said
@@ -737,17 +737,20 @@ class _ArticleExtraction:
             return Quote(text=text[s:e], start=s, end=e, kind="direct", speaker=placeholder, confidence=self.rules.floating)
         return None
 
-    def _topic_around(self, cue: Cue, content: tuple[int, int], base: int) -> bool:
-        """Marked words inside what the cue talks about, not inside what it says: 'described this as a "zero tolerance"
-        policy', 'warned of the series of raids, called the "family op"'; or under a cue that says nothing was said."""
+    def _says_nothing(self, cue: Cue, content: tuple[int, int], base: int, marked: bool = False) -> bool:
+        """A cue's content that is no statement: what the cue talks about, not what it says ('called for another
+        shutdown'; with `marked`, the marked words of 'described this as a "zero tolerance" policy'), unless enough of it
+        is marked to be said; or anything under a cue that says nothing was said. "According to": the rest of the
+        sentence is what was said."""
         if cue.according_to:
             return False
         cs, ce = content
         doc = cue.sentence.doc
-        said = doc.char_span(cs - base, ce - base, alignment_mode="expand")
         if _denied(doc[min(cue.tokens)]):
             return True
-        return said is not None and self._quoted_words(cs, ce) < self.rules.short_phrase_words and not _states_something(said, self.rules.phrase_statement_words, marked=True)
+        said = doc.char_span(cs - base, ce - base, alignment_mode="expand")
+        few_marked = self._quoted_words(cs, ce) < self.rules.short_phrase_words
+        return said is not None and few_marked and not _states_something(said, self.rules.phrase_statement_words, marked)
 
     def _nearest_cue(self, near: list[Cue], base: int, s: int, e: int) -> Cue:
         """The cue nearest the marked words, unless its clause leaves them out and another cue's clause holds them:
@@ -841,13 +844,8 @@ class _ArticleExtraction:
         kind = "indirect"
         if any(_overlap((m.start, m.end), (s, e)) >= 0.5 * (m.end - m.start) for m in self.marked):
             kind = "mixed"
-        verb = doc[min(cue.tokens)]
-        if kind != "direct" and not cue.according_to and _denied(verb):
-            return None  # 'officials were unable to clarify whether …': nothing was said
-        said = doc.char_span(s - base, e - base, alignment_mode="expand")
-        topic = said is not None and not cue.according_to and not _states_something(said, self.rules.phrase_statement_words)  # "according to": the rest of the sentence
-        if topic and self._quoted_words(s, e) < self.rules.short_phrase_words:
-            return None  # 'called for another government shutdown', 'described this as a "zero tolerance" policy': a topic
+        if self._says_nothing(cue, content, base):
+            return None  # 'called for another government shutdown', 'officials were unable to clarify whether …'
         return self._according_to_inner(cue, base, ents, Quote(
             text=self.text[s:e], start=s, end=e, kind=kind, speaker=speaker,
             cue=Span(cue.text, base + cue.start, base + cue.end), confidence=self.rules.reported,
