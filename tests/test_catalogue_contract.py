@@ -504,3 +504,22 @@ def test_a_version_7_keyword_index_is_rebuilt_on_rowids_and_follows_every_write(
         assert store._conn().execute(aligned).fetchone()[0] == 2
     finally:
         store.close()
+
+
+def _open_catalogue(path: str) -> str:
+    try:
+        SqliteCatalogue(Path(path)).close()
+    except Exception as e:  # noqa: BLE001 - the parent reports what each process met
+        return repr(e)
+    return "ok"
+
+
+def test_processes_starting_together_on_a_new_sqlite_catalogue_all_open_it(tmp_path: Path) -> None:
+    """Two `kb ingest` runs started at once on a new data folder: the loser of the WAL switch waited, not 'damaged'."""
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(6) as pool:
+        for round_ in range(20):  # the race lost about one round in eight before the fix
+            path = str(tmp_path / f"c{round_}" / "catalogue.sqlite3")
+            failures = [r for r in pool.map(_open_catalogue, [path] * 6) if r != "ok"]
+            assert failures == [], failures

@@ -240,6 +240,22 @@ def _filtered_quote_ids(flt: QuoteFilter, column: str = "id") -> tuple[str, list
     return f"SELECT q.{column} FROM {tables} WHERE {where}", params
 
 
+def _use_wal(conn: sqlite3.Connection, patience_s: float = 30.0) -> None:
+    """Put the catalogue in WAL mode, waiting out another process making the same switch: SQLite answers that lock
+    conflict at once instead of through the busy timeout, so two writers starting on a new catalogue raced."""
+    deadline = time.monotonic() + patience_s
+    delay = 0.005
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or time.monotonic() > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.25)
+
+
 def _store_errors(cls: type) -> type:
     """Every public method reports SQLite failures after opening (a damaged page, a vanished file) as the domain's
     store errors, so the API answers 503 and the CLI prints one line instead of a traceback."""
@@ -282,6 +298,8 @@ class SqliteCatalogue:
             db.execute("PRAGMA quick_check").fetchone()
             self._migrate()
             self._ensure_counts()
+        except sqlite3.OperationalError as e:  # locked, unreadable or full: the file may be sound, so not "damaged"
+            raise StoreUnavailable(f"cannot open the catalogue {path}: {e}") from e
         except sqlite3.DatabaseError as e:
             raise StoreCorrupt(
                 f"the catalogue {path} is damaged or not a kb catalogue ({e}); restore it with `kb restore BACKUP` "
@@ -325,7 +343,7 @@ class SqliteCatalogue:
             except sqlite3.OperationalError as e:
                 raise StoreUnavailable(f"cannot open the catalogue {self.path}: {e}") from e
             conn.row_factory = sqlite3.Row
-            conn.execute("PRAGMA journal_mode=WAL")
+            _use_wal(conn)
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA foreign_keys=ON")
             conn.execute("PRAGMA busy_timeout=30000")
