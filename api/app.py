@@ -12,6 +12,7 @@ from api.errors import errors, install_error_handlers
 from api.middleware import install_middleware
 from api.routes import briefings, documents, jobs, meta, search, speakers
 from api.security import APIError
+from api.slots import FairSlots
 from api.web import add_web_routes
 from ingest.jobs import JobRunner
 from ingest.pipeline import Ingestor
@@ -78,7 +79,7 @@ def create_app(settings: Settings | None = None, kb: KnowledgeBase | None = None
     app.state.ingestor_lock = threading.Lock()
     app.state.job_runner = None
     # A few searches at a time use both cores fully; more only queue inside the interpreter and starve ingest jobs.
-    app.state.search_slots = threading.BoundedSemaphore(settings.search_concurrency)
+    app.state.search_slots = FairSlots(settings.search_concurrency)
     app.state.write_lock = threading.Lock()
     install_error_handlers(app)
     install_middleware(app, settings)
