@@ -11,6 +11,7 @@ import psycopg
 import pytest
 
 from kb.catalogue import SCHEMA_VERSION, Catalogue, ClaimedJob, QuoteFilter, SqliteCatalogue, copy_catalogue, quote_text_key
+from kb.catalogue import postgres
 from kb.catalogue.postgres import PostgresCatalogue
 from kb.errors import StoreCorrupt
 from kb.ids import chunk_id, quote_id, speaker_id
@@ -75,8 +76,13 @@ def filled(catalogue: Catalogue) -> Catalogue:
     return catalogue
 
 
+def _current(catalogue: Catalogue) -> int:
+    """Each backend numbers its own schema (PostgreSQL's postings, schema 12, have no SQLite counterpart: FTS5 has them)."""
+    return postgres.SCHEMA_VERSION if isinstance(catalogue, PostgresCatalogue) else SCHEMA_VERSION
+
+
 def test_schema_version_is_current(catalogue: Catalogue) -> None:
-    assert catalogue.schema_version() == SCHEMA_VERSION
+    assert catalogue.schema_version() == _current(catalogue)
 
 
 def test_a_document_round_trips_with_counts(filled: Catalogue) -> None:
@@ -346,6 +352,7 @@ def test_identity_resolution_reads_mentions_and_stores_identities(filled: Catalo
     assert sheriff is not None and sheriff.quote_count == 3
     assert sheriff.alias_counts == {"Greg Champagne": 2, "John Kelly": 1} and sheriff.title_counts == {"Sheriff": 2, "Secretary": 1}
     assert filled.get_speaker(KELLY.id or "") is None  # no quotes left
+    assert len(filled.keyword_quotes("champagne", QuoteFilter(), 10)) == 3  # the speaker's words follow the quote's new speaker
     filled.add_speaker_override(Override("merge", "Greg Champagne", "John Kelly"))
     filled.add_speaker_override(Override("split", "John Kelly"))  # a split undoes the merge of that name
     assert filled.speaker_overrides() == [Override("split", "John Kelly")]
@@ -394,12 +401,15 @@ def test_an_older_schema_is_migrated_and_a_newer_one_refused(catalogue: Catalogu
         v1 += ["DROP TRIGGER documents_noise_in", "DROP TRIGGER documents_noise_out"]
     v1 += ["ALTER TABLE documents DROP COLUMN noise", "DROP TABLE speaker_ids", "DROP TABLE quote_shingles"]
     v1 += ["ALTER TABLE quotes DROP COLUMN reported_by", "DROP TABLE quote_copies"]
+    if isinstance(catalogue, PostgresCatalogue):
+        v1 += ["DROP TABLE quote_terms"]
     wire = "The harbour will reopen to every fishing boat by the first of May."
     catalogue.replace_document(*_doc("doc_old", [(wire, KELLY, "direct")]))
     catalogue.replace_document(*_doc("doc_trimmed", [("will reopen to every fishing boat by the first", KELLY, "direct")]))
     older = _reopen_after(catalogue, [*v1, "UPDATE meta SET value = '1' WHERE key = 'schema_version'"])
     try:
-        assert older.schema_version() == SCHEMA_VERSION
+        assert older.schema_version() == _current(older)
+        assert [i for i, _ in older.keyword_quotes("fishing boat", QuoteFilter(), 5)] != []  # postings made for the quotes already there
         older.enqueue_job("job_1", b"x", "article", None, "api:1")
         claimed = older.claim_job("worker:a", 60)
         assert claimed is not None and claimed.kind == "article"
@@ -415,7 +425,7 @@ def test_an_older_schema_is_migrated_and_a_newer_one_refused(catalogue: Catalogu
     finally:
         older.close()
     with pytest.raises(StoreCorrupt, match="newer"):
-        _reopen_after(older, [f"UPDATE meta SET value = '{SCHEMA_VERSION + 1}' WHERE key = 'schema_version'"])
+        _reopen_after(older, [f"UPDATE meta SET value = '{_current(older) + 1}' WHERE key = 'schema_version'"])
 
 
 @pytest.mark.parametrize("backend", [SqliteCatalogue, PostgresCatalogue])

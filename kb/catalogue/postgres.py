@@ -1,7 +1,7 @@
 """The PostgreSQL catalogue (psycopg 3 with a pool): the same behaviour as SQLite, shared by many processes and hosts.
 
 Keyword search is BM25 computed in SQL over a weighted tsvector (quote text weight A, speaker B), with the
-formula and constants of SQLite FTS5's bm25(), so both backends rank alike.
+formula and constants of SQLite FTS5's bm25(), so both backends rank alike; for quotes, from postings kept beside them.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from kb.speakers import Identity, Mention, Override, mentions_from_rows, plan_id
 from kb.syndication import SYNDICATION_CANDIDATES, copy_links, lookup_shingles, stored_shingles
 from kb.text import WORD
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 _WRITE_LOCK = 7_301_113  # advisory lock id: one writer at a time, so orphan-speaker clean-up never races an upsert
 _K1, _B = 1.2, 0.75  # FTS5's bm25 constants
 _STATS_TTL_S = 30.0  # how long a process ranks with the row count and term frequencies it counted (its own writes reset them)
@@ -72,6 +72,36 @@ _COPIES_TABLE = (
 _COPIES_INDEX_1 = "CREATE INDEX IF NOT EXISTS quote_copies_document ON quote_copies(document_id)"
 _COPIES_INDEX_2 = "CREATE INDEX IF NOT EXISTS quote_copies_copy_document ON quote_copies(copy_document_id)"
 
+# A quote's words as postings (lexeme, quote, term frequency, quote length), kept by triggers from its tsvector: BM25 is
+# then a sum over index ranges, where reading each matching quote's tsvector cost 28 ms for a hybrid search's words at
+# 100,000 quotes and 80-500 ms for keyword mode's common ones. The index carries tf and length, so no quote row is read.
+_TERMS_TABLE = (
+    "CREATE TABLE IF NOT EXISTS quote_terms (lexeme TEXT NOT NULL, quote_id TEXT NOT NULL REFERENCES quotes(id) ON DELETE CASCADE,"
+    " tf REAL NOT NULL, n_tokens INTEGER NOT NULL, PRIMARY KEY (lexeme, quote_id) INCLUDE (tf, n_tokens))"
+)
+_TERMS_INDEX = "CREATE INDEX IF NOT EXISTS quote_terms_quote ON quote_terms(quote_id)"  # a quote's postings go with it
+_TERMS_OF = (  # quotes' postings; tf weighs the quote's own words 1 and its speaker's name 0.5, as the tsvector's A and B
+    "INSERT INTO quote_terms (lexeme, quote_id, tf, n_tokens) SELECT u.lexeme, {q}.id,"
+    " coalesce((SELECT sum(CASE WHEN w = 'A' THEN 1.0 ELSE 0.5 END) FROM unnest(u.weights) w), 1.0), {q}.n_tokens FROM {rows}"
+)
+_TERMS_TRIGGERS = f"""
+CREATE OR REPLACE FUNCTION kb_quote_terms() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'UPDATE' THEN
+        DELETE FROM quote_terms WHERE quote_id = OLD.id;
+    END IF;
+    {_TERMS_OF.format(q="NEW", rows="unnest(NEW.tsv) u")};
+    RETURN NULL;
+END $$;
+DO $$ BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'quotes_terms_in' AND tgrelid = 'quotes'::regclass) THEN
+        CREATE TRIGGER quotes_terms_in AFTER INSERT ON quotes FOR EACH ROW EXECUTE FUNCTION kb_quote_terms();
+        CREATE TRIGGER quotes_terms_changed AFTER UPDATE OF tsv, n_tokens ON quotes FOR EACH ROW
+            WHEN (OLD.tsv IS DISTINCT FROM NEW.tsv OR OLD.n_tokens IS DISTINCT FROM NEW.n_tokens) EXECUTE FUNCTION kb_quote_terms();
+    END IF;
+END $$;
+"""
+
 # MIGRATIONS[n]: the statements that take a version n-1 database to version n (_SCHEMA is always the latest).
 MIGRATIONS: dict[int, list[str | Callable[[Any], object]]] = {
     # 2: identity resolution keeps the name as the document gave it and its gender hint; users' merges and splits.
@@ -112,6 +142,11 @@ MIGRATIONS: dict[int, list[str | Callable[[Any], object]]] = {
          "CREATE INDEX IF NOT EXISTS documents_filter_columns ON documents(id) INCLUDE (published, kind, publisher)"],
     # 11: other outlets' trimmed copies are linked when either is stored; a search reads its page's links in one statement
     11: [_COPIES_TABLE, _COPIES_INDEX_1, _COPIES_INDEX_2, lambda db: _link_all_copies(db)],
+    # 12: postings for BM25 (the table and its triggers are made by _SCHEMA on opening; this fills them for the quotes
+    # already stored: about 30 s at 100,000 quotes)
+    12: [_TERMS_TABLE, _TERMS_INDEX,
+         _TERMS_OF.format(q="q", rows="quotes q, unnest(q.tsv) u") + " ON CONFLICT DO NOTHING",
+         "ANALYZE quote_terms"],
 }
 _EPOCH = "extract(epoch FROM clock_timestamp())::float8"
 
@@ -177,6 +212,9 @@ CREATE INDEX IF NOT EXISTS quote_shingles_document ON quote_shingles(document_id
 {_COPIES_TABLE};
 {_COPIES_INDEX_1};
 {_COPIES_INDEX_2};
+{_TERMS_TABLE};
+{_TERMS_INDEX};
+{_TERMS_TRIGGERS}
 CREATE TABLE IF NOT EXISTS jobs (
     id TEXT PRIMARY KEY, status TEXT NOT NULL, created_at TEXT NOT NULL DEFAULT {_NOW},
     finished_at TEXT, processed INTEGER NOT NULL DEFAULT 0, new INTEGER NOT NULL DEFAULT 0, updated INTEGER NOT NULL DEFAULT 0,
@@ -483,6 +521,8 @@ class PostgresCatalogue:
                 terms = [t for t in terms if dfs[t] <= common_share * max(1, n)] or [min(terms, key=lambda t: dfs[t])]
                 tsquery = " | ".join(_tsquery_literal(t) for t in terms)
             idf = [_idf(n, dfs[t]) for t in terms]
+            if table == "quotes":
+                return self._bm25_from_postings(db, terms, idf, avgdl, where, params, limit)
             rows = db.execute(
                 f"SELECT q.id, sum(t.idf * m.tf * {_K1 + 1} / (m.tf + {_K1} * ({1 - _B} + {_B} * q.n_tokens / %s))) AS score"
                 f" FROM {table} q {join}"
@@ -493,6 +533,23 @@ class PostgresCatalogue:
                 " GROUP BY q.id ORDER BY score DESC, q.id LIMIT %s",
                 [avgdl, terms, terms, idf, tsquery, *params, limit],
             ).fetchall()
+        return [(r["id"], float(r["score"])) for r in rows]
+
+    @staticmethod
+    def _bm25_from_postings(db: psycopg.Connection[Any], terms: list[str], idf: list[float], avgdl: float, where: str,
+                            params: list[object], limit: int) -> list[tuple[str, float]]:
+        """BM25 summed over the terms' postings; a filter is applied to the scored quotes after, through the covering
+        indexes of quotes and documents (a year's filter joined first made PostgreSQL walk every quote: 53 -> 6 ms)."""
+        scored = (
+            f"SELECT p.quote_id AS id, sum(t.idf * p.tf * {_K1 + 1} / (p.tf + {_K1} * ({1 - _B} + {_B} * p.n_tokens / %s))) AS score"
+            " FROM unnest(%s::text[], %s::float8[]) AS t(lexeme, idf) JOIN quote_terms p ON p.lexeme = t.lexeme GROUP BY p.quote_id"
+        )
+        if where == "TRUE":
+            sql = f"{scored} ORDER BY score DESC, id LIMIT %s"
+        else:
+            sql = (f"WITH s AS MATERIALIZED ({scored}) SELECT s.id, s.score FROM s JOIN quotes q ON q.id = s.id"
+                   f" JOIN documents d ON d.id = q.document_id WHERE {where} ORDER BY s.score DESC, s.id LIMIT %s")
+        rows = db.execute(sql, [avgdl, terms, idf, *params, limit]).fetchall()
         return [(r["id"], float(r["score"])) for r in rows]
 
     def _term_stats(self, db: psycopg.Connection[Any], table: str, terms: list[str]) -> tuple[int, float, dict[str, int]]:
