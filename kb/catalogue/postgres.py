@@ -489,7 +489,7 @@ class PostgresCatalogue:
         """BM25-ranked quote ids (best first) with their scores; a phrase is ranked by ts_rank_cd. Words in more than
         `common_share` of the quotes are left out when rarer ones remain, as on SQLite."""
         where, params = filter_sql(flt)
-        return self._keyword("quotes", "q.document_id", query, where, params, limit, phrase, common_share)
+        return self._keyword("quotes", "q.document_id", query, where, params, limit, phrase, common_share, postings_for=flt)
 
     def keyword_chunks(self, query: str, limit: int, phrase: bool = False) -> list[tuple[str, float]]:
         return self._keyword("chunks", "q.document_id", query, "TRUE", [], limit, phrase)
@@ -498,7 +498,7 @@ class PostgresCatalogue:
         """Nothing to do: a GIN index over tsvectors is one structure, its pending list flushed by autovacuum."""
 
     def _keyword(self, table: str, doc_col: str, query: str, where: str, params: list[object], limit: int,
-                 phrase: bool, common_share: float = 1.0) -> list[tuple[str, float]]:
+                 phrase: bool, common_share: float = 1.0, postings_for: QuoteFilter | None = None) -> list[tuple[str, float]]:
         words = WORD.findall(query.lower())
         if not words:
             return []
@@ -521,8 +521,8 @@ class PostgresCatalogue:
                 terms = [t for t in terms if dfs[t] <= common_share * max(1, n)] or [min(terms, key=lambda t: dfs[t])]
                 tsquery = " | ".join(_tsquery_literal(t) for t in terms)
             idf = [_idf(n, dfs[t]) for t in terms]
-            if table == "quotes":
-                return self._bm25_from_postings(db, terms, idf, avgdl, where, params, limit)
+            if postings_for is not None:  # quotes have postings; chunks (passages) are scored from their tsvectors
+                return self._bm25_from_postings(db, terms, idf, avgdl, postings_for, limit)
             rows = db.execute(
                 f"SELECT q.id, sum(t.idf * m.tf * {_K1 + 1} / (m.tf + {_K1} * ({1 - _B} + {_B} * q.n_tokens / %s))) AS score"
                 f" FROM {table} q {join}"
@@ -536,21 +536,28 @@ class PostgresCatalogue:
         return [(r["id"], float(r["score"])) for r in rows]
 
     @staticmethod
-    def _bm25_from_postings(db: psycopg.Connection[Any], terms: list[str], idf: list[float], avgdl: float, where: str,
-                            params: list[object], limit: int) -> list[tuple[str, float]]:
-        """BM25 summed over the terms' postings; a filter is applied to the scored quotes after, through the covering
-        indexes of quotes and documents (a year's filter joined first made PostgreSQL walk every quote: 53 -> 6 ms)."""
-        scored = (
-            f"SELECT p.quote_id AS id, sum(t.idf * p.tf * {_K1 + 1} / (p.tf + {_K1} * ({1 - _B} + {_B} * p.n_tokens / %s))) AS score"
-            " FROM unnest(%s::text[], %s::float8[]) AS t(lexeme, idf) JOIN quote_terms p ON p.lexeme = t.lexeme GROUP BY p.quote_id"
-        )
-        if where == "TRUE":
-            sql = f"{scored} ORDER BY score DESC, id LIMIT %s"
+    def _bm25_from_postings(db: psycopg.Connection[Any], terms: list[str], idf: list[float], avgdl: float, flt: QuoteFilter,
+                            limit: int) -> list[tuple[str, float]]:
+        """BM25 summed over the terms' postings. A filter naming speakers or documents (a few quotes) is walked first, each
+        of its quotes' postings looked up; any other is applied to the scored quotes after, through the covering indexes
+        of quotes and documents (a year's filter joined first made PostgreSQL walk every quote: 53 -> 6 ms)."""
+        where, params = filter_sql(flt)
+        bm25 = f"sum(t.idf * p.tf * {_K1 + 1} / (p.tf + {_K1} * ({1 - _B} + {_B} * p.n_tokens / %s)))"
+        terms_sql = "unnest(%s::text[], %s::float8[]) AS t(lexeme, idf)"
+        if flt.speaker_ids is not None or flt.document_ids:
+            sql = (f"SELECT p.quote_id AS id, {bm25} AS score"
+                   f" FROM (SELECT q.id FROM quotes q JOIN documents d ON d.id = q.document_id WHERE {where}) f CROSS JOIN {terms_sql}"
+                   " JOIN quote_terms p ON p.lexeme = t.lexeme AND p.quote_id = f.id GROUP BY p.quote_id ORDER BY score DESC, id LIMIT %s")
+            values = [avgdl, *params, terms, idf, limit]
         else:
-            sql = (f"WITH s AS MATERIALIZED ({scored}) SELECT s.id, s.score FROM s JOIN quotes q ON q.id = s.id"
-                   f" JOIN documents d ON d.id = q.document_id WHERE {where} ORDER BY s.score DESC, s.id LIMIT %s")
-        rows = db.execute(sql, [avgdl, terms, idf, *params, limit]).fetchall()
-        return [(r["id"], float(r["score"])) for r in rows]
+            scored = f"SELECT p.quote_id AS id, {bm25} AS score FROM {terms_sql} JOIN quote_terms p ON p.lexeme = t.lexeme GROUP BY p.quote_id"
+            if where == "TRUE":
+                sql = f"{scored} ORDER BY score DESC, id LIMIT %s"
+            else:
+                sql = (f"WITH s AS MATERIALIZED ({scored}) SELECT s.id, s.score FROM s JOIN quotes q ON q.id = s.id"
+                       f" JOIN documents d ON d.id = q.document_id WHERE {where} ORDER BY s.score DESC, s.id LIMIT %s")
+            values = [avgdl, terms, idf, *params, limit]
+        return [(r["id"], float(r["score"])) for r in db.execute(sql, values).fetchall()]
 
     def _term_stats(self, db: psycopg.Connection[Any], table: str, terms: list[str]) -> tuple[int, float, dict[str, int]]:
         """Row count, mean length and each term's document frequency, kept for a while: counting them was most of a
