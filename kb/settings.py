@@ -80,7 +80,7 @@ class Settings(BaseSettings):
     rate_limit_anonymous: str | None = Field(
         None, description="Requests allowed per client address without a key (the web page, open reads); unset is unlimited.",
     )
-    search_concurrency: int = Field(2, ge=1, le=64, description="Searches run at once per API process; others wait their turn.")
+    search_concurrency: int = Field(2, ge=1, le=64, description="Searches run at once per API process; others wait their turn, first come first served.")
 
     @field_validator("rate_limit", "rate_limit_anonymous")
     @classmethod
