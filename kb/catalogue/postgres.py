@@ -489,7 +489,10 @@ class PostgresCatalogue:
         """BM25-ranked quote ids (best first) with their scores; a phrase is ranked by ts_rank_cd. Words in more than
         `common_share` of the quotes are left out when rarer ones remain, as on SQLite."""
         where, params = filter_sql(flt)
-        return self._keyword("quotes", "q.document_id", query, where, params, limit, phrase, common_share, postings_for=flt)
+        # A filter naming speakers or documents leaves a few quotes, found through their indexes: reading their tsvectors is
+        # as fast as the postings (one speaker) or faster (an organisation's 40: 3.9 against 11 ms in keyword mode).
+        few = flt.speaker_ids is not None or bool(flt.document_ids)
+        return self._keyword("quotes", "q.document_id", query, where, params, limit, phrase, common_share, postings_for=None if few else flt)
 
     def keyword_chunks(self, query: str, limit: int, phrase: bool = False) -> list[tuple[str, float]]:
         return self._keyword("chunks", "q.document_id", query, "TRUE", [], limit, phrase)
@@ -538,26 +541,19 @@ class PostgresCatalogue:
     @staticmethod
     def _bm25_from_postings(db: psycopg.Connection[Any], terms: list[str], idf: list[float], avgdl: float, flt: QuoteFilter,
                             limit: int) -> list[tuple[str, float]]:
-        """BM25 summed over the terms' postings. A filter naming speakers or documents (a few quotes) is walked first, each
-        of its quotes' postings looked up; any other is applied to the scored quotes after, through the covering indexes
+        """BM25 summed over the terms' postings; a filter is applied to the scored quotes after, through the covering indexes
         of quotes and documents (a year's filter joined first made PostgreSQL walk every quote: 53 -> 6 ms)."""
         where, params = filter_sql(flt)
-        bm25 = f"sum(t.idf * p.tf * {_K1 + 1} / (p.tf + {_K1} * ({1 - _B} + {_B} * p.n_tokens / %s)))"
-        terms_sql = "unnest(%s::text[], %s::float8[]) AS t(lexeme, idf)"
-        if flt.speaker_ids is not None or flt.document_ids:
-            sql = (f"SELECT p.quote_id AS id, {bm25} AS score"
-                   f" FROM (SELECT q.id FROM quotes q JOIN documents d ON d.id = q.document_id WHERE {where}) f CROSS JOIN {terms_sql}"
-                   " JOIN quote_terms p ON p.lexeme = t.lexeme AND p.quote_id = f.id GROUP BY p.quote_id ORDER BY score DESC, id LIMIT %s")
-            values = [avgdl, *params, terms, idf, limit]
+        scored = (
+            f"SELECT p.quote_id AS id, sum(t.idf * p.tf * {_K1 + 1} / (p.tf + {_K1} * ({1 - _B} + {_B} * p.n_tokens / %s))) AS score"
+            " FROM unnest(%s::text[], %s::float8[]) AS t(lexeme, idf) JOIN quote_terms p ON p.lexeme = t.lexeme GROUP BY p.quote_id"
+        )
+        if where == "TRUE":
+            sql = f"{scored} ORDER BY score DESC, id LIMIT %s"
         else:
-            scored = f"SELECT p.quote_id AS id, {bm25} AS score FROM {terms_sql} JOIN quote_terms p ON p.lexeme = t.lexeme GROUP BY p.quote_id"
-            if where == "TRUE":
-                sql = f"{scored} ORDER BY score DESC, id LIMIT %s"
-            else:
-                sql = (f"WITH s AS MATERIALIZED ({scored}) SELECT s.id, s.score FROM s JOIN quotes q ON q.id = s.id"
-                       f" JOIN documents d ON d.id = q.document_id WHERE {where} ORDER BY s.score DESC, s.id LIMIT %s")
-            values = [avgdl, terms, idf, *params, limit]
-        return [(r["id"], float(r["score"])) for r in db.execute(sql, values).fetchall()]
+            sql = (f"WITH s AS MATERIALIZED ({scored}) SELECT s.id, s.score FROM s JOIN quotes q ON q.id = s.id"
+                   f" JOIN documents d ON d.id = q.document_id WHERE {where} ORDER BY s.score DESC, s.id LIMIT %s")
+        return [(r["id"], float(r["score"])) for r in db.execute(sql, [avgdl, terms, idf, *params, limit]).fetchall()]
 
     def _term_stats(self, db: psycopg.Connection[Any], table: str, terms: list[str]) -> tuple[int, float, dict[str, int]]:
         """Row count, mean length and each term's document frequency, kept for a while: counting them was most of a
