@@ -776,6 +776,25 @@ def test_a_document_is_its_issuers_and_the_statement_is_the_last_issuers(extract
     assert find(quotes, "paid within seven days").speaker.name == "The Labor Department"
 
 
+def test_a_rule_cited_as_the_source_is_the_rule_makers_who_announced_it(extractor: QuoteExtractor) -> None:
+    text = (
+        "The Labor Department announced Monday that seasonal farm workers will be paid weekly.\n\n"
+        "According to the text of the rule set to publish in the Federal Register on Tuesday, growers who pay late will lose "
+        "their permits for a year.\n\n"
+        "Farm groups were not consulted, their leaders said."
+    )
+    assert find(extractor.extract(text), "growers who pay late").speaker.name == "The Labor Department"
+
+
+def test_a_rule_whose_maker_is_not_named_stays_a_rule(extractor: QuoteExtractor) -> None:
+    text = (
+        "Farm workers have waited years for weekly pay.\n\n"
+        "According to a new rule published in the Federal Register, growers who pay late will lose their permits for a year."
+    )
+    speaker = find(extractor.extract(text), "growers who pay late").speaker
+    assert speaker.name is None and "rule" in (speaker.description or "")
+
+
 def test_her_campaign_advisory_is_the_candidates_and_so_is_the_advisory(extractor: QuoteExtractor) -> None:
     text = (
         "Senator Rosa Lind will call for free school meals at an event on Friday.\n\n"

@@ -27,6 +27,7 @@ from ingest.extract.lexicon import (
     DOCUMENT_NOUNS,
     FEMALE_HONORIFICS,
     INTRODUCED_ROLES,
+    ISSUING_CUES,
     MALE_HONORIFICS,
     MEDIA_NAME_WORDS,
     MEDIA_NOUNS,
@@ -36,6 +37,7 @@ from ingest.extract.lexicon import (
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
     REPORTING_CUES,
+    RULE_NOUNS,
     SPEECH_PHRASAL,
     SPEECH_VERBS,
     TITLE_WORDS,
@@ -64,6 +66,7 @@ from ingest.extract.statements import attribute_statement, statement_issuer
 from ingest.extract.transcripts import REPORTER, DocumentNames, addressed_first_names, copy_speaker, label_of, label_speaker, label_text
 from ingest.normalise import paragraphs
 from kb.models import Quote, Span, SpeakerRef
+from kb.names import proper_name
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _CONTENT_DEPS = {"ccomp", "parataxis", "xcomp", "dobj", "oprd", "advcl", "dep", "conj"}
@@ -494,13 +497,14 @@ class _ArticleExtraction:
         last. Nothing named before: the description stays.
         """
         s = q.speaker
-        m = re.fullmatch(r"(?i)the\s+([a-z-]+)", (s.description or "").strip())
+        description = (s.description or "").strip()
+        m = re.fullmatch(r"(?i)the\s+([a-z-]+)", description) or _RULE_SOURCE.match(description)
         if s.name or s.resolution != "nominal" or m is None:
             return
         noun, at = m.group(1).lower(), s.mention.start if s.mention else q.start
         recent = self.rules.document_recency_chars
         found: SpeakerRef | None = None
-        if noun in DOCUMENT_NOUNS or noun.split("-")[-1] in DOCUMENT_NOUNS:
+        if noun in DOCUMENT_NOUNS or noun.split("-")[-1] in DOCUMENT_NOUNS or noun in RULE_NOUNS:
             issued = [(pos, who) for pos, who in self.issued if 0 < at - pos <= recent]
             found = max(issued, key=lambda e: e[0])[1] if issued else None
         elif noun in MEDIA_NOUNS:
@@ -522,9 +526,12 @@ class _ArticleExtraction:
         """Remember a named source that issued a document ("said in a statement", "The DHS fact-sheet … says") or an
         organisation quoted, for the descriptions that refer back to them."""
         s = q.speaker
-        if not s.name:
-            return
         at = s.mention.start if s.mention else q.start
+        if not s.name:  # "the Departments of Justice and Homeland Security announced": a name the store will give it
+            named = proper_name(s.description or "") if s.resolution == "nominal" else None
+            if named is None:
+                return
+            s = SpeakerRef(name=named[0], resolution="named", is_organization=named[1])
         if s.is_organization:
             self.quoted_orgs.append((at, _copy(s), _cue_lemma(q, base, doc)))
         where = q.cue.start if q.cue is not None else at
@@ -532,8 +539,8 @@ class _ArticleExtraction:
         if sentence is None:
             return
         # the document named outside the words said, or as their source ("according to a campaign advisory"), even where
-        # the reported clause runs on over it
-        if any(
+        # the reported clause runs on over it; or the source announced what later sentences cite ("… announced Monday that")
+        if _cue_lemma(q, base, doc) in ISSUING_CUES or any(
             (t.lemma_.lower() in DOCUMENT_NOUNS or t.lower_ in DOCUMENT_NOUNS) and (not q.start <= base + t.idx < q.end or _according_to(t))
             for t in sentence
         ):
@@ -1173,6 +1180,13 @@ def _cue_lemma(q: Quote, base: int, doc: Doc) -> str:
         return ""
     span = doc.char_span(q.cue.start - base, q.cue.end - base, alignment_mode="expand")
     return span[0].lemma_.lower() if span is not None and len(span) else ""
+
+
+# A rule cited as a source, with what describes it: "a new rule published in the Federal Register", "the text of the rule
+# set to publish on Tuesday", "the proposed regulation".
+_RULE_SOURCE = re.compile(
+    r"(?i)(?:(?:the\s+)?text\s+of\s+)?(?:the|a|an)\s+(?:(?:new|proposed|final|interim|draft|latest)\s+)?(" + "|".join(sorted(RULE_NOUNS)) + r")s?\b"
+)
 
 
 def _document_issuer(subject: Token, ents: list[SpacySpan]) -> SpacySpan | None:

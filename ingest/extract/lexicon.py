@@ -37,6 +37,11 @@ CLAIM_NOUNS = frozenset(
 
 # What someone issues in writing, standing for its issuer as a source: "her statement added", "the advisory said".
 DOCUMENT_NOUNS = frozenset("statement release advisory memo memorandum letter fact-sheet factsheet sheet readout tweet post email".split())
+# What a government body makes and publishes, cited as a source ("according to a new rule published in the Federal
+# Register"): its maker's words, when the document named the maker announcing it.
+RULE_NOUNS = frozenset("rule regulation guidance directive".split())
+# Cues by which a source issues what later sentences cite ("the Departments … announced Monday that …").
+ISSUING_CUES = frozenset("announce unveil issue publish release propose".split())
 
 # Professions an article introduces before naming ("A Phoenix attorney said …" then "attorney Jane Roe"); offices and
 # officials are not among them (an unnamed official stays a description).
