@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from ingest.extract.config import DEFAULT_RULES, RuleConfig
 from ingest.extract.lexicon import (
     ADDRESSEE_VERBS,
     BELIEF_VERBS,
@@ -44,7 +45,13 @@ from ingest.extract.lexicon import (
     TOPIC_VERBS,
     gender_of_title,
 )
-from ingest.extract.noise import Rejected, is_dateline, paragraph_noise, speaker_noise
+from ingest.extract.marks import (
+    MarkedSpan,
+    count_words,
+    find_marked_spans,
+    names_a_thing,
+    trim_span,
+)
 from ingest.extract.mentions import (
     MAIN_SUBJECT,
     QUOTED,
@@ -57,13 +64,20 @@ from ingest.extract.mentions import (
     read_offices,
     read_people,
 )
-from ingest.extract.config import DEFAULT_RULES, RuleConfig
 from ingest.extract.model import Attribution as LearnedAttribution
 from ingest.extract.model import Tagger, link
-from ingest.extract.marks import MarkedSpan, count_words, find_marked_spans, names_a_thing, trim_span
+from ingest.extract.noise import Rejected, is_dateline, paragraph_noise, speaker_noise
 from ingest.extract.people import clean_name, describe, is_person
 from ingest.extract.statements import attribute_statement, statement_issuer
-from ingest.extract.transcripts import REPORTER, DocumentNames, addressed_first_names, copy_speaker, label_of, label_speaker, label_text
+from ingest.extract.transcripts import (
+    REPORTER,
+    DocumentNames,
+    addressed_first_names,
+    copy_speaker,
+    label_of,
+    label_speaker,
+    label_text,
+)
 from ingest.normalise import paragraphs
 from kb.models import Quote, Span, SpeakerRef
 from kb.names import proper_name
@@ -1074,7 +1088,7 @@ def _someone_else(inner: SpeakerRef, turn: SpeakerRef) -> bool:
 
 
 _SIGNER = r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})"
-_TWEET_SIGNOFF = re.compile(r"(?P<words>.+?)\s*[—―–]+\s*" + _SIGNER + r"\s*\(@\w{1,30}\)\s*[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*", re.S)
+_TWEET_SIGNOFF = re.compile(r"(?P<words>.+?)\s*[—―–]+\s*" + _SIGNER + r"\s*\(@\w{1,30}\)\s*[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*", re.DOTALL)
 _QUOTE_SIGNOFF = re.compile(r"[“\"”](?P<words>[^“”\"]{10,})[”\"]\s*[―—]\s*" + _SIGNER)
 _LINK = re.compile(r"\s*(?:pic\.twitter\.com/\S+|https?://\S+)\s*$")
 
@@ -1382,7 +1396,7 @@ def _resolve_names(quotes: list[Quote], people: list[PersonMention], recency: in
                 s.organization = s.organization or facts[spokesperson or ""].organization
 
 
-_OFFICE = re.compile(r"(?i)the\s+((?:[a-z]+\s+)*?)([a-z]+)(?:\s*,\s*(?:who|whose)\b.*)?", re.S)
+_OFFICE = re.compile(r"(?i)the\s+((?:[a-z]+\s+)*?)([a-z]+)(?:\s*,\s*(?:who|whose)\b.*)?", re.DOTALL)
 
 
 def _full_organisation_names(quotes: list[Quote], orgs: list[str]) -> None:
