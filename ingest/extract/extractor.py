@@ -546,15 +546,16 @@ class _ArticleExtraction:
             if named is None:
                 return
             s = SpeakerRef(name=named[0], resolution="named", is_organization=named[1])
+        cue = _cue_lemma(q, base, doc)
         if s.is_organization:
-            self.quoted_orgs.append((at, _copy(s), _cue_lemma(q, base, doc)))
+            self.quoted_orgs.append((at, _copy(s), cue))
         where = q.cue.start if q.cue is not None else at
         sentence = next((sent for sent in doc.sents if base + sent.start_char <= where < base + sent.end_char), None)
         if sentence is None:
             return
         # the document named outside the words said, or as their source ("according to a campaign advisory"), even where
         # the reported clause runs on over it; or the source announced what later sentences cite ("… announced Monday that")
-        if _cue_lemma(q, base, doc) in ISSUING_CUES or any(
+        if cue in ISSUING_CUES or any(
             (t.lemma_.lower() in DOCUMENT_NOUNS or t.lower_ in DOCUMENT_NOUNS) and (not q.start <= base + t.idx < q.end or _according_to(t))
             for t in sentence
         ):
