@@ -1039,3 +1039,24 @@ def test_a_paragraph_opening_with_a_day_and_a_colon_is_prose_not_a_link() -> Non
 
     assert paragraph_noise("Also Tuesday: the senator said the bill would pass.") is None
     assert paragraph_noise("Read more: Senator says the bill will pass") is not None
+
+
+def test_the_writers_additions_after_a_reported_clause_are_not_the_speakers(extractor: QuoteExtractor) -> None:
+    text = (
+        "Mayor Ruth Calder said the city would not renew the contract with Arden Logistics, the county's largest employer.\n\n"
+        "Calder said the budget would be balanced by June, arguing that the new parking fees would cover the gap.\n\n"
+        "Calder said she would order a full audit of the transit agency and warned against further fare increases.\n\n"
+        "Calder said the delay was not deliberate; the council only learned of the fault on Friday."
+    )
+    quotes = extractor.extract(text)
+    said = [q for q in quotes if q.cue is not None and q.cue.text == "said"]
+    assert [q.text for q in said if "Arden" in q.text] == ["the city would not renew the contract with Arden Logistics"]  # introduced
+    assert [q.text for q in said if "budget" in q.text] == ["the budget would be balanced by June"]  # her next act
+    assert [q.text for q in said if "audit" in q.text] == ["she would order a full audit of the transit agency"]
+    assert [q.text for q in said if "delay" in q.text] == ["the delay was not deliberate"]  # a new sentence
+    assert all(q.speaker.name == "Ruth Calder" for q in said) and len(said) == 4
+
+
+def test_quoted_words_at_the_end_of_a_reported_clause_are_never_cut(extractor: QuoteExtractor) -> None:
+    quotes = extractor.extract('Senator Joan Pike said the plan would fail, calling it "a gift to the insurers."')
+    assert [(q.text.startswith("the plan would fail, calling it"), q.speaker.name) for q in quotes if "insurers" in q.text] == [(True, "Joan Pike")]

@@ -802,6 +802,7 @@ class _ArticleExtraction:
             s, e = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
         else:
             sub = _without_contrasted_speech(cue.content, _repaired_clause(cue.content, list(cue.content.subtree)))
+            sub = _without_writer_gloss(cue.content, sub)
             if cue.content.i != cue.content.head.i and any(t.i in cue.tokens for t in sub):
                 sub = [t for t in sub if not t.is_punct or t.i not in (sub[0].i, sub[-1].i)]  # parenthetical cue: keep all but the ends
             s, e = sub[0].idx, sub[-1].idx + len(sub[-1])
@@ -1123,6 +1124,54 @@ def _without_contrasted_speech(content: Token, sub: list[Token]) -> list[Token]:
                 kept.pop()
             return kept or sub
     return sub
+
+
+_MARK_TOKENS = frozenset({'"', "“", "”", "''", "``"})
+
+
+def _gloss_start(content: Token, tok: Token, last: int) -> int | None:
+    """Where the writer's own words begin, if tok opens them and they run to the end of the reported clause (last)."""
+    doc = tok.doc
+    left = tok.left_edge.i
+    if tok.right_edge.i < last or left <= content.i:
+        return None
+    after_comma = doc[left - 1].text == ","
+    if tok.dep_ == "appos" and after_comma and tok.head.pos_ == "PROPN" and not any(c.dep_ == "conj" for c in tok.children):
+        return left - 1  # '… did not support Mr. Trump, the presumed Putin favorite': the writer introduces (a list is no gloss)
+    if tok.dep_ == "advcl" and after_comma and tok.tag_ == "VBG" and tok.lemma_.lower() in SPEECH_VERBS:
+        return left - 1  # '…, arguing that …', '…, citing …': the speaker's next act, not the words reported
+    if tok.dep_ == "conj" and tok.tag_ in {"VBD", "VBZ"} and tok.lemma_.lower() in SPEECH_VERBS and not any(c.dep_ in _SUBJECTS for c in tok.children):
+        cc = [c.i for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i]
+        start = max(cc) if cc else left
+        return start - 1 if doc[start - 1].text == "," else start  # '… would order a review and warned against hackers'
+    return None
+
+
+def _without_writer_gloss(content: Token, sub: list[Token]) -> list[Token]:
+    """The reported clause without what the writer adds at its end: an appositive introducing its last name, the
+    speaker's next act ('…, arguing that …', '… and warned …'), a new sentence after a semicolon. Words in quotation
+    marks are never cut: they were said. (A relative clause on the last noun stays: cutting it cost PolNeAR dev and train.)"""
+    if not sub:
+        return sub
+    last = next((t.i for t in reversed(sub) if not t.is_punct), sub[-1].i)
+    cut = None
+    for tok in sub[1:]:
+        if tok.text == ";":
+            cut = tok.i  # 'said the timing was not intentional; they only learned …': a new sentence, the writer's
+            break
+        start = _gloss_start(content, tok, last) if tok.i > content.i else None
+        if start is not None and start > content.i:
+            cut = start
+            break
+    if cut is None:
+        return sub
+    tail = [t for t in sub if t.i >= cut]
+    if any(t.text in _MARK_TOKENS for t in tail):
+        return sub
+    kept = [t for t in sub if t.i < cut]
+    while kept and kept[-1].is_punct:
+        kept.pop()
+    return kept or sub
 
 
 def _repaired_clause(content: Token, sub: list[Token]) -> list[Token]:
