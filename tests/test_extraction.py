@@ -1060,3 +1060,15 @@ def test_the_writers_additions_after_a_reported_clause_are_not_the_speakers(extr
 def test_quoted_words_at_the_end_of_a_reported_clause_are_never_cut(extractor: QuoteExtractor) -> None:
     quotes = extractor.extract('Senator Joan Pike said the plan would fail, calling it "a gift to the insurers."')
     assert [(q.text.startswith("the plan would fail, calling it"), q.speaker.name) for q in quotes if "insurers" in q.text] == [(True, "Joan Pike")]
+
+
+def test_a_word_in_marks_that_names_what_the_cue_judges_is_the_speakers(extractor: QuoteExtractor) -> None:
+    quotes = extractor.extract(
+        "Senator Dana Whitlock called the new toll plan \u201cdaylight robbery.\u201d\n\n"
+        "Governor Ray Osgood described the audit as a \u201cwitch hunt\u201d after the hearing.\n\n"
+        'Mayor Lin Hart described the change as a "zero tolerance" policy.'
+    )
+    found = {(q.speaker.name, q.kind, q.text) for q in quotes}
+    assert ("Dana Whitlock", "mixed", "the new toll plan \u201cdaylight robbery.\u201d") in found
+    assert ("Ray Osgood", "mixed", "the audit as a \u201cwitch hunt\u201d") in found  # not "after the hearing"
+    assert not [q for q in quotes if "zero tolerance" in q.text]  # marks around a modifier label a policy

@@ -274,6 +274,31 @@ def _states_something(words: SpacySpan, phrase_words: int, marked: bool = False)
     return any(t.pos_ in {"VERB", "AUX"} and _own_clause(t, inside) for t in words) or _words(words.text) >= phrase_words
 
 
+def _marked_judgement(cue: Cue, base: int, s: int, e: int) -> int | None:
+    """'called half of his supporters "deplorables"', 'described Clinton as a "disgrace"', 'branded it an "outlaw
+    nation"': the cue names its object with words in marks (s..e) that hold the predicate's head, so they are the
+    speaker's word for it; what was said starts at the object (its character offset is returned). Marks around a
+    modifier only ('described this as a "zero tolerance" policy') label a thing: that is no judgement."""
+    if cue.subject is None or cue.according_to:
+        return None
+    verb = cue.sentence.doc[min(cue.tokens)]
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects:
+        return None
+    first = objects[0]
+    if first.tag_ in {"WP", "WDT"} or first.lower_ in _BARE_REFERENCES:
+        return None  # 'what she called a "rant"', 'an act that he described as "intentional"': the marked words alone
+    predicates = [
+        *(c for c in verb.children if c.dep_ == "oprd" and c.i > first.i),
+        *(g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > first.i for g in c.children if g.dep_ == "pobj"),
+        *objects[1:],
+        *(c for c in first.children if c.dep_ == "appos"),  # 'called the plan "daylight robbery"': parsed as the plan's apposition
+    ]
+    if not any(s <= base + p.idx and base + p.idx + len(p) <= e for p in predicates):
+        return None
+    return base + first.left_edge.idx
+
+
 def _bare_infinitive(verb: Token) -> bool:
     """'to cut off aid': a verb with "to" and no subject of its own."""
     children = list(verb.children)
@@ -740,6 +765,12 @@ class _ArticleExtraction:
                     return None
                 used.add(id(cue))
                 return Quote(text=text[s:e], start=s, end=e, kind="direct", speaker=speaker, cue=cue_span, confidence=self.rules.direct_whole)
+            judged = _marked_judgement(cue, base, s, e)
+            if judged is not None:  # 'called half of his supporters "deplorables"': her word for them, up to the marks' end
+                used.add(id(cue))
+                js = _trim(text, judged, e)[0]
+                je = e + 1 if e < len(text) and text[e] in "\"”" else e
+                return Quote(text=text[js:je], start=js, end=je, kind="mixed", speaker=speaker, cue=cue_span, confidence=self.rules.mixed)
             content = self._content_span(cue, base)
             if content is None or _overlap(content, (s, e)) < 0.5 * (e - s) or self._says_nothing(cue, content, base, marked=True):
                 # the marked words alone, if long enough: 'spoken out about a culture that often "glorifies guns and violence"'
