@@ -1072,3 +1072,21 @@ def test_a_word_in_marks_that_names_what_the_cue_judges_is_the_speakers(extracto
     assert ("Dana Whitlock", "mixed", "the new toll plan \u201cdaylight robbery.\u201d") in found
     assert ("Ray Osgood", "mixed", "the audit as a \u201cwitch hunt\u201d") in found  # not "after the hearing"
     assert not [q for q in quotes if "zero tolerance" in q.text]  # marks around a modifier label a policy
+
+
+def test_she_is_never_a_surname_the_document_gives_a_man(extractor: QuoteExtractor) -> None:
+    text = (
+        "Senator Mary Lund met President Donald Trump on Monday.\n\n"
+        "On Tuesday, Trump ordered strikes on the airbase in western Syria.\n\n"
+        '"We will not be rushed into a decision," she said.'
+    )
+    assert find(extractor.extract(text), "rushed into a decision").speaker.name == "Mary Lund"
+
+
+def test_she_is_the_woman_who_spoke_not_a_name_given_in_passing(extractor: QuoteExtractor) -> None:
+    text = (
+        "Ambassador Nikki Vance said the talks would resume in March.\n\n"
+        "Until last week the allies had sought Bashar al-Assad's removal as a first step.\n\n"
+        '"Nobody expects a quick settlement," she said.'
+    )
+    assert find(extractor.extract(text), "quick settlement").speaker.name == "Nikki Vance"

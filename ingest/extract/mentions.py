@@ -221,6 +221,15 @@ def _container(ent: SpacySpan, ents: list[SpacySpan]) -> str | None:
     return None
 
 
+def _gender_of(name: str, people: list[PersonMention], genders: dict[str, str]) -> str | None:
+    """A name's gender; a bare surname ("Trump") takes that of the document's full names ending with it ("President
+    Donald Trump"), when they all agree."""
+    if name in genders or " " in name:
+        return genders.get(name)
+    found = {genders.get(p.name) or first_name_gender(p.name) for p in people if p.name.endswith(" " + name)}
+    return found.pop() if len(found) == 1 else None
+
+
 def pick_antecedent(people: list[PersonMention], at: int, gender: str | None, genders: dict[str, str], window: int = 1500) -> str | None:
     """The person a pronoun at `at` refers to: of the agreeing people named before it, those of the latest sentence
     naming any, and of those the most salient (a main clause's subject first), then the latest.
@@ -230,7 +239,19 @@ def pick_antecedent(people: list[PersonMention], at: int, gender: str | None, ge
     wrote": Clinton, the subject of the main clause, not Trump, the last man named.
     """
     before = [p for p in people if p.pos < at and at - p.pos < window]
-    agreeing = [p for p in before if gender is None or genders.get(p.name) in (None, gender)]
+    agreeing = [p for p in before if gender is None or _gender_of(p.name, people, genders) in (None, gender)]
+    chosen = _most_salient(agreeing)
+    if chosen is None or gender is None or chosen.rank >= SUBJECT or _gender_of(chosen.name, people, genders) is not None:
+        return chosen.name if chosen is not None else None
+    # '"…," she said' after "Haley said …" and a sentence naming Assad only in passing: a subject known to be a woman
+    # is a better antecedent than a name in passing whose gender the text never gives
+    known = [p for p in agreeing if p.rank >= SUBJECT and _gender_of(p.name, people, genders) == gender]
+    better = _most_salient(known)
+    return (better or chosen).name
+
+
+def _most_salient(agreeing: list[PersonMention]) -> PersonMention | None:
+    """Of the agreeing people, those of the latest sentence naming any, and of those the most salient, then the latest."""
     names = {p.name for p in agreeing}
     salient = [p for p in agreeing if p.inside is None or p.inside not in names]
     pool = salient or agreeing
@@ -239,6 +260,6 @@ def pick_antecedent(people: list[PersonMention], at: int, gender: str | None, ge
         return None
     latest = max(pool, key=lambda p: p.pos)
     if latest.sentence is None:
-        return latest.name
+        return latest
     sentence = [p for p in pool if p.sentence == latest.sentence]
-    return max(sentence, key=lambda p: (p.rank, p.pos)).name
+    return max(sentence, key=lambda p: (p.rank, p.pos))
