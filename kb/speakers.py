@@ -288,7 +288,10 @@ def mention_tokens(document_id: str, name: str, partial_firsts: set[tuple[str, s
     a bare surname), and, where its document has a partial name ("Chuck", "Charles E."), the formal first name
     that partial reads the document's full names by. Mentions sharing a token, directly or through others, are
     resolved together."""
-    tokens = [f"key:{speaker_key(name)}", f"org:{org_key(name)}", f"word:{fold(name.split()[-1]) if name.split() else ''}"]
+    words = name.split()
+    tokens = [f"key:{speaker_key(name)}", f"org:{org_key(name)}", f"word:{fold(words[-1]) if words else ''}"]
+    if len(words) == 2:
+        tokens.append(f"last:{fold(words[0])}")  # 'Trump Donald' is read by 'Donald Trump' (_reversed_names_read_forward)
     parsed = parse_person(name)
     if parsed is not None:
         tokens.append(f"last:{parsed.last}")
@@ -453,7 +456,7 @@ def resolve(
         else:
             partial.append((m, parsed))
 
-    clusters = _cluster_full_names(full, config)
+    clusters = _cluster_full_names(_reversed_names_read_forward(full), config)
     by_surname: dict[str, list[_Cluster]] = defaultdict(list)
     for c in clusters:
         for last in sorted({n.last for n in c.names}):
@@ -510,7 +513,7 @@ class _Entry:
 
     def shown(self) -> str:
         """The user's choice; else, for a person, the full name spelt as most documents spell each part (a misspelling
-        in one outlet never names the entry), then the most used; else the most quoted name."""
+        in one outlet never names the entry), opening with a first name, then the most used; else the most quoted name."""
         if self.preferred:
             return self.preferred
         counts: Counter[str] = Counter()
@@ -532,7 +535,8 @@ class _Entry:
             return (firsts[p.first] == max(firsts.values())) + (lasts[p.last] == max(lasts.values()))
 
         if full:
-            return min(full, key=lambda n: (-agreement(n), -len(docs[n]), -counts[n], -len(n), n))
+            opens_with_first_name = {n: name_gender(parsed[n].first) is not None for n in full}  # "Susan Ortiz", not "Ortiz Susan"
+            return min(full, key=lambda n: (-agreement(n), -opens_with_first_name[n], -len(docs[n]), -counts[n], -len(n), n))
         return min(counts, key=lambda n: (-counts[n], -len(n), n))
 
 
@@ -614,6 +618,25 @@ def _cluster_full_names(full: list[tuple[Mention, PersonName]], config: Resoluti
         target.names += nodes[k].names
         target.mentions += nodes[k].mentions
     return [merged[r] for r in sorted(merged, key=repr)]
+
+
+def _reversed_names_read_forward(full: list[tuple[Mention, PersonName]]) -> list[tuple[Mention, PersonName]]:
+    """'Trump Donald' (a link text run into a name) where the corpus also names 'Donald Trump': the same two words in
+    the usual order. A two-word name only, turned only towards a reading the corpus has: the one opening with a known
+    first name, else the one more quotes carry."""
+    weight: Counter[tuple[str, str]] = Counter()
+    for m, p in full:
+        weight[(p.formal_first, p.last)] += m.quotes
+    out = []
+    for m, p in full:
+        words = m.name.split()
+        turned = parse_person(f"{words[1]} {words[0]}") if len(words) == 2 else None
+        if turned is not None and turned.is_full and weight[(turned.formal_first, turned.last)]:
+            known, turned_known = name_gender(p.formal_first) is not None, name_gender(turned.formal_first) is not None
+            if turned_known > known or turned_known == known and weight[(turned.formal_first, turned.last)] > weight[(p.formal_first, p.last)]:
+                p = turned
+        out.append((m, p))
+    return out
 
 
 def _only(clusters: list[_Cluster]) -> _Cluster | None:

@@ -420,3 +420,12 @@ def test_an_incremental_resolution_reads_only_what_the_new_documents_touch() -> 
     scope = affected_mentions(base + new, {"d9"}, {"Kirstjen Nielsen"})
     assert scope == {("d9", "Kirstjen Nielsen"), ("d5", "Kirstjen Neilsen")}  # a slip of her name; not Trump, Bush, Schumer
     assert affected_mentions(base + [("d9", "Bush", None)], {"d9"}, {"Bush"}) == {("d9", "Bush"), ("d3", "Laura Bush"), ("d4", "George W. Bush")}
+
+
+def test_a_name_run_in_reverse_is_the_person_the_corpus_names_the_usual_way() -> None:
+    # "President Trump Donald John TrumpKamala Harris …": a site's link text runs a name in reverse into the next one
+    got = names([mention("d1", "Donald Trump", 50), mention("d2", "Trump Donald", 3), mention("d3", "Susan Ortiz", 2),
+                 mention("d4", "Ortiz Susan", 5), mention("d5", "Pratt Owen", 1)])
+    assert got[("d2", "Trump Donald")] == got[("d1", "Donald Trump")] == "Donald Trump"
+    assert got[("d3", "Susan Ortiz")] == got[("d4", "Ortiz Susan")] == "Susan Ortiz"  # a first name opens a name
+    assert got[("d5", "Pratt Owen")] == "Pratt Owen"  # no other reading in the corpus: left as it is

@@ -25,7 +25,6 @@ from ingest.extract.lexicon import (
 from ingest.extract.people import clean_name, is_person, titled_organisation
 from kb.names import name_gender
 
-
 # How salient a mention is for a pronoun after it (centering: subjects before objects, the main clause first).
 QUOTED, OTHER, SUBJECT, MAIN_SUBJECT = -1, 0, 1, 2
 
