@@ -25,7 +25,7 @@ def test_results_are_matched_by_overlap_and_the_unjudged_are_listed() -> None:
 
 def test_the_committed_judgements_load_and_say_what_evals_results_reports() -> None:
     judged = load_judged(JUDGED)
-    assert len(judged) == 140 and len({j.query for j in judged}) == 19
+    assert len(judged) == 146 and len({j.query for j in judged}) == 19
     first, added = judged[:95], judged[95:125]  # the store of 750d4d2, then what the store of 038f34e ranked anew
     assert sum(j.right_speaker for j in first) == 68 and sum(j.statement and j.right_speaker for j in first) == 51
     assert sum(j.right_speaker for j in added) == 25 and sum(j.statement and j.right_speaker for j in added) == 20
