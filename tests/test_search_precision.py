@@ -29,7 +29,8 @@ def test_the_committed_judgements_load_and_say_what_evals_results_reports() -> N
     first, added = judged[:95], judged[95:125]  # the store of 750d4d2, then what the store of 038f34e ranked anew
     assert sum(j.right_speaker for j in first) == 68 and sum(j.statement and j.right_speaker for j in first) == 51
     assert sum(j.right_speaker for j in added) == 25 and sum(j.statement and j.right_speaker for j in added) == 20
-    assert [(j.statement, j.right_speaker) for j in judged[138:]] == [(True, True)] * 2  # what the store of a24dd57 ranked anew
+    assert [(j.statement, j.right_speaker) for j in judged[138:140]] == [(True, True)] * 2  # what the store of a24dd57 ranked anew
+    assert [(j.statement, j.right_speaker) for j in judged[140:]] == [(True, True)] * 6  # what the store of bf214c6 ranked anew
     assert all(j.credited for j in judged)  # a result credited to someone else since is judged anew
 
 
