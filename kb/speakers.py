@@ -513,7 +513,8 @@ class _Entry:
 
     def shown(self) -> str:
         """The user's choice; else, for a person, the full name spelt as most documents spell each part (a misspelling
-        in one outlet never names the entry), opening with a first name, then the most used; else the most quoted name."""
+        in one outlet never names the entry; of two readings of the same words, the one opening with a first name), then
+        the most used; else the most quoted name."""
         if self.preferred:
             return self.preferred
         counts: Counter[str] = Counter()
@@ -535,8 +536,9 @@ class _Entry:
             return (firsts[p.first] == max(firsts.values())) + (lasts[p.last] == max(lasts.values()))
 
         if full:
-            opens_with_first_name = {n: name_gender(parsed[n].first) is not None for n in full}  # "Susan Ortiz", not "Ortiz Susan"
-            return min(full, key=lambda n: (-agreement(n), -opens_with_first_name[n], -len(docs[n]), -counts[n], -len(n), n))
+            turned = {n for n in full if len(w := n.split()) == 2 and f"{w[1]} {w[0]}" in parsed and name_gender(fold(w[1])) is not None}
+            full = [n for n in full if n not in turned or name_gender(fold(n.split()[0])) is not None] or full  # "Susan Ortiz", not "Ortiz Susan"
+            return min(full, key=lambda n: (-agreement(n), -len(docs[n]), -counts[n], -len(n), n))
         return min(counts, key=lambda n: (-counts[n], -len(n), n))
 
 
