@@ -63,7 +63,8 @@ MALE_NAMES = frozenset(
     ted marco rand jeb mitt newt bill hunter beto pete jake antony lloyd alejandro merrick rudy rudolph
     kevin jim tim tom dick rick ron ken steve doug chris mick jared eric reince sean anthony stephen jeff jerome xavier
     hakeem al don jerrold rahm rex
-    """.split()
+    dana lynn jean
+    """.split()  # the last line: given to men and women alike (Judge Dana Sabraw), so listed in both and no gender
 )
 
 # Capitalised words that open a sentence and get caught before a name ("Earlier Trump said").

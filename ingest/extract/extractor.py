@@ -400,6 +400,7 @@ class _ArticleExtraction:
         self.scare_quotes: set[tuple[int, int]] = set()
         self.orgs: list[tuple[int, str]] = []
         self.titled: dict[str, SpeakerRef] = {}  # the last titled mention of each name, for "he said" after it
+        self.pronouns: dict[tuple[int, int], SpeakerRef] = {}  # each he/she resolved, by where it stands
         self.issued: list[tuple[int, SpeakerRef]] = []  # who issued each statement, letter, advisory named so far
         self.quoted_orgs: list[tuple[int, SpeakerRef, str]] = []  # organisations quoted so far, with their cue's lemma
 
@@ -697,6 +698,8 @@ class _ArticleExtraction:
         if (blamed := _reason_object(verb)) is not None:
             return blamed
         node = verb
+        if _next_act(verb) and verb.head.dep_ == "ccomp" and verb.head.head.lemma_.lower() in SPEECH_VERBS:
+            node = verb.head.head  # 'He said Trump made an offer and urged Democrats to …': he urged (see _gloss_start)
         for _ in range(3):
             subj = next((c for c in node.children if c.dep_ in _SUBJECTS), None)
             if subj is not None and subj.dep_ == "nsubjpass" and node.lemma_.lower() in ADDRESSEE_VERBS:
@@ -1062,6 +1065,9 @@ class _ArticleExtraction:
         pronoun = span.text.lower()
         last = self.last_speaker
         epithet = pronoun.split()[-1] in PARTY_NOUNS if pronoun.split() else False
+        if (span.start, span.end) in self.pronouns:
+            # 'He said Trump made "a very reasonable offer" and urged Democrats …': one "he", one person, whichever cue asks
+            return _copy(self.pronouns[(span.start, span.end)])
         if pronoun in PERSON_PRONOUNS or epithet:
             gender = None if epithet else "female" if PERSON_PRONOUNS[pronoun] == "f" else "male"
             people = [p for p in self.people if said is None or not said[0] <= p.pos < said[1]]
@@ -1072,7 +1078,9 @@ class _ArticleExtraction:
                 if gender:
                     self.genders.setdefault(name, gender)
                 facts = last if last is not None and last.name == name and (last.title or last.organization) else self.titled.get(name)
-                return SpeakerRef(name, "pronoun", facts.title if facts else None, facts.organization if facts else None, None, span, gender=gender)
+                ref = SpeakerRef(name, "pronoun", facts.title if facts else None, facts.organization if facts else None, None, span, gender=gender)
+                self.pronouns[(span.start, span.end)] = _copy(ref)
+                return ref
         elif pronoun in PLURAL_PRONOUNS and last is not None and not last.name:
             return SpeakerRef(None, "pronoun", last.title, last.organization, last.description, span)
         elif pronoun == "it":
@@ -1171,11 +1179,16 @@ def _gloss_start(content: Token, tok: Token, last: int) -> int | None:
         return left - 1  # '… did not support Mr. Trump, the presumed Putin favorite': the writer introduces (a list is no gloss)
     if tok.dep_ == "advcl" and after_comma and tok.tag_ == "VBG" and tok.lemma_.lower() in SPEECH_VERBS:
         return left - 1  # '…, arguing that …', '…, citing …': the speaker's next act, not the words reported
-    if tok.dep_ == "conj" and tok.tag_ in {"VBD", "VBZ"} and tok.lemma_.lower() in SPEECH_VERBS and not any(c.dep_ in _SUBJECTS for c in tok.children):
+    if _next_act(tok):
         cc = [c.i for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i]
         start = max(cc) if cc else left
         return start - 1 if doc[start - 1].text == "," else start  # '… would order a review and warned against hackers'
     return None
+
+
+def _next_act(tok: Token) -> bool:
+    """A speech verb coordinated without a subject of its own ('… and warned against hackers'): the speaker's next act."""
+    return tok.dep_ == "conj" and tok.tag_ in {"VBD", "VBZ"} and tok.lemma_.lower() in SPEECH_VERBS and not any(c.dep_ in _SUBJECTS for c in tok.children)
 
 
 def _without_writer_gloss(content: Token, sub: list[Token]) -> list[Token]:

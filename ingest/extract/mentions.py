@@ -240,13 +240,7 @@ def pick_antecedent(people: list[PersonMention], at: int, gender: str | None, ge
     before = [p for p in people if p.pos < at and at - p.pos < window]
     agreeing = [p for p in before if gender is None or _gender_of(p.name, people, genders) in (None, gender)]
     chosen = _most_salient(agreeing)
-    if chosen is None or gender is None or chosen.rank >= SUBJECT or _gender_of(chosen.name, people, genders) is not None:
-        return chosen.name if chosen is not None else None
-    # '"…," she said' after "Haley said …" and a sentence naming Assad only in passing: a subject known to be a woman
-    # is a better antecedent than a name in passing whose gender the text never gives
-    known = [p for p in agreeing if p.rank >= SUBJECT and _gender_of(p.name, people, genders) == gender]
-    better = _most_salient(known)
-    return (better or chosen).name
+    return chosen.name if chosen is not None else None
 
 
 def _most_salient(agreeing: list[PersonMention]) -> PersonMention | None:
