@@ -278,6 +278,21 @@ def office_holder(office: str, day: str | None) -> str | None:
     return [name for start, name in terms if start <= day[:10]][-1]
 
 
+def _two_people(words: list[str]) -> bool:
+    """'Schumer and Pelosi', 'Chuck Schumer and Nancy Pelosi': two surnames, or two names opening with a first name,
+    joined by "and" ("Immigration and Customs Enforcement", "Johnson and Johnson" are one name)."""
+    lowered = [w.lower() for w in words]
+    if lowered.count("and") != 1:
+        return False
+    cut = lowered.index("and")
+    sides = (words[:cut], words[cut + 1 :])
+    if sides[0] == sides[1] or not all(side and all(w[:1].isupper() and fold(w) not in ORG_HEADS for w in side) for side in sides):
+        return False
+    surnames = all(len(side) == 1 for side in sides)
+    first_names = all(2 <= len(side) <= 3 and name_gender(fold(side[0])) is not None for side in sides)
+    return surnames or first_names
+
+
 def proper_name(description: str) -> tuple[str, bool] | None:
     """A description that is a proper name, as (name, is organisation): "Nielsen" (a surname), "the Department of
     Homeland Security", "ICE"; None for a description of somebody ("the president", "A Phoenix attorney")."""
@@ -296,6 +311,8 @@ def proper_name(description: str) -> tuple[str, bool] | None:
         return fused[1], False  # "Department of Homeland Security Kristjen Nielsen"
     if any(fold(p) in _PERSONAL_OFFICES for w in words for p in w.split("-")):
         return None  # "The Vice President and President-elect Sheinbaum": people described by their offices
+    if _two_people(words):
+        return None  # "Schumer and Pelosi" (a joint statement): two people, no one entry holds them both
     if words[0].lower() == "the" or any(w.lower() in _CONNECTORS for w in words):
         return " ".join(["The", *words[1:]] if words[0] == "the" else words), True  # "the Department of Homeland Security", "The U.S. Holocaust Memorial Museum"
     return " ".join(words), name_gender(fold(words[0])) is None

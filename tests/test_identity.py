@@ -284,6 +284,9 @@ def _quote(ref: "SpeakerRef") -> "Quote":
     ("Nielsen", "Nielsen", False), ("the Department of Homeland Security", "The Department of Homeland Security", True),
     ("ICE", "ICE", True), ("the president", None, False), ("A Phoenix attorney", None, False), ("Analysts", None, False),
     ("The Vice President", None, False),
+    # a joint statement: two people, no entry holding both; an organisation named with "and" stays one
+    ("Schumer and Pelosi", None, False), ("Chuck Schumer and Nancy Pelosi", None, False),
+    ("Immigration and Customs Enforcement", "Immigration and Customs Enforcement", True),
 ])
 def test_a_speaker_described_by_a_name_gets_that_name(description: str, name: str | None, is_org: bool) -> None:
     """The extractor described "Nielsen" or "the Department of Homeland Security" as a noun phrase: it is a name, an entry."""
