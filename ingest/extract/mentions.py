@@ -239,12 +239,6 @@ def pick_antecedent(people: list[PersonMention], at: int, gender: str | None, ge
     """
     before = [p for p in people if p.pos < at and at - p.pos < window]
     agreeing = [p for p in before if gender is None or _gender_of(p.name, people, genders) in (None, gender)]
-    chosen = _most_salient(agreeing)
-    return chosen.name if chosen is not None else None
-
-
-def _most_salient(agreeing: list[PersonMention]) -> PersonMention | None:
-    """Of the agreeing people, those of the latest sentence naming any, and of those the most salient, then the latest."""
     names = {p.name for p in agreeing}
     salient = [p for p in agreeing if p.inside is None or p.inside not in names]
     pool = salient or agreeing
@@ -253,6 +247,6 @@ def _most_salient(agreeing: list[PersonMention]) -> PersonMention | None:
         return None
     latest = max(pool, key=lambda p: p.pos)
     if latest.sentence is None:
-        return latest
+        return latest.name
     sentence = [p for p in pool if p.sentence == latest.sentence]
-    return max(sentence, key=lambda p: (p.rank, p.pos))
+    return max(sentence, key=lambda p: (p.rank, p.pos)).name
