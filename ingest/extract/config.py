@@ -3,11 +3,31 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
+
+
+class Sieve(str, Enum):
+    """The extractor's steps, declared in the order they run; `RuleConfig.sieves` chooses which run (each can run alone).
+
+    Earlier sieves are the more precise: a later one never takes words or a cue an earlier one has used.
+    """
+
+    SPEAKER_LABELS = "speaker_labels"  # a transcript's "NAME:" turns, and an interview's turns inside an article
+    SIGNED = "signed"  # words signed by a dash ("― Name"): embedded tweets, pull quotes
+    MARKED = "marked"  # quotation marks with a speech cue in or after their sentence, or the previous speaker's
+    REPORTED = "reported"  # a speech verb governing a clause or an object: 'he said the plan would fail'
+    ACCORDING_TO = "according_to"  # 'according to X, …'
+    CLAIM_NOUNS = "claim_nouns"  # "Trump's claim that …"
+    LEARNED = "learned"  # the trained tagger's whole attributions where no rule found a quote (KB_ATTRIBUTION=model)
+    STATEMENTS = "statements"  # an official statement's words are its issuer's
 
 
 @dataclass(frozen=True)
 class RuleConfig:
     """What the sieves need to decide, and how sure each kind of decision is."""
+
+    # The sieves that run, always in their declared order (`Sieve`); fewer to test or measure one alone.
+    sieves: frozenset[Sieve] = frozenset(Sieve)
 
     # A marked phrase shorter than this is a quote only with a speech cue and a speaker, never on its own
     # and never as the topic of a verb of attitude ('criticized "the sanctuary city policy"').

@@ -1,25 +1,25 @@
 """Rule-based quote extraction and speaker attribution over a spaCy dependency parse.
 
-Sieves from precise to broad, after GenderGapTracker and Stanford's quote attribution:
-speaker labels in transcripts; signed words (embedded tweets, pull quotes "― Name");
-quotation marks with a speech cue in their own sentence or the short sentence right after;
-floating quotes that inherit the previous speaker; reported speech (a speech verb governing a
-clause); "according to"; the trained tagger's whole attributions where no rule found a quote
-(KB_ATTRIBUTION=model); the issuer of an official statement.
+Named sieves from precise to broad (`config.Sieve`, in that order; `RuleConfig.sieves` chooses which run), after
+GenderGapTracker and Stanford's quote attribution: speaker labels in transcripts; signed words (embedded tweets, pull
+quotes "― Name"); quotation marks with a speech cue in their own sentence or the short sentence right after, and
+floating quotes that inherit the previous speaker; reported speech (a speech verb governing a clause); "according to";
+claim nouns ("Trump's claim that …"); the trained tagger's whole attributions where no rule found a quote
+(KB_ATTRIBUTION=model); the issuer of an official statement. Speakers are resolved after the sieves, in reading order.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ingest.extract.config import DEFAULT_RULES, RuleConfig
+from ingest.extract.config import DEFAULT_RULES, RuleConfig, Sieve
 from ingest.extract.lexicon import (
     ADDRESSEE_VERBS,
     BELIEF_VERBS,
@@ -112,8 +112,34 @@ class Cue:
     content: Token | None  # head of the clause said
     sentence: SpacySpan
     tokens: set[int] = field(default_factory=set)
-    according_to: bool = False
+    sieve: Sieve = Sieve.REPORTED  # which sieve reads its content: a speech verb's, "according to", a claim noun's
     objects: list[Token] = field(default_factory=list)  # non-clausal content: objects and their complements
+
+    @property
+    def according_to(self) -> bool:
+        return self.sieve is Sieve.ACCORDING_TO
+
+
+@dataclass
+class _Unit:
+    """One paragraph (or cut unit) as the sieves see it: its parse, marked spans and cues, and the quotes found so far."""
+
+    index: int
+    base: int
+    doc: Doc
+    in_turn: bool
+    signed: list[Quote]  # words signed by a dash; their quotation marks are no one else's quote
+    marked: list[MarkedSpan]
+    ents: list[SpacySpan]
+    sents: list[SpacySpan]
+    inside: set[int]  # tokens inside quotation marks
+    cues: list[Cue]
+    used_cues: set[int] = field(default_factory=set)
+    found: list[tuple[int, Quote]] = field(default_factory=list)
+
+    @property
+    def end(self) -> int:
+        return self.base + len(self.doc.text)
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -168,16 +194,17 @@ class QuoteExtractor:
         self, text: str, parsed: list[tuple[int, Doc]], kind: str, title: str, issuer: str | None, publisher: str | None = None,
     ) -> Extraction:
         """Quotes of one parsed document, with the noise rejected on the way counted by kind."""
-        labels = self._label_turns(text, parsed, title, kind)
+        sieves = self.rules.sieves
+        labels = self._label_turns(text, parsed, title, kind) if Sieve.SPEAKER_LABELS in sieves else []
         rejected: Counter[str] = Counter()
         if labels:
             quotes = labels + _ArticleExtraction(text, parsed, title, self.rules).nested_in_turns(labels)
         else:
-            learned = link(self.tagger.tag(text), text) if self.tagger is not None else []
+            learned = link(self.tagger.tag(text), text) if self.tagger is not None and Sieve.LEARNED in sieves else []
             article = _ArticleExtraction(text, parsed, title, self.rules, learned)
             quotes = article.run()
             rejected = article.rejected
-        if kind == "statement" or issuer:
+        if (kind == "statement" or issuer) and Sieve.STATEMENTS in sieves:
             who = statement_issuer(title, parsed, issuer, publisher if kind == "statement" else None)
             if who:
                 quotes = attribute_statement(text, parsed, quotes, who)
@@ -467,42 +494,19 @@ class _ArticleExtraction:
         if noise is not None:
             self.rejected[noise.value] += 1
             return []
-        turn = None if in_turn else self._turn(base, doc)
+        turn = None if in_turn or Sieve.SPEAKER_LABELS not in self.rules.sieves else self._turn(base, doc)
         if turn is not None:  # an interview transcript inside an article: "PENCE: Well, ..."
             self.last_speaker, self.last_speaker_para = turn.speaker, index
             return [turn]
         if not in_turn and _headline(doc):
             self.rejected[Rejected.HEADLINE.value] += 1
             return []
-        end = base + len(doc.text)
-        marked = [m for m in self.marked if base <= m.start < end]
-        if len(marked) > MAX_MARKS_PER_UNIT:
-            marked = []  # thousands of quotation marks in one paragraph is not prose
-        signed = [] if in_turn else self._signed(base, doc)  # embedded tweets, pull quotes: the dash says whose
-        marked = [m for m in marked if not any(_overlap((m.start, m.end), (q.start, q.end)) for q in signed)]
-        ents = list(doc.ents)
-        inside = {t.i for m in marked for t in doc.char_span(m.start - base, m.end - base, alignment_mode="expand") or []}
-        sents = [sent for sent in doc.sents if len(sent) <= MAX_SENTENCE_TOKENS]
-        cues = [c for sent in sents for c in self._cues(sent, inside)]
+        unit = self._unit(index, base, doc, in_turn)
+        for sieve, step in self._paragraph_sieves():
+            if sieve in self.rules.sieves:
+                unit.found += [(q.start, q) for q in step(unit)]
         quotes: list[Quote] = []
-        used_cues: set[int] = set()
-        events: list[tuple[int, Quote]] = [(q.start, q) for q in signed]
-        for m in marked:
-            q = self._marked_quote(m, base, sents, marked, cues, ents, used_cues)
-            if q is not None:
-                events.append((q.start, q))
-        for cue in cues:
-            if id(cue) in used_cues or cue.content is None and not cue.according_to and not cue.objects:
-                continue
-            q = self._reported(cue, base, doc, ents, inside)
-            if q is not None:
-                events.append((q.start, q))
-        if not in_turn:
-            for a in self.learned:
-                inside_unit = base <= a.content[0].start and a.content[-1].end <= end  # never across paragraphs or cut units
-                if inside_unit and (q := self._learned(a, base, doc, ents, events)) is not None:
-                    events.append((q.start, q))
-        events, outer_of = _nest(events)
+        events, outer_of = _nest(unit.found)
         for _, q in sorted(events, key=lambda e: e[0]):
             if q.speaker.resolution == "inherit":
                 if self.last_speaker is None or index - self.last_speaker_para > 1:
@@ -525,8 +529,61 @@ class _ArticleExtraction:
             self.last_speaker_para = index
             if q.speaker.name and not q.speaker.is_organization and q.speaker.mention is not None:
                 self.people.append(_speaking(q.speaker.mention.start, q.speaker.name, base, doc))
-        self._announce(index, base, cues, ents)
+        self._announce(index, base, unit.cues, unit.ents)
         return quotes
+
+    def _unit(self, index: int, base: int, doc: Doc, in_turn: bool) -> _Unit:
+        """A paragraph's marked spans and cues, read once for every sieve."""
+        end = base + len(doc.text)
+        marked = [m for m in self.marked if base <= m.start < end]
+        if len(marked) > MAX_MARKS_PER_UNIT:
+            marked = []  # thousands of quotation marks in one paragraph is not prose
+        signed = [] if in_turn or Sieve.SIGNED not in self.rules.sieves else self._signed(base, doc)
+        marked = [m for m in marked if not any(_overlap((m.start, m.end), (q.start, q.end)) for q in signed)]
+        inside = {t.i for m in marked for t in doc.char_span(m.start - base, m.end - base, alignment_mode="expand") or []}
+        sents = [sent for sent in doc.sents if len(sent) <= MAX_SENTENCE_TOKENS]
+        cues = [c for sent in sents for c in self._cues(sent, inside)]
+        return _Unit(index, base, doc, in_turn, signed, marked, list(doc.ents), sents, inside, cues)
+
+    def _paragraph_sieves(self) -> list[tuple[Sieve, Callable[[_Unit], list[Quote]]]]:
+        """The sieves that read one paragraph, in their declared order."""
+        steps: dict[Sieve, Callable[[_Unit], list[Quote]]] = {
+            Sieve.SIGNED: lambda unit: unit.signed,
+            Sieve.MARKED: self._marked_sieve,
+            Sieve.REPORTED: lambda unit: self._cue_sieve(unit, Sieve.REPORTED),
+            Sieve.ACCORDING_TO: lambda unit: self._cue_sieve(unit, Sieve.ACCORDING_TO),
+            Sieve.CLAIM_NOUNS: lambda unit: self._cue_sieve(unit, Sieve.CLAIM_NOUNS),
+            Sieve.LEARNED: self._learned_sieve,
+        }
+        return [(sieve, steps[sieve]) for sieve in Sieve if sieve in steps]
+
+    def _marked_sieve(self, unit: _Unit) -> list[Quote]:
+        """Quotation marks with a speech cue in or right after their sentence, or the previous speaker's."""
+        found = (self._marked_quote(m, unit.base, unit.sents, unit.marked, unit.cues, unit.ents, unit.used_cues) for m in unit.marked)
+        return [q for q in found if q is not None]
+
+    def _cue_sieve(self, unit: _Unit, sieve: Sieve) -> list[Quote]:
+        """What a cue of this sieve's kind says, where no earlier sieve used the cue."""
+        out = []
+        for cue in unit.cues:
+            if cue.sieve is not sieve or id(cue) in unit.used_cues or cue.content is None and not cue.according_to and not cue.objects:
+                continue
+            q = self._reported(cue, unit.base, unit.doc, unit.ents, unit.inside)
+            if q is not None:
+                out.append(q)
+        return out
+
+    def _learned_sieve(self, unit: _Unit) -> list[Quote]:
+        """The tagger's whole attributions inside this paragraph where no rule found a quote (never inside a transcript's turn)."""
+        if unit.in_turn:
+            return []
+        out = []
+        for a in self.learned:
+            if unit.base <= a.content[0].start and a.content[-1].end <= unit.end:  # never across paragraphs or cut units
+                q = self._learned(a, unit.base, unit.doc, unit.ents, [*unit.found, *((q.start, q) for q in out)])
+                if q is not None:
+                    out.append(q)
+        return out
 
     def _name_described_source(self, q: Quote) -> None:
         """'the statement said', 'the newspaper noted', 'the department said': who the document named for it before.
@@ -644,7 +701,7 @@ class _ArticleExtraction:
                 objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in tok.children if c.dep_ == "pobj"]
                 if objs:
                     end = to.idx + len(to)
-                    yield Cue(tok.idx, end, tok.doc.text[tok.idx : end], objs[0], None, sent, {tok.i, to.i}, according_to=True)
+                    yield Cue(tok.idx, end, tok.doc.text[tok.idx : end], objs[0], None, sent, {tok.i, to.i}, sieve=Sieve.ACCORDING_TO)
                 continue
             lemma = tok.lemma_.lower()
             if tok.pos_ == "NOUN" and lemma in CLAIM_NOUNS:
@@ -652,7 +709,7 @@ class _ArticleExtraction:
                 owner = next((c for c in tok.children if c.dep_ == "poss" and c.i not in inside), None)
                 clause = next((c for c in tok.children if c.dep_ in {"acl", "ccomp", "relcl"} and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
                 if owner is not None and clause is not None:
-                    yield Cue(tok.idx, tok.idx + len(tok), tok.text, owner, clause, sent, {tok.i})
+                    yield Cue(tok.idx, tok.idx + len(tok), tok.text, owner, clause, sent, {tok.i}, sieve=Sieve.CLAIM_NOUNS)
                 continue
             if tok.dep_ == "amod":
                 continue  # "proposed policies": a participle describing a noun, not a verb of speech
