@@ -115,3 +115,18 @@ def test_kb_attribution_model_with_a_corrupt_artifact_is_a_clear_error(tmp_path:
     monkeypatch.setattr("ingest.extract.model.MODEL_DIR", tmp_path / "model")
     with pytest.raises(AttributionUnavailable, match="KB_ATTRIBUTION=model: .*corrupt"):
         build_extractor(Settings(attribution="model"))
+
+
+@pytest.mark.parametrize(("text", "marks"), [
+    ("They are the groups that Lowe's tough words and proposed policies have angered most this year.",
+     ((Role.SOURCE, "Lowe's tough words"), (Role.CUE, "proposed"), (Role.CONTENT, "policies have angered most this year"))),
+    ("Heading to the coast on Thursday to view the damage from the storm, Governor Ann Lowe told reporters she was hopeful.",
+     ((Role.CONTENT, "view the damage from the storm"), (Role.SOURCE, "Governor Ann Lowe"), (Role.CUE, "told"))),
+    ("In agreeing on Monday to end a three-day shutdown of the bridge, county Democrats won a promise of a vote.",
+     ((Role.CUE, "agreeing"), (Role.CONTENT, "to end a three-day shutdown of the bridge"), (Role.SOURCE, "county Democrats"))),
+], ids=["participle-cue", "content-before-cue", "agreed-to-act"])
+def test_the_learned_sieve_adds_no_act_and_no_participle_cue(extractor, text, marks) -> None:  # type: ignore[no-untyped-def]
+    from ingest.extract.extractor import QuoteExtractor
+
+    added = [q for q in QuoteExtractor(extractor.nlp, tagger=_Fixed(*marks)).extract(text) if q.confidence == extractor.rules.learned]
+    assert added == []

@@ -1091,3 +1091,35 @@ def test_the_speakers_next_act_is_the_speakers_not_the_one_reported(extractor: Q
     )
     quotes = extractor.extract(text)
     assert [(q.cue.text if q.cue else None, q.speaker.name) for q in quotes] == [("said", "Marco Lentz"), ("urged", "Marco Lentz"), ("said", "Marco Lentz")]
+
+
+def test_an_order_and_what_might_one_day_be_denied_are_acts_not_statements(extractor: QuoteExtractor) -> None:
+    text = ("Governor Ann Lowe ordered the bridge tolls halted, but the details are still being worked out.\n\n"
+            "The pact could allow the county to deny thousands of drivers the chance to appeal their fines.\n\n"
+            "Governor Ann Lowe ordered that the bridge tolls be halted at once.")
+    found = {q.text: q.speaker.name for q in extractor.extract(text)}
+    assert found == {"that the bridge tolls be halted at once": "Ann Lowe"}
+
+
+def test_a_statement_that_suggests_something_is_its_issuers_and_a_relative_clause_never_describes_a_speaker(extractor: QuoteExtractor) -> None:
+    text = ("Late Monday, Rep. Ann Lowe, a Republican whose district borders the river, issued a statement that suggests "
+            "she does not like the new toll plan.\n\n"
+            "The mayor cited a report released in May that said the bridge authority had wasted money.")
+    quotes = extractor.extract(text)
+    issued = find(quotes, "she does not like the new toll plan").speaker
+    assert (issued.name, issued.title) == ("Ann Lowe", "Rep.")
+    assert find(quotes, "the bridge authority had wasted money").speaker.description == "a report released in May"
+
+
+def test_a_title_in_marks_with_the_sentences_comma_is_still_a_title(extractor: QuoteExtractor) -> None:
+    text = ('The flier reads, "Bridge Toll Neighborhood Public Notice," and goes on about penalties for late payment.\n\n'
+            '"We will not raise the tolls this year," Governor Ann Lowe said.')
+    assert [(q.speaker.name, q.text) for q in extractor.extract(text)] == [("Ann Lowe", "We will not raise the tolls this year")]
+
+
+def test_what_a_thing_suggests_is_the_writers_reading_but_a_person_who_suggests_says_it(extractor: QuoteExtractor) -> None:
+    text = ("Rep. Ann Lowe issued a statement that suggests she does not like the toll plan.\n\n"
+            "In pushing to meet the deadline, the government signaled it has ended the toll policy.\n\n"
+            "Lowe suggested that the bridge be closed for a month.")
+    found = {q.text: q.speaker.name for q in extractor.extract(text)}
+    assert found == {"that the bridge be closed for a month": "Ann Lowe"}

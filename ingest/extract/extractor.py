@@ -99,6 +99,12 @@ _BARE_REFERENCES = frozenset({"that", "which", "who", "whom", "this", "these", "
 _NOBODY_IN_PARTICULAR = frozenset({"those", "anyone", "everyone", "someone", "whoever", "anybody", "everybody"})
 _SUPPOSING = frozenset({"could", "would", "might", "may", "should"})
 _WITHHOLDING = frozenset({"decline", "refuse", "fail", "unable", "reluctant"})
+_DIRECTING = frozenset({"order", "direct", "instruct", "demand"})
+_INFERENCE_VERBS = frozenset({"suggest", "indicate", "signal"})
+_THINGS = DOCUMENT_NOUNS | RULE_NOUNS | frozenset(
+    "report data datum poll study evidence move decision government administration finding survey analysis record document "
+    "result figure number action vote filing budget plan policy".split()
+)
 
 
 @dataclass
@@ -349,12 +355,33 @@ def _refusing(verb: Token) -> bool:
     return verb.lemma_.lower() == "deny" and sum(c.dep_ in {"dative", "dobj"} for c in verb.children) >= 2
 
 
+def _inferred(verb: Token) -> bool:
+    """'suggest', 'indicate', 'signal' with a thing as subject (a statement, the data, the government's move): what the
+    writer reads into it, not words anyone said. A person who suggests something says it."""
+    if verb.lemma_.lower() not in _INFERENCE_VERBS:
+        return False
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "csubj"}), None)
+    if subject is not None and subject.tag_ in {"WDT", "WP"}:
+        subject = _relative_antecedent(subject) or verb.head
+    return subject is not None and (subject.dep_ == "csubj" or subject.lemma_.lower() in _THINGS)
+
+
+def _small_clause(cue: Token, verb: Token) -> bool:
+    """'ordered the separations halted', 'demanded the statue removed': an order's object and the state it is to be in,
+    no clause said (a participle, often tagged as a past tense, with no auxiliary and no complementiser)."""
+    return cue.lemma_.lower() in _DIRECTING and verb.tag_ in {"VBN", "VBD"} and not any(c.dep_ in {"aux", "auxpass", "mark"} for c in verb.children)
+
+
 def _denied(cue: Token) -> bool:
     """'did not say', 'declined to say', 'were unable to clarify whether …': the cue says these words were not said;
     nor were they under a cue the writer only supposes ('unless Boehner agreed to …', 'critics could argue that …')."""
     if any(c.dep_ == "neg" or c.dep_ == "mark" and c.lower_ in {"if", "unless"} or c.dep_ == "aux" and c.lower_ in _SUPPOSING for c in cue.children):
         return True
     head = cue.head
+    if cue.dep_ in {"xcomp", "ccomp"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children) and any(
+        c.dep_ == "aux" and c.lower_ in _SUPPOSING for c in head.children
+    ):
+        return True  # 'the agreement could allow the U.S. to deny …': what might be said one day
     return cue.dep_ == "xcomp" and (head.lemma_.lower() in _WITHHOLDING or any(c.dep_ == "neg" for c in head.children))
 
 
@@ -721,6 +748,8 @@ class _ArticleExtraction:
                 continue
             if tok.pos_ == "AUX" and lemma not in {"say"}:
                 continue
+            if _inferred(tok):
+                continue  # 'a statement that suggests she …', 'the government signaled it …': the writer's reading of a thing
             if _refusing(tok):
                 continue
             if lemma == "add" and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
@@ -728,7 +757,7 @@ class _ArticleExtraction:
             subject = self._subject(tok)
             if subject is not None and subject.i in inside:
                 continue  # '"Every court" has said': the subject is quoted words, not a speaker
-            content = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+            content = next((c for c in tok.children if c.dep_ == "ccomp" and not _small_clause(tok, c)), None)
             if content is None:
                 content = next((c for c in tok.children if c.dep_ in {"parataxis"}), None)
             if content is None:
@@ -772,6 +801,10 @@ class _ArticleExtraction:
                         ante = ante.head
                     if ante.lower_ in _NOBODY_IN_PARTICULAR:
                         return None  # "criticized by those who say …": nobody a staffer could cite
+                    if ante.lemma_.lower() in DOCUMENT_NOUNS and ante.dep_ == "dobj" and ante.head.lemma_.lower() in ISSUING_CUES:
+                        issuer = next((c for c in ante.head.children if c.dep_ == "nsubj"), None)
+                        if issuer is not None:  # "McSally issued a statement that suggests …": hers
+                            return issuer
                     return ante if ante.pos_ in {"NOUN", "PROPN", "PRON"} else node.head
                 return subj
             agent = next((c for c in node.children if c.dep_ == "agent"), None)
@@ -988,6 +1021,8 @@ class _ArticleExtraction:
             return None  # a source that names no one ("The"), or content that runs over its own cue or source
         if source.root.dep_ == "nsubjpass" and source.root.head.lemma_.lower() in ADDRESSEE_VERBS:
             return None  # "Fox News is told …": the one told is no source
+        if any(_overlap((m.start, m.end), (a.source.start, a.source.end)) for m in self.marked) or cue.root.dep_ == "amod" or _inferred(cue.root):
+            return None  # a "source" among quoted words; a participle describing a noun ("proposed policies"); a thing's "suggests"
         attitude = any(t.lemma_.lower() in TOPIC_VERBS for t in cue)  # "praised his players", "mocked the project as …"
         speaker = self._speaker(source.root, base, ents)
         marked = [m for m in self.marked if _overlap((m.start, m.end), (s, e)) >= 0.5 * (m.end - m.start)]
@@ -1000,6 +1035,14 @@ class _ArticleExtraction:
         said = doc.char_span(s - base, e - base, alignment_mode="expand")
         if kind != "direct" and (said is None or said.root.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}):
             return None  # a noun phrase after a verb ("reports identifying the 'sanctuary cities' …") is no statement
+        if kind != "direct" and said is not None and not any(t.dep_ in _SUBJECTS for t in said) and (
+            e <= a.cue.start or said.root.lemma_.lower() != cue.root.lemma_.lower() and cue.root.lemma_.lower() in CLAUSAL_ONLY
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in said.root.children)
+        ):
+            return None  # words with no subject before their cue ('Heading to Florida to view the damage, Trump told …'), or
+            # the infinitive of a verb that takes only clauses ('agreeing to end the shutdown'): acts, not words said
+        if kind == "indirect" and said is not None and _small_clause(cue.root, said.root):
+            return None  # 'ordered the tolls halted'
         if kind != "direct" and any(_denied(t) or _refusing(t) for t in cue if t.pos_ in {"VERB", "AUX"}):
             return None  # 'did not say', 'declined to say whether': nothing was said
         few_quoted = self._quoted_words(s, e) < self.rules.short_phrase_words

@@ -136,7 +136,7 @@ def names_a_thing(text: str, span: MarkedSpan, title_max_words: int) -> bool:
 
 def title_cased(phrase: str, max_words: int) -> bool:
     """'Rally Against Family Separation', 'Make America Great Again': every word but the small ones capitalised."""
-    phrase = phrase.rstrip("\"”’' ").removesuffix(".")  # a closing period is the sentence's, not the phrase's
+    phrase = phrase.rstrip("\"”’' ").removesuffix(".").removesuffix(",")  # the sentence's period or comma, not the phrase's
     if not phrase or phrase[-1:] in "!?" or any(c in phrase for c in ",;:.!?"):
         return False  # "Under what authority?", "The Donald. Big Daddy.": said, not a title
     words = _WORD.findall(phrase)

@@ -13,6 +13,7 @@ from ingest.extract.lexicon import (
     DESCRIPTIVE_WORDS,
     HONORIFICS,
     NOT_PEOPLE,
+    SPEECH_VERBS,
     TITLE_WORDS,
 )
 from kb.names import ORG_HEADS, clean_text, fold, junk_organization, name_gender
@@ -131,7 +132,13 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
     if org_ent is not None and org_ent.root.i == head.i and not determiners - {"the"}:
         return Mention(org_ent.start_char, org_ent.end_char, org_ent.text, name=clean_name(org_ent.text), is_organization=True)
     described = doc[full_start:full_end]
-    mention = Mention(described.start_char, described.end_char, described.text, description=_POSSESSIVE.sub("", described.text.strip(" ,\"“”'")))
+    # a relative clause of speech is the quote's own cue, not who speaks: "a statement that suggests she …" is "a statement";
+    # "a source who was at the meeting" stays whole
+    relative = [t.i for c in head.subtree if c.dep_ == "relcl" and c.i > head.i and c.lemma_.lower() in SPEECH_VERBS for t in c.subtree]
+    said_by = doc[full_start : min(relative)] if relative and min(relative) > head.i else described
+    while len(said_by) > 1 and (said_by[-1].is_punct or said_by[-1].tag_ in {"WDT", "WP"}):
+        said_by = said_by[:-1]
+    mention = Mention(described.start_char, described.end_char, described.text, description=_POSSESSIVE.sub("", said_by.text.strip(" ,\"“”'")))
     mention.anonymous = head.lemma_.lower() in ANONYMOUS_HEADS or lower in ANONYMOUS_HEADS
     ents = [e for e in doc_ents if start_i <= e.start and e.end <= end_i and e.label_ in _ORG_LABELS]
     mention.organization = ents[0].text if ents else org_after
