@@ -1123,3 +1123,18 @@ def test_what_a_thing_suggests_is_the_writers_reading_but_a_person_who_suggests_
             "Lowe suggested that the bridge be closed for a month.")
     found = {q.text: q.speaker.name for q in extractor.extract(text)}
     assert found == {"that the bridge be closed for a month": "Ann Lowe"}
+
+
+def test_a_label_with_an_accented_capital_opens_that_speakers_turn(extractor: QuoteExtractor) -> None:
+    text = ("MR. BRENDE: Thank you very much, Mr. President. We will now go to Patrick Pouyanné, the chairman of TotalEnergies.\n\n"
+            "MR. POUYANNÉ: Mr. President, energy is at the top of your agenda, and it is an honor for me to be here.\n\n"
+            "Some experts fear that too many new gas projects could raise domestic prices.\n\n"
+            "THE PRESIDENT: Well, thank you very much, Patrick.")
+    turns = extractor.extract(text, kind="roundtable", title="Remarks by President Trump at the World Economic Forum")
+    assert [q.speaker.name for q in turns if "gas projects" in q.text] == ["Patrick Pouyanné"]
+
+
+def test_a_name_that_only_qualifies_a_noun_is_no_antecedent(extractor: QuoteExtractor) -> None:
+    text = ("Senator Tom Lowe was one of the first to call for new bridges. He is a loud critic of what he sees as the "
+            "Obama administration's neglect of the roads. He has said that repairs cannot wait another year.")
+    assert [q.speaker.name for q in extractor.extract(text) if "repairs cannot wait" in q.text] == ["Tom Lowe"]

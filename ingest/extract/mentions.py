@@ -26,7 +26,8 @@ from ingest.extract.people import clean_name, is_person, titled_organisation
 from kb.names import name_gender
 
 # How salient a mention is for a pronoun after it (centering: subjects before objects, the main clause first).
-QUOTED, OTHER, SUBJECT, MAIN_SUBJECT = -1, 0, 1, 2
+# QUOTED: inside quotation marks; MODIFIER: a name that only qualifies a noun ("the Obama administration's weakness")
+QUOTED, MODIFIER, OTHER, SUBJECT, MAIN_SUBJECT = -2, -1, 0, 1, 2
 
 
 @dataclass
@@ -173,6 +174,8 @@ def office_holder(office: str, qualifiers: frozenset[str], people: list[PersonMe
 
 def _rank(root: Token) -> int:
     """Salience of a name whose phrase is headed by `root`: a main clause's subject, another subject, or other."""
+    if root.dep_ in {"compound", "nmod", "amod"} and root.head.pos_ == "NOUN":
+        return MODIFIER  # "the Obama administration", "Trump supporters": a thing named after the person, not the person
     node = root
     while node.dep_ in {"compound", "flat", "appos"} and node.head is not node:
         node = node.head
@@ -243,6 +246,7 @@ def pick_antecedent(people: list[PersonMention], at: int, gender: str | None, ge
     salient = [p for p in agreeing if p.inside is None or p.inside not in names]
     pool = salient or agreeing
     pool = [p for p in pool if p.rank != QUOTED] or pool
+    pool = [p for p in pool if p.rank != MODIFIER] or pool
     if not pool:
         return None
     latest = max(pool, key=lambda p: p.pos)

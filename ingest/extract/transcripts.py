@@ -17,9 +17,10 @@ from kb.names import NICKNAMES, fold, name_gender
 from kb.models import Span, SpeakerRef
 
 # A label opens a paragraph: capitals and a colon, a titled name and a colon, or a bare Q before the question.
+_CAPITAL = "A-ZÀ-ÖØ-ÞĀ-ž"  # "MR. POUYANNÉ:", "MS. NÚÑEZ:", "MR. ŁUKASZ:"; Latin Extended-A alternates cases, harmlessly
 LABEL = re.compile(
-    r"^((?:THE |MR\. |MS\. |MRS\. |DR\. )?[A-Z][A-Z.'’ -]{1,60}"
-    r"|(?:Mr|Ms|Mrs|Dr|Sheriff|Chief|Senator|Sen|Rep|Governor|Mayor)\.? [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
+    rf"^((?:THE |MR\. |MS\. |MRS\. |DR\. )?[{_CAPITAL}][{_CAPITAL}.'’ -]{{1,60}}"
+    rf"|(?:Mr|Ms|Mrs|Dr|Sheriff|Chief|Senator|Sen|Rep|Governor|Mayor)\.? [{_CAPITAL}][\w.'’-]*(?: [{_CAPITAL}][\w.'’-]*){{0,3}}"
     r"|Q):\s+"
     r"|^(Q)\s+(?=\S)(?!and\b|&)"
 )
