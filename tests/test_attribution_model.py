@@ -130,3 +130,17 @@ def test_the_learned_sieve_adds_no_act_and_no_participle_cue(extractor, text, ma
 
     added = [q for q in QuoteExtractor(extractor.nlp, tagger=_Fixed(*marks)).extract(text) if q.confidence == extractor.rules.learned]
     assert added == []
+
+
+def test_the_issues_scoring_rule_counts_a_quote_split_by_its_cue_as_found() -> None:
+    from evals.attribution import Gold, Pred, covered_like_the_issue
+
+    gold = [Gold([(0, 40)], [(50, 58)], "said", "direct", ""), Gold([(100, 140)], [(150, 160)], "said", "indirect", "")]
+    preds = [
+        Pred([(0, 18)], (50, 58), "direct", "", "Ann Lowe"), Pred([(22, 40)], (50, 58), "direct", "", "Ann Lowe"),  # one quote, two halves
+        Pred([(100, 112)], (170, 175), "indirect", "", "Bob Hart"),  # under a third of the gold, and the wrong mention
+        Pred([(200, 230)], (150, 160), "indirect", "", "Bob Hart"),  # inside no gold span
+    ]
+    counts = covered_like_the_issue(gold, preds)
+    assert counts["direct"] == {"gold": 1, "pred": 2, "found": 1, "found_speaker": 1, "right": 2, "right_speaker": 2}
+    assert counts["indirect"] == {"gold": 1, "pred": 2, "found": 0, "found_speaker": 0, "right": 1, "right_speaker": 0}
