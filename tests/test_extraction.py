@@ -1138,3 +1138,21 @@ def test_a_name_that_only_qualifies_a_noun_is_no_antecedent(extractor: QuoteExtr
     text = ("Senator Tom Lowe was one of the first to call for new bridges. He is a loud critic of what he sees as the "
             "Obama administration's neglect of the roads. He has said that repairs cannot wait another year.")
     assert [q.speaker.name for q in extractor.extract(text) if "repairs cannot wait" in q.text] == ["Tom Lowe"]
+
+
+def test_the_clause_after_the_cue_is_said_when_the_parse_hangs_another_before_it(extractor: QuoteExtractor) -> None:
+    text = ("Writing for a newspaper panel that all agreed Lowe won the debate, Mark Hart noted that the way Lowe carried "
+            "herself was critical to her success.")
+    assert [(q.speaker.name, q.text) for q in extractor.extract(text)] == [
+        ("Mark Hart", "that the way Lowe carried herself was critical to her success")
+    ]
+
+
+def test_another_speakers_reply_coordinated_after_a_reported_clause_ends_it(extractor: QuoteExtractor) -> None:
+    text = ("Ann Lowe spoke to reporters on Monday. She said parents who adopt would not be eligible for the six weeks of "
+            "paid leave, and when pressed on why the plan leaves out fathers, the 34-year-old mother of three replied, "
+            '"It is meant to help the mother who has given birth."\n\n'
+            "The council said the tolls were too high and that the committee would continue to study them.")
+    found = [(q.speaker.name or q.speaker.description, q.text) for q in extractor.extract(text)]
+    assert ("Ann Lowe", "parents who adopt would not be eligible for the six weeks of paid leave") in found
+    assert ("The council", "the tolls were too high and that the committee would continue to study them") in found

@@ -757,7 +757,10 @@ class _ArticleExtraction:
             subject = self._subject(tok)
             if subject is not None and subject.i in inside:
                 continue  # '"Every court" has said': the subject is quoted words, not a speaker
-            content = next((c for c in tok.children if c.dep_ == "ccomp" and not _small_clause(tok, c)), None)
+            clauses = [c for c in tok.children if c.dep_ == "ccomp" and not _small_clause(tok, c)]
+            # the clause after the verb, where the parse also hung one on it before ('Writing for a panel that agreed Pence
+            # won, Barabak noted that …'); a clause before it only when it is the one ('"…," he said')
+            content = next((c for c in clauses if c.i > tok.i), clauses[0] if clauses else None)
             if content is None:
                 content = next((c for c in tok.children if c.dep_ in {"parataxis"}), None)
             if content is None:
@@ -1254,11 +1257,18 @@ def _without_contrasted_speech(content: Token, sub: list[Token]) -> list[Token]:
     """'Activist groups say they're fleeing …, while Mr. Trump says they're being enticed …': a clause set against the
     reported words, with a speaker and a cue of its own, is that speaker's; the first speaker's words end before it."""
     for tok in sub:
-        if tok.i <= content.i or tok.dep_ != "advcl" or tok.lemma_.lower() not in SPEECH_VERBS:
+        if tok.i <= content.i or tok.dep_ not in {"advcl", "conj"} or tok.lemma_.lower() not in SPEECH_VERBS:
             continue
-        mark = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ in {"while", "whereas"}), None)
-        if mark is not None and any(c.dep_ in _SUBJECTS for c in tok.children):
-            kept = [t for t in sub if t.i < mark.i]
+        if not any(c.dep_ in _SUBJECTS and c.tag_ not in {"WDT", "WP"} for c in tok.children):
+            continue
+        if tok.dep_ == "conj" and any(c.dep_ == "mark" for c in tok.children):
+            continue  # 'said X and that the committee would continue …': a second clause the same cue reports
+        if tok.dep_ == "advcl":
+            opener = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ in {"while", "whereas"}), None)
+        else:  # '… would not be eligible, and when pressed, the mother replied, "…"': another sentence, another act
+            opener = next((c for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i and c.i > content.i), None)
+        if opener is not None:
+            kept = [t for t in sub if t.i < opener.i]
             while kept and kept[-1].is_punct:
                 kept.pop()
             return kept or sub
