@@ -1261,8 +1261,9 @@ def _without_contrasted_speech(content: Token, sub: list[Token]) -> list[Token]:
             continue
         if not any(c.dep_ in _SUBJECTS and c.tag_ not in {"WDT", "WP"} for c in tok.children):
             continue
-        if tok.dep_ == "conj" and any(c.dep_ == "mark" for c in tok.children):
-            continue  # 'said X and that the committee would continue …': a second clause the same cue reports
+        if tok.dep_ == "conj" and (any(c.dep_ == "mark" for c in tok.children) or not any(t.text in _MARK_TOKENS for t in tok.subtree)):
+            continue  # 'said X and that the committee would continue …', '… and some speculated about his health': still
+            # what the cue reports; a coordinated speaker with words of their own in marks is another statement
         if tok.dep_ == "advcl":
             opener = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ in {"while", "whereas"}), None)
         else:  # '… would not be eligible, and when pressed, the mother replied, "…"': another sentence, another act
