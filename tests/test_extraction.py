@@ -1156,3 +1156,12 @@ def test_another_speakers_reply_coordinated_after_a_reported_clause_ends_it(extr
     found = [(q.speaker.name or q.speaker.description, q.text) for q in extractor.extract(text)]
     assert ("Ann Lowe", "parents who adopt would not be eligible for the six weeks of paid leave") in found
     assert ("The council", "the tolls were too high and that the committee would continue to study them") in found
+
+
+def test_every_word_of_a_label_is_in_the_name_it_resolves_to(extractor: QuoteExtractor) -> None:
+    text = ("Secretary Juan Antonio Hernández joined the call from Denver.\n\n"
+            "MR. FERNÁNDEZ HERNÁNDEZ: Good afternoon, everyone, and thank you for joining this call.\n\n"
+            "SECRETARY HERNÁNDEZ: Thank you. The new schools will open in the spring.")
+    turns = {q.text: q.speaker.name for q in extractor.extract(text, kind="roundtable", title="Press Call on School Funding")}
+    assert turns["Good afternoon, everyone, and thank you for joining this call."] == "Fernández Hernández"
+    assert "Antonio Hernández" in (turns["Thank you. The new schools will open in the spring."] or "")

@@ -200,6 +200,9 @@ def label_speaker(label: str, start: int, names: DocumentNames | None = None, tu
     full, title = names.resolve(surname, _introduced_as(turn, surname), office)
     if office and len(full.split()) < 2:
         full, title = names.resolve(surname, _introduced_as(turn, surname))
+    given = plain[len(title_words) : -1]  # "MR. FERNÁNDEZ HERNÁNDEZ": every word the label gives is in the name it means
+    if given and not {fold(w) for w in given} <= {fold(w) for w in full.split()}:
+        full, title = _title_case(" ".join(plain[len(title_words) :])), None
     return SpeakerRef(name=full, resolution="label", title=office or title, mention=mention, gender=gender)
 
 
