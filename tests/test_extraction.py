@@ -1165,3 +1165,11 @@ def test_every_word_of_a_label_is_in_the_name_it_resolves_to(extractor: QuoteExt
     turns = {q.text: q.speaker.name for q in extractor.extract(text, kind="roundtable", title="Press Call on School Funding")}
     assert turns["Good afternoon, everyone, and thank you for joining this call."] == "Fernández Hernández"
     assert "Antonio Hernández" in (turns["Thank you. The new schools will open in the spring."] or "")
+
+
+def test_a_transcripts_closing_time_is_nobodys_words(extractor: QuoteExtractor) -> None:
+    text = ("MS. LOWE: Thank you all for joining this call on the new school plans.\n\n"
+            "MR. HART: The schools will open in the spring.\n\nThank you, again, for joining us tonight.\n\n7:02 P.M. EDT")
+    turns = [q.text for q in extractor.extract(text, kind="roundtable", title="Press Call on School Funding")]
+    assert turns == ["Thank you all for joining this call on the new school plans.", "The schools will open in the spring.",
+                     "Thank you, again, for joining us tonight."]

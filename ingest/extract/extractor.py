@@ -95,6 +95,7 @@ QUESTION_MIN_WORDS = 5  # under this, a reporter's words with no verb ask nothin
 CUT_OFF_MAX_WORDS = 12  # a reporter's opener the podium cut off; a longer one holds its question
 HEADLINE_MAX_WORDS = 25  # a headline or link text; prose paragraphs that long end with punctuation
 _CLOSING = ".!?)…:;]"
+_CLOCK_LINE = re.compile(r"^(?:END\s+)?\d{1,2}:\d{2}\s*[AaPp]\.?\s?[Mm]\.?(?:\s+[A-Z]{2,4})?\.?$")
 _BARE_REFERENCES = frozenset({"that", "which", "who", "whom", "this", "these", "those", "what"})
 _NOBODY_IN_PARTICULAR = frozenset({"those", "anyone", "everyone", "someone", "whoever", "anybody", "everybody"})
 _SUPPOSING = frozenset({"could", "would", "might", "may", "should"})
@@ -248,8 +249,8 @@ class QuoteExtractor:
                 speaker = replace(known, mention=Span(label, base, base + len(label)), aliases=[])
             if turns:
                 turns[-1] = (turns[-1][0], f"{turns[-1][1]} {text[start:end].strip()}")
-            if speaker is None or _words(text[start:end]) < 3:
-                continue
+            if speaker is None or _words(text[start:end]) < 3 or _CLOCK_LINE.match(text[start:end].strip()):
+                continue  # "7:02 P.M. EDT", "END 2:35 P.M. EST": the transcript's clock, nobody's words
             s, e = _trim(text, start, end)
             kind_of = "question" if speaker.description == REPORTER and speaker.name is None else "turn"
             if kind_of == "question" and _cut_off(text[start:end], doc.char_span(s - base, e - base, alignment_mode="expand")):
