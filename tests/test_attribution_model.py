@@ -124,7 +124,10 @@ def test_kb_attribution_model_with_a_corrupt_artifact_is_a_clear_error(tmp_path:
      ((Role.CONTENT, "view the damage from the storm"), (Role.SOURCE, "Governor Ann Lowe"), (Role.CUE, "told"))),
     ("In agreeing on Monday to end a three-day shutdown of the bridge, county Democrats won a promise of a vote.",
      ((Role.CUE, "agreeing"), (Role.CONTENT, "to end a three-day shutdown of the bridge"), (Role.SOURCE, "county Democrats"))),
-], ids=["participle-cue", "content-before-cue", "agreed-to-act"])
+    ("Rep. Ann Lowe issued a statement that suggests she does not like the toll plan, but does not find fault with the county.",
+     ((Role.SOURCE, "Rep. Ann Lowe"), (Role.CUE, "issued a statement"),
+      (Role.CONTENT, "that suggests she does not like the toll plan, but does not find fault with the county"))),
+], ids=["participle-cue", "content-before-cue", "agreed-to-act", "relative-clause-on-the-cue"])
 def test_the_learned_sieve_adds_no_act_and_no_participle_cue(extractor, text, marks) -> None:  # type: ignore[no-untyped-def]
     from ingest.extract.extractor import QuoteExtractor
 

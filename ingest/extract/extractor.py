@@ -1047,6 +1047,10 @@ class _ArticleExtraction:
             # the infinitive of a verb that takes only clauses ('agreeing to end the shutdown'): acts, not words said
         if kind == "indirect" and said is not None and _small_clause(cue.root, said.root):
             return None  # 'ordered the tolls halted'
+        if kind != "direct" and said is not None and said[0].tag_ in {"WDT", "WP"} and said[0].head.dep_ == "relcl" and (
+            cue.start <= said[0].head.head.i < cue.end
+        ):
+            return None  # 'issued a statement [that suggests she …]': a relative clause on the cue's own noun describes it
         if kind != "direct" and any(_denied(t) or _refusing(t) for t in cue if t.pos_ in {"VERB", "AUX"}):
             return None  # 'did not say', 'declined to say whether': nothing was said
         few_quoted = self._quoted_words(s, e) < self.rules.short_phrase_words
