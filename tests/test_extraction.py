@@ -1101,8 +1101,8 @@ def test_an_order_and_what_might_one_day_be_denied_are_acts_not_statements(extra
     assert found == {"that the bridge tolls be halted at once": "Ann Lowe"}
 
 
-def test_a_statement_that_suggests_something_is_its_issuers_and_a_relative_clause_never_describes_a_speaker(extractor: QuoteExtractor) -> None:
-    text = ("Late Monday, Rep. Ann Lowe, a Republican whose district borders the river, issued a statement that suggests "
+def test_a_statement_that_says_something_is_its_issuers_and_a_relative_clause_never_describes_a_speaker(extractor: QuoteExtractor) -> None:
+    text = ("Late Monday, Rep. Ann Lowe, a Republican whose district borders the river, issued a statement that says "
             "she does not like the new toll plan.\n\n"
             "The mayor cited a report released in May that said the bridge authority had wasted money.")
     quotes = extractor.extract(text)
