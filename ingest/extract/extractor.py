@@ -807,7 +807,7 @@ class _ArticleExtraction:
                         return None  # "criticized by those who say …": nobody a staffer could cite
                     if ante.lemma_.lower() in DOCUMENT_NOUNS and ante.dep_ == "dobj" and ante.head.lemma_.lower() in ISSUING_CUES:
                         issuer = next((c for c in ante.head.children if c.dep_ == "nsubj"), None)
-                        if issuer is not None:  # "McSally issued a statement that suggests …": hers
+                        if issuer is not None:  # "McSally issued a statement that says …": hers
                             return issuer
                     return ante if ante.pos_ in {"NOUN", "PROPN", "PRON"} else node.head
                 return subj

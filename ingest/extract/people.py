@@ -132,8 +132,8 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
     if org_ent is not None and org_ent.root.i == head.i and not determiners - {"the"}:
         return Mention(org_ent.start_char, org_ent.end_char, org_ent.text, name=clean_name(org_ent.text), is_organization=True)
     described = doc[full_start:full_end]
-    # a relative clause of speech is the quote's own cue, not who speaks: "a statement that suggests she …" is "a statement";
-    # "a source who was at the meeting" stays whole
+    # a relative clause of speech is the quote's own cue, not who speaks: "a report issued last week that described …" is
+    # "a report issued last week"; "a source who was at the meeting" stays whole
     relative = [t.i for c in head.subtree if c.dep_ == "relcl" and c.i > head.i and c.lemma_.lower() in SPEECH_VERBS for t in c.subtree]
     said_by = doc[full_start : min(relative)] if relative and min(relative) > head.i else described
     while len(said_by) > 1 and (said_by[-1].is_punct or said_by[-1].tag_ in {"WDT", "WP"}):
