@@ -1173,3 +1173,9 @@ def test_a_transcripts_closing_time_is_nobodys_words(extractor: QuoteExtractor) 
     turns = [q.text for q in extractor.extract(text, kind="roundtable", title="Press Call on School Funding")]
     assert turns == ["Thank you all for joining this call on the new school plans.", "The schools will open in the spring.",
                      "Thank you, again, for joining us tonight."]
+
+
+def test_of_two_subjects_the_parse_gives_a_verb_the_nearest_speaks(extractor: QuoteExtractor) -> None:
+    text = "Mr. Trump has repeatedly insisted Mexico would pay for the wall, something Mexican leaders say they won’t do."
+    found = {q.text: q.speaker.name or q.speaker.description for q in extractor.extract(text)}
+    assert found.get("they won’t do") == "Mexican leaders"

@@ -791,7 +791,9 @@ class _ArticleExtraction:
         if _next_act(verb) and verb.head.dep_ == "ccomp" and verb.head.head.lemma_.lower() in SPEECH_VERBS:
             node = verb.head.head  # 'He said Trump made an offer and urged Democrats to …': he urged (see _gloss_start)
         for _ in range(3):
-            subj = next((c for c in node.children if c.dep_ in _SUBJECTS), None)
+            subjects = [c for c in node.children if c.dep_ in _SUBJECTS]
+            # two subjects is a misparse; the one nearest before the verb speaks ('…, something Mexican leaders say they won't do')
+            subj = max((c for c in subjects if c.i < node.i), key=lambda c: c.i, default=subjects[0] if subjects else None)
             if subj is not None and subj.dep_ == "nsubjpass" and node.lemma_.lower() in ADDRESSEE_VERBS:
                 # "Fox News is told …", "CBP was told …": the one told, not the one telling; the teller only as the agent
                 agent = next((c for c in node.children if c.dep_ == "agent"), None)
