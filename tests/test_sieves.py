@@ -8,6 +8,7 @@ import pytest
 
 from ingest.extract.config import DEFAULT_RULES, Sieve
 from ingest.extract.extractor import QuoteExtractor
+from kb.models import Quote
 
 ARTICLE = (
     '"We will not raise taxes this year," Governor Ann Lowe said on Monday.\n\n'
@@ -31,7 +32,7 @@ def _alone(extractor: QuoteExtractor, *sieves: Sieve) -> QuoteExtractor:
     return QuoteExtractor(extractor.nlp, replace(DEFAULT_RULES, sieves=frozenset(sieves)), extractor.tagger)
 
 
-def _found(quotes: list) -> list[tuple[str, str, str]]:  # type: ignore[type-arg]
+def _found(quotes: list[Quote]) -> list[tuple[str, str, str]]:
     return [(q.kind, q.speaker.name or q.speaker.description or "", q.text) for q in quotes]
 
 

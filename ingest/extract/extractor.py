@@ -605,13 +605,13 @@ class _ArticleExtraction:
         """The tagger's whole attributions inside this paragraph where no rule found a quote (never inside a transcript's turn)."""
         if unit.in_turn:
             return []
-        out = []
+        found = list(unit.found)  # what the rules found, then each quote this sieve adds
         for a in self.learned:
             if unit.base <= a.content[0].start and a.content[-1].end <= unit.end:  # never across paragraphs or cut units
-                q = self._learned(a, unit.base, unit.doc, unit.ents, [*unit.found, *((q.start, q) for q in out)])
+                q = self._learned(a, unit.base, unit.doc, unit.ents, found)
                 if q is not None:
-                    out.append(q)
-        return out
+                    found.append((q.start, q))
+        return [q for _, q in found[len(unit.found) :]]
 
     def _name_described_source(self, q: Quote) -> None:
         """'the statement said', 'the newspaper noted', 'the department said': who the document named for it before.
