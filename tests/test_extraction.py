@@ -1179,3 +1179,9 @@ def test_of_two_subjects_the_parse_gives_a_verb_the_nearest_speaks(extractor: Qu
     text = "Mr. Trump has repeatedly insisted Mexico would pay for the wall, something Mexican leaders say they won’t do."
     found = {q.text: q.speaker.name or q.speaker.description for q in extractor.extract(text)}
     assert found.get("they won’t do") == "Mexican leaders"
+
+
+def test_the_clause_before_a_closing_cue_is_said_when_the_parse_leaves_it_loose(extractor: QuoteExtractor) -> None:
+    text = "Within hours, though, tempers flared inside the hall, as Lowe defended the monthly audits issued by her office, aides said."
+    found = [(q.speaker.description, q.text) for q in extractor.extract(text)]
+    assert found == [("aides", "Within hours, though, tempers flared inside the hall, as Lowe defended the monthly audits issued by her office")]

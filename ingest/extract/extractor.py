@@ -121,6 +121,7 @@ class Cue:
     tokens: set[int] = field(default_factory=set)
     sieve: Sieve = Sieve.REPORTED  # which sieve reads its content: a speech verb's, "according to", a claim noun's
     objects: list[Token] = field(default_factory=list)  # non-clausal content: objects and their complements
+    before: tuple[int, int] | None = None  # token range said before a sentence-final cue the parse left without a clause
 
     @property
     def according_to(self) -> bool:
@@ -594,7 +595,7 @@ class _ArticleExtraction:
         """What a cue of this sieve's kind says, where no earlier sieve used the cue."""
         out = []
         for cue in unit.cues:
-            if cue.sieve is not sieve or id(cue) in unit.used_cues or cue.content is None and not cue.according_to and not cue.objects:
+            if cue.sieve is not sieve or id(cue) in unit.used_cues or cue.content is None and not cue.according_to and not cue.objects and not cue.before:
                 continue
             q = self._reported(cue, unit.base, unit.doc, unit.ents, unit.inside)
             if q is not None:
@@ -780,8 +781,9 @@ class _ArticleExtraction:
                     if c.i > tok.i and (c.dep_ in {"dobj", "xcomp", "oprd"} or c.dep_ == "prep" and c.lower_ in OBJECT_PREPOSITIONS)
                     and not (c.dep_ == "dobj" and lemma in ADDRESSEE_VERBS)
                 ]
+            before = _said_before(tok, subject, sent) if content is None and not objects and subject is not None else None
             end = (particle.idx + len(particle)) if phrasal and particle is not None else tok.idx + len(tok)
-            yield Cue(tok.idx, end, tok.doc.text[tok.idx : end], subject, content, sent, {tok.i}, objects=objects)
+            yield Cue(tok.idx, end, tok.doc.text[tok.idx : end], subject, content, sent, {tok.i}, objects=objects, before=before)
 
     @staticmethod
     def _subject(verb: Token) -> Token | None:
@@ -917,7 +919,10 @@ class _ArticleExtraction:
         return span is not None and span[0] <= s and e <= span[1]
 
     def _content_span(self, cue: Cue, base: int) -> tuple[int, int] | None:
-        if cue.content is None and cue.objects:
+        if cue.content is None and cue.before:
+            doc = cue.sentence.doc
+            s, e = doc[cue.before[0]].idx, doc[cue.before[1] - 1].idx + len(doc[cue.before[1] - 1])
+        elif cue.content is None and cue.objects:
             first = min(t.i for o in cue.objects for t in o.subtree)
             last = max(t.i for o in cue.objects for t in o.subtree)
             doc = cue.sentence.doc
@@ -1362,6 +1367,19 @@ def _repaired_clause(content: Token, sub: list[Token]) -> list[Token]:
         if first < sub[0].i and doc[first].pos_ in {"NOUN", "PROPN", "DET", "ADJ"}:
             return list(doc[first : sub[-1].i + 1])
     return sub
+
+
+def _said_before(verb: Token, subject: Token, sent: SpacySpan) -> tuple[int, int] | None:
+    """'Tensions flared as Fulghum defended the reports, sources said.': the parse hung the clause before a sentence-final
+    cue on the cue as loose words (and 'tensions' as a second subject); the clause before the comma is what was said."""
+    comma = subject.left_edge.i - 1
+    if verb.dep_ != "ROOT" or subject.right_edge.i != verb.i - 1 or comma <= sent.start or sent.doc[comma].text != ",":
+        return None
+    if any(not t.is_punct and t.ent_type_ not in {"DATE", "TIME"} for t in sent if t.i > verb.i):
+        return None  # '…, sources said of the plan': more than a time follows the cue
+    words = [t for t in sent if t.i < comma]
+    clause = any(t.pos_ in {"VERB", "AUX"} and any(c.dep_ in _SUBJECTS and c.i < comma for c in t.children) for t in words)
+    return (sent.start, comma) if clause and sum(1 for t in words if not t.is_punct) >= 4 else None
 
 
 def _trailing_apposition(verb: Token) -> Token | None:
