@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import shutil
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 
 from evals.attribution import bio_spans
 from ingest.extract.model import MODEL_DIR, AttributionTagger, ModelArtifactError, link, sha256
-from ingest.extract.model_data import Role, Span
+from ingest.extract.model_data import LABEL_ID, LABELS, Role, Span, bio_path, decode_spans
 from ingest.pipeline import build_extractor  # the real one: the fixtures patch the module's name
 
 
@@ -41,6 +42,23 @@ def test_exact_scoring_splits_spans_at_sentences_and_respects_boundaries() -> No
     assert (1, "cue", 27, 31) in spans and (1, "source", 32, 35) in spans
     shorter = bio_spans(sentences, [Span(Role.CONTENT, 1, 14)])  # without the marks: not an exact match
     assert not shorter & spans
+
+
+def test_decoding_keeps_a_span_whole_where_one_token_leans_to_o() -> None:
+    # Four tokens of one quote; the third's best single label is O by a hair, the fourth is clearly inside.
+    offsets = [(0, 3), (4, 8), (9, 12), (13, 17)]
+    probabilities = [{"B-content": 0.9}, {"I-content": 0.9}, {"O": 0.5, "I-content": 0.45}, {"I-content": 0.9}]
+    logits = [[math.log(p.get(label, 0.01)) for label in LABELS] for p in probabilities]
+    greedy = [max(range(len(LABELS)), key=row.__getitem__) for row in logits]
+    assert len(decode_spans(offsets, greedy)) == 2  # what per-token argmax made of it: the quote in two pieces
+    assert decode_spans(offsets, bio_path(logits)) == [Span(Role.CONTENT, 0, 17)]
+
+
+def test_decoding_never_opens_a_span_with_an_inside_label() -> None:
+    logits = [[5.0 if label == "I-cue" else 0.0 for label in LABELS]] * 3
+    path = bio_path(logits)
+    assert path[0] == LABEL_ID["B-cue"] and path[1:] == [LABEL_ID["I-cue"]] * 2
+    assert bio_path([]) == []
 
 
 def test_content_goes_to_the_nearest_cue_and_its_source() -> None:

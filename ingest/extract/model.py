@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from ingest.extract.model_data import Role, Span, decode_spans, load_tokenizer, windows
+from ingest.extract.model_data import Role, Span, bio_path, decode_spans, load_tokenizer, windows
 from ingest.normalise import paragraphs
 
 MODEL_DIR = Path(__file__).resolve().parent / "attribution_model"
@@ -71,7 +71,7 @@ class AttributionTagger:
 
         parts = windows(self.tokenizer, text, None, self.max_len, self.stride)
         offsets: list[tuple[int, int]] = []
-        labels: list[int] = []
+        rows: list[Any] = []
         for i in range(0, len(parts), self.batch):
             chunk = parts[i : i + self.batch]
             width = max(len(w.input_ids) for w in chunk)
@@ -81,11 +81,11 @@ class AttributionTagger:
                 ids[row, : len(w.input_ids)] = w.input_ids
                 mask[row, : len(w.input_ids)] = 1
             logits = self.session.run(["logits"], {"input_ids": ids, "attention_mask": mask})[0]
-            best = logits.argmax(-1)
             for row, w in enumerate(chunk):
                 a, b = w.keep
                 offsets += w.offsets[a:b]
-                labels += [int(x) for x in best[row, 1 + a : 1 + b]]
+                rows.append(logits[row, 1 + a : 1 + b])
+        labels = bio_path(np.concatenate(rows)) if offsets else []
         return decode_spans(offsets, labels)
 
 
