@@ -15,6 +15,8 @@ the first half; this second half is our reading of it).
 "exact_spans" scores the way the CofeNet paper does: every Source, Cue and Content span (of all
 attributions, speech or not) becomes token BIO labels per sentence (spaCy tokens and sentences,
 spans clipped to each sentence), and a predicted span counts only when it matches a gold one exactly.
+For the model these are the tagger's own spans; for the rules, a quote's words widened to PolNeAR's convention
+(its quotation marks and the comma or stop inside them, see with_marks).
 
 --extractor chooses what is scored: the rules, the trained tagger (model), the tagger's content and
 cues with the rules' speaker where a rule quote covers the same content (model+rule-speakers), or the
@@ -294,8 +296,33 @@ class _Tagged:
         return self.tags
 
 
+_OPENING = "\"“‘'"
+_CLOSING = "\"”’'"
+
+
+def with_marks(text: str, s: int, e: int) -> tuple[int, int]:
+    """A quote's words widened to PolNeAR's content convention: its own quotation marks and the comma or stop inside them.
+
+    kb keeps a quote's words without the marks ('We will win'); PolNeAR's content is '“We will win,”'. Only marks that touch
+    the words are taken, and a closing one only with the punctuation it encloses, so reported speech is left as it is.
+    """
+    if s > 0 and text[s - 1] in _OPENING:
+        s -= 1
+        if text[s] == "'" and s > 0 and text[s - 1] == "'":
+            s -= 1  # NYT prints a double mark as two apostrophes
+    j = e
+    while j < len(text) and text[j] in ",.?!":
+        j += 1
+    if j < len(text) and text[j] in _CLOSING:
+        j += 1
+        if j < len(text) and text[j] == "'" and text[j - 1] == "'":
+            j += 1
+        e = j
+    return s, e
+
+
 def scored_quotes(quotes: list[Any], text: str) -> tuple[list[Pred], list[Span]]:
-    """An extractor's quotes as predictions (overlap scoring) and spans (exact scoring)."""
+    """An extractor's quotes as predictions (overlap scoring) and spans (exact scoring; content in PolNeAR's convention)."""
     kept = [q for q in quotes if q.kind in ("direct", "mixed", "indirect") or q.kind == "turn" and _MARKS.search(text[q.start : q.end])]
     preds = [
         Pred([(q.start, q.end)], (q.speaker.mention.start, q.speaker.mention.end) if q.speaker.mention else None,
@@ -304,7 +331,7 @@ def scored_quotes(quotes: list[Any], text: str) -> tuple[list[Pred], list[Span]]
     ]
     spans = [
         Span(role, a, b) for q in kept for role, a, b in (
-            (Role.CONTENT, q.start, q.end),
+            (Role.CONTENT, *with_marks(text, q.start, q.end)),
             *([(Role.CUE, q.cue.start, q.cue.end)] if q.cue else []),
             *([(Role.SOURCE, q.speaker.mention.start, q.speaker.mention.end)] if q.speaker.mention else []),
         )
@@ -368,6 +395,7 @@ def main(argv: list[str] | None = None) -> int:
         sentences += sum(len(list(d.sents)) for _, d in parsed)
         rule_preds, rule_spans = scored_quotes(quotes, text)
         attributions = []
+        tags: list[Span] = []
         sieve: tuple[list[Pred], list[Span]] | None = None
         if tagger is not None:
             started = time.perf_counter()
@@ -385,6 +413,8 @@ def main(argv: list[str] | None = None) -> int:
                 preds, exact = sieve
             else:
                 preds, exact = combine(mode, text, attributions, rule_preds, rule_spans, is_speech_cue)
+                if mode == "model":
+                    exact = tags  # the tagger's own labels, as CofeNet scores a tagger: a source no cue links to still counts
             for category, n in covered_like_the_issue(gold, preds).items():  # the issue's rule scores predictions ungrouped
                 for key, value in n.items():
                     issue_totals[mode][category][key] += value

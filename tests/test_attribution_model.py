@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from evals.attribution import bio_spans
+from evals.attribution import bio_spans, with_marks
 from ingest.extract.model import MODEL_DIR, AttributionTagger, ModelArtifactError, link, sha256
 from ingest.extract.model_data import LABEL_ID, LABELS, Role, Span, bio_path, decode_spans
 from ingest.pipeline import build_extractor  # the real one: the fixtures patch the module's name
@@ -42,6 +42,16 @@ def test_exact_scoring_splits_spans_at_sentences_and_respects_boundaries() -> No
     assert (1, "cue", 27, 31) in spans and (1, "source", 32, 35) in spans
     shorter = bio_spans(sentences, [Span(Role.CONTENT, 1, 14)])  # without the marks: not an exact match
     assert not shorter & spans
+
+
+def test_exact_scoring_widens_a_quotes_words_to_polnears_marks_and_no_further() -> None:
+    text = "“We will win,” Ann said. Ann said taxes rise, and Bob agreed. He called it ''a mess.'' "
+    words = text.index("We"), text.index(",”")
+    assert text[slice(*with_marks(text, *words))] == "“We will win,”"
+    reported = text.index("taxes"), text.index(", and")
+    assert with_marks(text, *reported) == reported  # a comma not closed by a mark stays outside
+    nyt = text.index("a mess"), text.index(".''")
+    assert text[slice(*with_marks(text, *nyt))] == "''a mess.''"
 
 
 def test_decoding_keeps_a_span_whole_where_one_token_leans_to_o() -> None:
