@@ -1185,3 +1185,10 @@ def test_the_clause_before_a_closing_cue_is_said_when_the_parse_leaves_it_loose(
     text = "Within hours, though, tempers flared inside the hall, as Lowe defended the monthly audits issued by her office, aides said."
     found = [(q.speaker.description, q.text) for q in extractor.extract(text)]
     assert found == [("aides", "Within hours, though, tempers flared inside the hall, as Lowe defended the monthly audits issued by her office")]
+
+
+def test_a_whole_quotation_stays_direct_when_its_speaker_goes_on_adding_more(extractor: QuoteExtractor) -> None:
+    text = ('Crews worked through the night.\n\n"We will not close the bridge," the mayor said, adding that repairs would take '
+            '"more hours" before the lanes reopen.')
+    found = {q.text: (q.kind, q.speaker.description) for q in extractor.extract(text)}
+    assert found.get("We will not close the bridge") == ("direct", "the mayor")

@@ -852,8 +852,14 @@ class _ArticleExtraction:
                 return None
             sent_words = sum(_words(st.text) for st in sents)
             speaker_words = _words(_phrase_text(cue.subject)) if cue.subject is not None else 0
+            # '"…," the mayor said, adding that …': what a further cue after the marks goes on to say is not free prose
+            further = min((c.start for c in near if c is not cue and base + c.start > e and c.start > cue.start
+                           and c.subject is not None and cue.subject is not None and c.subject.i == cue.subject.i), default=None)
+            ends = base + max(st.end_char for st in sents) if further is None else base + further
+            if further is not None:
+                sent_words -= _words(text[ends : base + max(st.end_char for st in sents)])
             free = max(1, sent_words - speaker_words - _words(cue.text))
-            quoted = sum(x.words(text) for x in marked if any(st.start_char <= x.start - base < st.end_char for st in sents))
+            quoted = sum(x.words(text) for x in marked if x.start < ends and any(st.start_char <= x.start - base < st.end_char for st in sents))
             speaker = self._speaker(cue.subject, base, ents)
             if speaker is None:
                 return None
