@@ -9,6 +9,7 @@ import sys
 import pytest
 from conftest import ABC, ROOT, SEEDS
 
+from ingest.extract.config import DEFAULT_RULES
 from ingest.extract.extractor import QuoteExtractor
 from ingest.kinds import infer_kind
 from ingest.pipeline import build_extractor as real_build_extractor  # the fixtures patch the module's name
@@ -1192,3 +1193,12 @@ def test_a_whole_quotation_stays_direct_when_its_speaker_goes_on_adding_more(ext
             '"more hours" before the lanes reopen.')
     found = {q.text: (q.kind, q.speaker.description) for q in extractor.extract(text)}
     assert found.get("We will not close the bridge") == ("direct", "the mayor")
+
+
+def test_a_word_of_the_quotation_parsed_as_a_subject_leaves_the_speaker_after_the_cue(extractor: QuoteExtractor) -> None:
+    # the parse makes "it" (inside the marks) a second subject of "said" beside the named speaker
+    text = ("\"If it doesn't have the capability to threaten its neighbors with missiles yet, it will at some point, probably "
+            "sooner rather than later,\" said James Alton, a physicist who is co-director of the Arms Control Program at the "
+            "Hart Endowment for Peace.")
+    found = [(q.speaker.name, q.kind, q.confidence) for q in extractor.extract(text)]
+    assert found == [("James Alton", "direct", DEFAULT_RULES.direct_whole)]  # found by the rules, not left to the tagger

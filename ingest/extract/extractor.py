@@ -758,7 +758,10 @@ class _ArticleExtraction:
                 continue  # "would only make matters worse and add to the backlog": to increase, not to say more
             subject = self._subject(tok)
             if subject is not None and subject.i in inside:
-                continue  # '"Every court" has said': the subject is quoted words, not a speaker
+                # '"…, it will at some point," said James Acton': the parse took a word of the quote for a second subject
+                subject = next((c for c in tok.children if c.dep_ in _SUBJECTS and c.i not in inside), None)
+                if subject is None:
+                    continue  # '"Every court" has said': the subject is quoted words, not a speaker
             clauses = [c for c in tok.children if c.dep_ == "ccomp" and not _small_clause(tok, c)]
             # the clause after the verb, where the parse also hung one on it before ('Writing for a panel that agreed Pence
             # won, Barabak noted that …'); a clause before it only when it is the one ('"…," he said')
