@@ -1202,3 +1202,9 @@ def test_a_word_of_the_quotation_parsed_as_a_subject_leaves_the_speaker_after_th
             "Hart Endowment for Peace.")
     found = [(q.speaker.name, q.kind, q.confidence) for q in extractor.extract(text)]
     assert found == [("James Alton", "direct", DEFAULT_RULES.direct_whole)]  # found by the rules, not left to the tagger
+
+
+def test_who_is_to_blame_is_no_speech_cue(extractor: QuoteExtractor) -> None:
+    text = "Ohio Gov. Ann Lowe said Republicans and the press are to blame for focusing on “she said this, she posted that.”"
+    found = {q.speaker.name or q.speaker.description for q in extractor.extract(text)}
+    assert found == {"Ann Lowe"}

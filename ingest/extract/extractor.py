@@ -754,6 +754,8 @@ class _ArticleExtraction:
                 continue  # 'a statement that suggests she …', 'the government signaled it …': the writer's reading of a thing
             if _refusing(tok):
                 continue
+            if lemma == "blame" and tok.dep_ == "xcomp" and tok.head.lemma_ == "be":
+                continue  # 'the media are to blame for …': the idiom says who is at fault; nobody blames anyone aloud
             if lemma == "add" and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
                 continue  # "would only make matters worse and add to the backlog": to increase, not to say more
             subject = self._subject(tok)
