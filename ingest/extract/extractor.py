@@ -760,8 +760,8 @@ class _ArticleExtraction:
                 continue  # "would only make matters worse and add to the backlog": to increase, not to say more
             subject = self._subject(tok)
             if subject is not None and subject.i in inside:
-                # '"…, it will at some point," said James Acton': the parse took a word of the quote for a second subject
-                subject = next((c for c in tok.children if c.dep_ in _SUBJECTS and c.i not in inside), None)
+                # '"…, it will at some point," said James Alton': the parse took a word of the quote for a second subject
+                subject = next((c for c in tok.children if c.dep_ in _SUBJECTS and c.i not in inside), None) or _named_after_marks(tok)
                 if subject is None:
                     continue  # '"Every court" has said': the subject is quoted words, not a speaker
             clauses = [c for c in tok.children if c.dep_ == "ccomp" and not _small_clause(tok, c)]
@@ -1378,6 +1378,21 @@ def _repaired_clause(content: Token, sub: list[Token]) -> list[Token]:
         if first < sub[0].i and doc[first].pos_ in {"NOUN", "PROPN", "DET", "ADJ"}:
             return list(doc[first : sub[-1].i + 1])
     return sub
+
+
+_CLOSING_MARKS = frozenset({"”", '"', "''"})
+
+
+def _named_after_marks(verb: Token) -> Token | None:
+    """'“…,” Tulsa police Chief Chuck Jordan said Monday.': where the parse hung the words between a quotation's closing
+    mark and its cue on the quotation, those words (nouns and names only) are the speaker; the last noun heads them."""
+    doc = verb.doc
+    start = verb.i
+    while start > 0 and (doc[start - 1].pos_ in {"PROPN", "NOUN", "ADJ", "DET"} or doc[start - 1].is_title and not doc[start - 1].is_punct):
+        start -= 1
+    if start == verb.i or verb.i - start > 8 or start < 2 or doc[start - 1].text not in _CLOSING_MARKS or doc[start - 2].text != ",":
+        return None
+    return next((t for t in reversed(doc[start : verb.i]) if t.pos_ in {"PROPN", "NOUN"}), None)
 
 
 def _said_before(verb: Token, subject: Token, sent: SpacySpan) -> tuple[int, int] | None:
