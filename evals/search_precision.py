@@ -22,6 +22,7 @@ import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 JUDGED = Path(__file__).resolve().parent / "gold" / "search-judged.jsonl"
 MIN_OVERLAP = 0.6
@@ -132,7 +133,7 @@ def recheck(corpus: Path, judged_path: Path) -> Recheck:
             build_ingestor(kb, settings).ingest(raws)
             for r in rows:
                 _, quotes = kb.document(r["document_id"])
-                here = [q for q in quotes if _overlaps(r["start"], r["end"], q.start, q.end)]
+                here = still_there(r["start"], r["end"], quotes)
                 now = [q.speaker.name or q.speaker.description or "" for q in here]
                 good = bool(r["statement"] and r["right_speaker"])
                 seen = {"query": r["query"], "quote": r["quote"], "credited": r["credited"], "now": now[0] if now else None,
@@ -153,6 +154,13 @@ def recheck(corpus: Path, judged_path: Path) -> Recheck:
         finally:
             kb.close()
     return out
+
+
+def still_there(start: int, end: int, quotes: list[Any]) -> list[Any]:
+    """The quotes that still hold a judged span, the nearest to it first: a reporter's question holding a quote nested in it
+    overlaps both, and the nested quote is the judged one."""
+    here = [q for q in quotes if _overlaps(start, end, q.start, q.end)]
+    return sorted(here, key=lambda q: -_overlap(start, end, q.start, q.end) / max(end - start, q.end - q.start))
 
 
 def _same_name(now: str, credited: str) -> bool:

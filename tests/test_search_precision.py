@@ -51,3 +51,14 @@ def test_a_recheck_counts_a_fuller_or_shorter_name_as_the_same_credit() -> None:
 
     assert _same_name("Xavier Becerra", "Becerra") and _same_name("Goodman", "Amy Goodman")
     assert not _same_name("Melania Trump", "Donald Trump") and not _same_name("Jen Psaki", "Joe Biden")
+
+
+def test_a_recheck_takes_the_nested_quote_not_the_question_holding_it() -> None:
+    from types import SimpleNamespace
+
+    from evals.search_precision import still_there
+
+    question = SimpleNamespace(start=0, end=160, who="a reporter")  # 'Democrats have said, if …, bad things happen. Do you …?'
+    nested = SimpleNamespace(start=40, end=80, who="Democrats")
+    elsewhere = SimpleNamespace(start=200, end=260, who="Trump")
+    assert [q.who for q in still_there(40, 80, [question, nested, elsewhere])] == ["Democrats", "a reporter"]
