@@ -1380,17 +1380,16 @@ def _repaired_clause(content: Token, sub: list[Token]) -> list[Token]:
     return sub
 
 
-_CLOSING_MARKS = frozenset({"”", '"', "''"})
-
-
 def _named_after_marks(verb: Token) -> Token | None:
-    """'“…,” Tulsa police Chief Chuck Jordan said Monday.': where the parse hung the words between a quotation's closing
-    mark and its cue on the quotation, those words (nouns and names only) are the speaker; the last noun heads them."""
+    """'“…,” Tulsa police Chief Anna Berg said Monday.': where the parse hung the words between a quotation's closing
+    mark and its cue on the quotation, those words (nouns, names, and a capitalised word it took for a verb, 'Tulsa')
+    are the speaker; the last noun heads them. Anything else between them ('“Every court” has said') and nobody is."""
     doc = verb.doc
     start = verb.i
     while start > 0 and (doc[start - 1].pos_ in {"PROPN", "NOUN", "ADJ", "DET"} or doc[start - 1].is_title and not doc[start - 1].is_punct):
         start -= 1
-    if start == verb.i or verb.i - start > 8 or start < 2 or doc[start - 1].text not in _CLOSING_MARKS or doc[start - 2].text != ",":
+    closing = doc[start - 1].text in _MARK_TOKENS - {"“", "``"} if start > 0 else False
+    if start == verb.i or verb.i - start > 8 or start < 2 or not closing or doc[start - 2].text != ",":
         return None
     return next((t for t in reversed(doc[start : verb.i]) if t.pos_ in {"PROPN", "NOUN"}), None)
 
