@@ -1230,3 +1230,9 @@ def test_the_names_between_a_closing_mark_and_its_cue_speak_when_the_parse_hangs
     court = _misparsed(["“", "Every", "court", "”", "has", "said", "so", "."], ["PUNCT", "DET", "NOUN", "PUNCT", "AUX", "VERB", "ADV", "PUNCT"],
                        [2, 2, 5, 2, 5, 5, 5, 5], ["punct", "det", "nsubj", "punct", "aux", "ROOT", "advmod", "punct"])
     assert _named_after_marks(court[5]) is None
+
+
+def test_a_body_named_for_a_person_speaks_as_the_body(extractor: QuoteExtractor) -> None:
+    text = "The Obama campaign said there would be “no let-up” in the final week."
+    speakers = [(q.speaker.name, q.speaker.description) for q in extractor.extract(text)]
+    assert speakers == [(None, "The Obama campaign")]

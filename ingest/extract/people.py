@@ -94,6 +94,8 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
     full_start, full_end = min(t.i for t in head.subtree), max(t.i for t in head.subtree) + 1
     phrase = doc[start_i:end_i]
     person = _person_in(doc_ents, start_i, end_i, head.i)
+    if person is not None and person.end <= head.i and _organisation_head(head.text):
+        person = None  # 'the Trump administration', 'the Clinton campaign': the body speaks, not the person it is named for
     if person is None:
         person = next((e for e in doc_ents if titled_organisation(e) and start_i <= e.start and e.end <= end_i), None)
     appos = [c for c in head.children if c.dep_ == "appos"]
