@@ -1236,3 +1236,10 @@ def test_a_body_named_for_a_person_speaks_as_the_body(extractor: QuoteExtractor)
     text = "The Obama campaign said there would be “no let-up” in the final week."
     speakers = [(q.speaker.name, q.speaker.description) for q in extractor.extract(text)]
     assert speakers == [(None, "The Obama campaign")]
+
+
+def test_a_second_statement_of_the_same_speaker_does_not_make_a_marked_phrase_whole(extractor: QuoteExtractor) -> None:
+    text = ('Mayor Ann Lowe, who still insists that her bridge will be not a ferry but a "permanent steel crossing" of the '
+            "river, claims that it will cost between $10 million and $12 million.")
+    found = {q.text: q.kind for q in extractor.extract(text)}
+    assert found.get('that her bridge will be not a ferry but a "permanent steel crossing" of the river') == "mixed"

@@ -859,7 +859,7 @@ class _ArticleExtraction:
             speaker_words = _words(_phrase_text(cue.subject)) if cue.subject is not None else 0
             # '"…," the mayor said, adding that …': what a further cue after the marks goes on to say is not free prose
             further = min((c.start for c in near if c is not cue and base + c.start > e and c.start > cue.start
-                           and c.subject is not None and cue.subject is not None and c.subject.i == cue.subject.i), default=None)
+                           and _goes_on(c, cue)), default=None)
             ends = base + max(st.end_char for st in sents) if further is None else base + further
             if further is not None:
                 sent_words -= _words(text[ends : base + max(st.end_char for st in sents)])
@@ -1378,6 +1378,14 @@ def _repaired_clause(content: Token, sub: list[Token]) -> list[Token]:
         if first < sub[0].i and doc[first].pos_ in {"NOUN", "PROPN", "DET", "ADJ"}:
             return list(doc[first : sub[-1].i + 1])
     return sub
+
+
+def _goes_on(further: Cue, cue: Cue) -> bool:
+    """'…," the mayor said, adding that …' ('Conceding that … "…" he warned: …'): one cue hangs on the other and they share
+    a speaker ('Lowe, who insists that …, claims that …' is two statements, not one going on)."""
+    doc = cue.sentence.doc
+    verb, then = doc[min(cue.tokens)], doc[min(further.tokens)]
+    return (then.head.i == verb.i or verb.head.i == then.i) and further.subject is not None and cue.subject is not None and further.subject.i == cue.subject.i
 
 
 def _named_after_marks(verb: Token) -> Token | None:
