@@ -860,9 +860,9 @@ class _ArticleExtraction:
             # '"…," the mayor said, adding that …': what a further cue after the marks goes on to say is not free prose
             further = min((c.start for c in near if c is not cue and base + c.start > e and c.start > cue.start
                            and _goes_on(c, cue)), default=None)
-            ends = base + max(st.end_char for st in sents) if further is None else base + further
-            if further is not None:
-                sent_words -= _words(text[ends : base + max(st.end_char for st in sents)])
+            sent_end = base + max(st.end_char for st in sents)
+            ends = sent_end if further is None else base + further
+            sent_words -= _words(text[ends:sent_end])
             free = max(1, sent_words - speaker_words - _words(cue.text))
             quoted = sum(x.words(text) for x in marked if x.start < ends and any(st.start_char <= x.start - base < st.end_char for st in sents))
             speaker = self._speaker(cue.subject, base, ents)
@@ -1300,6 +1300,7 @@ def _without_contrasted_speech(content: Token, sub: list[Token]) -> list[Token]:
 
 
 _MARK_TOKENS = frozenset({'"', "“", "”", "''", "``"})
+_CLOSING_MARK_TOKENS = _MARK_TOKENS - {"“", "``"}
 
 
 def _gloss_start(content: Token, tok: Token, last: int) -> int | None:
@@ -1396,8 +1397,7 @@ def _named_after_marks(verb: Token) -> Token | None:
     start = verb.i
     while start > 0 and (doc[start - 1].pos_ in {"PROPN", "NOUN", "ADJ", "DET"} or doc[start - 1].is_title and not doc[start - 1].is_punct):
         start -= 1
-    closing = doc[start - 1].text in _MARK_TOKENS - {"“", "``"} if start > 0 else False
-    if start == verb.i or verb.i - start > 8 or start < 2 or not closing or doc[start - 2].text != ",":
+    if start == verb.i or verb.i - start > 8 or start < 2 or doc[start - 1].text not in _CLOSING_MARK_TOKENS or doc[start - 2].text != ",":
         return None
     return next((t for t in reversed(doc[start : verb.i]) if t.pos_ in {"PROPN", "NOUN"}), None)
 

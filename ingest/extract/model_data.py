@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -131,6 +132,7 @@ def windows(tokenizer: Any, text: str, spans: list[Span] | None, max_len: int = 
     return out
 
 
+@cache
 def _transitions() -> tuple[Any, Any]:
     """Which label may follow which (an I only after a B or I of its role), and which may open a text."""
     import numpy as np

@@ -136,6 +136,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rescore", action="store_true",
                         help="skip training: score the artifact at --out on dev again (after a change to decoding) and rewrite its figures and card")
     args = parser.parse_args(argv)
+    dev = load_articles(args.data, "dev")
+    if args.dev_limit:
+        dev = dev[: args.dev_limit]
+    if args.rescore:  # no torch, no training data: the committed artifact as kb loads it
+        score_on_dev(args.out, json.loads((args.out / MANIFEST).read_text(encoding="utf-8")), dev, args.threads)
+        return 0
 
     import torch
     from transformers import AutoModelForTokenClassification, get_linear_schedule_with_warmup
@@ -154,12 +160,6 @@ def main(argv: list[str] | None = None) -> int:
         train += load_articles(args.data, "annotator-training")
     if args.limit:
         train = train[: args.limit]
-    dev = load_articles(args.data, "dev")
-    if args.dev_limit:
-        dev = dev[: args.dev_limit]
-    if args.rescore:
-        score_on_dev(args.out, json.loads((args.out / MANIFEST).read_text(encoding="utf-8")), dev, args.threads)
-        return 0
     items = [w for a in train for w in windows(tokenizer, a.text, a.spans, args.max_len, args.stride)]
     steps_per_epoch = (len(items) + args.batch - 1) // args.batch
     total = int(steps_per_epoch * args.epochs) if not args.max_steps else args.max_steps
