@@ -27,6 +27,7 @@ from ingest.extract.lexicon import (
     CLAUSAL_ONLY,
     DOCUMENT_NOUNS,
     FEMALE_HONORIFICS,
+    GROUNDING_VERBS,
     INTRODUCED_ROLES,
     ISSUING_CUES,
     MALE_HONORIFICS,
@@ -819,7 +820,7 @@ class _ArticleExtraction:
                         if issuer is not None:  # "McSally issued a statement that says …": hers
                             return issuer
                     return ante if ante.pos_ in {"NOUN", "PROPN", "PRON"} else node.head
-                return subj
+                return _aged_name(subj) or subj
             agent = next((c for c in node.children if c.dep_ == "agent"), None)
             if agent is not None:
                 return next((c for c in agent.children if c.dep_ == "pobj"), None)
@@ -943,12 +944,17 @@ class _ArticleExtraction:
                 return None
             sent = cue.sentence
             tokens = [t for t in sent if t.i not in cue.tokens and (cue.subject is None or t not in set(cue.subject.subtree)) and not t.is_punct]
+            if any(t.i < min(cue.tokens) and t.dep_ == "ROOT" and t.pos_ in {"VERB", "AUX"} for t in tokens):
+                tokens = [t for t in tokens if t.i < min(cue.tokens)]  # '… go up by 19.9 percent, according to X, more
+                # than twice what …': a whole clause before the cue is what X said; the writer's comment follows
             if not tokens:
                 return None
             s, e = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
         else:
             sub = _without_contrasted_speech(cue.content, _repaired_clause(cue.content, list(cue.content.subtree)))
             sub = _without_writer_gloss(cue.content, sub)
+            while len(sub) > 1 and (sub[-1].dep_ == "cc" or sub[-1].text == ","):
+                sub = sub[:-1]  # '… were not complete, and [farm groups warned …]': a conjunction left hanging by a clause of its own
             if cue.content.i != cue.content.head.i and any(t.i in cue.tokens for t in sub):
                 sub = [t for t in sub if not t.is_punct or t.i not in (sub[0].i, sub[-1].i)]  # parenthetical cue: keep all but the ends
             s, e = sub[0].idx, sub[-1].idx + len(sub[-1])
@@ -1278,17 +1284,18 @@ def _party_epithet(subject: Token) -> bool:
 
 def _without_contrasted_speech(content: Token, sub: list[Token]) -> list[Token]:
     """'Activist groups say they're fleeing …, while Mr. Trump says they're being enticed …': a clause set against the
-    reported words, with a speaker and a cue of its own, is that speaker's; the first speaker's words end before it."""
+    reported words, with a speaker and a cue of its own ('…, although he again refused to pledge …', '…, and rights
+    groups warned that …'), is that speaker's; the first speaker's words end before it."""
     for tok in sub:
-        if tok.i <= content.i or tok.dep_ not in {"advcl", "conj"} or tok.lemma_.lower() not in SPEECH_VERBS:
+        if tok.i <= content.i or tok.dep_ not in {"advcl", "conj"} or not _speech_act(tok):
             continue
         if not any(c.dep_ in _SUBJECTS and c.tag_ not in {"WDT", "WP"} for c in tok.children):
             continue
-        if tok.dep_ == "conj" and (any(c.dep_ == "mark" for c in tok.children) or not any(t.text in _MARK_TOKENS for t in tok.subtree)):
+        if tok.dep_ == "conj" and (any(c.dep_ == "mark" for c in tok.children) or not _states_own(tok)):
             continue  # 'said X and that the committee would continue …', '… and some speculated about his health': still
-            # what the cue reports; a coordinated speaker with words of their own in marks is another statement
+            # what the cue reports; a coordinated speaker with words of their own (in marks, or a clause) is another statement
         if tok.dep_ == "advcl":
-            opener = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ in {"while", "whereas"}), None)
+            opener = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ in {"while", "whereas", "although", "though"}), None)
         else:  # '… would not be eligible, and when pressed, the mother replied, "…"': another sentence, another act
             opener = next((c for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i and c.i > content.i), None)
         if opener is not None:
@@ -1297,6 +1304,16 @@ def _without_contrasted_speech(content: Token, sub: list[Token]) -> list[Token]:
                 kept.pop()
             return kept or sub
     return sub
+
+
+def _speech_act(tok: Token) -> bool:
+    """A verb of speech, or one governing it ('refused to pledge', 'went on to say')."""
+    return tok.lemma_.lower() in SPEECH_VERBS or any(c.dep_ == "xcomp" and c.lemma_.lower() in SPEECH_VERBS for c in tok.children)
+
+
+def _states_own(tok: Token) -> bool:
+    """A coordinated speaker's verb with words of its own: in marks, or a clause ('…, and rights groups warned that …')."""
+    return any(t.text in _MARK_TOKENS for t in tok.subtree) or any(c.dep_ == "ccomp" for c in tok.children)
 
 
 _MARK_TOKENS = frozenset({'"', "“", "”", "''", "``"})
@@ -1312,7 +1329,7 @@ def _gloss_start(content: Token, tok: Token, last: int) -> int | None:
     after_comma = doc[left - 1].text == ","
     if tok.dep_ == "appos" and after_comma and tok.head.pos_ == "PROPN" and not any(c.dep_ == "conj" for c in tok.children):
         return left - 1  # '… did not support Mr. Trump, the presumed Putin favorite': the writer introduces (a list is no gloss)
-    if tok.dep_ == "advcl" and after_comma and tok.tag_ == "VBG" and tok.lemma_.lower() in SPEECH_VERBS:
+    if tok.dep_ == "advcl" and after_comma and tok.tag_ == "VBG" and tok.lemma_.lower() in SPEECH_VERBS | GROUNDING_VERBS:
         return left - 1  # '…, arguing that …', '…, citing …': the speaker's next act, not the words reported
     if _next_act(tok):
         cc = [c.i for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i]
@@ -1413,6 +1430,18 @@ def _said_before(verb: Token, subject: Token, sent: SpacySpan) -> tuple[int, int
     words = [t for t in sent if t.i < comma]
     clause = any(t.pos_ in {"VERB", "AUX"} and any(c.dep_ in _SUBJECTS and c.i < comma for c in t.children) for t in words)
     return (sent.start, comma) if clause and sum(1 for t in words if not t.is_punct) >= 4 else None
+
+
+def _aged_name(subj: Token) -> Token | None:
+    """'Tolliver, 56, who has served …, told': the parser makes the age the subject; the name before it speaks."""
+    doc = subj.doc
+    if not (subj.like_num and subj.i >= 2 and doc[subj.i - 1].text == ","):
+        return None
+    name = doc[subj.i - 2]
+    if name.text[:1].isupper() and name.is_alpha and (name.pos_ == "PROPN" or name.is_sent_start):
+        return name  # a surname the tagger missed opens the sentence ("Tolliver" read as an adverb)
+    return None
+    return None
 
 
 def _trailing_apposition(verb: Token) -> Token | None:

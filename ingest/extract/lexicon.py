@@ -157,6 +157,10 @@ MALE_NOUNS = frozenset(
     businessman councilman king prince nephew uncle boyfriend fiance dad""".split()
 )
 SPOUSE_NOUNS = frozenset("wife husband widow widower".split())
+# Participles by which a speaker backs what they said ('…, citing the strategic importance of …'): their next act,
+# not more of the words reported, though no speech verb.
+GROUNDING_VERBS = frozenset("cite quote invoke".split())
+
 # Verbs of attitude whose object is a topic, not words said ('defended so-called "sanctuary cities"'): a short
 # marked object of these is a scare quote; after "promised" or "proclaimed" it is the words themselves.
 TOPIC_VERBS = frozenset(

@@ -103,6 +103,10 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
         for a in appos:  # "a former DHS official, John Cohen"
             a_start, a_end = noun_phrase(a)
             person = next((e for e in doc_ents if is_person(e) and a_start <= e.start and e.end <= a_end), None)
+            if person is not None and any(c.dep_ == "appos" for c in a.children):
+                # 'until the election, Minyon Kessel, a senior adviser …, called': a name with a title of its own is the
+                # subject the parse hung on the wrong noun; the noun before it is no title
+                return describe(a, doc_ents)
             if person is not None:
                 break
     org_after = _of_organization(head, doc_ents)
@@ -138,6 +142,9 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
     # "a report issued last week"; "a source who was at the meeting" stays whole
     relative = [t.i for c in head.subtree if c.dep_ == "relcl" and c.i > head.i and c.lemma_.lower() in SPEECH_VERBS for t in c.subtree]
     said_by = doc[full_start : min(relative)] if relative and min(relative) > head.i else described
+    glosses = [c.left_edge.i for c in head.children if c.i > head.i and c.dep_ in {"appos", "relcl"} and doc[c.left_edge.i - 1].text == ","]
+    if head.pos_ == "PROPN" and head.text[:1].isupper() and glosses and min(glosses) - 1 > said_by.start:
+        said_by = doc[said_by.start : min(glosses) - 1]  # 'Schiff, 56, who has served …': a name the tagger missed, not what follows it
     while len(said_by) > 1 and (said_by[-1].is_punct or said_by[-1].tag_ in {"WDT", "WP"}):
         said_by = said_by[:-1]
     mention = Mention(described.start_char, described.end_char, described.text, description=_POSSESSIVE.sub("", said_by.text.strip(" ,\"“”'")))
