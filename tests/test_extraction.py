@@ -1302,3 +1302,8 @@ def test_a_surname_with_an_age_and_a_relative_clause_is_the_person_named_before(
     )
     q = find(quotes, "can be traced")
     assert (q.speaker.name, q.speaker.description) == (f"Adam {surname}", None)
+
+
+def test_a_description_as_an_adjective_keeps_the_adjectives_complement(extractor: QuoteExtractor) -> None:
+    quotes = extractor.extract("The council released a report on Monday that described the Harbor Police Department as rife with favoritism.")
+    assert [q.text for q in quotes] == ["the Harbor Police Department as rife with favoritism"]

@@ -938,6 +938,9 @@ class _ArticleExtraction:
             first = min(t.i for o in cue.objects for t in o.subtree)
             last = max(t.i for o in cue.objects for t in o.subtree)
             doc = cue.sentence.doc
+            verb = doc[min(cue.tokens)]
+            while doc[last].pos_ == "ADJ" and (tail := next((c for c in verb.children if c.dep_ == "prep" and c.i == last + 1), None)) is not None:
+                last = tail.right_edge.i  # 'described the department as rife [with racism]': the adjective's complement, hung on the verb
             s, e = doc[first].idx, doc[last].idx + len(doc[last])
         elif cue.content is None:
             if not cue.according_to:
