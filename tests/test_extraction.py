@@ -1307,3 +1307,38 @@ def test_a_surname_with_an_age_and_a_relative_clause_is_the_person_named_before(
 def test_a_description_as_an_adjective_keeps_the_adjectives_complement(extractor: QuoteExtractor) -> None:
     quotes = extractor.extract("The council released a report on Monday that described the Harbor Police Department as rife with favoritism.")
     assert [q.text for q in quotes] == ["the Harbor Police Department as rife with favoritism"]
+
+
+def test_misparsed_subjects_a_juxtaposed_second_name_and_a_reported_verb() -> None:
+    import spacy
+
+    from ingest.extract.extractor import _juxtaposed_name, _reported_by
+
+    nlp = spacy.blank("en")
+    # "To understand the real Ada Brandt, Justice Maren Holt said, one should read her letters": the parser makes Holt
+    # Brandt's apposition and Brandt the subject of "said"; the name right before the verb speaks
+    words = ["To", "understand", "the", "real", "Ada", "Brandt", ",", "Justice", "Maren", "Holt", "said", ",", "one", "should", "read", "it"]
+    heads = [1, 10, 5, 5, 5, 10, 5, 9, 9, 5, 14, 10, 14, 14, 14, 14]
+    deps = ["aux", "advcl", "det", "amod", "compound", "nsubj", "punct", "compound", "compound", "appos", "parataxis", "punct", "nsubj", "aux", "ROOT", "dobj"]
+    ents = ["O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O"]
+    doc = spacy.tokens.Doc(nlp.vocab, words=words, heads=heads, deps=deps, ents=ents)
+    holt = _juxtaposed_name(doc[5], doc[10])
+    assert holt is not None and holt.i == 9
+    assert _juxtaposed_name(doc[9], doc[10]) is None  # a name without an apposition is its own subject
+    # "Those talks are continuing, he said.": "continuing" is what "said" reports, not a cue set in the sentence
+    words = ["Those", "talks", "are", "continuing", ",", "he", "said", "."]
+    heads = [1, 3, 3, 6, 6, 6, 6, 6]
+    deps = ["det", "nsubj", "aux", "ccomp", "punct", "nsubj", "ROOT", "punct"]
+    lemmas = ["those", "talk", "be", "continue", ",", "he", "say", "."]
+    doc = spacy.tokens.Doc(nlp.vocab, words=words, heads=heads, deps=deps, lemmas=lemmas)
+    assert _reported_by(doc[3]) and not _reported_by(doc[6])
+
+
+def test_a_date_after_a_speakers_surname_is_not_part_of_who_spoke(extractor: QuoteExtractor) -> None:
+    quotes = extractor.extract(
+        "Mayor Dan Calder met Governor Ann Lowe.\n\n"
+        "On Wednesday, Lowe thanked Calder on Twitter for backing her top legislative priority. Calder this week also said "
+        "he would consider naming Sen. Mike Reyes (R-Utah), one of Lowe's closest allies in the Senate, to the board."
+    )
+    q = find(quotes, "would consider naming")
+    assert (q.speaker.name, q.speaker.description) == ("Dan Calder", None)

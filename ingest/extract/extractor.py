@@ -777,7 +777,7 @@ class _ArticleExtraction:
                 if obj is not None and colon is not None and colon.i + 1 < sent.end:
                     content = obj  # the object and the clause after the colon are what was said
             objects: list[Token] = []
-            parenthetical = content is None and tok.dep_ in {"parataxis", "advcl", "ccomp"} and tok.head.i != tok.i and subject is not None and any(t.text == "," for t in sent if t.i == tok.i - 1 - len(list(subject.subtree)) or t.i == tok.i + 1)
+            parenthetical = content is None and tok.dep_ in {"parataxis", "advcl", "ccomp"} and tok.head.i != tok.i and subject is not None and not _reported_by(tok) and any(t.text == "," for t in sent if t.i == tok.i - 1 - len(list(subject.subtree)) or t.i == tok.i + 1)
             if parenthetical:
                 content = tok.head  # "Acts of protest, Mr. Obama said, are acts of patriotism": the rest of the sentence
             if content is None and lemma not in CLAUSAL_ONLY:
@@ -820,7 +820,7 @@ class _ArticleExtraction:
                         if issuer is not None:  # "McSally issued a statement that says …": hers
                             return issuer
                     return ante if ante.pos_ in {"NOUN", "PROPN", "PRON"} else node.head
-                return _aged_name(subj) or subj
+                return _aged_name(subj) or _juxtaposed_name(subj, node) or subj
             agent = next((c for c in node.children if c.dep_ == "agent"), None)
             if agent is not None:
                 return next((c for c in agent.children if c.dep_ == "pobj"), None)
@@ -1433,6 +1433,19 @@ def _said_before(verb: Token, subject: Token, sent: SpacySpan) -> tuple[int, int
     words = [t for t in sent if t.i < comma]
     clause = any(t.pos_ in {"VERB", "AUX"} and any(c.dep_ in _SUBJECTS and c.i < comma for c in t.children) for t in words)
     return (sent.start, comma) if clause and sum(1 for t in words if not t.is_punct) >= 4 else None
+
+
+def _reported_by(tok: Token) -> bool:
+    """'Those discussions are continuing, he said.': the verb is what another speech verb reports, not a cue set in it."""
+    return tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SPEECH_VERBS and any(c.dep_ in _SUBJECTS for c in tok.head.children)
+
+
+def _juxtaposed_name(subj: Token, verb: Token) -> Token | None:
+    """'To understand the real Dred Scott, Chief Justice Roberts said, …': the parser makes the second name the first's
+    apposition; a person named right before the verb, after another person's name, is the one speaking."""
+    if subj.ent_type_ != "PERSON":
+        return None
+    return next((c for c in subj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.right_edge.i == verb.i - 1), None)
 
 
 def _aged_name(subj: Token) -> Token | None:

@@ -142,9 +142,12 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
     # "a report issued last week"; "a source who was at the meeting" stays whole
     relative = [t.i for c in head.subtree if c.dep_ == "relcl" and c.i > head.i and c.lemma_.lower() in SPEECH_VERBS for t in c.subtree]
     said_by = doc[full_start : min(relative)] if relative and min(relative) > head.i else described
-    glosses = [c.left_edge.i for c in head.children if c.i > head.i and c.dep_ in {"appos", "relcl"} and doc[c.left_edge.i - 1].text == ","]
-    if head.pos_ == "PROPN" and head.text[:1].isupper() and glosses and min(glosses) - 1 > said_by.start:
-        said_by = doc[said_by.start : min(glosses) - 1]  # 'Schiff, 56, who has served …': a name the tagger missed, not what follows it
+    # 'Schiff, 56, who has served …': a name the tagger missed, not what follows it; 'Calder this week': no date either
+    name_like = head.pos_ in {"PROPN", "VERB"} and head.text[:1].isupper()
+    ends = [c.left_edge.i - 1 for c in head.children if name_like and c.i > head.i and c.dep_ in {"appos", "relcl"} and doc[c.left_edge.i - 1].text == ","]
+    ends += [c.left_edge.i for c in head.children if c.i > head.i and c.dep_ == "npadvmod" and c.ent_type_ in {"DATE", "TIME"}]
+    if ends and said_by.start < min(ends) < said_by.end:
+        said_by = doc[said_by.start : min(ends)]
     while len(said_by) > 1 and (said_by[-1].is_punct or said_by[-1].tag_ in {"WDT", "WP"}):
         said_by = said_by[:-1]
     mention = Mention(described.start_char, described.end_char, described.text, description=_POSSESSIVE.sub("", said_by.text.strip(" ,\"“”'")))
