@@ -1342,3 +1342,13 @@ def test_a_date_after_a_speakers_surname_is_not_part_of_who_spoke(extractor: Quo
     )
     q = find(quotes, "would consider naming")
     assert (q.speaker.name, q.speaker.description) == ("Dan Calder", None)
+
+
+def test_a_related_link_in_headline_style_is_no_statement_even_with_a_full_stop(extractor: QuoteExtractor) -> None:
+    text = ("Related:\n\n"
+            "Senator Ann Lowe Responds To Question About Bridge Tolls By Saying We Need Fewer Toll Booths.\n\n"
+            "Governor Vows To Eliminate Tax Breaks Used By Developers.\n\n"
+            "Mayor Lena Ortiz said the shelter would stay closed.")
+    quotes = extractor.extract_counted(text, extractor.parse(text), "article", "", None)
+    assert [q.text for q in quotes.quotes] == ["the shelter would stay closed"]
+    assert quotes.rejected.get("headline", 0) == 2

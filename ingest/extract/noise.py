@@ -58,7 +58,13 @@ def paragraph_noise(text: str) -> Rejected | None:
         return Rejected.HEADLINE  # "ISIS HAS LOST 98 PERCENT OF ITS TERRITORY"
     if 3 <= len(words) <= 14 and stripped[-1] not in ".!?\"”’':;)…" and _title_cased(words) and '"' not in stripped and "“" not in stripped:
         return Rejected.HEADLINE  # "Eight Faces of ISIS in America"
+    if 5 <= len(words) <= 25 and _title_cased(words) and any(w.strip(".,:;!?\"'”’") in _CAPITALISED_LINKS for w in words[1:]):
+        return Rejected.HEADLINE  # "Marco Rubio Responds To Question About Minimum Wage By Saying …." (a list of related links)
     return None
+
+
+# Small words prose never capitalises mid-sentence, and headline style does ("The" and "A" open names: "The Hill").
+_CAPITALISED_LINKS = frozenset("To By Of In On For At And With From About Into Over As".split())
 
 
 def _title_cased(words: list[str]) -> bool:
