@@ -1352,3 +1352,16 @@ def test_a_related_link_in_headline_style_is_no_statement_even_with_a_full_stop(
     quotes = extractor.extract_counted(text, extractor.parse(text), "article", "", None)
     assert [q.text for q in quotes.quotes] == ["the shelter would stay closed"]
     assert quotes.rejected.get("headline", 0) == 2
+
+
+def test_an_as_clause_attributes_the_sentence_it_frames_without_itself(extractor: QuoteExtractor) -> None:
+    text = (
+        "Of course, as Ann Lowe of the Harbor Institute observed, the biggest winner was not on the stage.\n\n"
+        "The toll plan will fail, as Mayor Dan Calder noted on Monday.\n\n"
+        "As he welcomed several hundred guests, Calder was also launching his campaign."
+    )
+    quotes = extractor.extract(text)
+    assert [(q.text, q.speaker.name) for q in quotes] == [
+        ("the biggest winner was not on the stage", "Ann Lowe"),
+        ("The toll plan will fail", "Dan Calder"),
+    ]  # "as" of time frames nothing

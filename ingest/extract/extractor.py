@@ -778,6 +778,7 @@ class _ArticleExtraction:
                     content = obj  # the object and the clause after the colon are what was said
             objects: list[Token] = []
             parenthetical = content is None and tok.dep_ in {"parataxis", "advcl", "ccomp"} and tok.head.i != tok.i and subject is not None and not _reported_by(tok) and any(t.text == "," for t in sent if t.i == tok.i - 1 - len(list(subject.subtree)) or t.i == tok.i + 1)
+            parenthetical = parenthetical or content is None and subject is not None and _as_cue(tok)
             if parenthetical:
                 content = tok.head  # "Acts of protest, Mr. Obama said, are acts of patriotism": the rest of the sentence
             if content is None and lemma not in CLAUSAL_ONLY:
@@ -958,6 +959,8 @@ class _ArticleExtraction:
             sub = _without_writer_gloss(cue.content, sub)
             while len(sub) > 1 and (sub[-1].dep_ == "cc" or sub[-1].text == ","):
                 sub = sub[:-1]  # '… were not complete, and [farm groups warned …]': a conjunction left hanging by a clause of its own
+            if any(t.i in cue.tokens for t in sub):
+                sub = _without_framing_cue(sub, cue.sentence.doc[min(cue.tokens)])
             if cue.content.i != cue.content.head.i and any(t.i in cue.tokens for t in sub):
                 sub = [t for t in sub if not t.is_punct or t.i not in (sub[0].i, sub[-1].i)]  # parenthetical cue: keep all but the ends
             s, e = sub[0].idx, sub[-1].idx + len(sub[-1])
@@ -1433,6 +1436,46 @@ def _said_before(verb: Token, subject: Token, sent: SpacySpan) -> tuple[int, int
     words = [t for t in sent if t.i < comma]
     clause = any(t.pos_ in {"VERB", "AUX"} and any(c.dep_ in _SUBJECTS and c.i < comma for c in t.children) for t in words)
     return (sent.start, comma) if clause and sum(1 for t in words if not t.is_punct) >= 4 else None
+
+
+def _as_cue(verb: Token) -> bool:
+    """'…, as Ann Lowe noted': a speech verb in an "as" clause frames the sentence it hangs on."""
+    if verb.dep_ != "advcl" or verb.head.i == verb.i or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return False
+    if verb.lemma_.lower() not in _FRAMING_CUES or any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children):
+        return False  # 'As he welcomed several hundred guests, …': "as" of time, not of attribution
+    if any(c.dep_ == "nsubj" and c.lower_ in {"i", "we", "you"} for c in verb.children):
+        return False  # 'as you very aptly pointed out, Laura, …': a speaker's nod inside their own words
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return all(o.lower_ == "it" or verb.lemma_.lower() in ADDRESSEE_VERBS for o in objects)  # 'as she put it', 'as he told reporters'
+
+
+# Verbs that attribute the sentence they frame from an "as" clause ('as Lowe noted'); others there tell the time.
+_FRAMING_CUES = frozenset(
+    "say note observe point explain write put report tell argue acknowledge warn predict suggest claim state remark mention add recall insist".split()
+)
+
+
+def _without_framing_cue(sub: list[Token], verb: Token) -> list[Token]:
+    """The sentence a parenthetical cue frames, without the cue's clause where it opens or closes it ('As Lowe told
+    reporters, …', '…, as Lowe noted on Monday.'); a cue in the middle stays, the words on both sides being said."""
+    clause = {t.i for t in verb.subtree}
+    if not _as_cue(verb):
+        return sub
+    framing = {t.i for c in verb.head.children if c.dep_ in {"advmod", "prep", "cc", "npadvmod"} for t in c.subtree}
+    before = [t for t in sub if t.i < min(clause) and not t.is_punct]
+    after = [t for t in sub if t.i > max(clause) and not t.is_punct]
+    if all(t.i in framing for t in before):  # 'Of course, as Lowe observed, …': an adverb before the cue frames too
+        kept = [t for t in sub if t.i > max(clause)]
+    elif not after:
+        kept = [t for t in sub if t.i < min(clause)]
+    else:
+        return sub
+    while kept and kept[0].is_punct:
+        kept = kept[1:]
+    while kept and kept[-1].is_punct and kept[-1].text not in _CLOSING_MARK_TOKENS:
+        kept = kept[:-1]
+    return kept if any(not t.is_punct for t in kept) else sub
 
 
 def _reported_by(tok: Token) -> bool:
