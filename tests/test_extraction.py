@@ -1312,7 +1312,7 @@ def test_a_description_as_an_adjective_keeps_the_adjectives_complement(extractor
 def test_misparsed_subjects_a_juxtaposed_second_name_and_a_reported_verb() -> None:
     import spacy
 
-    from ingest.extract.extractor import _juxtaposed_name, _reported_by
+    from ingest.extract.extractor import _juxtaposed_name, _not_a_parenthesis
 
     nlp = spacy.blank("en")
     # "To understand the real Ada Brandt, Justice Maren Holt said, one should read her letters": the parser makes Holt
@@ -1331,7 +1331,7 @@ def test_misparsed_subjects_a_juxtaposed_second_name_and_a_reported_verb() -> No
     deps = ["det", "nsubj", "aux", "ccomp", "punct", "nsubj", "ROOT", "punct"]
     lemmas = ["those", "talk", "be", "continue", ",", "he", "say", "."]
     doc = spacy.tokens.Doc(nlp.vocab, words=words, heads=heads, deps=deps, lemmas=lemmas)
-    assert _reported_by(doc[3]) and not _reported_by(doc[6])
+    assert _not_a_parenthesis(doc[3]) and not _not_a_parenthesis(doc[6])
 
 
 def test_a_date_after_a_speakers_surname_is_not_part_of_who_spoke(extractor: QuoteExtractor) -> None:
@@ -1365,3 +1365,18 @@ def test_an_as_clause_attributes_the_sentence_it_frames_without_itself(extractor
         ("the biggest winner was not on the stage", "Ann Lowe"),
         ("The toll plan will fail", "Dan Calder"),
     ]  # "as" of time frames nothing
+
+
+def test_a_cue_with_words_of_its_own_is_no_parenthesis_over_the_sentence() -> None:
+    import spacy
+
+    from ingest.extract.extractor import _not_a_parenthesis
+
+    nlp = spacy.blank("en")
+    # "Though new to the issue, Lowe promised to act should she win.": the parser hangs "promised" on "win"; its own
+    # infinitive is what was promised, so the whole sentence is not
+    words = ["Lowe", "promised", "to", "act", "should", "she", "win"]
+    heads = [1, 6, 3, 1, 6, 6, 6]
+    deps = ["nsubj", "ccomp", "aux", "xcomp", "aux", "nsubj", "ROOT"]
+    doc = spacy.tokens.Doc(nlp.vocab, words=words, heads=heads, deps=deps, lemmas=["lowe", "promise", "to", "act", "should", "she", "win"])
+    assert _not_a_parenthesis(doc[1])

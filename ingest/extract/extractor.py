@@ -777,7 +777,7 @@ class _ArticleExtraction:
                 if obj is not None and colon is not None and colon.i + 1 < sent.end:
                     content = obj  # the object and the clause after the colon are what was said
             objects: list[Token] = []
-            parenthetical = content is None and tok.dep_ in {"parataxis", "advcl", "ccomp"} and tok.head.i != tok.i and subject is not None and not _reported_by(tok) and any(t.text == "," for t in sent if t.i == tok.i - 1 - len(list(subject.subtree)) or t.i == tok.i + 1)
+            parenthetical = content is None and tok.dep_ in {"parataxis", "advcl", "ccomp"} and tok.head.i != tok.i and subject is not None and not _not_a_parenthesis(tok) and any(t.text == "," for t in sent if t.i == tok.i - 1 - len(list(subject.subtree)) or t.i == tok.i + 1)
             parenthetical = parenthetical or content is None and subject is not None and _as_cue(tok)
             if parenthetical:
                 content = tok.head  # "Acts of protest, Mr. Obama said, are acts of patriotism": the rest of the sentence
@@ -1478,8 +1478,11 @@ def _without_framing_cue(sub: list[Token], verb: Token) -> list[Token]:
     return kept if any(not t.is_punct for t in kept) else sub
 
 
-def _reported_by(tok: Token) -> bool:
-    """'Those discussions are continuing, he said.': the verb is what another speech verb reports, not a cue set in it."""
+def _not_a_parenthesis(tok: Token) -> bool:
+    """'Those discussions are continuing, he said.': the verb is what another speech verb reports, not a cue set in it;
+    'Lowe promised to take bold action should she win': a verb with words of its own is no parenthesis either."""
+    if any(c.dep_ in {"xcomp", "dobj"} for c in tok.children):
+        return True
     return tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SPEECH_VERBS and any(c.dep_ in _SUBJECTS for c in tok.head.children)
 
 
