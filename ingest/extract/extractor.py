@@ -1459,9 +1459,9 @@ _FRAMING_CUES = frozenset(
 def _without_framing_cue(sub: list[Token], verb: Token) -> list[Token]:
     """The sentence a parenthetical cue frames, without the cue's clause where it opens or closes it ('As Lowe told
     reporters, …', '…, as Lowe noted on Monday.'); a cue in the middle stays, the words on both sides being said."""
-    clause = {t.i for t in verb.subtree}
     if not _as_cue(verb):
         return sub
+    clause = {t.i for t in verb.subtree}
     framing = {t.i for c in verb.head.children if c.dep_ in {"advmod", "prep", "cc", "npadvmod"} for t in c.subtree}
     before = [t for t in sub if t.i < min(clause) and not t.is_punct]
     after = [t for t in sub if t.i > max(clause) and not t.is_punct]
@@ -1502,7 +1502,6 @@ def _aged_name(subj: Token) -> Token | None:
     name = doc[subj.i - 2]
     if name.text[:1].isupper() and name.is_alpha and (name.pos_ == "PROPN" or name.is_sent_start):
         return name  # a surname the tagger missed opens the sentence ("Tolliver" read as an adverb)
-    return None
     return None
 
 
