@@ -1380,3 +1380,20 @@ def test_a_cue_with_words_of_its_own_is_no_parenthesis_over_the_sentence() -> No
     deps = ["nsubj", "ccomp", "aux", "xcomp", "aux", "nsubj", "ROOT"]
     doc = spacy.tokens.Doc(nlp.vocab, words=words, heads=heads, deps=deps, lemmas=["lowe", "promise", "to", "act", "should", "she", "win"])
     assert _not_a_parenthesis(doc[1])
+
+
+def test_the_one_made_to_speak_is_the_speaker_not_the_one_who_made_them() -> None:
+    import spacy
+
+    from ingest.extract.extractor import _ArticleExtraction
+
+    nlp = spacy.blank("en")
+    # "Lowe forced Calder, who was under questioning, to admit that costs rose": whoever admits is Calder
+    words = ["Lowe", "forced", "Calder", "to", "admit", "that", "costs", "rose"]
+    heads = [1, 1, 1, 4, 1, 7, 7, 4]
+    deps = ["nsubj", "ROOT", "dobj", "aux", "xcomp", "mark", "nsubj", "ccomp"]
+    lemmas = ["lowe", "force", "calder", "to", "admit", "that", "cost", "rise"]
+    pos = ["PROPN", "VERB", "PROPN", "PART", "VERB", "SCONJ", "NOUN", "VERB"]
+    doc = spacy.tokens.Doc(nlp.vocab, words=words, heads=heads, deps=deps, lemmas=lemmas, pos=pos)
+    subject = _ArticleExtraction._subject(doc[4])
+    assert subject is not None and subject.text == "Calder"

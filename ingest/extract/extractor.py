@@ -825,6 +825,10 @@ class _ArticleExtraction:
             agent = next((c for c in node.children if c.dep_ == "agent"), None)
             if agent is not None:
                 return next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if node.dep_ == "xcomp" and node.head.lemma_.lower() in _MAKING_SPEAK and node.lemma_.lower() in _MADE_TO_SAY and (
+                controller := next((c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i), None)
+            ) is not None:
+                return controller  # 'forced Stumpf to admit that …': the one made to speak, not the one who made him
             if node.dep_ in {"conj", "xcomp", "advcl"} and node.head is not node:
                 node = node.head
             elif node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.lower_ == "by":
@@ -1436,6 +1440,12 @@ def _said_before(verb: Token, subject: Token, sent: SpacySpan) -> tuple[int, int
     words = [t for t in sent if t.i < comma]
     clause = any(t.pos_ in {"VERB", "AUX"} and any(c.dep_ in _SUBJECTS and c.i < comma for c in t.children) for t in words)
     return (sent.start, comma) if clause and sum(1 for t in words if not t.is_punct) >= 4 else None
+
+
+# Verbs whose object does what their infinitive says ('forced Stumpf to admit', 'pressed her to explain'), and the
+# answers one is made to give ('asked the crowd to welcome the governor - "my new best friend"' stays the asker's).
+_MAKING_SPEAK = frozenset("force press pressure push urge ask compel get persuade prompt lead encourage challenge dare invite allow".split())
+_MADE_TO_SAY = frozenset("admit acknowledge concede confirm deny explain say state testify answer respond clarify disclose reveal apologize retract justify".split())
 
 
 def _as_cue(verb: Token) -> bool:
