@@ -27,9 +27,12 @@ from ingest.extract.lexicon import (
     CLAUSAL_ONLY,
     DOCUMENT_NOUNS,
     FEMALE_HONORIFICS,
+    FRAMING_CUES,
     GROUNDING_VERBS,
     INTRODUCED_ROLES,
     ISSUING_CUES,
+    MADE_TO_SAY,
+    MAKING_SPEAK,
     MALE_HONORIFICS,
     MEDIA_NAME_WORDS,
     MEDIA_NOUNS,
@@ -825,7 +828,7 @@ class _ArticleExtraction:
             agent = next((c for c in node.children if c.dep_ == "agent"), None)
             if agent is not None:
                 return next((c for c in agent.children if c.dep_ == "pobj"), None)
-            if node.dep_ == "xcomp" and node.head.lemma_.lower() in _MAKING_SPEAK and node.lemma_.lower() in _MADE_TO_SAY and (
+            if node.dep_ == "xcomp" and node.head.lemma_.lower() in MAKING_SPEAK and node.lemma_.lower() in MADE_TO_SAY and (
                 controller := next((c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i), None)
             ) is not None:
                 return controller  # 'forced Stumpf to admit that …': the one made to speak, not the one who made him
@@ -1442,28 +1445,17 @@ def _said_before(verb: Token, subject: Token, sent: SpacySpan) -> tuple[int, int
     return (sent.start, comma) if clause and sum(1 for t in words if not t.is_punct) >= 4 else None
 
 
-# Verbs whose object does what their infinitive says ('forced Stumpf to admit', 'pressed her to explain'), and the
-# answers one is made to give ('asked the crowd to welcome the governor - "my new best friend"' stays the asker's).
-_MAKING_SPEAK = frozenset("force press pressure push urge ask compel get persuade prompt lead encourage challenge dare invite allow".split())
-_MADE_TO_SAY = frozenset("admit acknowledge concede confirm deny explain say state testify answer respond clarify disclose reveal apologize retract justify".split())
-
-
 def _as_cue(verb: Token) -> bool:
     """'…, as Ann Lowe noted': a speech verb in an "as" clause frames the sentence it hangs on."""
     if verb.dep_ != "advcl" or verb.head.i == verb.i or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         return False
-    if verb.lemma_.lower() not in _FRAMING_CUES or any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children):
+    if verb.lemma_.lower() not in FRAMING_CUES or any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children):
         return False  # 'As he welcomed several hundred guests, …': "as" of time, not of attribution
     if any(c.dep_ == "nsubj" and c.lower_ in {"i", "we", "you"} for c in verb.children):
         return False  # 'as you very aptly pointed out, Laura, …': a speaker's nod inside their own words
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     return all(o.lower_ == "it" or verb.lemma_.lower() in ADDRESSEE_VERBS for o in objects)  # 'as she put it', 'as he told reporters'
 
-
-# Verbs that attribute the sentence they frame from an "as" clause ('as Lowe noted'); others there tell the time.
-_FRAMING_CUES = frozenset(
-    "say note observe point explain write put report tell argue acknowledge warn predict suggest claim state remark mention add recall insist".split()
-)
 
 
 def _without_framing_cue(sub: list[Token], verb: Token) -> list[Token]:

@@ -157,6 +157,16 @@ MALE_NOUNS = frozenset(
     businessman councilman king prince nephew uncle boyfriend fiance dad""".split()
 )
 SPOUSE_NOUNS = frozenset("wife husband widow widower".split())
+# Verbs that attribute the sentence they frame from an "as" clause ('as Lowe noted'); others there tell the time.
+FRAMING_CUES = frozenset(
+    "say note observe point explain write put report tell argue acknowledge warn predict suggest claim state remark mention add recall insist".split()
+)
+# Verbs whose object does what their infinitive says ('forced Stumpf to admit', 'pressed her to explain'), and the
+# answers one is made to give ('asked the crowd to welcome the governor - "my new best friend"' stays the asker's).
+MAKING_SPEAK = frozenset("force press pressure push urge ask compel get persuade prompt lead encourage challenge dare invite allow".split())
+MADE_TO_SAY = frozenset(
+    "admit acknowledge concede confirm deny explain say state testify answer respond clarify disclose reveal apologize retract justify".split()
+)
 # Participles by which a speaker backs what they said ('…, citing the strategic importance of …'): their next act,
 # not more of the words reported, though no speech verb.
 GROUNDING_VERBS = frozenset("cite quote invoke".split())
