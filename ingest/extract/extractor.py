@@ -30,6 +30,7 @@ from ingest.extract.lexicon import (
     FRAMING_CUES,
     GROUNDING_VERBS,
     INTRODUCED_ROLES,
+    INTRODUCING_VERBS,
     ISSUING_CUES,
     MADE_TO_SAY,
     MAKING_SPEAK,
@@ -45,6 +46,7 @@ from ingest.extract.lexicon import (
     RULE_NOUNS,
     SPEECH_PHRASAL,
     SPEECH_VERBS,
+    STATEMENT_NOUNS,
     TITLE_WORDS,
     TOPIC_VERBS,
     gender_of_title,
@@ -310,7 +312,8 @@ def _states_something(words: SpacySpan, phrase_words: int, marked: bool = False)
         for t in heads
     ):
         return True
-    return any(t.pos_ in {"VERB", "AUX"} and _own_clause(t, inside) for t in words) or _words(words.text) >= phrase_words
+    # 'that he was "troubled" by …': the parse may make the marked adjective the head of its clause
+    return any(t.pos_ in {"VERB", "AUX", "ADJ"} and _own_clause(t, inside) for t in words) or _words(words.text) >= phrase_words
 
 
 def _marked_judgement(cue: Cue, base: int, s: int, e: int) -> int | None:
@@ -424,9 +427,13 @@ def _copy(s: SpeakerRef) -> SpeakerRef:
 
 
 def _dedupe(quotes: list[Quote]) -> list[Quote]:
-    """One quote per span; a span inside a longer one with the same speaker is dropped."""
+    """One quote per span; a span inside a longer one with the same speaker is dropped, and so is a cue's clause that is
+    only the words a direct quote holds."""
     out: list[Quote] = []
+    direct = [(d.start, d.end) for d in quotes if d.kind == "direct"]
     for q in quotes:
+        if q.kind in ("mixed", "indirect") and any(s - 1 <= q.start and q.end <= e + 1 for s, e in direct):
+            continue  # 'Trump said he responded: "…"': the marked words are one quote, not one per cue around them
         same = (out[-1].speaker.name, out[-1].speaker.description) == (q.speaker.name, q.speaker.description) if out else False
         if same and out[-1].start <= q.start and q.end <= out[-1].end and q.kind not in ("direct",):
             continue
@@ -463,6 +470,7 @@ class _ArticleExtraction:
         self.pronouns: dict[tuple[int, int], SpeakerRef] = {}  # each he/she resolved, by where it stands
         self.issued: list[tuple[int, SpeakerRef]] = []  # who issued each statement, letter, advisory named so far
         self.quoted_orgs: list[tuple[int, SpeakerRef, str]] = []  # organisations quoted so far, with their cue's lemma
+        self.announced: tuple[int, SpeakerRef, Span | None] | None = None  # 'The governor added:' ending paragraph i
 
     def run(self) -> list[Quote]:
         quotes: list[Quote] = []
@@ -538,6 +546,8 @@ class _ArticleExtraction:
         for sieve, step in self._paragraph_sieves():
             if sieve in self.rules.sieves:
                 unit.found += [(q.start, q) for q in step(unit)]
+        if not in_turn and not unit.found and not unit.marked and (block := self._block_quote(index, base, doc)) is not None:
+            unit.found.append((block.start, block))
         quotes: list[Quote] = []
         events, outer_of = _nest(unit.found)
         for _, q in sorted(events, key=lambda e: e[0]):
@@ -681,13 +691,29 @@ class _ArticleExtraction:
         """'He said:' at the end of a paragraph: the quotation in the next paragraph is his."""
         paragraph_end = self.text.find("\n", base)
         last_line = self.text[base : paragraph_end if paragraph_end >= 0 else len(self.text)].rstrip()
-        closing = [c for c in cues if c.subject is not None] if last_line.endswith(":") else []
-        if closing:
-            speaker = self._speaker(closing[-1].subject, base, ents)
-            if speaker is not None and speaker.resolution == "pronoun" and speaker.name is None and speaker.mention is not None:
-                speaker = self._pronoun(speaker.mention)
-            if speaker is not None:
-                self.last_speaker, self.last_speaker_para = speaker, index
+        if not last_line.endswith(":"):
+            return
+        colon = base + len(last_line) - 1
+        # the cue right before the colon ('The governor added:'), not one with its own clause ('suggested that she has
+        # the following tasks:'), whose words run on into the next paragraph
+        closing = [c for c in cues if c.subject is not None and c.subject.lower_ != "you" and _words(self.text[base + c.end : colon]) <= 3]
+        subject, cue = (closing[-1].subject, Span(closing[-1].text, base + closing[-1].start, base + closing[-1].end)) if closing else _introducing(self.parsed[index][1], base)
+        if subject is None:
+            return
+        speaker = self._speaker(subject, base, ents)
+        if speaker is not None and speaker.resolution == "pronoun" and speaker.name is None and speaker.mention is not None:
+            speaker = self._pronoun(speaker.mention)
+        if speaker is not None:
+            self.last_speaker, self.last_speaker_para = speaker, index
+            self.announced = (index, speaker, cue)
+
+    def _block_quote(self, index: int, base: int, doc: Doc) -> Quote | None:
+        """The paragraph after 'The governor added:' printed as a block, without quotation marks: the speaker's words."""
+        if self.announced is None or self.announced[0] != index - 1 or _words(doc.text) < self.rules.floating_min_words:
+            return None
+        _, speaker, cue = self.announced
+        s, e = _trim(self.text, base, base + len(doc.text))
+        return Quote(text=self.text[s:e], start=s, end=e, kind="direct", speaker=_copy(speaker), cue=cue, confidence=self.rules.floating)
 
     def _signed(self, base: int, doc: Doc) -> list[Quote]:
         """'Any deal on DACA … Make a deal! — Donald J. Trump (@realDonaldTrump) February 5, 2018' (an embedded tweet) or
@@ -773,11 +799,13 @@ class _ArticleExtraction:
             # won, Barabak noted that …'); a clause before it only when it is the one ('"…," he said')
             content = next((c for c in clauses if c.i > tok.i), clauses[0] if clauses else None)
             if content is None:
-                content = next((c for c in tok.children if c.dep_ in {"parataxis"}), None)
+                content = next((c for c in tok.children if c.dep_ in {"parataxis"}), None) or _clause_after_phrase(tok)
             if content is None:
                 obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
                 colon = next((t for t in sent if t.i > tok.i and t.text == ":"), None)
-                if obj is not None and colon is not None and colon.i + 1 < sent.end:
+                # 'stressed her support … and said she has …: "…"': a colon after the verb's own next act is that act's
+                another_act = colon is not None and any(c.dep_ == "conj" and tok.i < c.i < colon.i for c in tok.children)
+                if obj is not None and colon is not None and colon.i + 1 < sent.end and not another_act:
                     content = obj  # the object and the clause after the colon are what was said
             objects: list[Token] = []
             parenthetical = content is None and tok.dep_ in {"parataxis", "advcl", "ccomp"} and tok.head.i != tok.i and subject is not None and not _not_a_parenthesis(tok) and any(t.text == "," for t in sent if t.i == tok.i - 1 - len(list(subject.subtree)) or t.i == tok.i + 1)
@@ -802,6 +830,10 @@ class _ArticleExtraction:
         node = verb
         if _next_act(verb) and verb.head.dep_ == "ccomp" and verb.head.head.lemma_.lower() in SPEECH_VERBS:
             node = verb.head.head  # 'He said Trump made an offer and urged Democrats to …': he urged (see _gloss_start)
+        elif verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.dep_ == "ccomp" and verb.head.head.lemma_.lower() in SPEECH_VERBS and any(
+            c.dep_ == "nsubj" and c.pos_ == "PRON" for c in verb.head.children
+        ):
+            node = verb.head.head  # 'Clinton told them that she believes …, saying that …': the parse hangs the speaker's next act on "believes"
         for _ in range(3):
             subjects = [c for c in node.children if c.dep_ in _SUBJECTS]
             # two subjects is a misparse; the one nearest before the verb speaks ('…, something Mexican leaders say they won't do')
@@ -962,7 +994,11 @@ class _ArticleExtraction:
                 return None
             s, e = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
         else:
-            sub = _without_contrasted_speech(cue.content, _repaired_clause(cue.content, list(cue.content.subtree)))
+            sub = list(cue.content.subtree)
+            subjects = [c.left_edge.i for c in cue.content.children if c.dep_ in _SUBJECTS]
+            if cue.content.dep_ == "advcl" and cue.content.head.i in cue.tokens and subjects:
+                sub = [t for t in sub if t.i >= min(subjects)]  # 'said after the convention he would …': from its subject
+            sub = _without_contrasted_speech(cue.content, _repaired_clause(cue.content, sub))
             sub = _without_writer_gloss(cue.content, sub)
             while len(sub) > 1 and (sub[-1].dep_ == "cc" or sub[-1].text == ","):
                 sub = sub[:-1]  # '… were not complete, and [farm groups warned …]': a conjunction left hanging by a clause of its own
@@ -1364,6 +1400,7 @@ def _without_writer_gloss(content: Token, sub: list[Token]) -> list[Token]:
         return sub
     last = next((t.i for t in reversed(sub) if not t.is_punct), sub[-1].i)
     cut = None
+    next_statement = False
     for tok in sub[1:]:
         if tok.text == ";":
             cut = tok.i  # 'said the timing was not intentional; they only learned …': a new sentence, the writer's
@@ -1371,12 +1408,13 @@ def _without_writer_gloss(content: Token, sub: list[Token]) -> list[Token]:
         start = _gloss_start(content, tok, last) if tok.i > content.i else None
         if start is not None and start > content.i:
             cut = start
+            next_statement = tok.dep_ == "advcl" and tok.lemma_.lower() in SPEECH_VERBS and any(c.dep_ == "ccomp" for c in tok.children)
             break
     if cut is None:
         return sub
     tail = [t for t in sub if t.i >= cut]
-    if any(t.text in _MARK_TOKENS for t in tail):
-        return sub
+    if any(t.text in _MARK_TOKENS for t in tail) and not next_statement:
+        return sub  # words in marks were said, unless they are the speaker's next statement ('…, saying that "race …"')
     kept = [t for t in sub if t.i < cut]
     while kept and kept[-1].is_punct:
         kept.pop()
@@ -1408,7 +1446,56 @@ def _repaired_clause(content: Token, sub: list[Token]) -> list[Token]:
             first += 1
         if first < sub[0].i and doc[first].pos_ in {"NOUN", "PROPN", "DET", "ADJ"}:
             return list(doc[first : sub[-1].i + 1])
-    return sub
+    return _swallowed_clause(verb, sub)
+
+
+def _swallowed_clause(verb: Token, sub: list[Token]) -> list[Token]:
+    """'said Trump has respect for the military and his comment was instead …': the parse takes the second clause's
+    subject for a coordinated object and hangs its verb, subjectless, on the cue; the clause goes on through it, unless
+    that verb is someone else's speech ('… mishandled the investigation and Democrats accused …'), where it ends before."""
+    last = sub[-1]
+    if last.dep_ != "conj" or last.pos_ not in {"NOUN", "PROPN"}:
+        return sub
+    verb_after = next((c for c in verb.children if c.dep_ == "ccomp" and c.left_edge.i == last.right_edge.i + 1), None)
+    if verb_after is None or verb_after.pos_ not in {"VERB", "AUX"} or any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb_after.children):
+        return sub
+    if _speech_act(verb_after):
+        kept = [t for t in sub if t.i < last.left_edge.i]
+        while kept and (kept[-1].dep_ == "cc" or kept[-1].is_punct):
+            kept = kept[:-1]
+        return kept or sub
+    return sub + list(verb_after.subtree)
+
+
+def _clause_after_phrase(verb: Token) -> Token | None:
+    """'Trump said after the convention he would not accept …': the parse reads "after" as opening the clause and hangs
+    it on the cue as an adverbial; a clause with its own subject, led only by a phrase of time, is what was said."""
+    for c in verb.children:
+        if c.dep_ != "advcl" or c.i < verb.i or any(g.dep_ == "mark" for g in c.children):
+            continue
+        subjects = [g for g in c.children if g.dep_ in {"nsubj", "nsubjpass"} and g.tag_ not in {"WDT", "WP"}]
+        leading = [g for g in c.children if g.i < c.i and g not in subjects and g.dep_ not in {"aux", "auxpass", "neg"}]
+        if subjects and leading and all(g.dep_ == "prep" and g.i < subjects[0].i and g.lower_ in _TIME_PREPOSITIONS for g in leading):
+            return c
+    return None
+
+
+_TIME_PREPOSITIONS = frozenset({"after", "before", "during", "since", "following"})
+
+
+def _introducing(doc: Doc, base: int) -> tuple[Token | None, Span | None]:
+    """'Caddell continued:', 'Sanders made the following comment:': a paragraph that introduces the next one without a
+    verb of speech; its subject speaks there."""
+    sent = list(doc.sents)[-1]
+    verb = sent.root
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    introduces = verb.lemma_.lower() == "continue" and not objects or verb.lemma_.lower() in INTRODUCING_VERBS and any(
+        o.lemma_.lower() in STATEMENT_NOUNS and any(d.lower_ == "following" for d in o.children) for o in objects
+    )
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if not introduces or subject is None:
+        return None, None
+    return subject, Span(verb.text, base + verb.idx, base + verb.idx + len(verb))
 
 
 def _goes_on(further: Cue, cue: Cue) -> bool:
@@ -1610,7 +1697,15 @@ def _relative_antecedent(who: Token) -> Token | None:
     if i < 0:
         return None
     noun = who.doc[i]
+    if who.lower_ == "who" and noun.ent_type_ in _PLACE_OR_BODY and noun.dep_ == "pobj" and noun.head.lower_ in _OF_A_PLACE and (
+        (holder := noun.head.head).ent_type_ in {"NORP", "PERSON"} or holder.pos_ == "NOUN"
+    ):
+        return holder  # 'Democrats on Capitol Hill, who …', 'a spokesman for the FBI, who …': the people, not the place
     return noun if noun.pos_ in {"PROPN", "NOUN"} and noun.dep_ != "compound" else None
+
+
+_PLACE_OR_BODY = frozenset({"GPE", "LOC", "FAC", "ORG"})
+_OF_A_PLACE = frozenset({"on", "in", "at", "from", "of", "for"})
 
 
 def _person_within(head: Token, ents: list[SpacySpan]) -> SpacySpan | None:

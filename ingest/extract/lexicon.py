@@ -35,6 +35,9 @@ CLAIM_NOUNS = frozenset(
     "contention admission denial prediction charge complaint remark comment announcement declaration threat".split()
 )
 
+# 'Sanders made the following comment:' introduces the next paragraph as his words
+INTRODUCING_VERBS = frozenset("make release issue offer post give".split())
+STATEMENT_NOUNS = frozenset("comment statement remark message word tweet post note".split())
 # What someone issues in writing, standing for its issuer as a source: "her statement added", "the advisory said".
 DOCUMENT_NOUNS = frozenset("statement release advisory memo memorandum letter fact-sheet factsheet sheet readout tweet post email".split())
 # What a government body makes and publishes, cited as a source ("according to a new rule published in the Federal
