@@ -1464,3 +1464,13 @@ def test_the_marked_words_of_a_nested_report_are_one_quote(extractor: QuoteExtra
             'nasty in his attacks, to act "presidential," but Calder said he responded: "When you have incoming, you can\'t be too presidential."')
     held = [q for q in extractor.extract(text) if "When you have incoming" in q.text]
     assert [(q.kind, q.speaker.name) for q in held] == [("direct", "Dan Calder")]
+
+
+def test_a_colon_after_a_cited_source_a_topic_or_markup_introduces_no_block_quote(extractor: QuoteExtractor) -> None:
+    text = ("There are four systems that track the records, according to the State Department:\n\n"
+            "The Tracking System, an automated system used to track documents.\n\n"
+            "Ann Lowe, the mayor of Dover, also spoke out against Calder:\n\n"
+            "Dover, which has a population of more than 40,000, had over 600 violent crimes in 2014.\n\n"
+            "One user wrote:\n\n"
+            '<tweet tweet-author="@someone">They have no business voting for anything.<tweet/>')
+    assert [q.text for q in extractor.extract(text) if q.kind == "direct"] == []

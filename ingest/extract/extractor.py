@@ -696,7 +696,7 @@ class _ArticleExtraction:
         colon = base + len(last_line) - 1
         # the cue right before the colon ('The governor added:'), not one with its own clause ('suggested that she has
         # the following tasks:'), whose words run on into the next paragraph
-        closing = [c for c in cues if c.subject is not None and c.subject.lower_ != "you" and _words(self.text[base + c.end : colon]) <= 3]
+        closing = [c for c in cues if c.subject is not None and c.subject.lower_ != "you" and _words(self.text[base + c.end : colon]) <= 3 and _introduces_a_block(c)]
         subject, cue = (closing[-1].subject, Span(closing[-1].text, base + closing[-1].start, base + closing[-1].end)) if closing else _introducing(self.parsed[index][1], base)
         if subject is None:
             return
@@ -711,8 +711,14 @@ class _ArticleExtraction:
         """The paragraph after 'The governor added:' printed as a block, without quotation marks: the speaker's words."""
         if self.announced is None or self.announced[0] != index - 1 or _words(doc.text) < self.rules.floating_min_words:
             return None
+        if not (doc.text[:1].isalnum() or doc.text[:1] in "…“\"‘"):
+            return None  # an embedded post's markup ('<tweet …>') or a list's bullet, not prose said
         _, speaker, cue = self.announced
         s, e = _trim(self.text, base, base + len(doc.text))
+        if self.text[s] in "“\"‘":
+            s += 1  # a quotation opened here and closed in a later paragraph, or never: the words, not the mark
+        if self.text[e - 1] in "”\"’" and e - 1 > s:
+            e -= 1
         return Quote(text=self.text[s:e], start=s, end=e, kind="direct", speaker=_copy(speaker), cue=cue, confidence=self.rules.floating)
 
     def _signed(self, base: int, doc: Doc) -> list[Quote]:
@@ -1481,6 +1487,14 @@ def _clause_after_phrase(verb: Token) -> Token | None:
 
 
 _TIME_PREPOSITIONS = frozenset({"after", "before", "during", "since", "following"})
+
+
+def _introduces_a_block(cue: Cue) -> bool:
+    """A main clause's verb of saying ('The governor added:'), not a source the sentence cites ('according to the State
+    Department:'), a topic ('spoke out against Trump:') or a verb inside a noun's clause ('ways his campaign hopes to …:')."""
+    verb = cue.sentence.doc[min(cue.tokens)]
+    main = verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
+    return main and not cue.according_to and verb.lemma_.lower() not in TOPIC_VERBS | {"speak", "talk"}
 
 
 def _introducing(doc: Doc, base: int) -> tuple[Token | None, Span | None]:
