@@ -1474,3 +1474,25 @@ def test_a_colon_after_a_cited_source_a_topic_or_markup_introduces_no_block_quot
             "One user wrote:\n\n"
             '<tweet tweet-author="@someone">They have no business voting for anything.<tweet/>')
     assert [q.text for q in extractor.extract(text) if q.kind == "direct"] == []
+
+
+def test_a_clause_of_time_the_parse_hangs_on_a_cue_is_not_what_was_said(extractor: QuoteExtractor) -> None:
+    text = ("Protests, Mayor Ann Lowe said, are acts of citizenship, whether it was marching on a bridge in the 1960s or wearing "
+            "a shirt with the words \"I can't swim,\" as Dan Calder, gasping on a pier in Dover, said before he died.")
+    assert not [q for q in extractor.extract(text) if q.text == "before he died"]
+
+
+def test_a_cue_in_a_clause_of_its_own_frames_nothing_else_in_the_sentence(extractor: QuoteExtractor) -> None:
+    text = ("When Dr. Reyes’s diagnosis of a blood clot was confirmed, Ann Lowe did not want to remain in the hospital, but was "
+            "treated as an outpatient.\n\nAfter the dock workers' union objected, the case was moved to Dover.")
+    assert QuoteExtractor(extractor.nlp).extract(text) == []
+
+
+def test_a_nickname_in_marks_inside_a_name_is_no_quote(extractor: QuoteExtractor) -> None:
+    text = 'Calder\'s niece, state Del. Marcia "Cia" Price (D-Dover), shouted to the crowd.'
+    assert extractor.extract(text) == []
+
+
+def test_the_one_who_does_the_calling_in_a_passive_is_the_speaker(extractor: QuoteExtractor) -> None:
+    text = "The bridge plan was described by the mayor as cruel, reckless and wasteful."
+    assert [q.speaker.description or q.speaker.name for q in QuoteExtractor(extractor.nlp).extract(text)] == ["the mayor"]

@@ -800,7 +800,8 @@ class _ArticleExtraction:
                 subject = next((c for c in tok.children if c.dep_ in _SUBJECTS and c.i not in inside), None) or _named_after_marks(tok)
                 if subject is None:
                     continue  # '"Every court" has said': the subject is quoted words, not a speaker
-            clauses = [c for c in tok.children if c.dep_ == "ccomp" and not _small_clause(tok, c)]
+            # '… as Eric Garner said before he died': a clause of time the parse hangs on the cue is not what was said
+            clauses = [c for c in tok.children if c.dep_ == "ccomp" and not _small_clause(tok, c) and not any(m.dep_ == "mark" and m.lower_ in _TIME_MARKS for m in c.children)]
             # the clause after the verb, where the parse also hung one on it before ('Writing for a panel that agreed Pence
             # won, Barabak noted that …'); a clause before it only when it is the one ('"…," he said')
             content = next((c for c in clauses if c.i > tok.i), clauses[0] if clauses else None)
@@ -814,7 +815,8 @@ class _ArticleExtraction:
                 if obj is not None and colon is not None and colon.i + 1 < sent.end and not another_act:
                     content = obj  # the object and the clause after the colon are what was said
             objects: list[Token] = []
-            parenthetical = content is None and tok.dep_ in {"parataxis", "advcl", "ccomp"} and tok.head.i != tok.i and subject is not None and not _not_a_parenthesis(tok) and any(t.text == "," for t in sent if t.i == tok.i - 1 - len(list(subject.subtree)) or t.i == tok.i + 1)
+            # a cue in a clause of its own ('When the diagnosis was confirmed, Clinton …') is no parenthesis over the sentence
+            parenthetical = content is None and tok.dep_ in {"parataxis", "advcl", "ccomp"} and tok.head.i != tok.i and subject is not None and not _not_a_parenthesis(tok) and not any(c.dep_ == "mark" or c.dep_ == "advmod" and c.tag_ == "WRB" for c in tok.children) and any(t.text == "," for t in sent if t.i == tok.i - 1 - len(list(subject.subtree)) or t.i == tok.i + 1)
             parenthetical = parenthetical or content is None and subject is not None and _as_cue(tok)
             if parenthetical:
                 content = tok.head  # "Acts of protest, Mr. Obama said, are acts of patriotism": the rest of the sentence
@@ -844,6 +846,10 @@ class _ArticleExtraction:
             subjects = [c for c in node.children if c.dep_ in _SUBJECTS]
             # two subjects is a misparse; the one nearest before the verb speaks ('…, something Mexican leaders say they won't do')
             subj = max((c for c in subjects if c.i < node.i), key=lambda c: c.i, default=subjects[0] if subjects else None)
+            if subj is not None and subj.dep_ == "nsubjpass" and node.lemma_.lower() not in ADDRESSEE_VERBS | {"quote"} and (
+                by := next((c for g in node.children if g.dep_ == "agent" for c in g.children if c.dep_ == "pobj"), None)
+            ) is not None:
+                return by  # 'Oz has been called a charlatan by fellow physicians': who calls him, not who is called
             if subj is not None and subj.dep_ == "nsubjpass" and node.lemma_.lower() in ADDRESSEE_VERBS:
                 # "Fox News is told …", "CBP was told …": the one told, not the one telling; the teller only as the agent
                 agent = next((c for c in node.children if c.dep_ == "agent"), None)
@@ -1487,6 +1493,7 @@ def _clause_after_phrase(verb: Token) -> Token | None:
 
 
 _TIME_PREPOSITIONS = frozenset({"after", "before", "during", "since", "following"})
+_TIME_MARKS = frozenset({"before", "after", "when", "while", "until", "since", "once"})
 
 
 def _introduces_a_block(cue: Cue) -> bool:
