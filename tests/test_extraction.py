@@ -1496,3 +1496,11 @@ def test_a_nickname_in_marks_inside_a_name_is_no_quote(extractor: QuoteExtractor
 def test_the_one_who_does_the_calling_in_a_passive_is_the_speaker(extractor: QuoteExtractor) -> None:
     text = "The bridge plan was described by the mayor as cruel, reckless and wasteful."
     assert [q.speaker.description or q.speaker.name for q in QuoteExtractor(extractor.nlp).extract(text)] == ["the mayor"]
+
+
+def test_the_reason_a_speaker_gives_goes_on_with_what_was_said(extractor: QuoteExtractor) -> None:
+    text = ("Rep. Ann Lowe said that claim smacked of hypocrisy, because Democrats have been at the forefront of questioning "
+            "the agency's decisions on issuing letters.")
+    assert [q.text for q in extractor.extract(text)] == [
+        "that claim smacked of hypocrisy, because Democrats have been at the forefront of questioning the agency's decisions on issuing letters"
+    ]

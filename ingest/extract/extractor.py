@@ -1018,6 +1018,7 @@ class _ArticleExtraction:
                 sub = _without_framing_cue(sub, cue.sentence.doc[min(cue.tokens)])
             if cue.content.i != cue.content.head.i and any(t.i in cue.tokens for t in sub):
                 sub = [t for t in sub if not t.is_punct or t.i not in (sub[0].i, sub[-1].i)]  # parenthetical cue: keep all but the ends
+            sub = sub + _reason_given(cue, sub)
             s, e = sub[0].idx, sub[-1].idx + len(sub[-1])
             if cue.content.dep_ == "dobj":
                 last = cue.sentence[-1]
@@ -1477,6 +1478,21 @@ def _swallowed_clause(verb: Token, sub: list[Token]) -> list[Token]:
             kept = kept[:-1]
         return kept or sub
     return sub + list(verb_after.subtree)
+
+
+def _reason_given(cue: Cue, sub: list[Token]) -> list[Token]:
+    """'said that claim smacked of hypocrisy, because Democrats have been …': the parse hangs the reason on the cue, but
+    it goes on with what was said (the clause right after the reported one, opened by "because")."""
+    if cue.content is None or cue.content.dep_ != "ccomp" or cue.content.head.i not in cue.tokens:
+        return []
+    verb = cue.content.head
+    after = sub[-1].i + 1
+    doc = verb.doc
+    if after < len(doc) and doc[after].text == ",":
+        after += 1
+    reason = next((c for c in verb.children if c.dep_ == "advcl" and c.left_edge.i == after and any(
+        m.dep_ == "mark" and m.lower_ == "because" for m in c.children)), None)
+    return list(doc[sub[-1].i + 1 : reason.right_edge.i + 1]) if reason is not None else []
 
 
 def _clause_after_phrase(verb: Token) -> Token | None:
