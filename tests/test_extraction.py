@@ -1504,3 +1504,8 @@ def test_the_reason_a_speaker_gives_goes_on_with_what_was_said(extractor: QuoteE
     assert [q.text for q in extractor.extract(text)] == [
         "that claim smacked of hypocrisy, because Democrats have been at the forefront of questioning the agency's decisions on issuing letters"
     ]
+
+
+def test_a_name_the_parse_reads_into_the_phrase_before_the_cue_speaks(extractor: QuoteExtractor) -> None:
+    text = "Ann Lowe spoke. In an interview with the Dover Gazette Lowe said that the tolls would rise."
+    assert [(q.text, q.speaker.name) for q in QuoteExtractor(extractor.nlp).extract(text)] == [("that the tolls would rise", "Ann Lowe")]

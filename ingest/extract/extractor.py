@@ -881,7 +881,7 @@ class _ArticleExtraction:
             elif node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.lower_ == "by":
                 node = node.head.head  # "pushed back against them by claiming that …": who pushed back claims
             else:
-                return (_trailing_apposition(verb) or _source_apposition(verb)) if node is verb else None
+                return (_trailing_apposition(verb) or _source_apposition(verb) or _absorbed_subject(verb)) if node is verb else None
         return None
 
     # -- quotation marks ---------------------------------------------------------------------
@@ -1196,6 +1196,10 @@ class _ArticleExtraction:
     def _speaker(self, subject: Token | None, base: int, ents: list[SpacySpan]) -> SpeakerRef | None:
         if subject is None or subject.lower_ in _BARE_REFERENCES and subject.n_lefts + subject.n_rights == 0:
             return None  # a bare "that" or "which" whose antecedent the parse lost names no one
+        if subject.i + 1 < len(subject.doc) and (absorbed := _absorbed_subject(subject.doc[subject.i + 1])) is not None and absorbed.i == subject.i:
+            # not "the Washington Post Trump": the name alone, named in full once the document is read
+            at = base + subject.idx
+            return SpeakerRef(name=None, resolution="nominal", description=subject.text, mention=Span(subject.text, at, at + len(subject)))
         mention = describe(subject, ents)
         if subject.dep_ == "appos" and subject.pos_ != "PROPN" and subject.head.pos_ == "PROPN":
             # "Sen. Chuck Grassley, a usual Trump ally, who slammed ...": the phrase is the mention, the name is its head's
@@ -1493,6 +1497,17 @@ def _reason_given(cue: Cue, sub: list[Token]) -> list[Token]:
     reason = next((c for c in verb.children if c.dep_ == "advcl" and c.left_edge.i == after and any(
         m.dep_ == "mark" and m.lower_ == "because" for m in c.children)), None)
     return list(doc[sub[-1].i + 1 : reason.right_edge.i + 1]) if reason is not None else []
+
+
+def _absorbed_subject(verb: Token) -> Token | None:
+    """'In a meeting with the editorial board of the Washington Post Trump said that …': without the comma the parse reads
+    the name into the phrase before it and leaves the cue without a subject; the name right before the cue speaks."""
+    if verb.dep_ != "ROOT" or verb.i == 0:
+        return None
+    name = verb.doc[verb.i - 1]
+    if name.pos_ != "PROPN" or name.dep_ != "pobj" or name.i == name.sent.start or not name.text[:1].isupper():
+        return None
+    return name
 
 
 def _clause_after_phrase(verb: Token) -> Token | None:
