@@ -1509,3 +1509,14 @@ def test_the_reason_a_speaker_gives_goes_on_with_what_was_said(extractor: QuoteE
 def test_a_name_the_parse_reads_into_the_phrase_before_the_cue_speaks(extractor: QuoteExtractor) -> None:
     text = "Ann Lowe spoke. In an interview with the Dover Gazette Lowe said that the tolls would rise."
     assert [(q.text, q.speaker.name) for q in QuoteExtractor(extractor.nlp).extract(text)] == [("that the tolls would rise", "Ann Lowe")]
+
+
+def test_a_quotation_of_the_other_style_inside_a_quote_keeps_the_outer_one() -> None:
+    from ingest.extract.marks import find_marked_spans
+
+    text = ('Calder continued:\n\n"The toll issue is a partisan issue, which, I\'m going to read you the question: “As you know, '
+            'the mayor left an event early. Do you think so?” Forty-three, yes; forty-six, no."\n\n'
+            '"She had been hospitalized after what she called a “rant,” and in a box labeled “medical problem,” a doctor typed “ideation.”')
+    spans = [text[m.start : m.end] for m in find_marked_spans(text)]
+    assert spans[0].startswith("The toll issue") and spans[0].endswith("forty-six, no.")
+    assert spans[1:] == ["rant,", "medical problem,", "ideation."]  # a paragraph that only opens a quotation nests nothing

@@ -49,8 +49,16 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
         open_at: int | None = None  # a second opening before a closing means the first mark was stray
         continues = False
         found_here = False
+        inner_at: int | None = None  # '"… the question: “As you know …” …"': a quotation of the other style inside one
         for m in _DOUBLE_MARKS.finditer(text, p_start, p_end):
             pos = m.start()
+            if inner_at is not None:
+                if _closes(text[inner_at], text[pos]):
+                    inner_at = None  # the inner quotation is part of the outer one's words
+                continue
+            if open_at is not None and _is_opening(text, pos) and _straight(text[open_at]) != _straight(text[pos]) and _closed_later(text, open_at, pos, p_end):
+                inner_at = pos
+                continue
             if _is_opening(text, pos):
                 open_at = pos
                 continues = carried and not found_here
@@ -73,6 +81,26 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
                 spans.append(span)
                 carried = next_opens
     return spans
+
+
+def _straight(mark: str) -> bool:
+    return mark == '"'
+
+
+def _closes(opening: str, mark: str) -> bool:
+    """Whether `mark` closes a quotation opened with `opening` (a straight mark closes a straight one only)."""
+    return mark == '"' if _straight(opening) else mark in _CLOSERS
+
+
+def _closed_later(text: str, outer: int, pos: int, end: int) -> bool:
+    """An opening of the other style with its own closing before the paragraph ends, and after it the outer quotation's
+    own closing mark (a paragraph that only opens a quotation holds the quotations inside it as they are)."""
+    opening = text[pos]
+    rest = [m.start() for m in _DOUBLE_MARKS.finditer(text, pos + 1, end)]
+    inner_close = next((i for i in rest if _closes(opening, text[i])), None)
+    return inner_close is not None and any(
+        i > inner_close and _closes(text[outer], text[i]) and not _is_opening(text, i) for i in rest
+    )
 
 
 _SENTENCE_START = re.compile(r"[.!?](?=\s*[A-Z])")
