@@ -1520,3 +1520,5 @@ def test_a_quotation_of_the_other_style_inside_a_quote_keeps_the_outer_one() -> 
     spans = [text[m.start : m.end] for m in find_marked_spans(text)]
     assert spans[0].startswith("The toll issue") and spans[0].endswith("forty-six, no.")
     assert spans[1:] == ["rant,", "medical problem,", "ideation."]  # a paragraph that only opens a quotation nests nothing
+    typed_twice = '"“You don’t win the nomination by how many states you win,” Lowe responded.'
+    assert [typed_twice[m.start : m.end] for m in find_marked_spans(typed_twice)] == ["You don’t win the nomination by how many states you win,"]

@@ -56,7 +56,10 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
                 if _closes(text[inner_at], text[pos]):
                     inner_at = None  # the inner quotation is part of the outer one's words
                 continue
-            if open_at is not None and _is_opening(text, pos) and _straight(text[open_at]) != _straight(text[pos]) and _closed_later(text, open_at, pos, p_end):
+            if (
+                open_at is not None and text[open_at + 1 : pos].strip() and _is_opening(text, pos)
+                and _straight(text[open_at]) != _straight(text[pos]) and _closed_later(text, open_at, pos, p_end)
+            ):  # ('"“You don't win …,”': two marks in a row open one quotation, typed twice)
                 inner_at = pos
                 continue
             if _is_opening(text, pos):
