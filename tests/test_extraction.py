@@ -1522,3 +1522,14 @@ def test_a_quotation_of_the_other_style_inside_a_quote_keeps_the_outer_one() -> 
     assert spans[1:] == ["rant,", "medical problem,", "ideation."]  # a paragraph that only opens a quotation nests nothing
     typed_twice = '"“You don’t win the nomination by how many states you win,” Lowe responded.'
     assert [typed_twice[m.start : m.end] for m in find_marked_spans(typed_twice)] == ["You don’t win the nomination by how many states you win,"]
+
+
+def test_quotation_marks_of_both_styles_in_a_huge_paragraph_are_read_in_linear_time() -> None:
+    import time
+
+    from ingest.extract.marks import find_marked_spans
+
+    hostile = 'word "a “b ' * 20_000  # 220 KB, one paragraph, every mark an opening of the other style
+    started = time.monotonic()
+    find_marked_spans(hostile)
+    assert time.monotonic() - started < 5  # a nesting check that rescanned the paragraph per mark took minutes

@@ -50,16 +50,18 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
         continues = False
         found_here = False
         inner_at: int | None = None  # '"… the question: “As you know …” …"': a quotation of the other style inside one
-        for m in _DOUBLE_MARKS.finditer(text, p_start, p_end):
-            pos = m.start()
+        marks = [m.start() for m in _DOUBLE_MARKS.finditer(text, p_start, p_end)]
+        closing: _Closings | None = None  # built the first time a paragraph nests, so every paragraph stays linear
+        for i, pos in enumerate(marks):
             if inner_at is not None:
                 if _closes(text[inner_at], text[pos]):
                     inner_at = None  # the inner quotation is part of the outer one's words
                 continue
             if (
-                open_at is not None and text[open_at + 1 : pos].strip() and _is_opening(text, pos)
-                and _straight(text[open_at]) != _straight(text[pos]) and _closed_later(text, open_at, pos, p_end)
-            ):  # ('"“You don't win …,”': two marks in a row open one quotation, typed twice)
+                open_at is not None and _is_opening(text, pos) and _straight(text[open_at]) != _straight(text[pos])
+                and not _adjacent(text, open_at, pos)  # '"“You don't win …,”': two marks in a row open one quotation, typed twice
+                and (closing := closing or _Closings(text, marks)).nests(text[open_at], i)
+            ):
                 inner_at = pos
                 continue
             if _is_opening(text, pos):
@@ -95,15 +97,33 @@ def _closes(opening: str, mark: str) -> bool:
     return mark == '"' if _straight(opening) else mark in _CLOSERS
 
 
-def _closed_later(text: str, outer: int, pos: int, end: int) -> bool:
-    """An opening of the other style with its own closing before the paragraph ends, and after it the outer quotation's
-    own closing mark (a paragraph that only opens a quotation holds the quotations inside it as they are)."""
-    opening = text[pos]
-    rest = [m.start() for m in _DOUBLE_MARKS.finditer(text, pos + 1, end)]
-    inner_close = next((i for i in rest if _closes(opening, text[i])), None)
-    return inner_close is not None and any(
-        i > inner_close and _closes(text[outer], text[i]) and not _is_opening(text, i) for i in rest
-    )
+def _adjacent(text: str, first: int, second: int) -> bool:
+    """Nothing but white space between two marks."""
+    j = second - 1
+    while j > first and text[j].isspace():
+        j -= 1
+    return j == first
+
+
+class _Closings:
+    """For each mark of a paragraph, the next mark that closes a straight or a curly opening, and the next that does so
+    and cannot itself open: read once from the right, so asking whether a quotation nests takes constant time."""
+
+    def __init__(self, text: str, marks: list[int]) -> None:
+        self.text, self.marks = text, marks
+        keys = ((True, False), (True, True), (False, False), (False, True))  # (straight opening, only marks that cannot open)
+        self.next: dict[tuple[bool, bool], list[int | None]] = {key: [None] * (len(marks) + 1) for key in keys}
+        for i in range(len(marks) - 1, -1, -1):
+            mark = text[marks[i]]
+            for straight, strict in keys:
+                found = _closes('"' if straight else "“", mark) and not (strict and _is_opening(text, marks[i]))
+                self.next[(straight, strict)][i] = i if found else self.next[(straight, strict)][i + 1]
+
+    def nests(self, outer: str, i: int) -> bool:
+        """Whether the opening at mark i closes before the paragraph ends and the quotation opened by `outer` closes after
+        it (a paragraph that only opens a quotation holds the quotations inside it as they are)."""
+        inner_close = self.next[(_straight(self.text[self.marks[i]]), False)][i + 1]
+        return inner_close is not None and self.next[(_straight(outer), True)][inner_close + 1] is not None
 
 
 _SENTENCE_START = re.compile(r"[.!?](?=\s*[A-Z])")
