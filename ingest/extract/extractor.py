@@ -846,14 +846,12 @@ class _ArticleExtraction:
             subjects = [c for c in node.children if c.dep_ in _SUBJECTS]
             # two subjects is a misparse; the one nearest before the verb speaks ('…, something Mexican leaders say they won't do')
             subj = max((c for c in subjects if c.i < node.i), key=lambda c: c.i, default=subjects[0] if subjects else None)
-            if subj is not None and subj.dep_ == "nsubjpass" and node.lemma_.lower() not in ADDRESSEE_VERBS | {"quote"} and (
-                by := next((c for g in node.children if g.dep_ == "agent" for c in g.children if c.dep_ == "pobj"), None)
-            ) is not None:
-                return by  # 'Oz has been called a charlatan by fellow physicians': who calls him, not who is called
-            if subj is not None and subj.dep_ == "nsubjpass" and node.lemma_.lower() in ADDRESSEE_VERBS:
-                # "Fox News is told …", "CBP was told …": the one told, not the one telling; the teller only as the agent
-                agent = next((c for c in node.children if c.dep_ == "agent"), None)
-                return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if subj is not None and subj.dep_ == "nsubjpass" and node.lemma_.lower() != "quote":
+                by = next((c for g in node.children if g.dep_ == "agent" for c in g.children if c.dep_ == "pobj"), None)
+                if node.lemma_.lower() in ADDRESSEE_VERBS:
+                    return by  # "Fox News is told …", "CBP was told …": the one told is no speaker; the teller only as the agent
+                if by is not None:
+                    return by  # 'Oz has been called a charlatan by fellow physicians': who calls him, not who is called
             if subj is not None:
                 if subj.tag_ in {"WP", "WDT"} and node.dep_ == "relcl":
                     ante = _relative_antecedent(subj) or node.head  # "Lapan, who said ..." -> Lapan
