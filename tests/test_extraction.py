@@ -1533,3 +1533,25 @@ def test_quotation_marks_of_both_styles_in_a_huge_paragraph_are_read_in_linear_t
     started = time.monotonic()
     find_marked_spans(hostile)
     assert time.monotonic() - started < 5  # a nesting check that rescanned the paragraph per mark took minutes
+
+
+def test_a_name_that_only_qualifies_the_speakers_is_not_the_speaker(extractor: QuoteExtractor) -> None:
+    text = (
+        "Governor Paul Brandt spoke on Monday.\n\n"
+        'People close to Paul Brandt said he "has no intention of leaving the race."\n\n'
+        'Secretary of State Paul Brandt said the talks were "productive and frank."'
+    )
+    quotes = extractor.extract(text)
+    close = find(quotes, "no intention of leaving").speaker
+    assert close.name is None and "People close to Paul Brandt" in (close.description or "")
+    assert find(quotes, "productive and frank").speaker.name == "Paul Brandt"  # a title the parse may head the phrase with
+
+
+def test_a_name_before_the_noun_of_its_staff_is_not_the_speaker(extractor: QuoteExtractor) -> None:
+    text = (
+        "Senator Dana Whitfield spoke on Monday.\n\n"
+        'Former Whitfield administration officials said the plan "would never survive a court challenge."'
+    )
+    officials = find(extractor.extract(text), "never survive a court challenge").speaker
+    assert officials.name is None and officials.description == "Former Whitfield administration officials"
+

@@ -212,9 +212,25 @@ def _possessor(ent: SpacySpan, head: int) -> bool:
     return not ent.start <= head < ent.end and ent.root.dep_ == "poss"
 
 
+def _qualifies(ent: SpacySpan, head: int) -> bool:
+    """A name inside a phrase about others: 'former Obama administration officials', 'a Clinton spokesman' (before a
+    common noun), 'people close to Donald Trump', 'sources familiar with the plan Boehner is drafting' (under a modifier of the
+    head). Not 'Secretary of State John Kerry', which the parse may head with the title."""
+    if ent.start <= head < ent.end:
+        return False
+    top = ent.doc[head]
+    if ent.end <= head:
+        return top.pos_ == "NOUN"  # 'a Clinton aide', 'Trump administration officials': not Clinton, not Trump
+    chain = [t for t in ent.root.ancestors if t.i != head and top in t.ancestors]
+    return any(t.dep_ in {"prep", "amod", "acl", "relcl"} for t in chain) and not (
+        is_title_word(top.text) and all(t.dep_ != "prep" or t.lower_ == "of" for t in chain)
+    )
+
+
 def _person_in(ents: list[SpacySpan], start: int, end: int, head: int) -> SpacySpan | None:
-    """The PERSON entity that holds the phrase's head, else the last one ("Café owner José Peña"), never its possessor."""
-    people = [e for e in ents if is_person(e) and start <= e.start and e.end <= end and not _possessor(e, head)]
+    """The PERSON entity that holds the phrase's head, else the last one ("Café owner José Peña"), never its possessor
+    nor a name that only qualifies the head ("people close to Donald Trump")."""
+    people = [e for e in ents if is_person(e) and start <= e.start and e.end <= end and not _possessor(e, head) and not _qualifies(e, head)]
     holding = [e for e in people if e.start <= head < e.end]
     return (holding or people[-1:] or [None])[0]
 
