@@ -1555,3 +1555,13 @@ def test_a_name_before_the_noun_of_its_staff_is_not_the_speaker(extractor: Quote
     officials = find(extractor.extract(text), "never survive a court challenge").speaker
     assert officials.name is None and officials.description == "Former Whitfield administration officials"
 
+
+def test_the_office_the_document_gives_a_name_is_its_whole_title(extractor: QuoteExtractor) -> None:
+    text = (
+        "White House Press Secretary Dana Whitfield spoke on Monday. Under President Paul Brandt, the office grew.\n\n"
+        '"We will not comment on that," Whitfield said.\n\n'
+        '"The office grew," Brandt said.'
+    )
+    quotes = extractor.extract(text)
+    assert find(quotes, "will not comment").speaker.title == "Press Secretary"  # not "Press" or "Secretary", by chance
+    assert find(quotes, "office grew").speaker.title == "President"  # "Under" is a preposition here

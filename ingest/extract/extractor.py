@@ -485,7 +485,9 @@ class _ArticleExtraction:
         for base, doc in prose:  # "The former president spoke …": the holder of that office the document named before
             for office in read_offices(base, doc):
                 if (holder := office_holder(office.office, office.qualifiers, self.people, office.pos)) is not None:
-                    self.people.append(PersonMention(office.pos, holder, None, office.sentence, office.rank, frozenset({office.office})))
+                    self.people.append(
+                        PersonMention(office.pos, holder, None, office.sentence, office.rank, frozenset({office.office}), office=office.office.capitalize())
+                    )
         for person in self.people:  # a name inside someone's quoted words is not whom the narration's "he" means
             if any(m.start <= person.pos < m.end for m in self.marked):
                 person.rank = QUOTED
@@ -1880,12 +1882,13 @@ def _resolve_names(quotes: list[Quote], people: list[PersonMention], recency: in
         known.organization = known.organization or s.organization
     offices: dict[str, Counter[str]] = {}  # what the narration calls each name: "President Trump's demands"
     for p in people:
-        offices.setdefault(p.name, Counter()).update(p.titles)
+        if p.office:  # ties go to the office named first: Counter keeps insertion order
+            offices.setdefault(p.name, Counter())[p.office] += 1
     for s in persons:
         s.title = s.title or facts[s.name or ""].title
         s.organization = s.organization or facts[s.name or ""].organization
         if not s.title and (named := offices.get(s.name or "")):
-            s.title = named.most_common(1)[0][0].capitalize()
+            s.title = named.most_common(1)[0][0]
     spokes = {s.name for s in persons if s.title and s.title.lower().split()[-1] in _SPOKES}
     if len(spokes) == 1:
         (spokesperson,) = spokes

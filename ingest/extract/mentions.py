@@ -45,6 +45,7 @@ class PersonMention:
     rank: int = OTHER
     titles: frozenset[str] = frozenset()  # the offices the text gives them here ("President Trump": president)
     qualifiers: frozenset[str] = frozenset()  # the words before the name here ("former", "mexican"), lower-cased
+    office: str = ""  # the office as written right before the name ("Press Secretary Sarah Sanders": Press Secretary)
 
 
 def _noun_gender(lemma: str) -> str | None:
@@ -78,7 +79,7 @@ def read_people(base: int, doc: Doc, genders: dict[str, str], surnames: set[str]
         found.append(
             PersonMention(
                 base + ent.start_char, name, _container(ent, ents), base + ent.sent.start_char, _rank(ent.root), _titles(ent),
-                _qualifiers(ent),
+                _qualifiers(ent), _office(ent),
             )
         )
     for ent in doc.ents:
@@ -124,6 +125,41 @@ def _titles(ent: SpacySpan) -> frozenset[str]:
     doc = ent.doc
     words = [t.lower_.strip(".") for t in doc[max(0, ent.start - 2) : ent.start]] + [t.lower_.strip(".") for t in ent[:-1]]
     return frozenset(_TITLE_SPELLED.get(w, w) for w in words if w in TITLE_WORDS)
+
+
+# Title words that are no office on their own ("Under President Obama", "former", "Press", "chief of staff").
+_OFFICE_MODIFIERS = frozenset(
+    "under former acting vice deputy senior associate principal national legislative political press majority minority "
+    "campaign lieutenant assistant staff".split()
+)
+
+
+def _office(ent: SpacySpan) -> str:
+    """The run of title words right before a name, as written: "White House Press Secretary Sarah Sanders" -> "Press
+    Secretary", "the attorney general, Jeff Sessions" -> "Attorney General", "Pence's chief of staff, Marc Short" ->
+    "Chief of Staff"; "" when it ends in a modifier ("Vice Mike Pence")."""
+    doc = ent.doc
+    lead = 0
+    while lead < len(ent) - 1 and ent[lead].lower_.strip(".") in TITLE_WORDS:
+        lead += 1
+    before = doc[max(0, ent.start - 5) : ent.start]
+    if not lead and len(before) > 1 and before[-1].text == "," and before[-2].lower_ in TITLE_WORDS:
+        before = before[:-1]  # "the judge, Richard Seeborg": the office in apposition
+    tokens = [*before, *ent[:lead]]
+    run: list[str] = []
+    for i in range(len(tokens) - 1, -1, -1):
+        word = tokens[i].lower_.strip(".")
+        linking = word == "of" and run and i > 0 and tokens[i - 1].lower_ in TITLE_WORDS  # "chief of staff"
+        if not linking and (word not in TITLE_WORDS or word == "under" and (not run or run[0].lower() != "secretary")):
+            break  # "Under President Obama": a preposition, not "Under Secretary"
+        run.insert(0, tokens[i].text)
+    while run and run[0].lower().strip(".") in {"former", "acting"}:
+        run = run[1:]  # when, not what: the office is the same
+    if run and (spelled := _TITLE_SPELLED.get(run[-1].lower().strip("."))):
+        run = [spelled]  # "Sen.", "Ranking Member Sen.": the senator
+    if not run or run[-1].lower().strip(".") in _OFFICE_MODIFIERS and "of" not in run:
+        return ""
+    return " ".join(w if w == "of" or not w.islower() else w.capitalize() for w in run)  # "the attorney general": Attorney General
 
 
 def _qualifiers(ent: SpacySpan) -> frozenset[str]:
