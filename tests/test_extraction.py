@@ -1565,3 +1565,19 @@ def test_the_office_the_document_gives_a_name_is_its_whole_title(extractor: Quot
     quotes = extractor.extract(text)
     assert find(quotes, "will not comment").speaker.title == "Press Secretary"  # not "Press" or "Secretary", by chance
     assert find(quotes, "office grew").speaker.title == "President"  # "Under" is a preposition here
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title", "organization"),
+    [
+        ('Even Dana Whitfield said the plan "would never survive a court challenge."', None, None),
+        ('CLOSE Senate Majority Leader Dana Whitfield said the plan "would never survive a court challenge."', "Majority Leader", "Senate"),
+        ('Rollins College political scientist Dana Whitfield said the plan "would never survive a court challenge."', "political scientist", "Rollins College"),
+        ('Kansas Secretary of State Dana Whitfield said the plan "would never survive a court challenge."', "Secretary of State", "Kansas"),
+        ('Then-ICE Director Dana Whitfield said the plan "would never survive a court challenge."', "Director", "ICE"),
+    ],
+)
+def test_the_words_before_a_name_give_a_real_organisation_or_none(extractor: QuoteExtractor, sentence: str, title: str | None, organization: str | None) -> None:
+    speaker = find(extractor.extract(sentence), "never survive a court challenge").speaker
+    assert speaker.name == "Dana Whitfield"
+    assert (speaker.title, speaker.organization) == (title, organization)

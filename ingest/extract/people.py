@@ -111,14 +111,17 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
                 break
     org_after = _of_organization(head, doc_ents)
     if person is not None:
-        before = [t.text for t in doc[start_i : person.start] if not t.is_punct and t.dep_ != "det" and t.dep_ != "poss"]
+        given = _given_name_before(person)
+        before = [t.text for t in doc[start_i : person.start] if _describes(t) and t is not given]
         if person.start < start_i or person.start >= end_i:  # named in an appositive: the head phrase is the title
-            before = [t.text for t in phrase if not t.is_punct and t.dep_ not in {"det", "poss"}]
+            before = [t.text for t in phrase if _describes(t)]
         title, org = split_title(before)
         org_ent = _entity_in(doc_ents, start_i, person.start, _ORG_LABELS)
         if org_ent is not None and (org is None or org_ent.text in (title or "")):
             org = org_ent.text
             title = (title or "").replace(org_ent.text, "").strip() or None
+        named = [e for e in doc_ents if e.label_ in _ORG_LABELS and start_i <= e.start and e.end <= person.start]
+        org, title = _named_organisation(org, named, title)
         lead = [t.text for t in person if t.lower_.strip(".") in TITLE_WORDS and t.i < person.end - 1]
         if lead and all(person[i].text == w for i, w in enumerate(lead)):  # "Sheriff Champagne" tagged as one PERSON
             title = " ".join(filter(None, [title, *lead]))
@@ -159,16 +162,65 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
     return mention
 
 
-def _with_given_name(person: SpacySpan) -> str:
-    """The entity's name, with a given name the tagger left outside it ("spokeswoman Amanda [Infield Duvall]")."""
-    name = clean_name(person.text)
+def _given_name_before(person: SpacySpan) -> Token | None:
+    """A given name the tagger left outside the entity ("spokeswoman Amanda [Infield Duvall]", "Mayor Rahm [Emanuel]")."""
     before = person.doc[person.start - 1] if person.start > 0 else None
     if (
         before is not None and before.pos_ == "PROPN" and before.text[:1].isupper() and name_gender(fold(before.text))
         and not name_gender(fold(person[0].text)) and not is_title_word(before.text)
     ):
-        return f"{before.text} {name}"
-    return name
+        return before
+    return None
+
+
+def _with_given_name(person: SpacySpan) -> str:
+    """The entity's name, with a given name the tagger left outside it."""
+    name = clean_name(person.text)
+    given = _given_name_before(person)
+    return f"{given.text} {name}" if given is not None else name
+
+
+def _describes(t: Token) -> bool:
+    """A word before a name that may be its title or organisation: not punctuation, an article, a possessor or its 's, an
+    adverb ("Even Obama"; by its place, since the tagger calls 'demographer' one), a number ("One …") or another person's
+    name ("Rubio and Boehner …")."""
+    return not (
+        t.is_punct or t.dep_ in {"det", "poss", "case", "advmod"} or t.pos_ in {"NUM", "CCONJ"} or t.ent_type_ == "PERSON" or t.lower_ in {"'s", "’s"}
+    )
+
+
+# Last words that make a run of capitalised words an organisation the tagger did not name ("Dream Action Coalition").
+_ORGANISATION_ENDS = ORG_HEADS | frozenset("caucus coalition network center centre alliance group project society league fund service board school college".split())
+# Capitalised words of page furniture that look like acronyms ("CLOSE President Donald Trump", a video's close button).
+_CAPTION_WORDS = frozenset("CLOSE WATCH VIDEO READ MORE PHOTO PHOTOS UPDATE BREAKING".split())
+
+
+def _named_organisation(org: str | None, named: list[SpacySpan], title: str | None) -> tuple[str | None, str | None]:
+    """The organisation of the words before a name, and the title: the tagger's organisation among them ("Rollins College
+    political scientist" -> Rollins College, and the rest is the title), else capitalised words that name one ("House
+    Democratic Caucus", "Acting Homeland Security" -> Homeland Security), or an acronym ("ICE"); other words ("CLOSE",
+    "Sec.", "Longtime", "Former immigration") are none."""
+    if org is None:
+        return None, title
+    for entity in named:
+        if org in entity.text:
+            return org, title  # "D.C. Council member": D.C., of the council the tagger named
+        if entity.text not in org:
+            continue
+        lead = org[: org.index(entity.text)].split()
+        if lead and lead[-1] == "of" and any(is_title_word(w) for w in lead):
+            return None, " ".join(filter(None, [title, org]))  # "Secretary of State John Kerry": all of it is the title
+        rest = org.replace(entity.text, " ").split()
+        if not title and rest and (all(w.islower() for w in rest) or any(is_title_word(w) for w in rest)):
+            title = " ".join(rest)  # "Kansas Secretary of State" -> Kansas, Secretary of State
+        return entity.text, title
+    words = org.split()
+    while len(words) > 1 and fold(words[0]) in {"acting", "former", "interim"}:
+        words = words[1:]  # when, not which organisation
+    org = " ".join(words)
+    acronym = len(words) == 1 and org.isalpha() and org.isupper() and 2 <= len(org) <= 5 and org not in _CAPTION_WORDS  # "ICE Director"
+    proper = len(words) > 1 and all(w[:1].isupper() and w.rstrip(".").isalpha() and not is_title_word(w) and not name_gender(fold(w)) for w in words)
+    return (org if acronym or proper or len(words) > 1 and fold(words[-1]) in _ORGANISATION_ENDS else None), title
 
 
 def _titled_name(phrase: SpacySpan) -> tuple[list[str], str] | None:
