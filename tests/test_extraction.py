@@ -732,7 +732,7 @@ def test_an_honorific_anywhere_before_the_surname_gives_its_gender(extractor: Qu
     doc = extractor.nlp("Earlier Mrs Kerr said the valley would have water.")
     doc.ents = [doc.char_span(0, len("Earlier Mrs Kerr"), label="PERSON")]
     genders: dict[str, str] = {}
-    read_people(0, doc, genders, {"Kerr"})
+    read_people(0, doc, genders, {"Kerr": set()})
     assert genders.get("Kerr") == "female"
 
 def test_his_or_her_statement_is_the_person_the_pronoun_means(extractor: QuoteExtractor) -> None:
@@ -749,7 +749,7 @@ def test_a_surname_the_tagger_missed_is_still_a_person_mention(extractor: QuoteE
 
     doc = extractor.nlp("Dolan made the announcement by tweet. Earlier Helen Dolan visited the Dolan administration offices.")
     doc.ents = []  # the tagger saw no person in either sentence
-    people = read_people(0, doc, {}, {"Dolan"})
+    people = read_people(0, doc, {}, {"Dolan": set()})
     names = [(p.name, p.rank) for p in people]
     assert ("Dolan", MAIN_SUBJECT) in names  # the subject of the main clause, an antecedent for "he wrote"
     assert any(name == "Helen Dolan" for name, _ in names)  # a given name the lexicon knows joins the surname
@@ -1581,3 +1581,13 @@ def test_the_words_before_a_name_give_a_real_organisation_or_none(extractor: Quo
     speaker = find(extractor.extract(sentence), "never survive a court challenge").speaker
     assert speaker.name == "Dana Whitfield"
     assert (speaker.title, speaker.organization) == (title, organization)
+
+
+def test_a_surname_the_tagger_takes_for_a_common_noun_is_still_the_antecedent(extractor: QuoteExtractor) -> None:
+    text = (
+        "Mayor Dana Fleming spoke on Monday. Governor Paul Brandt spoke too.\n\n"
+        'Fleming also dismissed that idea. "If you start any form of legal pathway, you will end up giving citizenship '
+        'to all of them," he argued.'
+    )
+    assert find(extractor.extract(text), "any form of legal pathway").speaker.name == "Dana Fleming"
+

@@ -463,7 +463,7 @@ class _ArticleExtraction:
         self.genders: dict[str, str] = {}  # what the document says of each name's gender
         self.rejected: Counter[str] = Counter()  # what was not kept, by kind of noise
         self.noise: dict[int, Rejected | None] = {}
-        self.surnames: set[str] = set()
+        self.surnames: dict[str, set[str]] = {}  # last words of the document's PERSON names, with their full names
         self.scare_quotes: set[tuple[int, int]] = set()
         self.orgs: list[tuple[int, str]] = []
         self.titled: dict[str, SpeakerRef] = {}  # the last titled mention of each name, for "he said" after it

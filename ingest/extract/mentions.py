@@ -57,11 +57,17 @@ def first_name_gender(name: str) -> str | None:
     return name_gender(first)
 
 
-def person_surnames(docs: list[Doc]) -> set[str]:
-    return {e[-1].text for d in docs for e in d.ents if e.label_ == "PERSON"}
+def person_surnames(docs: list[Doc]) -> dict[str, set[str]]:
+    """The last words of a document's PERSON entities, each with the full names (two words or more) that end in it."""
+    found: dict[str, set[str]] = {}
+    for e in (e for d in docs for e in d.ents if e.label_ == "PERSON"):
+        names = found.setdefault(e[-1].text, set())
+        if len(name := clean_name(e.text).split()) > 1 and name[-1] == e[-1].text:
+            names.add(" ".join(name))
+    return found
 
 
-def read_people(base: int, doc: Doc, genders: dict[str, str], surnames: set[str] | None = None) -> list[PersonMention]:
+def read_people(base: int, doc: Doc, genders: dict[str, str], surnames: dict[str, set[str]] | None = None) -> list[PersonMention]:
     """PERSON entities of one paragraph (and titled names the tagger took for organisations), noting gender evidence.
 
     `surnames`: last words of the document's PERSON entities; "Secretary of Homeland Security Kirstjen Nielsen",
@@ -89,26 +95,31 @@ def read_people(base: int, doc: Doc, genders: dict[str, str], surnames: set[str]
         tail = [t for t in ent[-2:] if t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in TITLE_WORDS]
         if titled and len(tail) == 2 and (tail[1].text in (surnames or set()) or first_name_gender(tail[0].text)):
             found.append(PersonMention(base + tail[0].idx, f"{tail[0].text} {tail[1].text}", None, base + ent.sent.start_char, _rank(ent.root)))
-    found.extend(_untagged_people(base, doc, surnames or set()))
+    found.extend(_untagged_people(base, doc, surnames or {}))
     for p in found:
         if p.name not in genders and (g := first_name_gender(p.name)):
             genders[p.name] = g
     return found
 
 
-def _untagged_people(base: int, doc: Doc, surnames: set[str]) -> list[PersonMention]:
+def _untagged_people(base: int, doc: Doc, surnames: dict[str, set[str]]) -> list[PersonMention]:
     """Names the tagger missed or mislabelled ("Trump made the announcement", "Earlier Melania Trump made a statement",
     "the first Trump held" tagged as an organisation): the surname of a person the document names elsewhere, with a
-    given name right before it when the name lexicon knows that given name. They are antecedents like any other."""
+    given name right before it when the name lexicon knows that given name. They are antecedents like any other.
+
+    A surname opening a sentence that the tagger calls a common noun ("Trump has also commented on …") counts when the
+    document names one person with it in full, and is named by that full name (as a bare "Trump" would resolve to)."""
     found: list[PersonMention] = []
     for tok in doc:
-        if tok.pos_ != "PROPN" or tok.text not in surnames or tok.ent_type_ == "PERSON":
+        full = surnames.get(tok.text, set())
+        common = tok.pos_ == "NOUN" and tok.i == tok.sent.start and tok.text[:1].isupper() and len(full) == 1
+        if tok.pos_ != "PROPN" and not common or tok.text not in surnames or tok.ent_type_ == "PERSON":
             continue
         if tok.ent_type_ and not (tok.ent_iob_ == "B" and (tok.i + 1 == len(doc) or doc[tok.i + 1].ent_iob_ != "I")):
             continue  # part of a longer entity ("Trump Tower", "the Bush administration" as one organisation)
         if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN" or tok.dep_ == "compound" and tok.head.pos_ != "PROPN":
             continue  # "the Trump administration", "Trump Tower": a modifier, not the person
-        start, name = tok.idx, tok.text
+        start, name = tok.idx, next(iter(full)) if common else tok.text
         before = doc[tok.i - 1] if tok.i > 0 else None
         if before is not None and before.pos_ == "PROPN" and not before.ent_type_ and first_name_gender(before.text):
             start, name = before.idx, f"{before.text} {tok.text}"
