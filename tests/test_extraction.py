@@ -1591,3 +1591,12 @@ def test_a_surname_the_tagger_takes_for_a_common_noun_is_still_the_antecedent(ex
     )
     assert find(extractor.extract(text), "any form of legal pathway").speaker.name == "Dana Fleming"
 
+
+def test_a_speaker_named_by_given_name_alone_takes_the_full_name_the_document_writes(extractor: QuoteExtractor) -> None:
+    show = (
+        'On Wednesday\'s episode of "The Glenn Tucker Radio Program," Glenn reacted to the announcement.\n\n'
+        '"We know that this was organized in Honduras," Glenn said.'
+    )
+    assert find(extractor.extract(show), "organized in Honduras").speaker.name == "Glenn Tucker"
+    tower = 'President Brandt spoke at Brandt Tower on Monday.\n\n"We will win this fight," Brandt said.'
+    assert find(extractor.extract(tower), "win this fight").speaker.name != "Brandt Tower"  # a surname, not a given name

@@ -73,7 +73,7 @@ from ingest.extract.mentions import (
 from ingest.extract.model import Attribution as LearnedAttribution
 from ingest.extract.model import Tagger, link
 from ingest.extract.noise import Rejected, is_dateline, paragraph_noise, speaker_noise
-from ingest.extract.people import clean_name, describe, is_person
+from ingest.extract.people import clean_name, describe, is_person, is_title_word
 from ingest.extract.statements import attribute_statement, statement_issuer
 from ingest.extract.transcripts import (
     REPORTER,
@@ -86,7 +86,7 @@ from ingest.extract.transcripts import (
 )
 from ingest.normalise import paragraphs
 from kb.models import Quote, Span, SpeakerRef
-from kb.names import proper_name
+from kb.names import ORG_HEADS, fold, proper_name
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _CONTENT_DEPS = {"ccomp", "parataxis", "xcomp", "dobj", "oprd", "advcl", "dep", "conj"}
@@ -495,6 +495,7 @@ class _ArticleExtraction:
             quotes.extend(self._paragraph(index, base, doc))
         _name_office_descriptions(quotes, self.people)
         _resolve_names(quotes, self.people, self.rules.surname_recency_chars)
+        _given_names_in_full(quotes, self.text, self.surnames)
         _full_organisation_names(quotes, [name for _, name in self.orgs])
         _spelled_out_acronyms(quotes, [name for _, name in self.orgs])
         _name_introduced_roles(quotes, self.people, self.rules.document_recency_chars)
@@ -1897,6 +1898,32 @@ def _resolve_names(quotes: list[Quote], people: list[PersonMention], recency: in
             if not s.name and s.title in _SPOKES and s.resolution == "nominal":
                 s.name, s.title = spokesperson, facts[spokesperson or ""].title
                 s.organization = s.organization or facts[spokesperson or ""].organization
+
+
+def _given_names_in_full(quotes: list[Quote], text: str, surnames: dict[str, set[str]]) -> None:
+    """A speaker named by one word that no full name of the narration took and that the document never writes as a
+    surname ("Glenn said", never "… Glenn"): the one full name the document writes with it, wherever ('On "The Glenn
+    Beck Radio Program," Glenn reacted …' is Glenn Beck)."""
+    for q in quotes:
+        s = q.speaker
+        if not s.name or s.is_organization or " " in s.name or surnames.get(s.name):
+            continue
+        word = re.escape(s.name)
+        if any(m.group(1).lower() not in _NOT_SURNAMES for m in re.finditer(rf"\b([A-Z][\w.’'-]*)\s+{word}\b", text)):
+            continue  # "Donald Trump", "President Obama": a surname
+        after = {m.group(1) for m in re.finditer(rf"\b{word}\s+([A-Z][\w’'-]*\w)\b", text)}
+        after = {w for w in after if not is_title_word(w) and w.lower() not in _NOT_SURNAMES and fold(w) not in ORG_HEADS}
+        if len(after) == 1:
+            s.aliases.append(s.name)
+            s.name = f"{s.name} {after.pop()}"
+
+
+# Capitalised words next to a given name that are no name ("Glenn Said", "The Glenn …", "Obama Tuesday").
+_NOT_SURNAMES = frozenset(
+    "is was has had and or but the a an on in at of to for with from by as if when while after before then so said says "
+    "told asked will would can could did does monday tuesday wednesday thursday friday saturday sunday january february "
+    "march april may june july august september october november december".split()
+)
 
 
 _OFFICE = re.compile(r"(?i)the\s+((?:[a-z]+\s+)*?)([a-z]+)(?:\s*,\s*(?:who|whose)\b.*)?", re.DOTALL)
