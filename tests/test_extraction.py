@@ -1575,6 +1575,7 @@ def test_the_office_the_document_gives_a_name_is_its_whole_title(extractor: Quot
         ('Rollins College political scientist Dana Whitfield said the plan "would never survive a court challenge."', "political scientist", "Rollins College"),
         ('Kansas Secretary of State Dana Whitfield said the plan "would never survive a court challenge."', "Secretary of State", "Kansas"),
         ('Then-ICE Director Dana Whitfield said the plan "would never survive a court challenge."', "Director", "ICE"),
+        ('CLOSE President Dana Whitfield said the plan "would never survive a court challenge."', "President", None),
     ],
 )
 def test_the_words_before_a_name_give_a_real_organisation_or_none(extractor: QuoteExtractor, sentence: str, title: str | None, organization: str | None) -> None:

@@ -200,6 +200,8 @@ def _named_organisation(org: str | None, named: list[SpacySpan], title: str | No
     political scientist" -> Rollins College, and the rest is the title), else capitalised words that name one ("House
     Democratic Caucus", "Acting Homeland Security" -> Homeland Security), or an acronym ("ICE"); other words ("CLOSE",
     "Sec.", "Longtime", "Former immigration") are none."""
+    if org is not None and org.split()[0] in _CAPTION_WORDS:
+        org = " ".join(org.split()[1:]) or None  # "CLOSE Senate", even where the tagger calls CLOSE an organisation
     if org is None:
         return None, title
     for entity in named:
