@@ -1576,6 +1576,7 @@ def test_the_office_the_document_gives_a_name_is_its_whole_title(extractor: Quot
         ('Kansas Secretary of State Dana Whitfield said the plan "would never survive a court challenge."', "Secretary of State", "Kansas"),
         ('Then-ICE Director Dana Whitfield said the plan "would never survive a court challenge."', "Director", "ICE"),
         ('CLOSE President Dana Whitfield said the plan "would never survive a court challenge."', "President", None),
+        ('Press Secretary Dana Whitfield said the plan "would never survive a court challenge."', "Press Secretary", None),
     ],
 )
 def test_the_words_before_a_name_give_a_real_organisation_or_none(extractor: QuoteExtractor, sentence: str, title: str | None, organization: str | None) -> None:

@@ -117,6 +117,8 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
             before = [t.text for t in phrase if _describes(t)]
         title, org = split_title(before)
         org_ent = _entity_in(doc_ents, start_i, person.start, _ORG_LABELS)
+        if org_ent is not None and all(is_title_word(w) for w in org_ent.text.split()):
+            org_ent = None  # "Press Secretary Sarah Sanders" with "Press" tagged an organisation: all of it is the title
         if org_ent is not None and (org is None or org_ent.text in (title or "")):
             org = org_ent.text
             title = (title or "").replace(org_ent.text, "").strip() or None
