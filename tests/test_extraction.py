@@ -1602,3 +1602,11 @@ def test_a_speaker_named_by_given_name_alone_takes_the_full_name_the_document_wr
     assert find(extractor.extract(show), "organized in Honduras").speaker.name == "Glenn Tucker"
     tower = 'President Brandt spoke at Brandt Tower on Monday.\n\n"We will win this fight," Brandt said.'
     assert find(extractor.extract(tower), "win this fight").speaker.name != "Brandt Tower"  # a surname, not a given name
+
+
+def test_a_clause_that_runs_on_into_marks_is_one_mixed_quote(extractor: QuoteExtractor) -> None:
+    # the parse hangs the marked words ("he said this, he tweeted that") on the cue as a clause of their own
+    text = 'Governor Paul Brandt said Democrats and the media are to blame for focusing on “he said this, he tweeted that.”'
+    quote = find(extractor.extract(text), "he tweeted that")
+    assert (quote.kind, quote.speaker.name) == ("mixed", "Paul Brandt")
+    assert quote.text.startswith("Democrats and the media are to blame")

@@ -938,6 +938,10 @@ class _ArticleExtraction:
                 je = e + 1 if e < len(text) and text[e] in "\"”" else e
                 return Quote(text=text[js:je], start=js, end=je, kind="mixed", speaker=speaker, cue=cue_span, confidence=self.rules.mixed)
             content = self._content_span(cue, base)
+            if content is not None and content[0] < s and content[1] < e and not text[content[1] : s].strip(" \"“‘'"):
+                # the clause runs on into the marks, which the parse hung on the cue as a clause of their own ('said Democrats
+                # are to blame for focusing on “he said this, he tweeted that.”')
+                content = (content[0], e)
             if content is None or _overlap(content, (s, e)) < 0.5 * (e - s) or self._says_nothing(cue, content, base, marked=True):
                 # the marked words alone, if long enough: 'spoken out about a culture that often "glorifies guns and violence"'
                 if words < self.rules.near_cue_min_words:
