@@ -1610,3 +1610,20 @@ def test_a_clause_that_runs_on_into_marks_is_one_mixed_quote(extractor: QuoteExt
     quote = find(extractor.extract(text), "he tweeted that")
     assert (quote.kind, quote.speaker.name) == ("mixed", "Paul Brandt")
     assert quote.text.startswith("Democrats and the media are to blame")
+
+
+def test_a_second_verb_of_saying_after_but_has_the_first_ones_speaker(extractor: QuoteExtractor) -> None:
+    # the parse hangs 'but said' on the first 'said' as its clause, leaving the second verb without a subject
+    text = 'Charlotte Mayor Dana Whitfield said Friday that she thinks the video should be released but said "the question is the timing."'
+    quote = find(extractor.extract(text), "the question is the timing")
+    assert quote.speaker.name == "Dana Whitfield" and quote.text == "the question is the timing."
+
+
+def test_marks_that_hold_a_sentence_and_more_stay_the_inner_speakers_quote(extractor: QuoteExtractor) -> None:
+    text = (
+        "Governor Paul Brandt met House Democrats on Monday.\n\n"
+        "According to an aide in the room, Brandt said the new wall was “a monument to his own vanity. As if vanity could "
+        "ever keep anyone out.”"
+    )
+    quote = find(extractor.extract(text), "monument to his own vanity")
+    assert (quote.kind, quote.speaker.name, quote.reported_by) == ("direct", "Paul Brandt", "an aide in the room")

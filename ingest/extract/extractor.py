@@ -879,6 +879,8 @@ class _ArticleExtraction:
                 return controller  # 'forced Stumpf to admit that …': the one made to speak, not the one who made him
             if node.dep_ in {"conj", "xcomp", "advcl"} and node.head is not node:
                 node = node.head
+            elif node.dep_ == "ccomp" and node.i > 0 and node.doc[node.i - 1].lower_ in {"and", "but"} and node.head.lemma_.lower() in SPEECH_VERBS:
+                node = node.head  # '… said Friday that she thinks … but said "…"': the parse hangs the second verb on the first
             elif node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.lower_ == "by":
                 node = node.head.head  # "pushed back against them by claiming that …": who pushed back claims
             else:
@@ -938,9 +940,11 @@ class _ArticleExtraction:
                 je = e + 1 if e < len(text) and text[e] in "\"”" else e
                 return Quote(text=text[js:je], start=js, end=je, kind="mixed", speaker=speaker, cue=cue_span, confidence=self.rules.mixed)
             content = self._content_span(cue, base)
-            if content is not None and content[0] < s and content[1] < e and not text[content[1] : s].strip(" \"“‘'"):
+            runs_on = content is not None and content[0] < s and content[1] < e and not text[content[1] : s].strip(" \"“‘'")
+            if runs_on and not cue.according_to and not re.search(r"[.!?][\"”’']?\s+\S", text[s:e]):
                 # the clause runs on into the marks, which the parse hung on the cue as a clause of their own ('said Democrats
-                # are to blame for focusing on “he said this, he tweeted that.”')
+                # are to blame for focusing on “he said this, he tweeted that.”'); marks holding a sentence and more are
+                # a quotation of their own ('was “like a manhood thing for him. As if …”')
                 content = (content[0], e)
             if content is None or _overlap(content, (s, e)) < 0.5 * (e - s) or self._says_nothing(cue, content, base, marked=True):
                 # the marked words alone, if long enough: 'spoken out about a culture that often "glorifies guns and violence"'
@@ -952,6 +956,8 @@ class _ArticleExtraction:
                 return None
             used.add(id(cue))
             cs, ce = content
+            if not text[cs:s].strip(" \"“‘'") and not text[e:ce].strip(" \"”’'.,"):
+                cs, ce = s, e  # the cue's whole clause is the marked words ('but said "the question is the timing."'): no stray mark
             quote = Quote(text=text[cs:ce], start=cs, end=ce, kind="mixed", speaker=speaker, cue=cue_span, confidence=self.rules.mixed)
             return self._according_to_inner(cue, base, ents, quote)
         sent_words = sum(_words(st.text) for st in sents)
