@@ -1627,3 +1627,12 @@ def test_marks_that_hold_a_sentence_and_more_stay_the_inner_speakers_quote(extra
     )
     quote = find(extractor.extract(text), "monument to his own vanity")
     assert (quote.kind, quote.speaker.name, quote.reported_by) == ("direct", "Paul Brandt", "an aide in the room")
+
+
+def test_only_proper_nouns_make_the_full_name_a_surname_stands_for(extractor: QuoteExtractor) -> None:
+    from ingest.extract.mentions import person_surnames
+
+    doc = extractor.nlp("Will Whitfield win the primary? Senator Dana Whitfield spoke on Monday.")
+    doc.ents = [doc.char_span(0, len("Will Whitfield"), label="PERSON"), doc.char_span(40, 54, label="PERSON")]
+    assert doc.ents[1].text == "Dana Whitfield"
+    assert person_surnames([doc]) == {"Whitfield": {"Dana Whitfield"}}  # "Will" is a verb, not a given name
