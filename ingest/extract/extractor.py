@@ -940,7 +940,7 @@ class _ArticleExtraction:
                 je = e + 1 if e < len(text) and text[e] in "\"”" else e
                 return Quote(text=text[js:je], start=js, end=je, kind="mixed", speaker=speaker, cue=cue_span, confidence=self.rules.mixed)
             content = self._content_span(cue, base)
-            runs_on = content is not None and content[0] < s and content[1] < e and not text[content[1] : s].strip(" \"“‘'")
+            runs_on = content is not None and content[0] < s and content[1] <= s and not text[content[1] : s].strip(" \"“‘'")
             if runs_on and not cue.according_to and not re.search(r"[.!?][\"”’']?\s+\S", text[s:e]):
                 # the clause runs on into the marks, which the parse hung on the cue as a clause of their own ('said Democrats
                 # are to blame for focusing on “he said this, he tweeted that.”'); marks holding a sentence and more are
