@@ -1617,13 +1617,6 @@ def test_a_second_verb_of_saying_after_but_has_the_first_ones_speaker(extractor:
     text = 'Charlotte Mayor Dana Whitfield said Friday that she thinks the video should be released but said "the question is the timing."'
     quote = find(extractor.extract(text), "the question is the timing")
     assert quote.speaker.name == "Dana Whitfield" and quote.text == "the question is the timing."
-    assert quote.kind == "direct"  # the whole clause is the speaker's own words
-
-
-def test_marks_a_cue_names_its_object_by_stay_a_mixed_quote(extractor: QuoteExtractor) -> None:
-    text = "The campaign of Governor Paul Brandt is denouncing what it calls “the single-biggest coordinated media attack in history.”"
-    quotes = [q for q in extractor.extract(text) if "single-biggest" in q.text]
-    assert quotes and all(q.kind == "mixed" for q in quotes)  # a label for a thing, not a statement of its own
 
 
 def test_marks_that_hold_a_sentence_and_more_stay_the_inner_speakers_quote(extractor: QuoteExtractor) -> None:

@@ -956,14 +956,9 @@ class _ArticleExtraction:
                 return None
             used.add(id(cue))
             cs, ce = content
-            kind = "mixed"
             if not text[cs:s].strip(" \"“‘'") and not text[e:ce].strip(" \"”’'.,"):
-                # the cue's whole clause is the marked words ('but said "the question is the timing."'): the speaker's own
-                # words, a direct quote when they are a clause (not 'what it calls "the biggest attack"'), without a stray
-                # mark; its confidence stays a clause's, as it is not calibrated apart
-                said = cue.sentence.doc.char_span(s - base, e - base, alignment_mode="expand")
-                cs, ce, kind = s, e, "direct" if said is not None and said.root.pos_ in {"VERB", "AUX"} else "mixed"
-            quote = Quote(text=text[cs:ce], start=cs, end=ce, kind=kind, speaker=speaker, cue=cue_span, confidence=self.rules.mixed)
+                cs, ce = s, e  # the cue's whole clause is the marked words ('but said "the question is the timing."'): no stray mark
+            quote = Quote(text=text[cs:ce], start=cs, end=ce, kind="mixed", speaker=speaker, cue=cue_span, confidence=self.rules.mixed)
             return self._according_to_inner(cue, base, ents, quote)
         sent_words = sum(_words(st.text) for st in sents)
         if m.continues_previous or (words >= self.rules.floating_min_words and words >= self.rules.floating_min_share * sent_words):
