@@ -1914,18 +1914,26 @@ def _given_names_in_full(quotes: list[Quote], text: str, surnames: dict[str, set
     """A speaker named by one word that no full name of the narration took and that the document never writes as a
     surname ("Glenn said", never "… Glenn"): the one full name the document writes with it, wherever ('On "The Glenn
     Beck Radio Program," Glenn reacted …' is Glenn Beck)."""
+    full: dict[str, str | None] = {}  # each name is looked up once: a transcript may credit hundreds of turns to it
     for q in quotes:
         s = q.speaker
         if not s.name or s.is_organization or " " in s.name or surnames.get(s.name):
             continue
-        word = re.escape(s.name)
-        if any(m.group(1).lower() not in _NOT_SURNAMES for m in re.finditer(rf"\b([A-Z][\w.’'-]*)\s+{word}\b", text)):
-            continue  # "Donald Trump", "President Obama": a surname
-        after = {m.group(1) for m in re.finditer(rf"\b{word}\s+([A-Z][\w’'-]*\w)\b", text)}
-        after = {w for w in after if not is_title_word(w) and w.lower() not in _NOT_SURNAMES and fold(w) not in ORG_HEADS}
-        if len(after) == 1:
+        if s.name not in full:
+            full[s.name] = _written_in_full(s.name, text)
+        if (name := full[s.name]) is not None:
             s.aliases.append(s.name)
-            s.name = f"{s.name} {after.pop()}"
+            s.name = name
+
+
+def _written_in_full(given: str, text: str) -> str | None:
+    """The one "<given> <Surname>" the text writes, unless it also writes the word as a surname ("Donald Trump")."""
+    word = re.escape(given)
+    if any(m.group(1).lower() not in _NOT_SURNAMES for m in re.finditer(rf"\b([A-Z][\w.’'-]*)\s+{word}\b", text)):
+        return None
+    after = {m.group(1) for m in re.finditer(rf"\b{word}\s+([A-Z][\w’'-]*\w)\b", text)}
+    after = {w for w in after if not is_title_word(w) and w.lower() not in _NOT_SURNAMES and fold(w) not in ORG_HEADS}
+    return f"{given} {after.pop()}" if len(after) == 1 else None
 
 
 # Capitalised words next to a given name that are no name ("Glenn Said", "The Glenn …", "Obama Tuesday").

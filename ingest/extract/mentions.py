@@ -62,7 +62,7 @@ def person_surnames(docs: list[Doc]) -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
     for e in (e for d in docs for e in d.ents if e.label_ == "PERSON"):
         names = found.setdefault(e[-1].text, set())
-        proper = all(t.pos_ == "PROPN" and t.ent_type_ == "PERSON" for t in e)  # not "Will Sanders win?", "Broaddrick Sunday night"
+        proper = all(t.pos_ == "PROPN" for t in e)  # not "Will Sanders win?", "Broaddrick Sunday night"
         if proper and len(name := clean_name(e.text).split()) > 1 and name[-1] == e[-1].text:
             names.add(" ".join(name))
     return found
