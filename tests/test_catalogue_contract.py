@@ -533,3 +533,15 @@ def test_processes_starting_together_on_a_new_sqlite_catalogue_all_open_it(tmp_p
             path = str(tmp_path / f"c{round_}" / "catalogue.sqlite3")
             failures = [r for r in pool.map(_open_catalogue, [path] * 6) if r != "ok"]
             assert failures == [], failures
+
+
+def test_a_speakers_titles_that_differ_only_in_case_are_one_title(catalogue: Catalogue) -> None:
+    titled, lower = _speaker("Dana Whitfield", title="Mayor"), _speaker("Dana Whitfield", title="mayor")
+    catalogue.replace_document(*_doc("doc_t", [
+        ("The bridge will reopen on Monday.", titled, "direct"),
+        ("The budget is balanced this year.", titled, "direct"),
+        ("The council will vote next week.", lower, "direct"),
+        ("The schools stay open all summer.", _speaker("Dana Whitfield", title="Sheriff"), "direct"),
+    ]))
+    mayor = catalogue.get_speaker(titled.id or "")
+    assert mayor is not None and mayor.title_counts == {"Mayor": 3, "Sheriff": 1} and mayor.titles == ["Mayor", "Sheriff"]

@@ -18,7 +18,15 @@ from psycopg.rows import dict_row
 from psycopg.types.json import Jsonb
 from psycopg_pool import ConnectionPool, PoolTimeout
 
-from kb.catalogue.protocol import STAT_TABLES, ClaimedJob, QuoteFilter, organization_keys, quote_text_key, speakers_of_organization
+from kb.catalogue.protocol import (
+    STAT_TABLES,
+    ClaimedJob,
+    QuoteFilter,
+    merged_title_counts,
+    organization_keys,
+    quote_text_key,
+    speakers_of_organization,
+)
 from kb.catalogue.sqlite import MENTIONS_SQL, QUOTE_SPEAKERS_SQL, SqliteCatalogue, query_terms
 from kb.errors import StoreCorrupt, StoreUnavailable
 from kb.ids import speaker_key
@@ -674,6 +682,7 @@ class PostgresCatalogue:
                 for column in ("coalesce(speaker_surface, speaker_name)", "speaker_title", "speaker_organization")
             }
         names, titles, orgs = counts.values()
+        titles = merged_title_counts(titles)
         return Speaker(
             id=row["id"], name=row["name"], is_organization=bool(row["is_organization"]), aliases=aliases,
             titles=list(titles), organizations=list(orgs), quote_count=int(facts["n"]), first_seen=facts["first"],

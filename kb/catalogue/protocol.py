@@ -26,6 +26,16 @@ def speakers_of_organization(keyed: Iterable[tuple[str, str]], organization: str
     return sorted({sid for org, sid in keyed if key in org}) if key else []
 
 
+def merged_title_counts(counts: Mapping[str, int]) -> dict[str, int]:
+    """A speaker's titles with the ones that differ only in case counted as one ("President" 208 and "president" 50 are
+    "President" 258), each shown as most quotes write it (capitalised on a tie); most frequent first."""
+    merged: dict[str, dict[str, int]] = {}
+    for title, n in counts.items():
+        merged.setdefault(title.casefold(), {})[title] = n
+    totals = {max(forms, key=lambda t: (forms[t], t[:1].isupper(), t)): sum(forms.values()) for forms in merged.values()}
+    return dict(sorted(totals.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
 def quote_text_key(text: str) -> str:
     """The words of a quote, lower-cased: the same quote in two outlets shares this key."""
     return " ".join(WORD.findall(text.lower()))

@@ -14,7 +14,15 @@ from pathlib import Path
 from kb.errors import StoreCorrupt, StoreUnavailable
 from kb.ids import speaker_key
 from kb.models import Chunk, Document, Quote, Span, Speaker, SpeakerRef
-from kb.catalogue.protocol import STAT_TABLES, ClaimedJob, QuoteFilter, organization_keys, quote_text_key, speakers_of_organization
+from kb.catalogue.protocol import (
+    STAT_TABLES,
+    ClaimedJob,
+    QuoteFilter,
+    merged_title_counts,
+    organization_keys,
+    quote_text_key,
+    speakers_of_organization,
+)
 from kb.syndication import SYNDICATION_CANDIDATES, copy_links, lookup_shingles, stored_shingles
 from kb.speakers import Identity, Mention, Override, mentions_from_rows, plan_identity_update
 from kb.text import WORD, content_words
@@ -678,7 +686,7 @@ class SqliteCatalogue:
             return None
         aliases = sorted({r[0] for r in db.execute("SELECT alias FROM speaker_aliases WHERE speaker_id = ?", (speaker_id,))} - {row["name"]})
         alias_counts = _counts(db, "coalesce(speaker_surface, speaker_name)", speaker_id)
-        title_counts = _counts(db, "speaker_title", speaker_id)
+        title_counts = merged_title_counts(_counts(db, "speaker_title", speaker_id))
         org_counts = _counts(db, "speaker_organization", speaker_id)
         facts = db.execute(
             "SELECT count(*) AS n, min(d.published) AS first, max(d.published) AS last FROM quotes q"
