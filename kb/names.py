@@ -71,7 +71,7 @@ MALE_NAMES = frozenset(
 SENTENCE_OPENERS = frozenset(
     "earlier later then now also meanwhile today yesterday still but and so when after before while what why how whether".split())
 _LINK_TAILS = frozenset("more watch video photos live".split())  # link text in capitals run on after a name ("Trump MORE")
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _POSSESSIVE = re.compile(r"['’]s$")
 GROUP_WORDS = frozenset(
     "democrat democrats republican republicans gop liberals conservatives progressives lawmakers critics officials analysts"
@@ -144,7 +144,7 @@ def clean_text(text: str) -> str:
         words = words[owner + 1 :]
     while len(words) > 1 and words[-1].isupper() and words[-1].lower() in _LINK_TAILS:
         words = words[:-1]
-    if len(words) > 2 and words[-2].lower() in ("on", "last", "this") and words[-1].lower().strip(",.") in _WEEKDAYS:
+    if len(words) > 2 and words[-2].lower() in ("on", "last", "this") and words[-1].lower().strip(",.") in WEEKDAYS:
         words = words[:-2]  # "Trump on Sunday": the time of the saying, taken into the name
     return " ".join(words).strip(" ,.;:-–—\"'“”‘’")
 

@@ -86,7 +86,7 @@ from ingest.extract.transcripts import (
 )
 from ingest.normalise import paragraphs
 from kb.models import Quote, Span, SpeakerRef
-from kb.names import ORG_HEADS, fold, proper_name
+from kb.names import ORG_HEADS, WEEKDAYS, fold, proper_name
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _CONTENT_DEPS = {"ccomp", "parataxis", "xcomp", "dobj", "oprd", "advcl", "dep", "conj"}
@@ -1937,10 +1937,10 @@ def _written_in_full(given: str, text: str) -> str | None:
 
 
 # Capitalised words next to a given name that are no name ("Glenn Said", "The Glenn …", "Obama Tuesday").
-_NOT_SURNAMES = frozenset(
+_NOT_SURNAMES = WEEKDAYS | frozenset(
     "is was has had and or but the a an on in at of to for with from by as if when while after before then so said says "
-    "told asked will would can could did does monday tuesday wednesday thursday friday saturday sunday january february "
-    "march april may june july august september october november december".split()
+    "told asked will would can could did does january february march april may june july august september october november "
+    "december".split()
 )
 
 

@@ -116,13 +116,12 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
         if person.start < start_i or person.start >= end_i:  # named in an appositive: the head phrase is the title
             before = [t.text for t in phrase if _describes(t)]
         title, org = split_title(before)
-        org_ent = _entity_in(doc_ents, start_i, person.start, _ORG_LABELS)
-        if org_ent is not None and all(is_title_word(w) for w in org_ent.text.split()):
-            org_ent = None  # "Press Secretary Sarah Sanders" with "Press" tagged an organisation: all of it is the title
+        named = [e for e in doc_ents if e.label_ in _ORG_LABELS and start_i <= e.start and e.end <= person.start]
+        # "Press Secretary Sarah Sanders" with "Press" tagged an organisation: all of it is the title
+        org_ent = named[0] if named and not all(is_title_word(w) for w in named[0].text.split()) else None
         if org_ent is not None and (org is None or org_ent.text in (title or "")):
             org = org_ent.text
             title = (title or "").replace(org_ent.text, "").strip() or None
-        named = [e for e in doc_ents if e.label_ in _ORG_LABELS and start_i <= e.start and e.end <= person.start]
         org, title = _named_organisation(org, named, title)
         lead = [t.text for t in person if t.lower_.strip(".") in TITLE_WORDS and t.i < person.end - 1]
         if lead and all(person[i].text == w for i, w in enumerate(lead)):  # "Sheriff Champagne" tagged as one PERSON
@@ -222,7 +221,7 @@ def _named_organisation(org: str | None, named: list[SpacySpan], title: str | No
     while len(words) > 1 and fold(words[0]) in {"acting", "former", "interim"}:
         words = words[1:]  # when, not which organisation
     org = " ".join(words)
-    acronym = len(words) == 1 and org.isalpha() and org.isupper() and 2 <= len(org) <= 5 and org not in _CAPTION_WORDS  # "ICE Director"
+    acronym = len(words) == 1 and org.isalpha() and org.isupper() and 2 <= len(org) <= 5  # "ICE Director" (a caption word went above)
     proper = len(words) > 1 and all(w[:1].isupper() and w.rstrip(".").isalpha() and not is_title_word(w) and not name_gender(fold(w)) for w in words)
     return (org if acronym or proper or len(words) > 1 and fold(words[-1]) in _ORGANISATION_ENDS else None), title
 
