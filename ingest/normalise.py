@@ -1,7 +1,7 @@
 """Length-preserving text normalisation: every character keeps its offset.
 
-Hard-wrapped lines, Markdown emphasis and escapes, odd spaces and control characters
-are replaced one character for one, so an offset into the normalised text is the
+Hard-wrapped lines, Markdown emphasis and escapes, odd spaces and control characters, and
+the link cards some sites print after a name, are replaced one character for one, so an offset into the normalised text is the
 same offset into the source text and no map needs to be carried downstream.
 """
 
@@ -22,6 +22,42 @@ _OPEN_PAIR = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))(?:``|'')(?=[^\s'])", re
 _CLOSE_PAIR = re.compile(r"(?<=[^\s'])''")
 
 
+# The Hill prints a link card after a politician's name: the full name run into three headlines and "MORE"
+# ("Sen. John Cornyn John CornynThe Hill's 12:30 Report: … MORE (R-Texas) said"). Read as prose it breaks the sentence
+# and the name ("Cornyn John CornynThe"). A card starts with a full name (up to four given names, initials in brackets,
+# particles) ending in the surname just written, joined to its first headline or after a space.
+_MORE = re.compile(r"(?<=\S) MORE\b")
+_CARD_START = re.compile(
+    r"(?=\b(?P<w>[A-Z][a-zA-Z'’-]*[a-z]) ?(?P<card>(?:(?:\(?[A-Z][a-z.'’\"-]*\)?|de|del|la|le|van|von|der|da|di|du|bin|al) ){0,4}"
+    r"(?P=w)(?P<join>[A-Z0-9‘“\"']| (?=[A-Z0-9]))))"
+)
+_CARD_MAX_CHARS = 800
+_POSSESSIVE = re.compile(r"['’]s\b")
+
+
+def without_link_cards(text: str) -> str:
+    """The text with each link card ("<full name><headlines> MORE") after a name blanked, a possessive kept on the name."""
+    if " MORE" not in text:
+        return text
+    out = list(text)
+    floor = 0
+    for more in _MORE.finditer(text):
+        lo = max(floor, text.rfind("\n", 0, more.start()) + 1, more.start() - _CARD_MAX_CHARS)
+        floor = more.end()
+        # the card nearest its "MORE" that is joined to its headline; only if none, one after a space
+        starts = [(m.group("join") != " ", m.start("card")) for m in _CARD_START.finditer(text, lo, more.start())]
+        if not starts:
+            continue  # capitals in prose ("NO MORE DEALS"), or a card with no name before it: left as written
+        start, end = max(starts)[1], more.end()
+        if (possessive := _POSSESSIVE.match(text, end)) is not None:  # "Trump … MORE’s plan" reads "Trump’s plan"
+            start -= text[start - 1] == " "
+            end = possessive.end()
+            out[start:end] = [*possessive.group(), *" " * (end - start - len(possessive.group()))]
+        else:
+            out[start:end] = " " * (end - start)
+    return "".join(out)
+
+
 def normalise(text: str, markdown: bool = False) -> str:
     """Return text of the same length with layout noise replaced by spaces."""
     text = text.replace("\r\n", " \n").replace("\r", "\n")
@@ -34,7 +70,7 @@ def normalise(text: str, markdown: bool = False) -> str:
         text = _MD_EMPHASIS.sub(lambda m: " " * len(m.group()), text)
         text = _MD_ESCAPE.sub(" ", text)
     text = _SOFT_BREAK.sub(lambda m: " " * len(m.group()), text)
-    return text
+    return without_link_cards(text)
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:

@@ -1636,3 +1636,24 @@ def test_only_proper_nouns_make_the_full_name_a_surname_stands_for(extractor: Qu
     doc.ents = [doc.char_span(0, len("Will Whitfield"), label="PERSON"), doc.char_span(40, 54, label="PERSON")]
     assert doc.ents[1].text == "Dana Whitfield"
     assert person_surnames([doc]) == {"Whitfield": {"Dana Whitfield"}}  # "Will" is a verb, not a given name
+
+
+def test_a_link_card_after_a_name_gives_neither_a_speaker_nor_a_quote(extractor: QuoteExtractor) -> None:
+    """A news site's card (full name, three headlines, "MORE") after a senator's name: the senator speaks, the headlines are
+    nobody's quote, and the speaker's name and title are not run into the card's words (invented text)."""
+    from ingest.normalise import normalise
+
+    card = "Jane Ellen DoerrSenators say budget deal is dead Doerr says tariffs will hurt farmers The Morning Brief: Budget fight looms MORE"
+    text = normalise(
+        f"Senate Majority Whip Jane Doerr {card} (R-Texas) said on Monday that the budget bill had no chance in the Senate.\n\n"
+        "“We are not going to pass this,” Doerr told reporters."
+    )
+    quotes = extractor.extract(text, "article", "Budget bill stalls")
+    assert [(q.speaker.name, q.text) for q in quotes] == [
+        ("Jane Doerr", "that the budget bill had no chance in the Senate"),
+        ("Jane Doerr", "We are not going to pass this"),
+    ]
+    assert quotes[0].speaker.title == "Majority Whip"
+    moderates = extractor.extract(normalise(f"Moderates such as Sen. Jane Doerr {card} (R-Texas) said that the funding was not enough."))
+    described = [q.speaker.description or "" for q in moderates]
+    assert len(described) == 1 and described[0].startswith("Moderates such as Sen. Jane Doerr (R")  # one space where the card was

@@ -92,3 +92,29 @@ def test_bad_front_matter_kind_is_rejected(tmp_path: Path) -> None:
     path.write_text("---\ntitle: X\nkind: blogpost\n---\nBody\n")
     (error,) = read_path(path)
     assert isinstance(error, ReaderError) and "unknown kind 'blogpost'" in str(error)
+
+
+# A news site's link card after a politician's name: the full name run into three headlines, then "MORE" (invented text).
+CARD = "Jane Ellen DoerrSenators weigh a budget deal Lawmakers split on tariffs The Morning Brief: Budget fight looms MORE"
+
+
+def test_a_link_card_after_a_name_is_blanked_and_every_offset_kept() -> None:
+    from ingest.normalise import normalise
+
+    source = f"Senate Majority Whip Jane Doerr {CARD} (R-Texas) said on Monday that the bill had no chance."
+    text = normalise(source)
+    assert len(text) == len(source)
+    assert text.startswith("Senate Majority Whip Jane Doerr ")
+    assert "Senators weigh" not in text and "MORE" not in text and "Ellen" not in text
+    assert " ".join(text.split()) == "Senate Majority Whip Jane Doerr (R-Texas) said on Monday that the bill had no chance."
+
+
+def test_a_link_card_keeps_the_possessive_on_the_name_and_prose_capitals_stay() -> None:
+    from ingest.normalise import normalise
+
+    text = normalise(f"It will vote first on Senator Jane Doerr {CARD}’s proposal. Protesters chanted NO MORE DEALS at the rally.")
+    assert " ".join(text.split()) == "It will vote first on Senator Jane Doerr’s proposal. Protesters chanted NO MORE DEALS at the rally."
+    joined = "Former aide Tom van Riel Thomas Anton van RielVoters sour on tariffs Budget talks stall MORE, and Ann Lutz."
+    assert " ".join(normalise(joined).split()) == "Former aide Tom van Riel , and Ann Lutz."  # a particle in the name
+    glued = "Adviser Tom RielTom Anton RielBudget talks stall Voters sour MORE and Ann Lutz met."
+    assert " ".join(normalise(glued).split()) == "Adviser Tom Riel and Ann Lutz met."  # the card run into the name

@@ -223,6 +223,8 @@ class QuoteExtractor:
             if who:
                 quotes = attribute_statement(text, parsed, quotes, who)
         quotes.sort(key=lambda q: (q.start, q.end))
+        for q in quotes:
+            _single_spaced(q)
         return Extraction(_dedupe(quotes), dict(rejected))
 
     # -- transcripts -------------------------------------------------------------------------
@@ -424,6 +426,20 @@ def parse_units(text: str) -> list[tuple[int, int]]:
 
 def _copy(s: SpeakerRef) -> SpeakerRef:
     return copy_speaker(s)
+
+
+def _single_spaced(q: Quote) -> None:
+    """A speaker's name, description, title and organisation with each run of spaces as one (the quote's own text stays
+    the document's slice): a blanked link card or Markdown mark inside a name is layout, not part of it."""
+    s = q.speaker
+    s.name, s.description, s.title, s.organization, s.surface = (
+        _SPACES_RUN.sub(" ", v) if v else v for v in (s.name, s.description, s.title, s.organization, s.surface)
+    )
+    s.aliases = [_SPACES_RUN.sub(" ", a) for a in s.aliases]
+    q.reported_by = _SPACES_RUN.sub(" ", q.reported_by) if q.reported_by else q.reported_by
+
+
+_SPACES_RUN = re.compile(r"\s{2,}")
 
 
 def _dedupe(quotes: list[Quote]) -> list[Quote]:
