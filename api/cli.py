@@ -10,6 +10,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from kb.citations import single_spaced
 from kb.errors import KBError
 from kb.settings import Settings
 
@@ -244,7 +245,7 @@ def _print_results(out: list[dict], passages: bool, fmt: str) -> None:
         doc = r["document"]
         where = ", ".join(filter(None, [doc["title"], doc["publisher"], doc["published"]]))
         if passages:
-            typer.echo(f"{n}. [{r['score']:.3f}] {r['text'][:300]}\n   {where}\n")
+            typer.echo(f"{n}. [{r['score']:.3f}] {single_spaced(r['text'])[:300]}\n   {where}\n")
         else:
             sp = r["speaker"]
             who = ", ".join(filter(None, [sp["name"] or sp["description"], sp["title"], sp["organization"]]))
@@ -281,7 +282,7 @@ def _print_quote(source: str, q, fmt: str) -> None:  # type: ignore[no-untyped-d
     sp = q.speaker
     if fmt == "table":
         who = ", ".join(filter(None, [sp.name or sp.description, sp.title, sp.organization]))
-        typer.echo(f"{q.start:>6}-{q.end:<6} {q.kind:<9} {who[:40]:<40} \u201c{q.text[:90]}\u201d")
+        typer.echo(f"{q.start:>6}-{q.end:<6} {q.kind:<9} {who[:40]:<40} \u201c{single_spaced(q.text)[:90]}\u201d")
         return
     from kb.ids import speaker_id
 

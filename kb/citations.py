@@ -55,9 +55,17 @@ def speaker_line(name: str | None, title: str | None, organization: str | None, 
     return ", ".join(filter(None, [who, title if name else None, organization if name else None]))
 
 
+def single_spaced(text: str) -> str:
+    """A quote's words as read: a run of spaces (a link card or Markdown mark the text blanked) as one space."""
+    return _SPACE_RUN.sub(" ", text)
+
+
+_SPACE_RUN = re.compile(r" {2,}")
+
+
 def quote_citation(text: str, who: str, doc: Document, link: str | None, reported_by: str | None = None) -> str:
     """The one-line citation staff paste: the quote, who said it (and who passed it on), and where."""
-    return f"\u201c{text}\u201d \u2014 {attributed(who, reported_by)}. {citation(doc, link)}"
+    return f"\u201c{single_spaced(text)}\u201d \u2014 {attributed(who, reported_by)}. {citation(doc, link)}"
 
 
 def attributed(who: str, reported_by: str | None) -> str:
@@ -69,8 +77,8 @@ _DOUBLE = "\u201c\u201d\u201e\u00ab\u00bb\""
 
 
 def balance_marks(text: str) -> str:
-    """The quote's own words ready to sit inside “…”: outer marks dropped, inner ones single and paired."""
-    text = text.strip()
+    """The quote's own words ready to sit inside “…”: outer marks dropped, inner ones single and paired, single-spaced."""
+    text = single_spaced(text.strip())
     if len(text) > 1 and text[0] in _DOUBLE and text[-1] in _DOUBLE:  # wrapped whole: the briefing wraps it again
         text = text[1:-1].strip()
     out: list[str] = []

@@ -66,3 +66,4 @@ def test_marks_inside_a_quote_are_balanced() -> None:
     assert balance_marks("that \u201cwe do not \u2026\u201d\u201d and more") == "that \u2018we do not \u2026\u2019 and more"
     assert balance_marks('\u201cthe "gold standard" for agencies') == "the \u2018gold standard\u2019 for agencies"
     assert balance_marks("he\u2019s hoping the officers\u2019 union agrees") == "he\u2019s hoping the officers\u2019 union agrees"
+    assert balance_marks("the plan of Rep. Tom Riel" + " " * 80 + " would fail") == "the plan of Rep. Tom Riel would fail"  # a blanked card

@@ -1657,3 +1657,27 @@ def test_a_link_card_after_a_name_gives_neither_a_speaker_nor_a_quote(extractor:
     moderates = extractor.extract(normalise(f"Moderates such as Sen. Jane Doerr {card} (R-Texas) said that the funding was not enough."))
     described = [q.speaker.description or "" for q in moderates]
     assert len(described) == 1 and described[0].startswith("Moderates such as Sen. Jane Doerr (R")  # one space where the card was
+
+
+def test_a_quote_around_a_blanked_link_card_is_the_files_slice_in_jsonl_and_single_spaced_to_read(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Blanking keeps every offset, so jsonl still indexes the file (the text is the normalised slice); the table and
+    citations read the blank as one space."""
+    from kb.citations import quote_citation
+    from kb.models import Document
+
+    card = "Tom Anton RielVoters sour on tariffs Budget talks stall The Morning Brief: Deal or no deal MORE"
+    source = f"Budget talks stall\n\nSenator Jane Doerr said that the plan of Rep. Tom Riel {card} would not pass the Senate this year.\n"
+    path = tmp_path / "card.txt"
+    path.write_text(source, encoding="utf-8")
+    run = lambda *fmt: subprocess.run(
+        [sys.executable, "-m", "api.cli", "quotes", str(path), *fmt], cwd=ROOT, capture_output=True, text=True, check=True, timeout=300,
+    ).stdout
+    records = [json.loads(line) for line in run("--format", "jsonl").splitlines()]
+    assert [r["speaker"]["name"] for r in records] == ["Jane Doerr"]
+    in_file = source[records[0]["start"] : records[0]["end"]]
+    assert in_file.startswith("that the plan of Rep. Tom Riel") and in_file.endswith("Senate this year")
+    said = "that the plan of Rep. Tom Riel would not pass the Senate this year"
+    assert " ".join(records[0]["text"].split()) == said and "Voters sour" not in records[0]["text"]
+    assert said[:60] in run("--format", "table")  # the table: one space where the card was
+    doc = Document(id="d", text="", title="Budget talks stall")
+    assert quote_citation(records[0]["text"], "Jane Doerr", doc, None).startswith(f"\u201c{said}\u201d")
