@@ -35,6 +35,12 @@ _CARD_MAX_CHARS = 800
 _POSSESSIVE = re.compile(r"['’]s\b")
 
 
+def _given_name_again(text: str, card: re.Match[str]) -> bool:
+    """The card opens with the word written before the surname (the prose's given name)."""
+    before = text[: card.start("w")].split()
+    return bool(before) and card.group("card").split()[0] == before[-1]
+
+
 def without_link_cards(text: str) -> str:
     """The text with each link card ("<full name><headlines> MORE") after a name blanked, a possessive kept on the name."""
     if " MORE" not in text:
@@ -44,8 +50,12 @@ def without_link_cards(text: str) -> str:
     for more in _MORE.finditer(text):
         lo = max(floor, text.rfind("\n", 0, more.start()) + 1, more.start() - _CARD_MAX_CHARS)
         floor = more.end()
-        # the card nearest its "MORE" that is joined to its headline; only if none, one after a space
-        starts = [(m.group("join") != " ", m.start("card")) for m in _CARD_START.finditer(text, lo, more.start())]
+        # the card nearest its "MORE" that is joined to its headline; only if none, one after a space that opens with
+        # the given name just written ("Paul Ryan Paul Davis Ryan Retirees should …")
+        starts = [
+            (m.group("join") != " ", m.start("card")) for m in _CARD_START.finditer(text, lo, more.start())
+            if m.group("join") != " " or _given_name_again(text, m)
+        ]
         if not starts:
             continue  # capitals in prose ("NO MORE DEALS"), or a card with no name before it: left as written
         start, end = max(starts)[1], more.end()

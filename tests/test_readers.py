@@ -118,3 +118,12 @@ def test_a_link_card_keeps_the_possessive_on_the_name_and_prose_capitals_stay() 
     assert " ".join(normalise(joined).split()) == "Former aide Tom van Riel , and Ann Lutz."  # a particle in the name
     glued = "Adviser Tom RielTom Anton RielBudget talks stall Voters sour MORE and Ann Lutz met."
     assert " ".join(normalise(glued).split()) == "Adviser Tom Riel and Ann Lutz met."  # the card run into the name
+
+
+def test_a_card_with_a_misspelt_name_leaves_the_prose_name_whole() -> None:
+    from ingest.normalise import normalise
+
+    text = "Rep. Tom Riel Tom Anton RiellVoters sour on tariffs Budget talks stall MORE (R-Pa.) said the plan was dead."
+    assert normalise(text).startswith("Rep. Tom Riel ")  # never "Rep. Tom" with the surname blanked
+    spaced = "Rep. Tom Riel Tom Anton Riel Voters sour on tariffs Budget talks stall MORE (R-Pa.) said the plan was dead."
+    assert " ".join(normalise(spaced).split()) == "Rep. Tom Riel (R-Pa.) said the plan was dead."
