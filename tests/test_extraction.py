@@ -1681,3 +1681,15 @@ def test_a_quote_around_a_blanked_link_card_is_the_files_slice_in_jsonl_and_sing
     assert said[:60] in run("--format", "table")  # the table: one space where the card was
     doc = Document(id="d", text="", title="Budget talks stall")
     assert quote_citation(records[0]["text"], "Jane Doerr", doc, None).startswith(f"\u201c{said}\u201d")
+
+
+def test_the_end_of_a_quotation_hung_on_the_name_is_not_the_speakers_title(extractor: QuoteExtractor) -> None:
+    """'"…, all of us in this country, for political gain," Warriors coach Steve Kerr said': the parse hangs the quotation's
+    last words on the name; the speaker's title and mention start after the closing mark (invented text)."""
+    text = ("\u201cThe intent here wasn\u2019t just to punish; it was to deter future use,\u201d retired Vice Admiral Dana Whitcombe told reporters. "
+            '"He is going to try to divide us, all of us in this country, for political gain," Senator Ron Albrecht said Tuesday.')
+    quotes = extractor.extract(text)
+    assert [(q.speaker.name, q.speaker.title, q.speaker.mention.text if q.speaker.mention else None) for q in quotes] == [
+        ("Dana Whitcombe", "retired Vice Admiral", "retired Vice Admiral Dana Whitcombe"),
+        ("Ron Albrecht", "Senator", "Senator Ron Albrecht"),
+    ]

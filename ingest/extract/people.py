@@ -81,7 +81,15 @@ def noun_phrase(head: Token) -> tuple[int, int]:
         if child.dep_ in {"relcl", "acl", "punct", "cc", "conj", "appos", "advcl", "prep"} and child.i > head.i:
             continue
         tokens.extend(child.subtree)
-    return min(t.i for t in tokens), max(t.i for t in tokens) + 1
+    start = min(t.i for t in tokens)
+    # '"… all of us in this country, for political gain," Warriors coach Steve Kerr said': the parse may hang the end of
+    # the quotation on the name; the phrase starts after the mark that closes it
+    closed = [t.i for t in head.doc[start : head.i] if t.text in _QUOTE_MARKS and t.i > 0 and t.nbor(-1).text in _CLOSING_PUNCT]
+    return (max(closed) + 1 if closed else start), max(t.i for t in tokens) + 1
+
+
+_QUOTE_MARKS = frozenset({'"', "“", "”", "''"})
+_CLOSING_PUNCT = frozenset({",", ".", "?", "!"})
 
 
 def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
