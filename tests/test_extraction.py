@@ -1693,3 +1693,17 @@ def test_the_end_of_a_quotation_hung_on_the_name_is_not_the_speakers_title(extra
         ("Dana Whitcombe", "retired Vice Admiral", "retired Vice Admiral Dana Whitcombe"),
         ("Ron Albrecht", "Senator", "Senator Ron Albrecht"),
     ]
+
+
+def test_a_pronoun_never_resolves_to_a_disease_or_to_an_organisation_inside_quoted_words(extractor: QuoteExtractor) -> None:
+    """The tagger may call 'COVID-19' a person or an organisation: a name with a digit is nobody, and "it said" after a
+    quotation means an organisation named outside the quoted words (invented text)."""
+    sick = extractor.extract("In Ohio, Tom Reyes, 57, was hospitalized over the weekend after he tested positive for COVID-19, "
+                             "according to his wife. She says he is now being treated with a new drug.")
+    assert "COVID-19" not in [q.speaker.name for q in sick]
+    club = extractor.extract(
+        "In a statement released on Monday, the Valley Press Club condemned the charges against her.\n\n"
+        '"It is very unfortunate that when we need to stand together to combat the COVID-19, police has started filing cases '
+        'against journalists," it said.'
+    )
+    assert [q.speaker.name for q in club] == ["the Valley Press Club"]

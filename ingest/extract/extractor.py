@@ -1309,7 +1309,10 @@ class _ArticleExtraction:
         elif pronoun in PLURAL_PRONOUNS and last is not None and not last.name:
             return SpeakerRef(None, "pronoun", last.title, last.organization, last.description, span)
         elif pronoun == "it":
-            before = [(pos, name) for pos, name in self.orgs if pos < span.start and span.start - pos < 1000]
+            before = [  # never one named inside quoted words: '"… to combat the COVID-19, police …," it said'
+                (pos, name) for pos, name in self.orgs
+                if pos < span.start and span.start - pos < 1000 and not any(m.start <= pos < m.end for m in self.marked)
+            ]
             if before:
                 return SpeakerRef(max(before)[1], "pronoun", None, None, None, span, is_organization=True)
         return SpeakerRef(name=None, resolution="pronoun", description=span.text, mention=span)

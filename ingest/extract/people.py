@@ -255,8 +255,9 @@ def _organisation_head(word: str) -> bool:
 
 
 def is_person(ent: SpacySpan) -> bool:
-    """A PERSON entity that names a person: not a platform the tagger took for one ("he wrote on Twitter")."""
-    return ent.label_ == "PERSON" and ent.text.lower().strip(" .,’'s") not in NOT_PEOPLE
+    """A PERSON entity that names a person: not a platform the tagger took for one ("he wrote on Twitter"), nor a name
+    with a digit in it ("COVID-19", "G7", which the tagger may call a person and a "he" then resolve to)."""
+    return ent.label_ == "PERSON" and ent.text.lower().strip(" .,’'s") not in NOT_PEOPLE and not any(c.isdigit() for c in ent.text)
 
 
 def titled_organisation(ent: SpacySpan) -> bool:
