@@ -1707,3 +1707,12 @@ def test_a_pronoun_never_resolves_to_a_disease_or_to_an_organisation_inside_quot
         'against journalists," it said.'
     )
     assert [q.speaker.name for q in club] == ["the Valley Press Club"]
+
+
+def test_a_dateline_is_neither_the_speakers_organisation_nor_part_of_the_mention(extractor: QuoteExtractor) -> None:
+    quotes = extractor.extract("WASHINGTON (Reuters) - Senator Tom Bradley on Monday dismissed the possibility of curbing a popular "
+                               "program, and said he had doubts about adding another bracket.")
+    assert [(q.speaker.name, q.speaker.title, q.speaker.organization) for q in quotes] == [("Tom Bradley", "Senator", None)]
+    mayor = extractor.extract("WASHINGTON (Reuters) - Mayor Eric Landers on Monday dismissed the possibility of curbing a popular "
+                              "program, and said he had doubts about adding another bracket.")
+    assert [(q.speaker.name, q.speaker.organization) for q in mayor] == [("Eric Landers", None)]

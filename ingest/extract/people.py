@@ -83,13 +83,25 @@ def noun_phrase(head: Token) -> tuple[int, int]:
         tokens.extend(child.subtree)
     start = min(t.i for t in tokens)
     # '"… all of us in this country, for political gain," Warriors coach Steve Kerr said': the parse may hang the end of
-    # the quotation on the name; the phrase starts after the mark that closes it
-    closed = [t.i for t in head.doc[start : head.i] if t.text in _QUOTE_MARKS and t.i > 0 and t.nbor(-1).text in _CLOSING_PUNCT]
-    return (max(closed) + 1 if closed else start), max(t.i for t in tokens) + 1
+    # the quotation on the name; 'WASHINGTON (Reuters) - President Donald Trump said': a dateline. The phrase starts after
+    # the mark that closes the quotation, or the dash after the dateline.
+    cuts = [t.i for t in head.doc[start : head.i] if t.i > 0 and (_closes_quotation(t) or _ends_dateline(t))]
+    return (max(cuts) + 1 if cuts else start), max(t.i for t in tokens) + 1
+
+
+def _closes_quotation(t: Token) -> bool:
+    return t.text in _QUOTE_MARKS and t.nbor(-1).text in _CLOSING_PUNCT
+
+
+def _ends_dateline(t: Token) -> bool:
+    """The dash after 'WASHINGTON' or 'PARIS (AP)'."""
+    spaced = bool(t.whitespace_) and bool(t.nbor(-1).whitespace_)  # not the hyphen of "AFL-CIO"
+    return t.text in _DASHES and spaced and (t.nbor(-1).text == ")" or t.nbor(-1).is_upper and len(t.nbor(-1)) > 1)
 
 
 _QUOTE_MARKS = frozenset({'"', "“", "”", "''"})
 _CLOSING_PUNCT = frozenset({",", ".", "?", "!"})
+_DASHES = frozenset({"-", "--", "—", "–"})
 
 
 def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
@@ -98,6 +110,11 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
     lower = head.lower_
     if head.pos_ == "PRON":
         return Mention(head.idx, head.idx + len(head), head.text, pronoun=lower)
+    after_dateline = next(
+        (a for a in head.children if a.dep_ == "appos" and any(_ends_dateline(t) for t in head.doc[head.i + 1 : a.left_edge.i])), None
+    )
+    if head.is_upper and after_dateline is not None:
+        return describe(after_dateline, doc_ents)  # 'WASHINGTON (Reuters) - Senator Tom Bradley dismissed …': the place is no one
     start_i, end_i = noun_phrase(head)
     full_start, full_end = min(t.i for t in head.subtree), max(t.i for t in head.subtree) + 1
     phrase = doc[start_i:end_i]
