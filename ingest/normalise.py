@@ -1,8 +1,8 @@
 """Length-preserving text normalisation: every character keeps its offset.
 
-Hard-wrapped lines, Markdown emphasis and escapes, odd spaces and control characters, and
-the link cards some sites print after a name, are replaced one character for one, so an offset into the normalised text is the
-same offset into the source text and no map needs to be carried downstream.
+Hard-wrapped lines, Markdown emphasis and escapes, odd spaces and control characters, and the
+link cards some sites print after a name, are replaced one character for one, so an offset into
+the normalised text is the same offset into the source text and no map needs to be carried downstream.
 """
 
 from __future__ import annotations

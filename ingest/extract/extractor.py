@@ -85,6 +85,7 @@ from ingest.extract.transcripts import (
     label_text,
 )
 from ingest.normalise import paragraphs
+from kb.citations import single_spaced
 from kb.models import Quote, Span, SpeakerRef
 from kb.names import ORG_HEADS, WEEKDAYS, fold, proper_name
 
@@ -433,13 +434,10 @@ def _single_spaced(q: Quote) -> None:
     the document's slice): a blanked link card or Markdown mark inside a name is layout, not part of it."""
     s = q.speaker
     s.name, s.description, s.title, s.organization, s.surface = (
-        _SPACES_RUN.sub(" ", v) if v else v for v in (s.name, s.description, s.title, s.organization, s.surface)
+        single_spaced(v) if v else v for v in (s.name, s.description, s.title, s.organization, s.surface)
     )
-    s.aliases = [_SPACES_RUN.sub(" ", a) for a in s.aliases]
-    q.reported_by = _SPACES_RUN.sub(" ", q.reported_by) if q.reported_by else q.reported_by
-
-
-_SPACES_RUN = re.compile(r"\s{2,}")
+    s.aliases = [single_spaced(a) for a in s.aliases]
+    q.reported_by = single_spaced(q.reported_by) if q.reported_by else q.reported_by
 
 
 def _dedupe(quotes: list[Quote]) -> list[Quote]:
