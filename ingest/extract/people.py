@@ -99,6 +99,11 @@ def _ends_dateline(t: Token) -> bool:
     return t.text in _DASHES and spaced and (t.nbor(-1).text == ")" or t.nbor(-1).is_upper and len(t.nbor(-1)) > 1)
 
 
+def _after_dateline(head: Token) -> Token | None:
+    """The appositive a dateline's dash introduces, when the parse made the dateline the subject."""
+    return next((a for a in head.children if a.dep_ == "appos" and any(_ends_dateline(t) for t in head.doc[head.i + 1 : a.left_edge.i])), None)
+
+
 _QUOTE_MARKS = frozenset({'"', "“", "”", "''"})
 _CLOSING_PUNCT = frozenset({",", ".", "?", "!"})
 _DASHES = frozenset({"-", "--", "—", "–"})
@@ -110,10 +115,7 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
     lower = head.lower_
     if head.pos_ == "PRON":
         return Mention(head.idx, head.idx + len(head), head.text, pronoun=lower)
-    after_dateline = next(
-        (a for a in head.children if a.dep_ == "appos" and any(_ends_dateline(t) for t in head.doc[head.i + 1 : a.left_edge.i])), None
-    )
-    if head.is_upper and after_dateline is not None:
+    if head.is_upper and (after_dateline := _after_dateline(head)) is not None:
         return describe(after_dateline, doc_ents)  # 'WASHINGTON (Reuters) - Senator Tom Bradley dismissed …': the place is no one
     start_i, end_i = noun_phrase(head)
     full_start, full_end = min(t.i for t in head.subtree), max(t.i for t in head.subtree) + 1
