@@ -1716,3 +1716,71 @@ def test_a_dateline_is_neither_the_speakers_organisation_nor_part_of_the_mention
     mayor = extractor.extract("WASHINGTON (Reuters) - Mayor Eric Landers on Monday dismissed the possibility of curbing a popular "
                               "program, and said he had doubts about adding another bracket.")
     assert [(q.speaker.name, q.speaker.organization) for q in mayor] == [("Eric Landers", None)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"We will not back down from this fight," Mary Alder said in a statement Monday.',
+        '"We will not back down from this fight," Mary Alder told reporters at the Capitol.',
+        '"We will not back down from this fight," Mary Alder said during a rally in Richmond on Monday.',
+        'Mary Alder said in a statement Monday: "We will not back down from this fight."',
+        '"This is a big year for our senator!" Mary Alder shouted to the crowd.',
+    ],
+)
+def test_where_and_when_a_quotation_was_said_leave_it_a_direct_quote(extractor: QuoteExtractor, sentence: str) -> None:
+    """'in a statement Monday', 'to the crowd': the cue's adjuncts say where and when, not what; the marks hold everything
+    said, so the quote is direct, at the confidence of a whole quotation (invented text)."""
+    quotes = extractor.extract(sentence)
+    assert [(q.kind, q.speaker.name, q.confidence) for q in quotes] == [("direct", "Mary Alder", DEFAULT_RULES.direct_whole)]
+
+
+def test_unmarked_words_of_the_statement_keep_a_quote_mixed(extractor: QuoteExtractor) -> None:
+    """'Oz is "smart as hell," X wrote in an email': the marks are part of a clause whose subject is not marked (invented text)."""
+    quotes = extractor.extract('Landry is "smart as hell," Ted Moss wrote in an email to a colleague, and "full of ideas."')
+    assert quotes and quotes[0].kind == "mixed" and quotes[0].text.startswith("Landry is")
+
+
+def test_a_long_sentence_of_speaker_and_cue_after_a_quotation_still_names_its_speaker(extractor: QuoteExtractor) -> None:
+    """'"…!" Scott's niece, state Del. Marcia "Cia" Price (D-Newport News), shouted to the crowd.': the quotation was lost
+    entirely; a nickname in marks is no quotation, and a speaker's name drops it (invented text)."""
+    quotes = extractor.extract('"This is a big year for our senator, Bobby Lane!" Lane\'s niece, state Del. Joanna Price (D-Newport '
+                               'News), shouted to the crowd. "The nation is watching Virginia."')
+    assert [q.text for q in quotes] == ["This is a big year for our senator, Bobby Lane!", "The nation is watching Virginia."]
+    assert {q.speaker.name for q in quotes} == {"Joanna Price"}
+    nick = extractor.extract('"This is a big year," Joseph "Joe" Lowe said.')
+    assert [(q.text, q.speaker.name) for q in nick] == [("This is a big year", "Joseph Lowe")]
+    # a long sentence whose cue says something of its own is no speaker's sentence for the marks before it
+    plan = extractor.extract('The party wants a "workable electronic employment verification system." And the principles also call '
+                             "for an overhaul of the legal immigration system that is focused on economic needs, rather than family ties.")
+    assert "workable electronic employment verification system." not in [q.text for q in plan]
+
+
+def test_a_quotation_opened_after_the_cue_and_its_adjuncts_is_the_nearest_cues(extractor: QuoteExtractor) -> None:
+    """'scolded a constituent who disagreed with her, telling him in an exchange caught on video: "…"': the participle is
+    hers, not the constituent's of the relative clause the parse hangs it on; the second half of an interrupted quotation
+    after 'said from the Senate floor Thursday,' is direct like the first (invented text)."""
+    quotes = extractor.extract("And she has even scolded a voter who disagreed with her on taxes, telling him in an exchange "
+                               'caught on video: "You don\'t have any facts."')
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert [(q.text, q.speaker.description, q.cue.text if q.cue else None) for q in direct] == [("You don't have any facts.", "she", "telling")]
+    halves = extractor.extract('"Today," Senator Ron Albrecht said from the Senate floor Thursday, "is a day to remember."')
+    assert [(q.kind, q.speaker.name) for q in halves] == [("direct", "Ron Albrecht"), ("direct", "Ron Albrecht")]
+
+
+def test_a_quotation_that_opens_its_sentence_is_direct_whatever_follows_its_speaker(extractor: QuoteExtractor) -> None:
+    """'"…," said Ann Lowe of the Civic League, speaking to reporters from near the port.': what the sentence goes on to say
+    about the speaker is not part of the statement; '"Fake news" is what …, X said' keeps its unmarked words (invented text)."""
+    quotes = extractor.extract('"We are very disturbed to hear these reports," said Ann Lowe of the Civic League, speaking to '
+                               "reporters from near the port.")
+    assert [(q.kind, q.text, q.speaker.name) for q in quotes] == [("direct", "We are very disturbed to hear these reports", "Ann Lowe")]
+    vowed = extractor.extract('"We can only do what we can do," said Rep. Tom Harlan of Maryland, though he vowed that Republicans '
+                              "would keep trying.")
+    assert [(q.kind, q.speaker.name) for q in vowed][0] == ("direct", "Tom Harlan")
+    called = extractor.extract('"Fake news" is what the mayor calls it, Mary Alder said.')
+    assert [(q.kind, q.text) for q in called] == [("mixed", '"Fake news" is what the mayor calls it')]
+
+
+def test_a_coach_is_a_title(extractor: QuoteExtractor) -> None:
+    quotes = extractor.extract('"We played hard," Hawks coach Dan Rooney said.')
+    assert [(q.speaker.name, q.speaker.title) for q in quotes] == [("Dan Rooney", "coach")]

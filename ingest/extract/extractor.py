@@ -891,7 +891,11 @@ class _ArticleExtraction:
                 controller := next((c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i), None)
             ) is not None:
                 return controller  # 'forced Stumpf to admit that …': the one made to speak, not the one who made him
-            if node.dep_ in {"conj", "xcomp", "advcl"} and node.head is not node:
+            if node.dep_ == "advcl" and node.tag_ == "VBG" and node.head.dep_ == "relcl" and node.i > 0 and node.doc[node.i - 1].text == "," and (
+                node.head.head.head is not node.head.head
+            ):
+                node = node.head.head.head  # 'scolded a constituent who disagreed with her, telling him: "…"': she tells, not he
+            elif node.dep_ in {"conj", "xcomp", "advcl"} and node.head is not node:
                 node = node.head
             elif node.dep_ == "ccomp" and node.i > 0 and node.doc[node.i - 1].lower_ in {"and", "but"} and node.head.lemma_.lower() in SPEECH_VERBS:
                 node = node.head  # '… said Friday that she thinks … but said "…"': the parse hangs the second verb on the first
@@ -920,9 +924,9 @@ class _ArticleExtraction:
         near = [c for c in cues if any(c.sentence.start == st.start for st in sents)]
         words = m.words(text)
         if near:
-            introducing = [c for c in near if c.subject is not None and _INTRODUCED.fullmatch(text, base + c.end, m.start)]
+            introducing = [c for c in near if c.subject is not None and (_INTRODUCED.fullmatch(text, base + c.end, m.start) or _opens_after_adjuncts(c, base, m))]
             # 'scolded him: "…," she said': the cue that opens the quotation with a colon is its cue
-            cue = introducing[0] if introducing else self._nearest_cue(near, base, s, e)
+            cue = max(introducing, key=lambda c: c.end) if introducing else self._nearest_cue(near, base, s, e)
             if cue.subject is None and not cue.according_to:
                 return None
             sent_words = sum(_words(st.text) for st in sents)
@@ -933,15 +937,15 @@ class _ArticleExtraction:
             sent_end = base + max(st.end_char for st in sents)
             ends = sent_end if further is None else base + further
             sent_words -= _words(text[ends:sent_end])
-            free = max(1, sent_words - speaker_words - _words(cue.text))
+            free = max(1, sent_words - speaker_words - _words(cue.text) - _adjunct_words(cue, base, marked, m, ends))
             quoted = sum(x.words(text) for x in marked if x.start < ends and any(st.start_char <= x.start - base < st.end_char for st in sents))
             speaker = self._speaker(cue.subject, base, ents)
             if speaker is None:
                 return None
             cue_span = Span(cue.text, base + cue.start, base + cue.end)
             short = words < self.rules.short_phrase_words
-            introduced = _INTRODUCED.fullmatch(text, base + cue.end, m.start) is not None  # 'shot back: "Under what authority?"'
-            if introduced or free - quoted <= max(2, 0.25 * free):  # nearly everything but the speaker and cue is inside the marks
+            introduced = _INTRODUCED.fullmatch(text, base + cue.end, m.start) is not None or _opens_after_adjuncts(cue, base, m)  # 'shot back: "Under what authority?"'
+            if introduced or _leads_its_cue(cue, base, m) or free - quoted <= max(2, 0.25 * free):  # nearly everything but the speaker and cue is inside the marks
                 if short and self._topic_cue(cue):
                     self._reject_scare([m])  # 'The mayor criticized "the sanctuary city policy."': the topic, not his words
                     return None
@@ -1578,6 +1582,66 @@ def _introducing(doc: Doc, base: int) -> tuple[Token | None, Span | None]:
     return subject, Span(verb.text, base + verb.idx, base + verb.idx + len(verb))
 
 
+_ADJUNCTS = frozenset({"prep", "agent", "npadvmod", "advmod", "dative"})
+
+
+def _adjunct_words(cue: Cue, base: int, marked: list[MarkedSpan], m: MarkedSpan, ends: int) -> int:
+    """Words of the cue's adjuncts ('in a statement Monday', 'to the crowd', 'during a rally in Richmond'), which say where
+    and when, not what: '"…," Price said in a statement Monday.' is a direct quote as much as '"…," Price said.'.
+    Only where the marks lie outside the cue's clause: opening their sentence before it, or opened by a colon after it
+    ('Oz is "smart as hell," X wrote in an email' is no direct quote of three words); the one told counts too
+    ('told reporters at the Capitol'). An adjunct holding quoted words is no adjunct ('warned against "a rush …"')."""
+    doc = cue.sentence.doc
+    verb = doc[min(cue.tokens)]
+    before = doc.text[: max(0, m.start - base)]
+    opened = re.search(r"[:,]\s*[\"“]?$", before) is not None  # '…, Schumer said from the floor, "is a breakthrough day."'
+    if not (_opens_sentence(before) and m.end <= base + verb.idx or opened and m.start >= base + verb.idx):
+        return 0
+    told = verb.lemma_.lower() in ADDRESSEE_VERBS
+    count = 0
+    for child in verb.children:
+        if child.dep_ not in _ADJUNCTS and not (told and child.dep_ == "dobj") or child.i < verb.i:
+            continue
+        sub = list(child.subtree)
+        lo, hi = base + sub[0].idx, base + sub[-1].idx + len(sub[-1])
+        if hi <= ends and not any(_overlap((lo, hi), (x.start, x.end)) for x in marked):
+            count += sum(1 for t in sub if not t.is_punct)
+    return count
+
+
+def _opens_sentence(before: str) -> bool:
+    """The text before a quotation ends a sentence or the paragraph begins ('Oz is "smart …," X wrote' does not)."""
+    return re.search(r"(?:^|[.!?][\"”’']?\s)[\s\"“‘']*$", before) is not None
+
+
+def _leads_its_cue(cue: Cue, base: int, m: MarkedSpan) -> bool:
+    """'"…," said Shaw Drake, policy counsel with the ACLU, speaking to the Guardian from …': a quotation that opens its
+    sentence, followed by nothing but its speaker and cue, is the speaker's whole statement, whatever the sentence goes on
+    to say about the speaker ('referring to …', 'shortly after …', 'though he vowed …'); not '"X" is what he calls it'."""
+    if cue.subject is None or cue.according_to:
+        return False
+    doc = cue.sentence.doc
+    verb = doc[min(cue.tokens)]
+    speaker = min(t.idx for t in cue.subject.subtree)
+    if speaker > verb.idx and any(t.dep_ not in {"punct", "advmod", "npadvmod"} and t.i not in cue.tokens for t in doc[verb.i + 1 : cue.subject.left_edge.i]):
+        return False  # 'said on Monday Shaw Drake': only the time between a cue and its speaker
+    gap = doc.text[max(0, m.end - base) : min(speaker, verb.idx)]
+    return _opens_sentence(doc.text[: max(0, m.start - base)]) and m.end - base <= min(speaker, verb.idx) and not gap.strip(" ,\"”’'\n")
+
+
+def _opens_after_adjuncts(cue: Cue, base: int, m: MarkedSpan) -> bool:
+    """'telling him in an exchange caught on video: "…"': a colon opens the marks after the cue and words that only say
+    to whom, where or when (the cue's objects and adjuncts), so the marks hold what was said."""
+    doc = cue.sentence.doc
+    verb = doc[min(cue.tokens)]
+    colon = next((t for t in doc[verb.i + 1 :] if t.idx >= m.start - base or t.text == ":"), None)
+    if colon is None or colon.text != ":" or doc.text[colon.idx + 1 : m.start - base].strip(" \"“"):
+        return False
+    between = {t.i for t in doc[verb.i + 1 : colon.i]}
+    covered = {t.i for c in verb.children if c.i > verb.i and c.dep_ in _ADJUNCTS | {"dobj"} for t in c.subtree}
+    return bool(between) and between <= covered | set(cue.tokens)
+
+
 def _goes_on(further: Cue, cue: Cue) -> bool:
     """'…," the mayor said, adding that …' ('Conceding that … "…" he warned: …'): one cue hangs on the other and they share
     a speaker ('Lowe, who insists that …, claims that …' is two statements, not one going on)."""
@@ -1797,7 +1861,32 @@ def _person_within(head: Token, ents: list[SpacySpan]) -> SpacySpan | None:
 def _cue_sentence(sent: SpacySpan) -> bool:
     """A short sentence of a speaker and a cue alone ("Trump tweeted.", "said Sen. Ann Lowe, R-Ohio."), nothing quoted."""
     words = [t for t in sent if not t.is_punct and not t.is_space]
-    return 2 <= len(words) <= 12 and not any(t.text in "\"“”" for t in sent) and any(t.lemma_.lower() in SPEECH_VERBS and t.pos_ in {"VERB", "AUX"} for t in sent)
+    if len(words) < 2 or any(t.text in "\"“”" and t.i not in _nickname_marks(sent) for t in sent) or not any(t.lemma_.lower() in SPEECH_VERBS and t.pos_ in {"VERB", "AUX"} for t in sent):
+        return False
+    root = sent.root
+    # a longer one only for a long name and title ("Scott's niece, state Del. Marcia Price (D-Newport News), shouted to the
+    # crowd."), the cue saying nothing of its own ('the principles also call for an overhaul of …' does)
+    after = sum(1 for t in sent if t.i > root.i and not t.is_punct and not t.is_space)
+    return len(words) <= 12 or len(words) <= 24 and after <= 5 and root.lemma_.lower() in SPEECH_VERBS and not any(
+        c.dep_ in _SAYS_SOMETHING for c in root.children
+    )
+
+
+def _nickname_marks(sent: SpacySpan) -> set[int]:
+    """Token indices of the quotation marks around a nickname ('Del. Marcia "Cia" Price'): a name, not something said."""
+    doc, out = sent.doc, set()
+    for t in sent:
+        for width in (1, 2):
+            close = t.i + width + 1
+            if t.text in "\"“" and sent.start < t.i and close + 1 < sent.end and doc[close].text in "\"”" and (
+                doc[t.i - 1].text[:1].isupper() and doc[close + 1].text[:1].isupper()
+                and all(w.text[:1].isupper() for w in doc[t.i + 1 : close])
+            ):
+                out |= {t.i, close}
+    return out
+
+
+_SAYS_SOMETHING = frozenset({"ccomp", "xcomp", "dobj", "advcl", "conj", "parataxis", "attr", "acomp"})
 
 
 def _speech_cue(cue: SpacySpan) -> bool:

@@ -43,9 +43,13 @@ class Mention:
     pronoun: str | None = None
 
 
+_NICKNAME_IN_NAME = re.compile(r"(?<=\w)\s+[\"“][A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?[\"”]\s+(?=[A-Z])")
+
+
 def clean_name(text: str) -> str:
     """A name without markup, bullets, honorifics or leading titles: '• Mr. Obama' -> 'Obama'."""
-    words = [w for w in clean_text(text).split() if w.lower().strip(".") not in HONORIFICS]
+    text = _NICKNAME_IN_NAME.sub(" ", clean_text(text))  # 'Joseph "Joe" Lowe' is Joseph Lowe, as every other mention names him
+    words = [w for w in text.split() if w.lower().strip(".") not in HONORIFICS]
     while len(words) > 1 and is_title_word(words[0]) and not _organisation_head(words[-1]):
         words = words[1:]  # "Sheriff Champagne", "Congressmen Serrano" -> the name; the title is kept elsewhere
     return _POSSESSIVE.sub("", " ".join(words)).strip(" ,.;:")
