@@ -1776,7 +1776,7 @@ def test_a_quotation_that_opens_its_sentence_is_direct_whatever_follows_its_spea
     assert [(q.kind, q.text, q.speaker.name) for q in quotes] == [("direct", "We are very disturbed to hear these reports", "Ann Lowe")]
     vowed = extractor.extract('"We can only do what we can do," said Rep. Tom Harlan of Maryland, though he vowed that Republicans '
                               "would keep trying.")
-    assert [(q.kind, q.speaker.name) for q in vowed][0] == ("direct", "Tom Harlan")
+    assert (vowed[0].kind, vowed[0].speaker.name) == ("direct", "Tom Harlan")
     called = extractor.extract('"Fake news" is what the mayor calls it, Mary Alder said.')
     assert [(q.kind, q.text) for q in called] == [("mixed", '"Fake news" is what the mayor calls it')]
 
