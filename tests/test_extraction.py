@@ -1784,3 +1784,13 @@ def test_a_quotation_that_opens_its_sentence_is_direct_whatever_follows_its_spea
 def test_a_coach_is_a_title(extractor: QuoteExtractor) -> None:
     quotes = extractor.extract('"We played hard," Hawks coach Dan Rooney said.')
     assert [(q.speaker.name, q.speaker.title) for q in quotes] == [("Dan Rooney", "coach")]
+
+
+def test_a_name_with_a_typographic_apostrophe_is_read_whole_and_written_as_the_document_writes_it(extractor: QuoteExtractor) -> None:
+    """The small model reads 'Beto O’Rourke said' as a product and 'Gen. Terrence O’Shaughnessy' as 'Terrence': the parser
+    sees straight apostrophes; the name and the quote keep the document's own characters (invented text)."""
+    quotes = extractor.extract("“We will win Texas,” Dale O’Rourke said.\n\nThe number will now surpass 5,200, said Gen. Terrence "
+                               "O’Shaughnessy, the commander.\n\n‘We won’t back down,’ Lowe’s aide said.")
+    assert [(q.text, q.speaker.name or q.speaker.description) for q in quotes] == [
+        ("We will win Texas", "Dale O’Rourke"), ("The number will now surpass 5,200", "Terrence O’Shaughnessy"), ("We won’t back down", "Lowe’s aide"),
+    ]

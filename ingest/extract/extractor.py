@@ -187,14 +187,14 @@ class QuoteExtractor:
 
     def parse(self, text: str) -> list[tuple[int, Doc]]:
         spans = parse_units(text)
-        docs = self.nlp.pipe((text[s:e] for s, e in spans), batch_size=64)
+        docs = self.nlp.pipe((for_parser(text[s:e]) for s, e in spans), batch_size=64)
         return [(s, d) for (s, _), d in zip(spans, docs, strict=True)]
 
     def parse_many(self, texts: Iterable[str], n_process: int = 1) -> Iterator[list[tuple[int, Doc]]]:
         """Parse many documents' paragraphs in one spaCy stream (faster than one call each)."""
         texts = list(texts)
         all_spans = [parse_units(t) for t in texts]
-        flat = (t[s:e] for t, spans in zip(texts, all_spans, strict=True) for s, e in spans)
+        flat = (for_parser(t[s:e]) for t, spans in zip(texts, all_spans, strict=True) for s, e in spans)
         docs = iter(self.nlp.pipe(flat, batch_size=128, n_process=n_process))
         for spans in all_spans:
             yield [(s, next(docs)) for s, _ in spans]
@@ -226,6 +226,7 @@ class QuoteExtractor:
         quotes.sort(key=lambda q: (q.start, q.end))
         for q in quotes:
             _single_spaced(q)
+            _as_the_document_writes(q, text)
         return Extraction(_dedupe(quotes), dict(rejected))
 
     # -- transcripts -------------------------------------------------------------------------
@@ -1607,6 +1608,31 @@ def _adjunct_words(cue: Cue, base: int, marked: list[MarkedSpan], m: MarkedSpan,
         if hi <= ends and not any(_overlap((lo, hi), (x.start, x.end)) for x in marked):
             count += sum(1 for t in sub if not t.is_punct)
     return count
+
+
+_INNER_APOSTROPHE = re.compile(r"(?<=\w)’(?=\w)")
+
+
+def for_parser(text: str) -> str:
+    """The text spaCy reads: a typographic apostrophe inside a word as a straight one, one character for one. The small
+    model reads "Beto O’Rourke said" as a product and "Terrence O’Shaughnessy" as "Terrence"; quotes keep the document's
+    own characters, since every span is sliced from it."""
+    return _INNER_APOSTROPHE.sub("'", text)
+
+
+_STRAIGHT_INNER = re.compile(r"(?<=\w)'(?=\w)")
+
+
+def _as_the_document_writes(q: Quote, text: str) -> None:
+    """Names and labels read from the parse, which saw straight apostrophes (`for_parser`), as the document writes them:
+    "Beto O’Rourke" where the document has a typographic apostrophe."""
+    s = q.speaker
+    for field_name in ("name", "title", "organization", "description"):
+        value = getattr(s, field_name)
+        if value and "'" in value and (typographic := _STRAIGHT_INNER.sub("’", value)) in text:
+            setattr(s, field_name, typographic)
+    if q.reported_by and "'" in q.reported_by and (typographic := _STRAIGHT_INNER.sub("’", q.reported_by)) in text:
+        q.reported_by = typographic
 
 
 def _opens_sentence(before: str) -> bool:
