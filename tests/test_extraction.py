@@ -1794,3 +1794,11 @@ def test_a_name_with_a_typographic_apostrophe_is_read_whole_and_written_as_the_d
     assert [(q.text, q.speaker.name or q.speaker.description) for q in quotes] == [
         ("We will win Texas", "Dale O’Rourke"), ("The number will now surpass 5,200", "Terrence O’Shaughnessy"), ("We won’t back down", "Lowe’s aide"),
     ]
+
+
+def test_page_furniture_the_tagger_calls_a_person_is_no_antecedent(extractor: QuoteExtractor) -> None:
+    """Reuters prints 'Slideshow (17 Images)' between paragraphs; the tagger calls "Slideshow" a person and "he said"
+    after it resolved to it (invented text)."""
+    quotes = extractor.extract("Organisers said the march aimed to show the migrants were not giving up.\n\nSlideshow (17 Images)\n\n"
+                               '"We are marching to prove that we are not afraid," he said.')
+    assert [q.speaker.name for q in quotes if q.kind == "direct"] == [None]

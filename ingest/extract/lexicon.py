@@ -82,7 +82,7 @@ BELIEF_VERBS = frozenset(
 # Names the small tagger often calls PERSON that are platforms and outlets, never anyone's antecedent or speaker.
 NOT_PEOPLE = frozenset(
     "twitter facebook instagram youtube tiktok snapchat linkedin reddit whatsapp telegram truth social "
-    "truth-social x.com".split()
+    "truth-social x.com slideshow courtesy caption photo".split()  # and page furniture ("Slideshow (17 Images)")
 )
 
 ANONYMOUS_HEADS = frozenset("source sources person people insider insiders someone individual individuals".split())

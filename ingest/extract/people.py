@@ -280,7 +280,8 @@ def _organisation_head(word: str) -> bool:
 def is_person(ent: SpacySpan) -> bool:
     """A PERSON entity that names a person: not a platform the tagger took for one ("he wrote on Twitter"), nor a name
     with a digit in it ("COVID-19", "G7", which the tagger may call a person and a "he" then resolve to)."""
-    return ent.label_ == "PERSON" and ent.text.lower().strip(" .,’'s") not in NOT_PEOPLE and not any(c.isdigit() for c in ent.text)
+    bare = _POSSESSIVE.sub("", ent.text.lower().strip(" .,’'")).strip(" .,’'")  # "Twitter's", not the s of "Snapchat"
+    return ent.label_ == "PERSON" and bare not in NOT_PEOPLE and not any(c.isdigit() for c in ent.text)
 
 
 def titled_organisation(ent: SpacySpan) -> bool:
