@@ -1802,3 +1802,18 @@ def test_page_furniture_the_tagger_calls_a_person_is_no_antecedent(extractor: Qu
     quotes = extractor.extract("Organisers said the march aimed to show the migrants were not giving up.\n\nSlideshow (17 Images)\n\n"
                                '"We are marching to prove that we are not afraid," he said.')
     assert [q.speaker.name for q in quotes if q.kind == "direct"] == [None]
+
+
+def test_a_mixed_quote_ending_in_marked_words_keeps_their_closing_mark(extractor: QuoteExtractor) -> None:
+    """jsonl and the API give a quote's exact slice; a briefing tool printing 'the city "failed its residents' would print an
+    unbalanced quotation (invented text)."""
+    quotes = extractor.extract('The mayor said that the city "failed its residents for a decade."')
+    assert [(q.kind, q.text) for q in quotes] == [("mixed", 'that the city "failed its residents for a decade."')]
+
+
+def test_speech_only_foreseen_inside_what_someone_said_is_not_the_speakers_cue(extractor: QuoteExtractor) -> None:
+    """'said it would tell an American story, one of "…"': the museum tells nothing; the marked words are what the
+    president said (invented text)."""
+    quotes = extractor.extract('President Ann Lowe, opening the museum on Saturday, said it would tell an American story, one of '
+                               '"suffering and delight, one of fear, but also of hope, of wandering in the wilderness."')
+    assert [q.speaker.name for q in quotes] == ["Ann Lowe"]

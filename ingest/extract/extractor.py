@@ -227,6 +227,7 @@ class QuoteExtractor:
         for q in quotes:
             _single_spaced(q)
             _as_the_document_writes(q, text)
+            _with_its_closing_mark(q, text)
         return Extraction(_dedupe(quotes), dict(rejected))
 
     # -- transcripts -------------------------------------------------------------------------
@@ -1004,6 +1005,14 @@ class _ArticleExtraction:
         """The cue nearest the marked words, unless its clause leaves them out and another cue's clause holds them:
         'X said Republicans "have to have the guts" to tell him' is X's, not the Republicans' of the nearer 'tell'."""
         nearest = min(near, key=lambda c: min(abs(c.start + base - e), abs(c.end + base - s)))
+        if _hypothetical(nearest):
+            # 'said it would tell an American story, one of "…"': a telling that is only foreseen, inside what the outer
+            # cue's speaker said, is no act of speech; the marked words are the outer speaker's
+            words_end = s + len(self.text[s:e].rstrip(" .,;:!?\"”’'"))  # the parse may hang the closing stop on the outer verb
+            outer = next((c for c in near if c is not nearest and c.subject is not None and self._holds(c, base, s, words_end)
+                          and self._holds(c, base, base + nearest.start, base + nearest.end)), None)
+            if outer is not None:
+                return outer
         if self._holds(nearest, base, s, e):
             return nearest
         return next((c for c in near if c is not nearest and c.subject is not None and self._holds(c, base, s, e)), nearest)
@@ -1620,6 +1629,25 @@ def for_parser(text: str) -> str:
     return _INNER_APOSTROPHE.sub("'", text)
 
 
+_CLOSING_AFTER = re.compile(r"[.,!?;:]?[\"”]")
+
+
+def _with_its_closing_mark(q: Quote, text: str) -> None:
+    """A mixed quote that ends where its marked words end takes their closing mark (and the stop printed inside it):
+    'said the city "failed its residents."', not '… "failed its residents', which a briefing tool would print unbalanced."""
+    if q.kind not in {"mixed", "indirect"}:
+        return
+    opened = 0
+    for i, ch in enumerate(q.text):
+        if ch == "“" or ch == '"' and (i == 0 or not q.text[i - 1].isalnum() and q.text[i - 1] not in ".,!?;:"):
+            opened += 1
+        elif ch in "”\"" and opened:
+            opened -= 1
+    if opened == 1 and (m := _CLOSING_AFTER.match(text, q.end)) is not None:
+        q.end = m.end()
+        q.text = text[q.start : q.end]
+
+
 _STRAIGHT_INNER = re.compile(r"(?<=\w)'(?=\w)")
 
 
@@ -1633,6 +1661,15 @@ def _as_the_document_writes(q: Quote, text: str) -> None:
             setattr(s, field_name, typographic)
     if q.reported_by and "'" in q.reported_by and (typographic := _STRAIGHT_INNER.sub("’", q.reported_by)) in text:
         q.reported_by = typographic
+
+
+_MODALS = frozenset("would will could might may should can shall 'd 'll".split())
+
+
+def _hypothetical(cue: Cue) -> bool:
+    """A cue under a modal ('would tell', 'will say', 'could argue'): speech foreseen or supposed, not done."""
+    verb = cue.sentence.doc[min(cue.tokens)]
+    return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
 
 
 def _opens_sentence(before: str) -> bool:
