@@ -1817,3 +1817,24 @@ def test_speech_only_foreseen_inside_what_someone_said_is_not_the_speakers_cue(e
     quotes = extractor.extract('President Ann Lowe, opening the museum on Saturday, said it would tell an American story, one of '
                                '"suffering and delight, one of fear, but also of hope, of wandering in the wilderness."')
     assert [q.speaker.name for q in quotes] == ["Ann Lowe"]
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        ("But Republican leaders may not be swayed by their business allies. They point to the failed rollout of the health law as "
+         "proof that a massive bill is the wrong approach.", "Republican leaders"),
+        ("Christian conservatives, who stayed on the sidelines in 2006, have sprung into action.\n\nThey say the bill is a moral necessity.",
+         "Christian conservatives"),
+        ("Of course the administration won't say that the plan is dead. They will simply say that the time isn't right.", "the administration"),
+        ("The new walls were built in Mission last spring. They said the walls would stand for decades.", "They"),  # a thing
+        ("Opponents make other arguments. Immigrants, they say, are lazy and take jobs.", "Opponents"),  # not its own sentence's subject
+        ("The State Department says travelers should be careful. When Ann Lowe meets asylum-seekers, they tell her they fear "
+         "being kidnapped.", "they"),  # a plural named since the body
+    ],
+)
+def test_they_is_the_group_last_made_subject_when_it_names_people(extractor: QuoteExtractor, text: str, description: str) -> None:
+    """A quote credited to "they" tells a staffer nothing: the plural subject made last before it, when it names people who
+    speak as one, is its speaker; a thing, or a plural named after a body, leaves "they" as written (invented text)."""
+    quotes = [q for q in extractor.extract(text) if q.speaker.mention and q.speaker.mention.text.lower() == "they"]
+    assert quotes and {q.speaker.name or q.speaker.description for q in quotes} == {description}

@@ -51,6 +51,9 @@ class RuleConfig:
     # "the statement said", "the newspaper noted", "the department said": the issuer, newspaper or organisation named
     # for it at most this many characters before (a few paragraphs: articles quote one release over several).
     document_recency_chars: int = 2000
+    # "they said" is the group last made a subject ("Republican leaders point to …") at most this many characters before,
+    # when no later plural subject (a thing: "the walls") stands between.
+    plural_recency_chars: int = 600
     # Confidence of each kind of decision: the share of such quotes found with the right speaker on PolNeAR dev
     # (`python -m evals.attribution --split dev`, "reliability"), rounded down to 0.05; turns and statements are
     # not in PolNeAR and keep their prior.

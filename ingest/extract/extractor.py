@@ -22,13 +22,16 @@ from spacy.tokens import Span as SpacySpan
 from ingest.extract.config import DEFAULT_RULES, RuleConfig, Sieve
 from ingest.extract.lexicon import (
     ADDRESSEE_VERBS,
+    ANONYMOUS_HEADS,
     BELIEF_VERBS,
     CLAIM_NOUNS,
     CLAUSAL_ONLY,
+    COLLECTIVE_HEADS,
     DOCUMENT_NOUNS,
     FEMALE_HONORIFICS,
     FRAMING_CUES,
     GROUNDING_VERBS,
+    GROUP_HEADS,
     INTRODUCED_ROLES,
     INTRODUCING_VERBS,
     ISSUING_CUES,
@@ -1280,6 +1283,39 @@ class _ArticleExtraction:
             organization=mention.organization, description=_QUESTION_LABEL.sub("", mention.description or "") or None, mention=span,
         )
 
+    def _plural_antecedent(self, span: Span) -> SpeakerRef | None:
+        """'Republican leaders … point to the rollout … They said …': the plural subject made last before the pronoun, when
+        it names people who speak as one (a group noun, a people or party, a pair of names); a thing ("the walls") last
+        made subject leaves "they" as it is."""
+        before: tuple[int, int, Doc, Token] | None = None
+        for base, doc in self.parsed:
+            if base > span.start:
+                break
+            for tok in doc:
+                at = base + tok.idx
+                if at >= span.start or at < span.start - self.rules.plural_recency_chars:
+                    continue
+                if any(m.start <= at < m.end for m in self.marked):
+                    continue
+                if before is not None and not _plural(before[3]) and tok.tag_ in {"NNS", "NNPS"}:
+                    before = None  # 'the State Department suggests … meets with asylum-seekers, they tell her': a body
+                    # is "they" only with no plural named since
+                if base + tok.sent.end_char > span.start:
+                    continue  # 'Immigrants, they say, are lazy': never the pronoun's own sentence
+                if tok.dep_ in {"nsubj", "nsubjpass"} and tok.pos_ in {"NOUN", "PROPN"} and (_plural(tok) or _speaking_body(tok)):
+                    before = (at, base, doc, tok)
+        if before is None or not _speaks_as_one(before[3]):
+            return None
+        _, base, doc, tok = before
+        group = self._speaker(tok, base, list(doc.ents))
+        if group is None or group.resolution == "pronoun":
+            return None
+        # the group as the document names it, without what a relative clause or apposition adds ('Christian
+        # conservatives, who stayed on the sidelines …'); a group has no title or organisation of its own
+        described = re.split(r",\s|\s(?:who|which|that)\s", group.description or "", maxsplit=1)[0].strip() or None
+        return SpeakerRef(group.name, "pronoun", None, None, described if not group.name else group.description, span,
+                          is_organization=group.is_organization)
+
     def _source_name(self, speaker: SpeakerRef) -> str | None:
         """How a citation names the outer source of a nested quote: its name, else the document's words for it."""
         if speaker.resolution == "pronoun" and speaker.name is None and speaker.mention is not None:
@@ -1320,6 +1356,8 @@ class _ArticleExtraction:
                 return ref
         elif pronoun in PLURAL_PRONOUNS and last is not None and not last.name:
             return SpeakerRef(None, "pronoun", last.title, last.organization, last.description, span)
+        elif pronoun in PLURAL_PRONOUNS and (group := self._plural_antecedent(span)) is not None:
+            return group
         elif pronoun == "it":
             before = [  # never one named inside quoted words: '"… to combat the COVID-19, police …," it said'
                 (pos, name) for pos, name in self.orgs
@@ -1661,6 +1699,25 @@ def _as_the_document_writes(q: Quote, text: str) -> None:
             setattr(s, field_name, typographic)
     if q.reported_by and "'" in q.reported_by and (typographic := _STRAIGHT_INNER.sub("’", q.reported_by)) in text:
         q.reported_by = typographic
+
+
+def _plural(tok: Token) -> bool:
+    """A plural subject: a plural noun, or names joined by "and" ('Rep. Ann Lowe and Sen. Tom Harlan')."""
+    return tok.tag_ in {"NNS", "NNPS"} or tok.ent_type_ == "PERSON" and any(
+        c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in tok.children
+    ) and any(c.dep_ == "cc" and c.lower_ == "and" for c in tok.children)
+
+
+def _speaking_body(tok: Token) -> bool:
+    """A body made the subject of a verb of saying ('the administration won't say …'), which prose goes on to call "they"."""
+    return tok.lemma_.lower() in COLLECTIVE_HEADS and tok.head.lemma_.lower() in SPEECH_VERBS
+
+
+def _speaks_as_one(tok: Token) -> bool:
+    """People who speak together: a group noun ("officials", "Republican leaders"), a people or party ("Democrats"),
+    or names joined by "and"; not things ("the walls", "polls")."""
+    lemma = tok.lemma_.lower()
+    return lemma in GROUP_HEADS or lemma in COLLECTIVE_HEADS or tok.ent_type_ in {"NORP", "PERSON"} or lemma in ANONYMOUS_HEADS
 
 
 _MODALS = frozenset("would will could might may should can shall 'd 'll".split())

@@ -85,6 +85,21 @@ NOT_PEOPLE = frozenset(
     "truth-social x.com slideshow courtesy caption photo".split()  # and page furniture ("Slideshow (17 Images)")
 )
 
+# Plural nouns for people who speak as one: a "they said" after "Republican leaders …" or "Christian conservatives …" is theirs.
+GROUP_HEADS = frozenset(
+    """
+    official lawmaker leader democrat republican critic advocate expert resident protester activist supporter opponent
+    member senator representative legislator aide adviser advisor investigator prosecutor lawyer attorney authority
+    officer agent economist analyst scientist researcher doctor parent teacher student worker voter organizer organiser
+    conservative liberal progressive campaigner candidate governor mayor sheriff judge family immigrant migrant farmer
+    owner executive employer union group organization organisation administration campaign commissioner spokesman
+    spokeswoman spokespeople spokesperson diplomat minister economist witness survivor victim defender backer ally
+    """.split()
+)
+
+# Singular nouns for bodies that news prose calls "they" ("the administration won't say …, just as they didn't").
+COLLECTIVE_HEADS = frozenset("administration campaign government committee party team agency department".split())
+
 ANONYMOUS_HEADS = frozenset("source sources person people insider insiders someone individual individuals".split())
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
