@@ -10,6 +10,7 @@ claim nouns ("Trump's claim that …"); the trained tagger's whole attributions 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -485,6 +486,7 @@ class _ArticleExtraction:
         self.surnames: dict[str, set[str]] = {}  # last words of the document's PERSON names, with their full names
         self.scare_quotes: set[tuple[int, int]] = set()
         self.orgs: list[tuple[int, str]] = []
+        self._plurals: list[tuple[int, int, Token]] | None = None  # plural nouns, read at the first "they" (_plural_antecedent)
         self.titled: dict[str, SpeakerRef] = {}  # the last titled mention of each name, for "he said" after it
         self.pronouns: dict[tuple[int, int], SpeakerRef] = {}  # each he/she resolved, by where it stands
         self.issued: list[tuple[int, SpeakerRef]] = []  # who issued each statement, letter, advisory named so far
@@ -1287,27 +1289,23 @@ class _ArticleExtraction:
         """'Republican leaders … point to the rollout … They said …': the plural subject made last before the pronoun, when
         it names people who speak as one (a group noun, a people or party, a pair of names); a thing ("the walls") last
         made subject leaves "they" as it is."""
-        before: tuple[int, int, Doc, Token] | None = None
-        for base, doc in self.parsed:
-            if base > span.start:
-                break
-            for tok in doc:
-                at = base + tok.idx
-                if at >= span.start or at < span.start - self.rules.plural_recency_chars:
-                    continue
-                if any(m.start <= at < m.end for m in self.marked):
-                    continue
-                if before is not None and not _plural(before[3]) and tok.tag_ in {"NNS", "NNPS"}:
-                    before = None  # 'the State Department suggests … meets with asylum-seekers, they tell her': a body
-                    # is "they" only with no plural named since
-                if base + tok.sent.end_char > span.start:
-                    continue  # 'Immigrants, they say, are lazy': never the pronoun's own sentence
-                if tok.dep_ in {"nsubj", "nsubjpass"} and tok.pos_ in {"NOUN", "PROPN"} and (_plural(tok) or _speaking_body(tok)):
-                    before = (at, base, doc, tok)
-        if before is None or not _speaks_as_one(before[3]):
+        if self._plurals is None:
+            self._plurals = _plural_nouns(self.parsed, self.marked)
+        lo = bisect.bisect_left(self._plurals, span.start - self.rules.plural_recency_chars, key=lambda e: e[0])
+        hi = bisect.bisect_left(self._plurals, span.start, key=lambda e: e[0])
+        before: tuple[int, int, Token] | None = None
+        for at, base, tok in self._plurals[lo:hi]:
+            if before is not None and not _plural(before[2]) and tok.tag_ in {"NNS", "NNPS"}:
+                before = None  # 'the State Department suggests … meets with asylum-seekers, they tell her': a body is
+                # "they" only with no plural named since
+            if base + tok.sent.end_char > span.start:
+                continue  # 'Immigrants, they say, are lazy': never the pronoun's own sentence
+            if tok.dep_ in {"nsubj", "nsubjpass"} and tok.pos_ in {"NOUN", "PROPN"} and (_plural(tok) or _speaking_body(tok)):
+                before = (at, base, tok)
+        if before is None or not _speaks_as_one(before[2]):
             return None
-        _, base, doc, tok = before
-        group = self._speaker(tok, base, list(doc.ents))
+        _, base, tok = before
+        group = self._speaker(tok, base, list(tok.doc.ents))
         if group is None or group.resolution == "pronoun":
             return None
         # the group as the document names it, without what a relative clause or apposition adds ('Christian
@@ -1699,6 +1697,18 @@ def _as_the_document_writes(q: Quote, text: str) -> None:
             setattr(s, field_name, typographic)
     if q.reported_by and "'" in q.reported_by and (typographic := _STRAIGHT_INNER.sub("’", q.reported_by)) in text:
         q.reported_by = typographic
+
+
+def _plural_nouns(parsed: list[tuple[int, Doc]], marked: list[MarkedSpan]) -> list[tuple[int, int, Token]]:
+    """(offset, paragraph offset, token) of every plural noun and every speaking body outside quotation marks, in text
+    order: what a "they" may mean, read once per document (a document with thousands of "they" stays linear)."""
+    out = []
+    for base, doc in parsed:
+        for tok in doc:
+            at = base + tok.idx
+            if (tok.tag_ in {"NNS", "NNPS"} or _plural(tok) or _speaking_body(tok)) and not any(m.start <= at < m.end for m in marked):
+                out.append((at, base, tok))
+    return out
 
 
 def _plural(tok: Token) -> bool:
