@@ -76,6 +76,13 @@ def attributed(who: str, reported_by: str | None) -> str:
 _DOUBLE = "\u201c\u201d\u201e\u00ab\u00bb\""
 
 
+def opens_quotation(text: str, i: int) -> bool:
+    """The double quotation mark at `i` of a quote's own words opens a quotation: a curly opening mark, or a straight one
+    at the start or after neither a letter, a digit nor a stop."""
+    ch = text[i]
+    return ch in "\u201c\u201e\u00ab" or (ch == '"' and (i == 0 or not text[i - 1].isalnum() and text[i - 1] not in ".,!?;:"))
+
+
 def balance_marks(text: str) -> str:
     """The quote's own words ready to sit inside “…”: outer marks dropped, inner ones single and paired, single-spaced."""
     text = single_spaced(text.strip())
@@ -85,7 +92,7 @@ def balance_marks(text: str) -> str:
     open_at: list[int] = []
     for i, ch in enumerate(text):
         if ch in _DOUBLE or ch in "\u2018" or (ch == "\u2019" and not _apostrophe(text, i)):
-            opening = ch in "\u201c\u201e\u00ab\u2018" or (ch == '"' and (i == 0 or not text[i - 1].isalnum() and text[i - 1] not in ".,!?;:"))
+            opening = ch in "\u2018" or opens_quotation(text, i)
             if opening:
                 open_at.append(len(out))
                 out.append("\u2018")

@@ -59,6 +59,7 @@ from ingest.extract.marks import (
     MarkedSpan,
     count_words,
     find_marked_spans,
+    is_nickname,
     names_a_thing,
     trim_span,
 )
@@ -89,7 +90,7 @@ from ingest.extract.transcripts import (
     label_text,
 )
 from ingest.normalise import paragraphs
-from kb.citations import single_spaced
+from kb.citations import opens_quotation, single_spaced
 from kb.models import Quote, Span, SpeakerRef
 from kb.names import ORG_HEADS, WEEKDAYS, fold, proper_name
 
@@ -931,7 +932,7 @@ class _ArticleExtraction:
         near = [c for c in cues if any(c.sentence.start == st.start for st in sents)]
         words = m.words(text)
         if near:
-            introducing = [c for c in near if c.subject is not None and (_INTRODUCED.fullmatch(text, base + c.end, m.start) or _opens_after_adjuncts(c, base, m))]
+            introducing = [c for c in near if c.subject is not None and _opens_quotation(text, c, base, m)]
             # 'scolded him: "…," she said': the cue that opens the quotation with a colon is its cue
             cue = max(introducing, key=lambda c: c.end) if introducing else self._nearest_cue(near, base, s, e)
             if cue.subject is None and not cue.according_to:
@@ -951,7 +952,7 @@ class _ArticleExtraction:
                 return None
             cue_span = Span(cue.text, base + cue.start, base + cue.end)
             short = words < self.rules.short_phrase_words
-            introduced = _INTRODUCED.fullmatch(text, base + cue.end, m.start) is not None or _opens_after_adjuncts(cue, base, m)  # 'shot back: "Under what authority?"'
+            introduced = _opens_quotation(text, cue, base, m)  # 'shot back: "Under what authority?"'
             if introduced or _leads_its_cue(cue, base, m) or free - quoted <= max(2, 0.25 * free):  # nearly everything but the speaker and cue is inside the marks
                 if short and self._topic_cue(cue):
                     self._reject_scare([m])  # 'The mayor criticized "the sanctuary city policy."': the topic, not his words
@@ -1631,6 +1632,12 @@ def _introducing(doc: Doc, base: int) -> tuple[Token | None, Span | None]:
 _ADJUNCTS = frozenset({"prep", "agent", "npadvmod", "advmod", "dative"})
 
 
+def _adjuncts(verb: Token, objects: bool) -> list[Token]:
+    """The cue's dependents after it that say to whom, where or when ('to the crowd', 'in a statement Monday'); with
+    `objects`, its direct object too ('told reporters')."""
+    return [c for c in verb.children if c.i > verb.i and (c.dep_ in _ADJUNCTS or objects and c.dep_ == "dobj")]
+
+
 def _adjunct_words(cue: Cue, base: int, marked: list[MarkedSpan], m: MarkedSpan, ends: int) -> int:
     """Words of the cue's adjuncts ('in a statement Monday', 'to the crowd', 'during a rally in Richmond'), which say where
     and when, not what: '"…," Price said in a statement Monday.' is a direct quote as much as '"…," Price said.'.
@@ -1643,11 +1650,8 @@ def _adjunct_words(cue: Cue, base: int, marked: list[MarkedSpan], m: MarkedSpan,
     opened = re.search(r"[:,]\s*[\"“]?$", before) is not None  # '…, Schumer said from the floor, "is a breakthrough day."'
     if not (_opens_sentence(before) and m.end <= base + verb.idx or opened and m.start >= base + verb.idx):
         return 0
-    told = verb.lemma_.lower() in ADDRESSEE_VERBS
     count = 0
-    for child in verb.children:
-        if child.dep_ not in _ADJUNCTS and not (told and child.dep_ == "dobj") or child.i < verb.i:
-            continue
+    for child in _adjuncts(verb, objects=verb.lemma_.lower() in ADDRESSEE_VERBS):
         sub = list(child.subtree)
         lo, hi = base + sub[0].idx, base + sub[-1].idx + len(sub[-1])
         if hi <= ends and not any(_overlap((lo, hi), (x.start, x.end)) for x in marked):
@@ -1675,7 +1679,7 @@ def _with_its_closing_mark(q: Quote, text: str) -> None:
         return
     opened = 0
     for i, ch in enumerate(q.text):
-        if ch == "“" or ch == '"' and (i == 0 or not q.text[i - 1].isalnum() and q.text[i - 1] not in ".,!?;:"):
+        if ch in "\"“" and opens_quotation(q.text, i):
             opened += 1
         elif ch in "”\"" and opened:
             opened -= 1
@@ -1768,8 +1772,14 @@ def _opens_after_adjuncts(cue: Cue, base: int, m: MarkedSpan) -> bool:
     if colon is None or colon.text != ":" or doc.text[colon.idx + 1 : m.start - base].strip(" \"“"):
         return False
     between = {t.i for t in doc[verb.i + 1 : colon.i]}
-    covered = {t.i for c in verb.children if c.i > verb.i and c.dep_ in _ADJUNCTS | {"dobj"} for t in c.subtree}
+    covered = {t.i for c in _adjuncts(verb, objects=True) for t in c.subtree}
     return bool(between) and between <= covered | set(cue.tokens)
+
+
+def _opens_quotation(text: str, cue: Cue, base: int, m: MarkedSpan) -> bool:
+    """The cue opens the marked words: right before them ('shot back: "…"', 'said, "…"'), or past its objects and
+    adjuncts and a colon ('telling him in an exchange caught on video: "…"')."""
+    return _INTRODUCED.fullmatch(text, base + cue.end, m.start) is not None or _opens_after_adjuncts(cue, base, m)
 
 
 def _goes_on(further: Cue, cue: Cue) -> bool:
@@ -2008,10 +2018,7 @@ def _nickname_marks(sent: SpacySpan) -> set[int]:
     for t in sent:
         for width in (1, 2):
             close = t.i + width + 1
-            if t.text in "\"“" and sent.start < t.i and close + 1 < sent.end and doc[close].text in "\"”" and (
-                doc[t.i - 1].text[:1].isupper() and doc[close + 1].text[:1].isupper()
-                and all(w.text[:1].isupper() for w in doc[t.i + 1 : close])
-            ):
+            if t.text in "\"“" and close < sent.end and doc[close].text in "\"”" and is_nickname(doc.text, MarkedSpan(t.idx + 1, doc[close].idx, 0)):
                 out |= {t.i, close}
     return out
 

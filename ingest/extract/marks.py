@@ -182,19 +182,19 @@ def names_a_thing(text: str, span: MarkedSpan, title_max_words: int) -> bool:
     inner = text[span.start : span.end].strip()
     if _SO_CALLED.match(inner) or _NAMING_BEFORE.search(text, max(0, span.start - 60), max(0, span.start - 1)):
         return True
-    return title_cased(inner, title_max_words) or _nickname(text, span)
+    return title_cased(inner, title_max_words) or is_nickname(text, span)
 
 
-_NICKNAME = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)?")
+NICKNAME_WORDS = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)?")
 
 
-def _nickname(text: str, span: MarkedSpan) -> bool:
+def is_nickname(text: str, span: MarkedSpan) -> bool:
     """'Del. Marcia "Cia" Price', 'Joseph "Joe" Lowe': one or two capitalised words in marks between a given name and
     a surname are what the person is called, not something said."""
     before = text[max(0, span.start - 30) : max(0, span.start - 1)].rstrip()
     after = text[span.end + 1 : span.end + 30].lstrip()
     return (
-        _NICKNAME.fullmatch(text[span.start : span.end].strip()) is not None
+        NICKNAME_WORDS.fullmatch(text[span.start : span.end].strip()) is not None
         and re.search(r"[A-Z][a-z]+$", before) is not None
         and re.match(r"[A-Z][a-z]+", after) is not None
     )

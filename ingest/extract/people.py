@@ -16,6 +16,7 @@ from ingest.extract.lexicon import (
     SPEECH_VERBS,
     TITLE_WORDS,
 )
+from ingest.extract.marks import NICKNAME_WORDS
 from kb.names import ORG_HEADS, clean_text, fold, junk_organization, name_gender
 
 _ORG_LABELS = {"ORG", "NORP", "GPE", "FAC"}
@@ -43,7 +44,7 @@ class Mention:
     pronoun: str | None = None
 
 
-_NICKNAME_IN_NAME = re.compile(r"(?<=\w)\s+[\"“][A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?[\"”]\s+(?=[A-Z])")
+_NICKNAME_IN_NAME = re.compile(rf"(?<=\w)\s+[\"“](?:{NICKNAME_WORDS.pattern})[\"”]\s+(?=[A-Z])")  # the marks' nickname rule
 
 
 def clean_name(text: str) -> str:
