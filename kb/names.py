@@ -146,7 +146,11 @@ def clean_text(text: str) -> str:
         words = words[:-1]
     if len(words) > 2 and words[-2].lower() in ("on", "last", "this") and words[-1].lower().strip(",.") in WEEKDAYS:
         words = words[:-2]  # "Trump on Sunday": the time of the saying, taken into the name
-    return " ".join(words).strip(" ,.;:-–—\"'“”‘’")
+    text = " ".join(words).strip(" ,.;:-–—\"'“”‘’")
+    return text + "." if _INITIALISM_END.search(text) and text + "." in " ".join(words) else text  # "U.S.", "D.C." keep their stop
+
+
+_INITIALISM_END = re.compile(r"(?:^|\s)(?:[A-Za-z]\.)+[A-Za-z]$")
 
 
 def is_group(name: str) -> bool:

@@ -1585,6 +1585,37 @@ def test_the_words_before_a_name_give_a_real_organisation_or_none(extractor: Quo
     assert (speaker.title, speaker.organization) == (title, organization)
 
 
+@pytest.mark.parametrize(
+    ("subject", "name", "title", "organization"),
+    [
+        ("A defiant Dana Whitfield", "Dana Whitfield", None, None),  # an adjective on the name, not an office
+        ("54-year-old Dana Whitfield", "Dana Whitfield", None, None),
+        ("liberal icon Sen. Dana Whitfield", "Dana Whitfield", "Sen.", None),
+        ("Fellow Democratic Sen. Dana Whitfield", "Dana Whitfield", "Sen.", "Democratic"),
+        ("pro-immigration America's Voice Executive Director Dana Whitfield", "Dana Whitfield", "Executive Director", "America's Voice"),
+        ("White House Chief of Staff Dana Whitfield", "Dana Whitfield", "Chief of Staff", "White House"),
+        ("former first lady Dana Whitfield", "Dana Whitfield", "former first lady", None),
+        ("retired Vice Admiral Dana Whitfield", "Dana Whitfield", "retired Vice Admiral", None),
+        ("Acting ICE Director Dana Whitfield", "Dana Whitfield", "Acting Director", "ICE"),
+        ("The Weekly Standard's Dana Whitfield", "Dana Whitfield", None, "Weekly Standard"),
+        ("the AFL-CIO's Dana Whitfield", "Dana Whitfield", None, "AFL-CIO"),
+        ("state Republican Party Chairman Dana Whitfield", "Dana Whitfield", "Chairman", "Republican Party"),
+        ("Department of Justice lawyer Dana Whitfield", "Dana Whitfield", "lawyer", "Department of Justice"),
+        ("Justice Department lawyer August Flentjen", "August Flentjen", "lawyer", "Justice Department"),  # "August" read as a date
+        ("Republican presidential candidate Dana Whitfield", "Dana Whitfield", "presidential candidate", "Republican"),
+        ("White House Director of Legislative Affairs Dana Whitfield", "Dana Whitfield", "Director of Legislative Affairs", "White House"),
+    ],
+)
+def test_a_speakers_title_is_their_office_and_the_organisation_is_named_whole(
+    extractor: QuoteExtractor, subject: str, name: str, title: str | None, organization: str | None
+) -> None:
+    """What a staffer sees beside a name: 'Chuck Schumer, defiant', 'Dennis McDonough, Staff', 'Frank Sharry, pro immigration
+    Executive Director', 'Jonathan V. Last (Weekly)' and 'August Flentje, lawyer August' were all labels from the words before
+    a name (invented names)."""
+    speaker = find(extractor.extract(f'{subject} said the plan "would never survive a court challenge."'), "never survive").speaker
+    assert (speaker.name, speaker.title, speaker.organization) == (name, title, organization)
+
+
 def test_a_surname_the_tagger_takes_for_a_common_noun_is_still_the_antecedent(extractor: QuoteExtractor) -> None:
     text = (
         "Mayor Dana Fleming spoke on Monday. Governor Paul Brandt spoke too.\n\n"

@@ -275,6 +275,17 @@ def test_an_office_fused_to_a_name_is_the_person_of_that_office() -> None:
     assert kept.speaker.name == "John Paul Jones"
 
 
+@pytest.mark.parametrize(("organization", "stored"), [("U.S.", "U.S."), ("D.C.", "D.C."), ("the U.N.", "the U.N."), ("Senate.", "Senate")])
+def test_an_organisation_keeps_the_stop_of_its_initials(organization: str, stored: str) -> None:
+    """A speaker's organisation is stored as the document spells it: "U.S." was "U.S", beside "US", on 28 quotes."""
+    from kb.models import Quote, SpeakerRef
+    from kb.speakers import clean_speaker_refs
+
+    q = Quote("We will act.", 0, 12, "direct", SpeakerRef("Dana Whitfield", "named", title="Rep.", organization=organization))
+    clean_speaker_refs([q])
+    assert q.speaker.organization == stored
+
+
 def _quote(ref: "SpeakerRef") -> "Quote":
     from kb.models import Quote, Span
     return Quote(text="We will act.", start=0, end=12, kind="direct", speaker=ref, cue=Span("said", 13, 17), confidence=0.9)

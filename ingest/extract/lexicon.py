@@ -59,7 +59,7 @@ ORGANIZATION_HEADS = frozenset("department agency ministry committee commission 
 TITLE_WORDS = frozenset(
     """
     president vice secretary deputy assistant undersecretary under attorney general solicitor sheriff chief police officer
-    commissioner director administrator spokesman spokeswoman spokesperson press senator sen rep representative congressman
+    commissioner director administrator spokesman spokeswoman spokesperson press senator sen sec rep representative congressman
     congresswoman governor gov mayor lieutenant lt councilman councilwoman council member chairman chairwoman chair
     ceo founder executive manager advisor adviser counsel counselor ambassador minister prime premier leader speaker
     whip majority minority justice judge official officials aide strategist analyst professor dr doctor captain sgt sergeant
@@ -68,6 +68,10 @@ TITLE_WORDS = frozenset(
     candidate nominee delegate campaign agent detective trooper deputy-secretary press-secretary staff coach
     """.split()
 )
+
+# Words that qualify a title and belong to it ("retired Vice Admiral", "top aide"); other words before one describe the
+# person ("liberal icon Sen.").
+TITLE_MODIFIERS = frozenset("retired top longtime veteran incoming outgoing".split())
 
 # Words that only describe (party, modifiers) and belong to neither the title nor the organisation.
 DESCRIPTIVE_WORDS = frozenset("republican democratic democrat independent gop the a an then now".split())

@@ -14,6 +14,7 @@ from ingest.extract.lexicon import (
     HONORIFICS,
     NOT_PEOPLE,
     SPEECH_VERBS,
+    TITLE_MODIFIERS,
     TITLE_WORDS,
 )
 from ingest.extract.marks import NICKNAME_WORDS
@@ -64,19 +65,44 @@ def is_title_word(word: str) -> bool:
 
 
 def split_title(words: list[str]) -> tuple[str | None, str | None]:
-    """'White House press secretary' -> ('press secretary', 'White House'); descriptive words and honorifics dropped."""
-    words = [w for w in words if w.lower().strip(",") not in DESCRIPTIVE_WORDS and w.lower().strip(".,") not in HONORIFICS]
+    """'White House press secretary' -> ('press secretary', 'White House'); descriptive words and honorifics dropped.
+
+    The title is the run of title words that ends at the name ("Chief of Staff", "first lady"), with the lower-case words
+    before the organisation ("presidential candidate", "political scientist"); before a capitalised title, only those
+    that qualify it ("former", "retired"): 'liberal icon Sen.' is a senator, 'pro-immigration … Executive Director' a
+    director."""
+    words = [w for i, w in enumerate(words) if _first_lady(words, i) or w.lower().strip(",") not in DESCRIPTIVE_WORDS and w.lower().strip(".,") not in HONORIFICS]
     cut = len(words)
-    while cut > 0 and words[cut - 1].lower().strip(".,") in TITLE_WORDS:
+    while cut > 0 and _in_title_run(words, cut - 1, cut < len(words)):
         cut -= 1
+    if cut < len(words) - 1 and words[cut].lower() == "fellow":
+        del words[cut]  # 'Fellow Democratic Sen. Chris Coons': the adjective, not a research fellow
     head = words[:cut]
     # Lower-case words before the organisation ("former", "top") belong to the title.
     lead = 0
     while lead < len(head) and not head[lead][:1].isupper():
         lead += 1
-    title = " ".join([*head[:lead], *words[cut:]]).strip(" ,") or None
+    formal = cut < len(words) and words[cut][:1].isupper()  # 'Sen.', 'Executive Director'; not 'presidential candidate'
+    described = [w for w in head[:lead] if is_title_word(w) or w.lower() in TITLE_MODIFIERS] if formal else head[:lead]
+    title = " ".join([*described, *words[cut:]]).strip(" ,") or None
     org = " ".join(head[lead:]).strip(" ,") or None
     return title, (None if junk_organization(org) else org)  # "Jim Watson Getty Images" is a credit, not an organisation
+
+
+def _first_lady(words: list[str], i: int) -> bool:
+    """'first lady', 'First Lady': an office, though "lady" alone is an honorific."""
+    low = [w.lower().strip(".,") for w in words]
+    spouse = {"lady", "gentleman"}
+    return low[i] == "first" and i + 1 < len(low) and low[i + 1] in spouse or low[i] in spouse and i > 0 and low[i - 1] == "first"
+
+
+def _in_title_run(words: list[str], i: int, run_after: bool) -> bool:
+    """Whether words[i] continues the title run that ends at the name: a title word, 'first lady', or the "of" of
+    "Chief of Staff" between a title word and the run."""
+    w = words[i].lower().strip(".,")
+    if w == "of":
+        return run_after and i > 0 and is_title_word(words[i - 1])
+    return w in TITLE_WORDS or _first_lady(words, i)
 
 
 def noun_phrase(head: Token) -> tuple[int, int]:
@@ -144,17 +170,27 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
     org_after = _of_organization(head, doc_ents)
     if person is not None:
         given = _given_name_before(person)
-        before = [t.text for t in doc[start_i : person.start] if _describes(t) and t is not given]
+        # 'Senate minority leader Chuck Schumer and House minority leader Nancy Pelosi': Pelosi's words start after the "and"
+        # that follows another name (not the one of 'Customs and Border Protection')
+        own = max([start_i, *(t.i + 1 for t in doc[start_i : person.start] if t.pos_ == "CCONJ" and any(u.ent_type_ == "PERSON" for u in doc[start_i : t.i]))])
+        words = [t for t in doc[own : person.start] if _describes(t) and t is not given and not _describes_the_person(t, person)]
         if person.start < start_i or person.start >= end_i:  # named in an appositive: the head phrase is the title
-            before = [t.text for t in phrase if _describes(t)]
-        title, org = split_title(before)
-        named = [e for e in doc_ents if e.label_ in _ORG_LABELS and start_i <= e.start and e.end <= person.start]
-        # "Press Secretary Sarah Sanders" with "Press" tagged an organisation: all of it is the title
-        org_ent = named[0] if named and not all(is_title_word(w) for w in named[0].text.split()) else None
-        if org_ent is not None and (org is None or org_ent.text in (title or "")):
-            org = org_ent.text
-            title = (title or "").replace(org_ent.text, "").strip() or None
-        org, title = _named_organisation(org, named, title)
+            words = [t for t in phrase if _describes(t)]
+        owner = _owning_organisation(doc[own : given.i if given is not None else person.start], doc_ents)
+        if owner is not None:  # "The Weekly Standard's Jonathan V. Last", "Department of Justice lawyer Jeffrey Wall"
+            org, used = owner
+            title, rest = split_title([t.text for t in words if t.i not in used])
+            if title is None and rest and any(is_title_word(w) for w in rest.split()):
+                title = rest  # 'White House Director of Legislative Affairs': an office in title case
+        else:
+            title, org = split_title([t.text for t in words])
+            named = [e for e in doc_ents if e.label_ in _ORG_LABELS and start_i <= e.start and e.end <= person.start]
+            # "Press Secretary Sarah Sanders" with "Press" tagged an organisation: all of it is the title
+            org_ent = named[0] if named and not all(is_title_word(w) for w in named[0].text.split()) else None
+            if org_ent is not None and (org is None or org_ent.text in (title or "")):
+                org = org_ent.text
+                title = (title or "").replace(org_ent.text, "").strip() or None
+            org, title = _named_organisation(org, named, title)
         lead = [t.text for t in person if t.lower_.strip(".") in TITLE_WORDS and t.i < person.end - 1]
         if lead and all(person[i].text == w for i, w in enumerate(lead)):  # "Sheriff Champagne" tagged as one PERSON
             title = " ".join(filter(None, [title, *lead]))
@@ -196,14 +232,17 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
 
 
 def _given_name_before(person: SpacySpan) -> Token | None:
-    """A given name the tagger left outside the entity ("spokeswoman Amanda [Infield Duvall]", "Mayor Rahm [Emanuel]")."""
+    """A given name the tagger left outside the entity ("spokeswoman Amanda [Infield Duvall]", "Mayor Rahm [Emanuel]"),
+    or a capitalised word between a lower-case title or an owner and a bare surname ("lawyer August [Flentje]", read as a
+    date; "the AFL-CIO's Ana [Avendano]")."""
     before = person.doc[person.start - 1] if person.start > 0 else None
-    if (
-        before is not None and before.pos_ == "PROPN" and before.text[:1].isupper() and name_gender(fold(before.text))
-        and not name_gender(fold(person[0].text)) and not is_title_word(before.text)
-    ):
+    if before is None or not before.text[:1].isupper() or not before.is_alpha or is_title_word(before.text):
+        return None
+    if before.pos_ == "PROPN" and name_gender(fold(before.text)) and not name_gender(fold(person[0].text)):
         return before
-    return None
+    prior = person.doc[before.i - 1] if before.i > 0 else None
+    after_title = prior is not None and (prior.is_lower and is_title_word(prior.text) or prior.lower_ in {"'s", "’s"})
+    return before if len(person) == 1 and after_title and before.ent_type_ not in _ORG_LABELS else None
 
 
 def _with_given_name(person: SpacySpan) -> str:
@@ -220,6 +259,49 @@ def _describes(t: Token) -> bool:
     return not (
         t.is_punct or t.dep_ in {"det", "poss", "case", "advmod"} or t.pos_ in {"NUM", "CCONJ"} or t.ent_type_ == "PERSON" or t.lower_ in {"'s", "’s"}
     )
+
+
+def _describes_the_person(t: Token, person: SpacySpan) -> bool:
+    """A word about the person, not their office: an age or a date ('54-year-old Aurora Diaz'), or an adjective on a
+    name after an article ('a defiant Schumer', 'another leading Dem'; not 'demographer William Frey', which the tagger
+    may also call an adjective)."""
+    if t.ent_type_ in _MEASURES:
+        return True
+    on_name = t.dep_ == "amod" and t.head.i in range(person.start, person.end) and not is_title_word(t.text) and t.lower_ not in TITLE_MODIFIERS
+    return on_name and any(c.dep_ == "det" and c.i < t.i for c in t.head.children)
+
+
+_MEASURES = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "PERCENT", "MONEY"})
+
+
+def _owning_organisation(words: SpacySpan, ents: list[SpacySpan]) -> tuple[str, set[int]] | None:
+    """An organisation named before a person's name, and the tokens it takes: a tagged one ("Department of Justice
+    lawyer", "state Republican Party Chairman"; title words at its end are the title: "ICE Director") or an owner
+    ("Just Security's Kate Brannen"), never a person ("Trump's spokeswoman" is the spokeswoman), an office ("Kansas
+    Secretary of State", tagged) nor title words alone ("Press Secretary", with "Press" tagged)."""
+    for ent in ents:
+        if ent.label_ != "ORG" or not words.start <= ent.start < ent.end <= words.end or ent.start > 0 and ent.doc[ent.start - 1].lower_ == "of":
+            continue  # 'Secretary of [State]': the office's, read with its title below
+        if ent[0].text in _CAPTION_WORDS or junk_organization(ent.text):
+            continue
+        tokens = [t for t in ent if t.dep_ != "det" and t.lower_ not in {"'s", "’s"}]
+        while tokens and not tokens[0].text[:1].isupper():
+            tokens = tokens[1:]  # 'pro-immigration America's Voice'
+        while len(tokens) > 1 and is_title_word(tokens[-1].text) and not _organisation_head(tokens[-1].text) and tokens[-2].lower_ != "of":
+            tokens = tokens[:-1]  # not 'Department of Justice'
+        name_goes_on = [t for t in words.doc[ent.end : words.end] if t.text[:1].isupper() and t.is_alpha and not is_title_word(t.text)]
+        if ent[-1].lower_ in {"'s", "’s"} and name_goes_on and name_goes_on[0].i == ent.end:
+            tokens += list(words.doc[ent.end : name_goes_on[0].i + 1])  # "America's Voice": the 's is part of the name
+        office = bool(tokens) and is_title_word(tokens[0].text) and not _organisation_head(tokens[-1].text)  # "Secretary of State"
+        if tokens and not office and not all(is_title_word(t.text) for t in tokens):
+            return _POSSESSIVE.sub("", words.doc[tokens[0].i : tokens[-1].i + 1].text), set(range(tokens[0].i, tokens[-1].i + 1))
+    owner = next((t.head for t in words if t.lower_ in {"'s", "’s"} and t.head.ent_type_ != "PERSON"), None)
+    if owner is None or not owner.text[:1].isupper() or not words.start <= owner.left_edge.i:
+        return None
+    run = [t for t in words.doc[owner.left_edge.i : owner.i + 1] if t.dep_ != "det"]
+    if not run or not all(t.text[:1].isupper() or not t.is_alpha for t in run):
+        return None
+    return words.doc[run[0].i : owner.i + 1].text, {t.i for t in run}
 
 
 # Last words that make a run of capitalised words an organisation the tagger did not name ("Dream Action Coalition").
@@ -250,8 +332,10 @@ def _named_organisation(org: str | None, named: list[SpacySpan], title: str | No
             title = " ".join(rest)  # "Kansas Secretary of State" -> Kansas, Secretary of State
         return entity.text, title
     words = org.split()
+    when = []
     while len(words) > 1 and fold(words[0]) in {"acting", "former", "interim"}:
-        words = words[1:]  # when, not which organisation
+        when.append(words.pop(0))  # when, not which organisation: "Acting ICE Director" is the acting director
+    title = " ".join([*when, title]) if title and when else title
     org = " ".join(words)
     acronym = len(words) == 1 and org.isalpha() and org.isupper() and 2 <= len(org) <= 5  # "ICE Director" (a caption word went above)
     proper = len(words) > 1 and all(w[:1].isupper() and w.rstrip(".").isalpha() and not is_title_word(w) and not name_gender(fold(w)) for w in words)
