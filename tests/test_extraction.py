@@ -1616,6 +1616,46 @@ def test_a_speakers_title_is_their_office_and_the_organisation_is_named_whole(
     assert (speaker.name, speaker.title, speaker.organization) == (name, title, organization)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "title", "organization"),
+    [
+        ('"We will fight this," said Dana Whitfield, a spokeswoman for the Department of Homeland Security.', "spokeswoman", "Department of Homeland Security"),
+        ('Dana Whitfield, policy counsel with the ACLU Border Rights Center, said the rule "will not survive a court challenge."', "policy counsel", "ACLU Border Rights Center"),
+        ('"We will fight this," said Dana Whitfield, director of research at the Center for Immigration Studies, which favors less immigration.', "director", "Center for Immigration Studies"),
+        ('"We will fight this," said Dana Whitfield, co-director of the anti-deportation Dream Action Coalition.', "co-director", "Dream Action Coalition"),
+        ('"We will fight this," said Dana Whitfield, a spokeswoman for the campaign.', "spokeswoman", None),  # no name, no organisation
+        ('"We will fight this," said Dana Whitfield, 54, a retired teacher.', None, None),
+        ('"We will fight this," said Dana Whitfield, a Republican from Texas.', None, None),
+        ('"We will fight this," said Dana Whitfield, wife of the former governor.', None, None),
+        ('"We will fight this," said Dana Whitfield, a member of the Gang of Eight.', None, None),  # a body, no office
+        ('"We will fight this," said Dana Whitfield, a prominent immigration lawyer.', "immigration lawyer", None),
+        ('"We will fight this," said Dana Whitfield, a 35-year-old wealth manager.', "wealth manager", None),
+        ('"We will fight this," said Dana Whitfield, a deputy press secretary for Vice President Paul Brandt.', "deputy press secretary", None),
+    ],
+)
+def test_an_apposition_after_the_name_gives_the_speakers_office(extractor: QuoteExtractor, sentence: str, title: str | None, organization: str | None) -> None:
+    """'said Tania Marie Guerrero, an attorney with CLINIC': how news introduces most people it quotes; the quote carried no
+    title or organisation at all (invented names)."""
+    speaker = extractor.extract(sentence)[0].speaker
+    assert (speaker.name, speaker.title, speaker.organization) == ("Dana Whitfield", title, organization)
+
+
+def test_a_later_apposition_does_not_relabel_a_speaker_the_document_introduced(extractor: QuoteExtractor) -> None:
+    """One person, one label in an article: the office the document introduced them with, not a second role a later
+    apposition mentions (invented text)."""
+    text = (
+        'A former DHS official, Dana Whitfield, said the rule "will not survive a court challenge."\n\n'
+        '"The problem is trust," said Whitfield, a Channel 5 contributor who also served as a police officer.'
+    )
+    quotes = extractor.extract(text)
+    assert [(q.speaker.name, q.speaker.title, q.speaker.organization) for q in quotes] == [("Dana Whitfield", "former official", "DHS")] * 2
+    narrated = extractor.extract(
+        "Rep. Dana Whitfield toured the border on Monday.\n\n"
+        '"We will fight this," said Whitfield, vice chair of the House Foreign Affairs Committee.'
+    )
+    assert [(q.speaker.name, q.speaker.title, q.speaker.organization) for q in narrated] == [("Dana Whitfield", "Representative", None)]
+
+
 def test_a_surname_the_tagger_takes_for_a_common_noun_is_still_the_antecedent(extractor: QuoteExtractor) -> None:
     text = (
         "Mayor Dana Fleming spoke on Monday. Governor Paul Brandt spoke too.\n\n"

@@ -489,6 +489,7 @@ class _ArticleExtraction:
         self.orgs: list[tuple[int, str]] = []
         self._plurals: list[tuple[int, int, Token]] | None = None  # plural nouns, read at the first "they" (_plural_antecedent)
         self.titled: dict[str, SpeakerRef] = {}  # the last titled mention of each name, for "he said" after it
+        self.apposed: set[int] = set()  # ids of the speakers whose title and organisation an apposition gave
         self.pronouns: dict[tuple[int, int], SpeakerRef] = {}  # each he/she resolved, by where it stands
         self.issued: list[tuple[int, SpeakerRef]] = []  # who issued each statement, letter, advisory named so far
         self.quoted_orgs: list[tuple[int, SpeakerRef, str]] = []  # organisations quoted so far, with their cue's lemma
@@ -516,7 +517,7 @@ class _ArticleExtraction:
         for index, (base, doc) in enumerate(self.parsed):
             quotes.extend(self._paragraph(index, base, doc))
         _name_office_descriptions(quotes, self.people)
-        _resolve_names(quotes, self.people, self.rules.surname_recency_chars)
+        _resolve_names(quotes, self.people, self.rules.surname_recency_chars, self.apposed)
         _given_names_in_full(quotes, self.text, self.surnames)
         _full_organisation_names(quotes, [name for _, name in self.orgs])
         _spelled_out_acronyms(quotes, [name for _, name in self.orgs])
@@ -1280,6 +1281,8 @@ class _ArticleExtraction:
             )
             if named.title or named.organization:
                 self.titled[mention.name] = named
+            if mention.apposed:
+                self.apposed.add(id(named))
             return named
         return SpeakerRef(
             name=None, resolution="anonymous" if mention.anonymous else "nominal", title=mention.title,
@@ -2095,8 +2098,12 @@ def _latest_full_name(surname: str, people: list[PersonMention], at: int | None,
     return max(recent, key=lambda p: p.pos).name if recent else None
 
 
-def _resolve_names(quotes: list[Quote], people: list[PersonMention], recency: int = 0) -> None:
-    """Within a document, a bare or misspelt surname becomes the full name it refers to, and names share facts."""
+def _resolve_names(quotes: list[Quote], people: list[PersonMention], recency: int = 0, apposed: set[int] | None = None) -> None:
+    """Within a document, a bare or misspelt surname becomes the full name it refers to, and names share facts: a
+    mention without a title or organisation takes the first the document gave the name. An apposition's office is the
+    name's only when the document titles it nowhere else ('a former DHS official, John Cohen' … 'said Cohen, an ABC
+    News contributor' stays the former DHS official, as everywhere else in the article; 'Schumer, a member of …' stays
+    the senator)."""
     full_names = [p.name for p in people if len(p.name.split()) >= 2]
     for q in quotes:  # "Boehner said", the tagger's organisation: the surname of a person the document names in full
         s = q.speaker
@@ -2129,18 +2136,25 @@ def _resolve_names(quotes: list[Quote], people: list[PersonMention], recency: in
             if match:
                 s.aliases.append(s.name)
                 s.name = match
-    facts: dict[str, SpeakerRef] = {}
-    for s in persons:
-        known = facts.setdefault(s.name or "", _copy(s))
-        known.title = known.title or s.title
-        known.organization = known.organization or s.organization
     offices: dict[str, Counter[str]] = {}  # what the narration calls each name: "President Trump's demands"
     for p in people:
         if p.office:  # ties go to the office named first: Counter keeps insertion order
             offices.setdefault(p.name, Counter())[p.office] += 1
+    apposed = apposed or set()
+    facts: dict[str, SpeakerRef] = {}
+    labelled = set(offices)  # names the document titles other than by an apposition
+    for s in sorted(persons, key=lambda s: id(s) in apposed):  # stable: reading order, appositions last
+        if id(s) in apposed and s.name in labelled:
+            s.title = s.organization = None  # the document's own title for the name wins
+        known = facts.setdefault(s.name or "", _copy(s))
+        known.title = known.title or s.title
+        known.organization = known.organization or s.organization
+        if s.title or s.organization:
+            labelled.add(s.name or "")
     for s in persons:
-        s.title = s.title or facts[s.name or ""].title
-        s.organization = s.organization or facts[s.name or ""].organization
+        first = facts[s.name or ""]
+        s.title = s.title or first.title
+        s.organization = s.organization or first.organization
         if not s.title and (named := offices.get(s.name or "")):
             s.title = named.most_common(1)[0][0]
     spokes = {s.name for s in persons if s.title and s.title.lower().split()[-1] in _SPOKES}

@@ -12,6 +12,7 @@ from ingest.extract.lexicon import (
     ANONYMOUS_HEADS,
     DESCRIPTIVE_WORDS,
     HONORIFICS,
+    INTRODUCED_ROLES,
     NOT_PEOPLE,
     SPEECH_VERBS,
     TITLE_MODIFIERS,
@@ -43,6 +44,7 @@ class Mention:
     is_organization: bool = False
     anonymous: bool = False
     pronoun: str | None = None
+    apposed: bool = False  # the title and organisation come from an apposition after the name ('X, a spokeswoman for Y')
 
 
 _NICKNAME_IN_NAME = re.compile(rf"(?<=\w)\s+[\"“](?:{NICKNAME_WORDS.pattern})[\"”]\s+(?=[A-Z])")  # the marks' nickname rule
@@ -196,9 +198,12 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
             title = " ".join(filter(None, [title, *lead]))
             person = person[len(lead):]
         name = _with_given_name(person)
+        apposed = title is None and org is None and org_after is None
+        if apposed:
+            title, org = _office_in_apposition(person)
         return Mention(
             doc[start_i].idx, doc[end_i - 1].idx + len(doc[end_i - 1]), phrase.text, name=name, title=title,
-            organization=org or org_after,
+            organization=org or org_after, apposed=apposed and bool(title or org),
         )
     proper = _titled_name(phrase)
     if proper is not None:  # "Sheriff Champage": a name the tagger missed, after a title
@@ -238,8 +243,8 @@ def _given_name_before(person: SpacySpan) -> Token | None:
     before = person.doc[person.start - 1] if person.start > 0 else None
     if before is None or not before.text[:1].isupper() or not before.is_alpha or is_title_word(before.text):
         return None
-    if before.pos_ == "PROPN" and name_gender(fold(before.text)) and not name_gender(fold(person[0].text)):
-        return before
+    if before.pos_ == "PROPN" and name_gender(fold(before.text)) and (not name_gender(fold(person[0].text)) or len(person) > 1):
+        return before  # "Tania [Marie Guerrero]": two given names, the tagger took the second
     prior = person.doc[before.i - 1] if before.i > 0 else None
     after_title = prior is not None and (prior.is_lower and is_title_word(prior.text) or prior.lower_ in {"'s", "’s"})
     return before if len(person) == 1 and after_title and before.ent_type_ not in _ORG_LABELS else None
@@ -259,6 +264,67 @@ def _describes(t: Token) -> bool:
     return not (
         t.is_punct or t.dep_ in {"det", "poss", "case", "advmod"} or t.pos_ in {"NUM", "CCONJ"} or t.ent_type_ == "PERSON" or t.lower_ in {"'s", "’s"}
     )
+
+
+def _office_in_apposition(person: SpacySpan) -> tuple[str | None, str | None]:
+    """The office an apposition after the name gives ('Dana Whitfield, a spokeswoman for the Department of Homeland
+    Security', 'said Dana Whitfield, policy counsel with the ACLU Border Rights Center'): the title, when its head is a
+    title word, and the organisation it is held with, for or at, when that is a name ('the campaign' is none)."""
+    doc = person.doc
+    heads = [c for c in person.root.children if c.dep_ == "appos" and c.i >= person.end and doc[person.end].text == ","]
+    if not heads:
+        return None, None
+    head = heads[0]
+    while head.i + 1 < len(doc) and doc[head.i + 1] in heads:
+        head = doc[head.i + 1]  # 'co-director', parsed as three appositions
+    if not (is_title_word(head.text.split("-")[-1]) or head.lemma_.lower() in INTRODUCED_ROLES):
+        return None, None  # 'Dana Whitfield, 54,', 'Laura Bush, wife of …', 'Dana Whitfield, a Republican from Texas'
+    words = [
+        t for t in doc[person.end + 1 : head.i + 1]
+        if t.dep_ not in {"det", "poss", "case"} and t.ent_type_ not in {*_MEASURES, "ORDINAL"}  # '35-year-old', 'the second'
+        and not (t.pos_ == "ADJ" and t.head == head and not is_title_word(t.text) and t.lower_ not in TITLE_MODIFIERS)  # 'a prominent lawyer'
+    ]
+    if [t.lower_ for t in words] == ["member"]:
+        return None, None  # 'Schumer, a member of the Gang of Eight': a body they sit on, no office of their own
+    title, org = split_title([t.text for t in words] if not any(t.is_punct and t.text != "-" for t in words) else [head.text])
+    title = title.replace(" - ", "-") if title else title
+    if org is None:  # 'director of research at the Center for Immigration Studies': the first preposition naming one
+        held = [o for p in head.subtree if p.dep_ == "prep" and p.lower_ in {"with", "for", "at", "of"} and not _in_clause(p, head)
+                for o in p.children if o.dep_ == "pobj"]
+        org = next((name for o in held if (name := _proper_name(o)) is not None), None)
+    return title, org
+
+
+def _in_clause(t: Token, top: Token) -> bool:
+    return any(a.dep_ in {"relcl", "acl", "appos", "advcl", "ccomp"} for a in _up_to(t, top))
+
+
+def _proper_name(head: Token) -> str | None:
+    """The name a noun phrase gives ('the ACLU Border Rights Center', 'Customs and Border Protection', 'the Department of
+    Homeland Security', 'the anti-deportation Dream Action Coalition'), or None when it gives none ('the campaign')."""
+    inside = [t for t in head.subtree if not any(a.dep_ in {"relcl", "acl", "appos"} or a.dep_ == "prep" and a.lower_ not in {"of", "for"} for a in _up_to(t, head))]
+    while inside and not inside[0].text[:1].isupper():
+        inside = inside[1:]
+    while inside and inside[-1].is_punct:
+        inside = inside[:-1]
+    while inside and inside[-1].lower_ in _NAME_CONNECTORS:
+        inside = inside[:-1]  # 'Industrial and [Labor Relations]' cut by the parse
+    if head not in inside or not all(t.text[:1].isupper() or t.lower_ in _NAME_CONNECTORS for t in inside) or any(t.ent_type_ == "PERSON" for t in inside):
+        return None  # nor a person: 'a deputy press secretary for Vice President Mike Pence'
+    name = head.doc[inside[0].i : inside[-1].i + 1].text
+    return None if junk_organization(name) else name
+
+
+_NAME_CONNECTORS = frozenset({"and", "of", "for", "&", "-"})
+
+
+def _up_to(t: Token, top: Token) -> list[Token]:
+    """t and its heads up to (not including) `top`."""
+    out = []
+    while t.i != top.i and t.head.i != t.i:
+        out.append(t)
+        t = t.head
+    return out
 
 
 def _describes_the_person(t: Token, person: SpacySpan) -> bool:
