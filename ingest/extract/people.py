@@ -229,11 +229,19 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
         said_by = said_by[:-1]
     mention = Mention(described.start_char, described.end_char, described.text, description=_POSSESSIVE.sub("", said_by.text.strip(" ,\"“”'")))
     mention.anonymous = head.lemma_.lower() in ANONYMOUS_HEADS or lower in ANONYMOUS_HEADS
-    ents = [e for e in doc_ents if start_i <= e.start and e.end <= end_i and e.label_ in _ORG_LABELS]
-    mention.organization = ents[0].text if ents else org_after
+    ents = [e for e in doc_ents if start_i <= e.start and e.end <= end_i and (e.label_ in _ORG_LABELS or _with_body(e, end_i) != e.text)]
+    mention.organization = _with_body(ents[0], end_i) if ents else org_after
     if head.lemma_.lower() in TITLE_WORDS:
         mention.title = head.lemma_.lower()
     return mention
+
+
+def _with_body(ent: SpacySpan, end: int) -> str:
+    """An organisation, or a person something is named for, with the body it names: 'Trump administration officials' speak
+    for the Trump administration, 'a Clinton campaign spokesman' for the Clinton campaign, not for Trump or Clinton."""
+    after = ent.doc[ent.end] if ent.end < end else None
+    body = after is not None and after.is_lower and _organisation_head(after.text) and ent[-1].lower_ not in {"'s", "’s"}
+    return f"{ent.text} {after.text}" if body else ent.text
 
 
 def _given_name_before(person: SpacySpan) -> Token | None:
