@@ -1625,12 +1625,16 @@ def test_a_speakers_title_is_their_office_and_the_organisation_is_named_whole(
         ('"We will fight this," said Dana Whitfield, co-director of the anti-deportation Dream Action Coalition.', "co-director", "Dream Action Coalition"),
         ('"We will fight this," said Dana Whitfield, a spokeswoman for the campaign.', "spokeswoman", None),  # no name, no organisation
         ('"We will fight this," said Dana Whitfield, 54, a retired teacher.', None, None),
-        ('"We will fight this," said Dana Whitfield, a Republican from Texas.', None, None),
+        ('"We will fight this," said Dana Whitfield, a Republican from Texas.', None, "Republican"),
+        ('"We will fight this," said Dana Whitfield, an Oklahoma Democrat.', None, "Democratic"),
         ('"We will fight this," said Dana Whitfield, wife of the former governor.', None, None),
         ('"We will fight this," said Dana Whitfield, a member of the Gang of Eight.', None, None),  # a body, no office
         ('"We will fight this," said Dana Whitfield, a prominent immigration lawyer.', "immigration lawyer", None),
         ('"We will fight this," said Dana Whitfield, a 35-year-old wealth manager.', "wealth manager", None),
         ('"We will fight this," said Dana Whitfield, a deputy press secretary for Vice President Paul Brandt.', "deputy press secretary", None),
+        ('"We will fight this," said Sen. Dana Whitfield (R-Ariz.).', "Sen.", "Republican"),  # the congressional shorthand
+        ('"We will fight this," said Rep. Dana Whitfield, D-N.Y., in a statement.', "Rep.", "Democratic"),
+        ('"We will fight this," said Dana Whitfield (right).', None, None),
     ],
 )
 def test_an_apposition_after_the_name_gives_the_speakers_office(extractor: QuoteExtractor, sentence: str, title: str | None, organization: str | None) -> None:

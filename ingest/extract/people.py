@@ -201,9 +201,11 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
         apposed = title is None and org is None and org_after is None
         if apposed:
             title, org = _office_in_apposition(person)
+            apposed = bool(title or org)
+        org = org or org_after or _party_after(person)
         return Mention(
             doc[start_i].idx, doc[end_i - 1].idx + len(doc[end_i - 1]), phrase.text, name=name, title=title,
-            organization=org or org_after, apposed=apposed and bool(title or org),
+            organization=org, apposed=apposed,
         )
     proper = _titled_name(phrase)
     if proper is not None:  # "Sheriff Champage": a name the tagger missed, after a title
@@ -274,6 +276,18 @@ def _describes(t: Token) -> bool:
     )
 
 
+_PARTY_AFTER = re.compile(r"\s*(?:\(\s*|,\s*)([RDI])\s*[.,]?\s*[-–,]\s*[A-Z]")
+_PARTIES = {"R": "Republican", "D": "Democratic", "I": "Independent"}
+_PARTY_MEMBERS = {"Republican": "Republican", "Democrat": "Democratic", "Independent": "Independent"}
+
+
+def _party_after(person: SpacySpan) -> str | None:
+    """The party a congressional shorthand after the name gives: 'Sen. John Doe (R-Ariz.)', 'Rep. Jane Doe, D-N.Y.,'."""
+    doc = person.doc
+    m = _PARTY_AFTER.match(doc.text, person.end_char)
+    return _PARTIES[m.group(1)] if m else None
+
+
 def _office_in_apposition(person: SpacySpan) -> tuple[str | None, str | None]:
     """The office an apposition after the name gives ('Dana Whitfield, a spokeswoman for the Department of Homeland
     Security', 'said Dana Whitfield, policy counsel with the ACLU Border Rights Center'): the title, when its head is a
@@ -285,8 +299,10 @@ def _office_in_apposition(person: SpacySpan) -> tuple[str | None, str | None]:
     head = heads[0]
     while head.i + 1 < len(doc) and doc[head.i + 1] in heads:
         head = doc[head.i + 1]  # 'co-director', parsed as three appositions
+    if head.text in _PARTY_MEMBERS:
+        return None, _PARTY_MEMBERS[head.text]  # 'Dana Whitfield, a Texas Republican,': the party, as "Republican Sen." gives
     if not (is_title_word(head.text.split("-")[-1]) or head.lemma_.lower() in INTRODUCED_ROLES):
-        return None, None  # 'Dana Whitfield, 54,', 'Laura Bush, wife of …', 'Dana Whitfield, a Republican from Texas'
+        return None, None  # 'Dana Whitfield, 54,', 'Laura Bush, wife of …'
     words = [
         t for t in doc[person.end + 1 : head.i + 1]
         if t.dep_ not in {"det", "poss", "case"} and t.ent_type_ not in {*_MEASURES, "ORDINAL"}  # '35-year-old', 'the second'
