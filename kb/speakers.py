@@ -391,6 +391,12 @@ class _Cluster:
         days, sums = self._cache["days"]
         return sums[bisect_right(days, day + window_days)] - sums[bisect_left(days, day - window_days)]
 
+    def quoted_only_far_from(self, published: str | None, window_days: int) -> bool:
+        """Whether every dated quote of this person lies more than `window_days` from `published` (and some are dated)."""
+        if _day(published) is None or self.quotes_near(published, window_days):
+            return False
+        return bool(self._cache["days"][0])
+
     def _gender(self) -> str | None:
         votes: Counter[str] = Counter()
         for m in self.mentions:
@@ -668,6 +674,8 @@ def _fit_partial(m: Mention, parsed: PersonName, candidates: list[_Cluster], con
     """The one person a bare surname (or initial + surname) in this document can be, or None when unsure."""
     if parsed.first:  # "D. Trump": the initial must agree
         candidates = [c for c in candidates if any(n.first.startswith(parsed.first) for n in c.names)]
+    # 'Morales' in a 2013 story is not the Jimmy Morales quoted from 2018: only people quoted near its date
+    candidates = [c for c in candidates if not c.quoted_only_far_from(m.published, config.window_days)]
     gender = _mention_gender(m)
     if gender:
         candidates = [c for c in candidates if c.gender() in (None, gender)]

@@ -119,6 +119,16 @@ def test_a_bare_surname_follows_the_evidence() -> None:
     assert got[("d22", "Clinton")] == "Clinton"  # Bill or Hillary: nothing says which, so it stays apart
 
 
+def test_a_bare_surname_is_never_someone_quoted_only_years_away() -> None:
+    """'Morales says she makes a special "green smoothie"' in a 2013 story about a couple was filed under Jimmy Morales,
+    Guatemala's president, whom the store quoted only from 2018 (invented names)."""
+    got = names([mention("d1", "Dana Fuentes", 3, published="2018-10-22"), mention("d2", "Fuentes", 4, published="2013-06-06"),
+                 mention("d3", "Fuentes", 2, published="2018-12-01"), mention("d4", "Fuentes", 1)])
+    assert got[("d2", "Fuentes")] == "Fuentes"  # five years before anyone called Dana Fuentes is quoted
+    assert got[("d3", "Fuentes")] == "Dana Fuentes"  # weeks after
+    assert got[("d4", "Fuentes")] == "Dana Fuentes"  # undated: nothing says otherwise
+
+
 def test_resolution_does_not_depend_on_order() -> None:
     expected = resolve(CORPUS)
     for seed in range(3):
