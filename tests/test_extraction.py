@@ -1603,6 +1603,8 @@ def test_the_words_before_a_name_give_a_real_organisation_or_none(extractor: Quo
         ("Department of Justice lawyer Dana Whitfield", "Dana Whitfield", "lawyer", "Department of Justice"),
         ("Justice Department lawyer August Flentjen", "August Flentjen", "lawyer", "Justice Department"),  # "August" read as a date
         ("Republican presidential candidate Dana Whitfield", "Dana Whitfield", "presidential candidate", "Republican"),
+        ("U.S. Rep. Dana Whitfield (R-Ariz.)", "Dana Whitfield", "Rep.", "Republican"),  # not "U.S."
+        ("Cal State Chancellor Dana Whitfield", "Dana Whitfield", "Chancellor", "Cal State"),
         ("White House Director of Legislative Affairs Dana Whitfield", "Dana Whitfield", "Director of Legislative Affairs", "White House"),
     ],
 )

@@ -61,7 +61,7 @@ def clean_name(text: str) -> str:
 
 def is_title_word(word: str) -> bool:
     """A title word, plurals too ("Representatives Carter and Smith", "Congressmen José E. Serrano")."""
-    w = word.lower().strip(".,")
+    w = word.lower().strip(".,").removesuffix("-elect")  # "President-Elect"
     singular = w[:-3] + "man" if w.endswith("men") else w[:-1] if w.endswith("s") else w
     return w in TITLE_WORDS or singular in TITLE_WORDS
 
@@ -202,6 +202,8 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
         if apposed:
             title, org = _office_in_apposition(person)
             apposed = bool(title or org)
+        if org in _COUNTRY and title and fold(title.split()[-1].strip(".")) in _CONGRESS:
+            org = None  # 'U.S. Rep. Jane Doe (R-Ariz.)': the party says more than the country
         org = org or org_after or _party_after(person)
         return Mention(
             doc[start_i].idx, doc[end_i - 1].idx + len(doc[end_i - 1]), phrase.text, name=name, title=title,
@@ -278,6 +280,8 @@ def _describes(t: Token) -> bool:
 
 _PARTY_AFTER = re.compile(r"\s*(?:\(\s*|,\s*)([RDI])\s*[.,]?\s*[-–,]\s*[A-Z]")
 _PARTIES = {"R": "Republican", "D": "Democratic", "I": "Independent"}
+_COUNTRY = frozenset({"U.S.", "U.S", "US", "United States", "the United States"})
+_CONGRESS = frozenset({"rep", "sen", "senator", "representative", "congressman", "congresswoman"})
 _PARTY_MEMBERS = {"Republican": "Republican", "Democrat": "Democratic", "Independent": "Independent"}
 
 
