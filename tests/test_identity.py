@@ -64,6 +64,7 @@ def test_honorifics_and_captions_are_no_organisation(org: str) -> None:
 def test_headline_words_end_a_name_from_a_title() -> None:
     assert parse_title_and_name("President Trump Before Cabinet")[2] == "Trump"
     assert parse_title_and_name("White House Press Secretary Karine Jean-Pierre") == ("Press Secretary", "White House", "Karine Jean-Pierre")
+    assert parse_title_and_name("PRESIDENT-ELECT DANA WHITFIELD") == ("PRESIDENT-ELECT", None, "DANA WHITFIELD")  # not an organisation
 
 
 def test_placeholder_and_partial_dates_are_no_dates() -> None:

@@ -104,7 +104,7 @@ def _in_title_run(words: list[str], i: int, run_after: bool) -> bool:
     w = words[i].lower().strip(".,")
     if w == "of":
         return run_after and i > 0 and is_title_word(words[i - 1])
-    return w in TITLE_WORDS or _first_lady(words, i)
+    return is_title_word(w) or _first_lady(words, i)
 
 
 def noun_phrase(head: Token) -> tuple[int, int]:
