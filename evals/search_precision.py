@@ -20,6 +20,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -110,8 +112,9 @@ class Recheck:
                 "right_lost": self.right_lost, "wrong_remaining": self.wrong_remaining}
 
 
-def recheck(corpus: Path, judged_path: Path) -> Recheck:
-    """Ingest the judged documents from the corpus into a scratch store and compare each judged span with what is there now."""
+@contextmanager
+def scratch_store(corpus: Path, document_ids: set[str]) -> Iterator[Any]:
+    """A knowledge base in a temporary directory holding only these documents of the staff corpus, ingested as kb would."""
     import tempfile
 
     from ingest.pipeline import build_ingestor
@@ -120,39 +123,44 @@ def recheck(corpus: Path, judged_path: Path) -> Recheck:
     from kb.ids import document_id
     from kb.settings import Settings
 
-    rows = [json.loads(line) for line in judged_path.read_text().splitlines() if line.strip()]
-    wanted = {r["document_id"] for r in rows}
     with corpus.open(encoding="utf-8") as lines:
         raws = [d for d in iter_jsonl_lines(lines, str(corpus))
-                if not isinstance(d, Exception) and document_id(d.url, d.text) in wanted]
-    out = Recheck()
+                if not isinstance(d, Exception) and document_id(d.url, d.text) in document_ids]
     with tempfile.TemporaryDirectory() as scratch:
         settings = Settings(data_dir=Path(scratch))
         kb = open_knowledge_base(settings)
         try:
             build_ingestor(kb, settings).ingest(raws)
-            for r in rows:
-                _, quotes = kb.document(r["document_id"])
-                here = still_there(r["start"], r["end"], quotes)
-                now = [q.speaker.name or q.speaker.description or "" for q in here]
-                good = bool(r["statement"] and r["right_speaker"])
-                seen = {"query": r["query"], "quote": r["quote"], "credited": r["credited"], "now": now[0] if now else None,
-                        "cue": here[0].cue.text if here and here[0].cue else None, "note": r["note"]}
-                if good:
-                    out.right += 1
-                    kept = bool(now) and _same_name(now[0], r["credited"])
-                    out.right_kept += kept
-                    if not kept:
-                        out.right_lost.append(seen)
-                else:
-                    out.wrong += 1
-                    out.wrong_gone += not now
-                    recredited = bool(now) and r["statement"] and not _same_name(now[0], r["credited"])
-                    out.wrong_recredited += recredited
-                    if now and not recredited:
-                        out.wrong_remaining.append(seen)
+            yield kb
         finally:
             kb.close()
+
+
+def recheck(corpus: Path, judged_path: Path) -> Recheck:
+    """Ingest the judged documents from the corpus into a scratch store and compare each judged span with what is there now."""
+    rows = [json.loads(line) for line in judged_path.read_text().splitlines() if line.strip()]
+    out = Recheck()
+    with scratch_store(corpus, {r["document_id"] for r in rows}) as kb:
+        for r in rows:
+            _, quotes = kb.document(r["document_id"])
+            here = still_there(r["start"], r["end"], quotes)
+            now = [q.speaker.name or q.speaker.description or "" for q in here]
+            good = bool(r["statement"] and r["right_speaker"])
+            seen = {"query": r["query"], "quote": r["quote"], "credited": r["credited"], "now": now[0] if now else None,
+                    "cue": here[0].cue.text if here and here[0].cue else None, "note": r["note"]}
+            if good:
+                out.right += 1
+                kept = bool(now) and _same_name(now[0], r["credited"])
+                out.right_kept += kept
+                if not kept:
+                    out.right_lost.append(seen)
+            else:
+                out.wrong += 1
+                out.wrong_gone += not now
+                recredited = bool(now) and r["statement"] and not _same_name(now[0], r["credited"])
+                out.wrong_recredited += recredited
+                if now and not recredited:
+                    out.wrong_remaining.append(seen)
     return out
 
 
