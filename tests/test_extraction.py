@@ -1629,6 +1629,8 @@ def test_a_speakers_title_is_their_office_and_the_organisation_is_named_whole(
         ('"We will fight this," said Dana Whitfield, 54, a retired teacher.', None, None),
         ('"We will fight this," said Dana Whitfield, a Republican from Texas.', None, "Republican"),
         ('"We will fight this," said Dana Whitfield, an Oklahoma Democrat.', None, "Democratic"),
+        ('"We will fight this," said Sen. Dana Whitfield, Hawaii Democrat.', "Sen.", "Democratic"),  # a title too: the party still
+        ('"We will fight this," said Dana Whitfield, the deputy director of the ACLU\'s Immigrants\' Rights Project.', "deputy director", "ACLU's Immigrants' Rights Project"),
         ('"We will fight this," said Dana Whitfield, wife of the former governor.', None, None),
         ('"We will fight this," said Dana Whitfield, a member of the Gang of Eight.', None, None),  # a body, no office
         ('"We will fight this," said Dana Whitfield, a prominent immigration lawyer.', "immigration lawyer", None),

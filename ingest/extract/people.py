@@ -204,7 +204,7 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
             apposed = bool(title or org)
         if org in _COUNTRY and title and fold(title.split()[-1].strip(".")) in _CONGRESS:
             org = None  # 'U.S. Rep. Jane Doe (R-Ariz.)': the party says more than the country
-        org = org or org_after or _party_after(person)
+        org = org or org_after or _party_after(person) or _party_in_apposition(person)
         return Mention(
             doc[start_i].idx, doc[end_i - 1].idx + len(doc[end_i - 1]), phrase.text, name=name, title=title,
             organization=org, apposed=apposed,
@@ -292,34 +292,48 @@ def _party_after(person: SpacySpan) -> str | None:
     return _PARTIES[m.group(1)] if m else None
 
 
-def _office_in_apposition(person: SpacySpan) -> tuple[str | None, str | None]:
-    """The office an apposition after the name gives ('Dana Whitfield, a spokeswoman for the Department of Homeland
-    Security', 'said Dana Whitfield, policy counsel with the ACLU Border Rights Center'): the title, when its head is a
-    title word, and the organisation it is held with, for or at, when that is a name ('the campaign' is none)."""
+def _apposition_head(person: SpacySpan) -> Token | None:
+    """The head of an apposition after the name ('Dana Whitfield, a spokeswoman for …'; 'co-director' is three)."""
     doc = person.doc
     heads = [c for c in person.root.children if c.dep_ == "appos" and c.i >= person.end and doc[person.end].text == ","]
     if not heads:
-        return None, None
+        return None
     head = heads[0]
     while head.i + 1 < len(doc) and doc[head.i + 1] in heads:
-        head = doc[head.i + 1]  # 'co-director', parsed as three appositions
-    if head.text in _PARTY_MEMBERS:
-        return None, _PARTY_MEMBERS[head.text]  # 'Dana Whitfield, a Texas Republican,': the party, as "Republican Sen." gives
-    if not (is_title_word(head.text.split("-")[-1]) or head.lemma_.lower() in INTRODUCED_ROLES):
-        return None, None  # 'Dana Whitfield, 54,', 'Laura Bush, wife of …'
+        head = doc[head.i + 1]
+    return head
+
+
+def _party_in_apposition(person: SpacySpan) -> str | None:
+    """'Sen. Dana Whitfield, an Oklahoma Republican,': the party, as "Republican Sen." gives it."""
+    head = _apposition_head(person)
+    return _PARTY_MEMBERS.get(head.text) if head is not None else None
+
+
+def _office_in_apposition(person: SpacySpan) -> tuple[str | None, str | None]:
+    """The office an apposition after the name gives ('Dana Whitfield, a spokeswoman for the Department of Homeland
+    Security', 'said Dana Whitfield, policy counsel with the ACLU Border Rights Center', 'Dana Whitfield, Kind's senior
+    director'): the title, when its head is a title word, and the organisation it is held with, for, at or of, when that
+    is a name ('the campaign' is none)."""
+    doc = person.doc
+    head = _apposition_head(person)
+    if head is None or not (is_title_word(head.text.split("-")[-1]) or head.lemma_.lower() in INTRODUCED_ROLES):
+        return None, None  # 'Dana Whitfield, 54,', 'Laura Bush, wife of …', 'a Texas Republican' (a party: see above)
     words = [
         t for t in doc[person.end + 1 : head.i + 1]
         if t.dep_ not in {"det", "poss", "case"} and t.ent_type_ not in {*_MEASURES, "ORDINAL"}  # '35-year-old', 'the second'
         and not (t.pos_ == "ADJ" and t.head == head and not is_title_word(t.text) and t.lower_ not in TITLE_MODIFIERS)  # 'a prominent lawyer'
+        and not any(a.dep_ == "poss" for a in _up_to(t, head))
     ]
     if [t.lower_ for t in words] == ["member"]:
         return None, None  # 'Schumer, a member of the Gang of Eight': a body they sit on, no office of their own
     title, org = split_title([t.text for t in words] if not any(t.is_punct and t.text != "-" for t in words) else [head.text])
     title = title.replace(" - ", "-") if title else title
-    if org is None:  # 'director of research at the Center for Immigration Studies': the first preposition naming one
+    if org is None:  # 'director of research at the Center for Immigration Studies': the first naming one
+        owners = [c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"]
         held = [o for p in head.subtree if p.dep_ == "prep" and p.lower_ in {"with", "for", "at", "of"} and not _in_clause(p, head)
                 for o in p.children if o.dep_ == "pobj"]
-        org = next((name for o in held if (name := _proper_name(o)) is not None), None)
+        org = next((name for o in [*owners, *held] if (name := _proper_name(o)) is not None), None)
     return title, org
 
 
@@ -335,15 +349,16 @@ def _proper_name(head: Token) -> str | None:
         inside = inside[1:]
     while inside and inside[-1].is_punct:
         inside = inside[:-1]
-    while inside and inside[-1].lower_ in _NAME_CONNECTORS:
-        inside = inside[:-1]  # 'Industrial and [Labor Relations]' cut by the parse
-    if head not in inside or not all(t.text[:1].isupper() or t.lower_ in _NAME_CONNECTORS for t in inside) or any(t.ent_type_ == "PERSON" for t in inside):
+    while inside and (inside[-1].lower_ in _NAME_CONNECTORS or inside[-1].lower_ in _OWNER_MARKS):
+        inside = inside[:-1]  # 'Industrial and [Labor Relations]' cut by the parse; 'Kind's'
+    if head not in inside or not all(t.text[:1].isupper() or t.lower_ in _NAME_CONNECTORS | _OWNER_MARKS for t in inside) or any(t.ent_type_ == "PERSON" for t in inside):
         return None  # nor a person: 'a deputy press secretary for Vice President Mike Pence'
     name = head.doc[inside[0].i : inside[-1].i + 1].text
     return None if junk_organization(name) else name
 
 
 _NAME_CONNECTORS = frozenset({"and", "of", "for", "&", "-"})
+_OWNER_MARKS = frozenset({"'s", "’s", "'", "’"})  # "the ACLU's Immigrants' Rights Project"
 
 
 def _up_to(t: Token, top: Token) -> list[Token]:
