@@ -178,21 +178,7 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
         words = [t for t in doc[own : person.start] if _describes(t) and t is not given and not _describes_the_person(t, person)]
         if person.start < start_i or person.start >= end_i:  # named in an appositive: the head phrase is the title
             words = [t for t in phrase if _describes(t)]
-        owner = _owning_organisation(doc[own : given.i if given is not None else person.start], doc_ents)
-        if owner is not None:  # "The Weekly Standard's Jonathan V. Last", "Department of Justice lawyer Jeffrey Wall"
-            org, used = owner
-            title, rest = split_title([t.text for t in words if t.i not in used])
-            if title is None and rest and any(is_title_word(w) for w in rest.split()):
-                title = rest  # 'White House Director of Legislative Affairs': an office in title case
-        else:
-            title, org = split_title([t.text for t in words])
-            named = [e for e in doc_ents if e.label_ in _ORG_LABELS and start_i <= e.start and e.end <= person.start]
-            # "Press Secretary Sarah Sanders" with "Press" tagged an organisation: all of it is the title
-            org_ent = named[0] if named and not all(is_title_word(w) for w in named[0].text.split()) else None
-            if org_ent is not None and (org is None or org_ent.text in (title or "")):
-                org = org_ent.text
-                title = (title or "").replace(org_ent.text, "").strip() or None
-            org, title = _named_organisation(org, named, title)
+        title, org = _office_before(doc[own : given.i if given is not None else person.start], words, person, doc_ents)
         lead = [t.text for t in person if t.lower_.strip(".") in TITLE_WORDS and t.i < person.end - 1]
         if lead and all(person[i].text == w for i, w in enumerate(lead)):  # "Sheriff Champagne" tagged as one PERSON
             title = " ".join(filter(None, [title, *lead]))
@@ -238,6 +224,26 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
     if head.lemma_.lower() in TITLE_WORDS:
         mention.title = head.lemma_.lower()
     return mention
+
+
+def _office_before(before: SpacySpan, words: list[Token], person: SpacySpan, ents: list[SpacySpan]) -> tuple[str | None, str | None]:
+    """The title and organisation the words before a name give (`words`: those of `before` that may describe)."""
+    owner = _owning_organisation(before, ents)
+    if owner is not None:  # "The Weekly Standard's Jonathan V. Last", "Department of Justice lawyer Jeffrey Wall"
+        org, used = owner
+        title, rest = split_title([t.text for t in words if t.i not in used])
+        if title is None and rest and any(is_title_word(w) for w in rest.split()):
+            title = rest  # 'White House Director of Legislative Affairs': an office in title case
+        return title, org
+    title, org = split_title([t.text for t in words])
+    named = [e for e in ents if e.label_ in _ORG_LABELS and before.start <= e.start and e.end <= person.start]
+    # "Press Secretary Sarah Sanders" with "Press" tagged an organisation: all of it is the title
+    org_ent = named[0] if named and not all(is_title_word(w) for w in named[0].text.split()) else None
+    if org_ent is not None and (org is None or org_ent.text in (title or "")):
+        org = org_ent.text
+        title = (title or "").replace(org_ent.text, "").strip() or None
+    org, title = _named_organisation(org, named, title)
+    return title, org
 
 
 def _with_body(ent: SpacySpan, end: int) -> str:
