@@ -55,6 +55,7 @@ def score_labels(judged: list[JudgedLabel], quotes_of: Any) -> dict[str, Any]:
     for j in judged:
         spans[(j.document_id, j.start, j.end)].append(j)
     tallies = {f: Counter[str]() for f in FIELDS}
+    unjudged: list[dict[str, Any]] = []
     gone = 0
     for (doc, start, end), labels in spans.items():
         here = still_there(start, end, quotes_of(doc))
@@ -65,7 +66,9 @@ def score_labels(judged: list[JudgedLabel], quotes_of: Any) -> dict[str, Any]:
         for f in FIELDS:
             verdicts = {_key(getattr(j, f)): getattr(j, f"{f}_verdict") for j in labels}
             tallies[f][verdicts.get(_key(getattr(speaker, f)), "unjudged")] += 1
-    out: dict[str, Any] = {"quotes": len(spans), "gone": gone}
+        if any(_key(getattr(speaker, f)) not in {_key(getattr(j, f)) for j in labels} for f in FIELDS):
+            unjudged.append({"document_id": doc, "start": start, "end": end, "speaker": speaker.name, "title": speaker.title, "organization": speaker.organization})
+    out: dict[str, Any] = {"quotes": len(spans), "gone": gone, "unjudged": unjudged}
     for f, n in tallies.items():
         judged_n = sum(v for k, v in n.items() if k != "unjudged")
         out[f] = {"judged": judged_n, "good": round(sum(n[k] for k in GOOD) / judged_n, 3) if judged_n else None, **dict(sorted(n.items()))}
@@ -88,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     where.add_argument("--kb-dir", type=Path, help="a store built from the staff corpus")
     where.add_argument("--recheck", type=Path, metavar="CORPUS", help="ingest only the judged documents from this corpus")
     parser.add_argument("--judged", type=Path, default=JUDGED)
-    parser.add_argument("--json", action="store_true", help="indented")
+    parser.add_argument("--json", action="store_true", help="indented, with the labels no judgement covers (to judge and add)")
     args = parser.parse_args(argv)
     judged = load_judged(args.judged)
     if args.recheck:
@@ -103,7 +106,8 @@ def main(argv: list[str] | None = None) -> int:
             scored = score_labels(judged, lambda doc: _quotes(kb, doc))
         finally:
             kb.close()
-    print(json.dumps(scored, indent=2 if args.json else None))
+    shown = scored if args.json else {k: v for k, v in scored.items() if k != "unjudged"}
+    print(json.dumps(shown, indent=2 if args.json else None, ensure_ascii=False))
     return 0
 
 

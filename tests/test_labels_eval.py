@@ -26,6 +26,7 @@ def test_a_label_is_scored_by_the_verdict_on_it_and_an_unjudged_one_is_counted_a
     assert (scored["quotes"], scored["gone"]) == (3, 1)
     assert scored["title"] == {"judged": 1, "good": 1.0, "right": 1, "unjudged": 1}
     assert scored["organization"] == {"judged": 2, "good": 1.0, "none_ok": 1, "right": 1}
+    assert [(u["document_id"], u["title"]) for u in scored["unjudged"]] == [("doc_b", "spokeswoman")]
 
 
 def test_the_committed_judgements_load_and_say_what_evals_results_reports() -> None:
