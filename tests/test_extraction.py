@@ -1605,6 +1605,8 @@ def test_the_words_before_a_name_give_a_real_organisation_or_none(extractor: Quo
         ("Republican presidential candidate Dana Whitfield", "Dana Whitfield", "presidential candidate", "Republican"),
         ("U.S. Rep. Dana Whitfield (R-Ariz.)", "Dana Whitfield", "Rep.", "Republican"),  # not "U.S."
         ("Cal State Chancellor Dana Whitfield", "Dana Whitfield", "Chancellor", "Cal State"),
+        ("Sen. Dean Whitfield", "Dean Whitfield", "Sen.", None),  # a given name, not a dean
+        ("SEC Chairman Dana Whitfield", "Dana Whitfield", "Chairman", "SEC"),  # not "Sec." for secretary
         ("White House Director of Legislative Affairs Dana Whitfield", "Dana Whitfield", "Director of Legislative Affairs", "White House"),
     ],
 )

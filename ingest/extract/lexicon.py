@@ -65,7 +65,7 @@ TITLE_WORDS = frozenset(
     whip majority minority justice judge official officials aide strategist analyst professor dr doctor captain sgt sergeant
     commander general colonel col major admiral inspector superintendent acting former senior associate principal
     national legislative political liaison fellow contributor correspondent reporter editor economist lawyer attorney
-    candidate nominee delegate campaign agent detective trooper deputy-secretary press-secretary staff coach chancellor dean provost head
+    candidate nominee delegate campaign agent detective trooper deputy-secretary press-secretary staff coach chancellor provost head
     """.split()
 )
 

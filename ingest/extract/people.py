@@ -61,6 +61,8 @@ def clean_name(text: str) -> str:
 
 def is_title_word(word: str) -> bool:
     """A title word, plurals too ("Representatives Carter and Smith", "Congressmen José E. Serrano")."""
+    if word.strip(".,") == "SEC":
+        return False  # the Securities and Exchange Commission, not "Sec." for secretary
     w = word.lower().strip(".,").removesuffix("-elect")  # "President-Elect"
     singular = w[:-3] + "man" if w.endswith("men") else w[:-1] if w.endswith("s") else w
     return w in TITLE_WORDS or singular in TITLE_WORDS
