@@ -1662,11 +1662,12 @@ def test_a_later_apposition_does_not_relabel_a_speaker_the_document_introduced(e
     """One person, one label in an article: the office the document introduced them with, not a second role a later
     apposition mentions (invented text)."""
     text = (
-        'A former DHS official, Dana Whitfield, said the rule "will not survive a court challenge."\n\n'
-        '"The problem is trust," said Whitfield, a Channel 5 contributor who also served as a police officer.'
+        'A former DHS official, Paul Whitfield, said the rule "will not survive a court challenge."\n\n'
+        '"The problem is trust," said Whitfield, a Channel 5 contributor who also served as a police officer.\n\n'
+        '"Trust takes years to build," he said.'  # "he" takes the labels of the mention it refers to: the same
     )
     quotes = extractor.extract(text)
-    assert [(q.speaker.name, q.speaker.title, q.speaker.organization) for q in quotes] == [("Dana Whitfield", "former official", "DHS")] * 2
+    assert [(q.speaker.name, q.speaker.title, q.speaker.organization) for q in quotes] == [("Paul Whitfield", "former official", "DHS")] * 3
     narrated = extractor.extract(
         "Rep. Dana Whitfield toured the border on Monday.\n\n"
         '"We will fight this," said Whitfield, vice chair of the House Foreign Affairs Committee.'

@@ -1354,6 +1354,8 @@ class _ArticleExtraction:
                     self.genders.setdefault(name, gender)
                 facts = last if last is not None and last.name == name and (last.title or last.organization) else self.titled.get(name)
                 ref = SpeakerRef(name, "pronoun", facts.title if facts else None, facts.organization if facts else None, None, span, gender=gender)
+                if facts is not None and id(facts) in self.apposed:
+                    self.apposed.add(id(ref))  # "he said" after 'said Cohen, an ABC News contributor' labels him as that did
                 self.pronouns[(span.start, span.end)] = _copy(ref)
                 return ref
         elif pronoun in PLURAL_PRONOUNS and last is not None and not last.name:
