@@ -1608,6 +1608,7 @@ def test_the_words_before_a_name_give_a_real_organisation_or_none(extractor: Quo
         ("Sen. Dean Whitfield", "Dean Whitfield", "Sen.", None),  # a given name, not a dean
         ("SEC Chairman Dana Whitfield", "Dana Whitfield", "Chairman", "SEC"),  # not "Sec." for secretary
         ("White House Director of Legislative Affairs Dana Whitfield", "Dana Whitfield", "Director of Legislative Affairs", "White House"),
+        ("Sens. Dana Whitfield of Arizona and Paul Brandt of Ohio", "Dana Whitfield", "Sen.", "Arizona"),  # one of two senators
     ],
 )
 def test_a_speakers_title_is_their_office_and_the_organisation_is_named_whole(

@@ -88,9 +88,13 @@ def split_title(words: list[str]) -> tuple[str | None, str | None]:
         lead += 1
     formal = cut < len(words) and words[cut][:1].isupper()  # 'Sen.', 'Executive Director'; not 'presidential candidate'
     described = [w for w in head[:lead] if is_title_word(w) or w.lower() in TITLE_MODIFIERS] if formal else head[:lead]
-    title = " ".join([*described, *words[cut:]]).strip(" ,") or None
+    run = [_PLURAL_TITLES.get(w, w) for w in words[cut:]]  # 'Sens. John Doe of Arizona and …': one of them is a senator
+    title = " ".join([*described, *run]).strip(" ,") or None
     org = " ".join(head[lead:]).strip(" ,") or None
     return title, (None if junk_organization(org) else org)  # "Jim Watson Getty Images" is a credit, not an organisation
+
+
+_PLURAL_TITLES = {"Sens.": "Sen.", "Sens": "Sen.", "Reps.": "Rep.", "Reps": "Rep.", "Senators": "Senator", "Representatives": "Representative"}
 
 
 def _first_lady(words: list[str], i: int) -> bool:
