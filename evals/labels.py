@@ -21,7 +21,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from evals.search_precision import scratch_store, still_there
+from evals.search_precision import (
+    add_store_arguments,
+    scratch_store,
+    still_there,
+    stored,
+)
 
 JUDGED = Path(__file__).resolve().parent / "gold" / "labels-judged.jsonl"
 FIELDS = ("title", "organization")
@@ -87,25 +92,13 @@ def _quotes(kb: Any, document_id: str) -> list[Any]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    where = parser.add_mutually_exclusive_group(required=True)
-    where.add_argument("--kb-dir", type=Path, help="a store built from the staff corpus")
-    where.add_argument("--recheck", type=Path, metavar="CORPUS", help="ingest only the judged documents from this corpus")
-    parser.add_argument("--judged", type=Path, default=JUDGED)
+    add_store_arguments(parser, JUDGED)
     parser.add_argument("--json", action="store_true", help="indented, with the labels no judgement covers (to judge and add)")
     args = parser.parse_args(argv)
     judged = load_judged(args.judged)
-    if args.recheck:
-        with scratch_store(args.recheck, {j.document_id for j in judged}) as kb:
-            scored = score_labels(judged, lambda doc: _quotes(kb, doc))
-    else:
-        from kb.factory import open_knowledge_base
-        from kb.settings import Settings
-
-        kb = open_knowledge_base(Settings(data_dir=args.kb_dir))
-        try:
-            scored = score_labels(judged, lambda doc: _quotes(kb, doc))
-        finally:
-            kb.close()
+    store = scratch_store(args.recheck, {j.document_id for j in judged}) if args.recheck else stored(args.kb_dir)
+    with store as kb:
+        scored = score_labels(judged, lambda doc: _quotes(kb, doc))
     shown = scored if args.json else {k: v for k, v in scored.items() if k != "unjudged"}
     print(json.dumps(shown, indent=2 if args.json else None, ensure_ascii=False))
     return 0

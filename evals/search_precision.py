@@ -21,7 +21,7 @@ import argparse
 import json
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -128,12 +128,26 @@ def scratch_store(corpus: Path, document_ids: set[str]) -> Iterator[Any]:
                 if not isinstance(d, Exception) and document_id(d.url, d.text) in document_ids]
     with tempfile.TemporaryDirectory() as scratch:
         settings = Settings(data_dir=Path(scratch))
-        kb = open_knowledge_base(settings)
-        try:
+        with closing(open_knowledge_base(settings)) as kb:
             build_ingestor(kb, settings).ingest(raws)
             yield kb
-        finally:
-            kb.close()
+
+
+def stored(kb_dir: Path) -> AbstractContextManager[Any]:
+    """The knowledge base in `kb_dir`, closed on the way out."""
+    from kb.factory import open_knowledge_base
+    from kb.settings import Settings
+
+    return closing(open_knowledge_base(Settings(data_dir=kb_dir)))
+
+
+def add_store_arguments(parser: argparse.ArgumentParser, judged: Path) -> None:
+    """Where an eval of judged results reads its store (--kb-dir, or --recheck CORPUS for a scratch store) and its
+    judgements (--judged)."""
+    where = parser.add_mutually_exclusive_group(required=True)
+    where.add_argument("--kb-dir", type=Path, help="a store built from the staff corpus")
+    where.add_argument("--recheck", type=Path, metavar="CORPUS", help="re-extract only the judged documents from this corpus")
+    parser.add_argument("--judged", type=Path, default=judged)
 
 
 def recheck(corpus: Path, judged_path: Path) -> Recheck:
@@ -190,10 +204,7 @@ def _overlaps(start: int, end: int, s: int, e: int) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    where = parser.add_mutually_exclusive_group(required=True)
-    where.add_argument("--kb-dir", type=Path, help="a store built from the staff corpus")
-    where.add_argument("--recheck", type=Path, metavar="CORPUS", help="re-extract only the judged documents from this corpus")
-    parser.add_argument("--judged", type=Path, default=JUDGED)
+    add_store_arguments(parser, JUDGED)
     parser.add_argument("--limit", type=int, default=5)
     parser.add_argument("--json", action="store_true", help="the whole score, unjudged results included")
     args = parser.parse_args(argv)
@@ -203,22 +214,17 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(shown, indent=2 if args.json else None, ensure_ascii=False))
         return 0
 
-    from kb.factory import open_knowledge_base
     from kb.search import SearchQuery
-    from kb.settings import Settings
 
     judged = load_judged(args.judged)
     queries = list(dict.fromkeys(j.query for j in judged))
-    kb = open_knowledge_base(Settings(data_dir=args.kb_dir))
-    try:
+    with stored(args.kb_dir) as kb:
         results = {
             q: [{"rank": rank, "document_id": h.document.id, "start": h.quote.start, "end": h.quote.end, "quote": h.quote.text[:200],
                  "credited": h.quote.speaker.name or h.quote.speaker.description, "kind": h.quote.kind}
                 for rank, h in enumerate(kb.search_quotes(SearchQuery(q=q, limit=args.limit)).results, start=1)]
             for q in queries
         }
-    finally:
-        kb.close()
     scored = score(results, judged).as_dict()
     if args.json:
         print(json.dumps(scored, indent=2, ensure_ascii=False))
