@@ -1929,3 +1929,73 @@ def test_they_is_the_group_last_made_subject_when_it_names_people(extractor: Quo
     speak as one, is its speaker; a thing, or a plural named after a body, leaves "they" as written (invented text)."""
     quotes = [q for q in extractor.extract(text) if q.speaker.mention and q.speaker.mention.text.lower() == "they"]
     assert quotes and {q.speaker.name or q.speaker.description for q in quotes} == {description}
+
+
+def test_no_sentence_break_after_a_word_that_ends_none(extractor: QuoteExtractor) -> None:
+    """The small model ends a sentence at 'the 13th' and cut what was said in two, half of it credited to no one; a
+    sentence now begins only after a stop, a colon, a closing mark or a line break (invented text)."""
+    quotes = extractor.extract("Mara Ellison has made a film about prisons.\n\nEllison said she felt the 13th Amendment was worth examining "
+                               "because “most people don’t know about that loophole,” she said.")
+    assert [(q.speaker.name, q.text) for q in quotes] == [
+        ("Mara Ellison", "she felt the 13th Amendment was worth examining because “most people don’t know about that loophole,”")]
+
+
+def test_a_reported_clause_the_parse_split_in_two_is_said_whole(extractor: QuoteExtractor) -> None:
+    """'said X's tweet to invite Y to the debate was only "to mock" Z': the parse gives the subject to the infinitive and
+    hangs "was" on the cue, so the quote ended at 'debate' (invented text)."""
+    quotes = extractor.extract("Gov. Tom Brandt said his running mate Paul Ridley’s tweet to invite Ann Lowe to Monday night’s debate "
+                               "was only “to mock” the senator for her positions.")
+    said = ("his running mate Paul Ridley’s tweet to invite Ann Lowe to Monday night’s debate was only “to mock” the senator "
+            "for her positions")
+    assert [q.text for q in quotes] == [said]
+
+
+def test_a_clause_joined_to_the_cue_goes_on_with_what_was_said_when_it_holds_marked_words(extractor: QuoteExtractor) -> None:
+    """'said that …, and there was "no evidence" yet that …': the marked words are the mayor's; a clause that names who
+    did something else is the writer's (invented text)."""
+    said = extractor.extract("Mayor Ann Lowe spoke on Saturday. The mayor said that it was too early to tell whether the fire was set, "
+                             "and there was “no evidence” yet that it was an act of arson.")
+    assert [(q.speaker.name, q.kind, q.text) for q in said] == [
+        ("Ann Lowe", "mixed", "that it was too early to tell whether the fire was set, and there was “no evidence” yet that it was an act of arson")]
+    others = extractor.extract("Mary Alder said that the plan would fail, and the crowd cheered.")
+    assert [q.text for q in others] == ["that the plan would fail"]
+
+
+def test_a_quotation_after_a_sentence_about_a_person_is_that_persons(extractor: QuoteExtractor) -> None:
+    """'Sen. X … identified young voters' exhaustion as one of the reasons. "The younger people are …"': the quotation with
+    no cue is the senator's, not the previous paragraph's speaker's (invented text)."""
+    quotes = extractor.extract('"We need to step away from efforts to paint the police with a broad brush," Gov. Tom Brandt said on Sunday.\n\n'
+                               "On the same show, Sen. Mara Ellison identified young voters' exhaustion with bigotry as one of the reasons "
+                               'for her hope. "The younger people are sick and tired of discrimination and racism."')
+    assert [q.speaker.name for q in quotes] == ["Tom Brandt", "Mara Ellison"]
+
+
+def test_a_relative_clause_after_the_cues_object_is_not_what_was_said(extractor: QuoteExtractor) -> None:
+    """'mentioned disparaging remarks Trump had made about X as examples …' is no clause Clinton said; 'warned lawmakers the
+    plan would fail' and 'explaining the firings amounted to …' are (invented text)."""
+    assert extractor.extract("During Monday’s presidential debate, Democrat Ann Lowe mentioned disparaging remarks Trump had made "
+                             "about Machado as examples of his disrespect for women.") == []
+    assert [q.text for q in extractor.extract("Mary Alder warned lawmakers the plan would fail.")] == ["the plan would fail"]
+
+
+def test_a_short_quotation_right_after_its_cue_sentence_goes_on_with_it(extractor: QuoteExtractor) -> None:
+    """'"I would," Mara said to the TV. "I would, Donald."': three words, but the cue's sentence alone stands between
+    them; with another sentence between, the short words are left alone (invented text)."""
+    quotes = extractor.extract("“I would,” Mara Ellison said to the TV. “I would, Donald.”")
+    assert [(q.speaker.name, q.text) for q in quotes] == [("Mara Ellison", "I would"), ("Mara Ellison", "I would, Donald.")]
+    quotes = extractor.extract("“I would,” Mara Ellison said to the TV. Her husband was asleep. “Yes, Donald.”")
+    assert [q.text for q in quotes] == ["I would"]
+
+
+def test_the_writers_gloss_after_the_closing_mark_and_a_dash_is_not_said(extractor: QuoteExtractor) -> None:
+    """'dismissed Estonia as being in the "suburbs of St. Petersburg" — a metaphor for …' (invented text)."""
+    quotes = extractor.extract("In July, Tom Brandt dismissed the small republic as being in the “suburbs of St. Petersburg” — a metaphor "
+                               "for the party’s abandonment of principle.")
+    assert [q.text for q in quotes] == ["the small republic as being in the “suburbs of St. Petersburg”"]
+
+
+def test_a_title_in_marks_is_no_clause_that_was_said(extractor: QuoteExtractor) -> None:
+    """The parse reads the verb of a book's title as the clause a later cue governs (invented text)."""
+    quotes = extractor.extract('In his 2002 book, "Make Your Kid a Millionaire," Mr. Brandt suggested looking at the things on your '
+                               "credit card statement.")
+    assert quotes == []

@@ -79,6 +79,7 @@ from ingest.extract.model import Attribution as LearnedAttribution
 from ingest.extract.model import Tagger, link
 from ingest.extract.noise import Rejected, is_dateline, paragraph_noise, speaker_noise
 from ingest.extract.people import clean_name, describe, is_person, is_title_word
+from ingest.extract.sentences import add_to as add_sentence_starts
 from ingest.extract.statements import attribute_statement, statement_issuer
 from ingest.extract.transcripts import (
     REPORTER,
@@ -113,6 +114,7 @@ _NOBODY_IN_PARTICULAR = frozenset({"those", "anyone", "everyone", "someone", "wh
 _SUPPOSING = frozenset({"could", "would", "might", "may", "should"})
 _WITHHOLDING = frozenset({"decline", "refuse", "fail", "unable", "reluctant"})
 _DIRECTING = frozenset({"order", "direct", "instruct", "demand"})
+_WARNING_VERBS = frozenset({"warn", "promise", "convince", "persuade", "show", "caution", "urge", "bet", "notify"})  # someone, then a clause
 _INFERENCE_VERBS = frozenset({"suggest", "indicate", "signal"})
 _THINGS = DOCUMENT_NOUNS | RULE_NOUNS | frozenset(
     "report data datum poll study evidence move decision government administration finding survey analysis record document "
@@ -182,6 +184,7 @@ class QuoteExtractor:
     """Extracts quotes with speakers from one document's normalised text."""
 
     def __init__(self, nlp: Language, rules: RuleConfig = DEFAULT_RULES, tagger: Tagger | None = None) -> None:
+        add_sentence_starts(nlp)  # before the parser: no sentence break after a word that ends none
         self.nlp = nlp
         self.rules = rules
         self.tagger = tagger  # the trained attribution tagger: a last sieve over articles (KB_ATTRIBUTION=model)
@@ -578,10 +581,14 @@ class _ArticleExtraction:
         events, outer_of = _nest(unit.found)
         for _, q in sorted(events, key=lambda e: e[0]):
             if q.speaker.resolution == "inherit":
-                if self.last_speaker is None or index - self.last_speaker_para > 1:
+                narrated = None if quotes else self._narrated_subject(q, base, doc, unit.ents)
+                if narrated is not None:
+                    q.speaker = narrated
+                elif self.last_speaker is None or index - self.last_speaker_para > 1:
                     continue
-                q.speaker = _copy(self.last_speaker)
-            elif q.speaker.resolution == "pronoun" and q.speaker.name is None and q.speaker.mention is not None:
+                else:
+                    q.speaker = _copy(self.last_speaker)
+            if q.speaker.resolution == "pronoun" and q.speaker.name is None and q.speaker.mention is not None:
                 q.speaker = self._pronoun(q.speaker.mention, (q.start, q.end))
             # "the president said …" named now, not at the end: the "he said" of the next paragraph may mean him
             _name_office_descriptions([q], self.people)
@@ -600,6 +607,19 @@ class _ArticleExtraction:
                 self.people.append(_speaking(q.speaker.mention.start, q.speaker.name, base, doc))
         self._announce(index, base, unit.cues, unit.ents)
         return quotes
+
+    def _narrated_subject(self, q: Quote, base: int, doc: Doc, ents: list[SpacySpan]) -> SpeakerRef | None:
+        """'Sen. Bernie Sanders … identified young voters' exhaustion with bigotry as one of the reasons … "The younger
+        people are … sick and tired of discrimination."': a quotation with no cue, right after a sentence of its paragraph
+        whose subject is a person, is that person's, not the previous quote's speaker's."""
+        before = [sent for sent in doc.sents if base + sent.end_char <= q.start]
+        if not before or self.text[base + before[-1].end_char : q.start].strip(" \"“‘'"):
+            return None
+        root = before[-1].root
+        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if root.pos_ not in {"VERB", "AUX"} or subject is None or not (subject.ent_type_ == "PERSON" or subject.lower_ in {"he", "she"}):
+            return None
+        return self._speaker(subject, base, ents)
 
     def _unit(self, index: int, base: int, doc: Doc, in_turn: bool) -> _Unit:
         """A paragraph's marked spans and cues, read once for every sieve."""
@@ -988,10 +1008,24 @@ class _ArticleExtraction:
             quote = Quote(text=text[cs:ce], start=cs, end=ce, kind="mixed", speaker=speaker, cue=cue_span, confidence=self.rules.mixed)
             return self._according_to_inner(cue, base, ents, quote)
         sent_words = sum(_words(st.text) for st in sents)
-        if m.continues_previous or (words >= self.rules.floating_min_words and words >= self.rules.floating_min_share * sent_words):
+        floating = words >= self.rules.floating_min_words and words >= self.rules.floating_min_share * sent_words
+        if m.continues_previous or floating or self._after_its_cue(m, s, words, sent_words, base, marked, cues):
             placeholder = SpeakerRef(name=None, resolution="inherit")
             return Quote(text=text[s:e], start=s, end=e, kind="direct", speaker=placeholder, confidence=self.rules.floating)
         return None
+
+    def _after_its_cue(self, m: MarkedSpan, s: int, words: int, sent_words: int, base: int, marked: list[MarkedSpan], cues: list[Cue]) -> bool:
+        """'"Here he is, babe," she said. "Donald's here, babe."': a short quotation that is a sentence of its own, right
+        after the cue of the quotation before it in the paragraph, goes on with that quotation."""
+        if words < 2 or words < sent_words:
+            return False
+        before = [p for p in marked if p.end <= m.start and p.start >= base]
+        if not before:
+            return False
+        gap = self.text[before[-1].end : s].strip(" \"“”’'")
+        if _words(gap) > CUT_OFF_MAX_WORDS or re.search(r"[.!?]\s+\S", gap):
+            return False  # the cue's sentence alone stands between
+        return any(before[-1].end <= base + c.start and base + c.end <= s for c in cues if c.subject is not None)
 
     def _says_nothing(self, cue: Cue, content: tuple[int, int], base: int, marked: bool = False) -> bool:
         """A cue's content that is no statement: what the cue talks about, not what it says ('called for another
@@ -1052,10 +1086,13 @@ class _ArticleExtraction:
                 return None
             s, e = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
         else:
+            if _reduced_relative(cue.content) or self._in_a_title(base + cue.content.idx):
+                return None
             sub = list(cue.content.subtree)
             subjects = [c.left_edge.i for c in cue.content.children if c.dep_ in _SUBJECTS]
             if cue.content.dep_ == "advcl" and cue.content.head.i in cue.tokens and subjects:
                 sub = [t for t in sub if t.i >= min(subjects)]  # 'said after the convention he would …': from its subject
+            sub = _without_repeated_cue(cue, sub)
             sub = _without_contrasted_speech(cue.content, _repaired_clause(cue.content, sub))
             sub = _without_writer_gloss(cue.content, sub)
             while len(sub) > 1 and (sub[-1].dep_ == "cc" or sub[-1].text == ","):
@@ -1064,7 +1101,7 @@ class _ArticleExtraction:
                 sub = _without_framing_cue(sub, cue.sentence.doc[min(cue.tokens)])
             if cue.content.i != cue.content.head.i and any(t.i in cue.tokens for t in sub):
                 sub = [t for t in sub if not t.is_punct or t.i not in (sub[0].i, sub[-1].i)]  # parenthetical cue: keep all but the ends
-            sub = sub + _reason_given(cue, sub)
+            sub = sub + _reason_given(cue, sub) + self._marked_continuation(cue, base, sub)
             s, e = sub[0].idx, sub[-1].idx + len(sub[-1])
             if cue.content.dep_ == "dobj":
                 last = cue.sentence[-1]
@@ -1076,11 +1113,36 @@ class _ArticleExtraction:
                 # '… arrested 200 people, Bryan Cox, a spokesman, said': the words end where the speaker's name begins
                 e = cue.sentence.doc[cue.subject.left_edge.i - 1].idx
         s, e = _trim(self.text, base + s, base + e)
+        if (gloss := _GLOSS_AFTER_MARKS.search(self.text, s, e)) is not None:
+            e = gloss.start() + 1  # 'dismissed Estonia as in the "suburbs of St. Petersburg" — a metaphor for …': the writer's
         if s > 0 and self.text[s - 1] in "\"“" and self.text[s - 2 : s - 1].isspace():
             s -= 1  # keep the opening mark of a quote the content begins with
         if e < len(self.text) and self.text[e] in "\"”" and self.text.count("“", s, e) > self.text.count("”", s, e):
             e += 1
         return (s, e) if e > s else None
+
+    def _in_a_title(self, at: int) -> bool:
+        """'In his 2002 book, "Make Your Kid a Millionaire," Mr. McKinley suggested …': the parse reads a title's verb as
+        the clause said; words inside a title in marks are no clause of the cue's."""
+        return any(m.start <= at < m.end and names_a_thing(self.text, m, self.rules.title_max_words) for m in self.marked)
+
+    def _marked_continuation(self, cue: Cue, base: int, sub: list[Token]) -> list[Token]:
+        """'The mayor said that it was too early to tell …, and there was "no evidence" yet that …': the parse joins the
+        second clause to the cue, but its marked words show it goes on with what was said. Not a clause that is a cue
+        of its own or tells what someone named did ('…, and Clinton called it "nonsense"')."""
+        if cue.content is None or cue.content.dep_ != "ccomp" or cue.content.head.i not in cue.tokens:
+            return []
+        verb = cue.content.head
+        doc = verb.doc
+        conj = next((c for c in verb.children if c.dep_ == "conj" and c.i > sub[-1].i and c.pos_ in {"VERB", "AUX"}), None)
+        if conj is None or conj.lemma_.lower() in SPEECH_VERBS or not all(t.is_punct or t.dep_ == "cc" for t in doc[sub[-1].i + 1 : conj.left_edge.i]):
+            return []
+        if any(c.dep_ in _SUBJECTS and (c.pos_ == "PROPN" or c.ent_type_ in {"PERSON", "ORG", "NORP"}) for c in conj.children):
+            return []
+        s, e = base + conj.left_edge.idx, base + conj.right_edge.idx + len(conj.right_edge)
+        if not any(_overlap((m.start, m.end), (s, e)) > 0 for m in self.marked):
+            return []
+        return list(doc[sub[-1].i + 1 : conj.right_edge.i + 1])
 
     def _topic_cue(self, cue: Cue) -> bool:
         """A verb of attitude whose object is a topic ('defended', 'criticized'), not a clause said."""
@@ -1553,14 +1615,17 @@ def _repaired_clause(content: Token, sub: list[Token]) -> list[Token]:
 def _swallowed_clause(verb: Token, sub: list[Token]) -> list[Token]:
     """'said Trump has respect for the military and his comment was instead …': the parse takes the second clause's
     subject for a coordinated object and hangs its verb, subjectless, on the cue; the clause goes on through it, unless
-    that verb is someone else's speech ('… mishandled the investigation and Democrats accused …'), where it ends before."""
+    that verb is someone else's speech ('… mishandled the investigation and Democrats accused …'), where it ends before.
+    Likewise 'said Trump's tweet to invite Flowers to the debate was only "to mock" Clinton': the parse gives the subject
+    to the infinitive and hangs "was", subjectless, on the cue."""
     last = sub[-1]
-    if last.dep_ != "conj" or last.pos_ not in {"NOUN", "PROPN"}:
-        return sub
     verb_after = next((c for c in verb.children if c.dep_ == "ccomp" and c.left_edge.i == last.right_edge.i + 1), None)
     if verb_after is None or verb_after.pos_ not in {"VERB", "AUX"} or any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb_after.children):
         return sub
+    swallowed = last.dep_ == "conj" and last.pos_ in {"NOUN", "PROPN"}
     if _speech_act(verb_after):
+        if not swallowed:
+            return sub
         kept = [t for t in sub if t.i < last.left_edge.i]
         while kept and (kept[-1].dep_ == "cc" or kept[-1].is_punct):
             kept = kept[:-1]
@@ -1674,6 +1739,8 @@ def for_parser(text: str) -> str:
     return _INNER_APOSTROPHE.sub("'", text)
 
 
+# a closing mark, a dash and unmarked words to the end, not a clause joined on ('"a disaster" — and she would …')
+_GLOSS_AFTER_MARKS = re.compile(r"[\"”]\s*(?:—|--|–)\s+(?!(?:and|but|or|so)\b)[^\"“”]*$")
 _CLOSING_AFTER = re.compile(r"[.,!?;:]?[\"”]")
 
 
@@ -1832,6 +1899,38 @@ def _as_cue(verb: Token) -> bool:
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     return all(o.lower_ == "it" or verb.lemma_.lower() in ADDRESSEE_VERBS for o in objects)  # 'as she put it', 'as he told reporters'
 
+
+def _reduced_relative(content: Token) -> bool:
+    """'Clinton mentioned disparaging remarks Trump had made about Machado as examples …': the parse hangs a relative
+    clause without "that" on the cue as what was said; a clause right after the cue's object, with no "that" and no
+    object of its own, describes the object (not 'told reporters he would …', an addressee and what was said)."""
+    verb = content.head
+    if content.dep_ != "ccomp" or verb.i > content.i or verb.lemma_.lower() in ADDRESSEE_VERBS | _WARNING_VERBS:
+        return False
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.right_edge.i + 1 == content.left_edge.i), None)
+    if obj is None or obj.pos_ in {"PRON", "PROPN"} or obj.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
+        return False  # 'warned Ann Lowe the plan would fail': someone addressed
+    if not any(c.dep_ == "nsubj" and c.left_edge.i == content.left_edge.i for c in content.children):
+        return False  # 'explaining the firings amounted to 1 percent': the object is the clause's own subject
+    return not any(c.dep_ in {"mark", "dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "nsubjpass", "auxpass"} for c in content.children)
+
+
+def _without_repeated_cue(cue: Cue, sub: list[Token]) -> list[Token]:
+    """'DuVernay said she felt the 13th Amendment was worth examining because "…," she said.': the writer said it twice;
+    what was said begins after the first cue, not with it. Only the same verb twice, the second with a pronoun: 'Clinton had
+    told police that …, the source added' is what the source said Clinton told."""
+    inner = cue.content
+    verb = cue.sentence.doc[min(cue.tokens)]
+    if inner is None or inner.i > verb.i or inner.lemma_.lower() != verb.lemma_.lower():
+        return sub
+    if cue.subject is None or cue.subject.lower_ not in {"he", "she", "they"}:
+        return sub
+    if not any(c.dep_ in _SUBJECTS for c in inner.children):
+        return sub
+    said = next((c for c in inner.children if c.dep_ == "ccomp" and c.i > inner.i), None)
+    if said is None:
+        return sub
+    return [t for t in sub if t.i >= said.left_edge.i]
 
 
 def _without_framing_cue(sub: list[Token], verb: Token) -> list[Token]:
