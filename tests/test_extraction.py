@@ -1999,3 +1999,11 @@ def test_a_title_in_marks_is_no_clause_that_was_said(extractor: QuoteExtractor) 
     quotes = extractor.extract('In his 2002 book, "Make Your Kid a Millionaire," Mr. Brandt suggested looking at the things on your '
                                "credit card statement.")
     assert quotes == []
+
+
+def test_a_that_clause_after_the_addressee_is_what_was_said(extractor: QuoteExtractor) -> None:
+    """'complained to the officers that her husband was unarmed': the parse makes the clause a relative clause on
+    "officers"; a relative "that" stays one ('spoke to the officers that arrived first') (invented text)."""
+    quotes = extractor.extract("Mary Alder complained to the officers that her husband was unarmed.")
+    assert [(q.speaker.name, q.text) for q in quotes] == [("Mary Alder", "that her husband was unarmed")]
+    assert extractor.extract("Mary Alder spoke to the officers that arrived first.") == []

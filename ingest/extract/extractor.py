@@ -852,7 +852,7 @@ class _ArticleExtraction:
             # won, Barabak noted that …'); a clause before it only when it is the one ('"…," he said')
             content = next((c for c in clauses if c.i > tok.i), clauses[0] if clauses else None)
             if content is None:
-                content = next((c for c in tok.children if c.dep_ in {"parataxis"}), None) or _clause_after_phrase(tok)
+                content = next((c for c in tok.children if c.dep_ in {"parataxis"}), None) or _clause_after_phrase(tok) or _clause_after_addressee(tok)
             if content is None:
                 obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
                 colon = next((t for t in sent if t.i > tok.i and t.text == ":"), None)
@@ -1898,6 +1898,17 @@ def _as_cue(verb: Token) -> bool:
         return False  # 'as you very aptly pointed out, Laura, …': a speaker's nod inside their own words
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     return all(o.lower_ == "it" or verb.lemma_.lower() in ADDRESSEE_VERBS for o in objects)  # 'as she put it', 'as he told reporters'
+
+
+def _clause_after_addressee(verb: Token) -> Token | None:
+    """'complained to the officers that her husband was unarmed': the parse reads the "that" clause as a relative clause
+    on the addressee; one opened by "that" as a conjunction (not a relative pronoun) is what was said."""
+    to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" and c.i > verb.i), None)
+    addressee = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if addressee is None:
+        return None
+    return next((c for c in addressee.children if c.dep_ == "relcl" and c.i > addressee.i
+                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
 
 
 def _reduced_relative(content: Token) -> bool:
