@@ -108,6 +108,7 @@ _FURNITURE = re.compile(
 _MARKUP = re.compile(r"[\[\]{}()<>*_|#`•·▪►■◆●~^=+\\@]")
 _LEADING_JUNK = re.compile(r"^[^\w]+", re.U)
 _FUSED = re.compile(r"([a-z])([A-Z][a-z])")
+_CAPITALISED = re.compile(r"[A-Z][a-z]+")
 
 
 @lru_cache(maxsize=100_000)  # the same names come back for every mention of them
@@ -123,10 +124,14 @@ def is_furniture(text: str) -> bool:
 
 
 def _fused(word: str) -> bool:
-    """'TrumpKamala': two capitalised words run together (link texts side by side), unlike 'McCarthy' or 'DeSantis'."""
+    """'TrumpKamala': two capitalised words run together (link texts side by side), unlike 'McCarthy', 'DeSantis' or a
+    given name written with an inner capital ('AshLee', 'JoAnn', 'MaryAnn'): both words at least four letters long."""
     for m in _FUSED.finditer(word):
         head = word[: m.start() + 1].lower()
-        if not head.endswith(_INNER_CAPITAL_PREFIXES) or len(head) > 4:
+        if head.endswith(_INNER_CAPITAL_PREFIXES) and len(head) <= 4:
+            continue
+        tail = _CAPITALISED.match(word, m.start() + 1)
+        if len(head) >= 4 and tail is not None and len(tail.group()) >= 4:
             return True
     return False
 
