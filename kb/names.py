@@ -109,6 +109,7 @@ _MARKUP = re.compile(r"[\[\]{}()<>*_|#`•·▪►■◆●~^=+\\@]")
 _LEADING_JUNK = re.compile(r"^[^\w]+", re.U)
 _FUSED = re.compile(r"([a-z])([A-Z][a-z])")
 _CAPITALISED = re.compile(r"[A-Z][a-z]+")
+_PARTICLE_JOINED = re.compile(r"(?:al|el|ad|as|ash|at|an|ben|bin|ibn|abu|d)[-’'][A-Z]")  # "Zakaria al-Saghir", "d'Estaing"
 
 
 @lru_cache(maxsize=100_000)  # the same names come back for every mention of them
@@ -176,7 +177,7 @@ def junk_person_name(name: str) -> bool:
     letters = [c for c in name if c.isalpha()]
     if len(letters) >= 4 and all(c.isupper() for c in letters):
         return True  # "KABUL", "READ NEXT": datelines and headline words, never a person in running text
-    return any(w[:1].islower() and w.lower() not in SURNAME_PARTICLES for w in words)
+    return any(w[:1].islower() and w.lower() not in SURNAME_PARTICLES and not _PARTICLE_JOINED.match(w) for w in words)
 
 
 def office_and_person(name: str) -> tuple[str, str] | None:

@@ -50,7 +50,8 @@ def test_furniture_is_no_ones_name(junk: str) -> None:
 
 
 @pytest.mark.parametrize("name", ["Kevin McCarthy", "Ron DeSantis", "Beto O'Rourke", "Karine Jean-Pierre", "Ray LaHood", "Ben Ray Luján",
-                                  "Kirstjen Nielsen", "Mark Sessions", "AshLee Vance", "JoAnn Pike", "MaryAnn Cole"])
+                                  "Kirstjen Nielsen", "Mark Sessions", "AshLee Vance", "JoAnn Pike", "MaryAnn Cole",
+                                  "Zakaria al-Sabri", "Omar el-Hadi"])
 def test_real_names_are_kept(name: str) -> None:
     assert not junk_person_name(clean_name(name))
 
