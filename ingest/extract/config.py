@@ -36,6 +36,9 @@ class RuleConfig:
     # long and fills this share of its sentence.
     floating_min_words: int = 4
     floating_min_share: float = 0.6
+    # A shorter one that fills its sentence goes on with the quotation before it when only its cue's sentence, at most
+    # this long, stands between ('"I would," Melanie said to the TV. "I would, Donald."').
+    cue_sentence_max_words: int = 12
     # The object of a verb of attitude up to this many words (a relative clause left out) is a topic it names.
     topic_max_words: int = 6
     # A phrase after a cue, with no clause in it, is what was said from this many words ("criticized Obama for not making

@@ -1023,7 +1023,7 @@ class _ArticleExtraction:
         if not before:
             return False
         gap = self.text[before[-1].end : s].strip(" \"“”’'")
-        if _words(gap) > CUT_OFF_MAX_WORDS or re.search(r"[.!?]\s+\S", gap):
+        if _words(gap) > self.rules.cue_sentence_max_words or re.search(r"[.!?]\s+\S", gap):
             return False  # the cue's sentence alone stands between
         return any(before[-1].end <= base + c.start and base + c.end <= s for c in cues if c.subject is not None)
 
