@@ -1139,8 +1139,7 @@ class _ArticleExtraction:
             return []
         if any(c.dep_ in _SUBJECTS and (c.pos_ == "PROPN" or c.ent_type_ in {"PERSON", "ORG", "NORP"}) for c in conj.children):
             return []
-        s, e = base + conj.left_edge.idx, base + conj.right_edge.idx + len(conj.right_edge)
-        if not any(_overlap((m.start, m.end), (s, e)) > 0 for m in self.marked):
+        if not self._quoted_words(base + conj.left_edge.idx, base + conj.right_edge.idx + len(conj.right_edge)):
             return []
         return list(doc[sub[-1].i + 1 : conj.right_edge.i + 1])
 
