@@ -2007,3 +2007,46 @@ def test_a_that_clause_after_the_addressee_is_what_was_said(extractor: QuoteExtr
     quotes = extractor.extract("Mary Alder complained to the officers that her husband was unarmed.")
     assert [(q.speaker.name, q.text) for q in quotes] == [("Mary Alder", "that her husband was unarmed")]
     assert extractor.extract("Mary Alder spoke to the officers that arrived first.") == []
+
+
+def test_a_quotation_opened_by_saying_after_a_long_clause_is_the_marked_words(extractor: QuoteExtractor) -> None:
+    """'…, saying, “Maybe he didn’t do a good job …”': the words are the subject's, up the chain of clauses the parse builds,
+    and the clause before them is only their frame, no second quote (invented text)."""
+    quotes = extractor.extract("Tom Brandt was similarly defensive when forced to defend not paying a builder who said he was cheated after "
+                               "he finished a barn at one of Brandt’s farms, saying, “Maybe he didn’t do a good job, and I wasn’t "
+                               "satisfied with his work.”")
+    assert [(q.speaker.name, q.kind, q.text) for q in quotes] == [
+        ("Tom Brandt", "direct", "Maybe he didn’t do a good job, and I wasn’t satisfied with his work.")]
+
+
+def test_a_comma_after_the_cue_and_its_adjuncts_opens_the_quotation(extractor: QuoteExtractor) -> None:
+    """'footage of Tom Brandt saying during the debate last week, “That makes me smart,” when …': his words, not the spot's
+    clause running on into the writer's (invented text)."""
+    quotes = extractor.extract("The spot concludes with footage of Tom Brandt saying during the debate last week, “That makes me smart,” "
+                               "when Lowe blasted him for not paying income tax.")
+    assert [(q.speaker.name, q.text) for q in quotes] == [("Tom Brandt", "That makes me smart")]
+
+
+def test_a_closing_mark_that_opens_a_paragraph_opens_the_quotation(extractor: QuoteExtractor) -> None:
+    """'” … what I learned …,” he said': the writer typed the wrong mark; the words are still marked (invented text)."""
+    quotes = extractor.extract("Mayor Ann Lowe spoke on Saturday.\n\n” … what I learned from listening to these families is that "
+                               "the way it is heard matters,” she said.")
+    assert [(q.speaker.name, q.kind, q.text) for q in quotes] == [
+        ("Ann Lowe", "direct", "… what I learned from listening to these families is that the way it is heard matters")]
+
+
+def test_a_pronouns_quotation_inside_a_named_speakers_account_names_that_speaker(extractor: QuoteExtractor) -> None:
+    """'Lowe said she recalled thinking, "…"': the mention a citation points to is where the account is given, "Lowe",
+    not the pronoun inside it; 'Lowe said he told her, "…"' stays his (invented text)."""
+    quotes = extractor.extract('Ann Lowe said she recalled thinking, "This is what people have talked about, from time to time."')
+    assert [(q.speaker.name, q.speaker.mention.text if q.speaker.mention else None) for q in quotes] == [("Ann Lowe", "Ann Lowe")]
+    quotes = extractor.extract('Tom Brandt arrived late. Ann Lowe said he told her, "This is what people have talked about, from time to time."')
+    assert [q.speaker.mention.text if q.speaker.mention else None for q in quotes] == ["he"]
+
+
+def test_a_speaker_named_with_an_appositive_after_the_marks_speaks(extractor: QuoteExtractor) -> None:
+    """'“…,” Flynn, a top Trump surrogate, said Thursday': the parse hangs the name on the quotation (invented text; the
+    rules alone, as the tagger's sieve finds this one too)."""
+    quotes = QuoteExtractor(extractor.nlp).extract("“He's absolutely right. There's a severe disconnect between this White House and frankly the president "
+                               "and our military,” Tom Brandt, a top campaign surrogate, said Thursday morning on Fox News’s “Fox and Friends.”")
+    assert [q.speaker.name for q in quotes] == ["Tom Brandt"]

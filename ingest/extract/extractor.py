@@ -458,6 +458,10 @@ def _dedupe(quotes: list[Quote]) -> list[Quote]:
     for q in quotes:
         if q.kind in ("mixed", "indirect") and any(s - 1 <= q.start and q.end <= e + 1 for s, e in direct):
             continue  # 'Trump said he responded: "…"': the marked words are one quote, not one per cue around them
+        if q.kind == "mixed" and any(abs(q.start - s) <= 1 and q.end > e for s, e in direct):
+            continue  # 'footage of Trump saying, "That makes me smart," when …': another cue's clause opening with his words
+        if q.kind in ("mixed", "indirect") and any(_frames(q, d) for d in quotes if d.kind == "direct"):
+            continue
         same = (out[-1].speaker.name, out[-1].speaker.description) == (q.speaker.name, q.speaker.description) if out else False
         if same and out[-1].start <= q.start and q.end <= out[-1].end and q.kind not in ("direct",):
             continue
@@ -465,6 +469,13 @@ def _dedupe(quotes: list[Quote]) -> list[Quote]:
             continue
         out.append(q)
     return out
+
+
+def _frames(q: Quote, direct: Quote) -> bool:
+    """'defend not paying an architect …, saying, "Maybe he didn't do a good job"': a clause of the speaker's that holds
+    their own direct quote with its cue is only the frame around that quote."""
+    return (direct.cue is not None and q.start <= direct.cue.start < direct.start <= q.end
+            and (q.speaker.name, q.speaker.description) == (direct.speaker.name, direct.speaker.description))
 
 
 class _ArticleExtraction:
@@ -881,6 +892,8 @@ class _ArticleExtraction:
     def _subject(verb: Token) -> Token | None:
         if (blamed := _reason_object(verb)) is not None:
             return blamed
+        if (shown := _shown_saying(verb)) is not None:
+            return shown
         node = verb
         if _next_act(verb) and verb.head.dep_ == "ccomp" and verb.head.head.lemma_.lower() in SPEECH_VERBS:
             node = verb.head.head  # 'He said Trump made an offer and urged Democrats to …': he urged (see _gloss_start)
@@ -888,7 +901,7 @@ class _ArticleExtraction:
             c.dep_ == "nsubj" and c.pos_ == "PRON" for c in verb.head.children
         ):
             node = verb.head.head  # 'Clinton told them that she believes …, saying that …': the parse hangs the speaker's next act on "believes"
-        for _ in range(3):
+        for _ in range(5):  # up a chain of clauses: 'forced to defend not paying …, saying' is the subject's
             subjects = [c for c in node.children if c.dep_ in _SUBJECTS]
             # two subjects is a misparse; the one nearest before the verb speaks ('…, something Mexican leaders say they won't do')
             subj = max((c for c in subjects if c.i < node.i), key=lambda c: c.i, default=subjects[0] if subjects else None)
@@ -931,7 +944,7 @@ class _ArticleExtraction:
             elif node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.lower_ == "by":
                 node = node.head.head  # "pushed back against them by claiming that …": who pushed back claims
             else:
-                return (_trailing_apposition(verb) or _source_apposition(verb) or _absorbed_subject(verb)) if node is verb else None
+                return (_trailing_apposition(verb) or _source_apposition(verb) or _absorbed_subject(verb) or _named_after_marks(verb)) if node is verb else None
         return None
 
     # -- quotation marks ---------------------------------------------------------------------
@@ -968,7 +981,7 @@ class _ArticleExtraction:
             sent_words -= _words(text[ends:sent_end])
             free = max(1, sent_words - speaker_words - _words(cue.text) - _adjunct_words(cue, base, marked, m, ends))
             quoted = sum(x.words(text) for x in marked if x.start < ends and any(st.start_char <= x.start - base < st.end_char for st in sents))
-            speaker = self._speaker(cue.subject, base, ents)
+            speaker = self._speaker(self._account_giver(cue, near, base), base, ents)
             if speaker is None:
                 return None
             cue_span = Span(cue.text, base + cue.start, base + cue.end)
@@ -1013,6 +1026,27 @@ class _ArticleExtraction:
             placeholder = SpeakerRef(name=None, resolution="inherit")
             return Quote(text=text[s:e], start=s, end=e, kind="direct", speaker=placeholder, confidence=self.rules.floating)
         return None
+
+    def _account_giver(self, cue: Cue, near: list[Cue], base: int) -> Token | None:
+        """'Lynch said she recalled thinking, "…"': a pronoun's cue inside what a named speaker says is that speaker's own
+        account, and the quotation's mention is where the account is given ("Lynch"); 'Lowe said he told her, "…"', where
+        "he" is someone else, stays his."""
+        subject = cue.subject
+        if subject is None or subject.lower_ not in {"he", "she"}:
+            return subject
+        node = cue.sentence.doc[min(cue.tokens)]
+        while node.dep_ in {"ccomp", "xcomp"} and node.head is not node:
+            node = node.head
+            outer = next((c.subject for c in near if min(c.tokens) == node.i and c.subject is not None), None)
+            if outer is None:
+                continue
+            if outer.lower_ == subject.lower_:
+                return outer  # 'She said she recalls …'
+            gender = "female" if PERSON_PRONOUNS[subject.lower_] == "f" else "male"
+            meant = pick_antecedent(self.people, base + subject.idx, gender, self.genders)
+            named = outer.pos_ == "PROPN" and meant is not None and (meant == outer.text or meant.endswith(" " + outer.text))
+            return outer if named else subject
+        return subject
 
     def _after_its_cue(self, m: MarkedSpan, s: int, words: int, sent_words: int, base: int, marked: list[MarkedSpan], cues: list[Cue]) -> bool:
         """'"Here he is, babe," she said. "Donald's here, babe."': a short quotation that is a sentence of its own, right
@@ -1839,8 +1873,8 @@ def _opens_after_adjuncts(cue: Cue, base: int, m: MarkedSpan) -> bool:
     to whom, where or when (the cue's objects and adjuncts), so the marks hold what was said."""
     doc = cue.sentence.doc
     verb = doc[min(cue.tokens)]
-    colon = next((t for t in doc[verb.i + 1 :] if t.idx >= m.start - base or t.text == ":"), None)
-    if colon is None or colon.text != ":" or doc.text[colon.idx + 1 : m.start - base].strip(" \"“"):
+    colon = next((t for t in doc[verb.i + 1 :] if t.idx >= m.start - base or t.text in {":", ","}), None)
+    if colon is None or colon.text not in {":", ","} or doc.text[colon.idx + 1 : m.start - base].strip(" \"“"):
         return False
     between = {t.i for t in doc[verb.i + 1 : colon.i]}
     covered = {t.i for c in _adjuncts(verb, objects=True) for t in c.subtree}
@@ -1866,12 +1900,20 @@ def _named_after_marks(verb: Token) -> Token | None:
     mark and its cue on the quotation, those words (nouns, names, and a capitalised word it took for a verb, 'Tulsa')
     are the speaker; the last noun heads them. Anything else between them ('“Every court” has said') and nobody is."""
     doc = verb.doc
-    start = verb.i
-    while start > 0 and (doc[start - 1].pos_ in {"PROPN", "NOUN", "ADJ", "DET"} or doc[start - 1].is_title and not doc[start - 1].is_punct):
-        start -= 1
-    if start == verb.i or verb.i - start > 8 or start < 2 or doc[start - 1].text not in _CLOSING_MARK_TOKENS or doc[start - 2].text != ",":
+
+    def words_before(end: int) -> int:
+        start = end
+        while start > 0 and (doc[start - 1].pos_ in {"PROPN", "NOUN", "ADJ", "DET"} or doc[start - 1].is_title and not doc[start - 1].is_punct):
+            start -= 1
+        return start
+
+    end = verb.i
+    if end > 1 and doc[end - 1].text == "," and (comma := words_before(end - 1) - 1) > 0 and doc[comma].text == ",":
+        end = comma  # '“…,” Flynn, a top Trump surrogate, said': the name before the appositive
+    start = words_before(end)
+    if start == end or end - start > 8 or start < 2 or doc[start - 1].text not in _CLOSING_MARK_TOKENS or doc[start - 2].text != ",":
         return None
-    return next((t for t in reversed(doc[start : verb.i]) if t.pos_ in {"PROPN", "NOUN"}), None)
+    return next((t for t in reversed(doc[start:end]) if t.pos_ in {"PROPN", "NOUN"}), None)
 
 
 def _said_before(verb: Token, subject: Token, sent: SpacySpan) -> tuple[int, int] | None:
@@ -2064,6 +2106,17 @@ def _document_issuer(subject: Token, ents: list[SpacySpan]) -> SpacySpan | None:
             return ent
         if top.dep_ == "prep" and top.lower_ in {"from", "by"} and all(n.dep_ in {"prep", "pobj"} for n in path[1:-1]):
             return ent
+    return None
+
+
+def _shown_saying(verb: Token) -> Token | None:
+    """'footage of Trump saying …', 'a video showing her saying …': the one shown speaking, right before the participle,
+    whichever clause the parse hangs the participle on."""
+    if verb.tag_ != "VBG" or verb.i == 0 or any(c.dep_ in _SUBJECTS for c in verb.children):
+        return None
+    shown = verb.doc[verb.i - 1]
+    if shown.dep_ in {"pobj", "dobj"} and (shown.pos_ == "PROPN" or shown.lower_ in {"him", "her"}):
+        return shown
     return None
 
 

@@ -32,7 +32,7 @@ def _is_opening(text: str, pos: int) -> bool:
     if mark in _OPENERS:
         return True
     if mark in _CLOSERS:
-        return False
+        return pos == 0 or text[pos - 1] == "\n"  # '” … what I learned …,” he said': nothing is open to close where a paragraph begins
     before = text[pos - 1] if pos > 0 else " "
     after = text[pos + 1] if pos + 1 < len(text) else " "
     if before.isspace() or before in "([{—–-:;/'‘’“":
