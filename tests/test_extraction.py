@@ -2050,3 +2050,17 @@ def test_a_speaker_named_with_an_appositive_after_the_marks_speaks(extractor: Qu
     quotes = QuoteExtractor(extractor.nlp).extract("“He's absolutely right. There's a severe disconnect between this White House and frankly the president "
                                "and our military,” Tom Brandt, a top campaign surrogate, said Thursday morning on Fox News’s “Fox and Friends.”")
     assert [q.speaker.name for q in quotes] == ["Tom Brandt"]
+
+
+def test_marked_words_that_judge_the_cues_object_are_what_was_said(extractor: QuoteExtractor) -> None:
+    """'called Wells Fargo's behavior "outrageous"' (the parse reads the adjective as the noun's), 'blasted the media for
+    being "unbelievably dishonest"', 'exhorted Republicans to "vote your conscience"': a speaker's judgement in their own
+    words, with a speech cue, is a quote; a scare-quoted topic stays out (invented text; the rules alone)."""
+    rules = QuoteExtractor(extractor.nlp)
+    quotes = rules.extract("Though she called Hartwell Bank’s behavior “outrageous” and called for pay to be “clawed back” for executives, "
+                           "Ann Lowe restricted her comments.\n\n"
+                           "In an interview, Tom Brandt blasted the local media for being “unbelievably dishonest.”\n\n"
+                           'In a prime-time speech, Mara Ellison exhorted Republicans to "vote your conscience."')
+    assert [q.text for q in quotes] == [
+        "Hartwell Bank’s behavior “outrageous”", "pay to be “clawed back” for executives", "the local media for being “unbelievably dishonest.”", 'Republicans to "vote your conscience."']
+    assert rules.extract("The mayor criticized “the sanctuary city policy.”") == []

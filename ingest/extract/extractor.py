@@ -321,6 +321,7 @@ def _states_something(words: SpacySpan, phrase_words: int, marked: bool = False)
     if any(
         t.pos_ in {"VERB", "AUX"}
         or any(a.lower_ == "as" and judged(a) for a in (t, *t.children))
+        or marked and any(a.lower_ == "for" and judged(a) for a in (t, *t.children))  # 'blasted the media for being "dishonest"'
         or any(c.dep_ in {"acl", "ccomp"} and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in t.children)
         for t in heads
     ):
@@ -348,6 +349,7 @@ def _marked_judgement(cue: Cue, base: int, s: int, e: int) -> int | None:
         *(g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > first.i for g in c.children if g.dep_ == "pobj"),
         *objects[1:],
         *(c for c in first.children if c.dep_ == "appos"),  # 'called the plan "daylight robbery"': parsed as the plan's apposition
+        *(c for c in first.children if c.dep_ == "amod" and c.i > first.i),  # 'called his behavior "outrageous"': an adjective after its noun
     ]
     if not any(s <= base + p.idx and base + p.idx + len(p) <= e for p in predicates):
         return None

@@ -15,7 +15,7 @@ SPEECH_VERBS = frozenset(
     acknowledge recount characterize characterise dismiss decry denounce condemn chide rebuke scold blame credit
     conclude summarize summarise continue begin open close finish tell notify brief caution forecast project
     declare proclaim insist affirm reaffirm clarify specify elaborate stipulate instruct order direct
-    voice herald brand dub label
+    voice herald brand dub label exhort liken
     """.split()
 )
 
