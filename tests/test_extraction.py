@@ -2064,3 +2064,10 @@ def test_marked_words_that_judge_the_cues_object_are_what_was_said(extractor: Qu
     assert [q.text for q in quotes] == [
         "Hartwell Bank’s behavior “outrageous”", "pay to be “clawed back” for executives", "the local media for being “unbelievably dishonest.”", 'Republicans to "vote your conscience."']
     assert rules.extract("The mayor criticized “the sanctuary city policy.”") == []
+
+
+def test_a_transcripts_stage_direction_in_marks_is_no_quote(extractor: QuoteExtractor) -> None:
+    """'"(CROSSTALK.)' between paragraphs of a quotation that runs on: what happened in the room, not words said (invented text)."""
+    quotes = extractor.extract('"The voters have an important choice to make," Tom Brandt said. "And we will do it together, and —.\n\n'
+                               '"(CROSSTALK.)\n\n"And that is why we are here."')
+    assert [q.text for q in quotes] == ["The voters have an important choice to make", "And we will do it together, and —.", "And that is why we are here."]

@@ -77,7 +77,7 @@ from ingest.extract.mentions import (
 )
 from ingest.extract.model import Attribution as LearnedAttribution
 from ingest.extract.model import Tagger, link
-from ingest.extract.noise import Rejected, is_dateline, paragraph_noise, speaker_noise
+from ingest.extract.noise import Rejected, is_dateline, is_stage_direction, paragraph_noise, speaker_noise
 from ingest.extract.people import clean_name, describe, is_person, is_title_word
 from ingest.extract.sentences import add_to as add_sentence_starts
 from ingest.extract.statements import attribute_statement, statement_issuer
@@ -576,6 +576,8 @@ class _ArticleExtraction:
         noise = self.noise.get(index)
         if noise is not None:
             self.rejected[noise.value] += 1
+            if self.last_speaker_para == index - 1 and is_stage_direction(doc.text):
+                self.last_speaker_para = index  # a quotation running on past a "(CROSSTALK.)" is still its speaker's
             return []
         turn = None if in_turn or Sieve.SPEAKER_LABELS not in self.rules.sieves else self._turn(base, doc)
         if turn is not None:  # an interview transcript inside an article: "PENCE: Well, ..."

@@ -14,7 +14,7 @@ class Rejected(str, Enum):
     """Why a paragraph, label or quote was not kept as a statement."""
 
     CAPTION = "caption"  # an image caption or photo credit ("Joshua Lott/Reuters", "File Photo")
-    FURNITURE = "furniture"  # "READ NEXT", "Related Video", "Advertisement", link lists
+    FURNITURE = "furniture"  # "READ NEXT", "Related Video", "Advertisement", link lists, a transcript's "(CROSSTALK.)"
     HEADLINE = "headline"  # a headline or all-capitals line inside the text
     DATELINE = "dateline"  # "KABUL (Reuters) —" taken for a speaker
     LABEL = "label"  # "Breaking:", "Opinion:" taken for a speaker label
@@ -37,6 +37,8 @@ _LINK_LINE = re.compile(
     r"^(?:More|MORE|Related|RELATED|Read|READ|See|SEE|Watch|WATCH|Also|ALSO)(?: (?:[Mm]ore|MORE|[Aa]lso|ALSO|[Nn]ext|NEXT|[Vv]ideo|VIDEO|[Cc]overage|[Ss]tories))?:\s"
     r"|\s(?:Read|READ) (?:more|More|MORE)$"
 )
+# A transcript's note of what happened in the room, in brackets, marks or not: "(CROSSTALK.)", '"(LAUGHTER)', "[APPLAUSE]"
+_STAGE_DIRECTION = re.compile(r"[\"“]?[(\[]\s*[A-Za-z]+(?:\s+[A-Za-z]+){0,2}\s*[.!]?\s*[)\]]\s*\.?[\"”]?")
 _DATELINE = re.compile(r"^[A-Z][A-Z.'’ ,-]{2,40}(?:\s*\([\w .]+\))?\s*[—–-]+")
 _LINK_JUNK = re.compile(r"[|\[\]<>{}]|https?:|www\.|@\w")
 _LETTERS = re.compile(r"[A-Za-z]")
@@ -47,6 +49,8 @@ def paragraph_noise(text: str) -> Rejected | None:
     stripped = text.strip()
     if not stripped:
         return None
+    if is_stage_direction(stripped):
+        return Rejected.FURNITURE
     if _FURNITURE.match(stripped) and len(stripped.split()) <= 12 or _LINK_LINE.search(stripped) and len(stripped.split()) <= 30:
         return Rejected.FURNITURE
     credit = _CREDIT.search(stripped)
@@ -70,6 +74,11 @@ _CAPITALISED_LINKS = frozenset("To By Of In On For At And With From About Into O
 def _title_cased(words: list[str]) -> bool:
     content = [w for w in words if len(w) > 3 and w[:1].isalpha()]
     return bool(content) and sum(w[:1].isupper() for w in content) >= 0.8 * len(content)
+
+
+def is_stage_direction(paragraph: str) -> bool:
+    """A transcript's note of what happened in the room: "(CROSSTALK.)", '"(LAUGHTER)', "[APPLAUSE]"."""
+    return _STAGE_DIRECTION.fullmatch(paragraph.strip()) is not None
 
 
 def is_dateline(paragraph: str, start: int, end: int) -> bool:
