@@ -77,7 +77,13 @@ from ingest.extract.mentions import (
 )
 from ingest.extract.model import Attribution as LearnedAttribution
 from ingest.extract.model import Tagger, link
-from ingest.extract.noise import Rejected, is_dateline, is_stage_direction, paragraph_noise, speaker_noise
+from ingest.extract.noise import (
+    Rejected,
+    is_dateline,
+    is_stage_direction,
+    paragraph_noise,
+    speaker_noise,
+)
 from ingest.extract.people import clean_name, describe, is_person, is_title_word
 from ingest.extract.sentences import add_to as add_sentence_starts
 from ingest.extract.statements import attribute_statement, statement_issuer
