@@ -2071,3 +2071,13 @@ def test_a_transcripts_stage_direction_in_marks_is_no_quote(extractor: QuoteExtr
     quotes = extractor.extract('"The voters have an important choice to make," Tom Brandt said. "And we will do it together, and —.\n\n'
                                '"(CROSSTALK.)\n\n"And that is why we are here."')
     assert [q.text for q in quotes] == ["The voters have an important choice to make", "And we will do it together, and —.", "And that is why we are here."]
+
+
+def test_a_quotation_set_off_by_dashes_after_a_name_is_that_persons(extractor: QuoteExtractor) -> None:
+    """'including the former candidate Mitt Romney -- "It is disqualifying …" -- and Fred Goldberg': the person named right
+    before the dash, not the chorus the sentence is about (invented text)."""
+    quotes = QuoteExtractor(extractor.nlp).extract(
+        'A chorus of prominent Republicans has said the same thing, including the former presidential candidate Tom Brandt --  '
+        '"It is disqualifying for a modern-day nominee to refuse to release tax returns"  -- and Fred Goldberg, a former commissioner.')
+    assert [(q.speaker.name, q.text) for q in quotes] == [
+        ("Tom Brandt", "It is disqualifying for a modern-day nominee to refuse to release tax returns")]

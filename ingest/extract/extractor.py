@@ -975,6 +975,8 @@ class _ArticleExtraction:
             sents.append(after)  # '“… Make a deal!” Trump tweeted.': the parser ends the sentence at the mark, the cue follows
         near = [c for c in cues if any(c.sentence.start == st.start for st in sents)]
         words = m.words(text)
+        if (aside := self._aside_of(m, base, ents)) is not None:
+            return Quote(text=text[s:e], start=s, end=e, kind="direct", speaker=aside, confidence=self.rules.mixed)
         if near:
             introducing = [c for c in near if c.subject is not None and _opens_quotation(text, c, base, m)]
             # 'scolded him: "…," she said': the cue that opens the quotation with a colon is its cue
@@ -1057,6 +1059,15 @@ class _ArticleExtraction:
             named = outer.pos_ == "PROPN" and meant is not None and (meant == outer.text or meant.endswith(" " + outer.text))
             return outer if named else subject
         return subject
+
+    def _aside_of(self, m: MarkedSpan, base: int, ents: list[SpacySpan]) -> SpeakerRef | None:
+        """'including the former candidate Mitt Romney -- "It is disqualifying …" -- and Fred Goldberg': a quotation set
+        off by dashes right after a person's name is that person's."""
+        before = _DASH_BEFORE.search(self.text, max(0, m.start - 80), m.start)
+        if before is None or not _DASH_AFTER.match(self.text, m.end):
+            return None
+        person = next((e for e in ents if e.label_ == "PERSON" and base + e.end_char == before.start()), None)
+        return None if person is None else self._speaker(person.root, base, ents)
 
     def _after_its_cue(self, m: MarkedSpan, s: int, words: int, sent_words: int, base: int, marked: list[MarkedSpan], cues: list[Cue]) -> bool:
         """'"Here he is, babe," she said. "Donald's here, babe."': a short quotation that is a sentence of its own, right
@@ -1783,6 +1794,8 @@ def for_parser(text: str) -> str:
 
 
 # a closing mark, a dash and unmarked words to the end, not a clause joined on ('"a disaster" — and she would …')
+_DASH_BEFORE = re.compile(r"\s*(?:--|—|–)\s*[\"“]$")  # 'Mitt Romney -- "…'
+_DASH_AFTER = re.compile(r"[\"”]?\s*(?:--|—|–)")  # '…" --'
 _GLOSS_AFTER_MARKS = re.compile(r"[\"”]\s*(?:—|--|–)\s+(?!(?:and|but|or|so)\b)[^\"“”]*$")
 _CLOSING_AFTER = re.compile(r"[.,!?;:]?[\"”]")
 
