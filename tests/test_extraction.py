@@ -2081,3 +2081,12 @@ def test_a_quotation_set_off_by_dashes_after_a_name_is_that_persons(extractor: Q
         '"It is disqualifying for a modern-day nominee to refuse to release tax returns"  -- and Fred Goldberg, a former commissioner.')
     assert [(q.speaker.name, q.text) for q in quotes] == [
         ("Tom Brandt", "It is disqualifying for a modern-day nominee to refuse to release tax returns")]
+
+
+def test_when_it_comes_to_after_the_marks_goes_on_with_what_was_said(extractor: QuoteExtractor) -> None:
+    """'said there remains a "significant difference," when it comes to how many lawyers …': the idiom narrows what was
+    said; the parse hangs it on the cue as the time of saying (invented text)."""
+    quotes = extractor.extract('Ann Lowe said there remains a "significant difference in private practice and government," when it comes '
+                               "to how many lawyers work at the agency and for law firms.")
+    assert [q.text for q in quotes] == ['there remains a "significant difference in private practice and government," when it comes '
+                                        "to how many lawyers work at the agency and for law firms"]

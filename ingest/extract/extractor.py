@@ -1689,17 +1689,24 @@ def _swallowed_clause(verb: Token, sub: list[Token]) -> list[Token]:
 
 def _reason_given(cue: Cue, sub: list[Token]) -> list[Token]:
     """'said that claim smacked of hypocrisy, because Democrats have been …': the parse hangs the reason on the cue, but
-    it goes on with what was said (the clause right after the reported one, opened by "because")."""
+    it goes on with what was said (the clause right after the reported one, opened by "because" or "when it comes to")."""
     if cue.content is None or cue.content.dep_ != "ccomp" or cue.content.head.i not in cue.tokens:
         return []
     verb = cue.content.head
     after = sub[-1].i + 1
     doc = verb.doc
-    if after < len(doc) and doc[after].text == ",":
+    while after < len(doc) and (doc[after].text == "," or doc[after].text in _CLOSING_MARK_TOKENS):
         after += 1
-    reason = next((c for c in verb.children if c.dep_ == "advcl" and c.left_edge.i == after and any(
-        m.dep_ == "mark" and m.lower_ == "because" for m in c.children)), None)
+    reason = next((c for c in verb.children if c.dep_ == "advcl" and c.left_edge.i == after and (any(
+        m.dep_ == "mark" and m.lower_ == "because" for m in c.children) or _when_it_comes_to(c))), None)
     return list(doc[sub[-1].i + 1 : reason.right_edge.i + 1]) if reason is not None else []
+
+
+def _when_it_comes_to(clause: Token) -> bool:
+    """'… a "significant difference," when it comes to how many lawyers work there': the idiom narrows what was said; it is
+    not when the saying happened."""
+    return clause.lemma_ == "come" and any(c.lower_ == "it" and c.dep_ == "nsubj" for c in clause.children) and any(
+        c.dep_ == "prep" and c.lower_ == "to" for c in clause.children)
 
 
 def _absorbed_subject(verb: Token) -> Token | None:
