@@ -2090,3 +2090,13 @@ def test_when_it_comes_to_after_the_marks_goes_on_with_what_was_said(extractor: 
                                "to how many lawyers work at the agency and for law firms.")
     assert [q.text for q in quotes] == ['there remains a "significant difference in private practice and government," when it comes '
                                         "to how many lawyers work at the agency and for law firms"]
+
+
+def test_two_quotations_of_one_sentence_each_keep_their_own_words(extractor: QuoteExtractor) -> None:
+    """'hardly clarified the matter, treating her remark as a compliment -- "That makes me smart" -- and, when questioned,
+    asserting, "Of course, I pay federal taxes."': the participle is the subject's, and the words between the two
+    quotations are the writer's, in neither quote (the rules alone; the names are kept, as invented ones change the parse
+    and with it the case)."""
+    quotes = QuoteExtractor(extractor.nlp).extract("Mr. Trump hardly clarified the matter, treating Mrs. Clinton's remark first as a compliment --  "
+                                                   '"That makes me smart"  -- and, when questioned after the debate, asserting,  "Of course, I pay federal taxes."')
+    assert [(q.speaker.name, q.text) for q in quotes] == [("Trump", "That makes me smart"), ("Trump", "Of course, I pay federal taxes.")]

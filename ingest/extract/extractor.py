@@ -468,8 +468,12 @@ def _dedupe(quotes: list[Quote]) -> list[Quote]:
             continue  # 'Trump said he responded: "…"': the marked words are one quote, not one per cue around them
         if q.kind == "mixed" and any(abs(q.start - s) <= 1 and q.end > e for s, e in direct):
             continue  # 'footage of Trump saying, "That makes me smart," when …': another cue's clause opening with his words
-        if q.kind in ("mixed", "indirect") and any(_frames(q, d) for d in quotes if d.kind == "direct"):
-            continue
+        framed = next((d for d in quotes if d.kind == "direct" and _frames(q, d)), None) if q.kind in ("mixed", "indirect") else None
+        if framed is not None:
+            lead = _marked_lead(q, framed)
+            if lead is None:
+                continue
+            q = lead
         same = (out[-1].speaker.name, out[-1].speaker.description) == (q.speaker.name, q.speaker.description) if out else False
         if same and out[-1].start <= q.start and q.end <= out[-1].end and q.kind not in ("direct",):
             continue
@@ -484,6 +488,21 @@ def _frames(q: Quote, direct: Quote) -> bool:
     their own direct quote with its cue is only the frame around that quote."""
     return (direct.cue is not None and q.start <= direct.cue.start < direct.start <= q.end
             and (q.speaker.name, q.speaker.description) == (direct.speaker.name, direct.speaker.description))
+
+
+_LEADING_MARKS = re.compile(r"\s*[\"“]([^\"“”]+)[\"”]")
+
+
+def _marked_lead(frame: Quote, direct: Quote) -> Quote | None:
+    """'"That makes me smart" -- and, when questioned, asserting, "Of course, I pay …"': marked words the frame opens with,
+    before the other quote's cue, are a quote of their own; the frame's other words go."""
+    if direct.cue is None:
+        return None
+    lead = _LEADING_MARKS.match(frame.text, 0, direct.cue.start - frame.start)
+    if lead is None:
+        return None
+    start, end = frame.start + lead.start(1), frame.start + lead.end(1)
+    return replace(frame, text=lead.group(1), start=start, end=end, kind="direct")
 
 
 class _ArticleExtraction:
@@ -864,7 +883,7 @@ class _ArticleExtraction:
             subject = self._subject(tok)
             if subject is not None and subject.i in inside:
                 # '"…, it will at some point," said James Alton': the parse took a word of the quote for a second subject
-                subject = next((c for c in tok.children if c.dep_ in _SUBJECTS and c.i not in inside), None) or _named_after_marks(tok)
+                subject = next((c for c in tok.children if c.dep_ in _SUBJECTS and c.i not in inside), None) or _named_after_marks(tok) or _participle_speaker(tok, inside)
                 if subject is None:
                     continue  # '"Every court" has said': the subject is quoted words, not a speaker
             # '… as Eric Garner said before he died': a clause of time the parse hangs on the cue is not what was said
@@ -2137,6 +2156,15 @@ def _document_issuer(subject: Token, ents: list[SpacySpan]) -> SpacySpan | None:
         if top.dep_ == "prep" and top.lower_ in {"from", "by"} and all(n.dep_ in {"prep", "pobj"} for n in path[1:-1]):
             return ent
     return None
+
+
+def _participle_speaker(verb: Token, inside: set[int]) -> Token | None:
+    """'Mr. Trump hardly clarified the matter, treating …, and, when questioned, asserting, "Of course, I pay …"': the
+    parse hangs the participle on the quoted words; whoever does the sentence's main act does this one."""
+    if verb.tag_ != "VBG" or verb.dep_ not in {"advcl", "conj"}:
+        return None
+    root = verb.sent.root
+    return next((c for c in root.children if c.dep_ == "nsubj" and c.i not in inside and c.i < verb.i), None) if root.i not in inside else None
 
 
 def _shown_saying(verb: Token) -> Token | None:
