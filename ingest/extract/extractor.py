@@ -1819,9 +1819,9 @@ def for_parser(text: str) -> str:
     return _INNER_APOSTROPHE.sub("'", text)
 
 
-# a closing mark, a dash and unmarked words to the end, not a clause joined on ('"a disaster" — and she would …')
 _DASH_BEFORE = re.compile(r"\s*(?:--|—|–)\s*[\"“]$")  # 'Mitt Romney -- "…'
 _DASH_AFTER = re.compile(r"[\"”]?\s*(?:--|—|–)")  # '…" --'
+# a closing mark, a dash and unmarked words to the end, not a clause joined on ('"a disaster" — and she would …')
 _GLOSS_AFTER_MARKS = re.compile(r"[\"”]\s*(?:—|--|–)\s+(?!(?:and|but|or|so)\b)[^\"“”]*$")
 _CLOSING_AFTER = re.compile(r"[.,!?;:]?[\"”]")
 
