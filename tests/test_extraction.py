@@ -2025,6 +2025,10 @@ def test_a_comma_after_the_cue_and_its_adjuncts_opens_the_quotation(extractor: Q
     quotes = extractor.extract("The spot concludes with footage of Tom Brandt saying during the debate last week, “That makes me smart,” "
                                "when Lowe blasted him for not paying income tax.")
     assert [(q.speaker.name, q.text) for q in quotes] == [("Tom Brandt", "That makes me smart")]
+    # a letter to someone saying …: the letter's writer says it, not its addressee
+    quotes = extractor.extract('Mexican President Ana Ruiz fired back in a letter to Tom Brandt saying that "social problems are not '
+                               'solved with duties or coercive measures."')
+    assert [q.speaker.name for q in quotes] == ["Ana Ruiz"]
 
 
 def test_a_closing_mark_that_opens_a_paragraph_opens_the_quotation(extractor: QuoteExtractor) -> None:

@@ -466,7 +466,7 @@ def _dedupe(quotes: list[Quote]) -> list[Quote]:
     for q in quotes:
         if q.kind in ("mixed", "indirect") and any(s - 1 <= q.start and q.end <= e + 1 for s, e in direct):
             continue  # 'Trump said he responded: "…"': the marked words are one quote, not one per cue around them
-        if q.kind == "mixed" and any(abs(q.start - s) <= 1 and q.end > e for s, e in direct):
+        if q.kind == "mixed" and any(_opens_with(q, d) for d in quotes if d.kind == "direct"):
             continue  # 'footage of Trump saying, "That makes me smart," when …': another cue's clause opening with his words
         framed = next((d for d in quotes if d.kind == "direct" and _frames(q, d)), None) if q.kind in ("mixed", "indirect") else None
         if framed is not None:
@@ -481,6 +481,12 @@ def _dedupe(quotes: list[Quote]) -> list[Quote]:
             continue
         out.append(q)
     return out
+
+
+def _opens_with(q: Quote, direct: Quote) -> bool:
+    """A cue's clause that begins with the words another cue's direct quote holds and runs on past them."""
+    other_cue = direct.cue is not None and (q.cue is None or q.cue.start != direct.cue.start)
+    return other_cue and abs(q.start - direct.start) <= 1 and q.end > direct.end
 
 
 def _frames(q: Quote, direct: Quote) -> bool:
@@ -2173,9 +2179,13 @@ def _shown_saying(verb: Token) -> Token | None:
     if verb.tag_ != "VBG" or verb.i == 0 or any(c.dep_ in _SUBJECTS for c in verb.children):
         return None
     shown = verb.doc[verb.i - 1]
-    if shown.dep_ in {"pobj", "dobj"} and (shown.pos_ == "PROPN" or shown.lower_ in {"him", "her"}):
-        return shown
-    return None
+    if not (shown.pos_ == "PROPN" or shown.lower_ in {"him", "her"}):
+        return None
+    of = shown.dep_ == "pobj" and shown.head.lower_ == "of"  # not 'a letter to Trump saying …': the letter says
+    return shown if of or shown.dep_ == "dobj" and shown.head.lemma_.lower() in _SHOWING_VERBS else None
+
+
+_SHOWING_VERBS = frozenset("show hear see catch film record capture quote".split())
 
 
 def _reason_object(verb: Token) -> Token | None:
