@@ -484,8 +484,8 @@ def _dedupe(quotes: list[Quote]) -> list[Quote]:
 
 
 def _opens_with(q: Quote, direct: Quote) -> bool:
-    """A cue's clause that begins with the words another cue's direct quote holds and runs on past them."""
-    other_cue = direct.cue is not None and (q.cue is None or q.cue.start != direct.cue.start)
+    """A cue's clause that begins with the words a direct quote holds, not by this cue, and runs on past them."""
+    other_cue = direct.cue is None or q.cue is None or q.cue.start != direct.cue.start
     return other_cue and abs(q.start - direct.start) <= 1 and q.end > direct.end
 
 
