@@ -462,13 +462,13 @@ def _dedupe(quotes: list[Quote]) -> list[Quote]:
     """One quote per span; a span inside a longer one with the same speaker is dropped, and so is a cue's clause that is
     only the words a direct quote holds."""
     out: list[Quote] = []
-    direct = [(d.start, d.end) for d in quotes if d.kind == "direct"]
+    direct = [d for d in quotes if d.kind == "direct"]
     for q in quotes:
-        if q.kind in ("mixed", "indirect") and any(s - 1 <= q.start and q.end <= e + 1 for s, e in direct):
+        if q.kind in ("mixed", "indirect") and any(d.start - 1 <= q.start and q.end <= d.end + 1 for d in direct):
             continue  # 'Trump said he responded: "…"': the marked words are one quote, not one per cue around them
-        if q.kind == "mixed" and any(_opens_with(q, d) for d in quotes if d.kind == "direct"):
+        if q.kind == "mixed" and any(_opens_with(q, d) for d in direct):
             continue  # 'footage of Trump saying, "That makes me smart," when …': another cue's clause opening with his words
-        framed = next((d for d in quotes if d.kind == "direct" and _frames(q, d)), None) if q.kind in ("mixed", "indirect") else None
+        framed = next((d for d in direct if _frames(q, d)), None) if q.kind in ("mixed", "indirect") else None
         if framed is not None:
             lead = _marked_lead(q, framed)
             if lead is None:
