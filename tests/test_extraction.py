@@ -2104,3 +2104,20 @@ def test_two_quotations_of_one_sentence_each_keep_their_own_words(extractor: Quo
     quotes = QuoteExtractor(extractor.nlp).extract("Mr. Trump hardly clarified the matter, treating Mrs. Clinton's remark first as a compliment --  "
                                                    '"That makes me smart"  -- and, when questioned after the debate, asserting,  "Of course, I pay federal taxes."')
     assert [(q.speaker.name, q.text) for q in quotes] == [("Trump", "That makes me smart"), ("Trump", "Of course, I pay federal taxes.")]
+
+
+def test_the_story_above_a_transcript_is_read_as_prose(extractor: QuoteExtractor) -> None:
+    text = ('On Sunday\'s broadcast, Governor Jane Holloway said the mayor was "trying to campaign as a peacemaker."\n\n'
+            "Partial transcript as follows:\n\nDANA MILLS: The mayor released a video on Friday. Take a look.\n\n"
+            "MAYOR: We have a lot of work to do in this city and I mean to do it.\n\n"
+            "HOLLOWAY: He is right about the work, and wrong about who should do it.")
+    found = [(q.kind, q.speaker.name, q.text) for q in extractor.extract(text)]
+    assert found[0] == ("mixed", "Jane Holloway", 'the mayor was "trying to campaign as a peacemaker."')
+    assert [k for k, _, _ in found[1:]] == ["turn", "turn", "turn"]
+    assert found[-1][1] == "Jane Holloway"
+
+
+def test_a_first_speakers_words_before_any_label_are_no_story(extractor: QuoteExtractor) -> None:
+    text = ("And, second, I told the governor that the schools would open in the spring.\n\n"
+            "MAYOR LOWE: Thank you all for coming out tonight to the hall.\n\nGOVERNOR HART: The schools will open in the spring.")
+    assert [q.kind for q in extractor.extract(text)] == ["turn", "turn"]

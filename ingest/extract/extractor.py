@@ -171,6 +171,8 @@ class _Unit:
 
 
 _TEXT = "kb_text"
+_FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|[Uu]s|[Oo]ur)\b")  # not "US"
+_MARKED_WORDS = re.compile(r"[“\"][^”\"]*[”\"]")
 
 
 def doc_text(doc: Doc) -> str:
@@ -240,6 +242,7 @@ class QuoteExtractor:
         rejected: Counter[str] = Counter()
         if labels:
             quotes = labels + _ArticleExtraction(text, parsed, title, self.rules).nested_in_turns(labels)
+            quotes += self._lede(text, parsed, title, sieves, rejected)
         else:
             learned = link(self.tagger.tag(text), text) if self.tagger is not None and Sieve.LEARNED in sieves else []
             article = _ArticleExtraction(text, parsed, title, self.rules, learned)
@@ -257,6 +260,23 @@ class QuoteExtractor:
         return Extraction(_dedupe(quotes), dict(rejected))
 
     # -- transcripts -------------------------------------------------------------------------
+    def _lede(self, text: str, parsed: list[tuple[int, Doc]], title: str, sieves: Iterable[Sieve], rejected: Counter[str]) -> list[Quote]:
+        """'Governor Mary Fallin (R-OK) said Trump is "trying to campaign as a racial healer." | Partial transcript as
+        follows: | JAKE TAPPER: …': the story above a transcript is prose, read by the article's sieves (its lede is often
+        the quote the story is about); the tagger reads only that much of the text."""
+        first = next((i for i, (base, doc) in enumerate(parsed) if label_of(text[base : base + len(doc_text(doc))])), 0)
+        lede = parsed[:first]
+        if not lede:
+            return []
+        end = lede[-1][0] + len(doc_text(lede[-1][1]))
+        if _FIRST_PERSON.search(_MARKED_WORDS.sub("", text[:end])):
+            return []  # 'I want to thank the president for …': the first speaker's words before any label, not a story
+        learned = link(self.tagger.tag(text[:end]), text[:end]) if self.tagger is not None and Sieve.LEARNED in sieves else []
+        article = _ArticleExtraction(text, lede, title, self.rules, learned)
+        quotes = article.run()
+        rejected.update(article.rejected)
+        return quotes
+
     def _label_turns(self, text: str, parsed: list[tuple[int, Doc]], title: str, kind: str) -> list[Quote]:
         """A transcript: speaker-labelled turns, unlabelled paragraphs continuing the current speaker.
 
