@@ -2121,3 +2121,18 @@ def test_a_first_speakers_words_before_any_label_are_no_story(extractor: QuoteEx
     text = ("And, second, I told the governor that the schools would open in the spring.\n\n"
             "MAYOR LOWE: Thank you all for coming out tonight to the hall.\n\nGOVERNOR HART: The schools will open in the spring.")
     assert [q.kind for q in extractor.extract(text)] == ["turn", "turn"]
+
+
+def test_putting_it_into_words_is_a_cue(extractor: QuoteExtractor) -> None:
+    rules = QuoteExtractor(extractor.nlp)
+    found = [(q.speaker.description or q.speaker.name, q.text) for q in rules.extract(
+        'The mayor put it bluntly: "We are out of money."\n\nAs Lowe put it, "Nobody wins this way."\n\n'
+        "The aides put it off until Monday. The clerk put it on the table.")]
+    assert found == [("The mayor", "We are out of money."), ("Lowe", "Nobody wins this way.")]
+
+
+def test_the_one_quoted_as_saying_speaks(extractor: QuoteExtractor) -> None:
+    rules = QuoteExtractor(extractor.nlp)
+    found = [(q.speaker.description or q.speaker.name, q.text) for q in rules.extract(
+        "The paper cited a senior aide as saying the vote would slip.\n\nMayor Ann Lowe was quoted as saying that the plan was dead.")]
+    assert found == [("a senior aide", "the vote would slip"), ("Ann Lowe", "that the plan was dead")]

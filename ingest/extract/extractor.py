@@ -905,6 +905,7 @@ class _ArticleExtraction:
             is_verb = tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB")
             # the parser takes the particle of "shot back" for an adverb as often as for a particle
             particle = next((c for c in tok.children if c.dep_ == "prt" or c.dep_ == "advmod" and (lemma, c.lower_) in SPEECH_PHRASAL), None)
+            particle = particle or (_put_it(tok) if lemma == "put" else None)
             phrasal = particle is not None and (lemma, particle.lower_) in SPEECH_PHRASAL
             if not is_verb or not (lemma in SPEECH_VERBS or phrasal or "-" in tok.text and tok.text.split("-")[0].lower() == "tap"):
                 continue
@@ -961,6 +962,8 @@ class _ArticleExtraction:
             return blamed
         if (shown := _shown_saying(verb)) is not None:
             return shown
+        if (quoted := _quoted_as_saying(verb)) is not None:
+            return quoted
         node = verb
         if _next_act(verb) and verb.head.dep_ == "ccomp" and verb.head.head.lemma_.lower() in SPEECH_VERBS:
             node = verb.head.head  # 'He said Trump made an offer and urged Democrats to …': he urged (see _gloss_start)
@@ -2014,6 +2017,23 @@ def _said_before(verb: Token, subject: Token, sent: SpacySpan) -> tuple[int, int
     words = [t for t in sent if t.i < comma]
     clause = any(t.pos_ in {"VERB", "AUX"} and any(c.dep_ in _SUBJECTS and c.i < comma for c in t.children) for t in words)
     return (sent.start, comma) if clause and sum(1 for t in words if not t.is_punct) >= 4 else None
+
+
+def _quoted_as_saying(verb: Token) -> Token | None:
+    """'An early tweet quoted the president as saying "…"', 'The Times cited Lowe as saying that …', 'Lowe was quoted
+    as saying …': the one quoted speaks, not the one quoting."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "as" or prep.head.lemma_.lower() not in {"quote", "cite"}:
+        return None
+    return next((c for c in prep.head.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+
+
+def _put_it(verb: Token) -> Token | None:
+    """'as one prosecutor put it, "…"', 'She put it bluntly: "…"': the "it" of putting something into words; not 'put it
+    on the table', 'put it to a vote', 'put it off'."""
+    if any(c.dep_ in {"prep", "dative", "prt", "oprd"} for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "it"), None)
 
 
 def _as_cue(verb: Token) -> bool:

@@ -27,7 +27,7 @@ REPORTING_CUES = frozenset(
 )
 
 # Particle verbs whose particle makes them speech ("point out", "lash out").
-SPEECH_PHRASAL = {("point", "out"), ("lash", "out"), ("spell", "out"), ("shoot", "back"), ("fire", "back"), ("hit", "back"), ("weigh", "in"), ("chime", "in"), ("speak", "out"), ("tap", "dance"), ("sum", "up")}
+SPEECH_PHRASAL = {("point", "out"), ("lash", "out"), ("spell", "out"), ("shoot", "back"), ("fire", "back"), ("hit", "back"), ("weigh", "in"), ("chime", "in"), ("speak", "out"), ("tap", "dance"), ("sum", "up"), ("put", "it")}
 
 # Nouns that carry what their possessor said: "Trump's claim that ...", "her warning that ...".
 CLAIM_NOUNS = frozenset(
