@@ -2136,3 +2136,13 @@ def test_the_one_quoted_as_saying_speaks(extractor: QuoteExtractor) -> None:
     found = [(q.speaker.description or q.speaker.name, q.text) for q in rules.extract(
         "The paper cited a senior aide as saying the vote would slip.\n\nMayor Ann Lowe was quoted as saying that the plan was dead.")]
     assert found == [("a senior aide", "the vote would slip"), ("Ann Lowe", "that the plan was dead")]
+
+
+def test_marked_words_that_name_a_show_an_ad_or_a_group_are_nobodys_words(extractor: QuoteExtractor) -> None:
+    rules = QuoteExtractor(extractor.nlp)
+    text = ('"The bill has no chance this year," Lowe said on WKTV\'s "Morning Desk."\n\n'
+            'One ad, "Quiet Streets," stars a retired sheriff who promises that Hart won\'t "raise your taxes."\n\n'
+            '"Nobody trusted the process," said former Rep. Ann Hart, one of the original "big four" negotiators.\n\n'
+            'She called the plan "daylight robbery."')
+    found = [q.text for q in rules.extract(text)]
+    assert found == ["The bill has no chance this year", "raise your taxes.", "Nobody trusted the process", "daylight robbery."]

@@ -1029,6 +1029,9 @@ class _ArticleExtraction:
             self._reject_scare([m])  # 'so-called "sanctuary cities"', a banner's "Rally Against Family Separation"
             return None
         local_s, local_e = s - base, e - base
+        if doc_sents and m.words(text) < self.rules.short_phrase_words and _marked_label(doc_sents[0].doc.char_span(local_s, local_e, alignment_mode="expand")):
+            self._reject_scare([m])  # 'said on MSNBC's "Morning Joe."', 'One ad, "Balanced Rebellion," stars …'
+            return None
         sents = [sent for sent in doc_sents if sent.start_char < local_e + 1 and local_s - 1 < sent.end_char]
         after = next((st for st in doc_sents if st.start_char >= local_e), None)
         if after is not None and _cue_sentence(after) and not text[base + local_e : base + after.start_char].strip(" \"”’'!?.,\n"):
@@ -2017,6 +2020,27 @@ def _said_before(verb: Token, subject: Token, sent: SpacySpan) -> tuple[int, int
     words = [t for t in sent if t.i < comma]
     clause = any(t.pos_ in {"VERB", "AUX"} and any(c.dep_ in _SUBJECTS and c.i < comma for c in t.children) for t in words)
     return (sent.start, comma) if clause and sum(1 for t in words if not t.is_punct) >= 4 else None
+
+
+_VENUE_PREPOSITIONS = frozenset({"on", "in", "at", "during", "from"})
+
+
+def _marked_label(span: SpacySpan | None) -> bool:
+    """Short marked words that are a piece of a phrase, not a clause: a show or a paper after a preposition ('said on
+    MSNBC's "Morning Joe"'), a name set off by a comma ('One ad, "Balanced Rebellion," stars …'), a modifier before its
+    noun ('one of the original "big four" negotiators'). Not 'called the plan "daylight robbery"' (the parse's apposition
+    without a comma: a judgement) nor 'called his behavior "outrageous"' (a modifier after its noun)."""
+    if span is None or any(t.pos_ in {"VERB", "AUX"} for t in span):
+        return False
+    root, inside = span.root, range(span.start, span.end)
+    head = root.head
+    if head.i in inside or head.i == root.i:
+        return False
+    if root.dep_ == "pobj":
+        return head.lower_ in _VENUE_PREPOSITIONS
+    if root.dep_ == "appos":
+        return head.pos_ == "NOUN" and any(t.text == "," for t in root.doc[head.i + 1 : span.start])
+    return root.dep_ in {"compound", "amod", "nmod", "nummod"} and root.i < head.i and head.pos_ in {"NOUN", "PROPN"}
 
 
 def _quoted_as_saying(verb: Token) -> Token | None:
