@@ -2143,6 +2143,6 @@ def test_marked_words_that_name_a_show_an_ad_or_a_group_are_nobodys_words(extrac
     text = ('"The bill has no chance this year," Lowe said on WKTV\'s "Morning Desk."\n\n'
             'One ad, "Quiet Streets," stars a retired sheriff who promises that Hart won\'t "raise your taxes."\n\n'
             '"Nobody trusted the process," said former Rep. Ann Hart, one of the original "big four" negotiators.\n\n'
-            'She called the plan "daylight robbery."')
+            'She called the plan "daylight robbery."\n\n"Nobody called us," Hart told WKTV\'s "Today."')
     found = [q.text for q in rules.extract(text)]
-    assert found == ["The bill has no chance this year", "raise your taxes.", "Nobody trusted the process", "daylight robbery."]
+    assert found == ["The bill has no chance this year", "raise your taxes.", "Nobody trusted the process", "daylight robbery.", "Nobody called us"]

@@ -2026,13 +2026,16 @@ _VENUE_PREPOSITIONS = frozenset({"on", "in", "at", "during", "from"})
 
 
 def _marked_label(span: SpacySpan | None) -> bool:
-    """Short marked words that are a piece of a phrase, not a clause: a show or a paper after a preposition ('said on
-    MSNBC's "Morning Joe"'), a name set off by a comma ('One ad, "Balanced Rebellion," stars …'), a modifier before its
+    """Short marked words that are a piece of a phrase, not a clause: a show or a paper after a preposition or an owner
+    ('said on MSNBC's "Morning Joe"', 'told NBC's "Today"'), a name set off by a comma ('One ad, "Balanced Rebellion," stars …'), a modifier before its
     noun ('one of the original "big four" negotiators'). Not 'called the plan "daylight robbery"' (the parse's apposition
     without a comma: a judgement) nor 'called his behavior "outrageous"' (a modifier after its noun)."""
     if span is None or any(t.pos_ in {"VERB", "AUX"} for t in span):
         return False
     root, inside = span.root, range(span.start, span.end)
+    owner = next((t for t in reversed(root.doc[max(0, span.start - 3) : span.start]) if not t.is_punct or t.tag_ == "POS"), None)
+    if owner is not None and owner.tag_ == "POS":
+        return True  # 'told NBC's "Today"', 'Obama's "red line"': a thing its owner has, not words said
     head = root.head
     if head.i in inside or head.i == root.i:
         return False
