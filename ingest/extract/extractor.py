@@ -1029,9 +1029,6 @@ class _ArticleExtraction:
             self._reject_scare([m])  # 'so-called "sanctuary cities"', a banner's "Rally Against Family Separation"
             return None
         local_s, local_e = s - base, e - base
-        if doc_sents and m.words(text) < self.rules.short_phrase_words and _marked_label(doc_sents[0].doc.char_span(local_s, local_e, alignment_mode="expand")):
-            self._reject_scare([m])  # 'said on MSNBC's "Morning Joe."', 'One ad, "Balanced Rebellion," stars …'
-            return None
         sents = [sent for sent in doc_sents if sent.start_char < local_e + 1 and local_s - 1 < sent.end_char]
         after = next((st for st in doc_sents if st.start_char >= local_e), None)
         if after is not None and _cue_sentence(after) and not text[base + local_e : base + after.start_char].strip(" \"”’'!?.,\n"):
@@ -1065,6 +1062,9 @@ class _ArticleExtraction:
             if introduced or _leads_its_cue(cue, base, m) or free - quoted <= max(2, 0.25 * free):  # nearly everything but the speaker and cue is inside the marks
                 if short and self._topic_cue(cue):
                     self._reject_scare([m])  # 'The mayor criticized "the sanctuary city policy."': the topic, not his words
+                    return None
+                if short and _marked_label(cue.sentence.doc.char_span(local_s, local_e, alignment_mode="expand")):
+                    self._reject_scare([m])  # 'said on MSNBC's "Morning Joe."', 'One ad, "Balanced Rebellion," stars …'
                     return None
                 used.add(id(cue))
                 return Quote(text=text[s:e], start=s, end=e, kind="direct", speaker=speaker, cue=cue_span, confidence=self.rules.direct_whole)
