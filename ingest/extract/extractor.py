@@ -172,7 +172,6 @@ class _Unit:
 
 _TEXT = "kb_text"
 _FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|[Uu]s|[Oo]ur)\b")  # not "US"
-_MARKED_WORDS = re.compile(r"[“\"][^”\"]*[”\"]")
 
 
 def doc_text(doc: Doc) -> str:
@@ -242,10 +241,11 @@ class QuoteExtractor:
         rejected: Counter[str] = Counter()
         if labels:
             quotes = labels + _ArticleExtraction(text, parsed, title, self.rules).nested_in_turns(labels)
-            quotes += self._lede(text, parsed, title, sieves, rejected)
+            if (lede := self._lede(text, parsed, title)) is not None:
+                quotes += lede.run()
+                rejected = lede.rejected
         else:
-            learned = link(self.tagger.tag(text), text) if self.tagger is not None and Sieve.LEARNED in sieves else []
-            article = _ArticleExtraction(text, parsed, title, self.rules, learned)
+            article = self._article(text, parsed, title, text)
             quotes = article.run()
             rejected = article.rejected
         if (kind == "statement" or issuer) and Sieve.STATEMENTS in sieves:
@@ -259,23 +259,27 @@ class QuoteExtractor:
             _with_its_closing_mark(q, text)
         return Extraction(_dedupe(quotes), dict(rejected))
 
+    def _article(self, text: str, parsed: list[tuple[int, Doc]], title: str, tagged: str) -> _ArticleExtraction:
+        """The article's sieves over these paragraphs; the tagger, the last sieve, reads `tagged` (the text or its start)."""
+        learned = link(self.tagger.tag(tagged), tagged) if self.tagger is not None and Sieve.LEARNED in self.rules.sieves else []
+        return _ArticleExtraction(text, parsed, title, self.rules, learned)
+
     # -- transcripts -------------------------------------------------------------------------
-    def _lede(self, text: str, parsed: list[tuple[int, Doc]], title: str, sieves: Iterable[Sieve], rejected: Counter[str]) -> list[Quote]:
+    def _lede(self, text: str, parsed: list[tuple[int, Doc]], title: str) -> _ArticleExtraction | None:
         """'Governor Mary Fallin (R-OK) said Trump is "trying to campaign as a racial healer." | Partial transcript as
         follows: | JAKE TAPPER: …': the story above a transcript is prose, read by the article's sieves (its lede is often
         the quote the story is about); the tagger reads only that much of the text."""
         first = next((i for i, (base, doc) in enumerate(parsed) if label_of(text[base : base + len(doc_text(doc))])), 0)
         lede = parsed[:first]
         if not lede:
-            return []
+            return None
         end = lede[-1][0] + len(doc_text(lede[-1][1]))
-        if _FIRST_PERSON.search(_MARKED_WORDS.sub("", text[:end])):
-            return []  # 'I want to thank the president for …': the first speaker's words before any label, not a story
-        learned = link(self.tagger.tag(text[:end]), text[:end]) if self.tagger is not None and Sieve.LEARNED in sieves else []
-        article = _ArticleExtraction(text, lede, title, self.rules, learned)
-        quotes = article.run()
-        rejected.update(article.rejected)
-        return quotes
+        unmarked = text[:end]
+        for m in reversed(find_marked_spans(unmarked)):
+            unmarked = unmarked[: m.start] + unmarked[m.end :]
+        if _FIRST_PERSON.search(unmarked):
+            return None  # 'I want to thank the president for …': the first speaker's words before any label, not a story
+        return self._article(text, lede, title, text[:end])
 
     def _label_turns(self, text: str, parsed: list[tuple[int, Doc]], title: str, kind: str) -> list[Quote]:
         """A transcript: speaker-labelled turns, unlabelled paragraphs continuing the current speaker.
