@@ -985,6 +985,15 @@ def test_a_cue_that_says_nothing_was_said_yields_no_quote(extractor: QuoteExtrac
     assert [q.text for q in extractor.extract(text)] == ["the plan had failed"]
 
 
+def test_a_cue_that_could_not_be_held_back_was_said(extractor: QuoteExtractor) -> None:
+    text = ("The auditors could not resist pointing out that the county had overspent.\n\n"
+            "Sheriff Dana Whitlock did not hesitate to say that the jail was full.\n\n"
+            "The treasurer did not want to say whether the fund was empty.")
+    quotes = extractor.extract(text)
+    assert [q.text for q in quotes] == ["that the county had overspent", "that the jail was full"]
+    assert find(quotes, "the jail was full").speaker.name == "Dana Whitlock"
+
+
 def test_headlines_and_related_links_are_not_quotes(extractor: QuoteExtractor) -> None:
     text = ("Mayor says she is 'not looking' to reopen the shelter Read more\n\n"
             "More: Police pledge more patrols after attack but say no broader threat is imminent\n\n"

@@ -119,6 +119,7 @@ _BARE_REFERENCES = frozenset({"that", "which", "who", "whom", "this", "these", "
 _NOBODY_IN_PARTICULAR = frozenset({"those", "anyone", "everyone", "someone", "whoever", "anybody", "everybody"})
 _SUPPOSING = frozenset({"could", "would", "might", "may", "should"})
 _WITHHOLDING = frozenset({"decline", "refuse", "fail", "unable", "reluctant"})
+_UNRESTRAINED = frozenset({"resist", "help", "hesitate"})  # 'could not resist pointing out', 'did not hesitate to say': said
 _DIRECTING = frozenset({"order", "direct", "instruct", "demand"})
 _WARNING_VERBS = frozenset({"warn", "promise", "convince", "persuade", "show", "caution", "urge", "bet", "notify"})  # someone, then a clause
 _INFERENCE_VERBS = frozenset({"suggest", "indicate", "signal"})
@@ -448,7 +449,9 @@ def _denied(cue: Token) -> bool:
         c.dep_ == "aux" and c.lower_ in _SUPPOSING for c in head.children
     ):
         return True  # 'the agreement could allow the U.S. to deny …': what might be said one day
-    return cue.dep_ == "xcomp" and (head.lemma_.lower() in _WITHHOLDING or any(c.dep_ == "neg" for c in head.children))
+    if cue.dep_ != "xcomp" or head.lemma_.lower() in _UNRESTRAINED:
+        return False  # 'could not resist pointing out that …' says it twice over: it was said
+    return head.lemma_.lower() in _WITHHOLDING or any(c.dep_ == "neg" for c in head.children)
 
 
 def _headline(doc: Doc) -> bool:
