@@ -2155,3 +2155,30 @@ def test_marked_words_that_name_a_show_an_ad_or_a_group_are_nobodys_words(extrac
             'She called the plan "daylight robbery."\n\n"Nobody called us," Hart told WKTV\'s "Today."')
     found = [q.text for q in rules.extract(text)]
     assert found == ["The bill has no chance this year", "raise your taxes.", "Nobody trusted the process", "daylight robbery.", "Nobody called us"]
+
+
+def test_a_speech_labelled_once_is_its_speakers_from_the_label_on(extractor: QuoteExtractor) -> None:
+    speech = ("THE CITY HALL\n\nOffice of the Mayor\n\n9:02 A.M. CST\n\n"
+              "THE MAYOR:  Thank you very much.  It is wonderful to be back in Millbrook.\n\n"
+              "Last year I promised that the bridge would be finished by spring, and we kept that promise.\n\n"
+              "And my daughter said to me, \u201cDad, you have to fix the roads next.\u201d  (Laughter.)  And I said we would.")
+    quotes = extractor.extract(speech, "article", "Address to the Millbrook Council")
+    assert {q.kind for q in quotes} == {"turn"} and len(quotes) == 3
+    assert {q.speaker.description for q in quotes} == {"the mayor"}
+    story = ("DANA MILLS: Will the bridge open in spring?\n\n"
+             "Mayor Ann Lowe has promised that the bridge will be finished by spring. Her critics said the plan was late.")
+    found = [(q.kind, q.speaker.name or q.speaker.description) for q in extractor.extract(story)]
+    assert ("indirect", "Ann Lowe") in found and ("indirect", "Her critics") in found
+
+
+def test_prepared_remarks_without_labels_are_the_titled_speakers(extractor: QuoteExtractor) -> None:
+    text = ("*Millbrook, OH*\n\nThank you all for coming. I am proud to open this library with you today.\n\n"
+            "When I was a girl, my teacher Ruth Alden told me, \u201cBooks will take you anywhere.\u201d She was right, and we "
+            "will keep these doors open seven days a week.")
+    quotes = extractor.extract(text, "roundtable", "Remarks as Prepared for Delivery by Mayor Ann Lowe at the Millbrook Library")
+    assert find(quotes, "proud to open this library").speaker.name == "Ann Lowe"
+    assert find(quotes, "keep these doors open").speaker.name == "Ann Lowe"
+    assert find(quotes, "Books will take you anywhere").speaker.name == "Ruth Alden"
+    news = extractor.extract("The mayor opened the library on Monday. Critics said the hours were too short.", "roundtable",
+                             "Remarks by Mayor Ann Lowe draw criticism")
+    assert [(q.speaker.description, q.text) for q in news] == [("Critics", "the hours were too short")]

@@ -86,7 +86,7 @@ from ingest.extract.noise import (
 )
 from ingest.extract.people import clean_name, describe, is_person, is_title_word
 from ingest.extract.sentences import add_to as add_sentence_starts
-from ingest.extract.statements import attribute_statement, statement_issuer
+from ingest.extract.statements import attribute_statement, remarks_speaker, statement_issuer
 from ingest.extract.transcripts import (
     REPORTER,
     DocumentNames,
@@ -113,6 +113,8 @@ MAX_SENTENCE_TOKENS = 150
 QUESTION_MIN_WORDS = 5  # under this, a reporter's words with no verb ask nothing yet ("A separate question.")
 CUT_OFF_MAX_WORDS = 12  # a reporter's opener the podium cut off; a longer one holds its question
 HEADLINE_MAX_WORDS = 25  # a headline or link text; prose paragraphs that long end with punctuation
+_LETTER_WORD = re.compile(r"[^\W\d_]+")  # a rule of underscores under a letterhead is no words
+SPEECH_HEADER_MAX_WORDS = 15  # a transcript's header lines above its first label: place, date, clock, a title
 _CLOSING = ".!?)…:;]"
 _CLOCK_LINE = re.compile(r"^(?:END\s+)?\d{1,2}:\d{2}\s*[AaPp]\.?\s?[Mm]\.?(?:\s+[A-Z]{2,4})?\.?$")
 _BARE_REFERENCES = frozenset({"that", "which", "who", "whom", "this", "these", "those", "what"})
@@ -253,6 +255,8 @@ class QuoteExtractor:
             who = statement_issuer(title, parsed, issuer, publisher if kind == "statement" else None)
             if who:
                 quotes = attribute_statement(text, parsed, quotes, who)
+        elif kind == "roundtable" and not labels and Sieve.STATEMENTS in sieves and (who := remarks_speaker(title)) and _first_person_outside_marks(text):
+            quotes = attribute_statement(text, parsed, quotes, who)  # 'Remarks as Prepared for Delivery by …', no labels: all theirs
         quotes.sort(key=lambda q: (q.start, q.end))
         for q in quotes:
             _single_spaced(q)
@@ -275,10 +279,7 @@ class QuoteExtractor:
         if not lede:
             return None
         end = lede[-1][0] + len(doc_text(lede[-1][1]))
-        unmarked = text[:end]
-        for m in reversed(find_marked_spans(unmarked)):
-            unmarked = unmarked[: m.start] + unmarked[m.end :]
-        if _FIRST_PERSON.search(unmarked):
+        if _first_person_outside_marks(text[:end]):
             return None  # 'I want to thank the president for …': the first speaker's words before any label, not a story
         return self._article(text, lede, title, text[:end])
 
@@ -292,7 +293,7 @@ class QuoteExtractor:
         """
         matches = [(label_of(text[base : base + len(doc_text(doc))]), base, doc) for base, doc in parsed]
         labelled = sum(1 for m, _, _ in matches if m)
-        if labelled < 2 or (kind != "roundtable" and labelled < 0.4 * len(matches)):
+        if (labelled < 2 or kind != "roundtable" and labelled < 0.4 * len(matches)) and not _opens_a_speech(text, matches):
             return []
         first = next(base for m, base, _ in matches if m)
         names = DocumentNames.of(title, text, first)
@@ -325,6 +326,23 @@ class QuoteExtractor:
         for q in quotes:
             q.speaker.gender = q.speaker.gender or genders.get(q.speaker.name)
         return quotes
+
+
+def _opens_a_speech(text: str, matches: list[tuple[re.Match[str] | None, int, Doc]]) -> bool:
+    """'U.S. Capitol | 12:10 P.M. EST | THE PRESIDENT: Thank you. … | From this day forward, our country will …': one
+    speaker's remarks, labelled once. The label opens the document (only header lines above it) and the paragraphs after
+    it speak in the first person outside quotation marks, as a speaker does and a reporter's narrative does not."""
+    first = next((i for i, (m, _, _) in enumerate(matches) if m), None)
+    if first is None or any(len(_LETTER_WORD.findall(doc_text(doc))) > SPEECH_HEADER_MAX_WORDS for _, _, doc in matches[:first]):
+        return False
+    return _first_person_outside_marks(text[matches[first][1] :])
+
+
+def _first_person_outside_marks(text: str) -> bool:
+    """'I', 'we', 'our' in the text's own voice, not in the quotations it carries: a speaker's words, not a report."""
+    for m in reversed(find_marked_spans(text)):
+        text = text[: m.start] + text[m.end :]
+    return _FIRST_PERSON.search(text) is not None
 
 
 def _cut_off(words: str, parsed: SpacySpan | None) -> bool:

@@ -22,6 +22,7 @@ from kb.models import Quote, SpeakerRef
 _STATEMENT_TITLE = re.compile(
     r"^(?:Joint )?Statement (?:from|by|of) (.+?)(?:\s+(?:on|On|ON|Regarding|regarding|about|About|in|In|at|At|Marking|marking|for|For)\s+|:|,|$)"
 )
+_REMARKS_TITLE = re.compile(r"^(?:[\w-]+\s+){0,2}?Remarks(?:\s+as\s+Prepared\s+for\s+Delivery)?\s+by\s+(.+)", re.I)
 _ISSUED = re.compile(r"\b(?:issued|released|made|gave) (?:the following|this|a) statement\b|\bsaid in a statement\b", re.I)
 _TITLE_ENDS = frozenset("on and regarding about in at for to after before following with upon amid as".split())
 _NAME_WORD = re.compile(r"^[A-Z][\w.'’-]*$")
@@ -42,10 +43,20 @@ def statement_title(who: str | None, published: str | None) -> str:
 def title_issuer(title: str) -> str | None:
     """'Statement from National Security Advisor Jake Sullivan Welcoming ...' -> 'National Security Advisor Jake Sullivan'."""
     m = _STATEMENT_TITLE.match((title or "").strip())
-    if not m:
-        return None
+    return _name_opening(m.group(1)) if m else None
+
+
+def remarks_speaker(title: str) -> str | None:
+    """'Remarks as Prepared for Delivery by First Lady Jill Biden at the Navajo Nation' -> 'First Lady Jill Biden'."""
+    m = _REMARKS_TITLE.match((title or "").strip())
+    name = _name_opening(m.group(1)) if m and m.group(1)[:1].isupper() else None
+    return name.title() if name and name.isupper() else name  # 'REMARKS BY VICE PRESIDENT HARRIS TO …'
+
+
+def _name_opening(words_after: str) -> str | None:
+    """The name a title's words open with, up to where the headline goes on."""
     words: list[str] = []
-    given = m.group(1).split()
+    given = words_after.split()
     for i, w in enumerate(given):
         # "Welcoming Constructive Dialogue" goes on as a headline; "King" or "Manning on ..." ends a name
         gerund = w.lower().endswith("ing") and i + 1 < len(given) and given[i + 1][:1].isupper()
