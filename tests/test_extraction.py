@@ -2182,3 +2182,9 @@ def test_prepared_remarks_without_labels_are_the_titled_speakers(extractor: Quot
     news = extractor.extract("The mayor opened the library on Monday. Critics said the hours were too short.", "roundtable",
                              "Remarks by Mayor Ann Lowe draw criticism")
     assert [(q.speaker.description, q.text) for q in news] == [("Critics", "the hours were too short")]
+
+
+def test_he_in_a_relative_clause_is_not_the_one_the_clause_is_about(extractor: QuoteExtractor) -> None:
+    quotes = extractor.extract("Mayor Tom Lowe spoke on Monday.\n\nHe complained about the press. He bemoaned the treatment "
+                               'of his son, Sam Bell, who he said was a "good young man who has gone through hell."')
+    assert find(quotes, "good young man").speaker.name == "Tom Lowe"

@@ -692,7 +692,7 @@ class _ArticleExtraction:
                 else:
                     q.speaker = _copy(self.last_speaker)
             if q.speaker.resolution == "pronoun" and q.speaker.name is None and q.speaker.mention is not None:
-                q.speaker = self._pronoun(q.speaker.mention, (q.start, q.end))
+                q.speaker = self._pronoun(q.speaker.mention, (q.start, q.end), _relative_head(doc, base, q.speaker.mention))
             # "the president said …" named now, not at the end: the "he said" of the next paragraph may mean him
             _name_office_descriptions([q], self.people)
             self._name_described_source(q)
@@ -1537,9 +1537,10 @@ class _ArticleExtraction:
                 by_surname.setdefault(words[-1], set()).add(g)
         return {surname for surname, genders in by_surname.items() if len(genders) > 1}
 
-    def _pronoun(self, span: Span, said: tuple[int, int] | None = None) -> SpeakerRef:
+    def _pronoun(self, span: Span, said: tuple[int, int] | None = None, other: tuple[int, int] | None = None) -> SpeakerRef:
         """he/she (or "the Illinois Democrat"): the person named most recently before, never one named inside the words
-        the pronoun says (`said`: "… under the Obama administration, he said"); they: the previous unnamed group;
+        the pronoun says (`said`: "… under the Obama administration, he said"), nor the one a relative clause holding
+        the pronoun is about (`other`: "his son, Don Jr., who he said was …"); they: the previous unnamed group;
         it: an organisation."""
         pronoun = span.text.lower()
         last = self.last_speaker
@@ -1549,7 +1550,7 @@ class _ArticleExtraction:
             return _copy(self.pronouns[(span.start, span.end)])
         if pronoun in PERSON_PRONOUNS or epithet:
             gender = None if epithet else "female" if PERSON_PRONOUNS[pronoun] == "f" else "male"
-            people = [p for p in self.people if said is None or not said[0] <= p.pos < said[1]]
+            people = [p for p in self.people if not any(r is not None and r[0] <= p.pos < r[1] for r in (said, other))]
             shared = self._shared_surnames()
             genders = {n: g for n, g in self.genders.items() if n not in shared}
             name = pick_antecedent(people, span.start, gender, genders)
@@ -1574,6 +1575,18 @@ class _ArticleExtraction:
             if before:
                 return SpeakerRef(max(before)[1], "pronoun", None, None, None, span, is_organization=True)
         return SpeakerRef(name=None, resolution="pronoun", description=span.text, mention=span)
+
+
+def _relative_head(doc: Doc, base: int, mention: Span) -> tuple[int, int] | None:
+    """The phrase a relative clause holding the pronoun is about ('his son, Don Jr.,' in '… his son, Don Jr., who he
+    said was …'): "he" is not the one "who" is."""
+    pronoun = doc.char_span(mention.start - base, mention.end - base, alignment_mode="expand")
+    if pronoun is None:
+        return None
+    clause = next((a for a in pronoun.root.ancestors if a.dep_ == "relcl"), None)
+    if clause is None:
+        return None
+    return base + clause.head.left_edge.idx, base + clause.left_edge.idx
 
 
 _QUESTION_LABEL = re.compile(r"^Q\s+(?=[A-Z])")  # a transcript's "Q" parsed into the subject: "Q    The President said"
