@@ -2188,3 +2188,17 @@ def test_he_in_a_relative_clause_is_not_the_one_the_clause_is_about(extractor: Q
     quotes = extractor.extract("Mayor Tom Lowe spoke on Monday.\n\nHe complained about the press. He bemoaned the treatment "
                                'of his son, Sam Bell, who he said was a "good young man who has gone through hell."')
     assert find(quotes, "good young man").speaker.name == "Tom Lowe"
+
+
+def test_a_name_suffix_read_as_a_second_subject_is_not_the_speaker(extractor: QuoteExtractor) -> None:
+    quotes = extractor.extract("Today, Governor Samuel T. Whitfield, Jr. declared that a state of emergency exists in the State "
+                               "of Ohio and ordered state assistance to supplement local recovery efforts in the areas affected.")
+    assert {q.speaker.name for q in quotes} == {"Samuel T. Whitfield"}
+
+
+def test_a_surgeon_generals_label_names_the_surgeon_general(extractor: QuoteExtractor) -> None:
+    text = ("Surgeon General Nadia Okafor joined the briefing.\n\n"
+            "SURGEON GENERAL OKAFOR:  Thank you so much, Jeff. It is good to be with all of you today.\n\n"
+            "MR. ZIENTS:  Thanks, Doctor.\n\nSURGEON GENERAL OKAFOR:  We are making progress on the vaccines.")
+    turns = [q for q in extractor.extract(text, "roundtable", "Press Briefing by the Response Team") if q.kind == "turn"]
+    assert [(q.speaker.name, q.speaker.title) for q in turns if "vaccines" in q.text] == [("Nadia Okafor", "Surgeon General")]

@@ -99,7 +99,7 @@ from ingest.extract.transcripts import (
 from ingest.normalise import paragraphs
 from kb.citations import opens_quotation, single_spaced
 from kb.models import Quote, Span, SpeakerRef
-from kb.names import ORG_HEADS, WEEKDAYS, fold, proper_name
+from kb.names import ORG_HEADS, SUFFIXES, WEEKDAYS, fold, proper_name
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _CONTENT_DEPS = {"ccomp", "parataxis", "xcomp", "dobj", "oprd", "advcl", "dep", "conj"}
@@ -998,6 +998,8 @@ class _ArticleExtraction:
             node = verb.head.head  # 'Clinton told them that she believes …, saying that …': the parse hangs the speaker's next act on "believes"
         for _ in range(5):  # up a chain of clauses: 'forced to defend not paying …, saying' is the subject's
             subjects = [c for c in node.children if c.dep_ in _SUBJECTS]
+            if len(subjects) > 1:
+                subjects = [c for c in subjects if c.lower_.strip(".") not in SUFFIXES] or subjects  # 'Joseph R. Biden, Jr. declared'
             # two subjects is a misparse; the one nearest before the verb speaks ('…, something Mexican leaders say they won't do')
             subj = max((c for c in subjects if c.i < node.i), key=lambda c: c.i, default=subjects[0] if subjects else None)
             if subj is not None and subj.dep_ == "nsubjpass" and node.lemma_.lower() != "quote":

@@ -63,7 +63,7 @@ TITLE_WORDS = frozenset(
     congresswoman governor gov mayor lieutenant lt councilman councilwoman council member chairman chairwoman chair
     ceo founder executive manager advisor adviser counsel counselor ambassador minister prime premier leader speaker
     whip majority minority justice judge official officials aide strategist analyst professor dr doctor captain sgt sergeant
-    commander general colonel col major admiral inspector superintendent acting former senior associate principal
+    commander general colonel col major admiral inspector superintendent acting former senior associate principal surgeon
     national legislative political liaison fellow contributor correspondent reporter editor economist lawyer attorney
     candidate nominee delegate campaign agent detective trooper deputy-secretary press-secretary staff coach chancellor provost head
     """.split()
