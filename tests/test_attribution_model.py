@@ -123,6 +123,17 @@ def test_the_learned_sieve_never_overrules_a_rule_nor_adds_beliefs(extractor) ->
     assert [(q.speaker.name, q.text) for q in quotes] == [("Ann Lowe", "We will not raise taxes")]  # a belief is no statement
 
 
+def test_a_tagged_source_that_is_a_relative_clause_is_the_one_it_is_about(extractor) -> None:  # type: ignore[no-untyped-def]
+    from ingest.extract.extractor import QuoteExtractor
+
+    text = ('Harlow, who was nominated by former Governor Ann Lowe, ruled that the county policy was '
+            '"plainly unlawful and a danger to every family in this county."')
+    content = 'that the county policy was "plainly unlawful and a danger to every family in this county."'
+    tagger = _Fixed((Role.SOURCE, "who was nominated by former Governor Ann Lowe"), (Role.CUE, "ruled"), (Role.CONTENT, content))
+    quotes = QuoteExtractor(extractor.nlp, tagger=tagger).extract(text)
+    assert [(q.speaker.name or q.speaker.description, q.text) for q in quotes] == [("Harlow", content)]
+
+
 def test_kb_attribution_model_builds_the_rules_with_the_committed_tagger() -> None:
     from kb.settings import Settings
 

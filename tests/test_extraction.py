@@ -2202,3 +2202,11 @@ def test_a_surgeon_generals_label_names_the_surgeon_general(extractor: QuoteExtr
             "MR. ZIENTS:  Thanks, Doctor.\n\nSURGEON GENERAL OKAFOR:  We are making progress on the vaccines.")
     turns = [q for q in extractor.extract(text, "roundtable", "Press Briefing by the Response Team") if q.kind == "turn"]
     assert [(q.speaker.name, q.speaker.title) for q in turns if "vaccines" in q.text] == [("Nadia Okafor", "Surgeon General")]
+
+
+def test_a_name_inside_the_speakers_apposition_is_not_the_speaker(extractor: QuoteExtractor) -> None:
+    from ingest.extract.people import describe
+
+    doc = extractor.nlp("Ellison, a Lowe nominee, said she would issue a ruling soon.")
+    doc.ents = [doc.char_span(0, 7, label="ORG"), doc.char_span(11, 15, label="PERSON")]  # the tagger's misreading of a real name
+    assert describe(doc[0], list(doc.ents)).name != "Lowe"  # the nominee speaks, not the governor who named her

@@ -1366,7 +1366,7 @@ class _ArticleExtraction:
         if any(_overlap((m.start, m.end), (a.source.start, a.source.end)) for m in self.marked) or cue.root.dep_ == "amod" or _inferred(cue.root):
             return None  # a "source" among quoted words; a participle describing a noun ("proposed policies"); a thing's "suggests"
         attitude = any(t.lemma_.lower() in TOPIC_VERBS for t in cue)  # "praised his players", "mocked the project as …"
-        speaker = self._speaker(source.root, base, ents)
+        speaker = self._speaker(_relative_source(source), base, ents)
         marked = [m for m in self.marked if _overlap((m.start, m.end), (s, e)) >= 0.5 * (m.end - m.start)]
         if speaker is None or any((m.start, m.end) in self.scare_quotes for m in marked):
             return None  # marked words the rules judged a scare quote or a title stay so
@@ -2326,6 +2326,18 @@ def _owning_pronoun(subject: Token) -> Token | None:
         return None
     owners = [c for c in subject.children if c.dep_ == "poss"]
     return owners[0] if len(owners) == 1 and owners[0].lower_ in {"his", "her"} else None
+
+
+def _relative_source(source: SpacySpan) -> Token:
+    """A tagged source that is a relative clause ('Seeborg, [who was nominated by former President Barack Obama], ruled
+    …') names the one it is about, not whom it mentions."""
+    root = source.root
+    if root.dep_ == "relcl":
+        who = next((t for t in root.subtree if t.tag_ in {"WP", "WDT"}), None)
+        return (_relative_antecedent(who) if who is not None else None) or root.head
+    if root.tag_ in {"WP", "WDT"}:
+        return _relative_antecedent(root) or root
+    return root
 
 
 def _relative_antecedent(who: Token) -> Token | None:

@@ -168,7 +168,9 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
     if person is None:
         for a in appos:  # "a former DHS official, John Cohen"
             a_start, a_end = noun_phrase(a)
-            person = next((e for e in doc_ents if is_person(e) and a_start <= e.start and e.end <= a_end), None)
+            # the apposition is the person ("a former DHS official, John Cohen"), not a noun a person qualifies ('Howell, an
+            # Obama nominee, said': the nominee speaks, not Obama)
+            person = next((e for e in doc_ents if is_person(e) and a_start <= e.start and e.end <= a_end and e.start <= a.i < e.end), None)
             if person is not None and any(c.dep_ == "appos" for c in a.children):
                 # 'until the election, Minyon Kessel, a senior adviser …, called': a name with a title of its own is the
                 # subject the parse hung on the wrong noun; the noun before it is no title
