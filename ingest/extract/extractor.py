@@ -86,7 +86,11 @@ from ingest.extract.noise import (
 )
 from ingest.extract.people import clean_name, describe, is_person, is_title_word
 from ingest.extract.sentences import add_to as add_sentence_starts
-from ingest.extract.statements import attribute_statement, remarks_speaker, statement_issuer
+from ingest.extract.statements import (
+    attribute_statement,
+    remarks_speaker,
+    statement_issuer,
+)
 from ingest.extract.transcripts import (
     REPORTER,
     DocumentNames,
