@@ -76,7 +76,9 @@ _POSSESSIVE = re.compile(r"['’]s$")
 GROUP_WORDS = frozenset(
     "democrat democrats republican republicans gop liberals conservatives progressives lawmakers critics officials analysts"
     " experts advocates activists attorneys lawyers sources aides protesters residents witnesses authorities researchers"
-    " leaders members voters".split()
+    " leaders members voters"
+    " others many some several most both all few"  # 'Others said …', 'Many say …': pronouns of a crowd, capitalised by the sentence
+    .split()
 )
 # Words of an office or a common noun: a description made only of these ("The Vice President") names nobody.
 _OFFICE_WORDS = frozenset(

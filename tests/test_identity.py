@@ -306,7 +306,7 @@ def _quote(ref: "SpeakerRef") -> "Quote":
 @pytest.mark.parametrize(("description", "name", "is_org"), [
     ("Nielsen", "Nielsen", False), ("the Department of Homeland Security", "The Department of Homeland Security", True),
     ("ICE", "ICE", True), ("the president", None, False), ("A Phoenix attorney", None, False), ("Analysts", None, False),
-    ("The Vice President", None, False),
+    ("The Vice President", None, False), ("Others", None, False), ("Many", None, False),  # 'Others said …': a crowd, no entry
     # a joint statement: two people, no entry holding both; an organisation named with "and" stays one
     ("Schumer and Pelosi", None, False), ("Chuck Schumer and Nancy Pelosi", None, False),
     ("Immigration and Customs Enforcement", "Immigration and Customs Enforcement", True),
