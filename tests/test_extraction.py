@@ -2210,3 +2210,13 @@ def test_a_name_inside_the_speakers_apposition_is_not_the_speaker(extractor: Quo
     doc = extractor.nlp("Ellison, a Lowe nominee, said she would issue a ruling soon.")
     doc.ents = [doc.char_span(0, 7, label="ORG"), doc.char_span(11, 15, label="PERSON")]  # the tagger's misreading of a real name
     assert describe(doc[0], list(doc.ents)).name != "Lowe"  # the nominee speaks, not the governor who named her
+
+
+def test_a_name_in_parentheses_after_an_office_is_the_speaker(extractor: QuoteExtractor) -> None:
+    quotes = extractor.extract('- The House Deputy Whip (Rep. Tom Whitfield R-OH) says passing the Senate bill is a "pipe dream" in his chamber.')
+    assert [q.speaker.name for q in quotes] == ["Tom Whitfield"]
+
+
+def test_a_surname_that_is_also_a_word_stops_before_its_apposition(extractor: QuoteExtractor) -> None:
+    quotes = extractor.extract('Sen. Dana Flake spoke after the vote.\n\n"I think it is possible," said Flake, another Gang member.')
+    assert find(quotes, "I think it is possible").speaker.name == "Dana Flake"

@@ -1590,8 +1590,8 @@ def _relative_head(doc: Doc, base: int, mention: Span) -> tuple[int, int] | None
     if pronoun is None:
         return None
     clause = next((a for a in pronoun.root.ancestors if a.dep_ == "relcl"), None)
-    if clause is None:
-        return None
+    if clause is None or not any(t.lower_ in {"who", "whom"} for t in clause.subtree if t.i < pronoun.root.i):
+        return None  # 'a face-off with Schumer, in which he said …' is about the face-off: Schumer may still be "he"
     return base + clause.head.left_edge.idx, base + clause.left_edge.idx
 
 

@@ -170,7 +170,7 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
             a_start, a_end = noun_phrase(a)
             # the apposition is the person ("a former DHS official, John Cohen"), not a noun a person qualifies ('Howell, an
             # Obama nominee, said': the nominee speaks, not Obama)
-            person = next((e for e in doc_ents if is_person(e) and a_start <= e.start and e.end <= a_end and e.start <= a.i < e.end), None)
+            person = next((e for e in doc_ents if is_person(e) and a_start <= e.start and e.end <= a_end and not (a.pos_ == "NOUN" and e.end <= a.i)), None)
             if person is not None and any(c.dep_ == "appos" for c in a.children):
                 # 'until the election, Minyon Kessel, a senior adviser …, called': a name with a title of its own is the
                 # subject the parse hung on the wrong noun; the noun before it is no title
@@ -218,7 +218,7 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
     relative = [t.i for c in head.subtree if c.dep_ == "relcl" and c.i > head.i and c.lemma_.lower() in SPEECH_VERBS for t in c.subtree]
     said_by = doc[full_start : min(relative)] if relative and min(relative) > head.i else described
     # 'Schiff, 56, who has served …': a name the tagger missed, not what follows it; 'Calder this week': no date either
-    name_like = head.pos_ in {"PROPN", "VERB"} and head.text[:1].isupper()
+    name_like = head.text[:1].isupper() and (head.pos_ in {"PROPN", "VERB"} or head.pos_ == "NOUN" and not head.is_sent_start)  # 'said Flake, …'
     ends = [c.left_edge.i - 1 for c in head.children if name_like and c.i > head.i and c.dep_ in {"appos", "relcl"} and doc[c.left_edge.i - 1].text == ","]
     ends += [c.left_edge.i for c in head.children if c.i > head.i and c.dep_ == "npadvmod" and c.ent_type_ in {"DATE", "TIME"}]
     if ends and said_by.start < min(ends) < said_by.end:
