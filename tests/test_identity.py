@@ -68,6 +68,25 @@ def test_headline_words_end_a_name_from_a_title() -> None:
     assert parse_title_and_name("PRESIDENT-ELECT DANA WHITFIELD") == ("PRESIDENT-ELECT", None, "DANA WHITFIELD")  # not an organisation
 
 
+@pytest.mark.parametrize(
+    ("issuer", "parsed"),
+    [
+        # a statement's issuer as the White House titles it: the whole office, the body it is held in, the name alone
+        ("Secretary of Education Dana Whitfield", ("Secretary of Education", None, "Dana Whitfield")),  # was "Education Dana Whitfield"
+        ("Council of Economic Advisers Member Dana Whitfield", ("Member", "Council of Economic Advisers", "Dana Whitfield")),
+        ("Director of the National Economic Council Dana Whitfield", ("Director", "National Economic Council", "Dana Whitfield")),
+        ("National Security Advisor Dana Whitfield", ("National Security Advisor", None, "Dana Whitfield")),  # not at "National Security"
+        ("Deputy National Security Advisor for Cyber and Emerging Technology Dana Whitfield",
+         ("Deputy National Security Advisor for Cyber and Emerging Technology", None, "Dana Whitfield")),
+        ("President Paul Brandt and First Lady Dana Brandt", ("First Lady", None, "Dana Brandt")),
+        ("Secretary of State Dana F. Whitfield", ("Secretary of State", None, "Dana F. Whitfield")),
+        ("Rep. Dana Wasserman Whitfield", ("Rep.", None, "Dana Wasserman Whitfield")),  # after a title, every word is the name
+    ],
+)
+def test_an_issuers_office_is_read_whole(issuer: str, parsed: tuple[str | None, str | None, str]) -> None:
+    assert parse_title_and_name(issuer) == parsed
+
+
 def test_placeholder_and_partial_dates_are_no_dates() -> None:
     assert parse_date("0001-11-30") is None  # a placeholder in the AllSides data: was shown as "first seen"
     assert parse_date("2050-09-30") is None

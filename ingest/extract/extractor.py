@@ -70,6 +70,7 @@ from ingest.extract.mentions import (
     PersonMention,
     first_name_gender,
     office_holder,
+    office_word,
     person_surnames,
     pick_antecedent,
     read_offices,
@@ -84,7 +85,13 @@ from ingest.extract.noise import (
     paragraph_noise,
     speaker_noise,
 )
-from ingest.extract.people import clean_name, describe, is_person, is_title_word
+from ingest.extract.people import (
+    clause_subject_in_source,
+    clean_name,
+    describe,
+    is_person,
+    is_title_word,
+)
 from ingest.extract.sentences import add_to as add_sentence_starts
 from ingest.extract.statements import (
     attribute_statement,
@@ -948,7 +955,11 @@ class _ArticleExtraction:
                 continue  # 'the media are to blame for …': the idiom says who is at fault; nobody blames anyone aloud
             if lemma == "add" and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
                 continue  # "would only make matters worse and add to the backlog": to increase, not to say more
+            if lemma == "continue" and any(c.dep_ == "xcomp" for c in tok.children):
+                continue  # "the numbers could continue to grow": going on with something, not going on speaking
             subject = self._subject(tok)
+            if subject is not None and _nobody(subject):
+                continue  # 'There is no law that says …', 'Nothing in the statute says …', 'No one said …': nobody said it
             if subject is not None and subject.i in inside:
                 # '"…, it will at some point," said James Alton': the parse took a word of the quote for a second subject
                 subject = next((c for c in tok.children if c.dep_ in _SUBJECTS and c.i not in inside), None) or _named_after_marks(tok) or _participle_speaker(tok, inside)
@@ -1012,6 +1023,8 @@ class _ArticleExtraction:
                     return by  # "Fox News is told …", "CBP was told …": the one told is no speaker; the teller only as the agent
                 if by is not None:
                     return by  # 'Oz has been called a charlatan by fellow physicians': who calls him, not who is called
+            if subj is not None and subj.dep_ == "csubj" and subj.pos_ in {"VERB", "AUX"}:
+                return None  # 'claims that legalizing DREAMers would lead to …, while also pointing out': a clause speaks for no one
             if subj is not None:
                 if subj.tag_ in {"WP", "WDT"} and node.dep_ == "relcl":
                     ante = _relative_antecedent(subj) or node.head  # "Lapan, who said ..." -> Lapan
@@ -1227,7 +1240,10 @@ class _ArticleExtraction:
             if not cue.according_to:
                 return None
             sent = cue.sentence
-            tokens = [t for t in sent if t.i not in cue.tokens and (cue.subject is None or t not in set(cue.subject.subtree)) and not t.is_punct]
+            source = {t.i for t in cue.subject.subtree} if cue.subject is not None else set()
+            if cue.subject is not None and (reported_on := clause_subject_in_source(cue.subject)) is not None:
+                source = {i for i in source if i < reported_on.left_edge.i}  # the sentence's subject, hung on the source by the parse
+            tokens = [t for t in sent if t.i not in cue.tokens and t.i not in source and not t.is_punct]
             if any(t.i < min(cue.tokens) and t.dep_ == "ROOT" and t.pos_ in {"VERB", "AUX"} for t in tokens):
                 tokens = [t for t in tokens if t.i < min(cue.tokens)]  # '… go up by 19.9 percent, according to X, more
                 # than twice what …': a whole clause before the cue is what X said; the writer's comment follows
@@ -1367,6 +1383,9 @@ class _ArticleExtraction:
             return None  # a source that names no one ("The"), or content that runs over its own cue or source
         if source.root.dep_ == "nsubjpass" and source.root.head.lemma_.lower() in ADDRESSEE_VERBS:
             return None  # "Fox News is told …": the one told is no source
+        if _nobody(_relative_source(source)):
+            return None  # 'No one said …', 'no law that says …'
+
         if any(_overlap((m.start, m.end), (a.source.start, a.source.end)) for m in self.marked) or cue.root.dep_ == "amod" or _inferred(cue.root):
             return None  # a "source" among quoted words; a participle describing a noun ("proposed policies"); a thing's "suggests"
         attitude = any(t.lemma_.lower() in TOPIC_VERBS for t in cue)  # "praised his players", "mocked the project as …"
@@ -2230,7 +2249,11 @@ def _trailing_apposition(verb: Token) -> Token | None:
 
 def _source_apposition(verb: Token) -> Token | None:
     """'According to the AP, the vice president, who …, replied, "…"': the parser hangs the speaker on the source as an
-    apposition and leaves the verb without a subject; the definite phrase after the source's comma is the subject."""
+    apposition and leaves the verb without a subject; the definite phrase after the source's comma is the subject. Only
+    of a verb of speech: in 'According to the Post, the first bill, Kate's Law, increases sentences' the bill is what
+    the Post reports on, so it stays in what was said."""
+    if verb.lemma_.lower() not in SPEECH_VERBS:
+        return None
     according = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "according"), None)
     to = next((c for c in according.children if c.lower_ == "to"), None) if according is not None else None
     source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
@@ -2240,6 +2263,13 @@ def _source_apposition(verb: Token) -> Token | None:
     if appos is None or not any(d.dep_ == "det" and d.lower_ == "the" for d in appos.children) and appos.ent_type_ != "PERSON":
         return None
     return appos
+
+
+def _nobody(subject: Token) -> bool:
+    """A subject that denies anyone said it: 'nothing', 'nobody', 'none', 'no one', 'no law'."""
+    if subject.lower_ in {"nothing", "nobody", "none", "noone"}:
+        return True
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
 
 
 def _according_to(tok: Token) -> bool:
@@ -2494,7 +2524,7 @@ def _resolve_names(quotes: list[Quote], people: list[PersonMention], recency: in
     for s in persons:
         if s.name and len(s.name.split()) == 1:
             said = s.gender or _honorific_gender(s.mention.text if s.mention else "")
-            agreeing = [c for c in candidates if said is None or genders.get(c) in (None, said)]
+            agreeing = [c for c in candidates if (said is None or genders.get(c) in (None, said)) and not _other_office(c, _office_before_surname(s), people)]
             at = s.mention.start if s.mention else None
             # Before a second full name with this surname appears, the one already introduced is meant ("Bush" after
             # "George W. Bush", before "his brother, Jeb Bush"); after, only the document's dominant one.
@@ -2653,6 +2683,22 @@ def _honorific_gender(mention: str) -> str | None:
         if w in FEMALE_HONORIFICS or w in MALE_HONORIFICS:
             return "female" if w in FEMALE_HONORIFICS else "male"
     return None
+
+
+def _office_before_surname(s: SpeakerRef) -> str | None:
+    """The title a mention writes before the surname ('President Trump'); not one an apposition gave ('Cohen, an ABC News
+    contributor'), which need not match how the document introduced the person."""
+    mention = s.mention.text if s.mention else ""
+    words = mention.split()
+    return s.title if s.title and len(words) >= 2 and s.title.lower() in " ".join(words[:-1]).lower() else None
+
+
+def _other_office(name: str, title: str | None, people: list[PersonMention]) -> bool:
+    """'President Trump said …' in a story that names only 'first lady Melania Trump' in full: the document gives that
+    name an office, never this one, so the surname is someone else's."""
+    office = office_word(title) if title else ""
+    held = {t for p in people if p.name == name for t in p.titles}
+    return (office in TITLE_WORDS or office == "first lady") and bool(held) and office not in held
 
 
 def _match_surname(surname: str, candidates: list[str], mentions: Counter[str] | None = None) -> str | None:

@@ -132,11 +132,21 @@ def _untagged_people(base: int, doc: Doc, surnames: dict[str, set[str]]) -> list
 _TITLE_SPELLED = {"sen": "senator", "rep": "representative", "gov": "governor", "lt": "lieutenant", "gen": "general"}
 
 
+def office_word(title: str) -> str:
+    """The word a title is held by, as `PersonMention.titles` spells it: 'Rep.' -> 'representative', 'Majority Leader' ->
+    'leader', 'first lady' -> 'first lady'."""
+    words = title.lower().replace(".", "").split()
+    if words[-2:] == ["first", "lady"]:
+        return "first lady"
+    return _TITLE_SPELLED.get(words[-1], words[-1]) if words else ""
+
+
 def _titles(ent: SpacySpan) -> frozenset[str]:
     """Office words right before a name or inside its entity: "President Donald Trump", "Sen. Chuck Grassley"."""
     doc = ent.doc
     words = [t.lower_.strip(".") for t in doc[max(0, ent.start - 2) : ent.start]] + [t.lower_.strip(".") for t in ent[:-1]]
-    return frozenset(_TITLE_SPELLED.get(w, w) for w in words if w in TITLE_WORDS)
+    first_lady = {"first lady"} if " ".join(words[:2]) == "first lady" else set()  # an office, though "lady" is no title word
+    return frozenset({*(_TITLE_SPELLED.get(w, w) for w in words if w in TITLE_WORDS), *first_lady})
 
 
 # Title words that are no office on their own ("Under President Obama", "former", "Press", "chief of staff").

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -75,7 +76,10 @@ def split_title(words: list[str]) -> tuple[str | None, str | None]:
     before the organisation ("presidential candidate", "political scientist"); before a capitalised title, only those
     that qualify it ("former", "retired"): 'liberal icon Sen.' is a senator, 'pro-immigration … Executive Director' a
     director."""
-    words = [w for i, w in enumerate(words) if _first_lady(words, i) or w.lower().strip(",") not in DESCRIPTIVE_WORDS and w.lower().strip(".,") not in HONORIFICS]
+    words = [
+        w for i, w in enumerate(words)
+        if _first_lady(words, i) or _names_a_body(words, i) or w.lower().strip(",") not in DESCRIPTIVE_WORDS and w.lower().strip(".,") not in HONORIFICS
+    ]
     cut = len(words)
     while cut > 0 and _in_title_run(words, cut - 1, cut < len(words)):
         cut -= 1
@@ -97,6 +101,20 @@ def split_title(words: list[str]) -> tuple[str | None, str | None]:
 _PLURAL_TITLES = {"Sens.": "Sen.", "Sens": "Sen.", "Reps.": "Rep.", "Reps": "Rep.", "Senators": "Senator", "Representatives": "Representative"}
 
 
+def _names_a_body(words: list[str], i: int) -> bool:
+    """'Republican National Committee member', 'Democratic Governors Association': the party word opens a body's name (a
+    run of capitalised words that ends in an organisation's head word), so it stays ('Republican Florida Sen.' is a party)."""
+    if not words[i][:1].isupper() or words[i].lower() not in DESCRIPTIVE_WORDS:
+        return False
+    run = list(itertools.takewhile(lambda w: w[:1].isupper(), words[i + 1 :]))
+    return any(w.lower() in _PARTY_BODIES for w in run)
+
+
+# Heads of a body a party word may name ('Republican National Committee'); not a chamber or an office, which the party
+# only describes ('Republican House Speaker', 'Democratic Senate candidate').
+_PARTY_BODIES = ORG_HEADS - {"house", "senate", "congress", "court", "administration", "campaign", "office", "department"}
+
+
 def _first_lady(words: list[str], i: int) -> bool:
     """'first lady', 'First Lady': an office, though "lady" alone is an honorific."""
     low = [w.lower().strip(".,") for w in words]
@@ -111,6 +129,23 @@ def _in_title_run(words: list[str], i: int, run_after: bool) -> bool:
     if w == "of":
         return run_after and i > 0 and is_title_word(words[i - 1])
     return is_title_word(w) or _first_lady(words, i)
+
+
+def clause_subject_in_source(source: Token) -> Token | None:
+    """'According to The Washington Post, the first bill, Kate's Law, increases …': the parse hangs the sentence's subject
+    on the source as an apposition and leaves the verb without one. That phrase is what the source reports on, not the
+    source (nor is a second apposition after it: 'the first one, Kate's Law,')."""
+    to = source.head
+    according = to.head
+    if source.dep_ != "pobj" or to.lower_ != "to" or according.lower_ != "according" or according.head is according:
+        return None
+    verb = according.head
+    if verb.i < source.i or any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in verb.children):
+        return None
+    appos = next((c for c in source.children if c.dep_ == "appos" and c.i > source.i), None)
+    if appos is None or source.doc[appos.left_edge.i - 1].text != "," or appos.right_edge.i >= verb.i:
+        return None
+    return appos
 
 
 def noun_phrase(head: Token) -> tuple[int, int]:
@@ -164,7 +199,8 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
         person = None  # 'the Trump administration', 'the Clinton campaign': the body speaks, not the person it is named for
     if person is None:
         person = next((e for e in doc_ents if titled_organisation(e) and start_i <= e.start and e.end <= end_i), None)
-    appos = [c for c in head.children if c.dep_ == "appos"]
+    reported_on = clause_subject_in_source(head)
+    appos = [c for c in head.children if c.dep_ == "appos" and (reported_on is None or c.i < reported_on.i)]
     if person is None:
         for a in appos:  # "a former DHS official, John Cohen"
             a_start, a_end = noun_phrase(a)
@@ -221,10 +257,16 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
     name_like = head.text[:1].isupper() and (head.pos_ in {"PROPN", "VERB"} or head.pos_ == "NOUN" and not head.is_sent_start)  # 'said Flake, …'
     ends = [c.left_edge.i - 1 for c in head.children if name_like and c.i > head.i and c.dep_ in {"appos", "relcl"} and doc[c.left_edge.i - 1].text == ","]
     ends += [c.left_edge.i for c in head.children if c.i > head.i and c.dep_ == "npadvmod" and c.ent_type_ in {"DATE", "TIME"}]
+    # 'House Minority Whip Steny Hoyer (D., Md.), …': a party shorthand in parentheses is no part of who speaks
+    ends += [t.i for t in described if t.text == "(" and t.i > head.left_edge.i and _PARTY_AFTER.match(doc.text, doc[t.i - 1].idx + len(doc[t.i - 1]))]
     if ends and said_by.start < min(ends) < said_by.end:
         said_by = doc[said_by.start : min(ends)]
     while len(said_by) > 1 and (said_by[-1].is_punct or said_by[-1].tag_ in {"WDT", "WP"}):
         said_by = said_by[:-1]
+    if (said_by.start, said_by.end) != (start_i, end_i) and (proper := _titled_name(said_by)) is not None:
+        # 'House Minority Whip Steny Hoyer (D-Md.)', the name hung on the title as an apposition the tagger did not name
+        title, org = split_title(proper[0])
+        return Mention(said_by.start_char, said_by.end_char, said_by.text, name=clean_name(proper[1]), title=title, organization=org or org_after)
     mention = Mention(described.start_char, described.end_char, described.text, description=_POSSESSIVE.sub("", said_by.text.strip(" ,\"“”'")))
     mention.anonymous = head.lemma_.lower() in ANONYMOUS_HEADS or lower in ANONYMOUS_HEADS
     ents = [e for e in doc_ents if start_i <= e.start and e.end <= end_i and (e.label_ in _ORG_LABELS or _with_body(e, end_i) != e.text)]
@@ -239,12 +281,13 @@ def _office_before(before: SpacySpan, words: list[Token], person: SpacySpan, ent
     owner = _owning_organisation(before, ents)
     if owner is not None:  # "The Weekly Standard's Jonathan V. Last", "Department of Justice lawyer Jeffrey Wall"
         org, used = owner
-        title, rest = split_title([t.text for t in words if t.i not in used])
+        title, rest = split_title([_as_written(t) for t in words if t.i not in used])
         if title is None and rest and any(is_title_word(w) for w in rest.split()):
             title = rest  # 'White House Director of Legislative Affairs': an office in title case
         return title, org
-    title, org = split_title([t.text for t in words])
-    named = [e for e in ents if e.label_ in _ORG_LABELS and before.start <= e.start and e.end <= person.start]
+    title, org = split_title([_as_written(t) for t in words])
+    named = [e[1:] if _capitalised_as_first(e[0]) else e for e in ents if e.label_ in _ORG_LABELS and before.start <= e.start and e.end <= person.start]
+    named = [e for e in named if len(e)]
     # "Press Secretary Sarah Sanders" with "Press" tagged an organisation: all of it is the title
     org_ent = named[0] if named and not all(is_title_word(w) for w in named[0].text.split()) else None
     if org_ent is not None and (org is None or org_ent.text in (title or "")):
@@ -336,7 +379,8 @@ def _office_in_apposition(person: SpacySpan) -> tuple[str | None, str | None]:
     words = [
         t for t in doc[person.end + 1 : head.i + 1]
         if t.dep_ not in {"det", "poss", "case"} and t.ent_type_ not in {*_MEASURES, "ORDINAL"}  # '35-year-old', 'the second'
-        and not (t.pos_ == "ADJ" and t.head == head and not is_title_word(t.text) and t.lower_ not in TITLE_MODIFIERS)  # 'a prominent lawyer'
+        and not (t.pos_ == "ADJ" and t.head == head and not is_title_word(t.text) and t.lower_ not in TITLE_MODIFIERS and not _opens_a_name(t))  # 'a prominent lawyer'
+        and not (t.dep_ == "advmod" and t.head == head and t.i < head.i and t.pos_ == "ADV" and t.lower_ not in TITLE_MODIFIERS)  # 'also a former …'
         and not any(a.dep_ == "poss" for a in _up_to(t, head))
     ]
     if [t.lower_ for t in words] == ["member"]:
@@ -361,14 +405,53 @@ def _proper_name(head: Token) -> str | None:
     inside = [t for t in head.subtree if not any(a.dep_ in {"relcl", "acl", "appos"} or a.dep_ == "prep" and a.lower_ not in {"of", "for"} for a in _up_to(t, head))]
     while inside and not inside[0].text[:1].isupper():
         inside = inside[1:]
+    if head.pos_ == "PRON":
+        return None  # 'the founder of She the People', cut to its first word by the parse
     while inside and inside[-1].is_punct:
         inside = inside[:-1]
     while inside and (inside[-1].lower_ in _NAME_CONNECTORS or inside[-1].lower_ in _OWNER_MARKS):
         inside = inside[:-1]  # 'Industrial and [Labor Relations]' cut by the parse; 'Kind's'
     if head not in inside or not all(t.text[:1].isupper() or t.lower_ in _NAME_CONNECTORS | _OWNER_MARKS for t in inside) or any(t.ent_type_ == "PERSON" for t in inside):
         return None  # nor a person: 'a deputy press secretary for Vice President Mike Pence'
-    name = head.doc[inside[0].i : inside[-1].i + 1].text
+    end = _tagged_name_end(inside[0], inside[-1])
+    name = head.doc[inside[0].i : end].text
     return None if junk_organization(name) else name
+
+
+def _capitalised_as_first(t: Token) -> bool:
+    """A common word capitalised only because it opens the sentence, which the tagger then takes for a name ('Radio
+    host', 'Longtime Democratic consultant', 'Veteran Republican strategist'); not a party or a nationality of its own
+    ('Republican Sen.', 'Mexican President')."""
+    if not (t.is_sent_start and t.pos_ in {"NOUN", "ADJ", "ADV"}) or t.is_upper and len(t) > 1:
+        return False  # 'ICE Director …': an acronym is a name wherever it stands
+    ends_here = t.i + 1 == len(t.doc) or t.doc[t.i + 1].ent_iob_ != "I"
+    return not (t.ent_type_ in {"NORP", "GPE", "LANGUAGE"} and ends_here)
+
+
+def _opens_a_name(t: Token) -> bool:
+    """'a Republican National Committee member': the adjective is the first word of the body's name."""
+    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    return t.text[:1].isupper() and nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and not is_title_word(nxt.text)
+
+
+def _as_written(t: Token) -> str:
+    """A word as it would be written mid-sentence: 'Radio host Rush Limbaugh' is a radio host, not a host at Radio."""
+    return t.lower_ if _capitalised_as_first(t) else t.text
+
+
+def _tagged_name_end(first: Token, last: Token) -> int:
+    """Where a name ends when the tagger's organisation goes on past the parse's cut: 'Kids in Need of Defense',
+    'Reporters Without Borders', 'the Center on Religion and Culture' (the parse stops at a preposition it hangs
+    elsewhere). Not past an opening parenthesis ('Kids in Need of Defense (KIND')."""
+    ent = next((e for e in first.doc.ents if e.label_ == "ORG" and e.start <= first.i and last.i < e.end), None)
+    if ent is None or any(t.ent_type_ == "PERSON" for t in ent):
+        return last.i + 1
+    tokens = [t for t in first.doc[last.i + 1 : ent.end]]
+    cut = next((k for k, t in enumerate(tokens) if t.text == "(" or t.is_punct and t.text not in {"&", "-", "'", "’"}), len(tokens))
+    tokens = tokens[:cut]
+    while tokens and not (tokens[-1].text[:1].isupper() or tokens[-1].is_digit):
+        tokens.pop()  # never ends on a connector
+    return (tokens[-1].i if tokens else last.i) + 1
 
 
 _NAME_CONNECTORS = frozenset({"and", "of", "for", "&", "-"})
@@ -408,8 +491,8 @@ def _owning_organisation(words: SpacySpan, ents: list[SpacySpan]) -> tuple[str, 
         if ent[0].text in _CAPTION_WORDS or junk_organization(ent.text):
             continue
         tokens = [t for t in ent if t.dep_ != "det" and t.lower_ not in {"'s", "’s"}]
-        while tokens and not tokens[0].text[:1].isupper():
-            tokens = tokens[1:]  # 'pro-immigration America's Voice'
+        while tokens and (not tokens[0].text[:1].isupper() or _capitalised_as_first(tokens[0])):
+            tokens = tokens[1:]  # 'pro-immigration America's Voice'; 'Radio host Rush Limbaugh', 'Longtime Democratic consultant'
         while len(tokens) > 1 and is_title_word(tokens[-1].text) and not _organisation_head(tokens[-1].text) and tokens[-2].lower_ != "of":
             tokens = tokens[:-1]  # not 'Department of Justice'
         name_goes_on = [t for t in words.doc[ent.end : words.end] if t.text[:1].isupper() and t.is_alpha and not is_title_word(t.text)]
@@ -466,15 +549,19 @@ def _named_organisation(org: str | None, named: list[SpacySpan], title: str | No
 
 
 def _titled_name(phrase: SpacySpan) -> tuple[list[str], str] | None:
-    """Title words followed by capitalised proper nouns, with nothing else in the phrase."""
+    """Title words followed by capitalised proper nouns, with nothing else in the phrase but the name of the body the
+    title is held in before them ('House Minority Whip Steny Hoyer')."""
     words = [t for t in phrase if not t.is_punct and t.dep_ != "det"]
     if len(words) < 2:
         return None
-    cut = 0
+    first = next((k for k, t in enumerate(words) if t.lower_.strip(".") in TITLE_WORDS), len(words))
+    if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words[:first]):
+        return None
+    cut = first
     while cut < len(words) and words[cut].lower_.strip(".") in TITLE_WORDS:
         cut += 1
     rest = words[cut:]
-    if cut == 0 or not rest or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest) or _organisation_head(rest[-1].text):
+    if cut == first or not rest or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest) or _organisation_head(rest[-1].text):
         return None
     return [t.text for t in words[:cut]], " ".join(t.text for t in rest)
 
@@ -551,20 +638,81 @@ def _of_organization(head: Token, ents: list[SpacySpan]) -> str | None:
     return None
 
 
+OFFICE_CONNECTORS = frozenset({"of", "for", "and", "the", "to", "on"})
+
+
+def office_parts(words: list[str]) -> tuple[str | None, str | None]:
+    """An office written in title case before a name, as a briefing's title gives it, as (title, organisation).
+
+    'White House National Security Communications Advisor' -> ('National Security Communications Advisor', 'White
+    House'); 'NSC Coordinator for Strategic Communications' -> ('Coordinator for Strategic Communications', 'NSC');
+    'Council of Economic Advisers Member' -> ('Member', 'Council of Economic Advisers'); 'Director of the National
+    Economic Council' -> ('Director', 'National Economic Council'); 'Secretary of Education' stays one title.
+    """
+    # "Dr." is no office; "COVID-\u206019" carries a word joiner
+    words = [w.replace("\u2060", "") for i, w in enumerate(words) if _first_lady(words, i) or w.lower().strip(".,") not in HONORIFICS]
+    while words and words[0].lower() in OFFICE_CONNECTORS:
+        words = words[1:]
+    while words and words[-1].lower() in OFFICE_CONNECTORS:
+        words = words[:-1]
+    if not words:
+        return None, None
+    for i in range(1, len(words) - 2):  # 'Director of the National Economic Council', 'Port Envoy to the … Task Force'
+        if words[i].lower() in {"of", "to"} and words[i + 1].lower() == "the" and _names_a_body_of(words[i + 2 :]):
+            return " ".join(words[:i]), " ".join(words[i + 2 :])
+    if len(words) > 2 and [w.lower() for w in words[:2]] == ["white", "house"]:
+        return " ".join(words[2:]), "White House"
+    if len(words) > 1 and re.fullmatch(r"[A-Z]{2,6}", words[0]):
+        return " ".join(words[1:]), words[0]  # 'OMB Director', 'NSC Coordinator for …'
+    for k in range(1, len(words)):  # 'Office of Science and Technology Policy Director', 'National Security Council Coordinator for …'
+        opens_title = words[k].lower().strip(".") in TITLE_WORDS or words[k].lower() == "ranking"  # 'Ranking Member'
+        # the body's last word is its head or no title word: 'Advisers' in 'Council of Economic Advisers Member' is the council's
+        body_ends = words[k - 1].lower() in ORG_HEADS or words[k - 1].lower().strip(".") not in TITLE_WORDS
+        if opens_title and body_ends and _names_a_body_of(words[:k]):
+            return " ".join(words[k:]), " ".join(words[:k])
+    return " ".join(words), None
+
+
+def ends_a_titled_name(words: list[str]) -> bool:
+    """'… Press Secretary Dana Whitfield', '… President Trump': up to three words after a title word that are neither title
+    words nor connectors (not 'Office of Science', 'Director for Global Health Security')."""
+    j = len(words)
+    while j > 0 and words[j - 1][:1].isupper() and not is_title_word(words[j - 1]) and words[j - 1].lower() not in OFFICE_CONNECTORS:
+        j -= 1
+    return 1 <= len(words) - j <= 3 and j > 0 and is_title_word(words[j - 1]) or len(words) - j in (2, 3) and j == 0
+
+
+def _names_a_body_of(words: list[str]) -> bool:
+    return all(w[:1].isupper() or w.lower() in OFFICE_CONNECTORS or w == "&" for w in words) and any(w.lower() in ORG_HEADS for w in words)
+
+
 def parse_title_and_name(text: str) -> tuple[str | None, str | None, str]:
     """'White House Press Secretary Karine Jean-Pierre' -> (title, organisation, name), by capitalised words."""
     words = text.split()
     cut = len(words)
     # The name is the trailing run of capitalised words that are not title words.
-    while cut > 0 and words[cut - 1][:1].isupper() and not is_title_word(words[cut - 1]):
+    while cut > 0 and words[cut - 1][:1].isupper() and not is_title_word(words[cut - 1]) and not _first_lady(words, cut - 1):
         cut -= 1
     name_words = words[cut:]
     # An office before the name in title case: "Strategic Communications John Kirby" -> the name starts at "John".
     given = next((i for i, w in enumerate(name_words) if i and name_gender(fold(w)) and len(name_words) - i >= 2), 0)
+    if not given and cut > 0 and words[cut - 1].lower() in OFFICE_CONNECTORS and len(name_words) > 2:
+        # the run goes on from an office's connector: "Secretary of Education Miguel Cardona", "Advisor for Cyber and
+        # Emerging Technology Anne Neuberger": the name is its last two words, with any initials before them
+        given = len(name_words) - 2
+        while given > 1 and re.fullmatch(r"[A-Z]\.", name_words[given - 1]):
+            given -= 1
+        given -= 1 if given > 1 and re.fullmatch(r"[A-Z]\.", name_words[given]) else 0
     if given:
         cut += given
         name_words = name_words[given:]
     # Title case carries headline words into the name: "President Trump Before Cabinet Meeting" -> "Trump".
     stop = next((i for i, w in enumerate(name_words) if w.lower().strip(".,:;") in _HEADLINE_BREAKS), len(name_words))
-    title, org = split_title(words[:cut])
+    office = words[:cut]
+    joined = [i for i, w in enumerate(office) if w.lower() == "and" and ends_a_titled_name(office[:i])]
+    if joined:
+        office = office[joined[-1] + 1 :]  # "President Joe Biden and First Lady Jill Biden": her office, not his name
+    # an office written in title case ("Council of Economic Advisers Member") reads as one; words in lower case before it
+    # ("former", "acting") as split_title reads them
+    title, org = office_parts(office) if office and any(w[:1].isupper() for w in office) and not text.isupper() else split_title(office)
     return title, org, clean_name(" ".join(name_words[:stop]))

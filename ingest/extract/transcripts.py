@@ -11,8 +11,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from ingest.extract.lexicon import FEMALE_HONORIFICS, MALE_HONORIFICS, NAME_STOPWORDS, ROLE_HEADS, TITLE_WORDS
-from ingest.extract.people import is_title_word
+from ingest.extract.lexicon import FEMALE_HONORIFICS, HONORIFICS, MALE_HONORIFICS, NAME_STOPWORDS, ROLE_HEADS, TITLE_WORDS
+from ingest.extract.people import OFFICE_CONNECTORS, ends_a_titled_name, is_title_word, office_parts
 from kb.names import NICKNAMES, fold, name_gender
 from kb.models import Span, SpeakerRef
 
@@ -77,7 +77,9 @@ class DocumentNames:
         key = surname.lower()
         if key not in self._cache:
             found: list[tuple[str, str | None, bool]] = []
-            pattern = re.compile(rf"(?<![\w’'-])((?:[A-Z][\w’'.-]*,?\s+){{0,6}})((?i:{re.escape(surname)}))\b(?!-)")
+            # the words before the surname: its given name and the office the document writes before it, which may run
+            # over lower-case connectors ("Coordinator for Strategic Communications John Kirby")
+            pattern = re.compile(rf"(?<![\w’'-])((?:(?:[A-Z][\w’'.\u2060&-]*|of|for|and|the|to|on),?\s+){{0,14}})((?i:{re.escape(surname)}))\b(?!-)")
             for source, in_title in ((self.title, True), (self.header, True), (self.text, False)):
                 for m in pattern.finditer(source):
                     if not m.group(2)[:1].isupper() or m.group(2).isupper() and len(m.group(2)) > 1 and not in_title:
@@ -150,11 +152,40 @@ def _split_name(before: list[str], surname: str) -> tuple[str, str | None]:
         if not re.fullmatch(r"[A-Z]\.", w):
             break  # the given name itself; initials come after it
     title_words: list[str] = []
-    while i > 0 and is_title_word(before[i - 1]) and not before[i - 1].endswith(","):  # "Doctors Walensky, Fauci": plural too
-        title_words.insert(0, before[i - 1])
-        i -= 1
+    k = i
+    while k > 0 and is_title_word(before[k - 1]) and not before[k - 1].endswith(","):  # "Doctors Walensky, Fauci": plural too
+        title_words.insert(0, before[k - 1])
+        k -= 1
+    office = _office_written_before(before[:i])
+    if not any(w.lower().strip(".") in TITLE_WORDS - HONORIFICS for w in office):
+        office = []  # 'Strategic Communications John Kirby' alone names no office
     surname = _title_case(surname) if surname.isupper() else surname
-    return " ".join([*given, surname]), " ".join(title_words) or None
+    return " ".join([*given, surname]), " ".join(office if len(office) > len(title_words) else title_words) or None
+
+
+
+def _office_written_before(words: list[str]) -> list[str]:
+    """The whole office a title writes before a name, over the words that are no title words and the connectors between
+    them: "White House National Security Communications Advisor", "Coordinator for Strategic Communications",
+    "Homeland Security Advisor and Deputy National Security Advisor"; never past a comma, a headline word ("Briefing by"),
+    or an "and" that joins two people ("Press Secretary Karine Jean-Pierre and National Security Advisor")."""
+    office: list[str] = []
+    k = len(words)
+    while k > 0 and len(office) < 14:
+        w = words[k - 1]
+        bare, low = w.rstrip(","), w.rstrip(",").lower()
+        if w.endswith(","):
+            break
+        if low in OFFICE_CONNECTORS:
+            if not office or low == "and" and ends_a_titled_name(words[: k - 1]):
+                break  # 'Press Secretary Karine Jean-Pierre and National Security Advisor': two people
+        elif not bare[:1].isupper() or low in NAME_STOPWORDS and low != "press" or re.fullmatch(r"[A-Z]", bare):
+            break  # nor a question's "Q" before "Senator Warren proposed …"
+        office.insert(0, bare)
+        k -= 1
+    while office and office[0].lower() in OFFICE_CONNECTORS:
+        office = office[1:]
+    return office
 
 
 def _title_case(word: str) -> str:
@@ -191,7 +222,7 @@ def label_speaker(label: str, start: int, names: DocumentNames | None = None, tu
         full, _ = names.resolve(surname, office=office)
         name = full if len(full.split()) > len(held[1].split()) else held[1]
         return SpeakerRef(name=name, resolution="label", title=office, mention=mention, gender=gender)
-    title_words = [w for w in plain[:-1] if w.lower().strip(".") in TITLE_WORDS]
+    title_words = [w for w in plain[:-1] if is_title_word(w)]  # "PRESIDENT-ELECT DONALD TRUMP" too
     if not label.isupper() and len(plain) - len(title_words) > 1:  # "Sen. Jane Doe:" already gives the name
         name = " ".join(plain[len(title_words):])
         return SpeakerRef(name=name, resolution="label", title=" ".join(title_words) or None, mention=mention, gender=gender)
@@ -203,7 +234,13 @@ def label_speaker(label: str, start: int, names: DocumentNames | None = None, tu
     given = plain[len(title_words) : -1]  # "MR. FERNÁNDEZ HERNÁNDEZ": every word the label gives is in the name it means
     if given and not {fold(w) for w in given} <= {fold(w) for w in full.split()}:
         full, title = _title_case(" ".join(plain[len(title_words) :])), None
-    return SpeakerRef(name=full, resolution="label", title=office or title, mention=mention, gender=gender)
+    organization = None
+    if title and (not office or set(office.lower().split()) <= set(title.lower().split())):
+        # the office the document writes in full: "White House National Security Communications Advisor", and for
+        # "SECRETARY CARDONA:" "Secretary of Education"
+        title, organization = office_parts(title.split())
+        office = None
+    return SpeakerRef(name=full, resolution="label", title=office or title, organization=organization, mention=mention, gender=gender)
 
 
 def _introduced_as(turn: str, surname: str) -> str | None:
