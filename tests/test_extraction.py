@@ -2350,3 +2350,15 @@ def test_a_clause_that_is_a_subject_speaks_for_no_one(extractor: QuoteExtractor)
 def test_what_nobody_said_is_no_quote(extractor: QuoteExtractor, sentence: str) -> None:
     """'There is no law that says …' was a statement of "no law"'s: the writer says nobody said it."""
     assert extractor.extract(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Couples pledge $10,000 for Whitfield's re-election bid and the South Carolina Republican Party.",  # money, not words
+        "It is unclear whether the amendment, as written, would apply to various Native American populations.",
+        "But his previous rhetoric suggests there's a good chance he will veto the bill.",  # the writer's reading
+    ],
+)
+def test_acts_and_readings_that_look_like_speech_are_no_quotes(extractor: QuoteExtractor, sentence: str) -> None:
+    assert extractor.extract(sentence) == []

@@ -138,7 +138,8 @@ _WARNING_VERBS = frozenset({"warn", "promise", "convince", "persuade", "show", "
 _INFERENCE_VERBS = frozenset({"suggest", "indicate", "signal"})
 _THINGS = DOCUMENT_NOUNS | RULE_NOUNS | frozenset(
     "report data datum poll study evidence move decision government administration finding survey analysis record document "
-    "result figure number action vote filing budget plan policy".split()
+    "result figure number action vote filing budget plan policy rhetoric history pattern trend behavior behaviour "
+    "experience polling statistic track".split()
 )
 
 
@@ -957,6 +958,10 @@ class _ArticleExtraction:
                 continue  # "would only make matters worse and add to the backlog": to increase, not to say more
             if lemma == "continue" and any(c.dep_ == "xcomp" for c in tok.children):
                 continue  # "the numbers could continue to grow": going on with something, not going on speaking
+            if any(c.dep_ == "dobj" and c.ent_type_ in {"MONEY", "QUANTITY", "PERCENT"} for c in tok.children):
+                continue  # "pledge $10,000 for the re-election bid": money promised, not words said
+            if lemma == "write" and tok.tag_ == "VBN" and any(c.dep_ in {"mark", "advmod"} and c.lower_ == "as" and c.i < tok.i for c in tok.children):
+                continue  # "whether the amendment, as written, would apply": the text as it stands, not an act of writing
             subject = self._subject(tok)
             if subject is not None and _nobody(subject):
                 continue  # 'There is no law that says …', 'Nothing in the statute says …', 'No one said …': nobody said it
