@@ -2362,3 +2362,13 @@ def test_what_nobody_said_is_no_quote(extractor: QuoteExtractor, sentence: str) 
 )
 def test_acts_and_readings_that_look_like_speech_are_no_quotes(extractor: QuoteExtractor, sentence: str) -> None:
     assert extractor.extract(sentence) == []
+
+
+def test_a_name_the_pronouns_sentence_only_passes_by_does_not_take_over_from_the_speaker(extractor: QuoteExtractor) -> None:
+    """'Mr. McHenry said … As for Mr. Trump's tweet, he said: "The president is speaking truth."' was Trump's."""
+    text = ("\u201cThere is no shift in our conference on immigration,\u201d Mr. Whitcombe said, when asked if there was support for "
+            "the bill. As for Mr. Dorsey\u2019s tweet, he said: \u201cThe president is speaking truth. If you want to get it done, "
+            "you have to do it.\u201d\n\nReporters asked Mr. Orrin about the bill. He said it was a mistake.")
+    quotes = extractor.extract(text)
+    assert find(quotes, "speaking truth").speaker.name == "Whitcombe"
+    assert find(quotes, "it was a mistake").speaker.name == "Orrin"  # the sentence before names him; no subject takes over
