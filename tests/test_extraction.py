@@ -353,9 +353,22 @@ def test_an_untitled_statement_is_titled_by_its_issuer_and_date() -> None:
 
 
 def test_release_furniture_is_no_speaker(extractor: QuoteExtractor) -> None:
-    text = "CONTACT: Jim Smith (202) 555-0100 WASHINGTON – Rep. Jane Roe introduced a bill to fund rural broadband today."
+    text = ("CONTACT: Jim Smith (202) 555-0100 WASHINGTON – Rep. Jane Roe introduced a bill to fund rural broadband today. "
+            "Every family in our district deserves a fast connection, and I will not stop until they have one.")
     quotes = extractor.extract(text, "statement", "", None, "Jane Roe")
     assert quotes and {q.speaker.name for q in quotes} == {"Jane Roe"}
+    assert not [q for q in quotes if "introduced a bill" in q.text]  # the release says what she did; she says the rest
+
+
+def test_a_members_release_narrating_in_the_third_person_is_not_the_members_words(extractor: QuoteExtractor) -> None:
+    """'Congressman Bera took to the House floor prior to the vote', 'To nominate a veteran … fill out the nomination form':
+    press-release narration was stored as the member's statement, and answered searches for what the member said."""
+    text = ("WASHINGTON – Congressman Paul Brandt took to the House floor prior to the vote to urge passage of the bill. "
+            "To nominate a veteran for the commendation, please fill out the nomination form on the congressman's website.\n\n"
+            "Our veterans gave everything for this country, and we owe them more than a thank-you.")
+    quotes = extractor.extract(text, "statement", "", None, "Paul Brandt")
+    assert [q.text for q in quotes] == ["Our veterans gave everything for this country, and we owe them more than a thank-you."]
+    assert {q.speaker.name for q in quotes} == {"Paul Brandt"}
 
 
 # -- pronouns and nesting: gender, apposition, relative clauses ------------------------------------------------
@@ -2372,3 +2385,10 @@ def test_a_name_the_pronouns_sentence_only_passes_by_does_not_take_over_from_the
     quotes = extractor.extract(text)
     assert find(quotes, "speaking truth").speaker.name == "Whitcombe"
     assert find(quotes, "it was a mistake").speaker.name == "Orrin"  # the sentence before names him; no subject takes over
+
+
+def test_a_members_quoted_statement_inside_the_releases_narration_is_the_members(extractor: QuoteExtractor) -> None:
+    text = ("BRIGHAM CITY – Rep. Paul Brandt issued the following statement upon the passing of the church's president: "
+            "\u201cPresident Orrin\u2019s service to the state and the world is without equal. He will be greatly missed.\u201d")
+    quotes = extractor.extract(text, "statement", "", None, "Paul Brandt")
+    assert find(quotes, "without equal").speaker.name == "Paul Brandt"  # the sentence that introduces them is kept with them

@@ -59,6 +59,7 @@ from ingest.extract.marks import (
     MarkedSpan,
     count_words,
     find_marked_spans,
+    first_person_outside_marks,
     is_nickname,
     names_a_thing,
     trim_span,
@@ -95,8 +96,10 @@ from ingest.extract.people import (
 from ingest.extract.sentences import add_to as add_sentence_starts
 from ingest.extract.statements import (
     attribute_statement,
+    person_publisher,
     remarks_speaker,
     statement_issuer,
+    title_issuer,
 )
 from ingest.extract.transcripts import (
     REPORTER,
@@ -186,7 +189,6 @@ class _Unit:
 
 
 _TEXT = "kb_text"
-_FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|[Uu]s|[Oo]ur)\b")  # not "US"
 
 
 def doc_text(doc: Doc) -> str:
@@ -266,8 +268,12 @@ class QuoteExtractor:
         if (kind == "statement" or issuer) and Sieve.STATEMENTS in sieves:
             who = statement_issuer(title, parsed, issuer, publisher if kind == "statement" else None)
             if who:
-                quotes = attribute_statement(text, parsed, quotes, who)
-        elif kind == "roundtable" and not labels and Sieve.STATEMENTS in sieves and (who := remarks_speaker(title)) and _first_person_outside_marks(text):
+                # a member's press release narrates the member in the third person ('Congressman Bera took to the House
+                # floor …'), which is not the member's words; a statement the White House titles is its issuer's
+                # throughout ('The President will travel to …' in the Press Secretary's)
+                release = kind == "statement" and (person_publisher(publisher) is not None or issuer is not None and not title_issuer(title))
+                quotes = attribute_statement(text, parsed, quotes, who, release=release)
+        elif kind == "roundtable" and not labels and Sieve.STATEMENTS in sieves and (who := remarks_speaker(title)) and first_person_outside_marks(text):
             quotes = attribute_statement(text, parsed, quotes, who)  # 'Remarks as Prepared for Delivery by …', no labels: all theirs
         quotes.sort(key=lambda q: (q.start, q.end))
         for q in quotes:
@@ -291,7 +297,7 @@ class QuoteExtractor:
         if not lede:
             return None
         end = lede[-1][0] + len(doc_text(lede[-1][1]))
-        if _first_person_outside_marks(text[:end]):
+        if first_person_outside_marks(text[:end]):
             return None  # 'I want to thank the president for …': the first speaker's words before any label, not a story
         return self._article(text, lede, title, text[:end])
 
@@ -347,14 +353,7 @@ def _opens_a_speech(text: str, matches: list[tuple[re.Match[str] | None, int, Do
     first = next((i for i, (m, _, _) in enumerate(matches) if m), None)
     if first is None or any(len(_LETTER_WORD.findall(doc_text(doc))) > SPEECH_HEADER_MAX_WORDS for _, _, doc in matches[:first]):
         return False
-    return _first_person_outside_marks(text[matches[first][1] :])
-
-
-def _first_person_outside_marks(text: str) -> bool:
-    """'I', 'we', 'our' in the text's own voice, not in the quotations it carries: a speaker's words, not a report."""
-    for m in reversed(find_marked_spans(text)):
-        text = text[: m.start] + text[m.end :]
-    return _FIRST_PERSON.search(text) is not None
+    return first_person_outside_marks(text[matches[first][1] :])
 
 
 def _cut_off(words: str, parsed: SpacySpan | None) -> bool:

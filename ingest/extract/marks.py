@@ -210,3 +210,13 @@ def title_cased(phrase: str, max_words: int) -> bool:
         return False
     content = [w for w in words if w.lower() not in _SMALL_WORDS]
     return len(content) >= 2 and all(w[:1].isupper() or w[:1].isdigit() for w in content)
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|[Uu]s|[Oo]ur)\b")  # not "US"
+
+
+def first_person_outside_marks(text: str) -> bool:
+    """'I', 'we', 'our' in the text's own voice, not in the quotations it carries: a speaker's words, not a report."""
+    for m in reversed(find_marked_spans(text)):
+        text = text[: m.start] + text[m.end :]
+    return _FIRST_PERSON.search(text) is not None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Doc
 
@@ -14,7 +15,7 @@ from ingest.extract.lexicon import (
     ORGANIZATION_WORDS,
     gender_of_title,
 )
-from ingest.extract.marks import count_words, trim_span
+from ingest.extract.marks import count_words, find_marked_spans, trim_span
 from ingest.extract.people import clean_name, parse_title_and_name
 from ingest.extract.transcripts import copy_speaker
 from kb.models import Quote, SpeakerRef
@@ -90,8 +91,9 @@ def _issued_in_text(parsed: list[tuple[int, Doc]]) -> str | None:
     return None
 
 
-def attribute_statement(text: str, parsed: list[tuple[int, Doc]], quotes: list[Quote], who: str) -> list[Quote]:
-    """The issuer's words: their own quotes, first-person quotes and every stretch of text no one else is quoted in.
+def attribute_statement(text: str, parsed: list[tuple[int, Doc]], quotes: list[Quote], who: str, release: bool = False) -> list[Quote]:
+    """The issuer's words: their own quotes, first-person quotes and every stretch of text no one else is quoted in
+    (with `release`, a member's press release, not the sentences that narrate the member in the third person).
 
     Quotations of other named people (and organisations) keep their speakers; anything credited to a vague
     subject ("Today's vote", "I") inside a statement is the issuer's.
@@ -115,10 +117,35 @@ def attribute_statement(text: str, parsed: list[tuple[int, Doc]], quotes: list[Q
         elif s.name and q.kind in ("direct", "mixed", "turn", "question") or q.kind == "question":
             out.append(q)  # another named person quoted in the statement
     covered = sorted((q.start, q.end) for q in out)
-    for start, end in _uncovered_runs(text, parsed, covered):
+    keep = _members_words(name) if release else None
+    for start, end in _uncovered_runs(text, parsed, covered, keep):
         if count_words(text[start:end]) >= 4:
             out.append(Quote(text=text[start:end], start=start, end=end, kind="statement", speaker=copy_speaker(issuer), confidence=0.9))
     return out
+
+
+def _members_words(name: str) -> Callable[[str], bool]:
+    """Which sentences of a member's press release are the member's own words: not one that narrates the member in the
+    third person ('Congressman Bera took to the House floor …', 'a hearing held by Royce', 'the congressman's website',
+    'He represents California's 29th District …'), unless it introduces the member's words and runs on into them ('Rep.
+    Bishop issued the following statement: "President Monson's service …', 'He continued, "We have …')."""
+    # the surname as written (Rep. Young's release may speak of young people); 'the congressman' in any case
+    surname = re.compile(rf"\b{re.escape(name.split()[-1])}\b|\b[Tt]he (?i:congress(?:wo)?man|senator|representative)\b")
+
+    def keep(sentence: str) -> bool:
+        outside = sentence
+        for m in reversed(find_marked_spans(sentence)):
+            outside = outside[: m.start] + outside[m.end :]
+        if _NARRATED.match(outside.lstrip(" \"“”")):
+            return _INTRODUCES.search(sentence) is not None  # 'He continued, "We have a lot of work to do …'
+        named = [m.end() for m in surname.finditer(sentence)]
+        return not surname.search(outside) or bool(named) and _INTRODUCES.search(sentence, named[-1]) is not None
+
+    return keep
+
+
+_INTRODUCES = re.compile(r"[:,]\s*(?:[“\"]|â€œ)")  # an opening mark, or its UTF-8 read as Windows-1252
+_NARRATED = re.compile(r"(?:He|She|His|Her)\b")
 
 
 def _gender_in_text(text: str, name: str) -> str | None:
@@ -140,8 +167,10 @@ def _is_issuer(s: SpeakerRef, name: str) -> bool:
     return said in FIRST_PERSON or said in ISSUER_DESCRIPTIONS
 
 
-def _uncovered_runs(text: str, parsed: list[tuple[int, Doc]], covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Runs of whole sentences, within a paragraph, that no kept quote overlaps."""
+def _uncovered_runs(
+    text: str, parsed: list[tuple[int, Doc]], covered: list[tuple[int, int]], keep: Callable[[str], bool] | None = None
+) -> list[tuple[int, int]]:
+    """Runs of whole sentences, within a paragraph, that no kept quote overlaps (and, with `keep`, that it keeps)."""
     runs: list[tuple[int, int]] = []
     for base, doc in parsed:
         run: tuple[int, int] | None = None
@@ -149,7 +178,7 @@ def _uncovered_runs(text: str, parsed: list[tuple[int, Doc]], covered: list[tupl
             s, e = trim_span(text, base + sent.start_char, base + sent.end_char)
             if e <= s:
                 continue
-            if any(a < e and s < b for a, b in covered):
+            if any(a < e and s < b for a, b in covered) or keep is not None and not keep(text[s:e]):
                 if run:
                     runs.append(run)
                 run = None
