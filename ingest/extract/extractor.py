@@ -1557,13 +1557,6 @@ class _ArticleExtraction:
             speaker = self._pronoun(speaker.mention)
         return speaker.name or speaker.description or (speaker.mention.text if speaker.mention else None)
 
-    def _sentence_start(self, at: int) -> int | None:
-        """Where the parsed sentence holding the character at `at` begins."""
-        for base, doc in self.parsed:
-            if base <= at < base + len(doc.text):
-                return next((base + sent.start_char for sent in doc.sents if sent.start_char <= at - base < sent.end_char), None)
-        return None
-
     def _shared_surnames(self) -> set[str]:
         """Surnames the document gives both a man and a woman ("Donald Trump", "Melania Trump"): alone, they have no gender."""
         by_surname: dict[str, set[str]] = {}
@@ -1589,7 +1582,7 @@ class _ArticleExtraction:
             people = [p for p in self.people if not any(r is not None and r[0] <= p.pos < r[1] for r in (said, other))]
             shared = self._shared_surnames()
             genders = {n: g for n, g in self.genders.items() if n not in shared}
-            name = pick_antecedent(people, span.start, gender, genders, sentence=self._sentence_start(span.start))
+            name = pick_antecedent(people, span.start, gender, genders)
             if name:
                 if gender:
                     self.genders.setdefault(name, gender)

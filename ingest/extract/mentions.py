@@ -290,17 +290,13 @@ def _gender_of(name: str, people: list[PersonMention], genders: dict[str, str]) 
     return found.pop() if len(found) == 1 else None
 
 
-def pick_antecedent(
-    people: list[PersonMention], at: int, gender: str | None, genders: dict[str, str], window: int = 1500, sentence: int | None = None
-) -> str | None:
+def pick_antecedent(people: list[PersonMention], at: int, gender: str | None, genders: dict[str, str], window: int = 1500) -> str | None:
     """The person a pronoun at `at` refers to: of the agreeing people named before it, those of the latest sentence
     naming any, and of those the most salient (a main clause's subject first), then the latest.
 
     Names inside quotation marks count only when nobody else agrees, and the head of an apposition is preferred to
     what it holds. "Bill Clinton spoke out, suggesting that Mr. Trump was using the practice. 'These children …,' he
-    wrote": Clinton, the subject of the main clause, not Trump, the last man named. A name the pronoun's own sentence
-    (from `sentence`) only passes by, as an object or a possessor, does not take over from the subject of the sentence
-    before: "Mr. McHenry said … As for Mr. Trump's tweet, he said" is McHenry.
+    wrote": Clinton, the subject of the main clause, not Trump, the last man named.
     """
     before = [p for p in people if p.pos < at and at - p.pos < window]
     agreeing = [p for p in before if gender is None or _gender_of(p.name, people, genders) in (None, gender)]
@@ -314,11 +310,5 @@ def pick_antecedent(
     latest = max(pool, key=lambda p: p.pos)
     if latest.sentence is None:
         return latest.name
-    same = [p for p in pool if p.sentence == latest.sentence]
-    if sentence is not None and latest.pos >= sentence and all(p.rank <= OTHER for p in same):
-        earlier = [p for p in pool if p.sentence is not None and p.sentence < latest.sentence]
-        last = max((p.sentence for p in earlier), default=None)
-        subjects = [p for p in earlier if p.sentence == last and p.rank >= SUBJECT]
-        if subjects:
-            return max(subjects, key=lambda p: (p.rank, p.pos)).name
-    return max(same, key=lambda p: (p.rank, p.pos)).name
+    sentence = [p for p in pool if p.sentence == latest.sentence]
+    return max(sentence, key=lambda p: (p.rank, p.pos)).name
