@@ -2391,3 +2391,12 @@ def test_a_man_named_as_an_object_in_the_pronouns_own_sentence_is_its_antecedent
     text = ("Rep. Paul Orrin said earlier this month he could accept a bill without citizenship.\n\n"
             'Mary Whitfield said she spoke to Mr. Dorsey, and he assured her the new outline "will be good for everyone here."')
     assert find(extractor.extract(text), "will be good").speaker.name == "Dorsey"
+
+
+def test_what_nobody_said_is_no_quote_whatever_the_tagger_takes_for_its_source(extractor: QuoteExtractor) -> None:
+    """The tagger read 'Mr. Trump' in the sentence before as the source of 'There is no law that says …'."""
+    text = ("A short time later, he wrote on Twitter, \u201cThe Democrats are forcing the breakup of families at the Border with "
+            "their horrible and cruel legislative agenda.\u201d\n\nBut Mr. Dorsey was misrepresenting his own policy. There is no "
+            "law that says children must be taken from their parents if they cross the border unlawfully, and previous "
+            "administrations have made exceptions for those traveling with minor children.")
+    assert not [q for q in extractor.extract(text) if "children must be taken" in q.text]

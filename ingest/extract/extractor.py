@@ -33,6 +33,7 @@ from ingest.extract.lexicon import (
     FRAMING_CUES,
     GROUNDING_VERBS,
     GROUP_HEADS,
+    HONORIFICS,
     INTRODUCED_ROLES,
     INTRODUCING_VERBS,
     ISSUING_CUES,
@@ -1383,12 +1384,14 @@ class _ArticleExtraction:
         source = doc.char_span(a.source.start - base, a.source.end - base, alignment_mode="expand")
         if cue is None or source is None or any(t.lemma_.lower() in BELIEF_VERBS for t in cue) or len(cue.sent) > MAX_SENTENCE_TOKENS:
             return None  # a belief; or a "sentence" too long to be prose, which the rules skip too
-        if not any(t.pos_ in {"NOUN", "PROPN", "PRON"} for t in source) or _overlap((s, e), (a.cue.start, a.cue.end)) or _overlap((s, e), (a.source.start, a.source.end)):
-            return None  # a source that names no one ("The"), or content that runs over its own cue or source
+        if not any(t.pos_ in {"NOUN", "PROPN", "PRON"} and t.lower_.strip(".") not in HONORIFICS for t in source) or _overlap(
+            (s, e), (a.cue.start, a.cue.end)
+        ) or _overlap((s, e), (a.source.start, a.source.end)):
+            return None  # a source that names no one ("The", "Mr."), or content that runs over its own cue or source
         if source.root.dep_ == "nsubjpass" and source.root.head.lemma_.lower() in ADDRESSEE_VERBS:
             return None  # "Fox News is told …": the one told is no source
-        if _nobody(_relative_source(source)):
-            return None  # 'No one said …', 'no law that says …'
+        if _nobody(_relative_source(source)) or (said_by := self._subject(cue.root)) is not None and _nobody(said_by):
+            return None  # 'No one said …', 'no law that says …', whatever the tagger took for its source
 
         if any(_overlap((m.start, m.end), (a.source.start, a.source.end)) for m in self.marked) or cue.root.dep_ == "amod" or _inferred(cue.root):
             return None  # a "source" among quoted words; a participle describing a noun ("proposed policies"); a thing's "suggests"
