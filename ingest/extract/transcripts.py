@@ -163,7 +163,6 @@ def _split_name(before: list[str], surname: str) -> tuple[str, str | None]:
     return " ".join([*given, surname]), " ".join(office if len(office) > len(title_words) else title_words) or None
 
 
-
 def _office_written_before(words: list[str]) -> list[str]:
     """The whole office a title writes before a name, over the words that are no title words and the connectors between
     them: "White House National Security Communications Advisor", "Coordinator for Strategic Communications",
