@@ -215,8 +215,13 @@ def title_cased(phrase: str, max_words: int) -> bool:
 _FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|[Uu]s|[Oo]ur)\b")  # not "US"
 
 
-def first_person_outside_marks(text: str) -> bool:
-    """'I', 'we', 'our' in the text's own voice, not in the quotations it carries: a speaker's words, not a report."""
+def outside_marks(text: str) -> str:
+    """The text in its own voice: every quotation it carries taken out."""
     for m in reversed(find_marked_spans(text)):
         text = text[: m.start] + text[m.end :]
-    return _FIRST_PERSON.search(text) is not None
+    return text
+
+
+def first_person_outside_marks(text: str) -> bool:
+    """'I', 'we', 'our' in the text's own voice, not in the quotations it carries: a speaker's words, not a report."""
+    return _FIRST_PERSON.search(outside_marks(text)) is not None

@@ -78,7 +78,7 @@ def split_title(words: list[str]) -> tuple[str | None, str | None]:
     director."""
     words = [
         w for i, w in enumerate(words)
-        if _first_lady(words, i) or _names_a_body(words, i) or w.lower().strip(",") not in DESCRIPTIVE_WORDS and w.lower().strip(".,") not in HONORIFICS
+        if _first_lady(words, i) or _party_opens_a_body(words, i) or w.lower().strip(",") not in DESCRIPTIVE_WORDS and w.lower().strip(".,") not in HONORIFICS
     ]
     cut = len(words)
     while cut > 0 and _in_title_run(words, cut - 1, cut < len(words)):
@@ -101,7 +101,7 @@ def split_title(words: list[str]) -> tuple[str | None, str | None]:
 _PLURAL_TITLES = {"Sens.": "Sen.", "Sens": "Sen.", "Reps.": "Rep.", "Reps": "Rep.", "Senators": "Senator", "Representatives": "Representative"}
 
 
-def _names_a_body(words: list[str], i: int) -> bool:
+def _party_opens_a_body(words: list[str], i: int) -> bool:
     """'Republican National Committee member', 'Democratic Governors Association': the party word opens a body's name (a
     run of capitalised words that ends in an organisation's head word), so it stays ('Republican Florida Sen.' is a party)."""
     if not words[i][:1].isupper() or words[i].lower() not in DESCRIPTIVE_WORDS:

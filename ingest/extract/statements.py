@@ -15,7 +15,7 @@ from ingest.extract.lexicon import (
     ORGANIZATION_WORDS,
     gender_of_title,
 )
-from ingest.extract.marks import count_words, find_marked_spans, trim_span
+from ingest.extract.marks import count_words, outside_marks, trim_span
 from ingest.extract.people import clean_name, parse_title_and_name
 from ingest.extract.transcripts import copy_speaker
 from kb.models import Quote, SpeakerRef
@@ -133,9 +133,7 @@ def _members_words(name: str) -> Callable[[str], bool]:
     surname = re.compile(rf"\b{re.escape(name.split()[-1])}\b|\b[Tt]he (?i:congress(?:wo)?man|senator|representative)\b")
 
     def keep(sentence: str) -> bool:
-        outside = sentence
-        for m in reversed(find_marked_spans(sentence)):
-            outside = outside[: m.start] + outside[m.end :]
+        outside = outside_marks(sentence)
         if _NARRATED.match(outside.lstrip(" \"“”")):
             return _INTRODUCES.search(sentence) is not None  # 'He continued, "We have a lot of work to do …'
         named = [m.end() for m in surname.finditer(sentence)]
