@@ -2400,3 +2400,69 @@ def test_what_nobody_said_is_no_quote_whatever_the_tagger_takes_for_its_source(e
             "law that says children must be taken from their parents if they cross the border unlawfully, and previous "
             "administrations have made exceptions for those traveling with minor children.")
     assert not [q for q in extractor.extract(text) if "children must be taken" in q.text]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "title", "organization"),
+    [
+        (  # the office and its body before the name, the quote credited by surname
+            'Last week, White House Press Secretary Dana Whitfield was less clear. "We will not comment on that," Whitfield said.',
+            "will not comment", "Press Secretary", "White House",
+        ),
+        (
+            'DHS Inspector General Dana Whitfield found fingerprints missing. "This created opportunities for fraud," Whitfield said.',
+            "opportunities for fraud", "Inspector General", "DHS",
+        ),
+        (  # an apposition in a sentence that quotes nobody, the quote credited by pronoun
+            'Lena Ortiz, president of the Hudson Valley Chamber of Commerce, agreed. "The deal is not over by any means," she said.',
+            "not over by any means", "president", "Hudson Valley Chamber of Commerce",
+        ),
+        (  # the name a common noun puts in apposition
+            (
+                'Lena Ortiz, an attorney for the nonprofit organization Neighbors First, challenged that characterization. '
+                '"A cage is still a cage," Ortiz said.'
+            ),
+            "still a cage", "attorney", "Neighbors First",
+        ),
+        (  # where a relative clause says the person works
+            (
+                "Former immigration judge Lena Ortiz, who now works at the Center for Border Studies, said the guidelines were needed. "
+                '"They are needed," Ortiz said.'
+            ),
+            "They are needed", "former immigration judge", "Center for Border Studies",
+        ),
+        ('"He is trying," said Lena Ortiz, a Tea Party organizer in Jacksonville.', "He is trying", "organizer", "Tea Party"),
+        (  # the office joined on to another noun of the apposition
+            'Dana Whitfield, the mayor’s daughter and senior adviser, described the plan. "This is a good path forward," Whitfield said.',
+            "good path forward", "senior adviser", None,
+        ),
+        (  # an organisation's name the tagger cut at its "and"
+            'Last year, Customs and Border Protection Commissioner Dana Whitfield visited the border. "We need them," Whitfield said.',
+            "We need them", "Commissioner", "Customs and Border Protection",
+        ),
+        (  # the place an office is held at names the body, not the field it is "of"
+            'Lena Ortiz, professor of Economics and Management at Hartwell School of Management, said the plan is bad. "It is bad," Ortiz said.',
+            "It is bad", "professor", "Hartwell School of Management",
+        ),
+        (  # each name of a list holds the plural title before the first
+            'The effort was led by GOP Sens. Paul Brandt of North Dakota and Dana Whitfield of Tennessee. "We have addressed that," Whitfield said.',
+            "We have addressed that", "Senator", None,
+        ),
+    ],
+)
+def test_a_speaker_named_again_keeps_the_office_and_body_the_text_gave(
+    extractor: QuoteExtractor, text: str, fragment: str, title: str | None, organization: str | None
+) -> None:
+    speaker = find(extractor.extract(text), fragment).speaker
+    assert speaker.name in {"Dana Whitfield", "Lena Ortiz"}
+    assert (speaker.title, speaker.organization) == (title, organization)
+
+
+def test_a_given_name_after_an_owner_is_completed_by_the_full_name(extractor: QuoteExtractor) -> None:
+    text = (
+        "In a column, the Hartford Ledger’s Brad Tillmore took umbrage at the sentiments shared in my column. "
+        "To me, they are “squishes.” To Brad, they are “simply doing the right thing.” "
+        "“First, we’re not talking about a wave of refugees,” he wrote."
+    )
+    assert find(extractor.extract(text), "wave of refugees").speaker.name == "Brad Tillmore"
+

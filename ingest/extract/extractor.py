@@ -2541,9 +2541,15 @@ def _resolve_names(quotes: list[Quote], people: list[PersonMention], recency: in
                 s.aliases.append(s.name)
                 s.name = match
     offices: dict[str, Counter[str]] = {}  # what the narration calls each name: "President Trump's demands"
+    bodies: dict[tuple[str, str], str] = {}  # the body named with an office: "White House Press Secretary Josh Earnest"
+    appositions: dict[str, tuple[str | None, str | None]] = {}  # 'Matthew Soerens, director of … at World Relief, agreed'
     for p in people:
         if p.office:  # ties go to the office named first: Counter keeps insertion order
             offices.setdefault(p.name, Counter())[p.office] += 1
+            if p.body:
+                bodies.setdefault((p.name, p.office.lower()), p.body)
+        if any(p.apposition):
+            appositions.setdefault(p.name, p.apposition)
     apposed = apposed or set()
     facts: dict[str, SpeakerRef] = {}
     labelled = set(offices)  # names the document titles other than by an apposition
@@ -2561,6 +2567,10 @@ def _resolve_names(quotes: list[Quote], people: list[PersonMention], recency: in
         s.organization = s.organization or first.organization
         if not s.title and (named := offices.get(s.name or "")):
             s.title = named.most_common(1)[0][0]
+        if s.title and not s.organization:
+            s.organization = bodies.get((s.name or "", s.title.lower()))
+        if not s.title and not s.organization and s.name in appositions:
+            s.title, s.organization = appositions[s.name]  # the narration introduced them there and titles them nowhere else
     spokes = {s.name for s in persons if s.title and s.title.lower().split()[-1] in _SPOKES}
     if len(spokes) == 1:
         (spokesperson,) = spokes
@@ -2589,14 +2599,17 @@ def _given_names_in_full(quotes: list[Quote], text: str, surnames: dict[str, set
 
 def _written_in_full(given: str, text: str) -> str | None:
     """The one "<given> <Surname>" the text writes, unless it also writes the word as a surname ("Donald Trump")."""
+
     word = re.escape(given)
-    if any(m.group(1).lower() not in _NOT_SURNAMES for m in re.finditer(rf"\b([A-Z][\w.’'-]*)\s+{word}\b", text)):
-        return None
+    before = (m.group(1) for m in re.finditer(rf"\b([A-Z][\w.’'-]*)\s+{word}\b", text))
+    if any(w.lower() not in _NOT_SURNAMES and not _POSSESSOR.search(w) for w in before):
+        return None  # 'the Washington Examiner’s Brad Polumbo': an owner before the given name makes it no surname
     after = {m.group(1) for m in re.finditer(rf"\b{word}\s+([A-Z][\w’'-]*\w)\b", text)}
     after = {w for w in after if not is_title_word(w) and w.lower() not in _NOT_SURNAMES and fold(w) not in ORG_HEADS}
     return f"{given} {after.pop()}" if len(after) == 1 else None
 
 
+_POSSESSOR = re.compile(r"(?:'s|’s|s'|s’)$")  # "the Examiner's"
 # Capitalised words next to a given name that are no name ("Glenn Said", "The Glenn …", "Obama Tuesday").
 _NOT_SURNAMES = WEEKDAYS | frozenset(
     "is was has had and or but the a an on in at of to for with from by as if when while after before then so said says "

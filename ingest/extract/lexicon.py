@@ -66,7 +66,7 @@ TITLE_WORDS = frozenset(
     commander general colonel col major admiral inspector superintendent acting former senior associate principal surgeon
     national legislative political liaison fellow contributor correspondent reporter editor economist lawyer attorney
     candidate nominee delegate campaign agent detective trooper deputy-secretary press-secretary staff coach chancellor provost head
-    coordinator envoy
+    coordinator envoy organizer organiser
     """.split()
 )
 

@@ -22,7 +22,14 @@ from ingest.extract.lexicon import (
     TITLE_WORDS,
     gender_of_title,
 )
-from ingest.extract.people import clean_name, is_person, titled_organisation
+from ingest.extract.people import (
+    body_before,
+    clean_name,
+    employer_in_relative,
+    is_person,
+    office_in_apposition,
+    titled_organisation,
+)
 from kb.names import name_gender
 
 # How salient a mention is for a pronoun after it (centering: subjects before objects, the main clause first).
@@ -46,6 +53,8 @@ class PersonMention:
     titles: frozenset[str] = frozenset()  # the offices the text gives them here ("President Trump": president)
     qualifiers: frozenset[str] = frozenset()  # the words before the name here ("former", "mexican"), lower-cased
     office: str = ""  # the office as written right before the name ("Press Secretary Sarah Sanders": Press Secretary)
+    body: str = ""  # the body named before that office ("White House Press Secretary Sarah Sanders": White House)
+    apposition: tuple[str | None, str | None] = (None, None)  # title and organisation an apposition gives ('X, director of Y,')
 
 
 def _noun_gender(lemma: str) -> str | None:
@@ -83,10 +92,12 @@ def read_people(base: int, doc: Doc, genders: dict[str, str], surnames: dict[str
         gender = _gender_around(ent)
         if gender and name not in genders:
             genders[name] = gender
+        office, office_start = _office(ent)
         found.append(
             PersonMention(
                 base + ent.start_char, name, _container(ent, ents), base + ent.sent.start_char, _rank(ent.root), _titles(ent),
-                _qualifiers(ent), _office(ent),
+                _qualifiers(ent), office, body_before(doc[office_start], office) if office else "",
+                _described_after(ent),
             )
         )
     for ent in doc.ents:
@@ -128,6 +139,15 @@ def _untagged_people(base: int, doc: Doc, surnames: dict[str, set[str]]) -> list
     return found
 
 
+def _described_after(ent: SpacySpan) -> tuple[str | None, str | None]:
+    """The title and organisation the words after a name give: an apposition ('X, director of Y,'), else the organisation
+    of a relative clause ('X, who works at Y,')."""
+    if not is_person(ent) and not titled_organisation(ent):
+        return None, None
+    title, org = office_in_apposition(ent)
+    return title, org or employer_in_relative(ent)
+
+
 # Abbreviated titles as a description spells them out ("Sen. Grassley" ... "the senator").
 _TITLE_SPELLED = {"sen": "senator", "rep": "representative", "gov": "governor", "lt": "lieutenant", "gen": "general"}
 
@@ -156,10 +176,10 @@ _OFFICE_MODIFIERS = frozenset(
 )
 
 
-def _office(ent: SpacySpan) -> str:
-    """The run of title words right before a name, as written: "White House Press Secretary Sarah Sanders" -> "Press
-    Secretary", "the attorney general, Jeff Sessions" -> "Attorney General", "Pence's chief of staff, Marc Short" ->
-    "Chief of Staff"; "" when it ends in a modifier ("Vice Mike Pence")."""
+def _office(ent: SpacySpan) -> tuple[str, int]:
+    """The run of title words right before a name, as written, and the token it starts at: "White House Press Secretary
+    Sarah Sanders" -> "Press Secretary", "the attorney general, Jeff Sessions" -> "Attorney General", "Pence's chief of
+    staff, Marc Short" -> "Chief of Staff"; "" when it ends in a modifier ("Vice Mike Pence")."""
     doc = ent.doc
     lead = 0
     while lead < len(ent) - 1 and ent[lead].lower_.strip(".") in TITLE_WORDS:
@@ -169,19 +189,44 @@ def _office(ent: SpacySpan) -> str:
         before = before[:-1]  # "the judge, Richard Seeborg": the office in apposition
     tokens = [*before, *ent[:lead]]
     run: list[str] = []
+    start = ent.start
     for i in range(len(tokens) - 1, -1, -1):
         word = tokens[i].lower_.strip(".")
         linking = word == "of" and run and i > 0 and tokens[i - 1].lower_ in TITLE_WORDS  # "chief of staff"
         if not linking and (word not in TITLE_WORDS or word == "under" and (not run or run[0].lower() != "secretary")):
             break  # "Under President Obama": a preposition, not "Under Secretary"
         run.insert(0, tokens[i].text)
+        start = tokens[i].i
     while run and run[0].lower().strip(".") in {"former", "acting"}:
         run = run[1:]  # when, not what: the office is the same
     if run and (spelled := _TITLE_SPELLED.get(run[-1].lower().strip("."))):
         run = [spelled]  # "Sen.", "Ranking Member Sen.": the senator
+    if not run and (shared := _shared_plural_title(ent)):
+        return shared, ent.start
     if not run or run[-1].lower().strip(".") in _OFFICE_MODIFIERS and "of" not in run:
-        return ""
-    return " ".join(w if w == "of" or not w.islower() else w.capitalize() for w in run)  # "the attorney general": Attorney General
+        return "", start
+    return " ".join(w if w == "of" or not w.islower() else w.capitalize() for w in run), start  # "the attorney general": Attorney General
+
+
+# A plural title before a list of names, and the office each of them holds ("Sens. Jane Doe and John Roe").
+_PLURAL_OFFICES = {"sens": "Senator", "senators": "Senator", "reps": "Representative", "representatives": "Representative", "govs": "Governor", "governors": "Governor"}
+
+
+def _shared_plural_title(ent: SpacySpan) -> str:
+    """'Sens. John Hoeven of North Dakota and Bob Corker of Tennessee', 'Sens. Rubio and Robert Menendez': each name of
+    a list holds the office the plural title before the first gives; "" when no such list leads to this name."""
+    doc = ent.doc
+    for i in range(ent.start - 1, max(ent.sent.start, ent.start - 14) - 1, -1):
+        office = _PLURAL_OFFICES.get(doc[i].lower_.strip("."))
+        if office is not None:
+            listed = [t for t in doc[i + 1 : ent.start] if t.text != "."]
+            if not listed:
+                return office
+            only_a_list = all(t.ent_type_ in {"PERSON", "GPE", "NORP"} or t.is_punct or t.lower_ in {"and", "of"} for t in listed)
+            return office if listed[0].ent_type_ == "PERSON" and listed[-1].lower_ in {"and", ","} and only_a_list else ""
+        if doc[i].pos_ in {"VERB", "AUX"} or doc[i].lower_.strip(".") in TITLE_WORDS:
+            return ""
+    return ""
 
 
 def _qualifiers(ent: SpacySpan) -> frozenset[str]:

@@ -230,11 +230,11 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
         name = _with_given_name(person)
         apposed = title is None and org is None and org_after is None
         if apposed:
-            title, org = _office_in_apposition(person)
+            title, org = office_in_apposition(person)
             apposed = bool(title or org)
         if org in _COUNTRY and title and fold(title.split()[-1].strip(".")) in _CONGRESS:
             org = None  # 'U.S. Rep. Jane Doe (R-Ariz.)': the party says more than the country
-        org = org or org_after or _party_after(person) or _party_in_apposition(person)
+        org = org or org_after or _party_after(person) or _party_in_apposition(person) or employer_in_relative(person)
         return Mention(
             doc[start_i].idx, doc[end_i - 1].idx + len(doc[end_i - 1]), phrase.text, name=name, title=title,
             organization=org, apposed=apposed,
@@ -328,10 +328,11 @@ def _with_given_name(person: SpacySpan) -> str:
 
 def _describes(t: Token) -> bool:
     """A word before a name that may be its title or organisation: not punctuation, an article, a possessor or its 's, an
-    adverb ("Even Obama"; by its place, since the tagger calls 'demographer' one), a number ("One …") or another person's
-    name ("Rubio and Boehner …")."""
+    adverb ("Even Obama"; by its place, since the tagger calls 'demographer' one), a number ("One …"), another person's
+    name ("Rubio and Boehner …") or a lone letter (a transcript's "Q   Senator Warren proposed …")."""
     return not (
-        t.is_punct or t.dep_ in {"det", "poss", "case", "advmod"} or t.pos_ in {"NUM", "CCONJ"} or t.ent_type_ == "PERSON" or t.lower_ in {"'s", "’s"}
+        t.is_punct or t.dep_ in {"det", "poss", "case", "advmod"} or t.pos_ in {"NUM", "CCONJ", "SPACE"} or t.ent_type_ == "PERSON"
+        or t.lower_ in {"'s", "’s"} or len(t.text) == 1 and t.is_alpha
     )
 
 
@@ -367,17 +368,21 @@ def _party_in_apposition(person: SpacySpan) -> str | None:
     return _PARTY_MEMBERS.get(head.text) if head is not None else None
 
 
-def _office_in_apposition(person: SpacySpan) -> tuple[str | None, str | None]:
+def office_in_apposition(person: SpacySpan) -> tuple[str | None, str | None]:
     """The office an apposition after the name gives ('Dana Whitfield, a spokeswoman for the Department of Homeland
     Security', 'said Dana Whitfield, policy counsel with the ACLU Border Rights Center', 'Dana Whitfield, Kind's senior
     director'): the title, when its head is a title word, and the organisation it is held with, for, at or of, when that
     is a name ('the campaign' is none)."""
     doc = person.doc
     head = _apposition_head(person)
-    if head is None or not (is_title_word(head.text.split("-")[-1]) or head.lemma_.lower() in INTRODUCED_ROLES):
+    first = person.end + 1
+    if head is not None and not _holds_office(head):  # 'Mr. Trump's son-in-law and senior adviser': the office joined on
+        held = next((c for c in head.children if c.dep_ == "conj" and _holds_office(c)), None)
+        head, first = (held, held.left_edge.i) if held is not None else (head, first)
+    if head is None or not _holds_office(head):
         return None, None  # 'Dana Whitfield, 54,', 'Laura Bush, wife of …', 'a Texas Republican' (a party: see above)
     words = [
-        t for t in doc[person.end + 1 : head.i + 1]
+        t for t in doc[first : head.i + 1]
         if t.dep_ not in {"det", "poss", "case"} and t.ent_type_ not in {*_MEASURES, "ORDINAL"}  # '35-year-old', 'the second'
         and not (t.pos_ == "ADJ" and t.head == head and not is_title_word(t.text) and t.lower_ not in TITLE_MODIFIERS and not _opens_a_name(t))  # 'a prominent lawyer'
         and not (t.dep_ == "advmod" and t.head == head and t.i < head.i and t.pos_ == "ADV" and t.lower_ not in TITLE_MODIFIERS)  # 'also a former …'
@@ -389,10 +394,73 @@ def _office_in_apposition(person: SpacySpan) -> tuple[str | None, str | None]:
     title = title.replace(" - ", "-") if title else title
     if org is None:  # 'director of research at the Center for Immigration Studies': the first naming one
         owners = [c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"]
-        held = [o for p in head.subtree if p.dep_ == "prep" and p.lower_ in {"with", "for", "at", "of"} and not _in_clause(p, head)
-                for o in p.children if o.dep_ == "pobj"]
-        org = next((name for o in [*owners, *held] if (name := _proper_name(o)) is not None), None)
+        preps = [p for p in head.subtree if p.dep_ == "prep" and p.lower_ in {"with", "for", "at", "of"} and not _in_clause(p, head)]
+        # 'director of Immigration Research at the Fiscal Policy Institute': the place it is held at names the body
+        held = [o for p in sorted(preps, key=lambda p: p.lower_ == "of") for o in p.children if o.dep_ == "pobj"]
+        org = next((name for o in [*owners, *held] if (name := _proper_name(o) or _name_apposed_to(o)) is not None), None)
     return title, org
+
+
+def _holds_office(head: Token) -> bool:
+    return is_title_word(head.text.split("-")[-1]) or head.lemma_.lower() in INTRODUCED_ROLES
+
+
+def _name_apposed_to(noun: Token) -> str | None:
+    """'head of advocacy group America's Voice', 'an attorney for the nonprofit organization Human Rights First': the
+    name a common noun puts in apposition."""
+    if noun.pos_ != "NOUN" or not noun.is_lower:
+        return None
+    return next((name for c in noun.children if c.dep_ in {"appos", "compound"} and c.i > noun.i and (name := _proper_name(c)) is not None), None)
+
+
+def employer_in_relative(person: SpacySpan) -> str | None:
+    """'Andrew Arthur, who now works at the Center for Immigration Studies,': where a relative clause after the name says
+    the person works, when it names the place."""
+    for clause in (c for c in person.root.children if c.dep_ == "relcl" and c.i >= person.end and c.lemma_.lower() == "work"):
+        if not any(c.dep_ == "nsubj" and c.tag_ in {"WP", "WDT"} for c in clause.children):
+            continue  # 'Diaz, whose sister works at …': someone else works there
+        for prep in (c for c in clause.children if c.dep_ == "prep" and c.lower_ in {"at", "for", "with"}):
+            if (name := next((n for o in prep.children if o.dep_ == "pobj" and (n := _proper_name(o) or _name_apposed_to(o))), None)) is not None:
+                return name
+    return None
+
+
+def body_before(first: Token, office: str) -> str:
+    """The body the text names right before an office that starts at `first`: 'White House Press Secretary', 'DHS
+    Inspector General', 'Washington Attorney General', 'Republican Sen.', 'U.S. Customs and Border Protection
+    Commissioner' (a run of capitalised words, "and", "of" or "for" between them, that the tagger names an organisation,
+    place or group in); "" for none, for the country before a member of Congress ('U.S. Sen.': the party says more) and
+    for a word capitalised only as the sentence's first."""
+    doc = first.doc
+    run: list[Token] = []
+    i = first.i - 1
+    while i >= 0:
+        t = doc[i]
+        if _name_word(t) or t.ent_type_ in _ORG_LABELS and t.text[:1].isupper():  # "U.S."
+            run.insert(0, t)
+        elif t.lower_ in _BODY_CONNECTORS and run and i > 0 and (_name_word(doc[i - 1]) or doc[i - 1].lower_ in _BODY_CONNECTORS):
+            run.insert(0, t)  # 'Stand Up for the Wall founder', 'Customs and Border Protection Commissioner'
+        else:
+            break
+        i -= 1
+    while run and (run[0].lower_ in _BODY_CONNECTORS or run[0].text in _CAPTION_WORDS or _capitalised_as_first(run[0])):
+        run = run[1:]
+    if not run or not any(t.ent_type_ in _ORG_LABELS for t in run):
+        return ""
+    body = _POSSESSIVE.sub("", first.doc[run[0].i : run[-1].i + 1].text).strip()
+    if body in _COUNTRY and fold(office.split()[-1].strip(".")) in _CONGRESS or junk_organization(body):
+        return ""
+    return body
+
+
+_BODY_CONNECTORS = frozenset({"and", "&", "of", "for", "the"})
+
+
+def _name_word(t: Token) -> bool:
+    """A capitalised word that may go on a body's name ('Customs', 'Build', the 'We' of 'We Build the Wall' mid-sentence):
+    not a title ('Sen.'), a person or a date."""
+    word_class = t.pos_ in {"PROPN", "NOUN", "VERB", "ADJ"} or t.pos_ == "PRON" and not t.is_sent_start and t.text != "I"
+    return t.text[:1].isupper() and t.is_alpha and not is_title_word(t.text) and word_class and t.ent_type_ not in {"PERSON", *_MEASURES}
 
 
 def _in_clause(t: Token, top: Token) -> bool:
@@ -443,7 +511,8 @@ def _tagged_name_end(first: Token, last: Token) -> int:
     """Where a name ends when the tagger's organisation goes on past the parse's cut: 'Kids in Need of Defense',
     'Reporters Without Borders', 'the Center on Religion and Culture' (the parse stops at a preposition it hangs
     elsewhere). Not past an opening parenthesis ('Kids in Need of Defense (KIND')."""
-    ent = next((e for e in first.doc.ents if e.label_ == "ORG" and e.start <= first.i and last.i < e.end), None)
+    # the small tagger calls some organisations laws or products ("Human Rights First")
+    ent = next((e for e in first.doc.ents if e.label_ in {"ORG", "FAC", "LAW", "PRODUCT"} and e.start <= first.i and last.i < e.end), None)
     if ent is None or any(t.ent_type_ == "PERSON" for t in ent):
         return last.i + 1
     tokens = [t for t in first.doc[last.i + 1 : ent.end]]
