@@ -395,8 +395,10 @@ def office_in_apposition(person: SpacySpan) -> tuple[str | None, str | None]:
     if org is None:  # 'director of research at the Center for Immigration Studies': the first naming one
         owners = [c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"]
         preps = [p for p in head.subtree if p.dep_ == "prep" and p.lower_ in {"with", "for", "at", "of"} and not _in_clause(p, head)]
-        # 'director of Immigration Research at the Fiscal Policy Institute': the place it is held at names the body
-        held = [o for p in sorted(preps, key=lambda p: p.lower_ == "of") for o in p.children if o.dep_ == "pobj"]
+        # 'director of Immigration Research at the Fiscal Policy Institute': the place the office is held at names the body
+        # (a "for" may be inside the name: 'president of Americans for Legal Immigration')
+        held_at = [p for p in preps if p.lower_ in {"at", "with"} and p.head == head]
+        held = [o for p in [*held_at, *(p for p in preps if p not in held_at)] for o in p.children if o.dep_ == "pobj"]
         org = next((name for o in [*owners, *held] if (name := _proper_name(o) or _name_apposed_to(o)) is not None), None)
     return title, org
 
@@ -448,7 +450,10 @@ def body_before(first: Token, office: str) -> str:
     if not run or not any(t.ent_type_ in _ORG_LABELS for t in run):
         return ""
     body = _POSSESSIVE.sub("", first.doc[run[0].i : run[-1].i + 1].text).strip()
-    if body in _COUNTRY and fold(office.split()[-1].strip(".")) in _CONGRESS or junk_organization(body):
+    congress = fold(office.split()[-1].strip(".")) in _CONGRESS
+    if congress and run[-1].text in {*_PARTY_MEMBERS, "Democratic", "GOP"}:
+        return _PARTY_MEMBERS.get(run[-1].text, run[-1].text)  # 'New York Democratic Sen.': the party, as 'Democratic Sen.' gives it
+    if body in _COUNTRY and congress or junk_organization(body):
         return ""
     return body
 
