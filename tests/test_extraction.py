@@ -2444,6 +2444,13 @@ def test_what_nobody_said_is_no_quote_whatever_the_tagger_takes_for_its_source(e
             'Lena Ortiz, professor of Economics and Management at Hartwell School of Management, said the plan is bad. "It is bad," Ortiz said.',
             "It is bad", "professor", "Hartwell School of Management",
         ),
+        (  # the party a shorthand after the name gives
+            (
+                "Several lawmakers spoke. Among them was Rep. Dana Whitfield (R-WA), who sits on the committee.\n\n"
+                '"The order is needlessly disruptive," Whitfield said.'
+            ),
+            "needlessly disruptive", "Representative", "Republican",
+        ),
         (  # each name of a list holds the plural title before the first
             'The effort was led by GOP Sens. Paul Brandt of North Dakota and Dana Whitfield of Tennessee. "We have addressed that," Whitfield said.',
             "We have addressed that", "Senator", None,

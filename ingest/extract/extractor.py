@@ -2543,6 +2543,7 @@ def _resolve_names(quotes: list[Quote], people: list[PersonMention], recency: in
     offices: dict[str, Counter[str]] = {}  # what the narration calls each name: "President Trump's demands"
     bodies: dict[tuple[str, str], str] = {}  # the body named with an office: "White House Press Secretary Josh Earnest"
     appositions: dict[str, tuple[str | None, str | None]] = {}  # 'Matthew Soerens, director of … at World Relief, agreed'
+    parties: dict[str, str] = {}  # '10) Rep. Dan Newhouse (R-WA)', then 'Newhouse put out a statement saying …'
     for p in people:
         if p.office:  # ties go to the office named first: Counter keeps insertion order
             offices.setdefault(p.name, Counter())[p.office] += 1
@@ -2550,6 +2551,8 @@ def _resolve_names(quotes: list[Quote], people: list[PersonMention], recency: in
                 bodies.setdefault((p.name, p.office.lower()), p.body)
         if any(p.apposition):
             appositions.setdefault(p.name, p.apposition)
+        if p.party:
+            parties.setdefault(p.name, p.party)
     apposed = apposed or set()
     facts: dict[str, SpeakerRef] = {}
     labelled = set(offices)  # names the document titles other than by an apposition
@@ -2571,6 +2574,7 @@ def _resolve_names(quotes: list[Quote], people: list[PersonMention], recency: in
             s.organization = bodies.get((s.name or "", s.title.lower()))
         if not s.title and not s.organization and s.name in appositions:
             s.title, s.organization = appositions[s.name]  # the narration introduced them there and titles them nowhere else
+        s.organization = s.organization or parties.get(s.name or "")
     spokes = {s.name for s in persons if s.title and s.title.lower().split()[-1] in _SPOKES}
     if len(spokes) == 1:
         (spokesperson,) = spokes

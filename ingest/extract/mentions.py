@@ -28,6 +28,7 @@ from ingest.extract.people import (
     employer_in_relative,
     is_person,
     office_in_apposition,
+    party_after,
     titled_organisation,
 )
 from kb.names import name_gender
@@ -55,6 +56,7 @@ class PersonMention:
     office: str = ""  # the office as written right before the name ("Press Secretary Sarah Sanders": Press Secretary)
     body: str = ""  # the body named before that office ("White House Press Secretary Sarah Sanders": White House)
     apposition: tuple[str | None, str | None] = (None, None)  # title and organisation an apposition gives ('X, director of Y,')
+    party: str | None = None  # the party a shorthand after the name gives ('Rep. Jane Doe (R-WA)')
 
 
 def _noun_gender(lemma: str) -> str | None:
@@ -97,7 +99,7 @@ def read_people(base: int, doc: Doc, genders: dict[str, str], surnames: dict[str
             PersonMention(
                 base + ent.start_char, name, _container(ent, ents), base + ent.sent.start_char, _rank(ent.root), _titles(ent),
                 _qualifiers(ent), office, body_before(doc[office_start], office) if office else "",
-                _described_after(ent),
+                _described_after(ent), party_after(ent) if is_person(ent) else None,
             )
         )
     for ent in doc.ents:

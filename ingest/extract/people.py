@@ -234,7 +234,7 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
             apposed = bool(title or org)
         if org in _COUNTRY and title and fold(title.split()[-1].strip(".")) in _CONGRESS:
             org = None  # 'U.S. Rep. Jane Doe (R-Ariz.)': the party says more than the country
-        org = org or org_after or _party_after(person) or _party_in_apposition(person) or employer_in_relative(person)
+        org = org or org_after or party_after(person) or _party_in_apposition(person) or employer_in_relative(person)
         return Mention(
             doc[start_i].idx, doc[end_i - 1].idx + len(doc[end_i - 1]), phrase.text, name=name, title=title,
             organization=org, apposed=apposed,
@@ -343,7 +343,7 @@ _CONGRESS = frozenset({"rep", "sen", "senator", "representative", "congressman",
 _PARTY_MEMBERS = {"Republican": "Republican", "Democrat": "Democratic", "Independent": "Independent"}
 
 
-def _party_after(person: SpacySpan) -> str | None:
+def party_after(person: SpacySpan) -> str | None:
     """The party a congressional shorthand after the name gives: 'Sen. John Doe (R-Ariz.)', 'Rep. Jane Doe, D-N.Y.,'."""
     doc = person.doc
     m = _PARTY_AFTER.match(doc.text, person.end_char)
