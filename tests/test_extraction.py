@@ -2473,3 +2473,8 @@ def test_a_given_name_after_an_owner_is_completed_by_the_full_name(extractor: Qu
     )
     assert find(extractor.extract(text), "wave of refugees").speaker.name == "Brad Tillmore"
 
+
+
+def test_an_owners_name_the_tagger_cut_is_named_whole(extractor: QuoteExtractor) -> None:
+    text = "One idea is to send the National Guard down to the border, according to Open Borders’s Dana Whitfield."
+    assert find(extractor.extract(text), "National Guard").speaker.organization == "Open Borders"  # not "Borders"

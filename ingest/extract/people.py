@@ -567,6 +567,8 @@ def _owning_organisation(words: SpacySpan, ents: list[SpacySpan]) -> tuple[str, 
         tokens = [t for t in ent if t.dep_ != "det" and t.lower_ not in {"'s", "’s"}]
         while tokens and (not tokens[0].text[:1].isupper() or _capitalised_as_first(tokens[0])):
             tokens = tokens[1:]  # 'pro-immigration America's Voice'; 'Radio host Rush Limbaugh', 'Longtime Democratic consultant'
+        while tokens and tokens[0].i > words.start and _opens_a_tagged_name(ent.doc[tokens[0].i - 1]):
+            tokens.insert(0, ent.doc[tokens[0].i - 1])  # 'according to Just Security's Kate Brannen': "Security" was tagged
         while len(tokens) > 1 and is_title_word(tokens[-1].text) and not _organisation_head(tokens[-1].text) and tokens[-2].lower_ != "of":
             tokens = tokens[:-1]  # not 'Department of Justice'
         name_goes_on = [t for t in words.doc[ent.end : words.end] if t.text[:1].isupper() and t.is_alpha and not is_title_word(t.text)]
@@ -582,6 +584,11 @@ def _owning_organisation(words: SpacySpan, ents: list[SpacySpan]) -> tuple[str, 
     if not run or not all(t.text[:1].isupper() or not t.is_alpha for t in run):
         return None
     return words.doc[run[0].i : owner.i + 1].text, {t.i for t in run}
+
+
+def _opens_a_tagged_name(t: Token) -> bool:
+    """A capitalised word mid-sentence right before the tagger's organisation, which the tagger left out of its name."""
+    return t.text[:1].isupper() and t.is_alpha and not t.is_sent_start and not is_title_word(t.text) and t.ent_type_ in {"", "ORG"} and t.dep_ != "det"
 
 
 # Last words that make a run of capitalised words an organisation the tagger did not name ("Dream Action Coalition").
