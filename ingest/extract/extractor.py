@@ -2603,7 +2603,6 @@ def _given_names_in_full(quotes: list[Quote], text: str, surnames: dict[str, set
 
 def _written_in_full(given: str, text: str) -> str | None:
     """The one "<given> <Surname>" the text writes, unless it also writes the word as a surname ("Donald Trump")."""
-
     word = re.escape(given)
     before = (m.group(1) for m in re.finditer(rf"\b([A-Z][\w.’'-]*)\s+{word}\b", text))
     if any(w.lower() not in _NOT_SURNAMES and not _POSSESSOR.search(w) for w in before):

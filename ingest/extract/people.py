@@ -404,6 +404,7 @@ def office_in_apposition(person: SpacySpan) -> tuple[str | None, str | None]:
 
 
 def _holds_office(head: Token) -> bool:
+    """An apposition's head that is an office or a profession ('spokeswoman', 'co-director', 'attorney')."""
     return is_title_word(head.text.split("-")[-1]) or head.lemma_.lower() in INTRODUCED_ROLES
 
 
