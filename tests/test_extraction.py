@@ -2452,7 +2452,7 @@ def test_what_nobody_said_is_no_quote_whatever_the_tagger_takes_for_its_source(e
             "needlessly disruptive", "Representative", "Republican",
         ),
         (  # each name of a list holds the plural title before the first
-            'The effort was led by GOP Sens. Paul Brandt of North Dakota and Dana Whitfield of Tennessee. "We have addressed that," Whitfield said.',
+            'The effort was led by Sens. Paul Brandt and Dana Whitfield, who pitched an amendment. "We have addressed that," Whitfield said.',
             "We have addressed that", "Senator", None,
         ),
     ],
@@ -2472,7 +2472,6 @@ def test_a_given_name_after_an_owner_is_completed_by_the_full_name(extractor: Qu
         "“First, we’re not talking about a wave of refugees,” he wrote."
     )
     assert find(extractor.extract(text), "wave of refugees").speaker.name == "Brad Tillmore"
-
 
 
 def test_an_owners_name_the_tagger_cut_is_named_whole(extractor: QuoteExtractor) -> None:
