@@ -2477,3 +2477,10 @@ def test_a_given_name_after_an_owner_is_completed_by_the_full_name(extractor: Qu
 def test_an_owners_name_the_tagger_cut_is_named_whole(extractor: QuoteExtractor) -> None:
     text = "One idea is to send the National Guard down to the border, according to Open Borders’s Dana Whitfield."
     assert find(extractor.extract(text), "National Guard").speaker.organization == "Open Borders"  # not "Borders"
+
+
+def test_a_two_word_office_is_not_its_last_word(extractor: QuoteExtractor) -> None:
+    text = 'Attorney General Dana Whitfield spoke on Monday. "We will not comment," the attorney general said.'
+    assert find(extractor.extract(text), "will not comment").speaker.title == "attorney general"  # not "general"
+    text = '"The data were missing," said the Homeland Security inspector general.'
+    assert find(extractor.extract(text), "data were missing").speaker.title == "inspector general"

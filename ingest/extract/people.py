@@ -272,8 +272,22 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
     ents = [e for e in doc_ents if start_i <= e.start and e.end <= end_i and (e.label_ in _ORG_LABELS or _with_body(e, end_i) != e.text)]
     mention.organization = _with_body(ents[0], end_i) if ents else org_after
     if head.lemma_.lower() in TITLE_WORDS:
-        mention.title = head.lemma_.lower()
+        mention.title = _office_of_head(head)
     return mention
+
+
+# Offices named by two words, the second of which alone is another office ('the attorney general' is no general).
+_TWO_WORD_OFFICES = {"general": frozenset({"attorney", "inspector", "surgeon", "solicitor"}), "secretary": frozenset({"press"})}
+
+
+def _office_of_head(head: Token) -> str:
+    """The office a described speaker's head word names: 'the attorney general' -> "attorney general", 'the Homeland
+    Security inspector general' -> "inspector general", 'a spokesman' -> "spokesman"."""
+    word = head.lemma_.lower()
+    before = head.doc[head.i - 1] if head.i > 0 else None
+    if before is not None and before.head == head and before.lower_ in _TWO_WORD_OFFICES.get(word, ()):
+        return f"{before.lower_} {word}"
+    return word
 
 
 def _office_before(before: SpacySpan, words: list[Token], person: SpacySpan, ents: list[SpacySpan]) -> tuple[str | None, str | None]:
