@@ -2436,6 +2436,10 @@ def test_what_nobody_said_is_no_quote_whatever_the_tagger_takes_for_its_source(e
             'Dana Whitfield, the mayor’s daughter and senior adviser, described the plan. "This is a good path forward," Whitfield said.',
             "good path forward", "senior adviser", None,
         ),
+        (  # a state and a party before a governor: the state
+            'At a forum on immigration Friday with Michigan Republican Gov. Dana Whitfield, the mood was calm. "We need workers," Whitfield said.',
+            "We need workers", "Governor", "Michigan",
+        ),
         (  # an organisation's name the tagger cut at its "and"
             'Last year, Customs and Border Protection Commissioner Dana Whitfield visited the border. "We need them," Whitfield said.',
             "We need them", "Commissioner", "Customs and Border Protection",

@@ -466,8 +466,9 @@ def body_before(first: Token, office: str) -> str:
         return ""
     body = _POSSESSIVE.sub("", first.doc[run[0].i : run[-1].i + 1].text).strip()
     congress = fold(office.split()[-1].strip(".")) in _CONGRESS
-    if congress and run[-1].text in {*_PARTY_MEMBERS, "Democratic", "GOP"}:
-        return _PARTY_MEMBERS.get(run[-1].text, run[-1].text)  # 'New York Democratic Sen.': the party, as 'Democratic Sen.' gives it
+    if len(run) > 1 and run[-1].text in {*_PARTY_MEMBERS, "Democratic", "GOP"}:
+        # 'New York Democratic Sen.': the party, as 'Democratic Sen.' gives it; 'Michigan Republican Gov.': the state
+        return _PARTY_MEMBERS.get(run[-1].text, run[-1].text) if congress else body_before(run[-1], office)
     if body in _COUNTRY and congress or junk_organization(body):
         return ""
     return body
@@ -480,7 +481,8 @@ def _name_word(t: Token) -> bool:
     """A capitalised word that may go on a body's name ('Customs', 'Build', the 'We' of 'We Build the Wall' mid-sentence):
     not a title ('Sen.'), a person or a date."""
     word_class = t.pos_ in {"PROPN", "NOUN", "VERB", "ADJ"} or t.pos_ == "PRON" and not t.is_sent_start and t.text != "I"
-    return t.text[:1].isupper() and t.is_alpha and not is_title_word(t.text) and word_class and t.ent_type_ not in {"PERSON", *_MEASURES}
+    office_word = is_title_word(t.text) or t.lower_ in TITLE_MODIFIERS  # 'Sen.', 'Incoming'
+    return t.text[:1].isupper() and t.is_alpha and not office_word and word_class and t.ent_type_ not in {"PERSON", *_MEASURES}
 
 
 def _in_clause(t: Token, top: Token) -> bool:
