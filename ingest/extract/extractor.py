@@ -88,6 +88,7 @@ from ingest.extract.noise import (
     speaker_noise,
 )
 from ingest.extract.people import (
+    POSSESSIVE,
     clause_subject_in_source,
     clean_name,
     describe,
@@ -2605,14 +2606,13 @@ def _written_in_full(given: str, text: str) -> str | None:
     """The one "<given> <Surname>" the text writes, unless it also writes the word as a surname ("Donald Trump")."""
     word = re.escape(given)
     before = (m.group(1) for m in re.finditer(rf"\b([A-Z][\w.’'-]*)\s+{word}\b", text))
-    if any(w.lower() not in _NOT_SURNAMES and not _POSSESSOR.search(w) for w in before):
+    if any(w.lower() not in _NOT_SURNAMES and not POSSESSIVE.search(w) for w in before):
         return None  # 'the Washington Examiner’s Brad Polumbo': an owner before the given name makes it no surname
     after = {m.group(1) for m in re.finditer(rf"\b{word}\s+([A-Z][\w’'-]*\w)\b", text)}
     after = {w for w in after if not is_title_word(w) and w.lower() not in _NOT_SURNAMES and fold(w) not in ORG_HEADS}
     return f"{given} {after.pop()}" if len(after) == 1 else None
 
 
-_POSSESSOR = re.compile(r"(?:'s|’s|s'|s’)$")  # "the Examiner's"
 # Capitalised words next to a given name that are no name ("Glenn Said", "The Glenn …", "Obama Tuesday").
 _NOT_SURNAMES = WEEKDAYS | frozenset(
     "is was has had and or but the a an on in at of to for with from by as if when while after before then so said says "

@@ -23,7 +23,7 @@ from ingest.extract.marks import NICKNAME_WORDS
 from kb.names import ORG_HEADS, clean_text, fold, junk_organization, name_gender
 
 _ORG_LABELS = {"ORG", "NORP", "GPE", "FAC"}
-_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 # Words that end a name in a title-cased headline ("Remarks by President Trump Aboard Air Force One").
 _HEADLINE_BREAKS = frozenset(
     "before after aboard during at on in with to for upon following from and & as by about ahead announcing at "
@@ -57,7 +57,7 @@ def clean_name(text: str) -> str:
     words = [w for w in text.split() if w.lower().strip(".") not in HONORIFICS]
     while len(words) > 1 and is_title_word(words[0]) and not _organisation_head(words[-1]):
         words = words[1:]  # "Sheriff Champagne", "Congressmen Serrano" -> the name; the title is kept elsewhere
-    return _POSSESSIVE.sub("", " ".join(words)).strip(" ,.;:")
+    return POSSESSIVE.sub("", " ".join(words)).strip(" ,.;:")
 
 
 def is_title_word(word: str) -> bool:
@@ -267,7 +267,7 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
         # 'House Minority Whip Steny Hoyer (D-Md.)', the name hung on the title as an apposition the tagger did not name
         title, org = split_title(proper[0])
         return Mention(said_by.start_char, said_by.end_char, said_by.text, name=clean_name(proper[1]), title=title, organization=org or org_after)
-    mention = Mention(described.start_char, described.end_char, described.text, description=_POSSESSIVE.sub("", said_by.text.strip(" ,\"“”'")))
+    mention = Mention(described.start_char, described.end_char, described.text, description=POSSESSIVE.sub("", said_by.text.strip(" ,\"“”'")))
     mention.anonymous = head.lemma_.lower() in ANONYMOUS_HEADS or lower in ANONYMOUS_HEADS
     ents = [e for e in doc_ents if start_i <= e.start and e.end <= end_i and (e.label_ in _ORG_LABELS or _with_body(e, end_i) != e.text)]
     mention.organization = _with_body(ents[0], end_i) if ents else org_after
@@ -464,7 +464,7 @@ def body_before(first: Token, office: str) -> str:
         run = run[1:]
     if not run or not any(t.ent_type_ in _ORG_LABELS for t in run):
         return ""
-    body = _POSSESSIVE.sub("", first.doc[run[0].i : run[-1].i + 1].text).strip()
+    body = POSSESSIVE.sub("", first.doc[run[0].i : run[-1].i + 1].text).strip()
     congress = fold(office.split()[-1].strip(".")) in _CONGRESS
     if len(run) > 1 and run[-1].text in {*_PARTY_MEMBERS, "Democratic", "GOP"}:
         # 'New York Democratic Sen.': the party, as 'Democratic Sen.' gives it; 'Michigan Republican Gov.': the state
@@ -593,7 +593,7 @@ def _owning_organisation(words: SpacySpan, ents: list[SpacySpan]) -> tuple[str, 
             tokens += list(words.doc[ent.end : name_goes_on[0].i + 1])  # "America's Voice": the 's is part of the name
         office = bool(tokens) and is_title_word(tokens[0].text) and not _organisation_head(tokens[-1].text)  # "Secretary of State"
         if tokens and not office and not all(is_title_word(t.text) for t in tokens):
-            return _POSSESSIVE.sub("", words.doc[tokens[0].i : tokens[-1].i + 1].text), set(range(tokens[0].i, tokens[-1].i + 1))
+            return POSSESSIVE.sub("", words.doc[tokens[0].i : tokens[-1].i + 1].text), set(range(tokens[0].i, tokens[-1].i + 1))
     owner = next((t.head for t in words if t.lower_ in {"'s", "’s"} and t.head.ent_type_ != "PERSON"), None)
     if owner is None or not owner.text[:1].isupper() or not words.start <= owner.left_edge.i:
         return None
@@ -673,7 +673,7 @@ def _organisation_head(word: str) -> bool:
 def is_person(ent: SpacySpan) -> bool:
     """A PERSON entity that names a person: not a platform the tagger took for one ("he wrote on Twitter"), nor a name
     with a digit in it ("COVID-19", "G7", which the tagger may call a person and a "he" then resolve to)."""
-    bare = _POSSESSIVE.sub("", ent.text.lower().strip(" .,’'")).strip(" .,’'")  # "Twitter's", not the s of "Snapchat"
+    bare = POSSESSIVE.sub("", ent.text.lower().strip(" .,’'")).strip(" .,’'")  # "Twitter's", not the s of "Snapchat"
     return ent.label_ == "PERSON" and bare not in NOT_PEOPLE and not any(c.isdigit() for c in ent.text)
 
 
