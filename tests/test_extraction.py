@@ -2488,3 +2488,46 @@ def test_a_two_word_office_is_not_its_last_word(extractor: QuoteExtractor) -> No
     assert find(extractor.extract(text), "will not comment").speaker.title == "attorney general"  # not "general"
     text = '"The data were missing," said the Homeland Security inspector general.'
     assert find(extractor.extract(text), "data were missing").speaker.title == "inspector general"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "organization"),
+    [
+        # the parse makes "Customs" the subject and the commissioner its conjunct: one body, not a second speaker
+        (("U.S. Customs and Border Protection Commissioner Marla Quenby, who oversees 16,500 agents, said the ports were "
+          "at a breaking point."), "Marla Quenby", "U.S. Customs and Border Protection"),
+        (("U.S. Fisheries and Coastal Enforcement Commissioner Marla Quenby, who oversees the agency, said the ports "
+          "were at a breaking point."), "Marla Quenby", "U.S. Fisheries and Coastal Enforcement"),
+        # the words that describe drop the "and"; the tagger named only the first body
+        ("Immigration and Customs Enforcement Director Tobias Renwick said the ports were at a breaking point.",
+         "Tobias Renwick", "Immigration and Customs Enforcement"),
+        ("House Ways and Means Committee Chairman Tobias Renwick said the plan had failed.", "Tobias Renwick",
+         "House Ways and Means Committee"),
+    ],
+)
+def test_a_body_named_with_an_and_before_an_office_is_named_whole(extractor: QuoteExtractor, text: str, name: str, organization: str) -> None:
+    speaker = extractor.extract(text)[0].speaker
+    assert (speaker.name, speaker.organization) == (name, organization)
+    assert speaker.title in {"Commissioner", "Director", "Chairman"}
+
+
+def test_a_group_and_an_officer_of_another_body_are_not_one_name(extractor: QuoteExtractor) -> None:
+    # one word between the "and" and the office is another body's office: the ACLU is not part of the House
+    speaker = extractor.extract("The ACLU and House Speaker Marla Quenby said the bill was dead.")[0].speaker
+    assert speaker.organization != "ACLU and House"
+    assert "ACLU" in (speaker.name or speaker.description or "")
+    # a group's name is not the start of the body an office is held in, when the officer is quoted again
+    text = 'Senate Democrats and House Speaker Marla Quenby met on Monday. "We will not wait," Quenby said.'
+    assert find(extractor.extract(text), "will not wait").speaker.organization == "House"  # not "Senate Democrats and House"
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "organization"),
+    [
+        ('"They will be removed," said acting White House chief of staff Tobias Renwick.', "acting chief of staff", "White House"),
+        ('"They will be removed," said the secretary of state, Marla Quenby.', "secretary of state", None),  # no body "state"
+    ],
+)
+def test_an_office_ending_in_what_it_is_of_keeps_it(extractor: QuoteExtractor, text: str, title: str, organization: str | None) -> None:
+    speaker = extractor.extract(text)[0].speaker
+    assert (speaker.title, speaker.organization) == (title, organization)

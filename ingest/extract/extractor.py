@@ -1045,7 +1045,7 @@ class _ArticleExtraction:
                         if issuer is not None:  # "McSally issued a statement that says …": hers
                             return issuer
                     return ante if ante.pos_ in {"NOUN", "PROPN", "PRON"} else node.head
-                return _aged_name(subj) or _juxtaposed_name(subj, node) or subj
+                return _aged_name(subj) or _juxtaposed_name(subj, node) or _office_holder_joined(subj) or subj
             agent = next((c for c in node.children if c.dep_ == "agent"), None)
             if agent is not None:
                 return next((c for c in agent.children if c.dep_ == "pobj"), None)
@@ -2226,6 +2226,24 @@ def _juxtaposed_name(subj: Token, verb: Token) -> Token | None:
     if subj.ent_type_ != "PERSON":
         return None
     return next((c for c in subj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.right_edge.i == verb.i - 1), None)
+
+
+def _office_holder_joined(subj: Token) -> Token | None:
+    """'U.S. Customs and Border Protection Commissioner Kevin McAleenan, who …, said': the parser makes the body's first
+    name the subject and the officer its conjunct; a body named before an office is part of who speaks, not a speaker."""
+    if subj.ent_type_ != "ORG":
+        return None  # 'Senate Democrats and House Speaker Nancy Pelosi said': a group and a person, both speaking
+    doc = subj.doc
+    for conj in (c for c in subj.children if c.dep_ == "conj" and c.ent_type_ == "PERSON"):
+        first = next((e.start for e in doc.ents if e.start <= conj.i < e.end), conj.i)
+        between = doc[subj.i + 1 : first - 1]
+        joined = [t.i for t in between if t.lower_ in {"and", "&"}]
+        if first - 1 <= subj.i or not is_title_word(doc[first - 1].text) or not joined or joined[-1] >= first - 3:
+            continue  # no office, no "and", or under two words between it and the office: 'the ACLU and (House) Speaker …'
+            # names two speakers; 'Customs and Border Protection Commissioner' one body
+        if all(t.text[:1].isupper() and t.is_alpha or t.lower_ in {"and", "&", "of", "for", "the"} for t in between):
+            return conj  # the run from the subject to the office is one body's name: no comma, no lower-case word
+    return None
 
 
 def _aged_name(subj: Token) -> Token | None:

@@ -220,9 +220,15 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
         # that follows another name (not the one of 'Customs and Border Protection')
         own = max([start_i, *(t.i + 1 for t in doc[start_i : person.start] if t.pos_ == "CCONJ" and any(u.ent_type_ == "PERSON" for u in doc[start_i : t.i]))])
         words = [t for t in doc[own : person.start] if _describes(t) and t is not given and not _describes_the_person(t, person)]
+        tail: list[Token] = []
         if person.start < start_i or person.start >= end_i:  # named in an appositive: the head phrase is the title
-            words = [t for t in phrase if _describes(t)]
-        title, org = _office_before(doc[own : given.i if given is not None else person.start], words, person, doc_ents)
+            tail = _office_of(head)
+            words = [t for t in phrase if _describes(t)] + tail
+        if tail:  # 'acting chief of staff', 'the secretary of state': an office ending in what it is "of", not an owner
+            title, org = split_title([_as_written(t) for t in words])
+            org_after = None
+        else:
+            title, org = _office_before(doc[own : given.i if given is not None else person.start], words, person, doc_ents)
         lead = [t.text for t in person if t.lower_.strip(".") in TITLE_WORDS and t.i < person.end - 1]
         if lead and all(person[i].text == w for i, w in enumerate(lead)):  # "Sheriff Champagne" tagged as one PERSON
             title = " ".join(filter(None, [title, *lead]))
@@ -290,6 +296,21 @@ def _office_of_head(head: Token) -> str:
     return word
 
 
+def _office_of(head: Token) -> list[Token]:
+    """'acting White House chief [of staff], Mick Mulvaney': the "of" phrase that ends an office the parse heads with its
+    first word, where the phrase is the title and the name its apposition."""
+    doc = head.doc
+    if head.i + 2 >= len(doc) or doc[head.i + 1].lower_ != "of" or doc[head.i + 1].head.i != head.i:
+        return []
+    named = doc[head.i + 2]
+    office = is_title_word(named.text) or head.lower_ == "secretary" and named.lower_ in _DEPARTMENTS  # 'secretary of state'
+    return [doc[head.i + 1], named] if named.head.i == head.i + 1 and office and is_title_word(head.text) else []
+
+
+# What a secretary is "of" when the office is named in lower case ('the secretary of state, Mike Pompeo').
+_DEPARTMENTS = frozenset({"state", "defense", "defence", "labor", "commerce", "energy", "education", "transportation", "agriculture", "treasury", "interior"})
+
+
 def _office_before(before: SpacySpan, words: list[Token], person: SpacySpan, ents: list[SpacySpan]) -> tuple[str | None, str | None]:
     """The title and organisation the words before a name give (`words`: those of `before` that may describe)."""
     owner = _owning_organisation(before, ents)
@@ -298,7 +319,7 @@ def _office_before(before: SpacySpan, words: list[Token], person: SpacySpan, ent
         title, rest = split_title([_as_written(t) for t in words if t.i not in used])
         if title is None and rest and any(is_title_word(w) for w in rest.split()):
             title = rest  # 'White House Director of Legislative Affairs': an office in title case
-        return title, org
+        return title, _whole_body(org, title, before, person) if title else org
     title, org = split_title([_as_written(t) for t in words])
     named = [e[1:] if _capitalised_as_first(e[0]) else e for e in ents if e.label_ in _ORG_LABELS and before.start <= e.start and e.end <= person.start]
     named = [e for e in named if len(e)]
@@ -308,7 +329,54 @@ def _office_before(before: SpacySpan, words: list[Token], person: SpacySpan, ent
         org = org_ent.text
         title = (title or "").replace(org_ent.text, "").strip() or None
     org, title = _named_organisation(org, named, title)
-    return title, org
+    return title, _whole_body(org, title, before, person) if org and title else org
+
+
+def _whole_body(org: str, title: str, before: SpacySpan, person: SpacySpan) -> str:
+    """The organisation as the text names it before an office: 'Immigration and Customs Enforcement Director' (the words
+    that describe leave out the "and"), 'U.S. Customs and Border Protection Commissioner' (two of the tagger's
+    organisations), 'House Ways and Means Committee Chairman'; where the parse makes the officer the conjunct of the
+    body's first name, that name too."""
+    doc, words = before.doc, org.split()
+    start = next((t.i for t in before if t.text == words[0]), None)
+    if start is None:
+        return org
+    end, matched = start, 0
+    for t in doc[start : before.end]:
+        if matched < len(words) and t.text == words[matched]:
+            matched, end = matched + 1, t.i
+        elif matched == len(words) or t.lower_ not in _JOINING:
+            break
+    if matched < len(words):
+        return org
+    office = title.split()[0]
+
+    def named(i: int) -> bool:  # a capitalised noun of the body's name before the office ('Brooklyn Borough President',
+        # 'House Foreign Affairs Committee'); not a party: 'Florida Republican Sen.' gives the state, as body_before decides
+        t = doc[i] if i < before.end else None
+        return t is not None and t.text != office and _name_word(t) and t.pos_ in {"PROPN", "NOUN"} and not is_title_word(t.text) and (
+            t.text not in {*_PARTY_MEMBERS, "Democratic", "GOP"}
+        )
+
+    while True:  # '… and Border Protection', '… Ways and Means Committee': on up to the office
+        if named(end + 1):
+            end += 1
+            continue
+        joining = doc[end + 1 : end + 2].text.lower()
+        run = end + 2
+        while named(run):
+            run += 1
+        # one word between an "and" and the office is another body's ('the ACLU and House Speaker …')
+        if joining not in _JOINING or run == end + 2 or joining in {"and", "&"} and run - (end + 2) < 2:
+            break
+        end = run - 1
+    root = person.root
+    if start == before.start and start >= 2 and doc[start - 1].lower_ in {"and", "&"} and root.dep_ == "conj" and root.head.i == start - 2 and (
+        root.head.ent_type_ == "ORG"
+    ):
+        start = next((e.start for e in doc.ents if e.start <= start - 2 < e.end), start - 2)  # 'U.S. Customs and …'
+    whole = doc[start : end + 1]
+    return whole.text if len(whole) > len(words) else org
 
 
 def _with_body(ent: SpacySpan, end: int) -> str:
@@ -455,7 +523,9 @@ def body_before(first: Token, office: str) -> str:
         t = doc[i]
         if _name_word(t) or t.ent_type_ in _ORG_LABELS and t.text[:1].isupper():  # "U.S."
             run.insert(0, t)
-        elif t.lower_ in _BODY_CONNECTORS and run and i > 0 and (_name_word(doc[i - 1]) or doc[i - 1].lower_ in _BODY_CONNECTORS):
+        elif t.lower_ in _BODY_CONNECTORS and run and i > 0 and (
+            _name_word(doc[i - 1]) and doc[i - 1].ent_type_ != "NORP" or doc[i - 1].lower_ in _BODY_CONNECTORS
+        ):  # not a group's name ('Senate Democrats and House Speaker …' name two speakers)
             run.insert(0, t)  # 'Stand Up for the Wall founder', 'Customs and Border Protection Commissioner'
         else:
             break
@@ -475,6 +545,7 @@ def body_before(first: Token, office: str) -> str:
 
 
 _BODY_CONNECTORS = frozenset({"and", "&", "of", "for", "the"})
+_JOINING = _BODY_CONNECTORS - {"the"}  # inside a body's name after its first word
 
 
 def _name_word(t: Token) -> bool:
