@@ -2531,3 +2531,41 @@ def test_a_group_and_an_officer_of_another_body_are_not_one_name(extractor: Quot
 def test_an_office_ending_in_what_it_is_of_keeps_it(extractor: QuoteExtractor, text: str, title: str, organization: str | None) -> None:
     speaker = extractor.extract(text)[0].speaker
     assert (speaker.title, speaker.organization) == (title, organization)
+
+
+def test_a_surname_with_two_letters_swapped_is_the_person_named_in_full(extractor: QuoteExtractor) -> None:
+    text = (
+        "On Monday, Fisheries Secretary Marla Kristensen spoke to reporters. Kirstensen called on Congress to close the "
+        '"loopholes" in the current law which keep the ports open. "It is not possible to inspect every boat," Kristensen said.'
+    )
+    speaker = find(extractor.extract(text), "close the").speaker
+    assert (speaker.name, speaker.title, speaker.organization) == ("Marla Kristensen", "Secretary", "Fisheries")
+
+
+def test_a_different_surname_with_the_same_letters_is_not_a_misspelling(extractor: QuoteExtractor) -> None:
+    text = 'Senator Marla Kristensen spoke first. "We will not wait," Kirstemsen said.'  # two slips, not one swap
+    assert find(extractor.extract(text), "will not wait").speaker.name != "Marla Kristensen"
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "organization"),
+    [
+        ('"We are ready," said Marla Quenby, an emergency room nurse in Santa Rosa.', "emergency room nurse", None),
+        ("Tobias Renwick, a conservative radio host in Iowa, said his audience liked the plan.", "radio host", None),
+        ('"We are ready," said Marla Quenby, an immigration activist with United We Dream.', "immigration activist", "United We Dream"),
+        ('"We are ready," said Marla Quenby, a pastor at First Baptist Church in Dallas.', "pastor", "First Baptist Church"),
+        # capitalised words before a profession: the organisation the tagger names, never a place joined by a hyphen
+        ('"We are ready," said Marla Quenby, a New York Times journalist.', "journalist", "New York Times"),
+        ('"We are ready," said Marla Quenby, a Maryland-based activist.', "activist", None),
+    ],
+)
+def test_a_profession_in_apposition_is_the_speakers_title(extractor: QuoteExtractor, text: str, title: str, organization: str | None) -> None:
+    speaker = extractor.extract(text)[0].speaker
+    assert (speaker.title, speaker.organization) == (title, organization)
+
+
+def test_a_name_that_opens_with_a_word_of_offices_is_not_a_title_and_a_name(extractor: QuoteExtractor) -> None:
+    speaker = extractor.extract("For years, National Ledger argued that if politicians did nothing, anger would grow.")[0].speaker
+    assert (speaker.name, speaker.title) == ("National Ledger", None)  # a magazine, not "Ledger" titled "National"
+    speaker = extractor.extract('"We are ready," said Senior Adviser Tobias Renwick.')[0].speaker
+    assert (speaker.name, speaker.title) == ("Tobias Renwick", "Senior Adviser")

@@ -115,7 +115,7 @@ from ingest.extract.transcripts import (
 from ingest.normalise import paragraphs
 from kb.citations import opens_quotation, single_spaced
 from kb.models import Quote, Span, SpeakerRef
-from kb.names import ORG_HEADS, SUFFIXES, WEEKDAYS, fold, proper_name
+from kb.names import ORG_HEADS, SUFFIXES, WEEKDAYS, edit_distance, fold, proper_name
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _CONTENT_DEPS = {"ccomp", "parataxis", "xcomp", "dobj", "oprd", "advcl", "dep", "conj"}
@@ -2754,17 +2754,16 @@ def _match_surname(surname: str, candidates: list[str], mentions: Counter[str] |
             return ranked[0]
         return None
     if len(surname) >= 5:
-        close = [c for c in candidates if _edit_distance(c.split()[-1].lower(), surname.lower()) <= (1 if len(surname) < 7 else 2) and c.split()[-1][:3].lower() == surname[:3].lower()]
+        close = [c for c in candidates if _misspelt(c.split()[-1].lower(), surname.lower())]
         if len(set(close)) == 1:
             return close[0]
     return None
 
 
-def _edit_distance(a: str, b: str) -> int:
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
+def _misspelt(name: str, written: str) -> bool:
+    """A surname written with a letter wrong, missing, added, or two letters swapped ("Neilsen" for Nielsen), one more
+    slip allowed in a long name; the first letter as the name has it, and the first three unless two were swapped."""
+    slips = edit_distance(name, written, 2)
+    if name[:1] != written[:1] or slips > (1 if len(written) < 7 else 2):
+        return False
+    return name[:3] == written[:3] or slips == 1 and sorted(name) == sorted(written)

@@ -48,7 +48,10 @@ ISSUING_CUES = frozenset("announce unveil issue publish release propose".split()
 
 # Professions an article introduces before naming ("A Phoenix attorney said …" then "attorney Jane Roe"); offices and
 # officials are not among them (an unnamed official stays a description).
-INTRODUCED_ROLES = frozenset("attorney lawyer professor economist analyst doctor researcher".split())
+INTRODUCED_ROLES = frozenset(
+    """attorney lawyer professor economist analyst doctor researcher nurse physician scientist scholar historian teacher
+    pastor activist advocate consultant operative lobbyist pollster columnist commentator journalist host""".split()
+)  # not "author" or "writer": what they are "of" is a book, not a body
 # "the newspaper noted": a news outlet the document quoted before.
 MEDIA_NOUNS = frozenset("newspaper paper outlet publication magazine network broadcaster".split())
 # Words in a news outlet's name ("The New York Times", "The Daily Caller").

@@ -56,6 +56,8 @@ def clean_name(text: str) -> str:
     text = _NICKNAME_IN_NAME.sub(" ", clean_text(text))  # 'Joseph "Joe" Lowe' is Joseph Lowe, as every other mention names him
     words = [w for w in text.split() if w.lower().strip(".") not in HONORIFICS]
     while len(words) > 1 and is_title_word(words[0]) and not _organisation_head(words[-1]):
+        if words[0].lower() in _NO_OFFICE_ALONE and not is_title_word(words[1]):
+            break  # "National Review" is the magazine's name, not a review titled "National"
         words = words[1:]  # "Sheriff Champagne", "Congressmen Serrano" -> the name; the title is kept elsewhere
     return POSSESSIVE.sub("", " ".join(words)).strip(" ,.;:")
 
@@ -474,6 +476,8 @@ def office_in_apposition(person: SpacySpan) -> tuple[str | None, str | None]:
         return None, None  # 'Schumer, a member of the Gang of Eight': a body they sit on, no office of their own
     title, org = split_title([t.text for t in words] if not any(t.is_punct and t.text != "-" for t in words) else [head.text])
     title = title.replace(" - ", "-") if title else title
+    if title is None and org is not None and not is_title_word(head.text):
+        title, org = _profession(words, head)  # 'a New York Times journalist', 'a Maryland-based activist'
     if org is None:  # 'director of research at the Center for Immigration Studies': the first naming one
         owners = [c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"]
         preps = [p for p in head.subtree if p.dep_ == "prep" and p.lower_ in {"with", "for", "at", "of"} and not _in_clause(p, head)]
@@ -483,6 +487,17 @@ def office_in_apposition(person: SpacySpan) -> tuple[str | None, str | None]:
         held = [o for p in [*held_at, *(p for p in preps if p not in held_at)] for o in p.children if o.dep_ == "pobj"]
         org = next((name for o in [*owners, *held] if (name := _proper_name(o) or _name_apposed_to(o)) is not None), None)
     return title, org
+
+
+def _profession(words: list[Token], head: Token) -> tuple[str, str | None]:
+    """A profession no title word names, after capitalised words: the lower-case words that end at it are the title, the
+    capitalised ones the organisation where the tagger names one ('New York Times journalist'), else none (a place a
+    hyphen joins on: 'Maryland-based activist')."""
+    lower = [t for t in words if t.i <= head.i and t.is_lower and t.is_alpha and (t.i == 0 or t.doc[t.i - 1].text != "-")]
+    run = [t for t in lower if all(u in lower for u in words if t.i <= u.i <= head.i)]
+    capitalised = [t for t in words if t.i < (run[0].i if run else head.i) and not t.is_lower]
+    named = capitalised and all(t.ent_type_ in _ORG_LABELS - {"GPE"} and t.text != "-" for t in capitalised)
+    return " ".join(t.text for t in run) or head.text, " ".join(t.text for t in capitalised) if named else None
 
 
 def _holds_office(head: Token) -> bool:
@@ -732,7 +747,13 @@ def _titled_name(phrase: SpacySpan) -> tuple[list[str], str] | None:
     rest = words[cut:]
     if cut == first or not rest or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest) or _organisation_head(rest[-1].text):
         return None
+    if all(t.lower_ in _NO_OFFICE_ALONE for t in words[first:cut]):
+        return None  # 'National Review argued', 'Political Wire': a name that opens with a word of offices, no office
     return [t.text for t in words[:cut]], " ".join(t.text for t in rest)
+
+
+# Title words that name no office by themselves ("National Security Adviser" does; "National Review" is a magazine).
+_NO_OFFICE_ALONE = frozenset({"national", "political", "legislative", "majority", "minority", "campaign", "senior", "press", "prime", "under"})
 
 
 def _organisation_head(word: str) -> bool:
