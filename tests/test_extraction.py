@@ -2557,6 +2557,8 @@ def test_a_different_surname_with_the_same_letters_is_not_a_misspelling(extracto
         # capitalised words before a profession: the organisation the tagger names, never a place joined by a hyphen
         ('"We are ready," said Marla Quenby, a New York Times journalist.', "journalist", "New York Times"),
         ('"We are ready," said Marla Quenby, a Maryland-based activist.', "activist", None),
+        # a member of Congress's party, as 'Republican Rep.' gives it
+        ('"We are ready," said Tobias Renwick, a former Republican congressman from Arizona.', "former congressman", "Republican"),
     ],
 )
 def test_a_profession_in_apposition_is_the_speakers_title(extractor: QuoteExtractor, text: str, title: str, organization: str | None) -> None:
@@ -2569,3 +2571,16 @@ def test_a_name_that_opens_with_a_word_of_offices_is_not_a_title_and_a_name(extr
     assert (speaker.name, speaker.title) == ("National Ledger", None)  # a magazine, not "Ledger" titled "National"
     speaker = extractor.extract('"We are ready," said Senior Adviser Tobias Renwick.')[0].speaker
     assert (speaker.name, speaker.title) == ("Tobias Renwick", "Senior Adviser")
+
+
+@pytest.mark.parametrize(
+    ("text", "organization"),
+    [
+        ("A report from the Treasury Department estimated that the program cost $4.2 billion.", "the Treasury Department"),
+        ("Tobias Renwick from the ACLU said the plan was dead.", "ACLU"),
+        ("A man from Ohio said the plan was dead.", None),  # from a place, not of its government
+        ("Finally, the representatives at Gallup stated that they did not have any record of the data.", "Gallup"),
+    ],
+)
+def test_a_speaker_from_an_organisation_speaks_for_it(extractor: QuoteExtractor, text: str, organization: str | None) -> None:
+    assert extractor.extract(text)[0].speaker.organization == organization

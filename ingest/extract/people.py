@@ -486,6 +486,8 @@ def office_in_apposition(person: SpacySpan) -> tuple[str | None, str | None]:
         held_at = [p for p in preps if p.lower_ in {"at", "with"} and p.head == head]
         held = [o for p in [*held_at, *(p for p in preps if p not in held_at)] for o in p.children if o.dep_ == "pobj"]
         org = next((name for o in [*owners, *held] if (name := _proper_name(o) or _name_apposed_to(o)) is not None), None)
+    if org is None and fold(head.text.strip(".")) in _CONGRESS:  # 'a former Republican congressman from Arizona': the party
+        org = next((_PARTY_MEMBERS.get(t.text, t.text) for t in doc[first : head.i] if t.text in {*_PARTY_MEMBERS, "Democratic"}), None)
     return title, org
 
 
@@ -816,13 +818,14 @@ def _entity_in(ents: list[SpacySpan], start: int, end: int, labels: set[str]) ->
 
 
 def _of_organization(head: Token, ents: list[SpacySpan]) -> str | None:
-    """'Fulghum of DHS', 'Sheriff Greg Champagne of St. Charles, Louisiana'."""
+    """'Fulghum of DHS', 'Sheriff Greg Champagne of St. Charles, Louisiana'; 'a report from the Treasury Department', 'the
+    representatives at Gallup' (from or at an organisation only: 'a man from Ohio' is from a place, not of its government)."""
     for child in head.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and child.lower_ in {"of", "from", "at"}:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     s, e = min(t.i for t in obj.subtree), max(t.i for t in obj.subtree) + 1
-                    ent = _entity_in(ents, s, e, _ORG_LABELS)
+                    ent = _entity_in(ents, s, e, _ORG_LABELS if child.lower_ == "of" else {"ORG"})
                     if ent is not None:
                         return ent.text
     return None
