@@ -498,7 +498,7 @@ def _profession(words: list[Token], head: Token) -> tuple[str, str | None]:
     lower = [t for t in words if t.i <= head.i and t.is_lower and t.is_alpha and (t.i == 0 or t.doc[t.i - 1].text != "-")]
     run = [t for t in lower if all(u in lower for u in words if t.i <= u.i <= head.i)]
     capitalised = [t for t in words if t.i < (run[0].i if run else head.i) and not t.is_lower]
-    named = capitalised and all(t.ent_type_ in _ORG_LABELS - {"GPE"} and t.text != "-" for t in capitalised)
+    named = bool(capitalised) and all(t.ent_type_ in _ORG_LABELS - {"GPE"} and t.text != "-" for t in capitalised)
     return " ".join(t.text for t in run) or head.text, " ".join(t.text for t in capitalised) if named else None
 
 
@@ -819,13 +819,19 @@ def _entity_in(ents: list[SpacySpan], start: int, end: int, labels: set[str]) ->
 
 def _of_organization(head: Token, ents: list[SpacySpan]) -> str | None:
     """'Fulghum of DHS', 'Sheriff Greg Champagne of St. Charles, Louisiana'; 'a report from the Treasury Department', 'the
-    representatives at Gallup' (from or at an organisation only: 'a man from Ohio' is from a place, not of its government)."""
+    representatives at Gallup' (a described speaker, from or at an organisation only: 'a man from Ohio' is from a place,
+    not of its government; a name's "at" would override the office the document gave it: 'Ms. Rabinovitz at the ACLU')."""
+    preps = {"of", "from", "at"} if head.pos_ == "NOUN" else {"of"}
     for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in {"of", "from", "at"}:
+        if child.dep_ == "prep" and child.lower_ in preps:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     s, e = min(t.i for t in obj.subtree), max(t.i for t in obj.subtree) + 1
-                    ent = _entity_in(ents, s, e, _ORG_LABELS if child.lower_ == "of" else {"ORG"})
+                    if child.lower_ == "of":
+                        ent = _entity_in(ents, s, e, _ORG_LABELS)
+                    else:  # 'figures from the Labor Department's Bureau of Labor Statistics': the bureau, not its owner
+                        holding = (x for x in ents if x.label_ == "ORG" and x.start <= obj.i < x.end)
+                        ent = next(holding, None) or _entity_in(ents, s, e, {"ORG"})
                     if ent is not None:
                         return ent.text
     return None
