@@ -2585,3 +2585,12 @@ def test_a_name_that_opens_with_a_word_of_offices_is_not_a_title_and_a_name(extr
 )
 def test_a_speaker_from_an_organisation_speaks_for_it(extractor: QuoteExtractor, text: str, organization: str | None) -> None:
     assert extractor.extract(text)[0].speaker.organization == organization
+
+
+def test_a_named_speaker_at_an_organisation_keeps_the_office_the_document_gave(extractor: QuoteExtractor) -> None:
+    text = (
+        "Marla Quenby, deputy director at the Coastal Rights Project, said the report showed how the system works. "
+        "Later, Ms. Quenby at the ACLU said the new powers were misguided."
+    )
+    speaker = find(extractor.extract(text), "new powers").speaker
+    assert (speaker.name, speaker.title) == ("Marla Quenby", "deputy director")  # not the bare "ACLU" of the later mention
