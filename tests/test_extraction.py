@@ -2594,3 +2594,10 @@ def test_a_named_speaker_at_an_organisation_keeps_the_office_the_document_gave(e
     )
     speaker = find(extractor.extract(text), "new powers").speaker
     assert (speaker.name, speaker.title) == ("Marla Quenby", "deputy director")  # not the bare "ACLU" of the later mention
+
+
+def test_a_ministers_portfolio_is_no_part_of_the_body(extractor: QuoteExtractor) -> None:
+    speaker = extractor.extract("Mexican Foreign Minister Tobias Renwick said the plan was dead.")[0].speaker
+    assert (speaker.title, speaker.organization) == ("Minister", "Mexican")  # not of a "Mexican Foreign"
+    speaker = extractor.extract("House Foreign Affairs Committee Chairman Tobias Renwick said the plan was dead.")[0].speaker
+    assert speaker.organization == "House Foreign Affairs Committee"

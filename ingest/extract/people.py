@@ -354,10 +354,12 @@ def _whole_body(org: str, title: str, before: SpacySpan, person: SpacySpan) -> s
     office = title.split()[0]
 
     def named(i: int) -> bool:  # a capitalised noun of the body's name before the office ('Brooklyn Borough President',
-        # 'House Foreign Affairs Committee'); not a party: 'Florida Republican Sen.' gives the state, as body_before decides
+        # 'House Foreign Affairs Committee'); not a party: 'Florida Republican Sen.' gives the state, as body_before decides;
+        # not a minister's portfolio: 'Mexican Foreign Minister' is of Mexico's government, not of a "Mexican Foreign"
         t = doc[i] if i < before.end else None
+        portfolio = t is not None and t.lower_ in _PORTFOLIOS and i + 1 < len(doc) and doc[i + 1].text == office and fold(office) in {"minister", "secretary"}
         return t is not None and t.text != office and _name_word(t) and t.pos_ in {"PROPN", "NOUN"} and not is_title_word(t.text) and (
-            t.text not in {*_PARTY_MEMBERS, "Democratic", "GOP"}
+            t.text not in {*_PARTY_MEMBERS, "Democratic", "GOP"} and not portfolio
         )
 
     while True:  # '… and Border Protection', '… Ways and Means Committee': on up to the office
@@ -753,6 +755,9 @@ def _titled_name(phrase: SpacySpan) -> tuple[list[str], str] | None:
         return None  # 'National Review argued', 'Political Wire': a name that opens with a word of offices, no office
     return [t.text for t in words[:cut]], " ".join(t.text for t in rest)
 
+
+# What a minister or secretary holds, written before the office ('Foreign Minister'), not part of a body's name.
+_PORTFOLIOS = frozenset({"foreign", "finance", "defense", "defence", "interior", "justice", "health", "economy", "home"})
 
 # Title words that name no office by themselves ("National Security Adviser" does; "National Review" is a magazine).
 _NO_OFFICE_ALONE = frozenset({"national", "political", "legislative", "majority", "minority", "campaign", "senior", "press", "prime", "under"})
