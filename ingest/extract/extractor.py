@@ -88,6 +88,7 @@ from ingest.extract.noise import (
     speaker_noise,
 )
 from ingest.extract.people import (
+    BODY_CONNECTORS,
     POSSESSIVE,
     clause_subject_in_source,
     clean_name,
@@ -2241,7 +2242,7 @@ def _office_holder_joined(subj: Token) -> Token | None:
         if first - 1 <= subj.i or not is_title_word(doc[first - 1].text) or not joined or joined[-1] >= first - 3:
             continue  # no office, no "and", or under two words between it and the office: 'the ACLU and (House) Speaker …'
             # names two speakers; 'Customs and Border Protection Commissioner' one body
-        if all(t.text[:1].isupper() and t.is_alpha or t.lower_ in {"and", "&", "of", "for", "the"} for t in between):
+        if all(t.text[:1].isupper() and t.is_alpha or t.lower_ in BODY_CONNECTORS for t in between):
             return conj  # the run from the subject to the office is one body's name: no comma, no lower-case word
     return None
 

@@ -359,7 +359,7 @@ def _whole_body(org: str, title: str, before: SpacySpan, person: SpacySpan) -> s
         t = doc[i] if i < before.end else None
         portfolio = t is not None and t.lower_ in _PORTFOLIOS and i + 1 < len(doc) and doc[i + 1].text == office and fold(office) in {"minister", "secretary"}
         return t is not None and t.text != office and _name_word(t) and t.pos_ in {"PROPN", "NOUN"} and not is_title_word(t.text) and (
-            t.text not in {*_PARTY_MEMBERS, "Democratic", "GOP"} and not portfolio
+            t.text not in _PARTY_WORDS and not portfolio
         )
 
     while True:  # '… and Border Protection', '… Ways and Means Committee': on up to the office
@@ -427,6 +427,7 @@ _PARTIES = {"R": "Republican", "D": "Democratic", "I": "Independent"}
 _COUNTRY = frozenset({"U.S.", "U.S", "US", "United States", "the United States"})
 _CONGRESS = frozenset({"rep", "sen", "senator", "representative", "congressman", "congresswoman"})
 _PARTY_MEMBERS = {"Republican": "Republican", "Democrat": "Democratic", "Independent": "Independent"}
+_PARTY_WORDS = frozenset({*_PARTY_MEMBERS, "Democratic", "GOP"})  # a party written before an office ('Democratic Sen.')
 
 
 def party_after(person: SpacySpan) -> str | None:
@@ -542,20 +543,20 @@ def body_before(first: Token, office: str) -> str:
         t = doc[i]
         if _name_word(t) or t.ent_type_ in _ORG_LABELS and t.text[:1].isupper():  # "U.S."
             run.insert(0, t)
-        elif t.lower_ in _BODY_CONNECTORS and run and i > 0 and (
-            _name_word(doc[i - 1]) and doc[i - 1].ent_type_ != "NORP" or doc[i - 1].lower_ in _BODY_CONNECTORS
+        elif t.lower_ in BODY_CONNECTORS and run and i > 0 and (
+            _name_word(doc[i - 1]) and doc[i - 1].ent_type_ != "NORP" or doc[i - 1].lower_ in BODY_CONNECTORS
         ):  # not a group's name ('Senate Democrats and House Speaker …' name two speakers)
             run.insert(0, t)  # 'Stand Up for the Wall founder', 'Customs and Border Protection Commissioner'
         else:
             break
         i -= 1
-    while run and (run[0].lower_ in _BODY_CONNECTORS or run[0].text in _CAPTION_WORDS or _capitalised_as_first(run[0])):
+    while run and (run[0].lower_ in BODY_CONNECTORS or run[0].text in _CAPTION_WORDS or _capitalised_as_first(run[0])):
         run = run[1:]
     if not run or not any(t.ent_type_ in _ORG_LABELS for t in run):
         return ""
     body = POSSESSIVE.sub("", first.doc[run[0].i : run[-1].i + 1].text).strip()
     congress = fold(office.split()[-1].strip(".")) in _CONGRESS
-    if len(run) > 1 and run[-1].text in {*_PARTY_MEMBERS, "Democratic", "GOP"}:
+    if len(run) > 1 and run[-1].text in _PARTY_WORDS:
         # 'New York Democratic Sen.': the party, as 'Democratic Sen.' gives it; 'Michigan Republican Gov.': the state
         return _PARTY_MEMBERS.get(run[-1].text, run[-1].text) if congress else body_before(run[-1], office)
     if body in _COUNTRY and congress or junk_organization(body):
@@ -563,8 +564,8 @@ def body_before(first: Token, office: str) -> str:
     return body
 
 
-_BODY_CONNECTORS = frozenset({"and", "&", "of", "for", "the"})
-_JOINING = _BODY_CONNECTORS - {"the"}  # inside a body's name after its first word
+BODY_CONNECTORS = frozenset({"and", "&", "of", "for", "the"})  # the small words inside a body's name
+_JOINING = BODY_CONNECTORS - {"the"}  # inside a body's name after its first word
 
 
 def _name_word(t: Token) -> bool:
