@@ -2601,3 +2601,76 @@ def test_a_ministers_portfolio_is_no_part_of_the_body(extractor: QuoteExtractor)
     assert (speaker.title, speaker.organization) == ("Minister", "Mexican")  # not of a "Mexican Foreign"
     speaker = extractor.extract("House Foreign Affairs Committee Chairman Tobias Renwick said the plan was dead.")[0].speaker
     assert speaker.organization == "House Foreign Affairs Committee"
+
+
+INTERVIEW = (
+    "Senator Dana Mirabel sat down with us in her office on Tuesday.\n\n"
+    "“We will not give up on these families,” Mirabel said. “Not this year, not ever.”\n\n"
+    "I wonder if she is beginning to think the bill is lost. She pauses.\n\n"
+    "“Well, here is what I believe. The votes are there if the leaders want them.”\n\n"
+    "I ask how she reads the governor's veto threat. Her expression suggests she has heard the question before. "
+    "“I don't know what he wants. I honestly don't.”"
+)
+
+
+def test_an_articles_own_i_is_its_unnamed_author_and_says_no_quote(extractor: QuoteExtractor) -> None:
+    extraction = extractor.extract_counted(INTERVIEW, extractor.parse(INTERVIEW), "article", "An interview", None)
+    quotes = extraction.quotes
+    assert not [q for q in quotes if "think the bill is lost" in q.text or "veto threat" in q.text or "heard the question" in q.text]
+    # the answers after the author's questions are the interviewee's, never the author's "I"
+    for fragment in ("Well, here is what I believe", "I don't know what he wants"):
+        assert find(quotes, fragment).speaker.name == "Dana Mirabel"
+    assert extraction.rejected.get("narrator") == 2
+
+
+def test_a_statements_own_i_is_its_issuer(extractor: QuoteExtractor) -> None:
+    text = "I applaud the committee for passing the bill today. It will help every family in the district."
+    quotes = extractor.extract(text, "statement", "Statement by Senator Dana Mirabel on the bill")
+    assert quotes and {q.speaker.name for q in quotes} == {"Dana Mirabel"}
+
+
+def test_the_office_two_people_held_is_the_one_the_narration_is_about(extractor: QuoteExtractor) -> None:
+    text = (
+        "The ruling came from a judge appointed by President Walter Brennick, and it blocks the plan of President Alma Torvald.\n\n"
+        "Torvald vowed to appeal, but the appeal will go to the most conservative appeals court in the country, whose "
+        "active judges were mostly appointed by Republicans.\n\n"
+        "“I disagree with the judge’s ruling, and the Justice Department will appeal,” Torvald said at a meeting with reporters.\n\n"
+        "“This is not the first time a lower court blocked something that was lawful,” the president said in response to questions."
+    )
+    speaker = find(extractor.extract(text), "not the first time").speaker
+    assert (speaker.name, speaker.title) == ("Alma Torvald", "President")
+    # named as closely together, either could be meant: the description stays one
+    text = "President Walter Brennick met President Alma Torvald on Tuesday. “We agreed on nothing,” the president said."
+    assert find(extractor.extract(text), "agreed on nothing").speaker.name is None
+
+
+def test_the_readers_generic_you_says_nothing(extractor: QuoteExtractor) -> None:
+    text = "If your grandparents came as refugees, then you tend to insist that the country take in more refugees."
+    assert extractor.extract(text) == []
+
+
+def test_a_surname_the_parse_misreads_at_a_sentences_start_is_still_the_antecedent(extractor: QuoteExtractor) -> None:
+    text = (
+        "President Crump said Friday that a new bill is needed.\n\n"
+        "Democrats have rejected both bills.\n\n"
+        "“It is not a compromise,” House Minority Leader Nora Pellino told reporters.\n\n"
+        "Crump on Wednesday extended an invitation to Democrats to the White House to discuss immigration.\n\n"
+        "“They don't care about the children,” he said ahead of a Cabinet meeting."
+    )
+    assert find(extractor.extract(text), "care about the children").speaker.name == "Crump"
+
+
+def test_the_governor_is_the_one_in_office_not_a_former_one(extractor: QuoteExtractor) -> None:
+    text = (
+        "Former Virginia Gov. Tobias Maywood said Sunday that the man now holding that seat, Gov. Ralph Dunmore, will resign soon.\n\n"
+        "The scandal began Friday when a newspaper released the photograph from a 1984 yearbook, and by Saturday calls "
+        "for a resignation had come from across the state party and from the state's congressional delegation.\n\n"
+        "Dunmore apologized on Friday for the photograph.\n\n"
+        "The Democratic governor said he had not seen the photo before Friday."
+    )
+    speaker = find(extractor.extract(text), "had not seen the photo").speaker
+    assert (speaker.name, speaker.title) == ("Ralph Dunmore", "Governor")
+    # a bare "the governor" is the one in office, however close the former one stands
+    text = "Former Gov. Tobias Maywood and Gov. Ralph Dunmore met on Monday. The governor said the budget would pass."
+    assert find(extractor.extract(text), "budget would pass").speaker.name == "Ralph Dunmore"
+

@@ -51,6 +51,9 @@ class RuleConfig:
     # A bare surname is the full name with that surname named last, when named at most this many characters before
     # (about a paragraph or two); further back, the document's dominant bearer of the surname.
     surname_recency_chars: int = 1000
+    # "the president" where the document gives the office to two people (a president and the one before him): the one
+    # named last, when named within surname_recency_chars before and at least this many characters after the other.
+    office_holder_lead_chars: int = 300
     # "the statement said", "the newspaper noted", "the department said": the issuer, newspaper or organisation named
     # for it at most this many characters before (a few paragraphs: articles quote one release over several).
     document_recency_chars: int = 2000

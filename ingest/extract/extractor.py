@@ -42,6 +42,7 @@ from ingest.extract.lexicon import (
     MALE_HONORIFICS,
     MEDIA_NAME_WORDS,
     MEDIA_NOUNS,
+    NARRATOR_PRONOUNS,
     OBJECT_PREPOSITIONS,
     ORGANIZATION_HEADS,
     PARTY_NOUNS,
@@ -67,11 +68,13 @@ from ingest.extract.marks import (
 )
 from ingest.extract.mentions import (
     MAIN_SUBJECT,
+    PARTY_QUALIFIERS,
     QUOTED,
     OfficeMention,
     PersonMention,
     first_name_gender,
     office_holder,
+    office_holders,
     office_word,
     person_surnames,
     pick_antecedent,
@@ -145,8 +148,8 @@ _INFERENCE_VERBS = frozenset({"suggest", "indicate", "signal"})
 _THINGS = DOCUMENT_NOUNS | RULE_NOUNS | frozenset(
     "report data datum poll study evidence move decision government administration finding survey analysis record document "
     "result figure number action vote filing budget plan policy rhetoric history pattern trend behavior behaviour "
-    "experience polling statistic track".split()
-)
+    "experience polling statistic track expression face look tone silence reaction demeanor demeanour gesture smile".split()
+)  # 'Her expression suggests she regrets …': a look says nothing
 
 
 @dataclass
@@ -265,7 +268,8 @@ class QuoteExtractor:
                 quotes += lede.run()
                 rejected = lede.rejected
         else:
-            article = self._article(text, parsed, title, text)
+            # an article's own "I" is its author, whom the text does not name; a statement's is its issuer's (below)
+            article = self._article(text, parsed, title, text, narrated=kind == "article" and not issuer)
             quotes = article.run()
             rejected = article.rejected
         if (kind == "statement" or issuer) and Sieve.STATEMENTS in sieves:
@@ -285,10 +289,11 @@ class QuoteExtractor:
             _with_its_closing_mark(q, text)
         return Extraction(_dedupe(quotes), dict(rejected))
 
-    def _article(self, text: str, parsed: list[tuple[int, Doc]], title: str, tagged: str) -> _ArticleExtraction:
-        """The article's sieves over these paragraphs; the tagger, the last sieve, reads `tagged` (the text or its start)."""
+    def _article(self, text: str, parsed: list[tuple[int, Doc]], title: str, tagged: str, narrated: bool = False) -> _ArticleExtraction:
+        """The article's sieves over these paragraphs; the tagger, the last sieve, reads `tagged` (the text or its start).
+        `narrated`: the text's first person outside quotation marks is its unnamed author, whose words are no quote."""
         learned = link(self.tagger.tag(tagged), tagged) if self.tagger is not None and Sieve.LEARNED in self.rules.sieves else []
-        return _ArticleExtraction(text, parsed, title, self.rules, learned)
+        return _ArticleExtraction(text, parsed, title, self.rules, learned, narrated)
 
     # -- transcripts -------------------------------------------------------------------------
     def _lede(self, text: str, parsed: list[tuple[int, Doc]], title: str) -> _ArticleExtraction | None:
@@ -587,9 +592,10 @@ class _ArticleExtraction:
 
     def __init__(
         self, text: str, parsed: list[tuple[int, Doc]], title: str = "", rules: RuleConfig = DEFAULT_RULES,
-        learned: list[LearnedAttribution] | None = None,
+        learned: list[LearnedAttribution] | None = None, narrated: bool = False,
     ) -> None:
         self.text = text
+        self.narrated = narrated
         self.learned = learned or []  # the tagger's attributions, in text order
         self.rules = rules
         self.title = title
@@ -634,7 +640,7 @@ class _ArticleExtraction:
                 person.rank = QUOTED
         for index, (base, doc) in enumerate(self.parsed):
             quotes.extend(self._paragraph(index, base, doc))
-        _name_office_descriptions(quotes, self.people)
+        _name_office_descriptions(quotes, self.people, self.rules)
         _resolve_names(quotes, self.people, self.rules.surname_recency_chars, self.apposed)
         _given_names_in_full(quotes, self.text, self.surnames)
         _full_organisation_names(quotes, [name for _, name in self.orgs])
@@ -707,8 +713,16 @@ class _ArticleExtraction:
                     q.speaker = _copy(self.last_speaker)
             if q.speaker.resolution == "pronoun" and q.speaker.name is None and q.speaker.mention is not None:
                 q.speaker = self._pronoun(q.speaker.mention, (q.start, q.end), _relative_head(doc, base, q.speaker.mention))
+            if self.narrated and self._by_the_narrator(q.speaker):
+                # 'I wonder if …', 'What I am saying is …', 'I ask how she …': the author's own words and questions, and a
+                # generic "you" ('you tend to insist that …') is no one; the quotation after the author's question is still
+                # the previous speaker's (an interview's answers), never the author's
+                self.rejected[Rejected.NARRATOR.value] += 1
+                if self.last_speaker is not None and index - self.last_speaker_para <= 1:
+                    self.last_speaker_para = index
+                continue
             # "the president said …" named now, not at the end: the "he said" of the next paragraph may mean him
-            _name_office_descriptions([q], self.people)
+            _name_office_descriptions([q], self.people, self.rules)
             self._name_described_source(q)
             self._note_sources(q, base, doc)
             outer = outer_of.get(id(q))
@@ -724,6 +738,13 @@ class _ArticleExtraction:
                 self.people.append(_speaking(q.speaker.mention.start, q.speaker.name, base, doc))
         self._announce(index, base, unit.cues, unit.ents)
         return quotes
+
+    def _by_the_narrator(self, s: SpeakerRef) -> bool:
+        """A speaker that is the article's own "I" or "we" (its author) or "you" (the reader: 'If you asked them what they
+        need, they would ask for …'), outside anyone's quoted words."""
+        if s.name or s.mention is None or (s.description or "").strip().lower() not in NARRATOR_PRONOUNS:
+            return False
+        return not any(m.start <= s.mention.start < m.end for m in self.marked)
 
     def _narrated_subject(self, q: Quote, base: int, doc: Doc, ents: list[SpacySpan]) -> SpeakerRef | None:
         """'Sen. Bernie Sanders … identified young voters' exhaustion with bigotry as one of the reasons … "The younger
@@ -2694,11 +2715,12 @@ def _spelled_out_acronyms(quotes: list[Quote], orgs: list[str]) -> None:
             s.name = spelled.pop()
 
 
-def _name_office_descriptions(quotes: list[Quote], people: list[PersonMention]) -> None:
+def _name_office_descriptions(quotes: list[Quote], people: list[PersonMention], rules: RuleConfig = DEFAULT_RULES) -> None:
     """'the president', 'the senator': the one person this document gives that office, when it gives it to one only.
 
     "President Trump … the president said he was reviewing the offer" is Trump; where two people named so far carry
-    the office (a president and a foreign president) the description stays a description.
+    the office (a president and a foreign president), the one the narration has just been about ("a judge appointed by
+    President George W. Bush … Obama vowed to appeal … the president said"), else the description stays a description.
     """
     for q in quotes:
         s = q.speaker
@@ -2710,11 +2732,35 @@ def _name_office_descriptions(quotes: list[Quote], people: list[PersonMention]) 
         at = s.mention.start if s.mention else q.start
         # "President Trump" and "President Donald Trump" are one holder; a bare "President Trump" alone is not enough
         # (the document's only full "Trump" may be his wife)
-        holder = office_holder(office, qualifiers, people, at)
+        holder = office_holder(office, qualifiers, people, at) or _holder_named_last(office, qualifiers, people, at, rules)
         if holder is not None:
             s.name = holder
-            s.title = s.title or " ".join([*m.group(1).lower().split(), office])
+            # the office as the document writes it before the name ('President'), unless the description says which
+            # holder ('the former president'); a party it gives stays the organisation
+            written = next((p.office for p in people if p.name == holder and p.office.lower() == office), None)
+            described = " ".join([*m.group(1).lower().split(), office])
+            if not s.title or s.title.lower() in (described, office):
+                s.title = written if written and not qualifiers - PARTY_QUALIFIERS.keys() else s.title or described
             s.resolution, s.description = "named", None
+
+
+def _holder_named_last(office: str, qualifiers: frozenset[str], people: list[PersonMention], at: int, rules: RuleConfig) -> str | None:
+    """Of the people of different surnames the document gives this office before `at`, the one named last (by any
+    mention, a bare surname too), within `surname_recency_chars` and well after every other (`office_holder_lead_chars`)."""
+    holders: dict[str, str] = {}  # surname -> the longest full name given the office
+    for name in office_holders(office, qualifiers, people, at):
+        if len(name.split()) >= 2:
+            holders[name.split()[-1]] = max(holders.get(name.split()[-1], ""), name, key=len)
+    last: dict[str, int] = {}
+    for p in people:
+        if p.pos < at and p.rank != QUOTED and (surname := p.name.split()[-1]) in holders:
+            last[surname] = max(last.get(surname, -1), p.pos)
+    named = sorted(last.items(), key=lambda item: item[1], reverse=True)
+    if len(holders) < 2 or not named or at - named[0][1] > rules.surname_recency_chars:
+        return None
+    if len(named) > 1 and named[0][1] - named[1][1] < rules.office_holder_lead_chars:
+        return None
+    return holders[named[0][0]]
 
 
 def _honorific_gender(mention: str) -> str | None:

@@ -115,6 +115,7 @@ PLURAL_PRONOUNS = frozenset({"they", "them"})
 # A party member named by party alone, "the Illinois Democrat said": news prose's stand-in for the person just named.
 PARTY_NOUNS = frozenset({"democrat", "republican"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+NARRATOR_PRONOUNS = frozenset({"i", "we", "you"})  # an article's own persons: its author, and the reader it addresses
 HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady rev hon".split())
 
 # Verbs whose plain object is not what was said ("said Monday", "added it", "wrote a book").

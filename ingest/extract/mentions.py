@@ -116,24 +116,28 @@ def read_people(base: int, doc: Doc, genders: dict[str, str], surnames: dict[str
     return found
 
 
+_MISREAD_NAME_TAGS = frozenset({"NOUN", "AUX", "VERB", "ADJ"})
+
+
 def _untagged_people(base: int, doc: Doc, surnames: dict[str, set[str]]) -> list[PersonMention]:
     """Names the tagger missed or mislabelled ("Trump made the announcement", "Earlier Melania Trump made a statement",
     "the first Trump held" tagged as an organisation): the surname of a person the document names elsewhere, with a
     given name right before it when the name lexicon knows that given name. They are antecedents like any other.
 
-    A surname opening a sentence that the tagger calls a common noun ("Trump has also commented on …") counts when the
-    document names one person with it in full, and is named by that full name (as a bare "Trump" would resolve to)."""
+    A surname opening a sentence that the tagger calls a common noun ("Trump has also commented on …") or a verb counts when the
+    document names at most one person with it in full, and is named by that full name (as a bare "Trump" would resolve to)."""
     found: list[PersonMention] = []
     for tok in doc:
         full = surnames.get(tok.text, set())
-        common = tok.pos_ == "NOUN" and tok.i == tok.sent.start and tok.text[:1].isupper() and len(full) == 1
+        # the parse may make it anything at a sentence's start ("Trump on Wednesday extended …" read as an auxiliary)
+        common = tok.pos_ in _MISREAD_NAME_TAGS and not tok.is_stop and tok.i == tok.sent.start and tok.text[:1].isupper() and len(full) <= 1
         if tok.pos_ != "PROPN" and not common or tok.text not in surnames or tok.ent_type_ == "PERSON":
             continue
         if tok.ent_type_ and not (tok.ent_iob_ == "B" and (tok.i + 1 == len(doc) or doc[tok.i + 1].ent_iob_ != "I")):
             continue  # part of a longer entity ("Trump Tower", "the Bush administration" as one organisation)
         if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN" or tok.dep_ == "compound" and tok.head.pos_ != "PROPN":
             continue  # "the Trump administration", "Trump Tower": a modifier, not the person
-        start, name = tok.idx, next(iter(full)) if common else tok.text
+        start, name = tok.idx, next(iter(full)) if common and full else tok.text
         before = doc[tok.i - 1] if tok.i > 0 else None
         if before is not None and before.pos_ == "PROPN" and not before.ent_type_ and first_name_gender(before.text):
             start, name = before.idx, f"{before.text} {tok.text}"
@@ -267,10 +271,35 @@ def read_offices(base: int, doc: Doc) -> list[OfficeMention]:
     return found
 
 
+PARTY_QUALIFIERS = {"democratic": "Democratic", "republican": "Republican"}
+_PAST = frozenset({"former", "ex", "then"})
+
+
+def _qualified(qualifiers: frozenset[str], p: PersonMention) -> bool:
+    """Whether a mention of a holder fits the description's qualifiers: all written before the name, or a party the
+    document gives the holder nowhere else ('The Democratic governor' after 'Gov. Ralph Northam', not after 'Republican
+    Gov. …' or 'Gov. … (R-Va.)')."""
+    named_party = p.qualifiers & PARTY_QUALIFIERS.keys()
+    return all(
+        q in PARTY_QUALIFIERS and not named_party and p.party in (None, PARTY_QUALIFIERS[q]) for q in qualifiers - p.qualifiers
+    )
+
+
+def office_holders(office: str, qualifiers: frozenset[str], people: list[PersonMention], at: int) -> set[str]:
+    """The names of the people given this office before `at` whom the qualifiers fit; for a bare "the governor", those who
+    hold it now when the document also names a former holder ("Former Virginia Gov. Terry McAuliffe … Gov. Ralph Northam")."""
+    fit = [p for p in people if p.pos < at and office in p.titles and _qualified(qualifiers, p)]
+    names = {p.name for p in fit}
+    if not qualifiers:  # 'the two-term Republican president' right after 'former President George W. Bush' is him
+        current = names - {p.name for p in fit if p.qualifiers & _PAST}
+        names = current or names
+    return names
+
+
 def office_holder(office: str, qualifiers: frozenset[str], people: list[PersonMention], at: int) -> str | None:
     """The one person named before `at` with this office and these qualifiers ("the former president": the person
     introduced as "former President …"); None when nobody or people of different surnames fit."""
-    names = {p.name for p in people if p.pos < at and office in p.titles and qualifiers <= p.qualifiers}
+    names = office_holders(office, qualifiers, people, at)
     full = [n for n in names if len(n.split()) >= 2]
     if full and len({n.split()[-1] for n in names}) == 1:
         return max(full, key=len)

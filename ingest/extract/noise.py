@@ -20,6 +20,7 @@ class Rejected(str, Enum):
     LABEL = "label"  # "Breaking:", "Opinion:" taken for a speaker label
     LINK_TEXT = "link_text"  # a speaker fused with link text or markup ("| DOJ", "Kevin] McCarthy")
     SCARE_QUOTE = "scare_quote"  # a short marked phrase that is a title, a slogan or a scare quote
+    NARRATOR = "narrator"  # an article's own "I", "we" or "you" (its unnamed author, its reader: "I wonder if …", "we asked")
 
 
 _AGENCIES = r"(?:Reuters|REUTERS|AP|AFP|Getty(?: Images)?|EPA|Bloomberg|NYT|The New York Times|The Washington Post|Pool|Shutterstock|ZUMA|Sipa|UPI|CNN|Fox News|NBC|ABC|CBS)"
