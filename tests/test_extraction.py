@@ -2674,3 +2674,15 @@ def test_the_governor_is_the_one_in_office_not_a_former_one(extractor: QuoteExtr
     text = "Former Gov. Tobias Maywood and Gov. Ralph Dunmore met on Monday. The governor said the budget would pass."
     assert find(extractor.extract(text), "budget would pass").speaker.name == "Ralph Dunmore"
 
+
+@pytest.mark.parametrize(
+    ("text", "organization"),
+    [
+        ("Moorhead Mayor Dan Rourke said the city would comply.", "Moorhead"),  # the place, though the tagger names nothing
+        ("Longtime Mayor Dan Rourke said the city would comply.", None),  # his standing, capitalised as the first word
+    ],
+)
+def test_one_proper_noun_before_a_mayor_is_the_place(extractor: QuoteExtractor, text: str, organization: str | None) -> None:
+    speaker = extractor.extract(text)[0].speaker
+    assert (speaker.title, speaker.organization) == ("Mayor", organization)
+

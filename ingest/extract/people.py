@@ -331,7 +331,28 @@ def _office_before(before: SpacySpan, words: list[Token], person: SpacySpan, ent
         org = org_ent.text
         title = (title or "").replace(org_ent.text, "").strip() or None
     org, title = _named_organisation(org, named, title)
+    if org is None and title and fold(title.split()[-1].strip(".")) in _OFFICES_OF_A_PLACE:
+        org = _place_before(words, title)
     return title, _whole_body(org, title, before, person) if org and title else org
+
+
+_OFFICES_OF_A_PLACE = frozenset({"mayor", "governor", "gov", "sheriff"})
+# Words of an office holder's standing that the parse takes for a name when they open a sentence ('Longtime Mayor …').
+_STANDING_WORDS = frozenset(
+    "longtime veteran embattled outgoing incoming current popular controversial beleaguered then now newly new local "
+    "beloved retiring retired late".split()
+)
+
+
+def _place_before(words: list[Token], title: str) -> str | None:
+    """'Fargo Mayor Tim Mahoney': the one proper noun before an office held of a place is the place, tagged or not (not
+    'Longtime Mayor', an adjective capitalised as the sentence's first word)."""
+    rest = words[: len(words) - len(title.split())]
+    if len(rest) != 1 or rest[0].pos_ != "PROPN" or not rest[0].is_alpha or not rest[0].text[:1].isupper() or is_title_word(rest[0].text):
+        return None
+    if rest[0].is_sent_start and not rest[0].ent_type_ and rest[0].lower_ in _STANDING_WORDS:
+        return None
+    return rest[0].text
 
 
 def _whole_body(org: str, title: str, before: SpacySpan, person: SpacySpan) -> str:
