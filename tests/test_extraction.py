@@ -2686,3 +2686,14 @@ def test_one_proper_noun_before_a_mayor_is_the_place(extractor: QuoteExtractor, 
     speaker = extractor.extract(text)[0].speaker
     assert (speaker.title, speaker.organization) == ("Mayor", organization)
 
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“It was a bloodbath,” said Waco police Sgt. W. Dale Brannock.",  # the parse makes "Sgt" a subject of its own
+        "Waco police Sgt. W. Dale Brannock said it was a bloodbath.",  # the title's stop is no sentence's end
+    ],
+)
+def test_an_abbreviated_title_is_no_speaker_of_its_own(extractor: QuoteExtractor, text: str) -> None:
+    quote = extractor.extract(text)[0]
+    assert (quote.speaker.name, quote.kind) == ("W. Dale Brannock", "direct" if text.startswith("“") else "indirect")

@@ -1043,6 +1043,8 @@ class _ArticleExtraction:
             subjects = [c for c in node.children if c.dep_ in _SUBJECTS]
             if len(subjects) > 1:
                 subjects = [c for c in subjects if c.lower_.strip(".") not in SUFFIXES] or subjects  # 'Joseph R. Biden, Jr. declared'
+                # 'said Waco police Sgt. W. Patrick Swanton': a title the parse cut off its name is no subject of its own
+                subjects = [c for c in subjects if not any(_title_cut_off(c, o) for o in subjects)] or subjects
             # two subjects is a misparse; the one nearest before the verb speaks ('…, something Mexican leaders say they won't do')
             subj = max((c for c in subjects if c.i < node.i), key=lambda c: c.i, default=subjects[0] if subjects else None)
             if subj is not None and subj.dep_ == "nsubjpass" and node.lemma_.lower() != "quote":
@@ -1116,7 +1118,7 @@ class _ArticleExtraction:
             if cue.subject is None and not cue.according_to:
                 return None
             sent_words = sum(_words(st.text) for st in sents)
-            speaker_words = _words(_phrase_text(cue.subject)) if cue.subject is not None else 0
+            speaker_words = _speaker_words(cue.subject) if cue.subject is not None else 0
             # '"…," the mayor said, adding that …': what a further cue after the marks goes on to say is not free prose
             further = min((c.start for c in near if c is not cue and base + c.start > e and c.start > cue.start
                            and _goes_on(c, cue)), default=None)
@@ -2523,6 +2525,18 @@ def _nest(events: list[tuple[int, Quote]]) -> tuple[list[tuple[int, Quote]], dic
                 outer_of.setdefault(id(q), o)
         dropped.update(id(q) for q in inner if q.kind != "direct")
     return [(pos, q) for pos, q in kept if id(q) not in dropped], outer_of
+
+
+def _speaker_words(subject: Token) -> int:
+    """Words of the speaker's phrase, with a title the parse cut off it as a subject of its own ('Waco police Sgt.')."""
+    cut = [c for c in subject.head.children if c.dep_ in _SUBJECTS and _title_cut_off(c, subject)] if subject.head.i != subject.i else []
+    return sum(_words(_phrase_text(t)) for t in [subject, *cut])
+
+
+def _title_cut_off(title: Token, name: Token) -> bool:
+    """'Sgt' of 'Waco police Sgt. W. Patrick Swanton', which the parse made a subject beside the name's: a capitalised
+    title right before the other subject's phrase (its stop between them at most)."""
+    return title.i != name.i and is_title_word(title.text) and title.text[:1].isupper() and 0 < name.left_edge.i - title.i <= 2
 
 
 def _phrase_text(tok: Token) -> str:

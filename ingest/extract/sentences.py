@@ -32,7 +32,13 @@ def _may_begin(token: Token) -> bool:
         return True
     while before.is_space and before.i > 0:
         before = doc[before.i - 1]
+    if before.text == "." and before.i > 0 and not doc[before.i - 1].whitespace_ and doc[before.i - 1].text in _TITLE_ABBREVIATIONS:
+        return False  # 'Waco police Sgt. W. Patrick Swanton': a title's stop, split off by the tokenizer, ends no sentence
     return before.text[-1:] in _ENDINGS
+
+
+# Titles abbreviated before a name that the tokenizer may part from their stop ("Sgt" "."), capitalised as written.
+_TITLE_ABBREVIATIONS = frozenset("Sgt Lt Capt Col Gen Maj Cpl Cmdr Adm Det Insp Supt Ofc Dep Sen Rep Gov Atty Supt Prof Dr".split())
 
 
 def add_to(nlp: Language) -> None:
