@@ -338,10 +338,10 @@ def _office_before(before: SpacySpan, words: list[Token], person: SpacySpan, ent
 
 _OFFICES_OF_A_PLACE = frozenset({"mayor", "governor", "gov", "sheriff"})
 # Words of an office holder's standing that the parse takes for a name when they open a sentence ('Longtime Mayor …').
-_STANDING_WORDS = frozenset(
-    "longtime veteran embattled outgoing incoming current popular controversial beleaguered then now newly new local "
-    "beloved retiring retired late".split()
-)
+_STANDING_WORDS = frozenset({
+    "longtime", "veteran", "embattled", "outgoing", "incoming", "current", "popular", "controversial", "beleaguered",
+    "then", "now", "newly", "new", "local", "beloved", "retiring", "retired", "late",
+})
 
 
 def _place_before(words: list[Token], title: str) -> str | None:

@@ -38,7 +38,7 @@ def _may_begin(token: Token) -> bool:
 
 
 # Titles abbreviated before a name that the tokenizer may part from their stop ("Sgt" "."), capitalised as written.
-_TITLE_ABBREVIATIONS = frozenset("Sgt Lt Capt Col Gen Maj Cpl Cmdr Adm Det Insp Supt Ofc Dep Sen Rep Gov Atty Supt Prof Dr".split())
+_TITLE_ABBREVIATIONS = frozenset({"Sgt", "Lt", "Capt", "Col", "Gen", "Maj", "Cpl", "Cmdr", "Adm", "Det", "Insp", "Supt", "Ofc", "Dep", "Sen", "Rep", "Gov", "Atty", "Prof", "Dr"})
 
 
 def add_to(nlp: Language) -> None:
