@@ -32,13 +32,19 @@ def _may_begin(token: Token) -> bool:
         return True
     while before.is_space and before.i > 0:
         before = doc[before.i - 1]
-    if before.text == "." and before.i > 0 and not doc[before.i - 1].whitespace_ and doc[before.i - 1].text in _TITLE_ABBREVIATIONS:
+    if before.text == "." and before.i > 0 and _abbreviated_title(doc[before.i - 1]):
         return False  # 'Waco police Sgt. W. Patrick Swanton': a title's stop, split off by the tokenizer, ends no sentence
     return before.text[-1:] in _ENDINGS
 
 
 # Titles abbreviated before a name that the tokenizer may part from their stop ("Sgt" "."), capitalised as written.
-_TITLE_ABBREVIATIONS = frozenset({"Sgt", "Lt", "Capt", "Col", "Gen", "Maj", "Cpl", "Cmdr", "Adm", "Det", "Insp", "Supt", "Ofc", "Dep", "Sen", "Rep", "Gov", "Atty", "Prof", "Dr"})
+_TITLE_ABBREVIATIONS = frozenset(
+    "Sgt Lt Capt Col Gen Maj Cpl Cmdr Adm Det Insp Supt Ofc Dep Sen Rep Gov Atty Prof Dr".split()  # noqa: SIM905
+)
+
+
+def _abbreviated_title(token: Token) -> bool:
+    return not token.whitespace_ and token.text in _TITLE_ABBREVIATIONS
 
 
 def add_to(nlp: Language) -> None:
