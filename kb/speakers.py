@@ -27,7 +27,7 @@ from datetime import date
 from typing import Any
 
 from kb.ids import speaker_id, speaker_key
-from kb.models import Document, Quote, Speaker
+from kb.models import Document, Quote, Speaker, SpeakerRef
 from kb.names import (
     clean_text,
     NICKNAMES,
@@ -111,6 +111,26 @@ def name_described_speakers(quotes: list[Quote], doc: Document | None = None) ->
             if office.lower() in ("president", "vice president") and (holder := office_holder(office, doc.published)):
                 if white_house or _names_only_holder(doc.text, office, holder):
                     ref.name, ref.title, ref.description = holder, ref.title or office, None
+    if doc is not None:
+        _title_office_holders(quotes, doc.published)
+
+
+def _title_office_holders(quotes: list[Quote], day: str | None) -> None:
+    """A named speaker the document gives no title who held the US presidency or vice presidency on its date ('Trump
+    said' in a 2018 article that never writes "President Trump"): that office, as a staffer would cite him."""
+    holders = {office: holder for office in ("President", "Vice President") if (holder := office_holder(office, day))}
+    for q in quotes:
+        ref = q.speaker
+        if ref.name and not ref.title and not ref.is_organization:
+            ref.title = next((office for office, holder in holders.items() if _names_holder(ref, holder)), None)
+
+
+def _names_holder(ref: SpeakerRef, holder: str) -> bool:
+    """'Donald Trump', 'Donald J. Trump', or a bare 'Trump' the document gives no woman's marks, for Donald Trump."""
+    words, theirs = ref.name.split() if ref.name else [], holder.split()
+    if not words or words[-1] != theirs[-1]:
+        return False
+    return words[0] == theirs[0] if len(words) > 1 else ref.gender != "female"
 
 
 def _names_only_holder(text: str, office: str, holder: str) -> bool:

@@ -474,3 +474,22 @@ def test_a_name_run_in_reverse_is_the_person_the_corpus_names_the_usual_way() ->
     assert got[("d2", "Trump Donald")] == got[("d1", "Donald Trump")] == "Donald Trump"
     assert got[("d3", "Susan Ortiz")] == got[("d4", "Ortiz Susan")] == "Susan Ortiz"  # a first name opens a name
     assert got[("d5", "Pratt Owen")] == "Pratt Owen"  # no other reading in the corpus: left as it is
+
+
+def test_a_speaker_who_held_the_presidency_on_the_documents_date_is_titled_so() -> None:
+    from kb.models import Document, SpeakerRef
+    from kb.speakers import canonical_speakers
+
+    article = Document(id="doc_1", text="...", published="2018-06-22", publisher="Daily Planet")
+    quotes = [
+        _quote(SpeakerRef(name="Donald Trump", resolution="named")),
+        _quote(SpeakerRef(name="Trump", resolution="named")),
+        _quote(SpeakerRef(name="Trump", resolution="named", gender="female")),  # Melania, Ivanka: not the president
+        _quote(SpeakerRef(name="Mike Pence", resolution="named")),
+        _quote(SpeakerRef(name="Mitch McConnell", resolution="named", title="Majority Leader")),
+    ]
+    canonical_speakers(quotes, article)
+    assert [q.speaker.title for q in quotes] == ["President", "President", None, "Vice President", "Majority Leader"]
+    candidate = _quote(SpeakerRef(name="Donald Trump", resolution="named"))
+    canonical_speakers([candidate], Document(id="doc_2", text="...", published="2016-03-01", publisher="Daily Planet"))
+    assert candidate.speaker.title is None  # before he took office
