@@ -2762,7 +2762,7 @@ def _holder_named_last(office: str, qualifiers: frozenset[str], people: list[Per
     """Of the people of different surnames the document gives this office before `at`, the one named last (by any
     mention, a bare surname too), within `surname_recency_chars` and well after every other (`office_holder_lead_chars`)."""
     holders: dict[str, str] = {}  # surname -> the longest full name given the office
-    for name in office_holders(office, qualifiers, people, at):
+    for name in office_holders(office, qualifiers, people, at, strict=True):
         if len(name.split()) >= 2:
             holders[name.split()[-1]] = max(holders.get(name.split()[-1], ""), name, key=len)
     last: dict[str, int] = {}

@@ -272,7 +272,7 @@ def read_offices(base: int, doc: Doc) -> list[OfficeMention]:
 
 
 PARTY_QUALIFIERS = {"democratic": "Democratic", "republican": "Republican"}
-_PAST = frozenset({"former", "ex", "then"})
+_BELOW = frozenset({"vice", "deputy", "assistant", "associate", "lieutenant", "press"})  # 'Vice President Pence' is no president
 
 
 def _qualified(qualifiers: frozenset[str], p: PersonMention) -> bool:
@@ -285,15 +285,16 @@ def _qualified(qualifiers: frozenset[str], p: PersonMention) -> bool:
     )
 
 
-def office_holders(office: str, qualifiers: frozenset[str], people: list[PersonMention], at: int) -> set[str]:
-    """The names of the people given this office before `at` whom the qualifiers fit; for a bare "the governor", those who
-    hold it now when the document also names a former holder ("Former Virginia Gov. Terry McAuliffe … Gov. Ralph Northam")."""
-    fit = [p for p in people if p.pos < at and office in p.titles and _qualified(qualifiers, p)]
-    names = {p.name for p in fit}
-    if not qualifiers:  # 'the two-term Republican president' right after 'former President George W. Bush' is him
-        current = names - {p.name for p in fit if p.qualifiers & _PAST}
-        names = current or names
-    return names
+def office_holders(office: str, qualifiers: frozenset[str], people: list[PersonMention], at: int, strict: bool = False) -> set[str]:
+    """The names of the people given this office before `at` whom the qualifiers fit; `strict`, not those given an office
+    below it ("Vice President Mike Pence" holds no presidency, though "president" is among his titles).
+
+    Never narrowed to those who hold it now, nor strict when one holder is sought: 'The President' of an article that
+    titles only 'President Xi Jinping' and 'former Vice President Joe Biden' may well be the untitled Trump it is about."""
+    return {
+        p.name for p in people
+        if p.pos < at and office in p.titles and _qualified(qualifiers, p) and not (strict and (p.qualifiers & _BELOW) - qualifiers)
+    }
 
 
 def office_holder(office: str, qualifiers: frozenset[str], people: list[PersonMention], at: int) -> str | None:
