@@ -2704,3 +2704,19 @@ def test_one_proper_noun_before_a_mayor_is_the_place(extractor: QuoteExtractor, 
 def test_an_abbreviated_title_is_no_speaker_of_its_own(extractor: QuoteExtractor, text: str) -> None:
     quote = extractor.extract(text)[0]
     assert (quote.speaker.name, quote.kind) == ("W. Dale Brannock", "direct" if text.startswith("“") else "indirect")
+
+
+def test_a_video_caption_is_no_ones_words(extractor: QuoteExtractor) -> None:
+    text = (
+        "Media playback is unsupported on your device Media caption New York councillor Dara Pell says the city will sue\n\n"
+        "The city council voted on Tuesday to go to court over the new rules."
+    )
+    extraction = extractor.extract_counted(text, extractor.parse(text), "article", "Council to sue", None)
+    assert extraction.quotes == [] and extraction.rejected.get("caption") == 1
+
+
+def test_an_unnamed_speakers_description_leaves_out_a_clause_set_off_by_commas(extractor: QuoteExtractor) -> None:
+    text = "The official, who spoke on condition of anonymity because he was not authorized to discuss it, said the talks failed."
+    assert extractor.extract(text)[0].speaker.description == "The official"
+    text = "A source who was at the meeting said the talks failed."  # which source: part of the description
+    assert extractor.extract(text)[0].speaker.description == "A source who was at the meeting"

@@ -265,6 +265,8 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
     name_like = head.text[:1].isupper() and (head.pos_ in {"PROPN", "VERB"} or head.pos_ == "NOUN" and not head.is_sent_start)  # 'said Flake, …'
     ends = [c.left_edge.i - 1 for c in head.children if name_like and c.i > head.i and c.dep_ in {"appos", "relcl"} and doc[c.left_edge.i - 1].text == ","]
     ends += [c.left_edge.i for c in head.children if c.i > head.i and c.dep_ == "npadvmod" and c.ent_type_ in {"DATE", "TIME"}]
+    # 'The official, who spoke on condition of anonymity because …': who the official is, not what the reader needs to cite
+    ends += [c.left_edge.i - 1 for c in head.children if c.i > head.i and c.dep_ == "relcl" and doc[c.left_edge.i - 1].text == ","]
     # 'House Minority Whip Steny Hoyer (D., Md.), …': a party shorthand in parentheses is no part of who speaks
     ends += [t.i for t in described if t.text == "(" and t.i > head.left_edge.i and _PARTY_AFTER.match(doc.text, doc[t.i - 1].idx + len(doc[t.i - 1]))]
     if ends and said_by.start < min(ends) < said_by.end:
