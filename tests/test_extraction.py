@@ -2720,3 +2720,15 @@ def test_an_unnamed_speakers_description_leaves_out_a_clause_set_off_by_commas(e
     assert extractor.extract(text)[0].speaker.description == "The official"
     text = "A source who was at the meeting said the talks failed."  # which source: part of the description
     assert extractor.extract(text)[0].speaker.description == "A source who was at the meeting"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Dededo resident Ana Lusby said the water was unsafe.", "Dededo resident"),
+        ("Longtime Phoenix resident Ana Lusby said the water was unsafe.", "Phoenix resident"),
+    ],
+)
+def test_where_a_speaker_lives_is_no_organisation(extractor: QuoteExtractor, text: str, title: str) -> None:
+    speaker = extractor.extract(text)[0].speaker
+    assert (speaker.title, speaker.organization) == (title, None)

@@ -323,7 +323,7 @@ def _office_before(before: SpacySpan, words: list[Token], person: SpacySpan, ent
         title, rest = split_title([_as_written(t) for t in words if t.i not in used])
         if title is None and rest and any(is_title_word(w) for w in rest.split()):
             title = rest  # 'White House Director of Legislative Affairs': an office in title case
-        return title, _whole_body(org, title, before, person) if title else org
+        return _dweller(title, org) or (title, _whole_body(org, title, before, person) if title else org)
     title, org = split_title([_as_written(t) for t in words])
     named = [e[1:] if _capitalised_as_first(e[0]) else e for e in ents if e.label_ in _ORG_LABELS and before.start <= e.start and e.end <= person.start]
     named = [e for e in named if len(e)]
@@ -335,7 +335,18 @@ def _office_before(before: SpacySpan, words: list[Token], person: SpacySpan, ent
     org, title = _named_organisation(org, named, title)
     if org is None and title and fold(title.split()[-1].strip(".")) in _OFFICES_OF_A_PLACE:
         org = _place_before(words, title)
-    return title, _whole_body(org, title, before, person) if org and title else org
+    return _dweller(title, org) or (title, _whole_body(org, title, before, person) if org and title else org)
+
+
+def _dweller(title: str | None, org: str | None) -> tuple[str, None] | None:
+    """'Dededo resident Vicente Bautista': where someone lives is part of the description, not a body they speak for."""
+    if not (org and title and fold(title.split()[-1]) in _DWELLERS):
+        return None
+    place = " ".join(w for w in org.split() if fold(w) not in _STANDING_WORDS)  # 'Longtime Phoenix'
+    return (f"{place} {title}" if place else title), None
+
+
+_DWELLERS = frozenset({"resident", "native", "homeowner", "voter", "villager", "local"})
 
 
 _OFFICES_OF_A_PLACE = frozenset({"mayor", "governor", "gov", "sheriff"})
