@@ -2559,6 +2559,8 @@ def test_a_different_surname_with_the_same_letters_is_not_a_misspelling(extracto
         ('"We are ready," said Marla Quenby, a Maryland-based activist.', "activist", None),
         # a member of Congress's party, as 'Republican Rep.' gives it
         ('"We are ready," said Tobias Renwick, a former Republican congressman from Arizona.', "former congressman", "Republican"),
+        ("Tom Vasko, a speechwriter for the former president, said the photos were old.", "speechwriter", None),
+        ("Dana Kline, a student at Harvard University, said the petition was wrong.", "student", "Harvard University"),
     ],
 )
 def test_a_profession_in_apposition_is_the_speakers_title(extractor: QuoteExtractor, text: str, title: str, organization: str | None) -> None:
@@ -2732,3 +2734,4 @@ def test_an_unnamed_speakers_description_leaves_out_a_clause_set_off_by_commas(e
 def test_where_a_speaker_lives_is_no_organisation(extractor: QuoteExtractor, text: str, title: str) -> None:
     speaker = extractor.extract(text)[0].speaker
     assert (speaker.title, speaker.organization) == (title, None)
+

@@ -50,7 +50,8 @@ ISSUING_CUES = frozenset("announce unveil issue publish release propose".split()
 # officials are not among them (an unnamed official stays a description).
 INTRODUCED_ROLES = frozenset(
     """attorney lawyer professor economist analyst doctor researcher nurse physician scientist scholar historian teacher
-    pastor activist advocate consultant operative lobbyist pollster columnist commentator journalist host""".split()
+    pastor activist advocate consultant operative lobbyist pollster columnist commentator journalist host speechwriter expert
+    lawmaker producer anchor student farmer worker priest rabbi imam bishop pilot""".split()
 )  # not "author" or "writer": what they are "of" is a book, not a body
 # "the newspaper noted": a news outlet the document quoted before.
 MEDIA_NOUNS = frozenset("newspaper paper outlet publication magazine network broadcaster".split())
