@@ -2735,3 +2735,15 @@ def test_where_a_speaker_lives_is_no_organisation(extractor: QuoteExtractor, tex
     speaker = extractor.extract(text)[0].speaker
     assert (speaker.title, speaker.organization) == (title, None)
 
+
+
+def test_it_after_a_body_that_spoke_is_that_body(extractor: QuoteExtractor) -> None:
+    text = (
+        "Facebook said the data could only be used for the app's stated purpose.\n\n"
+        "Boston Analytica, however, said that once the company learned how the data was sourced, it deleted the records. "
+        "It said none of that data was used in the campaign."
+    )
+    speaker = find(extractor.extract(text), "none of that data").speaker
+    assert (speaker.name or speaker.description) == "Boston Analytica"
+    text = "The report said the program cost $4 billion. It added that most of the money went to contractors."
+    assert find(extractor.extract(text), "went to contractors").speaker.description == "The report"

@@ -1624,6 +1624,8 @@ class _ArticleExtraction:
             return SpeakerRef(None, "pronoun", last.title, last.organization, last.description, span)
         elif pronoun in PLURAL_PRONOUNS and (group := self._plural_antecedent(span)) is not None:
             return group
+        elif pronoun == "it" and (said_before := self._thing_that_spoke(last, span)) is not None:
+            return said_before  # 'Cambridge Analytica, however, said … It said none of that data was used': the same body
         elif pronoun == "it":
             before = [  # never one named inside quoted words: '"… to combat the COVID-19, police …," it said'
                 (pos, name) for pos, name in self.orgs
@@ -1632,6 +1634,21 @@ class _ArticleExtraction:
             if before:
                 return SpeakerRef(max(before)[1], "pronoun", None, None, None, span, is_organization=True)
         return SpeakerRef(name=None, resolution="pronoun", description=span.text, mention=span)
+
+
+    def _thing_that_spoke(self, last: SpeakerRef | None, span: Span) -> SpeakerRef | None:
+        """The previous quote's speaker, for an "it" that speaks right after it, when that is no person: an organisation, or a
+        body or document the text only describes ('The report said …. It added …')."""
+        if last is None or last.mention is None or not 0 < span.start - last.mention.start <= 1000:
+            return None
+        # a name no given name opens ('Boston Analytica', which the tagger may call a person) may be a body's
+        personal = last.name is not None and (len(last.name.split()) < 2 or first_name_gender(last.name) is not None)
+        if not last.is_organization and (personal or last.resolution not in ("nominal", "pronoun", "named") or last.title or last.gender):
+            return None
+        said = (last.description or "").strip()
+        if not last.name and (said.lower() in {"it", "they", "we", "i", "you", "he", "she"} or re.search(r"[^s]s$", said)):
+            return None  # another pronoun; a group ('Critics', 'Facebook's policies') is no "it"
+        return SpeakerRef(last.name, "pronoun", None, last.organization, last.description, span, is_organization=last.is_organization)
 
 
 def _relative_head(doc: Doc, base: int, mention: Span) -> tuple[int, int] | None:
