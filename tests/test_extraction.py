@@ -2682,6 +2682,21 @@ def test_a_described_office_is_the_holder_the_document_means(extractor: QuoteExt
         "The president has warned that the shutdown could go on for months."
     )
     assert find(extractor.extract(text), "shutdown could go on").speaker.name != "Walter Brennick"
+    text = (
+        "President Alma Torvald said on Monday that the wall would be built. Torvald spoke at the White House.\n\n"
+        "Vice President Walter Brennick met senators on Tuesday to press for the bill.\n\n"
+        "The president said he was reviewing the offer made by Democrats."
+    )
+    speaker = find(extractor.extract(text), "reviewing the offer").speaker
+    assert (speaker.name, speaker.title) == ("Alma Torvald", "President")
+    # a bare "the governor" is never the one the document calls former, even named last
+    text = (
+        "Gov. Ralph Dunmore signed the budget on Monday after weeks of talks with the legislature, which had held it up "
+        "over the money for new judges, courtrooms and the state's crumbling prisons since the spring.\n\n"
+        "Dunmore thanked former Gov. Tobias Maywood for his help.\n\n"
+        "The governor said the budget would pass."
+    )
+    assert find(extractor.extract(text), "budget would pass").speaker.name != "Tobias Maywood"
 
 
 @pytest.mark.parametrize(

@@ -69,6 +69,7 @@ from ingest.extract.marks import (
 from ingest.extract.mentions import (
     MAIN_SUBJECT,
     PARTY_QUALIFIERS,
+    PAST_QUALIFIERS,
     QUOTED,
     OfficeMention,
     PersonMention,
@@ -2786,12 +2787,29 @@ def _holder_named_last(office: str, qualifiers: frozenset[str], people: list[Per
     for p in people:
         if p.pos < at and p.rank != QUOTED and (surname := p.name.split()[-1]) in holders:
             last[surname] = max(last.get(surname, -1), p.pos)
+    # a bare "the president" is none of those the document calls former, though they must be named well before it too
+    former = set() if qualifiers else {n.split()[-1] for n in holders.values() if _called_former(n, office, people, at)}
     named = sorted(last.items(), key=lambda item: item[1], reverse=True)
-    if len(holders) < 2 or not named or at - named[0][1] > rules.surname_recency_chars:
+    chosen = next((item for item in named if item[0] not in former), None)
+    if chosen is None or at - chosen[1] > rules.surname_recency_chars:
         return None
-    if len(named) > 1 and named[0][1] - named[1][1] < rules.office_holder_lead_chars:
+    if len(holders) == 1:  # 'President Donald Trump … Vice President Mike Pence … the president': the one who holds it
+        return holders[chosen[0]] if _most_named(chosen[0], people, at) else None
+    if any(surname != chosen[0] and chosen[1] - pos < rules.office_holder_lead_chars for surname, pos in named):
         return None
-    return holders[named[0][0]]
+    return holders[chosen[0]]
+
+
+def _most_named(surname: str, people: list[PersonMention], at: int) -> bool:
+    """Whether no one is named more often than this surname before `at`: 'The President' of an article about an untitled
+    Trump is not the 'President Xi Jinping' it names in passing."""
+    counts = Counter(p.name.split()[-1] for p in people if p.pos < at and p.rank != QUOTED)
+    return counts[surname] >= max(counts.values(), default=0)
+
+
+def _called_former(name: str, office: str, people: list[PersonMention], at: int) -> bool:
+    """'former President George W. Bush': the document gives this person the office as one held before."""
+    return any(p.name == name and p.pos < at and office in p.titles and p.qualifiers & PAST_QUALIFIERS for p in people)
 
 
 def _honorific_gender(mention: str) -> str | None:

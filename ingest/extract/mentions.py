@@ -273,6 +273,7 @@ def read_offices(base: int, doc: Doc) -> list[OfficeMention]:
 
 PARTY_QUALIFIERS = {"democratic": "Democratic", "republican": "Republican"}
 _BELOW = frozenset({"vice", "deputy", "assistant", "associate", "lieutenant", "press"})  # 'Vice President Pence' is no president
+PAST_QUALIFIERS = frozenset({"former", "ex", "then"})  # 'former President George W. Bush' holds the office no more
 
 
 def _qualified(qualifiers: frozenset[str], p: PersonMention) -> bool:
