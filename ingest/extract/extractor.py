@@ -1642,10 +1642,8 @@ class _ArticleExtraction:
         body or document the text only describes ('The report said …. It added …')."""
         if last is None or last.mention is None or not 0 < span.start - last.mention.start <= 1000:
             return None
-        # a name no given name opens ('Boston Analytica', which the tagger may call a person) may be a body's
-        personal = last.name is not None and (len(last.name.split()) < 2 or first_name_gender(last.name) is not None)
-        if not last.is_organization and (personal or last.resolution not in ("nominal", "pronoun", "named") or last.title or last.gender):
-            return None
+        if not last.is_organization and (last.name or last.resolution not in ("nominal", "pronoun") or last.title or last.gender):
+            return None  # a person's name, even one the tagger may have taken a body's for ('AAN's Dan Conston')
         said = (last.description or "").strip()
         if not last.name and (said.lower() in {"it", "they", "we", "i", "you", "he", "she"} or re.search(r"[^s]s$", said)):
             return None  # another pronoun; a group ('Critics', 'Facebook's policies') is no "it"
