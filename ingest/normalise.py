@@ -1,7 +1,7 @@
 """Length-preserving text normalisation: every character keeps its offset.
 
-Hard-wrapped lines, Markdown emphasis and escapes, odd spaces and control characters, and the
-link cards some sites print after a name, are replaced one character for one, so an offset into
+Hard-wrapped lines, Markdown emphasis and escapes, odd spaces and control characters, a video player's words, and
+the link cards some sites print after a name, are replaced one character for one, so an offset into
 the normalised text is the same offset into the source text and no map needs to be carried downstream.
 """
 
@@ -32,6 +32,9 @@ _CARD_START = re.compile(
     r"(?P=w)(?P<join>[A-Z0-9‘“\"']| (?=[A-Z0-9]))))"
 )
 _CARD_MAX_CHARS = 800
+# The BBC's player text before a video's caption: the caption itself is prose (who said what in the video), the player's
+# words are not ("Media playback is unsupported on your device Media caption New York councillor …" was a speaker).
+_PLAYER_TEXT = re.compile(r"\bMedia playback is unsupported on your device\b|\bMedia caption\b")
 _POSSESSIVE = re.compile(r"['’]s\b")
 
 
@@ -80,6 +83,7 @@ def normalise(text: str, markdown: bool = False) -> str:
         text = _MD_EMPHASIS.sub(lambda m: " " * len(m.group()), text)
         text = _MD_ESCAPE.sub(" ", text)
     text = _SOFT_BREAK.sub(lambda m: " " * len(m.group()), text)
+    text = _PLAYER_TEXT.sub(lambda m: " " * len(m.group()), text)
     return without_link_cards(text)
 
 

@@ -13,7 +13,7 @@ from enum import Enum
 class Rejected(str, Enum):
     """Why a paragraph, label or quote was not kept as a statement."""
 
-    CAPTION = "caption"  # an image or video caption, a photo credit ("Joshua Lott/Reuters", "File Photo", "Media caption …")
+    CAPTION = "caption"  # an image caption or photo credit ("Joshua Lott/Reuters", "File Photo")
     FURNITURE = "furniture"  # "READ NEXT", "Related Video", "Advertisement", link lists, a transcript's "(CROSSTALK.)"
     HEADLINE = "headline"  # a headline or all-capitals line inside the text
     DATELINE = "dateline"  # "KABUL (Reuters) —" taken for a speaker
@@ -25,7 +25,7 @@ class Rejected(str, Enum):
 
 _AGENCIES = r"(?:Reuters|REUTERS|AP|AFP|Getty(?: Images)?|EPA|Bloomberg|NYT|The New York Times|The Washington Post|Pool|Shutterstock|ZUMA|Sipa|UPI|CNN|Fox News|NBC|ABC|CBS)"
 _CREDIT = re.compile(
-    rf"(?:\b[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{0,3}} ?/ ?{_AGENCIES}\b|\b{_AGENCIES} ?/ ?[A-Z][\w'’-]+|\bGetty Images\b|\b(?:Image|Media) (?:copyright|caption)\b|\bMedia playback is unsupported\b"
+    rf"(?:\b[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{0,3}} ?/ ?{_AGENCIES}\b|\b{_AGENCIES} ?/ ?[A-Z][\w'’-]+|\bGetty Images\b|\bImage (?:copyright|caption)\b"
     r"|\bFile [Pp]hoto\b|\bPhoto(?:graph)? (?:by|credit|courtesy)\b|\((?:Photo|Image|Credit)[^)]*\)|\bAP Photo\b)"
 )
 _FURNITURE = re.compile(
@@ -55,7 +55,7 @@ def paragraph_noise(text: str) -> Rejected | None:
     if _FURNITURE.match(stripped) and len(stripped.split()) <= 12 or _LINK_LINE.search(stripped) and len(stripped.split()) <= 30:
         return Rejected.FURNITURE
     credit = _CREDIT.search(stripped)
-    if credit and (credit.end() >= len(stripped.rstrip(".)] ")) or stripped.startswith(("Image ", "Media caption", "Media playback"))):
+    if credit and (credit.end() >= len(stripped.rstrip(".)] ")) or stripped.startswith("Image ")):
         return Rejected.CAPTION  # credits close a caption ("... Joshua Lott/Reuters"); "a Reuters/Ipsos poll" mid-sentence is prose
     letters = _LETTERS.findall(stripped)
     words = stripped.split()
