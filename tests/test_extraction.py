@@ -2561,6 +2561,8 @@ def test_a_different_surname_with_the_same_letters_is_not_a_misspelling(extracto
         ('"We are ready," said Tobias Renwick, a former Republican congressman from Arizona.', "former congressman", "Republican"),
         ("Tom Vasko, a speechwriter for the former president, said the photos were old.", "speechwriter", None),
         ("Dana Kline, a student at Harvard University, said the petition was wrong.", "student", "Harvard University"),
+        # capitalised words between a qualifier and the profession: the body, the qualifier kept on the title
+        ("Fiona Marsh, the former top White House expert on Russia, said the talks had failed.", "former expert", "White House"),
     ],
 )
 def test_a_profession_in_apposition_is_the_speakers_title(extractor: QuoteExtractor, text: str, title: str, organization: str | None) -> None:

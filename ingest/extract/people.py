@@ -350,6 +350,7 @@ _DWELLERS = frozenset({"resident", "native", "homeowner", "voter", "villager", "
 
 
 _OFFICES_OF_A_PLACE = frozenset({"mayor", "governor", "gov", "sheriff"})
+_WHEN_HELD = frozenset({"former", "acting", "interim", "then"})  # when a title is held, not which body
 # Words of an office holder's standing that the parse takes for a name when they open a sentence ('Longtime Mayor …').
 _STANDING_WORDS = frozenset({
     "longtime", "veteran", "embattled", "outgoing", "incoming", "current", "popular", "controversial", "beleaguered",
@@ -513,8 +514,12 @@ def office_in_apposition(person: SpacySpan) -> tuple[str | None, str | None]:
         return None, None  # 'Schumer, a member of the Gang of Eight': a body they sit on, no office of their own
     title, org = split_title([t.text for t in words] if not any(t.is_punct and t.text != "-" for t in words) else [head.text])
     title = title.replace(" - ", "-") if title else title
-    if title is None and org is not None and not is_title_word(head.text):
-        title, org = _profession(words, head)  # 'a New York Times journalist', 'a Maryland-based activist'
+    if org is not None and not is_title_word(head.text) and (title is None or org.split()[-1] == head.text):
+        # 'a New York Times journalist', 'a Maryland-based activist'; 'the former top White House expert on Russia' is
+        # no "former top" of a "White House expert"
+        when = [t.text for t in words if t.lower_ in _WHEN_HELD and t.i < head.i] if title else []
+        title, org = _profession(words, head)
+        title = " ".join([*when, title])
     if org is None:  # 'director of research at the Center for Immigration Studies': the first naming one
         owners = [c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"]
         preps = [p for p in head.subtree if p.dep_ == "prep" and p.lower_ in {"with", "for", "at", "of"} and not _in_clause(p, head)]
