@@ -2767,3 +2767,9 @@ def test_it_after_a_body_that_spoke_is_that_body(extractor: QuoteExtractor) -> N
     assert (speaker.name or speaker.description) == "The Justice Department"
     text = "The report said the program cost $4 billion. It added that most of the money went to contractors."
     assert find(extractor.extract(text), "went to contractors").speaker.description == "The report"
+
+
+def test_a_white_house_letters_own_i_is_kept(extractor: QuoteExtractor) -> None:
+    text = "I hereby report that I have issued an Executive Order to take additional steps with respect to the emergency."
+    extraction = extractor.extract_counted(text, extractor.parse(text), "article", "Letter to the Speaker", None, "The White House")
+    assert extraction.quotes and not extraction.rejected.get("narrator")

@@ -269,8 +269,10 @@ class QuoteExtractor:
                 quotes += lede.run()
                 rejected = lede.rejected
         else:
-            # an article's own "I" is its author, whom the text does not name; a statement's is its issuer's (below)
-            article = self._article(text, parsed, title, text, narrated=kind == "article" and not issuer)
+            # an article's own "I" is its author, whom the text does not name; a statement's is its issuer's (below), and so
+            # is that of a White House letter or memorandum no title marks as a statement ('I hereby report …')
+            narrated = kind == "article" and not issuer and "white house" not in (publisher or "").lower()
+            article = self._article(text, parsed, title, text, narrated=narrated)
             quotes = article.run()
             rejected = article.rejected
         if (kind == "statement" or issuer) and Sieve.STATEMENTS in sieves:
