@@ -2773,3 +2773,12 @@ def test_a_white_house_letters_own_i_is_kept(extractor: QuoteExtractor) -> None:
     text = "I hereby report that I have issued an Executive Order to take additional steps with respect to the emergency."
     extraction = extractor.extract_counted(text, extractor.parse(text), "article", "Letter to the Speaker", None, "The White House")
     assert extraction.quotes and not extraction.rejected.get("narrator")
+
+
+def test_an_acronym_before_an_office_is_its_body_for_the_later_quotes(extractor: QuoteExtractor) -> None:
+    text = (
+        "The deportation was announced hours after ICE Director Sarah Valdane was forced to walk back her remarks.\n\n"
+        "“We will follow the law,” Ms. Valdane said on Friday."
+    )
+    speaker = find(extractor.extract(text), "follow the law").speaker
+    assert (speaker.name, speaker.title, speaker.organization) == ("Sarah Valdane", "Director", "ICE")

@@ -591,7 +591,8 @@ def body_before(first: Token, office: str) -> str:
         i -= 1
     while run and (run[0].lower_ in BODY_CONNECTORS or run[0].text in _CAPTION_WORDS or _capitalised_as_first(run[0])):
         run = run[1:]
-    if not run or not any(t.ent_type_ in _ORG_LABELS for t in run):
+    acronym = len(run) == 1 and run[0].is_alpha and run[0].is_upper and 2 <= len(run[0]) <= 5  # 'ICE Director', untagged
+    if not run or not acronym and not any(t.ent_type_ in _ORG_LABELS for t in run):
         return ""
     body = POSSESSIVE.sub("", first.doc[run[0].i : run[-1].i + 1].text).strip()
     congress = fold(office.split()[-1].strip(".")) in _CONGRESS
