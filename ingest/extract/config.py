@@ -60,6 +60,8 @@ class RuleConfig:
     # "they said" is the group last made a subject ("Republican leaders point to …") at most this many characters before,
     # when no later plural subject (a thing: "the walls") stands between.
     plural_recency_chars: int = 600
+    # "it said" is the organisation named, or the body or document quoted, at most this many characters before.
+    it_recency_chars: int = 1000
     # Confidence of each kind of decision: the share of such quotes found with the right speaker on PolNeAR dev
     # (`python -m evals.attribution --split dev`, "reliability"), rounded down to 0.05; turns and statements are
     # not in PolNeAR and keep their prior.

@@ -1632,17 +1632,16 @@ class _ArticleExtraction:
         elif pronoun == "it":
             before = [  # never one named inside quoted words: '"… to combat the COVID-19, police …," it said'
                 (pos, name) for pos, name in self.orgs
-                if pos < span.start and span.start - pos < 1000 and not any(m.start <= pos < m.end for m in self.marked)
+                if pos < span.start and span.start - pos < self.rules.it_recency_chars and not any(m.start <= pos < m.end for m in self.marked)
             ]
             if before:
                 return SpeakerRef(max(before)[1], "pronoun", None, None, None, span, is_organization=True)
         return SpeakerRef(name=None, resolution="pronoun", description=span.text, mention=span)
 
-
     def _thing_that_spoke(self, last: SpeakerRef | None, span: Span) -> SpeakerRef | None:
         """The previous quote's speaker, for an "it" that speaks right after it, when that is no person: an organisation, or a
         body or document the text only describes ('The report said …. It added …')."""
-        if last is None or last.mention is None or not 0 < span.start - last.mention.start <= 1000:
+        if last is None or last.mention is None or not 0 < span.start - last.mention.start <= self.rules.it_recency_chars:
             return None
         if not last.is_organization and (last.name or last.resolution not in ("nominal", "pronoun") or last.title or last.gender):
             return None  # a person's name, even one the tagger may have taken a body's for ('AAN's Dan Conston')
