@@ -282,6 +282,11 @@ def names_an_organisation(name: str) -> bool:
     return len(words) >= 2 and fold(words[-1]) in ORG_HEADS and name_gender(fold(words[0])) is None
 
 
+def white_house(publisher: str | None) -> bool:
+    """A document the White House published: its unnamed "I" and "the President" are the office holder's."""
+    return "white house" in (publisher or "").lower()
+
+
 def office_holder(office: str, day: str | None) -> str | None:
     """Who held a US office ("President", "Vice President") on an ISO day, from 1993; None when unknown."""
     terms = US_OFFICE_HOLDERS.get(office.lower().strip())

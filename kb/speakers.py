@@ -43,6 +43,7 @@ from kb.names import (
     parse_person,
     PersonName,
     proper_name,
+    white_house,
 )
 
 
@@ -93,14 +94,14 @@ def name_described_speakers(quotes: list[Quote], doc: Document | None = None) ->
     """Speakers the extractor only described, when the description is a name: "Nielsen", "the Department of Homeland
     Security" (a person or an organisation by how the document wrote it); `THE VICE PRESIDENT` of a White House
     transcript whose title names nobody: the office holder on the document's date."""
-    white_house = doc is not None and "white house" in (doc.publisher or "").lower()
+    from_white_house = doc is not None and white_house(doc.publisher)
     for q in quotes:
         ref = q.speaker
         if ref.name:
             continue
         if ref.resolution == "nominal" and ref.description and (named := proper_name(ref.description)):
             ref.name, ref.is_organization, ref.description = named[0], named[1], None
-        elif ref.resolution == "label" and ref.title and white_house and doc is not None:
+        elif ref.resolution == "label" and ref.title and from_white_house and doc is not None:
             if holder := office_holder(ref.title, doc.published):
                 ref.name, ref.description = holder, None
         elif ref.resolution == "nominal" and doc is not None:
@@ -109,7 +110,7 @@ def name_described_speakers(quotes: list[Quote], doc: Document | None = None) ->
             # the day when the document names him ("Donald Trump has stuck to … On Saturday, the president tweeted")
             office = re.sub(r"(?i)^the\s+", "", (ref.description or "").strip())
             if office.lower() in ("president", "vice president") and (holder := office_holder(office, doc.published)):
-                if white_house or _names_only_holder(doc.text, office, holder):
+                if from_white_house or _names_only_holder(doc.text, office, holder):
                     ref.name, ref.title, ref.description = holder, ref.title or office, None
     if doc is not None:
         _title_office_holders(quotes, doc.published)

@@ -120,7 +120,15 @@ from ingest.extract.transcripts import (
 from ingest.normalise import paragraphs
 from kb.citations import opens_quotation, single_spaced
 from kb.models import Quote, Span, SpeakerRef
-from kb.names import ORG_HEADS, SUFFIXES, WEEKDAYS, edit_distance, fold, proper_name
+from kb.names import (
+    ORG_HEADS,
+    SUFFIXES,
+    WEEKDAYS,
+    edit_distance,
+    fold,
+    proper_name,
+    white_house,
+)
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _CONTENT_DEPS = {"ccomp", "parataxis", "xcomp", "dobj", "oprd", "advcl", "dep", "conj"}
@@ -271,7 +279,7 @@ class QuoteExtractor:
         else:
             # an article's own "I" is its author, whom the text does not name; a statement's is its issuer's (below), and so
             # is that of a White House letter or memorandum no title marks as a statement ('I hereby report …')
-            narrated = kind == "article" and not issuer and "white house" not in (publisher or "").lower()
+            narrated = kind == "article" and not issuer and not white_house(publisher)
             article = self._article(text, parsed, title, text, narrated=narrated)
             quotes = article.run()
             rejected = article.rejected
@@ -639,7 +647,7 @@ class _ArticleExtraction:
                         PersonMention(office.pos, holder, None, office.sentence, office.rank, frozenset({office.office}), office=office.office.capitalize())
                     )
         for person in self.people:  # a name inside someone's quoted words is not whom the narration's "he" means
-            if any(m.start <= person.pos < m.end for m in self.marked):
+            if self._quoted_at(person.pos):
                 person.rank = QUOTED
         for index, (base, doc) in enumerate(self.parsed):
             quotes.extend(self._paragraph(index, base, doc))
@@ -742,12 +750,16 @@ class _ArticleExtraction:
         self._announce(index, base, unit.cues, unit.ents)
         return quotes
 
+    def _quoted_at(self, pos: int) -> bool:
+        """Whether a position lies inside someone's quoted words (a marked span)."""
+        return any(m.start <= pos < m.end for m in self.marked)
+
     def _by_the_narrator(self, s: SpeakerRef) -> bool:
         """A speaker that is the article's own "I" or "we" (its author) or "you" (the reader: 'If you asked them what they
         need, they would ask for …'), outside anyone's quoted words."""
         if s.name or s.mention is None or (s.description or "").strip().lower() not in NARRATOR_PRONOUNS:
             return False
-        return not any(m.start <= s.mention.start < m.end for m in self.marked)
+        return not self._quoted_at(s.mention.start)
 
     def _narrated_subject(self, q: Quote, base: int, doc: Doc, ents: list[SpacySpan]) -> SpeakerRef | None:
         """'Sen. Bernie Sanders … identified young voters' exhaustion with bigotry as one of the reasons … "The younger
@@ -1632,7 +1644,7 @@ class _ArticleExtraction:
         elif pronoun == "it":
             before = [  # never one named inside quoted words: '"… to combat the COVID-19, police …," it said'
                 (pos, name) for pos, name in self.orgs
-                if pos < span.start and span.start - pos < self.rules.it_recency_chars and not any(m.start <= pos < m.end for m in self.marked)
+                if pos < span.start and span.start - pos < self.rules.it_recency_chars and not self._quoted_at(pos)
             ]
             if before:
                 return SpeakerRef(max(before)[1], "pronoun", None, None, None, span, is_organization=True)
