@@ -1589,6 +1589,12 @@ def test_the_office_the_document_gives_a_name_is_its_whole_title(extractor: Quot
     assert find(quotes, "office grew").speaker.title == "President"  # "Under" is a preposition here
 
 
+def test_a_given_name_the_tagger_left_outside_is_no_part_of_the_title(extractor: QuoteExtractor) -> None:
+    # the tagger takes only "Kessler" for the person; "Rahm" is his given name, not a word of his office
+    speaker = extractor.extract("Mayor Rahm Kessler said the city will sue in federal court.")[0].speaker
+    assert (speaker.name, speaker.title) == ("Rahm Kessler", "Mayor")
+
+
 @pytest.mark.parametrize(
     ("sentence", "title", "organization"),
     [

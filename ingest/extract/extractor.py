@@ -407,8 +407,8 @@ def _states_something(words: SpacySpan, phrase_words: int, marked: bool = False)
     if _words(words.text) < phrase_words // 2 and all(_bare_infinitive(t) for t in heads if not t.is_punct):
         return False  # "threatened to cut off aid", "agreed to end the shutdown": an act in a few words, no statement
     # "as cruel, immoral", not "as likely genuine applicants" (the adjective of a noun); marked, any adjective judges
-    judged = (lambda a: any(c.pos_ == "ADJ" or c.dep_ == "amod" for c in a.subtree if c is not a)) if marked else (
-        lambda a: any(c.pos_ == "ADJ" and c.head.pos_ not in {"NOUN", "PROPN"} for c in a.subtree if c is not a))
+    judged = (lambda a: any(c.pos_ == "ADJ" or c.dep_ == "amod" for c in a.subtree if c.i != a.i)) if marked else (
+        lambda a: any(c.pos_ == "ADJ" and c.head.pos_ not in {"NOUN", "PROPN"} for c in a.subtree if c.i != a.i))
     if any(
         t.pos_ in {"VERB", "AUX"}
         or any(a.lower_ == "as" and judged(a) for a in (t, *t.children))
@@ -1074,7 +1074,7 @@ class _ArticleExtraction:
                 if subj.tag_ in {"WP", "WDT"} and node.dep_ == "relcl":
                     ante = _relative_antecedent(subj) or node.head  # "Lapan, who said ..." -> Lapan
                     for _ in range(3):  # "a report issued last week that described …": the report, not the week
-                        if ante.ent_type_ not in {"DATE", "TIME"} or ante.head is ante:
+                        if ante.ent_type_ not in {"DATE", "TIME"} or ante.head.i == ante.i:
                             break
                         ante = ante.head
                     if ante.lower_ in _NOBODY_IN_PARTICULAR:
@@ -1093,17 +1093,17 @@ class _ArticleExtraction:
             ) is not None:
                 return controller  # 'forced Stumpf to admit that …': the one made to speak, not the one who made him
             if node.dep_ == "advcl" and node.tag_ == "VBG" and node.head.dep_ == "relcl" and node.i > 0 and node.doc[node.i - 1].text == "," and (
-                node.head.head.head is not node.head.head
+                node.head.head.head.i != node.head.head.i
             ):
                 node = node.head.head.head  # 'scolded a constituent who disagreed with her, telling him: "…"': she tells, not he
-            elif node.dep_ in {"conj", "xcomp", "advcl"} and node.head is not node:
+            elif node.dep_ in {"conj", "xcomp", "advcl"} and node.head.i != node.i:
                 node = node.head
             elif node.dep_ == "ccomp" and node.i > 0 and node.doc[node.i - 1].lower_ in {"and", "but"} and node.head.lemma_.lower() in SPEECH_VERBS:
                 node = node.head  # '… said Friday that she thinks … but said "…"': the parse hangs the second verb on the first
             elif node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.lower_ == "by":
                 node = node.head.head  # "pushed back against them by claiming that …": who pushed back claims
             else:
-                return (_trailing_apposition(verb) or _source_apposition(verb) or _absorbed_subject(verb) or _named_after_marks(verb)) if node is verb else None
+                return (_trailing_apposition(verb) or _source_apposition(verb) or _absorbed_subject(verb) or _named_after_marks(verb)) if node.i == verb.i else None
         return None
 
     # -- quotation marks ---------------------------------------------------------------------
@@ -1199,7 +1199,7 @@ class _ArticleExtraction:
         if subject is None or subject.lower_ not in {"he", "she"}:
             return subject
         node = cue.sentence.doc[min(cue.tokens)]
-        while node.dep_ in {"ccomp", "xcomp"} and node.head is not node:
+        while node.dep_ in {"ccomp", "xcomp"} and node.head.i != node.i:
             node = node.head
             outer = next((c.subject for c in near if min(c.tokens) == node.i and c.subject is not None), None)
             if outer is None:
@@ -1500,7 +1500,7 @@ class _ArticleExtraction:
                 if subject is not None:
                     inner = self._speaker(subject, base, ents)
                     return inner if inner is not None and inner.resolution in {"named", "nominal"} else None
-                if node.head is node:
+                if node.head.i == node.i:
                     break
                 node = node.head
         return None
@@ -1834,7 +1834,7 @@ def _repaired_clause(content: Token, sub: list[Token]) -> list[Token]:
     a subject starts right after the cue and its date.
     """
     verb = content.head
-    if content.dep_ != "ccomp" or verb.i > content.i or verb is content:
+    if content.dep_ != "ccomp" or verb.i >= content.i:
         return sub
     doc = content.doc
     later = [c for c in verb.children if c.i > sub[-1].i and c.dep_ in {"dobj", "npadvmod", "advmod", "prep"}]

@@ -313,7 +313,7 @@ def _rank(root: Token) -> int:
     if root.dep_ in {"compound", "nmod", "amod"} and root.head.pos_ == "NOUN":
         return MODIFIER  # "the Obama administration", "Trump supporters": a thing named after the person, not the person
     node = root
-    while node.dep_ in {"compound", "flat", "appos"} and node.head is not node:
+    while node.dep_ in {"compound", "flat", "appos"} and node.head.i != node.i:
         node = node.head
     if node.dep_ not in {"nsubj", "nsubjpass"}:
         return OTHER
@@ -348,7 +348,7 @@ def _container(ent: SpacySpan, ents: list[SpacySpan]) -> str | None:
     """The other person whose appositive or modifier holds this mention ("Laura Bush, wife of ... George W Bush")."""
     node = ent.root
     for _ in range(6):
-        if node.head is node:
+        if node.head.i == node.i:
             return None
         node = node.head
         for other in ents:

@@ -139,7 +139,7 @@ def clause_subject_in_source(source: Token) -> Token | None:
     source (nor is a second apposition after it: 'the first one, Kate's Law,')."""
     to = source.head
     according = to.head
-    if source.dep_ != "pobj" or to.lower_ != "to" or according.lower_ != "according" or according.head is according:
+    if source.dep_ != "pobj" or to.lower_ != "to" or according.lower_ != "according" or according.head.i == according.i:
         return None
     verb = according.head
     if verb.i < source.i or any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in verb.children):
@@ -221,7 +221,7 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
         # 'Senate minority leader Chuck Schumer and House minority leader Nancy Pelosi': Pelosi's words start after the "and"
         # that follows another name (not the one of 'Customs and Border Protection')
         own = max([start_i, *(t.i + 1 for t in doc[start_i : person.start] if t.pos_ == "CCONJ" and any(u.ent_type_ == "PERSON" for u in doc[start_i : t.i]))])
-        words = [t for t in doc[own : person.start] if _describes(t) and t is not given and not _describes_the_person(t, person)]
+        words = [t for t in doc[own : person.start] if _describes(t) and (given is None or t.i != given.i) and not _describes_the_person(t, person)]
         tail: list[Token] = []
         if person.start < start_i or person.start >= end_i:  # named in an appositive: the head phrase is the title
             tail = _office_of(head)
