@@ -217,6 +217,37 @@ def test_a_possessive_claim_is_reported_speech(extractor: QuoteExtractor) -> Non
     assert claim.kind == "indirect" and claim.speaker.description == "The mayor" and claim.cue and claim.cue.text == "claim"
 
 
+
+def test_a_claim_nouns_clause_hung_on_a_verb_further_up_stays_the_nouns(extractor: QuoteExtractor) -> None:
+    # the parse hangs "that she wanted …" on "announced": the announcement is no speaker, her statement is hers
+    text = (
+        "The closure was announced just hours after Port Director Mara Quillen was forced to walk back her statement "
+        "from a day earlier that she wanted Congress to pass laws requiring ports to hold unsafe cargo."
+    )
+    claim = find(extractor.extract(text), "she wanted Congress to pass laws")
+    assert claim.speaker.name == "Mara Quillen" and claim.cue and claim.cue.text == "statement"
+
+
+def test_a_supposition_the_writer_invites_is_nobodys_quote(extractor: QuoteExtractor) -> None:
+    text = (
+        "Let’s say you and your child are from Honduras, among the world’s deadliest nations.\n\n"
+        "First, let’s stipulate that the senator's words on trade often are crude.\n\n"
+        "Let us recall that the average worker earns about $50,000 a year.\n\n"
+        "The treasurer said that the budget was balanced."
+    )
+    assert [q.text for q in extractor.extract(text)] == ["that the budget was balanced"]
+
+
+def test_a_thing_given_its_name_is_nobodys_quote(extractor: QuoteExtractor) -> None:
+    text = (
+        "The senator said the waiver helps farmers. That is why it’s called the Farm Relief Act and not the Bank Relief Act.\n\n"
+        'The waiver was called "a disgrace to the county" by the mayor.'
+    )
+    quotes = extractor.extract(text)
+    assert [q.text for q in quotes] == ["the waiver helps farmers", "a disgrace to the county"]
+    assert quotes[1].speaker.description == "the mayor"
+
+
 # -- transcripts: labels resolved within the document, reporters' questions, role labels ------------------------
 
 BRIEFING = """James S. Brady Press Briefing Room

@@ -470,6 +470,28 @@ def _refusing(verb: Token) -> bool:
     return verb.lemma_.lower() == "deny" and sum(c.dep_ in {"dative", "dobj"} for c in verb.children) >= 2
 
 
+def _supposed(verb: Token) -> bool:
+    """'Let's say you are from Honduras', 'let us stipulate that …', 'let's call it what it is': a supposition or a
+    manner of speaking the writer invites the reader into, not anyone's statement."""
+    node = verb.head if verb.dep_ == "conj" else verb
+    return node.dep_ == "ccomp" and node.head.lemma_.lower() == "let" and any(c.dep_ == "nsubj" and c.lower_ in _LET_US for c in node.children)
+
+
+_LET_US = frozenset({"'s", "’s", "us"})
+
+
+def _named_so(verb: Token) -> bool:
+    """'that's why it's called the Cuban Adjustment Act': a passive verb of naming with nobody doing it gives a thing its
+    name; nobody says anything ('has been called a charlatan by fellow physicians' has its speakers)."""
+    return (
+        verb.lemma_.lower() in _NAMING_VERBS and any(c.dep_ == "auxpass" for c in verb.children)
+        and not any(c.dep_ == "agent" for c in verb.children)
+    )
+
+
+_NAMING_VERBS = frozenset({"call", "dub", "name", "nickname", "term", "title"})
+
+
 def _inferred(verb: Token) -> bool:
     """'suggest', 'indicate', 'signal' with a thing as subject (a statement, the data, the government's move): what the
     writer reads into it, not words anyone said. A person who suggests something says it."""
@@ -479,6 +501,42 @@ def _inferred(verb: Token) -> bool:
     if subject is not None and subject.tag_ in {"WDT", "WP"}:
         subject = _relative_antecedent(subject) or verb.head
     return subject is not None and (subject.dep_ == "csubj" or subject.lemma_.lower() in _THINGS)
+
+
+def _detached_claim_clause(noun: Token) -> Token | None:
+    """'was forced to walk back her statement from a day earlier that she wanted …': the parse hangs a claim noun's
+    that-clause on a verb further up. A clause opening with "that" where the noun's phrase ends, or after one
+    prepositional phrase without a verb ('from a day earlier', 'on Tuesday'), is the noun's."""
+    doc = noun.doc
+    at = noun.right_edge.i + 1
+    if at < len(doc) and doc[at].dep_ == "prep" and doc[at].i > noun.i:
+        gap = doc[at : doc[at].right_edge.i + 1]
+        if len(gap) > _CLAIM_GAP_WORDS or any(t.pos_ in {"VERB", "AUX"} for t in gap):
+            return None
+        at = gap.end
+    if at >= len(doc) or doc[at].lower_ != "that" or doc[at].dep_ != "mark":
+        return None
+    clause = doc[at].head
+    if clause.i <= at or clause.pos_ not in {"VERB", "AUX"} or clause.i in {t.i for t in noun.subtree}:
+        return None
+    governor = noun.head
+    while governor.dep_ in {"prep", "pobj", "conj"} and governor.head.i != governor.i:
+        governor = governor.head
+    if clause.head.i == governor.i:
+        return None  # 'We know from his disclosure statements that …': the clause is the verb's, the noun where it is known from
+    return clause
+
+
+_CLAIM_GAP_WORDS = 6
+
+
+def _claimed_by_noun(clause: Token, sent: SpacySpan, inside: set[int]) -> bool:
+    """The clause is a possessed claim noun's that-clause the parse hung on this verb ('…, her statement that …')."""
+    return any(
+        t.pos_ == "NOUN" and t.lemma_.lower() in CLAIM_NOUNS and any(c.dep_ == "poss" and c.i not in inside for c in t.children)
+        and (found := _detached_claim_clause(t)) is not None and found.i == clause.i
+        for t in sent if t.i < clause.i
+    )
 
 
 def _small_clause(cue: Token, verb: Token) -> bool:
@@ -972,6 +1030,7 @@ class _ArticleExtraction:
                 # "Trump's claim that ...": the possessor says, the that-clause is what was said
                 owner = next((c for c in tok.children if c.dep_ == "poss" and c.i not in inside), None)
                 clause = next((c for c in tok.children if c.dep_ in {"acl", "ccomp", "relcl"} and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+                clause = clause or (_detached_claim_clause(tok) if owner is not None else None)
                 if owner is not None and clause is not None:
                     yield Cue(tok.idx, tok.idx + len(tok), tok.text, owner, clause, sent, {tok.i}, sieve=Sieve.CLAIM_NOUNS)
                 continue
@@ -988,7 +1047,7 @@ class _ArticleExtraction:
                 continue
             if _inferred(tok):
                 continue  # 'a statement that suggests she …', 'the government signaled it …': the writer's reading of a thing
-            if _refusing(tok):
+            if _refusing(tok) or _supposed(tok) or _named_so(tok):
                 continue
             if lemma == "blame" and tok.dep_ == "xcomp" and tok.head.lemma_ == "be":
                 continue  # 'the media are to blame for …': the idiom says who is at fault; nobody blames anyone aloud
@@ -1010,6 +1069,7 @@ class _ArticleExtraction:
                     continue  # '"Every court" has said': the subject is quoted words, not a speaker
             # '… as Eric Garner said before he died': a clause of time the parse hangs on the cue is not what was said
             clauses = [c for c in tok.children if c.dep_ == "ccomp" and not _small_clause(tok, c) and not any(m.dep_ == "mark" and m.lower_ in _TIME_MARKS for m in c.children)]
+            clauses = [c for c in clauses if not _claimed_by_noun(c, sent, inside)]
             # the clause after the verb, where the parse also hung one on it before ('Writing for a panel that agreed Pence
             # won, Barabak noted that …'); a clause before it only when it is the one ('"…," he said')
             content = next((c for c in clauses if c.i > tok.i), clauses[0] if clauses else None)
