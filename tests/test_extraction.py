@@ -238,6 +238,27 @@ def test_a_supposition_the_writer_invites_is_nobodys_quote(extractor: QuoteExtra
     assert [q.text for q in extractor.extract(text)] == ["that the budget was balanced"]
 
 
+def test_a_name_the_tagger_cut_short_is_taken_on_to_its_surname(extractor: QuoteExtractor) -> None:
+    # the tagger reads "Hans Peter" as the person and leaves "Vail" out
+    (quote,) = extractor.extract("Austrian Defense Minister Hans Peter Vail announced Saturday that Vienna would tighten border controls.")
+    assert quote.speaker.name == "Hans Peter Vail"
+
+
+def test_a_surname_after_an_honorific_without_a_stop_is_the_person_named_before(extractor: QuoteExtractor) -> None:
+    text = (
+        "Carl Oates, the Border Patrol agent who stopped her, said the mother was asked to set the child down.\n\n"
+        '"The kid immediately started crying as she set her down," said Mr Oates.'
+    )
+    crying = find(extractor.extract(text), "The kid immediately started crying")
+    assert crying.speaker.name == "Carl Oates" and crying.speaker.title == "agent"
+
+
+def test_a_thing_named_after_a_person_stays_a_thing(extractor: QuoteExtractor) -> None:
+    quotes = extractor.extract("The Obama Foundation said the center would open in 2025. Trump Tower officials said the lobby was closed.")
+    assert [q.speaker.name for q in quotes] == ["The Obama Foundation", None]
+    assert quotes[1].speaker.description == "Trump Tower officials"
+
+
 def test_a_thing_given_its_name_is_nobodys_quote(extractor: QuoteExtractor) -> None:
     text = (
         "The senator said the waiver helps farmers. That is why it’s called the Farm Relief Act and not the Bank Relief Act.\n\n"

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ingest.extract.config import DEFAULT_RULES, RuleConfig, Sieve
+from ingest.extract.entities import add_to as add_person_names
 from ingest.extract.lexicon import (
     ADDRESSEE_VERBS,
     ANONYMOUS_HEADS,
@@ -236,6 +237,7 @@ class QuoteExtractor:
 
     def __init__(self, nlp: Language, rules: RuleConfig = DEFAULT_RULES, tagger: Tagger | None = None) -> None:
         add_sentence_starts(nlp)  # before the parser: no sentence break after a word that ends none
+        add_person_names(nlp)  # after the entity tagger: a person's name it cut short is taken on to the surname
         self.nlp = nlp
         self.rules = rules
         self.tagger = tagger  # the trained attribution tagger: a last sieve over articles (KB_ATTRIBUTION=model)
