@@ -259,6 +259,44 @@ def test_a_thing_named_after_a_person_stays_a_thing(extractor: QuoteExtractor) -
     assert quotes[1].speaker.description == "Trump Tower officials"
 
 
+def test_paragraphs_a_scrape_glued_together_are_read_apart(extractor: QuoteExtractor) -> None:
+    text = (
+        "On Sunday, Sen. Jo Prell said there is some room for compromise on trade with the administration.\"We don’t agree "
+        'on the whole package with the Democrats, but I’ll bet you about half of it we agree on," Prell said. "The question '
+        "is: are we willing to narrow our focus and go after things that we can agree to, or is it always our way or the "
+        "highway?”Administration officials told the Post that there still is a long way to go before any deal could be reached."
+    )
+    quotes = extractor.extract(text)
+    assert find(quotes, "We don’t agree").kind == "direct"  # the glued mark opens the quotation
+    assert find(quotes, "The question is").speaker.name == "Jo Prell"
+    assert find(quotes, "a long way to go").speaker.description == "Administration officials"
+
+
+def test_a_quotation_running_on_through_glued_paragraphs_stays_its_speakers(extractor: QuoteExtractor) -> None:
+    # each paragraph of the quotation opens with a mark and none closes but the last, and the scrape lost the breaks
+    text = (
+        "In an interview on Sunday, Governor Ada Morrow said: “It’s safe to say that there was a rush to judge the "
+        "plan before anyone had read it.“The basic principle of our recommendations is that legal immigration should be "
+        "easier and less costly.“If you have that, then people will want to come legally and make a full contribution to our economy.”"
+    )
+    quotes = extractor.extract(text)
+    assert [(q.kind, q.speaker.name) for q in quotes] == [("direct", "Ada Morrow")] * 3
+    assert [q.text[:14] for q in quotes] == ["It’s safe to s", "The basic prin", "If you have th"]
+
+
+def test_a_glued_stop_in_an_address_an_abbreviation_or_a_quotation_cuts_nothing() -> None:
+    from ingest.extract.extractor import parse_units
+
+    for text in (
+        "Write to Laura Pell at Laura.Pell@wsj.com and sign up at ChildTaxCredit.Gov today.",
+        "He met Prof.Smith at 9 a.m.Monday near the U.S.Border.",
+        "He said, “Because I’m sane.This whole regime is an atrocity,” and left.",
+    ):
+        assert parse_units(text) == [(0, len(text))]
+    glued = "The talks ended.Mosul fell a week later."
+    assert [glued[s:e] for s, e in parse_units(glued)] == ["The talks ended.", "Mosul fell a week later."]
+
+
 def test_a_thing_given_its_name_is_nobodys_quote(extractor: QuoteExtractor) -> None:
     text = (
         "The senator said the waiver helps farmers. That is why it’s called the Farm Relief Act and not the Bank Relief Act.\n\n"

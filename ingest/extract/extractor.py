@@ -574,9 +574,10 @@ def _headline(doc: Doc) -> bool:
 
 
 def parse_units(text: str) -> list[tuple[int, int]]:
-    """Paragraphs, with any longer than MAX_UNIT_CHARS cut at a sentence end or a space (parsing time grows with length)."""
+    """Paragraphs, with any longer than MAX_UNIT_CHARS cut at a sentence end or a space (parsing time grows with length),
+    and cut where a scrape glued two paragraphs together ('… told the Post.Mr. Paul said …')."""
     units = []
-    for start, end in paragraphs(text):
+    for start, end in _unglued(text, paragraphs(text)):
         while end - start > MAX_UNIT_CHARS:
             cut = text.rfind(". ", start, start + MAX_UNIT_CHARS)
             cut = cut + 1 if cut > start else text.rfind(" ", start, start + MAX_UNIT_CHARS)
@@ -588,6 +589,42 @@ def parse_units(text: str) -> list[tuple[int, int]]:
         if end > start:
             units.append((start, end))
     return units
+
+
+# A sentence's end glued to the next one's start, with no space between ('administration."We', 'highway?”Administration',
+# 'the Post.Mr'): a scrape that dropped the break between two paragraphs. The word before the stop ends in two lower-case
+# letters at least and is no abbreviation, so "Mr.Paul", "Sen.Cruz", "U.S.Border" and "a.m.Monday" are no ends.
+_GLUED = re.compile(r"(?<=[a-z]{2}[.?!])(?=[A-Z“\"][A-Za-z])|(?<=[a-z]{2}[.?!][”’])(?=[A-Z][a-z])")
+_ADDRESS = re.compile(r"[@/%]|www\.|\.(?:com|gov|org|net|edu|mil|us)\b", re.IGNORECASE)
+_NOT_ENDS = frozenset(
+    "Mrs Gov Sen Rep Gen Col Sgt Adm Maj Cpl Det Rev Hon Atty Capt Prof Corp Inc Ltd Bros Dept Govt Assn Supt Insp Cmdr Brig "
+    "Ave Blvd Ariz Ark Calif Colo Conn Del Fla Ill Ind Kan Mass Md Mich Minn Miss Mo Mont Neb Nev Okla Ore Pa Tenn Tex Va Vt "
+    "Wash Wis Wisc Wyo Jan Feb Mar Apr Aug Sep Sept Oct Nov Dec vs etc".split()  # noqa: SIM905
+)
+
+
+def _unglued(text: str, units: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Each unit cut at the places a scrape glued two paragraphs together."""
+    out = []
+    quoted: list[MarkedSpan] | None = None
+    for start, end in units:
+        for m in _GLUED.finditer(text, start, end):
+            word = re.search(r"[A-Za-z]+(?=[.?!][”’]?\Z)", text[max(start, m.start() - 12) : m.start()])
+            if word is not None and word.group() in _NOT_ENDS:
+                continue
+            quoted = find_marked_spans(text) if quoted is None else quoted
+            cut = m.start()
+            if any(q.start < cut < q.end for q in quoted):
+                continue  # inside a quotation: '“Because I'm sane.This whole regime …'
+            if any(q.end == cut for q in quoted):
+                cut += 1  # 'do you have to do?"In his comments': the mark closes the quotation before the cut
+            left, right = text.rfind(" ", start, cut) + 1, text.find(" ", cut, end)
+            if cut >= end or _ADDRESS.search(text, left or start, end if right < 0 else right):
+                continue  # 'Laura.Meckler@wsj.com', 'ChildTaxCredit.Gov', 'www.Facebook.com': an address, not two sentences
+            out.append((start, cut))
+            start = cut
+        out.append((start, end))
+    return out
 
 
 def _copy(s: SpeakerRef) -> SpeakerRef:

@@ -40,6 +40,15 @@ def _is_opening(text: str, pos: int) -> bool:
     return False
 
 
+_GLUED_RUN_ON_WORDS = 6
+
+
+def _glued_opening(text: str, pos: int) -> bool:
+    """'… with the administration."We don't agree …"': with nothing open, a straight mark between a sentence's stop and a
+    capital opens a quotation; a scrape dropped the space (and the paragraph break) before it."""
+    return text[pos] == '"' and 0 < pos < len(text) - 1 and text[pos - 1] in ".?!" and text[pos + 1].isupper()
+
+
 def find_marked_spans(text: str) -> list[MarkedSpan]:
     """Quoted spans in reading order; a quote left open at a paragraph's end runs on if the next opens again."""
     paras = paragraphs(text)
@@ -64,7 +73,13 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
             ):
                 inner_at = pos
                 continue
-            if _is_opening(text, pos):
+            if open_at is not None and text[pos] == "“" and text[pos - 1] in ".?!" and count_words(text[open_at + 1 : pos]) >= _GLUED_RUN_ON_WORDS:
+                # '“The basic principle … should be higher.“If you have that …': a quotation running on into the next
+                # paragraph opens it again, and a scrape glued the two paragraphs together
+                spans.append(MarkedSpan(open_at + 1, pos, index, continues_previous=continues, closed=False))
+                found_here = True
+                open_at, continues = pos, True
+            elif _is_opening(text, pos) or open_at is None and _glued_opening(text, pos):
                 open_at = pos
                 continues = carried and not found_here
             elif open_at is not None:
