@@ -307,6 +307,16 @@ def test_a_thing_given_its_name_is_nobodys_quote(extractor: QuoteExtractor) -> N
     assert quotes[1].speaker.description == "the mayor"
 
 
+def test_the_time_the_parse_hangs_on_a_subject_is_no_part_of_who_speaks(extractor: QuoteExtractor) -> None:
+    text = (
+        "Agents on May 28 said the family had crossed before.\n\n"
+        "A spokesman for the agency on Tuesday said the plan would work.\n\n"
+        "Officials at the agency said the plan would fail."
+    )
+    speakers = [q.speaker.description for q in extractor.extract(text)]
+    assert speakers == ["Agents", "A spokesman for the agency", "Officials at the agency"]
+
+
 # -- transcripts: labels resolved within the document, reporters' questions, role labels ------------------------
 
 BRIEFING = """James S. Brady Press Briefing Room

@@ -265,6 +265,8 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
     name_like = head.text[:1].isupper() and (head.pos_ in {"PROPN", "VERB"} or head.pos_ == "NOUN" and not head.is_sent_start)  # 'said Flake, …'
     ends = [c.left_edge.i - 1 for c in head.children if name_like and c.i > head.i and c.dep_ in {"appos", "relcl"} and doc[c.left_edge.i - 1].text == ","]
     ends += [c.left_edge.i for c in head.children if c.i > head.i and c.dep_ == "npadvmod" and c.ent_type_ in {"DATE", "TIME"}]
+    # 'Agents on May 28 asked …', 'Trump at one point said …': the parse hangs the sentence's time on the subject
+    ends += [t.i for t in described if t.i > head.i and t.dep_ == "prep" and t.right_edge.i == described.end - 1 and _time_phrase(t)]
     # 'The official, who spoke on condition of anonymity because …': who the official is, not what the reader needs to cite
     ends += [c.left_edge.i - 1 for c in head.children if c.i > head.i and c.dep_ == "relcl" and doc[c.left_edge.i - 1].text == ","]
     # 'House Minority Whip Steny Hoyer (D., Md.), …': a party shorthand in parentheses is no part of who speaks
@@ -284,6 +286,15 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
     if head.lemma_.lower() in TITLE_WORDS:
         mention.title = _office_of_head(head)
     return mention
+
+
+def _time_phrase(prep: Token) -> bool:
+    """A prepositional phrase that says when: of a date or a time ('on May 28', 'in 2016'), or 'at one point', 'at times'."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in {"DATE", "TIME"} or o.lemma_.lower() in _WHEN_NOUNS for o in objects)
+
+
+_WHEN_NOUNS = frozenset({"point", "time", "times", "moment"})
 
 
 # Offices named by two words, the second of which alone is another office ('the attorney general' is no general).
