@@ -2061,6 +2061,8 @@ def test_speech_only_foreseen_inside_what_someone_said_is_not_the_speakers_cue(e
         ("Of course the administration won't say that the plan is dead. They will simply say that the time isn't right.", "the administration"),
         ("The new walls were built in Mission last spring. They said the walls would stand for decades.", "They"),  # a thing
         ("Opponents make other arguments. Immigrants, they say, are lazy and take jobs.", "Opponents"),  # not its own sentence's subject
+        ("In that case, the plaintiffs are two refugee groups. They maintain the order is a ban on one religion.", "the plaintiffs"),
+        ("Yet the hawks were not placated. They complained that there was no second fence in most places.", "the hawks"),
         ("The State Department says travelers should be careful. When Ann Lowe meets asylum-seekers, they tell her they fear "
          "being kidnapped.", "they"),  # a plural named since the body
     ],

@@ -103,6 +103,9 @@ GROUP_HEADS = frozenset(
     conservative liberal progressive campaigner candidate governor mayor sheriff judge family immigrant migrant farmer
     owner executive employer union group organization organisation administration campaign commissioner spokesman
     spokeswoman spokespeople spokesperson diplomat minister economist witness survivor victim defender backer ally
+    plaintiff defendant petitioner proponent skeptic sceptic detractor observer scholar historian journalist commentator
+    pundit strategist consultant negotiator volunteer citizen hawk moderate educator nurse physician employee staffer
+    donor delegate pollster
     """.split()
 )
 
