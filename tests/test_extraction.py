@@ -317,6 +317,17 @@ def test_the_time_the_parse_hangs_on_a_subject_is_no_part_of_who_speaks(extracto
     assert speakers == ["Agents", "A spokesman for the agency", "Officials at the agency"]
 
 
+def test_the_speakers_next_act_hung_on_a_thing_in_what_was_said_is_still_the_speakers(extractor: QuoteExtractor) -> None:
+    text = (
+        "Mayor Ann Lowe said the budget failed because council members refused to meet, arguing that the delay cost the "
+        "city millions.\n\nSenator Tom Harlan said on Tuesday that search results were rigged against him because they "
+        "showed only coverage from two outlets, suggesting the practice was illegal."
+    )
+    quotes = extractor.extract(text)
+    assert find(quotes, "the delay cost the city millions").speaker.name == "Ann Lowe"
+    assert find(quotes, "the practice was illegal").speaker.name == "Tom Harlan"
+
+
 # -- transcripts: labels resolved within the document, reporters' questions, role labels ------------------------
 
 BRIEFING = """James S. Brady Press Briefing Room

@@ -1150,9 +1150,16 @@ class _ArticleExtraction:
         if _next_act(verb) and verb.head.dep_ == "ccomp" and verb.head.head.lemma_.lower() in SPEECH_VERBS:
             node = verb.head.head  # 'He said Trump made an offer and urged Democrats to …': he urged (see _gloss_start)
         elif verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.dep_ == "ccomp" and verb.head.head.lemma_.lower() in SPEECH_VERBS and any(
-            c.dep_ == "nsubj" and c.pos_ == "PRON" for c in verb.head.children
+            c.dep_ in {"nsubj", "nsubjpass"} and (c.pos_ == "PRON" and c.dep_ == "nsubj" or _mute_thing(c)) for c in verb.head.children
         ):
-            node = verb.head.head  # 'Clinton told them that she believes …, saying that …': the parse hangs the speaker's next act on "believes"
+            node = verb.head.head  # 'Clinton told them that she believes …, saying that …': the parse hangs the speaker's next act on "believes";
+            # 'The mayor said the budget failed …, arguing that …': a budget argues nothing
+        elif (
+            verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == "," and verb.head.dep_ == "advcl"
+            and verb.head.head.dep_ == "ccomp" and verb.head.head.head.lemma_.lower() in SPEECH_VERBS
+        ):
+            node = verb.head.head.head  # 'Trump said the results were rigged because they showed …, suggesting …': his next act,
+            # hung on the reason the clause he said gives
         for _ in range(5):  # up a chain of clauses: 'forced to defend not paying …, saying' is the subject's
             subjects = [c for c in node.children if c.dep_ in _SUBJECTS]
             if len(subjects) > 1:
@@ -2141,6 +2148,16 @@ def _plural(tok: Token) -> bool:
     return tok.tag_ in {"NNS", "NNPS"} or tok.ent_type_ == "PERSON" and any(
         c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in tok.children
     ) and any(c.dep_ == "cc" and c.lower_ == "and" for c in tok.children)
+
+
+def _mute_thing(tok: Token) -> bool:
+    """A common noun that names no one who could speak ('the budget', 'search results'): not a person, group, body or office,
+    nor a text or outlet that speaks for someone ('her statement', 'the newspaper')."""
+    lemma = tok.lemma_.lower()
+    return (
+        tok.pos_ == "NOUN" and not tok.ent_type_ and not is_title_word(tok.text)
+        and lemma not in GROUP_HEADS | COLLECTIVE_HEADS | ANONYMOUS_HEADS | STATEMENT_NOUNS | DOCUMENT_NOUNS | CLAIM_NOUNS | MEDIA_NOUNS
+    )
 
 
 def _speaking_body(tok: Token) -> bool:
