@@ -18,12 +18,17 @@ _MISREAD_LABELS = frozenset({"GPE", "NORP", "ORG", "LOC", "FAC", "PRODUCT", "WOR
 @Language.component(COMPONENT)
 def person_names(doc: Doc) -> Doc:
     """A person's name the tagger cut short ('Sally' of "Attorney General Sally Yates", 'Hans Peter' of "Hans Peter
-    Doskozil", the rest read as a place) is taken on to its surname; a surname after an honorific without a stop
-    ("Mr Ruiz") is a person. Every other entity stays as the tagger left it."""
+    Doskozil", the rest read as a place) is taken on to its surname, and one it ran on past a spaced dash ends there; a
+    surname after an honorific without a stop ("Mr Ruiz") is a person; a "person" with no capital ('marijuana') is none.
+    Every other entity stays as the tagger left it."""
     ents = list(doc.ents)
     repaired: list[Span] = []
     dropped: set[int] = set()  # start tokens of entities a repaired name took over
     for ent in ents:
+        if ent.label_ == "PERSON" and not any(t.text[:1].isupper() for t in ent):
+            continue  # 'doesn't think marijuana is more dangerous': a name is written with a capital
+        if ent.label_ == "PERSON" and (cut := _spaced_dash(ent)) is not None:
+            ent = Span(doc, ent.start, cut, label="PERSON")  # 'rival Chris Christie - led to a dismal fifth place'
         if ent.label_ == "PERSON" and (surname := _surname_after(ent)) is not None:
             if surname.ent_type_:
                 dropped.add(surname.i)
@@ -42,6 +47,15 @@ def person_names(doc: Doc) -> Doc:
     return doc
 
 
+def _spaced_dash(ent: Span) -> int | None:
+    """Where a person's name the tagger ran on past a spaced dash ends ('Chris Christie - led'); "Jean-Pierre" is one name."""
+    doc = ent.doc
+    return next((t.i for t in ent[1:] if t.text in _DASHES and doc[t.i - 1].whitespace_), None)
+
+
+_DASHES = frozenset({"-", "–", "—", "--"})
+
+
 def _name_word(tok: Token) -> bool:
     """A capitalised proper noun that may be a surname: not a title ("Director") nor an organisation's head ("House")."""
     letters = tok.text.replace("'", "").replace("’", "").replace("-", "")
@@ -56,6 +70,8 @@ def _surname_after(ent: Span) -> Token | None:
     doc = ent.doc
     if ent.end >= len(doc) or ent[-1].dep_ != "compound" or ent[-1].head.i != ent.end:
         return None
+    if not all(t.is_alpha or t.text in {".", "-", "'", "’"} or t.text.rstrip(".").isalpha() for t in ent):
+        return None  # 'Rich Clabaugh/Staff Europe': a photo credit run into a place, no name
     tok = doc[ent.end]
     if not _name_word(tok) or tok.dep_ == "compound" or any(c.dep_ == "compound" and c.i > tok.i for c in tok.children):
         return None  # "Trump Tower", "the Obama Foundation board": the name modifies a thing

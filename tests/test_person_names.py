@@ -1,0 +1,58 @@
+"""The person-name repair component alone: the tagger's entities set by hand on a real parse, then repaired."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ingest.extract.entities import COMPONENT, person_names
+from ingest.extract.extractor import QuoteExtractor
+
+
+def _tagged(extractor: QuoteExtractor, text: str, people: list[str], label: str = "PERSON") -> Doc:
+    """The real parse of `text` with its entities replaced by `people` (each a word run in the text) under `label`."""
+    doc = extractor.nlp.make_doc(text)
+    for name, component in extractor.nlp.pipeline:
+        if name != COMPONENT:
+            doc = component(doc)
+    spans = []
+    for words in people:
+        start = text.index(words)
+        span = doc.char_span(start, start + len(words), label=label)
+        assert span is not None, words
+        spans.append(span)
+    doc.ents = spans
+    return doc
+
+
+def _people(doc: Doc) -> list[str]:
+    return [e.text for e in doc.ents if e.label_ == "PERSON"]
+
+
+def test_a_name_cut_short_runs_on_to_the_surname_it_modifies(extractor: QuoteExtractor) -> None:
+    doc = person_names(_tagged(extractor, "Former Acting Attorney General Sally Brennick testified on Monday.", ["Sally"]))
+    assert _people(doc) == ["Sally Brennick"]
+
+
+def test_a_credit_line_is_not_run_on_into_a_place(extractor: QuoteExtractor) -> None:
+    text = "Rich Clabaugh/Staff Europe's migration crisis: the eastern route."
+    doc = person_names(_tagged(extractor, text, ["Rich Clabaugh/Staff"]))
+    assert _people(doc) == ["Rich Clabaugh/Staff"]
+
+
+def test_a_name_run_on_past_a_spaced_dash_ends_there(extractor: QuoteExtractor) -> None:
+    text = "He was called scripted by rival Chris Harlan - led to a dismal fifth place."
+    doc = person_names(_tagged(extractor, text, ["Chris Harlan - led"]))
+    assert _people(doc) == ["Chris Harlan"]
+    hyphenated = person_names(_tagged(extractor, "Press Secretary Karine Jean-Pierre said so.", ["Karine Jean-Pierre"]))
+    assert _people(hyphenated) == ["Karine Jean-Pierre"]
+
+
+def test_a_person_without_a_capital_is_none(extractor: QuoteExtractor) -> None:
+    text = "The president doesn't think marijuana is more dangerous than alcohol, Ann Lowe said."
+    doc = person_names(_tagged(extractor, text, ["marijuana", "Ann Lowe"]))
+    assert _people(doc) == ["Ann Lowe"]
+
+
+def test_other_entities_stay_as_the_tagger_left_them(extractor: QuoteExtractor) -> None:
+    doc = _tagged(extractor, "The Obama Foundation said the center would open.", ["The Obama Foundation"], label="ORG")
+    assert [(e.text, e.label_) for e in person_names(doc).ents] == [("The Obama Foundation", "ORG")]
