@@ -284,6 +284,15 @@ def test_a_quotation_running_on_through_glued_paragraphs_stays_its_speakers(extr
     assert [q.text[:14] for q in quotes] == ["It’s safe to s", "The basic prin", "If you have th"]
 
 
+def test_a_closing_mark_typed_the_wrong_way_round_opens_no_paragraph_of_a_quotation(extractor: QuoteExtractor) -> None:
+    text = (
+        "Senate Minority Leader Tom Harlan said the deal as reported “would be helping make the rival great again.“\n\n"
+        "“Both parties in Congress should come together to stop this deal in its tracks,” he said in a statement Friday."
+    )
+    quotes = extractor.extract(text)
+    assert [q.speaker.name for q in quotes] == ["Tom Harlan", "Tom Harlan"]
+
+
 def test_a_glued_stop_in_an_address_an_abbreviation_or_a_quotation_cuts_nothing() -> None:
     from ingest.extract.extractor import parse_units
 
@@ -295,6 +304,11 @@ def test_a_glued_stop_in_an_address_an_abbreviation_or_a_quotation_cuts_nothing(
         assert parse_units(text) == [(0, len(text))]
     glued = "The talks ended.Mosul fell a week later."
     assert [glued[s:e] for s, e in parse_units(glued)] == ["The talks ended.", "Mosul fell a week later."]
+
+
+def test_a_passive_naming_verbs_agent_hung_on_the_word_given_is_its_speaker(extractor: QuoteExtractor) -> None:
+    (quote,) = extractor.extract('He was called "scripted" by rival Tom Harlan - and lost the primary.')
+    assert quote.speaker.name == "Tom Harlan"
 
 
 def test_a_thing_given_its_name_is_nobodys_quote(extractor: QuoteExtractor) -> None:

@@ -487,8 +487,8 @@ def _named_so(verb: Token) -> bool:
     name; nobody says anything ('has been called a charlatan by fellow physicians' has its speakers)."""
     return (
         verb.lemma_.lower() in _NAMING_VERBS and any(c.dep_ == "auxpass" for c in verb.children)
-        and not any(c.dep_ == "agent" for c in verb.children)
-    )
+        and not any(c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by" for t in verb.subtree for c in t.children)
+    )  # 'was called "scripted" by rival Chris Christie': the parse may hang the agent on the name given
 
 
 _NAMING_VERBS = frozenset({"call", "dub", "name", "nickname", "term", "title"})
@@ -1169,7 +1169,10 @@ class _ArticleExtraction:
             # two subjects is a misparse; the one nearest before the verb speaks ('…, something Mexican leaders say they won't do')
             subj = max((c for c in subjects if c.i < node.i), key=lambda c: c.i, default=subjects[0] if subjects else None)
             if subj is not None and subj.dep_ == "nsubjpass" and node.lemma_.lower() != "quote":
-                by = next((c for g in node.children if g.dep_ == "agent" for c in g.children if c.dep_ == "pobj"), None)
+                by = next((c for g in node.children if g.dep_ == "agent" for c in g.children if c.dep_ == "pobj"), None) or next(
+                    # 'was called "scripted" by rival Chris Christie': the parse hangs the agent on the word given
+                    (c for o in node.children if o.dep_ in {"oprd", "xcomp"} for g in o.children
+                     if g.dep_ in {"agent", "prep"} and g.lower_ == "by" for c in g.children if c.dep_ == "pobj"), None)
                 if node.lemma_.lower() in ADDRESSEE_VERBS:
                     return by  # "Fox News is told …", "CBP was told …": the one told is no speaker; the teller only as the agent
                 if by is not None:

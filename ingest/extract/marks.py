@@ -49,6 +49,12 @@ def _glued_opening(text: str, pos: int) -> bool:
     return text[pos] == '"' and 0 < pos < len(text) - 1 and text[pos - 1] in ".?!" and text[pos + 1].isupper()
 
 
+def _glued_reopening(text: str, pos: int) -> bool:
+    """'… should be higher.“If you have that …': a curly opening mark between a stop and a capital (not a closing mark
+    typed the wrong way round at a paragraph's end, 'great again.“')."""
+    return text[pos] == "“" and text[pos - 1] in ".?!" and pos + 1 < len(text) and text[pos + 1].isupper()
+
+
 def find_marked_spans(text: str) -> list[MarkedSpan]:
     """Quoted spans in reading order; a quote left open at a paragraph's end runs on if the next opens again."""
     paras = paragraphs(text)
@@ -73,7 +79,7 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
             ):
                 inner_at = pos
                 continue
-            if open_at is not None and text[pos] == "“" and text[pos - 1] in ".?!" and count_words(text[open_at + 1 : pos]) >= _GLUED_RUN_ON_WORDS:
+            if open_at is not None and _glued_reopening(text, pos) and count_words(text[open_at + 1 : pos]) >= _GLUED_RUN_ON_WORDS:
                 # '“The basic principle … should be higher.“If you have that …': a quotation running on into the next
                 # paragraph opens it again, and a scrape glued the two paragraphs together
                 spans.append(MarkedSpan(open_at + 1, pos, index, continues_previous=continues, closed=False))
