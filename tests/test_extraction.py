@@ -309,6 +309,9 @@ def test_a_glued_stop_in_an_address_an_abbreviation_or_a_quotation_cuts_nothing(
 def test_a_passive_naming_verbs_agent_hung_on_the_word_given_is_its_speaker(extractor: QuoteExtractor) -> None:
     (quote,) = extractor.extract('He was called "scripted" by rival Tom Harlan - and lost the primary.')
     assert quote.speaker.name == "Tom Harlan"
+    # joined to another verb of the one called, the passive verb still has its own speaker
+    (joined,) = extractor.extract('He repeated talking points and was called "scripted" by rival Tom Harlan - and lost.')
+    assert joined.speaker.name == "Tom Harlan"
 
 
 def test_a_thing_given_its_name_is_nobodys_quote(extractor: QuoteExtractor) -> None:

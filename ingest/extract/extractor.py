@@ -1169,10 +1169,7 @@ class _ArticleExtraction:
             # two subjects is a misparse; the one nearest before the verb speaks ('…, something Mexican leaders say they won't do')
             subj = max((c for c in subjects if c.i < node.i), key=lambda c: c.i, default=subjects[0] if subjects else None)
             if subj is not None and subj.dep_ == "nsubjpass" and node.lemma_.lower() != "quote":
-                by = next((c for g in node.children if g.dep_ == "agent" for c in g.children if c.dep_ == "pobj"), None) or next(
-                    # 'was called "scripted" by rival Chris Christie': the parse hangs the agent on the word given
-                    (c for o in node.children if o.dep_ in {"oprd", "xcomp"} for g in o.children
-                     if g.dep_ in {"agent", "prep"} and g.lower_ == "by" for c in g.children if c.dep_ == "pobj"), None)
+                by = _agent_of(node)
                 if node.lemma_.lower() in ADDRESSEE_VERBS:
                     return by  # "Fox News is told …", "CBP was told …": the one told is no speaker; the teller only as the agent
                 if by is not None:
@@ -1194,9 +1191,9 @@ class _ArticleExtraction:
                             return issuer
                     return ante if ante.pos_ in {"NOUN", "PROPN", "PRON"} else node.head
                 return _aged_name(subj) or _juxtaposed_name(subj, node) or _office_holder_joined(subj) or subj
-            agent = next((c for c in node.children if c.dep_ == "agent"), None)
-            if agent is not None:
-                return next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if any(c.dep_ == "agent" for c in node.children) or any(c.dep_ == "auxpass" for c in node.children):
+                if (by := _agent_of(node)) is not None or any(c.dep_ == "agent" for c in node.children):
+                    return by  # '… and was called "scripted" by rival Chris Christie': who calls, not whom the chain is about
             if node.dep_ == "xcomp" and node.head.lemma_.lower() in MAKING_SPEAK and node.lemma_.lower() in MADE_TO_SAY and (
                 controller := next((c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i), None)
             ) is not None:
@@ -2151,6 +2148,16 @@ def _plural(tok: Token) -> bool:
     return tok.tag_ in {"NNS", "NNPS"} or tok.ent_type_ == "PERSON" and any(
         c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in tok.children
     ) and any(c.dep_ == "cc" and c.lower_ == "and" for c in tok.children)
+
+
+def _agent_of(verb: Token) -> Token | None:
+    """Who does a passive verb: its agent's object, or that of a "by" the parse hangs on the word given ('was called
+    "scripted" by rival Chris Christie')."""
+    by = next((c for g in verb.children if g.dep_ == "agent" for c in g.children if c.dep_ == "pobj"), None)
+    return by or next(
+        (c for o in verb.children if o.dep_ in {"oprd", "xcomp"} for g in o.children
+         if g.dep_ in {"agent", "prep"} and g.lower_ == "by" for c in g.children if c.dep_ == "pobj"), None,
+    )
 
 
 def _mute_thing(tok: Token) -> bool:
