@@ -312,6 +312,13 @@ def test_a_passive_naming_verbs_agent_hung_on_the_word_given_is_its_speaker(extr
     # joined to another verb of the one called, the passive verb still has its own speaker
     (joined,) = extractor.extract('He repeated talking points and was called "scripted" by rival Tom Harlan - and lost.')
     assert joined.speaker.name == "Tom Harlan"
+    # an agent of a clause of its own hung on the words is not the namer's
+    text = (
+        "Senator Tom Harlan spoke in Iowa on Monday.\n\nBut Harlan’s expressed love for farmers — he’s called them “great "
+        "people” — has been undercut by his decision to include farmers in his infamous tariff plan."
+    )
+    (praise,) = extractor.extract(text)
+    assert praise.speaker.name == "Tom Harlan"
 
 
 def test_a_thing_given_its_name_is_nobodys_quote(extractor: QuoteExtractor) -> None:

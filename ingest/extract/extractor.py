@@ -2152,10 +2152,10 @@ def _plural(tok: Token) -> bool:
 
 def _agent_of(verb: Token) -> Token | None:
     """Who does a passive verb: its agent's object, or that of a "by" the parse hangs on the word given ('was called
-    "scripted" by rival Chris Christie')."""
+    "scripted" by rival Chris Christie'), not on a clause of its own hung there ('— has been undercut by his decision')."""
     by = next((c for g in verb.children if g.dep_ == "agent" for c in g.children if c.dep_ == "pobj"), None)
     return by or next(
-        (c for o in verb.children if o.dep_ in {"oprd", "xcomp"} for g in o.children
+        (c for o in verb.children if o.dep_ == "oprd" and not any(x.dep_ in {"aux", "auxpass"} for x in o.children) for g in o.children
          if g.dep_ in {"agent", "prep"} and g.lower_ == "by" for c in g.children if c.dep_ == "pobj"), None,
     )
 
