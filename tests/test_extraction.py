@@ -339,6 +339,12 @@ def test_the_time_the_parse_hangs_on_a_subject_is_no_part_of_who_speaks(extracto
     )
     speakers = [q.speaker.description for q in extractor.extract(text)]
     assert speakers == ["Agents", "A spokesman for the agency", "Officials at the agency"]
+    # a participle that only gives the time goes with it; one that says who released it stays
+    text = (
+        "Polling surveys taken in February and July said the senator was ahead.\n\n"
+        "Data released by the rights group on Monday said 54 reporters were sick."
+    )
+    assert [q.speaker.description for q in extractor.extract(text)] == ["Polling surveys", "Data released by the rights group"]
 
 
 def test_the_speakers_next_act_hung_on_a_thing_in_what_was_said_is_still_the_speakers(extractor: QuoteExtractor) -> None:

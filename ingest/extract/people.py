@@ -266,7 +266,7 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
     ends = [c.left_edge.i - 1 for c in head.children if name_like and c.i > head.i and c.dep_ in {"appos", "relcl"} and doc[c.left_edge.i - 1].text == ","]
     ends += [c.left_edge.i for c in head.children if c.i > head.i and c.dep_ == "npadvmod" and c.ent_type_ in {"DATE", "TIME"}]
     # 'Agents on May 28 asked …', 'Trump at one point said …': the parse hangs the sentence's time on the subject
-    ends += [t.i for t in described if t.i > head.i and t.dep_ == "prep" and t.right_edge.i == described.end - 1 and _time_phrase(t)]
+    ends += [_time_cut(t) for t in described if t.i > head.i and t.dep_ == "prep" and t.right_edge.i == described.end - 1 and _time_phrase(t)]
     # 'The official, who spoke on condition of anonymity because …': who the official is, not what the reader needs to cite
     ends += [c.left_edge.i - 1 for c in head.children if c.i > head.i and c.dep_ == "relcl" and doc[c.left_edge.i - 1].text == ","]
     # 'House Minority Whip Steny Hoyer (D., Md.), …': a party shorthand in parentheses is no part of who speaks
@@ -286,6 +286,16 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
     if head.lemma_.lower() in TITLE_WORDS:
         mention.title = _office_of_head(head)
     return mention
+
+
+def _time_cut(prep: Token) -> int:
+    """Where a description ends before its time: before the phrase, or before the participle or relative clause it is
+    the time of ('Public Policy Polling surveys [taken in February]', 'the report [it issued in 1968]')."""
+    verb = prep.head
+    bare = all(c.i == prep.i or c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass", "advmod", "punct"} for c in verb.children)
+    if verb.pos_ == "VERB" and verb.dep_ in {"acl", "relcl"} and verb.left_edge.i > verb.head.i and bare:
+        return verb.left_edge.i
+    return prep.i  # 'data released by the rights group [on Monday]': who released it stays
 
 
 def _time_phrase(prep: Token) -> bool:
