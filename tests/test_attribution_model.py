@@ -186,3 +186,24 @@ def test_the_issues_scoring_rule_counts_a_quote_split_by_its_cue_as_found() -> N
     counts = covered_like_the_issue(gold, preds)
     assert counts["direct"] == {"gold": 1, "pred": 2, "found": 1, "found_speaker": 1, "right": 2, "right_speaker": 2}
     assert counts["indirect"] == {"gold": 1, "pred": 2, "found": 0, "found_speaker": 0, "right": 1, "right_speaker": 0}
+
+
+def test_the_errors_listed_under_the_issues_rule_are_those_it_counts() -> None:
+    from evals.attribution import Gold, Pred, issue_errors
+
+    raw = "x" * 200
+    gold = [
+        Gold([(0, 40)], [(50, 58)], "said", "direct", "found, right speaker"),
+        Gold([(60, 90)], [(50, 58)], "said", "direct", "found, wrong speaker"),
+        Gold([(100, 140)], [(150, 160)], "said", "indirect", "missed"),
+    ]
+    preds = [
+        Pred([(0, 40)], (50, 58), "direct", "a", "Ann Lowe"),
+        Pred([(60, 90)], (170, 175), "direct", "b", "Bob Hart"),
+        Pred([(100, 112)], (150, 160), "indirect", "c", "Ann Lowe"),  # under a third of the gold: the gold is missed
+        Pred([(180, 199)], (150, 160), "indirect", "d", "Ann Lowe"),  # inside no gold span
+    ]
+    errors = issue_errors("art", raw, gold, preds)
+    assert [line.rsplit(":: ", 1)[1] for line in errors["issue_missed"]] == ["missed"]
+    assert [line.rsplit(":: ", 1)[1] for line in errors["issue_speaker"]] == ["found, wrong speaker"]
+    assert [line.rsplit(":: ", 1)[1] for line in errors["issue_false"]] == ["d"]
