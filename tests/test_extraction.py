@@ -358,6 +358,17 @@ def test_the_speakers_next_act_hung_on_a_thing_in_what_was_said_is_still_the_spe
     assert find(quotes, "the practice was illegal").speaker.name == "Tom Harlan"
 
 
+def test_the_next_act_after_a_he_said_aside_is_the_speakers(extractor: QuoteExtractor) -> None:
+    # the parse makes "he said" an aside of the sentence and hangs "claiming" on its first verb, "shows"
+    text = (
+        "Senator Tom Harlan, from Iowa, made a populist case for his bill.\n\n"
+        "The current immigration system shows “we’re not committed to working-class Americans”, he said, claiming it put "
+        "“great downward pressure on people who work with their hands and feet”."
+    )
+    quotes = extractor.extract(text)
+    assert find(quotes, "great downward pressure").speaker.name == "Tom Harlan"
+
+
 # -- transcripts: labels resolved within the document, reporters' questions, role labels ------------------------
 
 BRIEFING = """James S. Brady Press Briefing Room

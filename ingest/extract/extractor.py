@@ -1160,6 +1160,12 @@ class _ArticleExtraction:
         ):
             node = verb.head.head.head  # 'Trump said the results were rigged because they showed …, suggesting …': his next act,
             # hung on the reason the clause he said gives
+        if verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == "," and verb.dep_ in {"xcomp", "advcl"} and (
+            aside := next((c for c in verb.head.children if c.dep_ == "parataxis" and c.i < verb.i and c.lemma_.lower() in SPEECH_VERBS
+                           and any(g.dep_ in _SUBJECTS for g in c.children)), None)
+        ) is not None:
+            node = aside  # 'The system shows "…", he said, claiming it put …': the parse makes "he said" an aside of the
+            # clause he said and hangs his next act on that clause
         for _ in range(5):  # up a chain of clauses: 'forced to defend not paying …, saying' is the subject's
             subjects = [c for c in node.children if c.dep_ in _SUBJECTS]
             if len(subjects) > 1:
