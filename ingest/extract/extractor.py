@@ -596,11 +596,13 @@ def parse_units(text: str) -> list[tuple[int, int]]:
 # letters at least and is no abbreviation, so "Mr.Paul", "Sen.Cruz", "U.S.Border" and "a.m.Monday" are no ends.
 _GLUED = re.compile(r"(?<=[a-z]{2}[.?!])(?=[A-Z“\"][A-Za-z])|(?<=[a-z]{2}[.?!][”’])(?=[A-Z][a-z])")
 _ADDRESS = re.compile(r"[@/%]|www\.|\.(?:com|gov|org|net|edu|mil|us)\b", re.IGNORECASE)
-_NOT_ENDS = frozenset(
-    "Mrs Gov Sen Rep Gen Col Sgt Adm Maj Cpl Det Rev Hon Atty Capt Prof Corp Inc Ltd Bros Dept Govt Assn Supt Insp Cmdr Brig "
-    "Ave Blvd Ariz Ark Calif Colo Conn Del Fla Ill Ind Kan Mass Md Mich Minn Miss Mo Mont Neb Nev Okla Ore Pa Tenn Tex Va Vt "
-    "Wash Wis Wisc Wyo Jan Feb Mar Apr Aug Sep Sept Oct Nov Dec vs etc".split()  # noqa: SIM905
-)
+_NOT_ENDS = frozenset({
+    "Mrs", "Gov", "Sen", "Rep", "Gen", "Col", "Sgt", "Adm", "Maj", "Cpl", "Det", "Rev", "Hon", "Atty", "Capt",
+    "Prof", "Corp", "Inc", "Ltd", "Bros", "Dept", "Govt", "Assn", "Supt", "Insp", "Cmdr", "Brig", "Ave", "Blvd",
+    "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ill", "Ind", "Kan", "Mass", "Md", "Mich", "Minn", "Miss",
+    "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wisc", "Wyo", "Jan",
+    "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "vs", "etc",
+})
 
 
 def _unglued(text: str, units: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -1197,9 +1199,10 @@ class _ArticleExtraction:
                             return issuer
                     return ante if ante.pos_ in {"NOUN", "PROPN", "PRON"} else node.head
                 return _aged_name(subj) or _juxtaposed_name(subj, node) or _office_holder_joined(subj) or subj
-            if any(c.dep_ == "agent" for c in node.children) or any(c.dep_ == "auxpass" for c in node.children):
-                if (by := _agent_of(node)) is not None or any(c.dep_ == "agent" for c in node.children):
-                    return by  # '… and was called "scripted" by rival Chris Christie': who calls, not whom the chain is about
+            if any(c.dep_ in {"agent", "auxpass"} for c in node.children) and (
+                (by := _agent_of(node)) is not None or any(c.dep_ == "agent" for c in node.children)
+            ):
+                return by  # '… and was called "scripted" by rival Chris Christie': who calls, not whom the chain is about
             if node.dep_ == "xcomp" and node.head.lemma_.lower() in MAKING_SPEAK and node.lemma_.lower() in MADE_TO_SAY and (
                 controller := next((c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i), None)
             ) is not None:
