@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ingest.extract.people import is_title_word
+from ingest.extract.people import DASHES, is_title_word
 from kb.names import ORG_HEADS
 
 COMPONENT = "kb_person_names"
@@ -50,10 +50,7 @@ def person_names(doc: Doc) -> Doc:
 def _spaced_dash(ent: Span) -> int | None:
     """Where a person's name the tagger ran on past a spaced dash ends ('Chris Christie - led'); "Jean-Pierre" is one name."""
     doc = ent.doc
-    return next((t.i for t in ent[1:] if t.text in _DASHES and doc[t.i - 1].whitespace_), None)
-
-
-_DASHES = frozenset({"-", "–", "—", "--"})
+    return next((t.i for t in ent[1:] if t.text in DASHES and doc[t.i - 1].whitespace_), None)
 
 
 def _name_word(tok: Token) -> bool:

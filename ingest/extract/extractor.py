@@ -1157,12 +1157,12 @@ class _ArticleExtraction:
             node = verb.head.head  # 'Clinton told them that she believes …, saying that …': the parse hangs the speaker's next act on "believes";
             # 'The mayor said the budget failed …, arguing that …': a budget argues nothing
         elif (
-            verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == "," and verb.head.dep_ == "advcl"
+            verb.dep_ == "advcl" and _comma_gerund(verb) and verb.head.dep_ == "advcl"
             and verb.head.head.dep_ == "ccomp" and verb.head.head.head.lemma_.lower() in SPEECH_VERBS
         ):
             node = verb.head.head.head  # 'Trump said the results were rigged because they showed …, suggesting …': his next act,
             # hung on the reason the clause he said gives
-        if verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == "," and verb.dep_ in {"xcomp", "advcl"} and (
+        if verb.dep_ in {"xcomp", "advcl"} and _comma_gerund(verb) and (
             aside := next((c for c in verb.head.children if c.dep_ == "parataxis" and c.i < verb.i and c.lemma_.lower() in SPEECH_VERBS
                            and any(g.dep_ in _SUBJECTS for g in c.children)), None)
         ) is not None:
@@ -1207,7 +1207,7 @@ class _ArticleExtraction:
                 controller := next((c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i), None)
             ) is not None:
                 return controller  # 'forced Stumpf to admit that …': the one made to speak, not the one who made him
-            if node.dep_ == "advcl" and node.tag_ == "VBG" and node.head.dep_ == "relcl" and node.i > 0 and node.doc[node.i - 1].text == "," and (
+            if node.dep_ == "advcl" and _comma_gerund(node) and node.head.dep_ == "relcl" and (
                 node.head.head.head.i != node.head.head.i
             ):
                 node = node.head.head.head  # 'scolded a constituent who disagreed with her, telling him: "…"': she tells, not he
@@ -2157,6 +2157,12 @@ def _plural(tok: Token) -> bool:
     return tok.tag_ in {"NNS", "NNPS"} or tok.ent_type_ == "PERSON" and any(
         c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in tok.children
     ) and any(c.dep_ == "cc" and c.lower_ == "and" for c in tok.children)
+
+
+def _comma_gerund(verb: Token) -> bool:
+    """An -ing verb right after a comma ('…, saying that …', '…, telling him: "…"'): the speaker's next act, as news prose
+    writes it."""
+    return verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ","
 
 
 def _agent_of(verb: Token) -> Token | None:

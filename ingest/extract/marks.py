@@ -43,16 +43,12 @@ def _is_opening(text: str, pos: int) -> bool:
 _GLUED_RUN_ON_WORDS = 6
 
 
-def _glued_opening(text: str, pos: int) -> bool:
-    """'… with the administration."We don't agree …"': with nothing open, a straight mark between a sentence's stop and a
-    capital opens a quotation; a scrape dropped the space (and the paragraph break) before it."""
-    return text[pos] == '"' and 0 < pos < len(text) - 1 and text[pos - 1] in ".?!" and text[pos + 1].isupper()
-
-
-def _glued_reopening(text: str, pos: int) -> bool:
-    """'… should be higher.“If you have that …': a curly opening mark between a stop and a capital (not a closing mark
-    typed the wrong way round at a paragraph's end, 'great again.“')."""
-    return text[pos] == "“" and text[pos - 1] in ".?!" and pos + 1 < len(text) and text[pos + 1].isupper()
+def _glued(text: str, pos: int, mark: str) -> bool:
+    """`mark` at `pos`, between a sentence's stop and a capital with no space: a scrape dropped the paragraph break there.
+    A straight mark so placed with nothing open opens a quotation ('… with the administration."We don't agree …"'); a curly
+    opening mark inside an open one opens the next paragraph of a quotation that runs on ('… should be higher.“If you have
+    that …'), not a closing mark typed the wrong way round at a paragraph's end ('great again.“')."""
+    return text[pos] == mark and 0 < pos < len(text) - 1 and text[pos - 1] in ".?!" and text[pos + 1].isupper()
 
 
 def find_marked_spans(text: str) -> list[MarkedSpan]:
@@ -79,13 +75,13 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
             ):
                 inner_at = pos
                 continue
-            if open_at is not None and _glued_reopening(text, pos) and count_words(text[open_at + 1 : pos]) >= _GLUED_RUN_ON_WORDS:
+            if open_at is not None and _glued(text, pos, "“") and count_words(text[open_at + 1 : pos]) >= _GLUED_RUN_ON_WORDS:
                 # '“The basic principle … should be higher.“If you have that …': a quotation running on into the next
                 # paragraph opens it again, and a scrape glued the two paragraphs together
                 spans.append(MarkedSpan(open_at + 1, pos, index, continues_previous=continues, closed=False))
                 found_here = True
                 open_at, continues = pos, True
-            elif _is_opening(text, pos) or open_at is None and _glued_opening(text, pos):
+            elif _is_opening(text, pos) or open_at is None and _glued(text, pos, '"'):
                 open_at = pos
                 continues = carried and not found_here
             elif open_at is not None:

@@ -172,7 +172,7 @@ def _closes_quotation(t: Token) -> bool:
 def _ends_dateline(t: Token) -> bool:
     """The dash after 'WASHINGTON' or 'PARIS (AP)'."""
     spaced = bool(t.whitespace_) and bool(t.nbor(-1).whitespace_)  # not the hyphen of "AFL-CIO"
-    return t.text in _DASHES and spaced and (t.nbor(-1).text == ")" or t.nbor(-1).is_upper and len(t.nbor(-1)) > 1)
+    return t.text in DASHES and spaced and (t.nbor(-1).text == ")" or t.nbor(-1).is_upper and len(t.nbor(-1)) > 1)
 
 
 def _after_dateline(head: Token) -> Token | None:
@@ -182,7 +182,7 @@ def _after_dateline(head: Token) -> Token | None:
 
 _QUOTE_MARKS = frozenset({'"', "“", "”", "''"})
 _CLOSING_PUNCT = frozenset({",", ".", "?", "!"})
-_DASHES = frozenset({"-", "--", "—", "–"})
+DASHES = frozenset({"-", "--", "—", "–"})  # as spaced punctuation: a dateline's, or one that ends a name
 
 
 def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
