@@ -6,6 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame lord lady rev hon".split())
 FEMALE_HONORIFICS = frozenset("mrs ms miss dame lady".split())
@@ -255,6 +256,44 @@ def name_gender(first: str) -> str | None:
     if first in MALE_NAMES and first not in FEMALE_NAMES:
         return "male"
     return None
+
+
+# US Census 1990 first names (kb/data/census_first_names.tsv): a name listed for both sexes has a gender when one of
+# them carries at least this share of it ("Carmen", not "Kelly" or "Jordan") ...
+CENSUS_SURE_SHARE = 0.95
+# ... and a name listed for one sex only when it is at least this many times as frequent as the rarest name the other
+# sex's list keeps ("Gabriela": 0.018 per cent of women, the rarest man's name 0.004): a name the other list may have
+# left out only for rarity has no gender ("Nicola", 0.004 per cent of women, is a man's name in Italy).
+CENSUS_OVER_UNLISTED = 2
+_CENSUS_FILE = Path(__file__).resolve().parent / "data" / "census_first_names.tsv"
+_TITLE_FIRST_NAMES = frozenset({"major", "dean"})  # first names that are more often a title before a name
+
+
+@lru_cache(maxsize=1)
+def _census_genders() -> dict[str, str]:
+    """Each census first name that is nearly always one sex's -> 'female' / 'male'."""
+    rows = [line.split("\t") for line in _CENSUS_FILE.read_text(encoding="utf-8").splitlines() if line[:1].isalpha()][1:]
+    shares = {name: (float(f) if f else None, float(m) if m else None) for name, f, m in rows}
+    rarest = (min(f for f, _ in shares.values() if f), min(m for _, m in shares.values() if m))
+    genders = {}
+    for name, (female, male) in shares.items():
+        for gender, own, other, other_rarest in (("female", female, male, rarest[1]), ("male", male, female, rarest[0])):
+            if own is not None and own >= (CENSUS_OVER_UNLISTED * other_rarest if other is None else CENSUS_SURE_SHARE * (own + other)):
+                genders[name] = gender
+    return genders
+
+
+def census_gender(first: str) -> str | None:
+    """'female' / 'male' for a first name the US Census 1990 lists as nearly always one sex's; None when unsure."""
+    return None if first in _TITLE_FIRST_NAMES else _census_genders().get(first)
+
+
+def given_name_gender(first: str) -> str | None:
+    """The gender a first name tells, for agreeing with "he" or "she": the hand list first (it leaves the names it
+    gives both sexes, "Dana", without one), then the census."""
+    if first in FEMALE_NAMES or first in MALE_NAMES:
+        return name_gender(first)
+    return census_gender(first)
 
 
 def edit_distance(a: str, b: str, limit: int = 2) -> int:

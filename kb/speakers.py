@@ -36,6 +36,7 @@ from kb.names import (
     is_group,
     junk_organization,
     junk_person_name,
+    given_name_gender,
     name_gender,
     names_an_organisation,
     office_and_person,
@@ -422,7 +423,7 @@ class _Cluster:
         votes: Counter[str] = Counter()
         for m in self.mentions:
             votes.update(m.genders)
-        from_names = {g for g in (name_gender(n.first) for n in self.names) if g}
+        from_names = {g for g in (given_name_gender(n.first) for n in self.names) if g}
         if len(from_names) == 1 and not votes:
             return from_names.pop()
         if votes:

@@ -1429,6 +1429,16 @@ def test_a_grounding_participle_after_a_reported_clause_is_the_speakers_next_act
     ]
 
 
+def test_he_skips_a_woman_whose_first_name_only_the_census_list_knows(extractor: QuoteExtractor) -> None:
+    # "Graciela" is in no hand list: without the census names "he" took the last person named, the lawyer
+    quotes = extractor.extract(
+        "Rigoberto Salas, 34, crossed the river with his two sons in March. The family's lawyer, Graciela Ibarra, asked the "
+        'court to hear the case before the end of the year. "We walked for eleven days and we are not going back," he said.'
+    )
+    walked = find(quotes, "eleven days")
+    assert (walked.speaker.name, walked.speaker.gender) == ("Rigoberto Salas", "male")
+
+
 def test_a_coordinated_speaker_with_a_clause_of_their_own_is_not_the_first_speakers(extractor: QuoteExtractor) -> None:
     quotes = extractor.extract(
         "Governor Ann Lowe emphasized that the repairs to the levee were not complete, and farm groups warned that the "

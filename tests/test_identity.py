@@ -16,7 +16,7 @@ from ingest.extract.people import clean_name, parse_title_and_name
 from ingest.pipeline import Ingestor
 from kb.errors import InvalidInput
 from kb.knowledge import KnowledgeBase
-from kb.names import junk_organization, junk_person_name
+from kb.names import given_name_gender, junk_organization, junk_person_name
 from kb.speakers import Mention, Override, resolve
 
 
@@ -60,6 +60,21 @@ def test_real_names_are_kept(name: str) -> None:
 def test_honorifics_and_captions_are_no_organisation(org: str) -> None:
     assert junk_organization(org)
     assert not junk_organization("Department of Homeland Security")
+
+
+@pytest.mark.parametrize(
+    ("first", "gender"),
+    [
+        ("graciela", "female"), ("rigoberto", "male"), ("karoline", "female"),  # census only; the hand list
+        ("dana", None),  # the hand list gives it to both sexes: the census's lean to women does not overrule it
+        ("casey", None), ("robin", None),  # the census gives both sexes a real share
+        ("nicola", None),  # women's list only, but too rare there to rule out men (an Italian man's name)
+        ("major", None), ("dean", None),  # more often a title before a name
+        ("zzyzx", None),
+    ],
+)
+def test_a_first_names_gender_comes_from_the_hand_list_then_the_census(first: str, gender: str | None) -> None:
+    assert given_name_gender(first) == gender
 
 
 def test_headline_words_end_a_name_from_a_title() -> None:

@@ -31,7 +31,7 @@ from ingest.extract.people import (
     party_after,
     titled_organisation,
 )
-from kb.names import name_gender
+from kb.names import given_name_gender
 
 # How salient a mention is for a pronoun after it (centering: subjects before objects, the main clause first).
 # QUOTED: inside quotation marks; MODIFIER: a name that only qualifies a noun ("the Obama administration's weakness")
@@ -65,7 +65,7 @@ def _noun_gender(lemma: str) -> str | None:
 
 def first_name_gender(name: str) -> str | None:
     first = name.split()[0].lower().strip(".") if name.split() else ""
-    return name_gender(first)
+    return given_name_gender(first)
 
 
 def person_surnames(docs: list[Doc]) -> dict[str, set[str]]:
