@@ -1439,6 +1439,32 @@ def test_he_skips_a_woman_whose_first_name_only_the_census_list_knows(extractor:
     assert (walked.speaker.name, walked.speaker.gender) == ("Rigoberto Salas", "male")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "All told, 1,204 people were caught crossing the river in April.",
+        "All of that said: The budget fight here is fascinating and depressing.",
+        "That said, the more I read about the harbor plan, the less I liked it.",
+        "With all of that being said, the council wants one thing to happen.",
+        "Having said that, the county should enjoy the holidays.",
+        "Suffice it to say that there are plenty of farmers in every county.",
+    ],
+)
+def test_a_set_phrase_with_a_verb_of_speech_is_the_writers_own_words(extractor: QuoteExtractor, text: str) -> None:
+    assert extractor.extract(text) == []
+
+
+def test_a_set_phrase_leaves_the_sentences_real_cue_and_a_sign_that_said(extractor: QuoteExtractor) -> None:
+    quotes = extractor.extract(
+        "Needless to say, another round of votes on the levee would not be welcome, Governor Ann Lowe said. "
+        "The mayor told reporters that the bridge would reopen. That said, the council warned that repairs could take years."
+    )
+    assert [(q.text, q.speaker.name or q.speaker.description) for q in quotes if "levee" not in q.text] == [
+        ("that the bridge would reopen", "The mayor"), ("that repairs could take years", "the council")
+    ]
+    assert find(quotes, "levee").speaker.name == "Ann Lowe"
+
+
 def test_a_coordinated_speaker_with_a_clause_of_their_own_is_not_the_first_speakers(extractor: QuoteExtractor) -> None:
     quotes = extractor.extract(
         "Governor Ann Lowe emphasized that the repairs to the levee were not complete, and farm groups warned that the "

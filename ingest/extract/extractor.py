@@ -482,6 +482,35 @@ def _supposed(verb: Token) -> bool:
 _LET_US = frozenset({"'s", "’s", "us"})
 
 
+# Set phrases with a verb of speech that link or sum up the writer's own sentences; nobody is quoted in them.
+_DISCOURSE_MARKER = re.compile(
+    r"(?:(?:and|but|now|so|still)\s+)?(?:all\s+told|(?:with\s+)?(?:all\s+(?:of\s+)?)?that(?:\s+being|\s+having\s+been)?\s+said"
+    r"|having\s+said\s+(?:all\s+(?:of\s+)?)?that|needless\s+to\s+say|suffice\s+(?:it\s+)?to\s+say|so\s+to\s+speak"
+    r"|(?:sad|strange|sufficient)\s+to\s+say)"
+)
+_MARKER_WORDS = 5  # the longest marker runs to six words around its verb ("With all of that being said")
+
+
+def _discourse_marker(verb: Token) -> bool:
+    """'All told, 23,589 people were caught …', 'That said, the more I read …', 'Needless to say, …', 'so to speak':
+    a set phrase between punctuation marks that sums up or links the writer's sentences; nobody says anything."""
+    sent = verb.sent
+    start = verb.i
+    while start > sent.start and verb.i - start < _MARKER_WORDS and not _phrase_break(verb.doc[start - 1]):
+        start -= 1
+    end = verb.i + 1
+    while end < sent.end and end - verb.i <= _MARKER_WORDS and not _phrase_break(verb.doc[end]):
+        end += 1
+    closed = end == sent.end or _phrase_break(verb.doc[end])
+    opened = start == sent.start or _phrase_break(verb.doc[start - 1])
+    return closed and opened and _DISCOURSE_MARKER.fullmatch(verb.doc[start:end].text.lower()) is not None
+
+
+def _phrase_break(tok: Token) -> bool:
+    """A mark that ends a set phrase; an apostrophe is part of a word."""
+    return tok.is_punct and tok.text not in {"'", "’"}
+
+
 def _named_so(verb: Token) -> bool:
     """'that's why it's called the Cuban Adjustment Act': a passive verb of naming with nobody doing it gives a thing its
     name; nobody says anything ('has been called a charlatan by fellow physicians' has its speakers)."""
@@ -1088,7 +1117,7 @@ class _ArticleExtraction:
                 continue
             if _inferred(tok):
                 continue  # 'a statement that suggests she …', 'the government signaled it …': the writer's reading of a thing
-            if _refusing(tok) or _supposed(tok) or _named_so(tok):
+            if _refusing(tok) or _supposed(tok) or _named_so(tok) or _discourse_marker(tok):
                 continue
             if lemma == "blame" and tok.dep_ == "xcomp" and tok.head.lemma_ == "be":
                 continue  # 'the media are to blame for …': the idiom says who is at fault; nobody blames anyone aloud
@@ -1539,6 +1568,8 @@ class _ArticleExtraction:
         source = doc.char_span(a.source.start - base, a.source.end - base, alignment_mode="expand")
         if cue is None or source is None or any(t.lemma_.lower() in BELIEF_VERBS for t in cue) or len(cue.sent) > MAX_SENTENCE_TOKENS:
             return None  # a belief; or a "sentence" too long to be prose, which the rules skip too
+        if _discourse_marker(cue.root):
+            return None  # 'All told, 23,589 people were caught …': the writer summing up
         if not any(t.pos_ in {"NOUN", "PROPN", "PRON"} and t.lower_.strip(".") not in HONORIFICS for t in source) or _overlap(
             (s, e), (a.cue.start, a.cue.end)
         ) or _overlap((s, e), (a.source.start, a.source.end)):
