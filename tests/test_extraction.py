@@ -1465,6 +1465,12 @@ def test_a_set_phrase_leaves_the_sentences_real_cue_and_a_sign_that_said(extract
     assert find(quotes, "levee").speaker.name == "Ann Lowe"
 
 
+def test_a_sentence_joined_by_so_is_not_what_the_next_verb_says(extractor: QuoteExtractor) -> None:
+    # the parse hangs the first sentence on "closed" as its clause; "close" is a cue only for marked words ('…," she closed')
+    quotes = extractor.extract("The mayor said the bridge was unsafe, so the council closed it.")
+    assert [(q.text, q.speaker.description) for q in quotes] == [("the bridge was unsafe", "The mayor")]
+
+
 def test_a_coordinated_speaker_with_a_clause_of_their_own_is_not_the_first_speakers(extractor: QuoteExtractor) -> None:
     quotes = extractor.extract(
         "Governor Ann Lowe emphasized that the repairs to the levee were not complete, and farm groups warned that the "

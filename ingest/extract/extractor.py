@@ -472,6 +472,18 @@ def _refusing(verb: Token) -> bool:
     return verb.lemma_.lower() == "deny" and sum(c.dep_ in {"dative", "dobj"} for c in verb.children) >= 2
 
 
+def _joined_after(verb: Token, clause: Token) -> bool:
+    """'The mayor said the bridge was unsafe, so the council closed it': a clause before the verb, joined to it by "so",
+    "and", "but", is a sentence of its own the parse hung on the verb; a parenthetical cue ('…, the council said') takes no
+    conjunction."""
+    return clause.i < verb.i and any(
+        c.dep_ in {"advmod", "mark", "cc"} and c.lower_ in _JOINING_WORDS and clause.i < c.i < verb.i for c in verb.children
+    )
+
+
+_JOINING_WORDS = frozenset({"so", "and", "but", "yet", "then", "thus", "therefore", "hence"})
+
+
 def _supposed(verb: Token) -> bool:
     """'Let's say you are from Honduras', 'let us stipulate that …', 'let's call it what it is': a supposition or a
     manner of speaking the writer invites the reader into, not anyone's statement."""
@@ -1139,7 +1151,7 @@ class _ArticleExtraction:
                     continue  # '"Every court" has said': the subject is quoted words, not a speaker
             # '… as Eric Garner said before he died': a clause of time the parse hangs on the cue is not what was said
             clauses = [c for c in tok.children if c.dep_ == "ccomp" and not _small_clause(tok, c) and not any(m.dep_ == "mark" and m.lower_ in _TIME_MARKS for m in c.children)]
-            clauses = [c for c in clauses if not _claimed_by_noun(c, sent, inside)]
+            clauses = [c for c in clauses if not _claimed_by_noun(c, sent, inside) and not _joined_after(tok, c)]
             # the clause after the verb, where the parse also hung one on it before ('Writing for a panel that agreed Pence
             # won, Barabak noted that …'); a clause before it only when it is the one ('"…," he said')
             content = next((c for c in clauses if c.i > tok.i), clauses[0] if clauses else None)
