@@ -1471,6 +1471,15 @@ def test_a_sentence_joined_by_so_is_not_what_the_next_verb_says(extractor: Quote
     assert [(q.text, q.speaker.description) for q in quotes] == [("the bridge was unsafe", "The mayor")]
 
 
+def test_a_quantifier_that_names_its_group_is_the_groups_description(extractor: QuoteExtractor) -> None:
+    quotes = extractor.extract(
+        "Earlier this year some of the county's dairy farmers said the new water rules would ruin them. "
+        "Some of them said they would sell their herds."
+    )
+    assert find(quotes, "water rules").speaker.description == "some of the county's dairy farmers"
+    assert find(quotes, "sell their herds").speaker.resolution == "pronoun"  # "some of them" names no group itself
+
+
 def test_a_coordinated_speaker_with_a_clause_of_their_own_is_not_the_first_speakers(extractor: QuoteExtractor) -> None:
     quotes = extractor.extract(
         "Governor Ann Lowe emphasized that the repairs to the levee were not complete, and farm groups warned that the "

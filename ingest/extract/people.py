@@ -185,11 +185,22 @@ _CLOSING_PUNCT = frozenset({",", ".", "?", "!"})
 DASHES = frozenset({"-", "--", "—", "–"})  # as spaced punctuation: a dateline's, or one that ends a name
 
 
+def _part_of_named_group(head: Token) -> bool:
+    """'some of the Republican presidential candidates', 'many of the growers': a quantifier that names its group is no
+    pronoun ("some of them" is)."""
+    return head.lower_ in _QUANTIFIERS and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and o.pos_ != "PRON" for o in c.children) for c in head.children
+    )
+
+
+_QUANTIFIERS = frozenset({"some", "many", "several", "most", "few", "all", "both", "each", "none", "one", "two", "three", "others", "any"})
+
+
 def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
     """Read the subject phrase headed by `head`."""
     doc = head.doc
     lower = head.lower_
-    if head.pos_ == "PRON":
+    if head.pos_ == "PRON" and not _part_of_named_group(head):
         return Mention(head.idx, head.idx + len(head), head.text, pronoun=lower)
     if head.is_upper and (after_dateline := _after_dateline(head)) is not None:
         return describe(after_dateline, doc_ents)  # 'WASHINGTON (Reuters) - Senator Tom Bradley dismissed …': the place is no one
