@@ -1439,6 +1439,15 @@ def test_he_skips_a_woman_whose_first_name_only_the_census_list_knows(extractor:
     assert (walked.speaker.name, walked.speaker.gender) == ("Rigoberto Salas", "male")
 
 
+def test_a_surname_alone_takes_no_gender_from_the_census_first_names(extractor: QuoteExtractor) -> None:
+    # "Wilson" is also a man's first name in the census lists; as a surname alone it says nothing of who she is
+    quotes = extractor.extract(
+        "Wilson, the county clerk, took questions from Ann Reyes of the Ledger on Monday. Wilson was calm. "
+        '"We count every ballot twice," she said.'
+    )
+    assert find(quotes, "every ballot").speaker.name == "Wilson"
+
+
 @pytest.mark.parametrize(
     "text",
     [

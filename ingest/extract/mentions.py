@@ -31,7 +31,7 @@ from ingest.extract.people import (
     party_after,
     titled_organisation,
 )
-from kb.names import given_name_gender
+from kb.names import given_name_gender, name_gender
 
 # How salient a mention is for a pronoun after it (centering: subjects before objects, the main clause first).
 # QUOTED: inside quotation marks; MODIFIER: a name that only qualifies a noun ("the Obama administration's weakness")
@@ -64,8 +64,11 @@ def _noun_gender(lemma: str) -> str | None:
 
 
 def first_name_gender(name: str) -> str | None:
-    first = name.split()[0].lower().strip(".") if name.split() else ""
-    return given_name_gender(first)
+    """The gender a person's first name tells. A name of one word is most often a surname ("Clinton", "Warren", "Harris"
+    are also census first names): only the hand list of names that are near certain speaks for it ("Melanie")."""
+    words = name.split()
+    first = words[0].lower().strip(".") if words else ""
+    return given_name_gender(first) if len(words) > 1 else name_gender(first)
 
 
 def person_surnames(docs: list[Doc]) -> dict[str, set[str]]:
