@@ -14,6 +14,8 @@ MALE_HONORIFICS = frozenset("mr sir lord".split())
 SUFFIXES = frozenset("jr sr ii iii iv".split())
 # Lower-case words that belong inside a surname ("Beto de la Cruz", "Ludwig van Beethoven").
 SURNAME_PARTICLES = frozenset("de la le da di del della der den van von bin al el ten ter du st".split())
+# Words that open a surname written in two ("Mac Donald", "Van Hollen", "St. John"): never a first name there.
+SURNAME_PREFIXES = SURNAME_PARTICLES | {"mac", "mc", "o'", "fitz"}
 # Capitalised prefixes inside one word ("McCarthy", "DeSantis", "LaHood"): not two words run together.
 _INNER_CAPITAL_PREFIXES = ("mc", "mac", "de", "di", "da", "du", "la", "le", "van", "von", "o'", "d'", "st", "fitz")
 

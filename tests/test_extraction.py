@@ -1448,6 +1448,15 @@ def test_a_surname_alone_takes_no_gender_from_the_census_first_names(extractor: 
     assert find(quotes, "every ballot").speaker.name == "Wilson"
 
 
+def test_a_surname_in_two_words_takes_no_gender_from_its_first(extractor: QuoteExtractor) -> None:
+    # "Mac" is also a man's first name in the census lists; in "Mac Dowell" it is half of her surname
+    quotes = extractor.extract(
+        "As Mac Dowell notes, the county's deficit doubled in ten years. In stark contrast, she asserts, “a balanced budget "
+        "is out of reach for a decade.”"
+    )
+    assert find(quotes, "balanced budget").speaker.name == "Mac Dowell"
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -31,7 +31,7 @@ from ingest.extract.people import (
     party_after,
     titled_organisation,
 )
-from kb.names import given_name_gender, name_gender
+from kb.names import SURNAME_PREFIXES, given_name_gender, name_gender
 
 # How salient a mention is for a pronoun after it (centering: subjects before objects, the main clause first).
 # QUOTED: inside quotation marks; MODIFIER: a name that only qualifies a noun ("the Obama administration's weakness")
@@ -68,6 +68,8 @@ def first_name_gender(name: str) -> str | None:
     are also census first names): only the hand list of names that are near certain speaks for it ("Melanie")."""
     words = name.split()
     first = words[0].lower().strip(".") if words else ""
+    if len(words) > 1 and first in SURNAME_PREFIXES and name_gender(first) is None:
+        return None  # 'Mac Donald', 'Van Hollen', 'St. John': the first word is part of the surname
     return given_name_gender(first) if len(words) > 1 else name_gender(first)
 
 
