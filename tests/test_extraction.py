@@ -1498,6 +1498,14 @@ def test_a_quantifier_that_names_its_group_is_the_groups_description(extractor: 
     assert find(quotes, "sell their herds").speaker.resolution == "pronoun"  # "some of them" names no group itself
 
 
+def test_a_group_named_with_its_members_is_the_group(extractor: QuoteExtractor) -> None:
+    quotes = extractor.extract(
+        "Earlier this year some of the county's farm groups--Green Acres, Dairy First and the Valley Growers said the water "
+        "rules would ruin them."
+    )
+    assert find(quotes, "water rules").speaker.description == "some of the county's farm groups"
+
+
 def test_a_coordinated_speaker_with_a_clause_of_their_own_is_not_the_first_speakers(extractor: QuoteExtractor) -> None:
     quotes = extractor.extract(
         "Governor Ann Lowe emphasized that the repairs to the levee were not complete, and farm groups warned that the "

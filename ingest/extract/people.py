@@ -207,14 +207,16 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
     start_i, end_i = noun_phrase(head)
     full_start, full_end = min(t.i for t in head.subtree), max(t.i for t in head.subtree) + 1
     phrase = doc[start_i:end_i]
-    person = _person_in(doc_ents, start_i, end_i, head.i)
+    # 'some of the Republican candidates--Jeb Bush, Ted Cruz and Donald Trump': the names are of the group, none is who speaks
+    group = _part_of_named_group(head)
+    person = None if group else _person_in(doc_ents, start_i, end_i, head.i)
     if person is not None and person.end <= head.i and _organisation_head(head.text):
         person = None  # 'the Trump administration', 'the Clinton campaign': the body speaks, not the person it is named for
-    if person is None:
+    if person is None and not group:
         person = next((e for e in doc_ents if titled_organisation(e) and start_i <= e.start and e.end <= end_i), None)
     reported_on = clause_subject_in_source(head)
     appos = [c for c in head.children if c.dep_ == "appos" and (reported_on is None or c.i < reported_on.i)]
-    if person is None:
+    if person is None and not group:
         for a in appos:  # "a former DHS official, John Cohen"
             a_start, a_end = noun_phrase(a)
             # the apposition is the person ("a former DHS official, John Cohen"), not a noun a person qualifies ('Howell, an
@@ -268,6 +270,13 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
     if org_ent is not None and org_ent.root.i == head.i and not determiners - {"the"}:
         return Mention(org_ent.start_char, org_ent.end_char, org_ent.text, name=clean_name(org_ent.text), is_organization=True)
     described = doc[full_start:full_end]
+    of_group = [t for t in head.subtree if t.dep_ == "pobj" and t.head.head.i == head.i]
+    members = [a.left_edge.i for t in [head, *of_group] for a in t.children if a.dep_ == "appos" and a.i > head.i]
+    if group and members:  # 'some of the Republican candidates--Jeb Bush, Ted Cruz and Donald Trump': the group, not its members
+        end = min(members)
+        while end > head.i + 1 and doc[end - 1].is_punct:
+            end -= 1
+        described = doc[full_start:end]
     # a relative clause of speech is the quote's own cue, not who speaks: "a report issued last week that described …" is
     # "a report issued last week"; "a source who was at the meeting" stays whole
     relative = [t.i for c in head.subtree if c.dep_ == "relcl" and c.i > head.i and c.lemma_.lower() in SPEECH_VERBS for t in c.subtree]
