@@ -1506,17 +1506,6 @@ def test_a_group_named_with_its_members_is_the_group(extractor: QuoteExtractor) 
     assert find(quotes, "water rules").speaker.description == "some of the county's farm groups"
 
 
-def test_marks_after_a_thing_said_before_go_on_with_the_sentences_speaker(extractor: QuoteExtractor) -> None:
-    # "what he'd proposed" names a proposal inside what Stein told the Ledger; the colon opens her words, not his
-    quotes = extractor.extract(
-        "Paul Dunn has decided to support the levy. Dunn's spokeswoman Mara Stein told the Ledger that the new levy was "
-        "different from what he'd proposed in the spring: \"This is not a tax on farmers and it is not a tax on anyone's land.\""
-    )
-    assert [(q.text, q.speaker.name) for q in quotes] == [
-        ("This is not a tax on farmers and it is not a tax on anyone's land.", "Mara Stein")
-    ]
-
-
 def test_a_coordinated_speaker_with_a_clause_of_their_own_is_not_the_first_speakers(extractor: QuoteExtractor) -> None:
     quotes = extractor.extract(
         "Governor Ann Lowe emphasized that the repairs to the levee were not complete, and farm groups warned that the "

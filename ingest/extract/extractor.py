@@ -1162,8 +1162,7 @@ class _ArticleExtraction:
                 colon = next((t for t in sent if t.i > tok.i and t.text == ":"), None)
                 # 'stressed her support … and said she has …: "…"': a colon after the verb's own next act is that act's
                 another_act = colon is not None and any(c.dep_ == "conj" and tok.i < c.i < colon.i for c in tok.children)
-                # 'what he'd proposed in the spring: "…"': the "what" a verb takes names a thing; the colon opens another's words
-                if obj is not None and obj.tag_ not in {"WP", "WDT"} and colon is not None and colon.i + 1 < sent.end and not another_act:
+                if obj is not None and colon is not None and colon.i + 1 < sent.end and not another_act:
                     content = obj  # the object and the clause after the colon are what was said
             objects: list[Token] = []
             # a cue in a clause of its own ('When the diagnosis was confirmed, Clinton …') is no parenthesis over the sentence
@@ -1280,7 +1279,6 @@ class _ArticleExtraction:
         if after is not None and _cue_sentence(after) and not text[base + local_e : base + after.start_char].strip(" \"”’'!?.,\n"):
             sents.append(after)  # '“… Make a deal!” Trump tweeted.': the parser ends the sentence at the mark, the cue follows
         near = [c for c in cues if any(c.sentence.start == st.start for st in sents)]
-        near = [c for c in near if not _free_relative(c, near)]
         words = m.words(text)
         if (aside := self._aside_of(m, base, ents)) is not None:
             return Quote(text=text[s:e], start=s, end=e, kind="direct", speaker=aside, confidence=self.rules.mixed)
@@ -2269,18 +2267,6 @@ def _leads_its_cue(cue: Cue, base: int, m: MarkedSpan) -> bool:
         return False  # 'said on Monday Shaw Drake': only the time between a cue and its speaker
     gap = doc_text(doc)[max(0, m.end - base) : min(speaker, verb.idx)]
     return _opens_sentence(doc_text(doc)[: max(0, m.start - base)]) and m.end - base <= min(speaker, verb.idx) and not gap.strip(" ,\"”’'\n")
-
-
-def _free_relative(cue: Cue, near: list[Cue]) -> bool:
-    """'told the Post that the order was different from what he'd proposed on the trail: "…"': a verb whose object is
-    "what", inside the clause another cue says, names a thing said before; the marks go on with that other cue's words."""
-    verb = cue.sentence.doc[min(cue.tokens)]
-    if not any(c.dep_ == "dobj" and c.tag_ in {"WP", "WDT"} and c.i < verb.i for c in verb.children):
-        return False
-    return any(  # inside that clause, not all of it ('repeated what she said last week: "…"' gives her words)
-        o is not cue and o.subject is not None and o.content is not None and o.content.i != verb.i and verb in o.content.subtree
-        for o in near
-    )
 
 
 def _opens_after_adjuncts(cue: Cue, base: int, m: MarkedSpan) -> bool:
