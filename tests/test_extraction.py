@@ -1506,6 +1506,17 @@ def test_a_group_named_with_its_members_is_the_group(extractor: QuoteExtractor) 
     assert find(quotes, "water rules").speaker.description == "some of the county's farm groups"
 
 
+def test_a_quantifier_over_named_people_is_no_title(extractor: QuoteExtractor) -> None:
+    # named people after "some of …" are who spoke, the first named as with 'Ann Lowe and Tom Reyes said'; "some" is no title
+    quotes = extractor.extract(
+        "Earlier this year some of the county commissioners--Ann Lowe, Tom Reyes and Paul Dunn said the levy should be cut. "
+        "One of the senators, Mara Stein, said the bill would pass."
+    )
+    levy, bill = find(quotes, "levy"), find(quotes, "bill would pass")
+    assert (levy.speaker.name, levy.speaker.title) == ("Ann Lowe", None)
+    assert bill.speaker.name == "Mara Stein"
+
+
 def test_a_coordinated_speaker_with_a_clause_of_their_own_is_not_the_first_speakers(extractor: QuoteExtractor) -> None:
     quotes = extractor.extract(
         "Governor Ann Lowe emphasized that the repairs to the levee were not complete, and farm groups warned that the "

@@ -193,6 +193,7 @@ def _part_of_named_group(head: Token) -> bool:
     )
 
 
+_ONE_OF = frozenset({"one", "each", "any", "none"})
 _QUANTIFIERS = frozenset({"some", "many", "several", "most", "few", "all", "both", "each", "none", "one", "two", "three", "others", "any"})
 
 
@@ -207,16 +208,15 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
     start_i, end_i = noun_phrase(head)
     full_start, full_end = min(t.i for t in head.subtree), max(t.i for t in head.subtree) + 1
     phrase = doc[start_i:end_i]
-    # 'some of the Republican candidates--Jeb Bush, Ted Cruz and Donald Trump': the names are of the group, none is who speaks
     group = _part_of_named_group(head)
-    person = None if group else _person_in(doc_ents, start_i, end_i, head.i)
+    person = _person_in(doc_ents, start_i, end_i, head.i)
     if person is not None and person.end <= head.i and _organisation_head(head.text):
         person = None  # 'the Trump administration', 'the Clinton campaign': the body speaks, not the person it is named for
-    if person is None and not group:
+    if person is None:
         person = next((e for e in doc_ents if titled_organisation(e) and start_i <= e.start and e.end <= end_i), None)
     reported_on = clause_subject_in_source(head)
     appos = [c for c in head.children if c.dep_ == "appos" and (reported_on is None or c.i < reported_on.i)]
-    if person is None and not group:
+    if person is None:
         for a in appos:  # "a former DHS official, John Cohen"
             a_start, a_end = noun_phrase(a)
             # the apposition is the person ("a former DHS official, John Cohen"), not a noun a person qualifies ('Howell, an
@@ -238,7 +238,8 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
         tail: list[Token] = []
         if person.start < start_i or person.start >= end_i:  # named in an appositive: the head phrase is the title
             tail = _office_of(head)
-            words = [t for t in phrase if _describes(t)] + tail
+            # 'some of the candidates--Jeb Bush, …', 'one of the senators, John McCain,': "some" and "one" are no title
+            words = ([] if group else [t for t in phrase if _describes(t)]) + tail
         if tail:  # 'acting chief of staff', 'the secretary of state': an office ending in what it is "of", not an owner
             title, org = split_title([_as_written(t) for t in words])
             org_after = None
@@ -272,7 +273,8 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
     described = doc[full_start:full_end]
     of_group = [t for t in head.subtree if t.dep_ == "pobj" and t.head.head.i == head.i]
     members = [a.left_edge.i for t in [head, *of_group] for a in t.children if a.dep_ == "appos" and a.i > head.i]
-    if group and members:  # 'some of the Republican candidates--Jeb Bush, Ted Cruz and Donald Trump': the group, not its members
+    if group and members and head.lower_ not in _ONE_OF:  # 'some of the farm groups--Green Acres, Dairy First and the Valley
+        # Growers': the group, not its list of members ('one of his lawyers, Eugene Fidell' keeps the one it names)
         end = min(members)
         while end > head.i + 1 and doc[end - 1].is_punct:
             end -= 1
