@@ -1439,22 +1439,29 @@ def test_he_skips_a_woman_whose_first_name_only_the_census_list_knows(extractor:
     assert (walked.speaker.name, walked.speaker.gender) == ("Rigoberto Salas", "male")
 
 
-def test_a_surname_alone_takes_no_gender_from_the_census_first_names(extractor: QuoteExtractor) -> None:
-    # "Wilson" is also a man's first name in the census lists; as a surname alone it says nothing of who she is
-    quotes = extractor.extract(
-        "Wilson, the county clerk, took questions from Ann Reyes of the Ledger on Monday. Wilson was calm. "
-        '"We count every ballot twice," she said.'
-    )
-    assert find(quotes, "every ballot").speaker.name == "Wilson"
-
-
-def test_a_surname_in_two_words_takes_no_gender_from_its_first(extractor: QuoteExtractor) -> None:
-    # "Mac" is also a man's first name in the census lists; in "Mac Dowell" it is half of her surname
-    quotes = extractor.extract(
-        "As Mac Dowell notes, the county's deficit doubled in ten years. In stark contrast, she asserts, “a balanced budget "
-        "is out of reach for a decade.”"
-    )
-    assert find(quotes, "balanced budget").speaker.name == "Mac Dowell"
+@pytest.mark.parametrize(
+    ("text", "fragment", "name"),
+    [
+        # "Wilson" is also a man's first name in the census lists; as a surname alone it says nothing of who she is
+        (
+            (
+                "Wilson, the county clerk, took questions from Ann Reyes of the Ledger on Monday. Wilson was calm. "
+                '"We count every ballot twice," she said.'
+            ),
+            "every ballot", "Wilson",
+        ),
+        # "Mac" is also a man's first name in the census lists; in "Mac Dowell" it is half of her surname
+        (
+            (
+                "As Mac Dowell notes, the county's deficit doubled in ten years. In stark contrast, she asserts, “a balanced "
+                "budget is out of reach for a decade.”"
+            ),
+            "balanced budget", "Mac Dowell",
+        ),
+    ],
+)
+def test_a_surname_takes_no_gender_from_the_census_first_names(extractor: QuoteExtractor, text: str, fragment: str, name: str) -> None:
+    assert find(extractor.extract(text), fragment).speaker.name == name
 
 
 @pytest.mark.parametrize(
