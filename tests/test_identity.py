@@ -65,7 +65,8 @@ def test_honorifics_and_captions_are_no_organisation(org: str) -> None:
 @pytest.mark.parametrize(
     ("first", "gender"),
     [
-        ("graciela", "female"), ("rigoberto", "male"), ("karoline", "female"),  # census only; the hand list
+        ("graciela", "female"), ("rigoberto", "male"),  # in the census lists only
+        ("karoline", "female"),  # in the hand list
         ("dana", None),  # the hand list gives it to both sexes: the census's lean to women does not overrule it
         ("casey", None), ("robin", None),  # the census gives both sexes a real share
         ("nicola", None),  # women's list only, but too rare there to rule out men (an Italian man's name)
