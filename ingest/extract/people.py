@@ -193,22 +193,22 @@ def _part_of_named_group(head: Token) -> bool:
     )
 
 
-_ONE_OF = frozenset({"one", "each", "any", "none"})
-_QUANTIFIERS = frozenset({"some", "many", "several", "most", "few", "all", "both", "each", "none", "one", "two", "three", "others", "any"})
+_ONE_OF = frozenset({"one", "each", "any", "none"})  # one person of the group: the one named after it is who speaks
+_QUANTIFIERS = _ONE_OF | {"some", "many", "several", "most", "few", "all", "both", "two", "three", "others"}
 
 
 def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
     """Read the subject phrase headed by `head`."""
     doc = head.doc
     lower = head.lower_
-    if head.pos_ == "PRON" and not _part_of_named_group(head):
+    group = _part_of_named_group(head)
+    if head.pos_ == "PRON" and not group:
         return Mention(head.idx, head.idx + len(head), head.text, pronoun=lower)
     if head.is_upper and (after_dateline := _after_dateline(head)) is not None:
         return describe(after_dateline, doc_ents)  # 'WASHINGTON (Reuters) - Senator Tom Bradley dismissed …': the place is no one
     start_i, end_i = noun_phrase(head)
     full_start, full_end = min(t.i for t in head.subtree), max(t.i for t in head.subtree) + 1
     phrase = doc[start_i:end_i]
-    group = _part_of_named_group(head)
     person = _person_in(doc_ents, start_i, end_i, head.i)
     if person is not None and person.end <= head.i and _organisation_head(head.text):
         person = None  # 'the Trump administration', 'the Clinton campaign': the body speaks, not the person it is named for
