@@ -8,7 +8,7 @@ import sys
 
 import pytest
 from spacy.lang.en import English
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from conftest import ABC, ROOT, SEEDS
 
 from ingest.extract.config import DEFAULT_RULES
@@ -2086,6 +2086,34 @@ def test_a_pronoun_never_resolves_to_a_disease_or_to_an_organisation_inside_quot
         'against journalists," it said.'
     )
     assert [q.speaker.name for q in club] == ["the Valley Press Club"]
+
+
+def test_a_word_the_tagger_calls_a_person_but_that_names_nobody_takes_no_pronoun(extractor: QuoteExtractor) -> None:
+    """The small tagger calls 'a young Macedonian' and the verb of 'Said he in 1992:' persons; "he" after them is
+    somebody else (invented text)."""
+    border = extractor.extract(
+        "Volunteers sleep at the border. “I’ve never seen anything like this,” said Gabriela Petrova, a young Macedonian who "
+        "spends most nights at the border. Another refugee waited nearby. “I want to bring my family,” he said."
+    )
+    assert [q.speaker.name for q in border] == ["Gabriela Petrova", None]
+    speech = extractor.extract(
+        "President Clinton promised people who were working hard and “playing by the rules.” Said he in 1992: “For more than two "
+        "years now, the average family has worked harder for less.”"
+    )
+    assert find(speech, "worked harder for less").speaker.name == "Clinton"
+
+
+def test_a_word_the_document_makes_a_place_more_often_than_a_person_is_no_person() -> None:
+    from ingest.extract.mentions import place_words
+
+    def tagged(labels: list[str]) -> Doc:  # "Lavrino" three times, as the tagger labels each
+        doc = English()("Families fled Lavrino . In Lavrino , he slept . Lavrino said .")
+        doc.ents = [Span(doc, i, i + 1, label) for i, label in zip((2, 5, 10), labels, strict=True)]
+        return doc
+
+    assert place_words([tagged(["GPE", "GPE", "PERSON"])], {}) == {"Lavrino"}
+    assert place_words([tagged(["GPE", "PERSON", "PERSON"])], {}) == set()  # a person more often: a person
+    assert place_words([tagged(["GPE", "GPE", "PERSON"])], {"Lavrino": {"Tom Lavrino"}}) == set()  # named in full: a person
 
 
 def test_a_dateline_is_neither_the_speakers_organisation_nor_part_of_the_mention(extractor: QuoteExtractor) -> None:

@@ -80,6 +80,7 @@ from ingest.extract.mentions import (
     office_word,
     person_surnames,
     pick_antecedent,
+    place_words,
     read_offices,
     read_people,
 )
@@ -775,8 +776,9 @@ class _ArticleExtraction:
         self.noise = {i: paragraph_noise(doc_text(doc)) for i, (_, doc) in enumerate(self.parsed)}
         prose = [(base, doc) for i, (base, doc) in enumerate(self.parsed) if self.noise[i] is None]
         self.surnames = surnames = person_surnames([doc for _, doc in prose])
+        places = place_words([doc for _, doc in prose], surnames)
         for base, doc in prose:  # a caption's names are nobody's antecedents
-            self.people.extend(read_people(base, doc, self.genders, surnames))
+            self.people.extend(read_people(base, doc, self.genders, surnames, places))
             for ent in doc.ents:
                 if ent.label_ == "ORG":
                     self.orgs.append((base + ent.start_char, clean_name(ent.text)))

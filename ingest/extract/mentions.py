@@ -18,6 +18,7 @@ from ingest.extract.lexicon import (
     FEMALE_NOUNS,
     MALE_HONORIFICS,
     MALE_NOUNS,
+    SPEECH_VERBS,
     SPOUSE_NOUNS,
     TITLE_WORDS,
     gender_of_title,
@@ -84,14 +85,43 @@ def person_surnames(docs: list[Doc]) -> dict[str, set[str]]:
     return found
 
 
-def read_people(base: int, doc: Doc, genders: dict[str, str], surnames: dict[str, set[str]] | None = None) -> list[PersonMention]:
+def place_words(docs: list[Doc], surnames: dict[str, set[str]]) -> set[str]:
+    """Words a document's tagger calls a place (GPE, LOC, FAC) more often than a person, which it names nobody in full
+    by: 'Baghouz', 'Lewiston' tagged PERSON once are no antecedents of "he"."""
+    places: dict[str, int] = {}
+    for e in (e for d in docs for e in d.ents if len(e) == 1):
+        if e.label_ in {"GPE", "LOC", "FAC"}:
+            places[e.text] = places.get(e.text, 0) + 1
+        elif e.label_ == "PERSON":
+            places[e.text] = places.get(e.text, 0) - 1
+    return {w for w, n in places.items() if n > 0 and not surnames.get(w)}
+
+
+def _names_nobody(ent: SpacySpan, places: set[str], surnames: dict[str, set[str]]) -> bool:
+    """One word the tagger called a person that is no person's name here: a place the document names ('Baghouz'), a
+    word opening another proper name ('the Ferguson Police Department', 'the Arkansas Democrat Gazette'), a word after
+    "a" ('a young Macedonian', 'an MEP') or a speech verb ('Said he in 1992:'). A surname the document gives someone in full is
+    a name all the same ('a defiant Schumer')."""
+    root = ent.root
+    if len(ent) != 1 or surnames.get(ent.text):
+        return False
+    if ent.text in places or root.pos_ == "VERB" and root.lemma_.lower() in SPEECH_VERBS:
+        return True
+    described = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in root.children)
+    return described or root.dep_ == "compound" and root.head.i > root.i and root.head.pos_ == "PROPN" and root.head.ent_type_ != "PERSON"
+
+
+def read_people(
+    base: int, doc: Doc, genders: dict[str, str], surnames: dict[str, set[str]] | None = None, places: set[str] | None = None,
+) -> list[PersonMention]:
     """PERSON entities of one paragraph (and titled names the tagger took for organisations), noting gender evidence.
 
     `surnames`: last words of the document's PERSON entities; "Secretary of Homeland Security Kirstjen Nielsen",
-    tagged as one organisation, holds a person when the document names Nielsen elsewhere.
+    tagged as one organisation, holds a person when the document names Nielsen elsewhere. `places`: the document's
+    `place_words`.
     """
     found: list[PersonMention] = []
-    ents = [e for e in doc.ents if is_person(e) or titled_organisation(e)]
+    ents = [e for e in doc.ents if (is_person(e) or titled_organisation(e)) and not _names_nobody(e, places or set(), surnames or {})]
     for ent in ents:
         name = clean_name(ent.text)
         if not name:
