@@ -469,6 +469,55 @@ def test_a_first_name_the_transcript_gives_to_a_reporter_never_names_an_official
     assert find(quotes, "first loans go out").speaker.name == "Lindqvist"  # not "Kristen Lindqvist"
 
 
+HANDED_OVER = """MS. MOORE:  Good afternoon, everyone.  I have two updates for you today on the budget and the bridge.
+
+Go ahead, Kristen.
+
+Q    Thank you.  The President talked about the importance of the bridge.
+
+MS. MOORE:  Mm-hmm.
+
+Q    Will he sign the bill this week?
+
+MS. MOORE:  He will sign it when it reaches his desk, and we expect that to be soon.  Go ahead.
+
+Q    Thanks.  On the budget, what is the deadline?
+
+MS. MOORE:  Friday.  Let’s go to Zeke Farrow, AP.
+
+Q    Thank you, Dana.  Does the President support the plan?
+
+MS. MOORE:  He does, and he has said so many times in the last week.
+
+Q    Just to follow up on that plan, is there a date?
+"""
+
+
+def test_a_question_is_the_reporters_the_podium_handed_the_floor_to_by_name(extractor: QuoteExtractor) -> None:
+    """"Go ahead, Kristen." names the next question's reporter, and her next ones while the podium only says "Mm-hmm.";
+    after a full answer or a "Go ahead." to nobody by name, another reporter may be asking (invented transcript)."""
+    quotes = extractor.extract(HANDED_OVER, "roundtable", "Press Briefing by Press Secretary Dana Moore")
+    asked = {q.text: (q.kind, q.speaker.name, q.speaker.description, q.speaker.organization) for q in quotes if q.speaker.name != "Dana Moore"}
+    assert asked == {
+        "Thank you.  The President talked about the importance of the bridge.": ("question", None, "Kristen, a reporter", None),
+        "Will he sign the bill this week?": ("question", None, "Kristen, a reporter", None),
+        "Thanks.  On the budget, what is the deadline?": ("question", None, "a reporter", None),
+        "Thank you, Dana.  Does the President support the plan?": ("question", "Zeke Farrow", None, "AP"),
+        "Just to follow up on that plan, is there a date?": ("question", None, "a reporter", None),
+    }
+
+
+def test_an_interviews_questions_are_the_interviewers_its_title_names(extractor: QuoteExtractor) -> None:
+    title = "Interview of Governor Ann Lee by Tom Reyes, “The Valley Hour”"
+    text = ("Q    Governor, thank you for joining us on the show today.\n\n"
+            "GOVERNOR LEE:  Thank you, Tom.  It is good to be back with you and your listeners.\n\n"
+            "Q    Will the bridge open before the winter comes?\n\nGOVERNOR LEE:  It will open in November, on time and on budget.\n")
+    quotes = extractor.extract(text, "roundtable", title)
+    asker = find(quotes, "Will the bridge open").speaker
+    assert (find(quotes, "Will the bridge open").kind, asker.name, asker.organization) == ("question", "Tom Reyes", "The Valley Hour")
+    assert find(quotes, "open in November").speaker.name == "Ann Lee"
+
+
 def test_white_house_transcripts_are_recognised_as_such() -> None:
     text = "MS. PSAKI:  Hello.\n\nQ    Hi.  A question about the budget.\n\nMS. PSAKI:  Sure.\n\nQ    Thanks.\n"
     assert infer_kind("", text) == "roundtable"

@@ -113,8 +113,11 @@ from ingest.extract.statements import (
 from ingest.extract.transcripts import (
     REPORTER,
     DocumentNames,
+    Reporter,
     addressed_first_names,
+    addressed_reporters,
     copy_speaker,
+    interviewer,
     label_of,
     label_speaker,
     label_text,
@@ -341,6 +344,7 @@ class QuoteExtractor:
         quotes: list[Quote] = []
         speaker: SpeakerRef | None = None
         turns: list[tuple[str, str]] = []  # (label, words) of every turn, short ones too: who is next to whom
+        turn_of: dict[int, int] = {}  # quote index -> its turn's index
         for m, base, doc in matches:
             start, end = base, base + len(doc_text(doc))
             if m:
@@ -360,7 +364,9 @@ class QuoteExtractor:
             if kind_of == "question" and _cut_off(text[start:end], doc.char_span(s - base, e - base, alignment_mode="expand")):
                 continue  # "Q On student loan forgiveness —": an opener the podium cut off, no question yet
             quotes.append(Quote(text=text[s:e], start=s, end=e, kind=kind_of, speaker=_copy(speaker), confidence=self.rules.turn))
+            turn_of[len(quotes) - 1] = len(turns) - 1
         _name_by_address(quotes, addressed_first_names(turns))
+        _name_reporters(quotes, turn_of, addressed_reporters(turns), interviewer(title))
         # A misspelt label ("S. PSAKI:") names the same person as its neighbours: it shares their gender.
         genders = {q.speaker.name: q.speaker.gender for q in quotes if q.speaker.name and q.speaker.gender}
         for q in quotes:
@@ -394,6 +400,15 @@ def _name_by_address(turns: list[Quote], first_names: dict[str, str]) -> None:
         if s.name and len(s.name.split()) == 1 and label in first_names and not label.startswith("THE "):  # an office's holder is named by the title
             s.aliases.append(s.name)
             s.name = f"{first_names[label]} {s.name}"
+
+
+def _name_reporters(quotes: list[Quote], turn_of: dict[int, int], addressed: dict[int, Reporter], interviewing: Reporter | None) -> None:
+    """Questions whose asker the transcript names: the interviewer its title gives, else the reporter the podium handed
+    the floor to by name. They stay questions."""
+    for i, q in enumerate(quotes):
+        reporter = interviewing or addressed.get(turn_of.get(i, -1))
+        if q.kind == "question" and reporter is not None:
+            q.speaker = reporter.speaker(q.speaker.mention)
 
 
 def _states_something(words: SpacySpan, phrase_words: int, marked: bool = False) -> bool:

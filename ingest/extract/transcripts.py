@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from ingest.extract.lexicon import FEMALE_HONORIFICS, HONORIFICS, MALE_HONORIFICS, NAME_STOPWORDS, ROLE_HEADS, TITLE_WORDS
 from ingest.extract.people import OFFICE_CONNECTORS, ends_a_titled_name, is_title_word, office_parts
-from kb.names import NICKNAMES, fold, name_gender
+from kb.names import NICKNAMES, fold, given_name_gender, name_gender
 from kb.models import Span, SpeakerRef
 
 # A label opens a paragraph: capitals and a colon, a titled name and a colon, or a bare Q before the question.
@@ -292,6 +292,91 @@ def addressed_first_names(turns: list[tuple[str, str]]) -> dict[str, str]:
         if (not rest or rest[0][1] < n) and not _someone_elses(best, label, turns):
             out[label] = best
     return out
+
+
+# How the podium hands the floor to a reporter, in the last sentence before a question: "Go ahead, Kristen.", "Mary, go
+# ahead.", "Chris.", "Raquel, you have the last question, way in the back.", "Let's go to Zeke Miller, AP.", "For our
+# next question we'll go with Jennifer Jacobs from Bloomberg." ("Thank you, Kristen." thanks whoever asked last.)
+_FLOOR = (
+    r"(?:,\s+(?:go ahead|(?:way )?in the (?:back|middle|front)|right here|over here|you['’]re up|(?:you have )?the (?:last|next|final)"
+    r" question|last question))"
+)
+_OUTLET = r"(?:(?:,| with| from| at| of) (?:the )?(?P<outlet>[A-Z][^.?!]{0,40}))?[.?!]?$"
+_HANDOVERS = (
+    re.compile(rf"^(?:(?:Go ahead|Yes|Yeah|Okay|OK|Sure|All right|Alright|Please),?\s+)?(?P<first>[A-Z][a-z]+){_FLOOR}*[.?!]?$"),
+    re.compile(r"\b[Gg]o ahead,\s+(?P<first>[A-Z][a-z]+)(?:,\s[^.?!]*)?[.?!]?$"),
+    re.compile(
+        r"(?i:question|line|next|first|let['’]s).*(?:\b(?:go|goes|turn it|come|comes)\s+(?:over\s+)?(?:to|with)\s+(?:the line of\s+)?|\bquestion is\s+)"
+        rf"(?P<first>[A-Z][a-z]+)(?: (?P<surname>[A-Z][\w’'-]+))?{_OUTLET}"
+    ),
+)
+INTERJECTION_MAX_WORDS = 3  # "Mm-hmm.", "Of?": the podium lets the same reporter go on
+
+
+@dataclass(frozen=True)
+class Reporter:
+    """A reporter a transcript names: in full with an outlet ("Zeke Miller, AP"), or by the first name called out."""
+
+    first: str
+    surname: str | None = None
+    outlet: str | None = None
+
+    def speaker(self, mention: Span | None) -> SpeakerRef:
+        gender = given_name_gender(self.first.lower())
+        if self.surname:
+            return SpeakerRef(name=f"{self.first} {self.surname}", resolution="label", organization=self.outlet, mention=mention, gender=gender)
+        return SpeakerRef(
+            name=None, resolution="label", description=f"{self.first}, {REPORTER}" + (f" with {self.outlet}" if self.outlet else ""),
+            organization=self.outlet, mention=mention, gender=gender,
+        )
+
+
+def _handover(sentence: str) -> Reporter | None:
+    """The reporter a sentence hands the floor to, if it names one."""
+    for pattern in _HANDOVERS:
+        m = pattern.search(sentence.strip())
+        if m is None:
+            continue
+        first, groups = m.group("first"), m.groupdict()
+        if not groups.get("surname") and not (given_name_gender(fold(first)) or name_gender(fold(first)) or fold(first) in NICKNAMES):
+            return None  # "Sure.", "Great.": no name
+        outlet = (groups.get("outlet") or "").strip(" “”\"") or None
+        return Reporter(first, groups.get("surname"), outlet)
+    return None
+
+
+def addressed_reporters(turns: list[tuple[str, str]]) -> dict[int, Reporter]:
+    """The reporter asking each question turn the podium handed over by name (turn index -> reporter): the turn right
+    after "Go ahead, Kristen.", and her next ones while the podium only interjects ("Mm-hmm."). A longer answer, or a
+    hand-over to nobody by name ("Go ahead."), leaves the next question unnamed: another reporter may ask it."""
+    out: dict[int, Reporter] = {}
+    asking: Reporter | None = None
+    for i, (label, words) in enumerate(turns):
+        if label in QUESTION_LABELS:
+            if asking is not None:
+                out[i] = asking
+            continue
+        sentences = [s for s in _SENTENCE_END.split(words.strip()) if s]
+        handed = _handover(sentences[-1]) if sentences else None
+        if handed is not None and i + 1 < len(turns) and turns[i + 1][0] in QUESTION_LABELS:
+            asking = handed
+        elif len(words.split()) > INTERJECTION_MAX_WORDS or "go ahead" in words.lower():
+            asking = None
+    return out
+
+
+_INTERVIEW = re.compile(r"\bInterview (?:of|with) .+? by (?P<name>(?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w'’-]+)(?:,\s*(?P<outlet>.+))?$")
+
+
+def interviewer(title: str) -> Reporter | None:
+    """Who asks the questions of an interview the title says is by one person: 'Interview of President Trump by Sean
+    Hannity, “The Sean Hannity Show”' -> Sean Hannity of "The Sean Hannity Show"."""
+    m = _INTERVIEW.search(title or "")
+    if m is None or " and " in m.group("name"):
+        return None
+    first, *rest = m.group("name").split()
+    outlet = (m.group("outlet") or "").strip(" “”\"") or None
+    return Reporter(first, " ".join(rest), outlet)
 
 
 def _someone_elses(first: str, label: str, turns: list[tuple[str, str]]) -> bool:
