@@ -958,6 +958,13 @@ def test_his_or_her_statement_is_the_person_the_pronoun_means(extractor: QuoteEx
     assert find(extractor.extract(text), "rebuild it stronger").speaker.name == "Alice Moreno"
 
 
+def test_only_the_first_ladys_title_makes_a_woman_of_the_first() -> None:
+    """'"First, President Trump and …' had made Trump a woman, and "Her statement" his (corpus record, CNN)."""
+    from ingest.extract.lexicon import gender_of_title
+
+    assert [gender_of_title(t) for t in ("First , President", "First Lady", "Madam Speaker", "Congressman")] == [None, "female", "female", "male"]
+
+
 def test_a_surname_the_tagger_missed_is_still_a_person_mention(extractor: QuoteExtractor) -> None:
     from ingest.extract.mentions import MAIN_SUBJECT, read_people
 

@@ -165,7 +165,7 @@ ORGANIZATION_WORDS = frozenset(
     journal daily group institute ministry embassy government city county state republic union bureau service
     """.split()
 )
-_FEMALE_TITLES = frozenset("congresswoman chairwoman spokeswoman councilwoman businesswoman madam first lady queen".split())
+_FEMALE_TITLES = frozenset("congresswoman chairwoman spokeswoman councilwoman businesswoman madam lady queen".split())  # "First Lady", never "First, President …"
 _MALE_TITLES = frozenset("congressman chairman spokesman councilman businessman king".split())
 
 
