@@ -965,6 +965,22 @@ def test_only_the_first_ladys_title_makes_a_woman_of_the_first() -> None:
     assert [gender_of_title(t) for t in ("First , President", "First Lady", "Madam Speaker", "Congressman")] == [None, "female", "female", "male"]
 
 
+def test_words_named_by_their_owner_before_a_colon_are_the_owners(extractor: QuoteExtractor) -> None:
+    """'Her statement continued: "…"' is hers, though another person spoke in between; 'added of Lee's remarks:' is the
+    one who added (invented text)."""
+    text = (
+        '"We reject this offer," Speaker Ann Lee said in a statement. "It is not serious."\n\n'
+        'Governor Tom Reyes also issued a statement. "The offer was fair," he said.\n\n'
+        'Her statement continued: "It is unlikely that any of these provisions would pass the House."\n\n'
+        'Senator Mia Ford spoke next. The senator\'s answer was blunt: "Nobody in this chamber believes that plan will work."\n\n'
+        'Reyes added of Ford\'s remarks: "That is just realism, and we all know it."'
+    )
+    quotes = extractor.extract(text)
+    assert find(quotes, "would pass the House").speaker.name == "Ann Lee"
+    assert find(quotes, "Nobody in this chamber").speaker.name == "Mia Ford"
+    assert find(quotes, "just realism").speaker.name == "Tom Reyes"
+
+
 def test_a_surname_the_tagger_missed_is_still_a_person_mention(extractor: QuoteExtractor) -> None:
     from ingest.extract.mentions import MAIN_SUBJECT, read_people
 

@@ -46,10 +46,12 @@ from ingest.extract.lexicon import (
     NARRATOR_PRONOUNS,
     OBJECT_PREPOSITIONS,
     ORGANIZATION_HEADS,
+    OWNED_WORDS,
     PARTY_NOUNS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
     REPORTING_CUES,
+    ROLE_HEADS,
     RULE_NOUNS,
     SPEECH_PHRASAL,
     SPEECH_VERBS,
@@ -560,6 +562,19 @@ def _inferred(verb: Token) -> bool:
     if subject is not None and subject.tag_ in {"WDT", "WP"}:
         subject = _relative_antecedent(subject) or verb.head
     return subject is not None and (subject.dep_ == "csubj" or subject.lemma_.lower() in _THINGS)
+
+
+def _owner_before_colon(noun: Token, inside: set[int]) -> Token | None:
+    """The owner of words named as the sentence's subject right before a colon ('Her statement continued:', "Boehner's
+    statement read:", 'His answer:'), not as an object ('She added of Rubio's remarks: "…"' is hers)."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in OWNED_WORDS or noun.dep_ not in {"nsubj", "nsubjpass", "ROOT"}:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.i not in inside), None)
+    after = noun.doc[noun.i + 1 : noun.i + 5]
+    colon = next((t for t in after if t.text == ":"), None)
+    if owner is None or colon is None or any(t.pos_ in {"NOUN", "PROPN", "PRON"} or t.is_punct for t in noun.doc[noun.i + 1 : colon.i]):
+        return None
+    return owner
 
 
 def _detached_claim_clause(noun: Token) -> Token | None:
@@ -1125,6 +1140,10 @@ class _ArticleExtraction:
                     yield Cue(tok.idx, end, doc_text(tok.doc)[tok.idx : end], objs[0], None, sent, {tok.i, to.i}, sieve=Sieve.ACCORDING_TO)
                 continue
             lemma = tok.lemma_.lower()
+            if (owner := _owner_before_colon(tok, inside)) is not None:
+                # 'Her statement continued: "…"', "The President's answer was: …": the owner's words, in the marks after the colon
+                yield Cue(tok.idx, tok.idx + len(tok), tok.text, owner, None, sent, {tok.i}, sieve=Sieve.CLAIM_NOUNS)
+                continue
             if tok.pos_ == "NOUN" and lemma in CLAIM_NOUNS:
                 # "Trump's claim that ...": the possessor says, the that-clause is what was said
                 owner = next((c for c in tok.children if c.dep_ == "poss" and c.i not in inside), None)
@@ -2104,6 +2123,7 @@ def _introduces_a_block(cue: Cue) -> bool:
     Department:'), a topic ('spoke out against Trump:') or a verb inside a noun's clause ('ways his campaign hopes to …:')."""
     verb = cue.sentence.doc[min(cue.tokens)]
     main = verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
+    main = main or verb.pos_ == "NOUN" and verb.dep_ in {"nsubj", "nsubjpass"} and verb.head.dep_ == "ROOT"  # "Boehner's statement read:"
     return main and not cue.according_to and verb.lemma_.lower() not in TOPIC_VERBS | {"speak", "talk"}
 
 
