@@ -958,13 +958,6 @@ def test_his_or_her_statement_is_the_person_the_pronoun_means(extractor: QuoteEx
     assert find(extractor.extract(text), "rebuild it stronger").speaker.name == "Alice Moreno"
 
 
-def test_only_the_first_ladys_title_makes_a_woman_of_the_first() -> None:
-    """'"First, President Trump and …' had made Trump a woman, and "Her statement" his (corpus record, CNN)."""
-    from ingest.extract.lexicon import gender_of_title
-
-    assert [gender_of_title(t) for t in ("First , President", "First Lady", "Madam Speaker", "Congressman")] == [None, "female", "female", "male"]
-
-
 def test_words_named_by_their_owner_before_a_colon_are_the_owners(extractor: QuoteExtractor) -> None:
     """'Her statement continued: "…"' is hers, though another person spoke in between; 'added of Lee's remarks:' is the
     one who added (invented text)."""
@@ -979,6 +972,49 @@ def test_words_named_by_their_owner_before_a_colon_are_the_owners(extractor: Quo
     assert find(quotes, "would pass the House").speaker.name == "Ann Lee"
     assert find(quotes, "Nobody in this chamber").speaker.name == "Mia Ford"
     assert find(quotes, "just realism").speaker.name == "Tom Reyes"
+
+
+def test_only_the_first_ladys_title_makes_a_woman_of_the_first() -> None:
+    """'"First, President Trump and …' had made Trump a woman, and "Her statement" his (corpus record, CNN)."""
+    from ingest.extract.lexicon import gender_of_title
+
+    assert [gender_of_title(t) for t in ("First , President", "First Lady", "Madam Speaker", "Congressman")] == [None, "female", "female", "male"]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "description"),
+    [
+        (("Mayor Tom Reyes visited the camp on Monday. “I want them to know we are peaceful,” said a man who declined to give "
+          "his name. “We want to work,” he added."), "We want to work", "a man who declined to give his name"),
+        (("Tom Reyes, the mayor, spoke first. An aide to the governor said the bridge would be rebuilt. She said the work "
+          "would start in May."), "work would start in May", "An aide to the governor"),
+        ("A spokesman for Gov. Tom Reyes said the plant would stay open. He added that no jobs would be cut.",
+         "no jobs would be cut", "A spokesman for Gov. Tom Reyes"),
+    ],
+)
+def test_he_or_she_after_an_unnamed_speaker_is_that_speaker(extractor: QuoteExtractor, text: str, fragment: str, description: str) -> None:
+    """The one who spoke last, though unnamed, is whom "he added" means; not a person named before them, nor the one
+    their description names (invented text)."""
+    speaker = find(extractor.extract(text), fragment).speaker
+    assert (speaker.name, speaker.description) == (None, description)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mayor Tom Reyes toured the camp. “We will fight this,” a woman in the crowd shouted. “We will help,” he said.",
+        "Mayor Ann Lee was asked by a reporter whether the council had agreed to the plan. “We will help,” she said.",
+    ],
+)
+def test_he_or_she_after_someone_unnamed_is_the_named_person_they_could_not_be(extractor: QuoteExtractor, text: str) -> None:
+    """A woman is no "he"; a reporter asks, and the person asked answers (invented text)."""
+    assert find(extractor.extract(text), "We will help").speaker.name in ("Tom Reyes", "Ann Lee")
+
+
+def test_he_after_a_sentence_someone_speaks_in_is_the_speaker_not_whom_he_spoke_of(extractor: QuoteExtractor) -> None:
+    text = ("Professor Tom Reyes said the plan was a stunt. But, he added, Governor Bill Ford is unlike other politicians and "
+            "could hold out for weeks. \"It is anyone's guess what happens next,\" he said.")
+    assert find(extractor.extract(text), "anyone's guess").speaker.name == "Tom Reyes"
 
 
 def test_a_surname_the_tagger_missed_is_still_a_person_mention(extractor: QuoteExtractor) -> None:

@@ -31,6 +31,7 @@ from ingest.extract.lexicon import (
     COLLECTIVE_HEADS,
     DOCUMENT_NOUNS,
     FEMALE_HONORIFICS,
+    FEMALE_NOUNS,
     FRAMING_CUES,
     GROUNDING_VERBS,
     GROUP_HEADS,
@@ -41,6 +42,7 @@ from ingest.extract.lexicon import (
     MADE_TO_SAY,
     MAKING_SPEAK,
     MALE_HONORIFICS,
+    MALE_NOUNS,
     MEDIA_NAME_WORDS,
     MEDIA_NOUNS,
     NARRATOR_PRONOUNS,
@@ -74,6 +76,7 @@ from ingest.extract.mentions import (
     PARTY_QUALIFIERS,
     PAST_QUALIFIERS,
     QUOTED,
+    SPEAKING,
     OfficeMention,
     PersonMention,
     first_name_gender,
@@ -918,7 +921,9 @@ class _ArticleExtraction:
             self.last_speaker = q.speaker
             self.last_speaker_para = index
             if q.speaker.name and not q.speaker.is_organization and q.speaker.mention is not None:
-                self.people.append(_speaking(q.speaker.mention.start, q.speaker.name, base, doc))
+                # 'But, he added, Trump is unlike …': a speaker whose cue interrupts the words outranks whom they speak of
+                parenthetical = q.start <= q.speaker.mention.start < q.end
+                self.people.append(_speaking(q.speaker.mention.start, q.speaker.name, base, doc, SPEAKING if parenthetical else MAIN_SUBJECT))
         self._announce(index, base, unit.cues, unit.ents)
         return quotes
 
@@ -1820,6 +1825,8 @@ class _ArticleExtraction:
             shared = self._shared_surnames()
             genders = {n: g for n, g in self.genders.items() if n not in shared}
             name = pick_antecedent(people, span.start, gender, genders)
+            if not epithet and (described := self._described_antecedent(last, span, name, gender)) is not None:
+                return described
             if name:
                 if gender:
                     self.genders.setdefault(name, gender)
@@ -1844,6 +1851,18 @@ class _ArticleExtraction:
                 return SpeakerRef(max(before)[1], "pronoun", None, None, None, span, is_organization=True)
         return SpeakerRef(name=None, resolution="pronoun", description=span.text, mention=span)
 
+    def _described_antecedent(self, last: SpeakerRef | None, span: Span, name: str | None, gender: str | None) -> SpeakerRef | None:
+        """'… said a man who declined to give his name. "…," he added': the unnamed person who spoke last, when named
+        nobody since ('A spokesman for Gov. Tom Reyes said …' holds Reyes; "he" is still the spokesman)."""
+        if last is None or last.name or last.is_organization or last.mention is None or not last.mention.end <= span.start:
+            return None
+        if span.start - last.mention.start > self.rules.document_recency_chars:
+            return None
+        named_at = max((p.pos for p in self.people if p.name == name and p.pos < span.start), default=-1) if name else -1
+        if named_at >= last.mention.end or _person_described(self.parsed, last.mention) not in ("", gender):
+            return None
+        return SpeakerRef(None, "pronoun", last.title, last.organization, last.description, span, gender=gender)
+
     def _thing_that_spoke(self, last: SpeakerRef | None, span: Span) -> SpeakerRef | None:
         """The previous quote's speaker, for an "it" that speaks right after it, when that is no person: an organisation, or a
         body or document the text only describes ('The report said …. It added …')."""
@@ -1855,6 +1874,34 @@ class _ArticleExtraction:
         if not last.name and (said.lower() in {"it", "they", "we", "i", "you", "he", "she"} or re.search(r"[^s]s$", said)):
             return None  # another pronoun; a group ('Critics', 'Facebook's policies') is no "it"
         return SpeakerRef(last.name, "pronoun", None, last.organization, last.description, span, is_organization=last.is_organization)
+
+
+# Unnamed people "he" or "she" goes on with: 'a man who declined to give his name', 'the woman'; an office only when
+# indefinite ('a senior official', not 'the president', who is someone the document names), never one who asks ('When a
+# reporter noted that …, she replied').
+_ONE_PERSON_HEADS = ROLE_HEADS | ANONYMOUS_HEADS | {"man", "woman", "resident", "witness", "neighbor", "neighbour"}
+_ASKING_HEADS = frozenset({"reporter", "journalist", "correspondent", "questioner", "interviewer", "moderator", "host", "anchor"})
+
+
+def _person_described(parsed: list[tuple[int, Doc]], mention: Span) -> str | None:
+    """Whether a description names one person nobody named ('a man who declined to give his name', 'an aide to the
+    governor'): their gender as its noun tells ("female", "male"; "" when it says none); None for a group, a thing, an
+    office the document may name, or one who asks."""
+    for base, doc in parsed:
+        if base <= mention.start < base + len(doc_text(doc)):
+            words = doc.char_span(mention.start - base, mention.end - base, alignment_mode="expand")
+            break
+    else:
+        return None
+    if words is None:
+        return None
+    head = words.root
+    lemma = head.lemma_.lower()
+    article = next((c.lower_ for c in head.children if c.dep_ == "det"), "")
+    heads = _ONE_PERSON_HEADS | FEMALE_NOUNS | MALE_NOUNS | (TITLE_WORDS if article in {"a", "an", "another"} else set())
+    if article not in {"a", "an", "the", "another"} or head.tag_ in {"NNS", "NNPS"} or head.pos_ != "NOUN" or lemma not in heads - _ASKING_HEADS:
+        return None
+    return "female" if lemma in FEMALE_NOUNS else "male" if lemma in MALE_NOUNS else gender_of_title(lemma) or ""
 
 
 def _relative_head(doc: Doc, base: int, mention: Span) -> tuple[int, int] | None:
@@ -2735,10 +2782,10 @@ def _speech_cue(cue: SpacySpan) -> bool:
     )
 
 
-def _speaking(pos: int, name: str, base: int, doc: Doc) -> PersonMention:
+def _speaking(pos: int, name: str, base: int, doc: Doc, rank: int = MAIN_SUBJECT) -> PersonMention:
     """A quote's named speaker as an antecedent: as salient as a main clause's subject, in its own sentence."""
     sentence = next((base + s.start_char for s in doc.sents if s.start_char <= pos - base < s.end_char), None)
-    return PersonMention(pos, name, None, sentence, MAIN_SUBJECT)
+    return PersonMention(pos, name, None, sentence, rank)
 
 
 def _reports(cue: str) -> bool:

@@ -36,7 +36,8 @@ from kb.names import SURNAME_PREFIXES, given_name_gender, name_gender
 
 # How salient a mention is for a pronoun after it (centering: subjects before objects, the main clause first).
 # QUOTED: inside quotation marks; MODIFIER: a name that only qualifies a noun ("the Obama administration's weakness")
-QUOTED, MODIFIER, OTHER, SUBJECT, MAIN_SUBJECT = -2, -1, 0, 1, 2
+# SPEAKING: the named speaker of a quote, in that quote's sentence
+QUOTED, MODIFIER, OTHER, SUBJECT, MAIN_SUBJECT, SPEAKING = -2, -1, 0, 1, 2, 3
 
 
 @dataclass
