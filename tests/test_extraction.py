@@ -2038,6 +2038,9 @@ def test_a_speakers_title_is_their_office_and_the_organisation_is_named_whole(
         ('"We will fight this," said Dana Whitfield, also a former Republican National Committee vice chairman.', "former vice chairman", "Republican National Committee"),
         ('"We will fight this," said Dana Whitfield, the founder of She the People.', "founder", None),  # not "She"
         ('"We will fight this," said Dana Whitfield, a high-ranking official at the Health and Human Services Department.', "high-ranking official", "Health and Human Services Department"),
+        # a capitalised preposition inside a name the tagger does not know ('Doctors' had been the organisation)
+        ('"We need much more help," Dana Whitfield, emergency coordinator for Doctors Without Borders, told CNN.', "emergency coordinator", "Doctors Without Borders"),
+        ('Dana Whitfield, a spokeswoman for Mothers Against Drunk Driving, said the law would save lives.', "spokeswoman", "Mothers Against Drunk Driving"),
     ],
 )
 def test_an_apposition_after_the_name_gives_the_speakers_office(extractor: QuoteExtractor, sentence: str, title: str | None, organization: str | None) -> None:

@@ -666,7 +666,10 @@ def _in_clause(t: Token, top: Token) -> bool:
 def _proper_name(head: Token) -> str | None:
     """The name a noun phrase gives ('the ACLU Border Rights Center', 'Customs and Border Protection', 'the Department of
     Homeland Security', 'the anti-deportation Dream Action Coalition'), or None when it gives none ('the campaign')."""
-    inside = [t for t in head.subtree if not any(a.dep_ in {"relcl", "acl", "appos"} or a.dep_ == "prep" and a.lower_ not in {"of", "for"} for a in _up_to(t, head))]
+    # a capitalised preposition is a word of the name ('Doctors Without Borders', 'Mothers Against Drunk Driving')
+    inside = [t for t in head.subtree if not any(
+        a.dep_ in {"relcl", "acl", "appos"} or a.dep_ == "prep" and a.lower_ not in {"of", "for"} and not a.text[:1].isupper() for a in _up_to(t, head)
+    )]
     while inside and not inside[0].text[:1].isupper():
         inside = inside[1:]
     if head.pos_ == "PRON":
