@@ -966,9 +966,11 @@ def test_words_named_by_their_owner_before_a_colon_are_the_owners(extractor: Quo
         'Governor Tom Reyes also issued a statement. "The offer was fair," he said.\n\n'
         'Her statement continued: "It is unlikely that any of these provisions would pass the House."\n\n'
         'Senator Mia Ford spoke next. The senator\'s answer was blunt: "Nobody in this chamber believes that plan will work."\n\n'
-        'Reyes added of Ford\'s remarks: "That is just realism, and we all know it."'
+        'Reyes added of Ford\'s remarks: "That is just realism, and we all know it."\n\n'
+        "Editor’s Note:\n\n5 Reasons the Bridge Will Never Be Finished . . .\n\n"
     )
     quotes = extractor.extract(text)
+    assert not [q for q in quotes if "5 Reasons" in q.text]  # a page's furniture, nobody's words
     assert find(quotes, "would pass the House").speaker.name == "Ann Lee"
     assert find(quotes, "Nobody in this chamber").speaker.name == "Mia Ford"
     assert find(quotes, "just realism").speaker.name == "Tom Reyes"

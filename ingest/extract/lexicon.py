@@ -38,8 +38,9 @@ CLAIM_NOUNS = frozenset(
 # 'Sanders made the following comment:' introduces the next paragraph as his words
 INTRODUCING_VERBS = frozenset("make release issue offer post give".split())
 STATEMENT_NOUNS = frozenset("comment statement remark message word tweet post note".split())
-# What someone said or wrote, named by its owner before a colon: 'Her statement continued: "…"', 'His answer: "…"'.
-OWNED_WORDS = STATEMENT_NOUNS | {"response", "answer", "reply", "retort", "letter"}
+# What someone said or wrote, named by its owner before a colon: 'Her statement continued: "…"', 'His answer: "…"';
+# never "Editor's Note:", a page's own furniture.
+OWNED_WORDS = STATEMENT_NOUNS - {"note"} | {"response", "answer", "reply", "retort", "letter"}
 # What someone issues in writing, standing for its issuer as a source: "her statement added", "the advisory said".
 DOCUMENT_NOUNS = frozenset("statement release advisory memo memorandum letter fact-sheet factsheet sheet readout tweet post email".split())
 # What a government body makes and publishes, cited as a source ("according to a new rule published in the Federal
