@@ -73,3 +73,17 @@ def test_identity_errors_are_told_apart_from_quotes_credited_to_others() -> None
     s = score(items)
     assert set(s.splits) == {"Donald Trump", "Kirstjen Nielsen"} and s.name_splits == {"Donald Trump"}
     assert set(s.merges) == {"spk_d", "spk_e"} and s.name_merges == {"spk_e"}
+
+
+def test_a_question_is_the_reporters_whether_the_transcript_names_them_or_not() -> None:
+    """'Go ahead, Kristen.' names the reporter: a named reporter's questions are still right, and one reporter asking in
+    two briefings is no merge of two gold reporters."""
+    items = [
+        Item(_gold("a reporter", "reporter", line=1), _pred("spk_r", "Kristen Odell", "question")),
+        Item(_gold("a reporter", "reporter", line=2), _pred("spk_r", "Kristen Odell", "question")),
+        Item(_gold("a reporter", "reporter", line=3), _pred(None, None, "question", "Kristen, a reporter")),
+        Item(_gold("a reporter", "reporter", line=4), _pred("spk_k", "Karine Jean-Pierre")),  # the podium's turn
+    ]
+    s = score(items)
+    assert s.right == [True, True, True, False]
+    assert not s.merges
