@@ -164,14 +164,14 @@ def recheck(corpus: Path, judged_path: Path) -> Recheck:
                     "cue": here[0].cue.text if here and here[0].cue else None, "note": r["note"]}
             if good:
                 out.right += 1
-                kept = bool(now) and _same_name(now[0], r["credited"])
+                kept = bool(now) and _same_credit(now[0], here[0].kind, r["credited"])
                 out.right_kept += kept
                 if not kept:
                     out.right_lost.append(seen)
             else:
                 out.wrong += 1
                 out.wrong_gone += not now
-                recredited = bool(now) and r["statement"] and not _same_name(now[0], r["credited"])
+                recredited = bool(now) and r["statement"] and not _same_credit(now[0], here[0].kind, r["credited"])
                 out.wrong_recredited += recredited
                 if now and not recredited:
                     out.wrong_remaining.append(seen)
@@ -183,6 +183,13 @@ def still_there(start: int, end: int, quotes: list[Any]) -> list[Any]:
     overlaps both, and the nested quote is the judged one."""
     here = [q for q in quotes if _overlaps(start, end, q.start, q.end)]
     return sorted(here, key=lambda q: -_overlap(start, end, q.start, q.end) / max(end - start, q.end - q.start))
+
+
+def _same_credit(now: str, kind: str, credited: str) -> bool:
+    """The same credit by name, or a reporter's question whose reporter the transcript now names ("Kevin, a reporter")."""
+    from ingest.extract.transcripts import REPORTER
+
+    return _same_name(now, credited) or credited == REPORTER and kind == "question"
 
 
 def _same_name(now: str, credited: str) -> bool:

@@ -55,6 +55,13 @@ def test_a_recheck_counts_a_fuller_or_shorter_name_as_the_same_credit() -> None:
     assert not _same_name("Melania Trump", "Donald Trump") and not _same_name("Jen Psaki", "Joe Biden")
 
 
+def test_a_recheck_keeps_a_reporters_question_whose_reporter_is_now_named() -> None:
+    from evals.search_precision import _same_credit
+
+    assert _same_credit("Kevin, a reporter", "question", "a reporter") and _same_credit("Zeke Miller", "question", "a reporter")
+    assert not _same_credit("Karine Jean-Pierre", "turn", "a reporter")
+
+
 def test_a_recheck_takes_the_nested_quote_not_the_question_holding_it() -> None:
     from types import SimpleNamespace
 
