@@ -2783,7 +2783,8 @@ def _speech_cue(cue: SpacySpan) -> bool:
 
 
 def _speaking(pos: int, name: str, base: int, doc: Doc, rank: int = MAIN_SUBJECT) -> PersonMention:
-    """A quote's named speaker as an antecedent: as salient as a main clause's subject, in its own sentence."""
+    """A quote's named speaker as an antecedent in its own sentence: as salient as a main clause's subject, or more
+    (`SPEAKING`) when their cue interrupts their words."""
     sentence = next((base + s.start_char for s in doc.sents if s.start_char <= pos - base < s.end_char), None)
     return PersonMention(pos, name, None, sentence, rank)
 
