@@ -567,12 +567,17 @@ def _inferred(verb: Token) -> bool:
     return subject is not None and (subject.dep_ == "csubj" or subject.lemma_.lower() in _THINGS)
 
 
+def _owner(noun: Token, inside: set[int]) -> Token | None:
+    """Whose the noun is, outside quoted words: "Trump's claim", "her statement"."""
+    return next((c for c in noun.children if c.dep_ == "poss" and c.i not in inside), None)
+
+
 def _owner_before_colon(noun: Token, inside: set[int]) -> Token | None:
     """The owner of words named as the sentence's subject right before a colon ('Her statement continued:', "Boehner's
     statement read:", 'His answer:'), not as an object ('She added of Rubio's remarks: "…"' is hers)."""
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in OWNED_WORDS or noun.dep_ not in {"nsubj", "nsubjpass", "ROOT"}:
         return None
-    owner = next((c for c in noun.children if c.dep_ == "poss" and c.i not in inside), None)
+    owner = _owner(noun, inside)
     after = noun.doc[noun.i + 1 : noun.i + 5]
     colon = next((t for t in after if t.text == ":"), None)
     if owner is None or colon is None or any(t.pos_ in {"NOUN", "PROPN", "PRON"} or t.is_punct for t in noun.doc[noun.i + 1 : colon.i]):
@@ -610,7 +615,7 @@ _CLAIM_GAP_WORDS = 6
 def _claimed_by_noun(clause: Token, sent: SpacySpan, inside: set[int]) -> bool:
     """The clause is a possessed claim noun's that-clause the parse hung on this verb ('…, her statement that …')."""
     return any(
-        t.pos_ == "NOUN" and t.lemma_.lower() in CLAIM_NOUNS and any(c.dep_ == "poss" and c.i not in inside for c in t.children)
+        t.pos_ == "NOUN" and t.lemma_.lower() in CLAIM_NOUNS and _owner(t, inside) is not None
         and (found := _detached_claim_clause(t)) is not None and found.i == clause.i
         for t in sent if t.i < clause.i
     )
@@ -1151,7 +1156,7 @@ class _ArticleExtraction:
                 continue
             if tok.pos_ == "NOUN" and lemma in CLAIM_NOUNS:
                 # "Trump's claim that ...": the possessor says, the that-clause is what was said
-                owner = next((c for c in tok.children if c.dep_ == "poss" and c.i not in inside), None)
+                owner = _owner(tok, inside)
                 clause = next((c for c in tok.children if c.dep_ in {"acl", "ccomp", "relcl"} and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
                 clause = clause or (_detached_claim_clause(tok) if owner is not None else None)
                 if owner is not None and clause is not None:

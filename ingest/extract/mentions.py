@@ -8,6 +8,7 @@ apposition ("wife of", "spokeswoman"), gendered titles, common first names and p
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -89,13 +90,9 @@ def person_surnames(docs: list[Doc]) -> dict[str, set[str]]:
 def place_words(docs: list[Doc], surnames: dict[str, set[str]]) -> set[str]:
     """Words a document's tagger calls a place (GPE, LOC, FAC) more often than a person, which it names nobody in full
     by: 'Baghouz', 'Lewiston' tagged PERSON once are no antecedents of "he"."""
-    places: dict[str, int] = {}
-    for e in (e for d in docs for e in d.ents if len(e) == 1):
-        if e.label_ in {"GPE", "LOC", "FAC"}:
-            places[e.text] = places.get(e.text, 0) + 1
-        elif e.label_ == "PERSON":
-            places[e.text] = places.get(e.text, 0) - 1
-    return {w for w, n in places.items() if n > 0 and not surnames.get(w)}
+    words = [e for d in docs for e in d.ents if len(e) == 1]
+    places = Counter(e.text for e in words if e.label_ in {"GPE", "LOC", "FAC"}) - Counter(e.text for e in words if e.label_ == "PERSON")
+    return {w for w in places if not surnames.get(w)}  # a Counter's difference keeps the words counted more often as places
 
 
 def _names_nobody(ent: SpacySpan, places: set[str], surnames: dict[str, set[str]]) -> bool:

@@ -338,7 +338,7 @@ def _handover(sentence: str) -> Reporter | None:
         if m is None:
             continue
         first, groups = m.group("first"), m.groupdict()
-        if not groups.get("surname") and not (given_name_gender(fold(first)) or name_gender(fold(first)) or fold(first) in NICKNAMES):
+        if not groups.get("surname") and not (given_name_gender(fold(first)) or fold(first) in NICKNAMES):
             return None  # "Sure.", "Great.": no name
         outlet = (groups.get("outlet") or "").strip(" “”\"") or None
         return Reporter(first, groups.get("surname"), outlet)
