@@ -165,17 +165,34 @@ class PostgresSnapshotStore:
             self._db.close()
 
 
+KEY_BYTES = 32
+KEY_WAIT_S = 5.0  # how long a process waits for the key another one has just created to be written
+
+
 def load_or_create_key(path: Path) -> bytes:
-    """The signing key kept in the data folder (created once, readable by its owner only)."""
+    """The signing key kept in the data folder (created once, readable by its owner only). Processes starting together
+    (`scripts/cluster.sh` starts two workers at once) agree on one: whoever creates the file writes the key, the others
+    read it once it is whole."""
     if path.exists():
-        return path.read_bytes()
+        return _written_key(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    key = secrets.token_bytes(32)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    key = secrets.token_bytes(KEY_BYTES)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return _written_key(path)  # created by another process since the check above
     try:
         os.write(fd, key)
     finally:
         os.close(fd)
+    return key
+
+
+def _written_key(path: Path) -> bytes:
+    """The key in an existing file; one created a moment ago by another process may not be written yet."""
+    deadline = time.monotonic() + KEY_WAIT_S
+    while len(key := path.read_bytes()) < KEY_BYTES and time.monotonic() < deadline:
+        time.sleep(0.01)
     return key
 
 

@@ -112,3 +112,35 @@ def test_on_postgresql_a_cursor_from_one_api_host_pages_on_another(postgres) -> 
         host_b.close()
     # page two continues the kept ranking (what page one already showed never comes back); the newcomer is appended
     assert first.items == ["q0", "q1", "q2"] and second.items == ["q3", "new", "q4"]
+
+
+def test_processes_starting_together_agree_on_one_cursor_key(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Two `kb worker`s started at once by scripts/cluster.sh: the one that lost the race to create the key had exited
+    with FileExistsError, and one reading the file before its creator wrote it would have signed with an empty key."""
+    import threading
+
+    from kb.paging import KEY_BYTES, load_or_create_key
+
+    path = tmp_path / "race" / "cursor.key"
+    start, keys, errors = threading.Barrier(8), [], []
+
+    def open_one() -> None:
+        start.wait()
+        try:
+            keys.append(load_or_create_key(path))
+        except OSError as e:  # what the loser of the race had raised
+            errors.append(e)
+
+    threads = [threading.Thread(target=open_one) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors and len(keys) == 8 and len(set(keys)) == 1 and len(keys[0]) == KEY_BYTES
+
+    written = tmp_path / "written" / "cursor.key"
+    written.parent.mkdir()
+    written.touch()  # created by another process, its key not yet written
+    key = b"k" * KEY_BYTES
+    threading.Timer(0.05, written.write_bytes, (key,)).start()
+    assert load_or_create_key(written) == key
