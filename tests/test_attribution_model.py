@@ -134,6 +134,17 @@ def test_a_tagged_source_that_is_a_relative_clause_is_the_one_it_is_about(extrac
     assert [(q.speaker.name or q.speaker.description, q.text) for q in quotes] == [("Harlow", content)]
 
 
+def test_a_tagged_source_the_parse_tore_from_its_article_is_described_whole(extractor) -> None:  # type: ignore[no-untyped-def]
+    """The parse hangs "the" and "memo" on "notes", so the tagged source's root is its article: the speaker had been "the"
+    (invented text; the corpus had 'the new memo notes …', 'The toolkit', 'Texas and several other states')."""
+    from ingest.extract.extractor import QuoteExtractor
+
+    text = "Echoing some of these concerns, the new memo notes in a preamble that not all county contracts are sound."
+    tagger = _Fixed((Role.SOURCE, "the new memo"), (Role.CUE, "notes"), (Role.CONTENT, "that not all county contracts are sound"))
+    quotes = QuoteExtractor(extractor.nlp, tagger=tagger).extract(text)
+    assert [(q.speaker.description, q.speaker.mention.text if q.speaker.mention else None) for q in quotes] == [("the new memo", "the new memo")]
+
+
 def test_kb_attribution_model_builds_the_rules_with_the_committed_tagger() -> None:
     from kb.settings import Settings
 

@@ -1640,7 +1640,7 @@ class _ArticleExtraction:
         if any(_overlap((m.start, m.end), (a.source.start, a.source.end)) for m in self.marked) or cue.root.dep_ == "amod" or _inferred(cue.root):
             return None  # a "source" among quoted words; a participle describing a noun ("proposed policies"); a thing's "suggests"
         attitude = any(t.lemma_.lower() in TOPIC_VERBS for t in cue)  # "praised his players", "mocked the project as …"
-        speaker = self._speaker(_relative_source(source), base, ents)
+        speaker = _whole_described_source(self._speaker(head := _relative_source(source), base, ents), head, source, base)
         marked = [m for m in self.marked if _overlap((m.start, m.end), (s, e)) >= 0.5 * (m.end - m.start)]
         if speaker is None or any((m.start, m.end) in self.scare_quotes for m in marked):
             return None  # marked words the rules judged a scare quote or a title stay so
@@ -2717,13 +2717,37 @@ def _owning_pronoun(subject: Token) -> Token | None:
 def _relative_source(source: SpacySpan) -> Token:
     """A tagged source that is a relative clause ('Seeborg, [who was nominated by former President Barack Obama], ruled
     …') names the one it is about, not whom it mentions."""
-    root = source.root
+    root = _nominal_root(source)
     if root.dep_ == "relcl":
         who = next((t for t in root.subtree if t.tag_ in {"WP", "WDT"}), None)
         return (_relative_antecedent(who) if who is not None else None) or root.head
     if root.tag_ in {"WP", "WDT"}:
         return _relative_antecedent(root) or root
     return root
+
+
+def _whole_described_source(speaker: SpeakerRef | None, head: Token, source: SpacySpan, base: int) -> SpeakerRef | None:
+    """An unnamed source whose head noun the parse tore from its article ('the new memo notes …': "memo" alone) is
+    described by the whole tagged phrase."""
+    if speaker is None or speaker.resolution != "nominal" or head is source.root or head.i != source.end - 1:
+        return speaker
+    words = source[next((t.i for t in source if t.pos_ not in {"SCONJ", "CCONJ", "PUNCT", "ADP"}), head.i) - source.start :]
+    at = base + words.start_char  # 'that legal experts say …': the phrase from its first word that is part of it
+    speaker.description, speaker.mention = words.text, Span(words.text, at, at + len(words.text))
+    return speaker
+
+
+def _nominal_root(source: SpacySpan) -> Token:
+    """The word a tagged source is about. A span whose parse hangs its words on outside heads ('the new memo notes …'
+    with "the" and "memo" both on the verb; 'Texas and several other states' each a conjunct of an earlier noun) has an
+    article or a conjunction for its root: then its last noun, as English ends a noun phrase with its head."""
+    root = source.root
+    if root.pos_ not in _FUNCTION_POS:
+        return root
+    return next((t for t in reversed(source) if t.pos_ in {"NOUN", "PROPN", "PRON"}), root)
+
+
+_FUNCTION_POS = frozenset({"DET", "CCONJ", "PUNCT", "ADP", "PART", "SCONJ", "SYM", "ADJ"})
 
 
 def _relative_antecedent(who: Token) -> Token | None:
