@@ -1019,6 +1019,25 @@ def test_he_after_a_sentence_someone_speaks_in_is_the_speaker_not_whom_he_spoke_
     assert find(extractor.extract(text), "anyone's guess").speaker.name == "Tom Reyes"
 
 
+def test_a_share_that_speaks_keeps_its_percent_sign(extractor: QuoteExtractor) -> None:
+    """'46% said …' had the speaker "46" (invented text)."""
+    quote = find(extractor.extract("In the county poll, 46% said they would vote for the levy."), "they would vote")
+    assert quote.speaker.description == "46%"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name"),
+    [
+        (("Pressed on whether the county planned to close the shelter, [Hale] refused to answer directly, only stressing "
+          "that they never intended to close it."), "they never intended to close it", "Hale"),
+        ('Ann Hale spoke last. "We will not back down on the levy," [Hale] said.', "We will not back down on the levy", "Ann Hale"),
+    ],
+)
+def test_an_editors_bracketed_name_is_the_speaker(extractor: QuoteExtractor, text: str, words: str, name: str) -> None:
+    """An editor's '[Hui] refused …' had the speaker "]" (invented text)."""
+    assert find(extractor.extract(text), words).speaker.name == name
+
+
 def test_a_surname_the_tagger_missed_is_still_a_person_mention(extractor: QuoteExtractor) -> None:
     from ingest.extract.mentions import MAIN_SUBJECT, read_people
 

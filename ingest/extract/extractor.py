@@ -2230,8 +2230,12 @@ _INNER_APOSTROPHE = re.compile(r"(?<=\w)’(?=\w)")
 def for_parser(text: str) -> str:
     """The text spaCy reads: a typographic apostrophe inside a word as a straight one, one character for one. The small
     model reads "Beto O’Rourke said" as a product and "Terrence O’Shaughnessy" as "Terrence"; quotes keep the document's
-    own characters, since every span is sliced from it."""
-    return _INNER_APOSTROPHE.sub("'", text)
+    own characters, since every span is sliced from it. An editor's bracketed name before a verb ('[Hui] refused …',
+    '"…," [Smith] said') is read without its brackets, which the parse took for the subject."""
+    return _BRACKETED_NAME.sub(r" \1 ", _INNER_APOSTROPHE.sub("'", text))
+
+
+_BRACKETED_NAME = re.compile(r"(?<![\"“‘])\[([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})\](?= [a-z])")  # not a quotation's first word
 
 
 _DASH_BEFORE = re.compile(r"\s*(?:--|—|–)\s*[\"“]$")  # 'Mitt Romney -- "…'

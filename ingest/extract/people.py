@@ -295,7 +295,7 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
     ends += [t.i for t in described if t.text == "(" and t.i > head.left_edge.i and _PARTY_AFTER.match(doc.text, doc[t.i - 1].idx + len(doc[t.i - 1]))]
     if ends and said_by.start < min(ends) < said_by.end:
         said_by = doc[said_by.start : min(ends)]
-    while len(said_by) > 1 and (said_by[-1].is_punct or said_by[-1].tag_ in {"WDT", "WP"}):
+    while len(said_by) > 1 and (said_by[-1].is_punct and said_by[-1].text != "%" or said_by[-1].tag_ in {"WDT", "WP"}):  # a share keeps its sign ('46% said')
         said_by = said_by[:-1]
     if (said_by.start, said_by.end) != (start_i, end_i) and (proper := _titled_name(said_by)) is not None:
         # 'House Minority Whip Steny Hoyer (D-Md.)', the name hung on the title as an apposition the tagger did not name
