@@ -1481,6 +1481,17 @@ def test_a_transcripts_closing_time_is_nobodys_words(extractor: QuoteExtractor) 
                      "Thank you, again, for joining us tonight."]
 
 
+def test_a_transcripts_stage_directions_are_nobodys_words(extractor: QuoteExtractor) -> None:
+    """'(The executive order is signed.)' had been a turn of the president's, and "(Laughter.)" part of a heckler's words
+    (invented text)."""
+    text = ("THE PRESIDENT:  Thank you very much.  We are going to sign this one now.\n\n(The executive order is signed.)\n\n"
+            "MR. HART:  Absolutely, we have to win this.\n\n(Cross-talk.)\n\nAUDIENCE MEMBER:  Tom Brandt!  (Laughter.)\n\n"
+            "THE PRESIDENT:  More than a hundred years older than our country.  (Applause.)\n")
+    turns = [q.text for q in extractor.extract(text, kind="roundtable", title="Remarks by President Lowe at a Signing")]
+    assert turns == ["Thank you very much.  We are going to sign this one now.", "Absolutely, we have to win this.", "Tom Brandt!",
+                     "More than a hundred years older than our country."]
+
+
 def test_of_two_subjects_the_parse_gives_a_verb_the_nearest_speaks(extractor: QuoteExtractor) -> None:
     text = "Mr. Trump has repeatedly insisted Mexico would pay for the wall, something Mexican leaders say they won’t do."
     found = {q.text: q.speaker.name or q.speaker.description for q in extractor.extract(text)}

@@ -97,6 +97,7 @@ from ingest.extract.noise import (
     is_stage_direction,
     paragraph_noise,
     speaker_noise,
+    without_closing_directions,
 )
 from ingest.extract.people import (
     BODY_CONNECTORS,
@@ -362,9 +363,10 @@ class QuoteExtractor:
                 speaker = replace(known, mention=Span(label, base, base + len(label)), aliases=[])
             if turns:
                 turns[-1] = (turns[-1][0], f"{turns[-1][1]} {text[start:end].strip()}")
-            if speaker is None or _words(text[start:end]) < 3 or _CLOCK_LINE.match(text[start:end].strip()):
-                continue  # "7:02 P.M. EDT", "END 2:35 P.M. EST": the transcript's clock, nobody's words
+            if speaker is None or _words(text[start:end]) < 3 or _CLOCK_LINE.match(text[start:end].strip()) or is_stage_direction(text[start:end]):
+                continue  # "7:02 P.M. EDT", "END 2:35 P.M. EST", "(The executive order is signed.)": nobody's words
             s, e = _trim(text, start, end)
+            e = without_closing_directions(text, s, e)
             kind_of = "question" if speaker.description == REPORTER and speaker.name is None else "turn"
             if kind_of == "question" and _cut_off(text[start:end], doc.char_span(s - base, e - base, alignment_mode="expand")):
                 continue  # "Q On student loan forgiveness —": an opener the podium cut off, no question yet
@@ -1125,6 +1127,7 @@ class _ArticleExtraction:
         if not m:
             return None
         s, e = _trim(self.text, base + lead + m.end(), base + len(para))
+        e = without_closing_directions(self.text, s, e)
         if e > s and self.text[e - 1] in "\"”" and self.text.count("“", s, e) < self.text.count("”", s, e) + (lead and self.text[e - 1] == '"'):
             e -= 1
         if _words(self.text[s:e]) < 2:

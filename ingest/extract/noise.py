@@ -38,8 +38,13 @@ _LINK_LINE = re.compile(
     r"^(?:More|MORE|Related|RELATED|Read|READ|See|SEE|Watch|WATCH|Also|ALSO)(?: (?:[Mm]ore|MORE|[Aa]lso|ALSO|[Nn]ext|NEXT|[Vv]ideo|VIDEO|[Cc]overage|[Ss]tories))?:\s"
     r"|\s(?:Read|READ) (?:more|More|MORE)$"
 )
-# A transcript's note of what happened in the room, in brackets, marks or not: "(CROSSTALK.)", '"(LAUGHTER)', "[APPLAUSE]"
-_STAGE_DIRECTION = re.compile(r"[\"“]?[(\[]\s*[A-Za-z]+(?:\s+[A-Za-z]+){0,2}\s*[.!]?\s*[)\]]\s*\.?[\"”]?")
+# A transcript's note of what happened in the room, in brackets, marks or not: "(CROSSTALK.)", '"(LAUGHTER)', "[APPLAUSE]",
+# or a sentence without a comma: "(Cross-talk.)", "(The executive order is signed.)", "(The president gives Mr. Scharf a pen.)"
+_DIRECTION = r"\s*(?:[A-Za-z]+(?:\s+[A-Za-z]+){0,2}\s*[.!]?|[A-Z][\w’'-]*(?:\s+[\w’'.-]+){0,11}[.!]?)\s*"
+_STAGE_DIRECTION = re.compile(rf"[\"“]?(?:\({_DIRECTION}\)|\[{_DIRECTION}\])\s*\.?[\"”]?")
+# the same notes closing a turn ("Joe Biden!  (Laughter.)"); in parentheses only: "[senior administration official]" stands
+# for a name the speaker said
+_DIRECTIONS_AT_END = re.compile(rf"(?:\s*\({_DIRECTION}\)\s*\.?)+\s*$")
 _DATELINE = re.compile(r"^[A-Z][A-Z.'’ ,-]{2,40}(?:\s*\([\w .]+\))?\s*[—–-]+")
 _LINK_JUNK = re.compile(r"[|\[\]<>{}]|https?:|www\.|@\w")
 _LETTERS = re.compile(r"[A-Za-z]")
@@ -80,6 +85,12 @@ def _title_cased(words: list[str]) -> bool:
 def is_stage_direction(paragraph: str) -> bool:
     """A transcript's note of what happened in the room: "(CROSSTALK.)", '"(LAUGHTER)', "[APPLAUSE]"."""
     return _STAGE_DIRECTION.fullmatch(paragraph.strip()) is not None
+
+
+def without_closing_directions(text: str, start: int, end: int) -> int:
+    """Where a turn's words end before the stage directions that close it: "Joe Biden!  (Laughter.)" -> "Joe Biden!"."""
+    m = _DIRECTIONS_AT_END.search(text, start, end)
+    return m.start() if m is not None and m.start() > start else end
 
 
 def is_dateline(paragraph: str, start: int, end: int) -> bool:
