@@ -1492,6 +1492,35 @@ def test_a_transcripts_stage_directions_are_nobodys_words(extractor: QuoteExtrac
                      "More than a hundred years older than our country."]
 
 
+def test_a_newsletters_capitalised_headings_are_no_speakers(extractor: QuoteExtractor) -> None:
+    """A politics newsletter's "VIDEO OF THE DAY:" and "JEB BUSH'S ADVICE TO MITT ROMNEY:" had been read as speaker labels,
+    so every item under them was "Video Of Day"'s words (invented text)."""
+    text = ("VIDEO OF THE DAY: A look at the convention floor on the last night, with the delegates in their hats.\n\n"
+            "THIS WEEK ON 'THIS WEEK': The mayor and the governor sit down together on Sunday morning.\n\n"
+            "ANN LOWE'S ADVICE TO TOM BRANDT: Show your heart, she said, and the voters will follow you.\n\n"
+            "CHANGE IN PLANS - LOWE TO NEW ORLEANS: After a farewell event this morning, Lowe heads south.\n\n")
+    speakers = {q.speaker.name or q.speaker.description for q in extractor.extract(text)}
+    assert not {s for s in speakers if s and any(w in s.lower() for w in ("video", "week", "advice", "plans"))}
+
+
+def test_a_speakers_title_never_runs_over_the_end_of_a_sentence(extractor: QuoteExtractor) -> None:
+    """'the “so-called” Judge Harlow. Tom Brandt, how unusual is this?' made "Judge Harlow." Brandt's title (invented text)."""
+    text = ("AMY HOST: The governor talked about the “so-called” Judge Harlow. Tom Brandt, how unusual is this?\n\n"
+            "TOM BRANDT: We certainly have not seen this in the past, not from a sitting governor.\n\n"
+            "AMY HOST: Tom Brandt, thank you for joining us today.\n")
+    said = find(extractor.extract(text, kind="roundtable", title="Interview on the Court Ruling"), "not seen this").speaker
+    assert (said.name, said.title) == ("Tom Brandt", None)
+
+
+def test_a_label_takes_a_full_name_written_with_initials_and_the_title_given_the_surname(extractor: QuoteExtractor) -> None:
+    """'C.C. Wei' and 'Chairman Wei' in a signing's remarks: "MR. WEI" had been "Wei" with no title (invented text)."""
+    text = ("THE PRESIDENT:  I want to welcome a great leader, J.K. Okafor, to the White House today.  Chairman Okafor is "
+            "investing a great deal in our country.\n\nMR. OKAFOR:  Thank you, Mr. President.  We will build three new plants.\n\n"
+            "THE PRESIDENT:  Thank you very much.\n")
+    said = find(extractor.extract(text, kind="roundtable", title="Remarks by President Lowe on Investment"), "three new plants").speaker
+    assert (said.name, said.title) == ("J.K. Okafor", "Chairman")
+
+
 def test_of_two_subjects_the_parse_gives_a_verb_the_nearest_speaks(extractor: QuoteExtractor) -> None:
     text = "Mr. Trump has repeatedly insisted Mexico would pay for the wall, something Mexican leaders say they won’t do."
     found = {q.text: q.speaker.name or q.speaker.description for q in extractor.extract(text)}

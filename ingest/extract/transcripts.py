@@ -37,7 +37,7 @@ _FURNITURE_WORDS = frozenset({"CONTACT", "CONTACTS", "RELEASE", "NOTE", "CAPTION
 QUESTION_LABELS = frozenset({"Q", "QUESTION", "REPORTER", "THE PRESS", "PRESS"})
 REPORTER = "a reporter"
 _INTRO = re.compile(r"\b(?:I'm|I’m|I am|This is|My name is|it's|it’s)\s+((?:[A-Z][\w’'-]+\s?){1,3})")
-_NAME_PART = re.compile(r"^(?:[A-Z][a-zà-ÿ’'-]+|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+)$")  # Karine, J., McCarthy
+_NAME_PART = re.compile(r"^(?:[A-Z][a-zà-ÿ’'-]+|(?:[A-Z]\.){1,3}|[A-Z][a-z]*[A-Z][a-z]+)$")  # Karine, J., C.C., McCarthy
 _HEADER_CHARS = 1500
 
 
@@ -49,7 +49,14 @@ def label_of(paragraph: str) -> re.Match[str] | None:
     label = (m.group(1) or m.group(2)).strip().upper()
     if label in NOT_SPEAKERS or label.split()[-1] in _FURNITURE_WORDS:
         return None  # "FOR IMMEDIATE RELEASE CONTACT:", "PHOTO CREDIT:"
+    if _HEADING.search(label):
+        return None  # a newsletter's headings: "VIDEO OF THE DAY:", "JEB BUSH'S ADVICE TO MITT ROMNEY:", "CHANGE IN PLANS - …:"
     return m
+
+
+# What a heading has and a speaker's label never does: a possessive, a spaced dash, a quotation, a preposition or verb of a
+# phrase ("THIS WEEK ON 'THIS WEEK'", "MCCONNELL SUMS UP OBAMA'S CAMPAIGN"), a day's or week's feature
+_HEADING = re.compile(r"['’]S\b|\s[-–—]\s|[\"“”‘]|\b(?:ON|TO|IN|UP|AT|WITH|ABOUT|OF THE (?:DAY|WEEK))\b")
 
 
 def label_text(m: re.Match[str]) -> str:
@@ -127,6 +134,8 @@ class DocumentNames:
             return _title_case(surname) if surname.isupper() else surname, None  # two people share the surname
         full = max((m[0] for m in pool if _first_last(m[0]) == best), key=len)
         title = next((t for nm, t, _ in pool if _first_last(nm) == best and t), None)
+        if title is None and len(counts) == 1:  # 'C.C. Wei', then 'Chairman Wei': the one Wei's title
+            title = next((t for nm, t, _ in self.full_names(surname) if len(nm.split()) == 1 and t), None)
         return full, title
 
 
@@ -173,8 +182,8 @@ def _office_written_before(words: list[str]) -> list[str]:
     while k > 0 and len(office) < 14:
         w = words[k - 1]
         bare, low = w.rstrip(","), w.rstrip(",").lower()
-        if w.endswith(","):
-            break
+        if w.endswith(",") or _ends_a_sentence(bare):
+            break  # 'the “so-called” Judge Robart. Matt Adams, …': an office never runs over a sentence's end
         if low in OFFICE_CONNECTORS:
             if not office or low == "and" and ends_a_titled_name(words[: k - 1]):
                 break  # 'Press Secretary Karine Jean-Pierre and National Security Advisor': two people
@@ -185,6 +194,11 @@ def _office_written_before(words: list[str]) -> list[str]:
     while office and office[0].lower() in OFFICE_CONNECTORS:
         office = office[1:]
     return office
+
+
+def _ends_a_sentence(word: str) -> bool:
+    """'Robart.', 'here?': a word closing a sentence, not an initial ("J.", "U.S.") nor an abbreviated title ("Sen.")."""
+    return word[-1:] in ".?!" and not re.fullmatch(r"(?:[A-Z]\.)+", word) and not is_title_word(word)
 
 
 def _title_case(word: str) -> str:
