@@ -1521,6 +1521,23 @@ def test_a_label_takes_a_full_name_written_with_initials_and_the_title_given_the
     assert (said.name, said.title) == ("J.K. Okafor", "Chairman")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("MS. LOWE:  We will announce the plan today.\n\nQ    Does the White House welcome Special Counsel Harlow testifying "
+         "before Congress next month?\n\nMS. LOWE:  I am not going to comment on that today."),
+        "Did the mayor say that she would veto the levy?",
+        "Asked whether the county plan is stricter on landlords, Mayor Ann Lowe said it is not.",
+        "When asked whether the levy would pass, Ann Lowe said she was sure of it.",
+    ],
+)
+def test_what_someone_is_asked_is_not_what_they_said(extractor: QuoteExtractor, text: str) -> None:
+    """A question asks whether someone said it; 'Asked whether …, Lowe said' gives her the question she was asked
+    (invented text)."""
+    asked = [q for q in extractor.extract(text) if q.kind != "question" and any(w in q.text for w in ("testifying", "veto", "stricter", "would pass"))]
+    assert asked == []
+
+
 def test_of_two_subjects_the_parse_gives_a_verb_the_nearest_speaks(extractor: QuoteExtractor) -> None:
     text = "Mr. Trump has repeatedly insisted Mexico would pay for the wall, something Mexican leaders say they won’t do."
     found = {q.text: q.speaker.name or q.speaker.description for q in extractor.extract(text)}

@@ -495,6 +495,25 @@ def _refusing(verb: Token) -> bool:
     return verb.lemma_.lower() == "deny" and sum(c.dep_ in {"dative", "dobj"} for c in verb.children) >= 2
 
 
+def _was_asked(verb: Token) -> bool:
+    """'Asked whether Cruz's plan is stricter, Trump said it is not', 'said when asked if …': the one asked answers in
+    the main clause; what he was asked is his questioner's, not his."""
+    return verb.lemma_.lower() == "ask" and verb.tag_ == "VBN" and not any(
+        c.dep_ in _SUBJECTS | {"aux", "auxpass", "agent"} for c in verb.children
+    )  # 'Asked by WNYC host Brian Lehrer, "Are you …?"' is the host's question
+
+
+def _asks_whether(verb: Token) -> bool:
+    """'Does the White House welcome Special Counsel Hur testifying …?', 'Did she say she would veto it?': a question
+    whose helping verb comes before its subject asks whether someone said it; it reports nothing said."""
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    helper = next((c for c in verb.children if c.dep_ in {"aux", "auxpass"}), None)
+    end = verb.sent[-1].i
+    while end > verb.sent.start and (verb.doc[end].is_space or verb.doc[end].is_quote):
+        end -= 1
+    return subject is not None and helper is not None and helper.i < subject.i and verb.doc[end].text == "?"
+
+
 def _joined_after(verb: Token, clause: Token) -> bool:
     """'The mayor said the bridge was unsafe, so the council closed it': a clause before the verb, joined to it by "so",
     "and", "but", is a sentence of its own the parse hung on the verb; a parenthetical cue ('…, the council said') takes no
@@ -1178,7 +1197,7 @@ class _ArticleExtraction:
                 continue
             if _inferred(tok):
                 continue  # 'a statement that suggests she …', 'the government signaled it …': the writer's reading of a thing
-            if _refusing(tok) or _supposed(tok) or _named_so(tok) or _discourse_marker(tok):
+            if _refusing(tok) or _supposed(tok) or _named_so(tok) or _discourse_marker(tok) or _asks_whether(tok) or _was_asked(tok):
                 continue
             if lemma == "blame" and tok.dep_ == "xcomp" and tok.head.lemma_ == "be":
                 continue  # 'the media are to blame for …': the idiom says who is at fault; nobody blames anyone aloud
@@ -1629,8 +1648,8 @@ class _ArticleExtraction:
         source = doc.char_span(a.source.start - base, a.source.end - base, alignment_mode="expand")
         if cue is None or source is None or any(t.lemma_.lower() in BELIEF_VERBS for t in cue) or len(cue.sent) > MAX_SENTENCE_TOKENS:
             return None  # a belief; or a "sentence" too long to be prose, which the rules skip too
-        if _discourse_marker(cue.root):
-            return None  # 'All told, 23,589 people were caught …': the writer summing up
+        if _discourse_marker(cue.root) or _asks_whether(cue.root) or _was_asked(cue.root):
+            return None  # 'All told, 23,589 people were caught …': the writer summing up; 'Did she say …?': a question
         if not any(t.pos_ in {"NOUN", "PROPN", "PRON"} and t.lower_.strip(".") not in HONORIFICS for t in source) or _overlap(
             (s, e), (a.cue.start, a.cue.end)
         ) or _overlap((s, e), (a.source.start, a.source.end)):
