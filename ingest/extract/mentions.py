@@ -80,11 +80,20 @@ def person_surnames(docs: list[Doc]) -> dict[str, set[str]]:
     """The last words of a document's PERSON entities, each with the full names (two words or more) that end in it."""
     found: dict[str, set[str]] = {}
     for e in (e for d in docs for e in d.ents if e.label_ == "PERSON"):
-        names = found.setdefault(e[-1].text, set())
-        proper = all(t.pos_ == "PROPN" for t in e)  # not "Will Sanders win?", "Broaddrick Sunday night"
-        if proper and len(name := clean_name(e.text).split()) > 1 and name[-1] == e[-1].text:
-            names.add(" ".join(name))
+        # 'Stephanie Rawlings-Blake', three tokens: "Rawlings-Blake" and "Blake" both ('Adel al-Jubeir' is "Jubeir")
+        for last in filter(None, (e[-1].text, _hyphenated_end(e))):
+            names = found.setdefault(last, set())
+            proper = all(t.pos_ in {"PROPN", "PUNCT"} for t in e)  # not "Will Sanders win?", "Broaddrick Sunday night"
+            if proper and len(name := clean_name(e.text).split()) > 1 and name[-1] in (last, _hyphenated_end(e)):
+                names.add(" ".join(name))
     return found
+
+
+def _hyphenated_end(e: SpacySpan) -> str | None:
+    """The hyphenated surname a name ends in, which the tokenizer splits in three ("Rawlings", "-", "Blake")."""
+    if len(e) >= 3 and e[-2].text == "-" and not e[-2].whitespace_ and not e[-3].whitespace_:
+        return f"{e[-3].text}-{e[-1].text}"
+    return None
 
 
 def place_words(docs: list[Doc], surnames: dict[str, set[str]]) -> set[str]:
@@ -130,7 +139,7 @@ def read_people(
         office, office_start = _office(ent)
         found.append(
             PersonMention(
-                base + ent.start_char, name, _container(ent, ents), base + ent.sent.start_char, _rank(ent.root), _titles(ent),
+                base + ent.start_char, name, _container(ent, ents), base + ent.sent.start_char, salience(ent.root), _titles(ent),
                 _qualifiers(ent), office, body_before(doc[office_start], office) if office else "",
                 _described_after(ent), party_after(ent) if is_person(ent) else None,
             )
@@ -141,8 +150,8 @@ def read_people(
         titled = any(t.lower_ in TITLE_WORDS for t in doc[max(0, ent.start - 3) : ent.end - 2])
         tail = [t for t in ent[-2:] if t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in TITLE_WORDS]
         if titled and len(tail) == 2 and (tail[1].text in (surnames or set()) or first_name_gender(tail[0].text)):
-            found.append(PersonMention(base + tail[0].idx, f"{tail[0].text} {tail[1].text}", None, base + ent.sent.start_char, _rank(ent.root)))
-    found.extend(_untagged_people(base, doc, surnames or {}))
+            found.append(PersonMention(base + tail[0].idx, f"{tail[0].text} {tail[1].text}", None, base + ent.sent.start_char, salience(ent.root)))
+    found.extend(_untagged_people(base, doc, {w: full for w, full in (surnames or {}).items() if w not in (places or set())}))
     for p in found:
         if p.name not in genders and (g := first_name_gender(p.name)):
             genders[p.name] = g
@@ -160,6 +169,7 @@ def _untagged_people(base: int, doc: Doc, surnames: dict[str, set[str]]) -> list
     A surname opening a sentence that the tagger calls a common noun ("Trump has also commented on …") or a verb counts when the
     document names at most one person with it in full, and is named by that full name (as a bare "Trump" would resolve to)."""
     found: list[PersonMention] = []
+    found += _untagged_hyphenated(base, doc, surnames)
     for tok in doc:
         full = surnames.get(tok.text, set())
         # the parse may make it anything at a sentence's start ("Trump on Wednesday extended …" read as an auxiliary)
@@ -174,7 +184,21 @@ def _untagged_people(base: int, doc: Doc, surnames: dict[str, set[str]]) -> list
         before = doc[tok.i - 1] if tok.i > 0 else None
         if before is not None and before.pos_ == "PROPN" and not before.ent_type_ and first_name_gender(before.text):
             start, name = before.idx, f"{before.text} {tok.text}"
-        found.append(PersonMention(base + start, name, None, base + tok.sent.start_char, _rank(tok)))
+        found.append(PersonMention(base + start, name, None, base + tok.sent.start_char, salience(tok)))
+    return found
+
+
+def _untagged_hyphenated(base: int, doc: Doc, surnames: dict[str, set[str]]) -> list[PersonMention]:
+    """A hyphenated surname of a person the document names in full, not tagged a person here: 'what Rawlings-Blake is
+    counting on' (tagged an organisation)."""
+    found = []
+    for tok in doc[: len(doc) - 2]:
+        dash, end = doc[tok.i + 1], doc[tok.i + 2]
+        if dash.text != "-" or tok.whitespace_ or dash.whitespace_ or (surname := f"{tok.text}-{end.text}") not in surnames:
+            continue
+        if tok.ent_type_ == "PERSON" or tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN" or end.i + 1 < len(doc) and doc[end.i + 1].pos_ == "PROPN":
+            continue  # tagged already, or part of a longer name ("Stephanie Rawlings-Blake", "the Rawlings-Blake Foundation")
+        found.append(PersonMention(base + tok.idx, surname, None, base + tok.sent.start_char, salience(end)))
     return found
 
 
@@ -300,7 +324,7 @@ def read_offices(base: int, doc: Doc) -> list[OfficeMention]:
         modifiers = [c for c in tok.children if c.dep_ in {"amod", "compound"}]
         if any(c.i > tok.i or any(g.dep_ == "prep" for g in c.children) for c in modifiers):
             continue
-        found.append(OfficeMention(base + tok.idx, office, frozenset(c.lower_ for c in modifiers), base + tok.sent.start_char, _rank(tok)))
+        found.append(OfficeMention(base + tok.idx, office, frozenset(c.lower_ for c in modifiers), base + tok.sent.start_char, salience(tok)))
     return found
 
 
@@ -341,7 +365,7 @@ def office_holder(office: str, qualifiers: frozenset[str], people: list[PersonMe
     return None
 
 
-def _rank(root: Token) -> int:
+def salience(root: Token) -> int:
     """Salience of a name whose phrase is headed by `root`: a main clause's subject, another subject, or other."""
     if root.dep_ in {"compound", "nmod", "amod"} and root.head.pos_ == "NOUN":
         return MODIFIER  # "the Obama administration", "Trump supporters": a thing named after the person, not the person
