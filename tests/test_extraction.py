@@ -1573,6 +1573,15 @@ def test_a_place_the_tagger_once_called_a_person_is_never_a_surname(extractor: Q
     assert not [p for p in read_people(0, doc, {}, surnames, place_words([doc], surnames)) if p.name == "Baltimore"]
 
 
+def test_it_is_the_body_the_sentence_before_was_about_not_one_it_mentioned(extractor: QuoteExtractor) -> None:
+    """'The House Intelligence Committee conducted its own inquiry and echoed the Senate committee. But it also concluded
+    …' had been the Senate's (invented text)."""
+    text = ("The Harbor Commission conducted its own inquiry, and echoed the conclusions of the Port Authority. "
+            "But it also concluded that the pier had been inadequately protected.")
+    said = find(extractor.extract(text), "inadequately protected").speaker
+    assert said.name is not None and "Harbor Commission" in said.name
+
+
 def test_of_two_subjects_the_parse_gives_a_verb_the_nearest_speaks(extractor: QuoteExtractor) -> None:
     text = "Mr. Trump has repeatedly insisted Mexico would pay for the wall, something Mexican leaders say they won’t do."
     found = {q.text: q.speaker.name or q.speaker.description for q in extractor.extract(text)}

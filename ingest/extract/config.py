@@ -62,6 +62,9 @@ class RuleConfig:
     plural_recency_chars: int = 600
     # "it said" is the organisation named, or the body or document quoted, at most this many characters before.
     it_recency_chars: int = 1000
+    # ... and of those, an organisation that was a clause's subject at most this many characters before outranks one
+    # named later only in passing ('The House committee … echoed the Senate committee. But it also concluded …').
+    it_subject_chars: int = 400
     # Confidence of each kind of decision: the share of such quotes found with the right speaker on PolNeAR dev
     # (`python -m evals.attribution --split dev`, "reliability"), rounded down to 0.05; turns and statements are
     # not in PolNeAR and keep their prior.

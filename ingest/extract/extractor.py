@@ -77,6 +77,7 @@ from ingest.extract.mentions import (
     PAST_QUALIFIERS,
     QUOTED,
     SPEAKING,
+    SUBJECT,
     OfficeMention,
     PersonMention,
     first_name_gender,
@@ -88,6 +89,7 @@ from ingest.extract.mentions import (
     place_words,
     read_offices,
     read_people,
+    salience,
 )
 from ingest.extract.model import Attribution as LearnedAttribution
 from ingest.extract.model import Tagger, link
@@ -822,6 +824,7 @@ class _ArticleExtraction:
         self.surnames: dict[str, set[str]] = {}  # last words of the document's PERSON names, with their full names
         self.scare_quotes: set[tuple[int, int]] = set()
         self.orgs: list[tuple[int, str]] = []
+        self.subject_orgs: set[int] = set()  # where an organisation is named as a clause's subject
         self._plurals: list[tuple[int, int, Token]] | None = None  # plural nouns, read at the first "they" (_plural_antecedent)
         self.titled: dict[str, SpeakerRef] = {}  # the last titled mention of each name, for "he said" after it
         self.apposed: set[int] = set()  # ids of the speakers whose title and organisation an apposition gave
@@ -841,6 +844,8 @@ class _ArticleExtraction:
             for ent in doc.ents:
                 if ent.label_ == "ORG":
                     self.orgs.append((base + ent.start_char, clean_name(ent.text)))
+                    if salience(ent.root) >= SUBJECT:
+                        self.subject_orgs.add(base + ent.start_char)
         for base, doc in prose:  # "The former president spoke …": the holder of that office the document named before
             for office in read_offices(base, doc):
                 if (holder := office_holder(office.office, office.qualifiers, self.people, office.pos)) is not None:
@@ -1874,8 +1879,11 @@ class _ArticleExtraction:
                 (pos, name) for pos, name in self.orgs
                 if pos < span.start and span.start - pos < self.rules.it_recency_chars and not self._quoted_at(pos)
             ]
-            if before:
-                return SpeakerRef(max(before)[1], "pronoun", None, None, None, span, is_organization=True)
+            # the body the last sentences were about, before one they only mention: 'The House Intelligence Committee
+            # conducted its own inquiry and echoed the Senate committee. But it also concluded …' is the House's
+            subjects = [(pos, name) for pos, name in before if pos in self.subject_orgs and span.start - pos <= self.rules.it_subject_chars]
+            if subjects or before:
+                return SpeakerRef(max(subjects or before)[1], "pronoun", None, None, None, span, is_organization=True)
         return SpeakerRef(name=None, resolution="pronoun", description=span.text, mention=span)
 
     def _described_antecedent(self, last: SpeakerRef | None, span: Span, name: str | None, gender: str | None) -> SpeakerRef | None:
