@@ -1582,6 +1582,23 @@ def test_it_is_the_body_the_sentence_before_was_about_not_one_it_mentioned(extra
     assert said.name is not None and "Harbor Commission" in said.name
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (('A government watchdog, the Harbor Accountability Project, condemned the report of the new county surveillance. '
+          '"As far as we know this order is the broadest surveillance order ever issued," the group said.'), "Harbor Accountability Project"),
+        (('The House passed the county bill on Monday after a long debate. "This bill will hurt every family in the county," '
+          'the group said.'), None),
+        ('The CDC released new guidance for schools last month. The agency said it had kept watch over every county.', "CDC"),
+    ],
+)
+def test_the_group_or_the_agency_is_the_body_a_recent_clause_was_about(extractor: QuoteExtractor, text: str, name: str | None) -> None:
+    """"the group said" after a watchdog named as a subject is that watchdog; never the House, which is no group; "the
+    agency" is a part of government (invented text)."""
+    said = next(q for q in extractor.extract(text) if any(w in q.text for w in ("broadest", "hurt every", "kept watch")))
+    assert said.speaker.name == name
+
+
 def test_of_two_subjects_the_parse_gives_a_verb_the_nearest_speaks(extractor: QuoteExtractor) -> None:
     text = "Mr. Trump has repeatedly insisted Mexico would pay for the wall, something Mexican leaders say they won’t do."
     found = {q.text: q.speaker.name or q.speaker.description for q in extractor.extract(text)}

@@ -33,6 +33,8 @@ from ingest.extract.lexicon import (
     FEMALE_HONORIFICS,
     FEMALE_NOUNS,
     FRAMING_CUES,
+    GENERIC_ORGANIZATION_HEADS,
+    GOVERNMENT_NAME_WORDS,
     GROUNDING_VERBS,
     GROUP_HEADS,
     HONORIFICS,
@@ -495,6 +497,9 @@ def _own_clause(verb: Token, inside: range) -> bool:
 def _refusing(verb: Token) -> bool:
     """"deny asylum seekers the chance": to refuse them something, not to say no."""
     return verb.lemma_.lower() == "deny" and sum(c.dep_ in {"dative", "dobj"} for c in verb.children) >= 2
+
+
+_NOT_AGENCIES = frozenset({"congress", "house", "senate", "court", "government"})
 
 
 def _was_asked(verb: Token) -> bool:
@@ -1060,14 +1065,29 @@ class _ArticleExtraction:
                 if 0 < at - pos <= recent and (cue == "report" or any(w.lower() in MEDIA_NAME_WORDS for w in (who.name or "").split()))
             ]
             found = max(outlets, key=lambda e: e[0])[1] if outlets else None
-        elif noun in ORGANIZATION_HEADS:
+        elif noun in ORGANIZATION_HEADS | GENERIC_ORGANIZATION_HEADS:
             named = [(pos, name) for pos, name in self.orgs if 0 < at - pos <= recent and noun in name.lower().split()]
+            if not named and noun in GENERIC_ORGANIZATION_HEADS:
+                named = [
+                    (pos, name) for pos, name in self.orgs if pos in self.subject_orgs and 0 < at - pos <= recent and not self._quoted_at(pos)
+                    and self._goes_by(name, noun)
+                ]
             if named:
                 found = SpeakerRef(name=re.sub(r"^(?i:the)\s+", "", max(named)[1]), resolution="named", is_organization=True)
         if found is not None and found.name:
             s.name, s.is_organization, s.resolution = found.name, found.is_organization, "named"
             s.title, s.organization = s.title or found.title, s.organization or found.organization
             s.description = None
+
+    def _goes_by(self, name: str, noun: str) -> bool:
+        """Whether an organisation the tagger named may be "the group", "the company" or "the agency": a part of government
+        only for "agency", never a news outlet, never a person the tagger took for a body ("Trump", "Rosa DeLauro")."""
+        words = [w.lower().strip(".,") for w in name.split()]
+        if any(w in MEDIA_NAME_WORDS for w in words) or name.split()[-1] in self.surnames:
+            return False
+        if noun == "agency":  # an executive body: not Congress, a court or "the government"
+            return any(w in GOVERNMENT_NAME_WORDS - _NOT_AGENCIES for w in words) or name.isupper() and 2 <= len(name) <= 6
+        return not any(w in GOVERNMENT_NAME_WORDS for w in words) and "white" not in words
 
     def _note_sources(self, q: Quote, base: int, doc: Doc) -> None:
         """Remember a named source that issued a document ("said in a statement", "The DHS fact-sheet … says") or an

@@ -62,6 +62,17 @@ MEDIA_NOUNS = frozenset("newspaper paper outlet publication magazine network bro
 MEDIA_NAME_WORDS = frozenset("times post journal news herald tribune gazette press daily globe chronicle telegraph guardian caller magazine reuters".split())
 # "the department said": the one organisation with this word in its name the document named before.
 ORGANIZATION_HEADS = frozenset("department agency ministry committee commission bureau council board company corporation foundation institute".split())
+# "the group said": a word any body may go by, so where no body named has it in its name, the one a recent clause had for
+# its subject ('A government watchdog, the Center for Constitutional Rights, condemned …' is "the group" after it).
+GENERIC_ORGANIZATION_HEADS = frozenset({
+    "group", "company", "organization", "organisation", "league", "firm", "union", "coalition", "nonprofit", "association", "agency",
+})
+# Words in the name of a part of government: "the agency" is one of these ("Immigration and Customs Enforcement", "CDC"),
+# "the group" or "the company" never ("the House", "the State Department", "the Trump White House").
+GOVERNMENT_NAME_WORDS = frozenset({
+    "agency", "administration", "service", "services", "bureau", "department", "commission", "office", "enforcement", "protection",
+    "security", "patrol", "congress", "house", "senate", "court", "ministry", "government", "centers",
+})
 
 TITLE_WORDS = frozenset(
     """
