@@ -1558,6 +1558,15 @@ def test_she_is_the_woman_named_by_a_hyphenated_surname_the_tagger_missed(extrac
     assert find(extractor.extract(text), "legal or illegal").speaker.name == "Ann Rawlings-Blake"
 
 
+def test_a_hyphenated_surname_opening_a_sentence_keeps_its_full_name(extractor: QuoteExtractor) -> None:
+    """'Mucarsel-Powell defended the committee …' then '"…," she said': the congresswoman in full, not a "Powell" read off
+    the end of her name (invented text)."""
+    text = ("“I think it is too important to do it in the middle of the night,” said Rep. Ann Ocampo-Reyes, D-Fla. “People "
+            "need to see what the committee does.”\n\nOcampo-Reyes defended the committee from informing Republicans of this "
+            "decision, saying they gave the minority hours and hours to debate everything.\n\n“They had amendments,” she said.")
+    assert find(extractor.extract(text), "They had amendments").speaker.name == "Ann Ocampo-Reyes"
+
+
 def test_a_place_the_tagger_once_called_a_person_is_never_a_surname(extractor: QuoteExtractor) -> None:
     """"Baltimore" tagged a person once and a place twice had stood for a person at each place mention, so the mayor's
     "she" went to the city (invented text, the tagger's reading of the NPR story forced)."""

@@ -180,6 +180,8 @@ def _untagged_people(base: int, doc: Doc, surnames: dict[str, set[str]]) -> list
             continue  # part of a longer entity ("Trump Tower", "the Bush administration" as one organisation)
         if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN" or tok.dep_ == "compound" and tok.head.pos_ != "PROPN":
             continue  # "the Trump administration", "Trump Tower": a modifier, not the person
+        if tok.i > 0 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_:
+            continue  # the end of a hyphenated name ("Mucarsel-Powell"), read whole by _untagged_hyphenated
         start, name = tok.idx, next(iter(full)) if common and full else tok.text
         before = doc[tok.i - 1] if tok.i > 0 else None
         if before is not None and before.pos_ == "PROPN" and not before.ent_type_ and first_name_gender(before.text):
