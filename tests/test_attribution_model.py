@@ -145,6 +145,19 @@ def test_a_tagged_source_the_parse_tore_from_its_article_is_described_whole(extr
     assert [(q.speaker.description, q.speaker.mention.text if q.speaker.mention else None) for q in quotes] == [("the new memo", "the new memo")]
 
 
+def test_a_tagged_source_is_described_by_its_phrase_not_the_clause_the_parse_hangs_on_it(extractor) -> None:  # type: ignore[no-untyped-def]
+    """'county leaders insisting there was no reason …' had been the description of the leaders' own words (invented text;
+    the corpus had 'GOP leaders insisting …', 'ICE employees defending the program and saying …')."""
+    from ingest.extract.extractor import QuoteExtractor
+
+    text = ("The bill stalled again on Friday, with county leaders insisting there was no reason to waste time on proposals "
+            "the governor would not sign.")
+    content = "there was no reason to waste time on proposals the governor would not sign"
+    tagger = _Fixed((Role.SOURCE, "county leaders"), (Role.CUE, "insisting"), (Role.CONTENT, content))
+    quotes = QuoteExtractor(extractor.nlp, tagger=tagger).extract(text)
+    assert [(q.speaker.description, q.text) for q in quotes] == [("county leaders", content)]
+
+
 def test_kb_attribution_model_builds_the_rules_with_the_committed_tagger() -> None:
     from kb.settings import Settings
 

@@ -2781,9 +2781,10 @@ def _relative_source(source: SpacySpan) -> Token:
 
 
 def _whole_described_source(speaker: SpeakerRef | None, head: Token, source: SpacySpan, base: int) -> SpeakerRef | None:
-    """An unnamed source whose head noun the parse tore from its article ('the new memo notes …': "memo" alone) is
-    described by the whole tagged phrase."""
-    if speaker is None or speaker.resolution != "nominal" or head is source.root or head.i != source.end - 1:
+    """An unnamed source tagged as a phrase that ends at its head noun is described by that phrase, which is tighter
+    than the parse's: 'GOP leaders insisting there was no reason to …' is "GOP leaders", and 'the new memo notes …',
+    whose noun the parse tore from its article, "the new memo" (not "memo")."""
+    if speaker is None or speaker.resolution != "nominal" or head.i != source.end - 1:
         return speaker
     words = source[next((t.i for t in source if t.pos_ not in {"SCONJ", "CCONJ", "PUNCT", "ADP"}), head.i) - source.start :]
     at = base + words.start_char  # 'that legal experts say …': the phrase from its first word that is part of it
