@@ -851,6 +851,8 @@ def test_an_npr_photo_caption_is_a_caption() -> None:
 
     assert paragraph_noise("Enlarge this image toggle caption Sara Holt/NPR Sara Holt/NPR") == Rejected.CAPTION
     assert paragraph_noise("The mayor said on Monday that the pier would reopen, NPR reported.") is None
+    # a slideshow's captions quote the people in them: read as prose
+    assert paragraph_noise('Hide caption "We are a normal couple," says Ann Lowe. Previous Next Sara Holt/NPR') is None
 
 
 def test_scare_quotes_and_titles_are_not_statements(noisy) -> None:  # type: ignore[no-untyped-def]

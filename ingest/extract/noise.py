@@ -23,7 +23,7 @@ class Rejected(str, Enum):
     NARRATOR = "narrator"  # an article's own "I", "we" or "you" (its unnamed author, its reader: "I wonder if …", "we asked")
 
 
-_AGENCIES = r"(?:Reuters|REUTERS|AP|AFP|Getty(?: Images)?|EPA|Bloomberg|NYT|The New York Times|The Washington Post|Pool|Shutterstock|ZUMA|Sipa|UPI|CNN|Fox News|NBC|ABC|CBS|NPR)"
+_AGENCIES = r"(?:Reuters|REUTERS|AP|AFP|Getty(?: Images)?|EPA|Bloomberg|NYT|The New York Times|The Washington Post|Pool|Shutterstock|ZUMA|Sipa|UPI|CNN|Fox News|NBC|ABC|CBS)"
 _CREDIT = re.compile(
     rf"(?:\b[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{0,3}} ?/ ?{_AGENCIES}\b|\b{_AGENCIES} ?/ ?[A-Z][\w'’-]+|\bGetty Images\b|\bImage (?:copyright|caption)\b"
     r"|\bFile [Pp]hoto\b|\bPhoto(?:graph)? (?:by|credit|courtesy)\b|\((?:Photo|Image|Credit)[^)]*\)|\bAP Photo\b)"
@@ -59,8 +59,10 @@ def paragraph_noise(text: str) -> Rejected | None:
         return Rejected.FURNITURE
     if _FURNITURE.match(stripped) and len(stripped.split()) <= 12 or _LINK_LINE.search(stripped) and len(stripped.split()) <= 30:
         return Rejected.FURNITURE
+    if stripped.startswith("Enlarge this image"):
+        return Rejected.CAPTION  # NPR's image box ("… toggle caption Jane Roe/NPR"); its slideshow captions quote people
     credit = _CREDIT.search(stripped)
-    if credit and (credit.end() >= len(stripped.rstrip(".)] ")) or stripped.startswith(("Image ", "Enlarge this image"))):
+    if credit and (credit.end() >= len(stripped.rstrip(".)] ")) or stripped.startswith("Image ")):
         return Rejected.CAPTION  # credits close a caption ("... Joshua Lott/Reuters"); "a Reuters/Ipsos poll" mid-sentence is prose
     letters = _LETTERS.findall(stripped)
     words = stripped.split()
