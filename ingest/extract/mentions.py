@@ -80,11 +80,13 @@ def person_surnames(docs: list[Doc]) -> dict[str, set[str]]:
     """The last words of a document's PERSON entities, each with the full names (two words or more) that end in it."""
     found: dict[str, set[str]] = {}
     for e in (e for d in docs for e in d.ents if e.label_ == "PERSON"):
+        proper = all(t.pos_ in {"PROPN", "PUNCT"} for t in e)  # not "Will Sanders win?", "Broaddrick Sunday night"
+        name = clean_name(e.text).split()
         # 'Stephanie Rawlings-Blake', three tokens: "Rawlings-Blake" and "Blake" both ('Adel al-Jubeir' is "Jubeir")
-        for last in filter(None, (e[-1].text, _hyphenated_end(e))):
+        ends = [e[-1].text, *filter(None, [_hyphenated_end(e)])]
+        for last in ends:
             names = found.setdefault(last, set())
-            proper = all(t.pos_ in {"PROPN", "PUNCT"} for t in e)  # not "Will Sanders win?", "Broaddrick Sunday night"
-            if proper and len(name := clean_name(e.text).split()) > 1 and name[-1] in (last, _hyphenated_end(e)):
+            if proper and len(name) > 1 and name[-1] in ends:
                 names.add(" ".join(name))
     return found
 
