@@ -1497,10 +1497,11 @@ def test_a_transcripts_stage_directions_are_nobodys_words(extractor: QuoteExtrac
     (invented text)."""
     text = ("THE PRESIDENT:  Thank you very much.  We are going to sign this one now.\n\n(The executive order is signed.)\n\n"
             "MR. HART:  Absolutely, we have to win this.\n\n(Cross-talk.)\n\nAUDIENCE MEMBER:  Tom Brandt!  (Laughter.)\n\n"
-            "THE PRESIDENT:  More than a hundred years older than our country.  (Applause.)\n")
+            "THE PRESIDENT:  More than a hundred years older than our country.  (Applause.)\n\n"
+            "MR. HART:  We will get that done by the (inaudible).  (Laughter.)\n")
     turns = [q.text for q in extractor.extract(text, kind="roundtable", title="Remarks by President Lowe at a Signing")]
     assert turns == ["Thank you very much.  We are going to sign this one now.", "Absolutely, we have to win this.", "Tom Brandt!",
-                     "More than a hundred years older than our country."]
+                     "More than a hundred years older than our country.", "We will get that done by the (inaudible)."]
 
 
 def test_a_newsletters_capitalised_headings_are_no_speakers(extractor: QuoteExtractor) -> None:

@@ -42,9 +42,11 @@ _LINK_LINE = re.compile(
 # or a sentence without a comma: "(Cross-talk.)", "(The executive order is signed.)", "(The president gives Mr. Scharf a pen.)"
 _DIRECTION = r"\s*(?:[A-Za-z]+(?:\s+[A-Za-z]+){0,2}\s*[.!]?|[A-Z][\w’'-]*(?:\s+[\w’'.-]+){0,11}[.!]?)\s*"
 _STAGE_DIRECTION = re.compile(rf"[\"“]?(?:\({_DIRECTION}\)|\[{_DIRECTION}\])\s*\.?[\"”]?")
-# the same notes closing a turn ("Joe Biden!  (Laughter.)"); in parentheses only: "[senior administration official]" stands
+# the same note closing a turn ("Joe Biden!  (Laughter.)"); in parentheses only: "[senior administration official]" stands
 # for a name the speaker said
-_DIRECTIONS_AT_END = re.compile(rf"(?:\s*\({_DIRECTION}\)\s*\.?)+\s*$")
+_DIRECTION_AT_END = re.compile(rf"\s*\({_DIRECTION}\)\s*\.?\s*$")
+# a note on the words themselves, which a quotation keeps: "we will (inaudible)."
+_ABOUT_THE_WORDS = re.compile(r"(?i)inaudible|unintelligible|indiscernible|sic\b")
 _DATELINE = re.compile(r"^[A-Z][A-Z.'’ ,-]{2,40}(?:\s*\([\w .]+\))?\s*[—–-]+")
 _LINK_JUNK = re.compile(r"[|\[\]<>{}]|https?:|www\.|@\w")
 _LETTERS = re.compile(r"[A-Za-z]")
@@ -90,9 +92,11 @@ def is_stage_direction(paragraph: str) -> bool:
 
 
 def without_closing_directions(text: str, start: int, end: int) -> int:
-    """Where a turn's words end before the stage directions that close it: "Joe Biden!  (Laughter.)" -> "Joe Biden!"."""
-    m = _DIRECTIONS_AT_END.search(text, start, end)
-    return m.start() if m is not None and m.start() > start else end
+    """Where a turn's words end before the stage directions that close it: "Joe Biden!  (Laughter.)" -> "Joe Biden!";
+    "we will (inaudible)." keeps its note, which says words are missing."""
+    while (m := _DIRECTION_AT_END.search(text, start, end)) is not None and m.start() > start and not _ABOUT_THE_WORDS.search(m.group()):
+        end = m.start()
+    return end
 
 
 def is_dateline(paragraph: str, start: int, end: int) -> bool:
