@@ -158,6 +158,17 @@ def test_a_tagged_source_is_described_by_its_phrase_not_the_clause_the_parse_han
     assert [(q.speaker.description, q.text) for q in quotes] == [("county leaders", content)]
 
 
+def test_a_tagged_direct_quote_is_the_words_inside_its_marks(extractor) -> None:  # type: ignore[no-untyped-def]
+    """The tagger's content takes the marks and the comma ('“Stop the deportations,”'); a direct quote is the words, as
+    the rules give it (invented text)."""
+    from ingest.extract.extractor import QuoteExtractor
+
+    text = "Interrupted by a heckler shouting “Stop the county evictions,” Governor Ann Lowe replied, “We will do that too.”"
+    tagger = _Fixed((Role.SOURCE, "a heckler"), (Role.CUE, "shouting"), (Role.CONTENT, "“Stop the county evictions,”"))
+    quotes = QuoteExtractor(extractor.nlp, tagger=tagger).extract(text)
+    assert ("direct", "a heckler", "Stop the county evictions") in [(q.kind, q.speaker.description, q.text) for q in quotes]
+
+
 def test_kb_attribution_model_builds_the_rules_with_the_committed_tagger() -> None:
     from kb.settings import Settings
 

@@ -1693,6 +1693,8 @@ class _ArticleExtraction:
             return None  # marked words the rules judged a scare quote or a title stay so
         whole = len(marked) == 1 and marked[0].start <= s + 1 and e - 1 <= marked[0].end
         kind = "direct" if whole else "mixed" if marked else "indirect"
+        if whole:  # the words inside the marks, as the rules give a direct quote: 'Stop the deportations', not '“Stop …,”'
+            s, e = _trim(self.text, marked[0].start, marked[0].end)
         if kind == "indirect" and (attitude or not _speech_cue(cue)):
             return None  # unmarked words after an odd cue ("took heat for …") or a verb of attitude are seldom a statement
         said = doc.char_span(s - base, e - base, alignment_mode="expand")
