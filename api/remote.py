@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -29,13 +30,20 @@ def _file(settings: Settings) -> Path:
 
 @contextmanager
 def announce(settings: Settings, host: str, port: int) -> Iterator[None]:
-    """While the block runs, the data folder says which server owns it (only the embedded store needs this)."""
+    """While the block runs, the data folder says which server owns it (only the embedded store needs this: with shared
+    stores every process opens them itself, and several `kb serve` share one data folder)."""
+    if settings.chroma_url or settings.database_url:
+        yield
+        return
     local = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host  # noqa: S104 - reached from this machine
     path = _file(settings)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps({"url": f"http://{local}:{port}", "pid": os.getpid()}))
-    tmp.replace(path)
+    # a temporary file of its own: two servers starting at once had written one "server.tmp", and the second to move it
+    # into place found it gone and died (scripts/cluster.sh then waited on it)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f"{path.stem}.", suffix=".tmp")
+    with os.fdopen(fd, "w") as f:
+        f.write(json.dumps({"url": f"http://{local}:{port}", "pid": os.getpid()}))
+    Path(tmp).replace(path)
     try:
         yield
     finally:

@@ -34,9 +34,14 @@ pg_bin() {
     echo "$(pg_config --bindir)/$1"
 }
 
-wait_for() {  # URL, what, seconds
+wait_for() {  # URL, what, seconds[, pid, log]: a process that exited is reported at once, not waited on
     for _ in $(seq 1 "$3"); do
         if "$PY" -c "import sys, httpx; sys.exit(httpx.get('$1', timeout=1).status_code != 200)" 2>/dev/null; then return 0; fi
+        if [ -n "${4:-}" ] && ! kill -0 "$4" 2>/dev/null; then
+            echo "$2 exited at start; the end of $5:" >&2
+            tail -n 15 "$5" >&2
+            return 1
+        fi
         sleep 1
     done
     echo "$2 did not come up at $1 (see $DIR/*.log)" >&2
@@ -107,7 +112,7 @@ EOF
         echo $! >"$DIR/worker-$i.pid"
     done
     for i in $(seq 1 "$APIS"); do
-        wait_for "http://127.0.0.1:$((BASE_PORT + i - 1))/healthz" "kb serve $i" 180
+        wait_for "http://127.0.0.1:$((BASE_PORT + i - 1))/healthz" "kb serve $i" 180 "$(cat "$DIR/serve-$i.pid")" "$DIR/serve-$i.log"
         echo "http://127.0.0.1:$((BASE_PORT + i - 1))"
     done
     for i in $(seq 1 "$WORKERS"); do

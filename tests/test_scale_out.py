@@ -212,3 +212,35 @@ def test_a_stopped_worker_hands_its_job_back_and_the_next_one_finishes_it(kb, in
     job = kb.catalogue.get_job(job_id)
     assert job is not None and (job["status"], job["processed"], job["new"], job["unchanged"]) == ("done", 40, 40, 0), job
     assert kb.stats()["documents"] == 40
+
+
+def test_servers_starting_together_each_announce_without_dying(tmp_path: Path) -> None:
+    """Two `kb serve` started at once by scripts/cluster.sh had written one "server.tmp"; the second to move it into place
+    found it gone and died, and the cluster waited on it. Each announcement now has a temporary file of its own."""
+    import threading
+
+    from api.remote import announce
+    from kb.settings import Settings
+
+    settings = Settings(data_dir=tmp_path / "data")
+    start, errors, entered = threading.Barrier(8), [], []
+
+    def serve(port: int) -> None:
+        start.wait()
+        try:
+            with announce(settings, "127.0.0.1", port):
+                entered.append(port)
+        except OSError as e:  # what the loser of the race had raised
+            errors.append(e)
+
+    threads = [threading.Thread(target=serve, args=(8000 + i,)) for i in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors and sorted(entered) == [8000 + i for i in range(8)]
+    assert not list((tmp_path / "data").glob("*.tmp"))  # no temporary file left behind
+    # with shared stores every process opens them itself: nothing is announced, so nothing can race
+    shared = Settings(data_dir=tmp_path / "shared", chroma_url="http://127.0.0.1:9", database_url="postgresql://kb@127.0.0.1:9/kb")
+    with announce(shared, "127.0.0.1", 8100):
+        assert not (tmp_path / "shared" / "server.json").exists()
