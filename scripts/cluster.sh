@@ -34,14 +34,16 @@ pg_bin() {
     echo "$(pg_config --bindir)/$1"
 }
 
+exited() {  # pid, what, log: true (and says why) when the process is gone
+    kill -0 "$1" 2>/dev/null && return 1
+    echo "$2 exited at start; the end of $3:" >&2
+    tail -n 15 "$3" >&2
+}
+
 wait_for() {  # URL, what, seconds[, pid, log]: a process that exited is reported at once, not waited on
     for _ in $(seq 1 "$3"); do
         if "$PY" -c "import sys, httpx; sys.exit(httpx.get('$1', timeout=1).status_code != 200)" 2>/dev/null; then return 0; fi
-        if [ -n "${4:-}" ] && ! kill -0 "$4" 2>/dev/null; then
-            echo "$2 exited at start; the end of $5:" >&2
-            tail -n 15 "$5" >&2
-            return 1
-        fi
+        if [ -n "${4:-}" ] && exited "$4" "$2" "$5"; then return 1; fi
         sleep 1
     done
     echo "$2 did not come up at $1 (see $DIR/*.log)" >&2
@@ -53,11 +55,7 @@ wait_worker() {  # N, seconds: the worker logs that it is ready, or its start fa
     pid="$(cat "$DIR/worker-$1.pid")"
     for _ in $(seq 1 "$2"); do
         if grep -q "kb worker ready" "$DIR/worker-$1.log" 2>/dev/null; then return 0; fi
-        if ! kill -0 "$pid" 2>/dev/null; then
-            echo "kb worker $1 exited at start; the end of $DIR/worker-$1.log:" >&2
-            tail -n 15 "$DIR/worker-$1.log" >&2
-            return 1
-        fi
+        if exited "$pid" "kb worker $1" "$DIR/worker-$1.log"; then return 1; fi
         sleep 1
     done
     echo "kb worker $1 was not ready after $2 s (see $DIR/worker-$1.log)" >&2

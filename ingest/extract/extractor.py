@@ -24,6 +24,7 @@ from ingest.extract.config import DEFAULT_RULES, RuleConfig, Sieve
 from ingest.extract.entities import add_to as add_person_names
 from ingest.extract.lexicon import (
     ADDRESSEE_VERBS,
+    AGENCY_NAME_WORDS,
     ANONYMOUS_HEADS,
     BELIEF_VERBS,
     CLAIM_NOUNS,
@@ -497,9 +498,6 @@ def _own_clause(verb: Token, inside: range) -> bool:
 def _refusing(verb: Token) -> bool:
     """"deny asylum seekers the chance": to refuse them something, not to say no."""
     return verb.lemma_.lower() == "deny" and sum(c.dep_ in {"dative", "dobj"} for c in verb.children) >= 2
-
-
-_NOT_AGENCIES = frozenset({"congress", "house", "senate", "court", "government"})
 
 
 def _was_asked(verb: Token) -> bool:
@@ -1085,8 +1083,8 @@ class _ArticleExtraction:
         words = [w.lower().strip(".,") for w in name.split()]
         if any(w in MEDIA_NAME_WORDS for w in words) or name.split()[-1] in self.surnames:
             return False
-        if noun == "agency":  # an executive body: not Congress, a court or "the government"
-            return any(w in GOVERNMENT_NAME_WORDS - _NOT_AGENCIES for w in words) or name.isupper() and 2 <= len(name) <= 6
+        if noun == "agency":
+            return any(w in AGENCY_NAME_WORDS for w in words) or name.isupper() and 2 <= len(name) <= 6
         return not any(w in GOVERNMENT_NAME_WORDS for w in words) and "white" not in words
 
     def _note_sources(self, q: Quote, base: int, doc: Doc) -> None:

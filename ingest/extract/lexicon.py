@@ -73,6 +73,8 @@ GOVERNMENT_NAME_WORDS = frozenset({
     "agency", "administration", "service", "services", "bureau", "department", "commission", "office", "enforcement", "protection",
     "security", "patrol", "congress", "house", "senate", "court", "ministry", "government", "centers",
 })
+# ... of them, those of an executive body, which "the agency" may be (not Congress, a court or "the government").
+AGENCY_NAME_WORDS = GOVERNMENT_NAME_WORDS - {"congress", "house", "senate", "court", "government"}
 
 TITLE_WORDS = frozenset(
     """

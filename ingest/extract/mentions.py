@@ -93,9 +93,12 @@ def person_surnames(docs: list[Doc]) -> dict[str, set[str]]:
 
 def _hyphenated_end(e: SpacySpan) -> str | None:
     """The hyphenated surname a name ends in, which the tokenizer splits in three ("Rawlings", "-", "Blake")."""
-    if len(e) >= 3 and e[-2].text == "-" and not e[-2].whitespace_ and not e[-3].whitespace_:
-        return f"{e[-3].text}-{e[-1].text}"
-    return None
+    return f"{e[-3].text}-{e[-1].text}" if len(e) >= 3 and _joins(e[-2]) else None
+
+
+def _joins(dash: Token) -> bool:
+    """A hyphen written between two words with no space either side, as in a hyphenated surname."""
+    return dash.text == "-" and dash.i > 0 and not dash.whitespace_ and not dash.doc[dash.i - 1].whitespace_
 
 
 def place_words(docs: list[Doc], surnames: dict[str, set[str]]) -> set[str]:
@@ -197,8 +200,8 @@ def _untagged_hyphenated(base: int, doc: Doc, surnames: dict[str, set[str]]) -> 
     counting on' (tagged an organisation)."""
     found = []
     for tok in doc[: len(doc) - 2]:
-        dash, end = doc[tok.i + 1], doc[tok.i + 2]
-        if dash.text != "-" or tok.whitespace_ or dash.whitespace_ or (surname := f"{tok.text}-{end.text}") not in surnames:
+        end = doc[tok.i + 2]
+        if not _joins(doc[tok.i + 1]) or (surname := f"{tok.text}-{end.text}") not in surnames:
             continue
         if tok.ent_type_ == "PERSON" or tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN" or end.i + 1 < len(doc) and doc[end.i + 1].pos_ == "PROPN":
             continue  # tagged already, or part of a longer name ("Stephanie Rawlings-Blake", "the Rawlings-Blake Foundation")
