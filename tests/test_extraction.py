@@ -653,6 +653,26 @@ def test_a_bare_surname_is_the_bearer_named_just_before(extractor: QuoteExtracto
     assert find(extractor.extract(wife), "The river is dying").speaker.name == "Nora Castell"
 
 
+def test_a_video_box_names_nobody_the_narration_means() -> None:
+    """CNN's video box between paragraphs ("JUST WATCHED Barbara Bush: …") had made the candidate's "Bush said" his
+    mother's, the full name with that surname named last (invented names)."""
+    from ingest.extract.noise import Rejected, paragraph_noise
+
+    box = "JUST WATCHED Edna Alder: I'm tired of it Replay More Videos ... MUST WATCH Edna Alder: I'm tired of it 01:12"
+    assert paragraph_noise(box) == Rejected.FURNITURE
+    assert paragraph_noise("He said he had just watched the debate, which he called a must watch.") is None
+
+
+def test_a_bare_surname_is_not_a_name_from_a_video_box(extractor: QuoteExtractor) -> None:
+    text = (
+        "Former Governor Martin Alder placed sixth in the poll, and his campaign blamed the debate.\n\n"
+        "JUST WATCHED Barbara Alder: I'm sick of Tom Reyes Replay More Videos ... MUST WATCH Barbara Alder: I'm sick of Tom"
+        " Reyes 01:08\n\n"
+        '"He is attacking me," Alder said on Tuesday.'
+    )
+    assert find(extractor.extract(text), "He is attacking me").speaker.name == "Martin Alder"
+
+
 def test_a_surname_tagged_as_an_organisation_is_the_person_named_in_full(extractor: QuoteExtractor) -> None:
     text = (
         "Speaker Howard Pelling met the governors on Monday.\n\n"

@@ -47,6 +47,8 @@ _STAGE_DIRECTION = re.compile(rf"[\"“]?(?:\({_DIRECTION}\)|\[{_DIRECTION}\])\s
 _DIRECTION_AT_END = re.compile(rf"\s*\({_DIRECTION}\)\s*\.?\s*$")
 # a note on the words themselves, which a quotation keeps: "we will (inaudible)."
 _ABOUT_THE_WORDS = re.compile(r"(?i)inaudible|unintelligible|indiscernible|sic\b")
+# CNN's video box: "JUST WATCHED Graham: 'Gang of Eight' bill will pass Replay More Videos ... MUST WATCH Graham: … 02:05"
+_VIDEO_BOX = re.compile(r"JUST WATCHED .+ MUST WATCH .+ \d{1,2}:\d\d")
 _DATELINE = re.compile(r"^[A-Z][A-Z.'’ ,-]{2,40}(?:\s*\([\w .]+\))?\s*[—–-]+")
 _LINK_JUNK = re.compile(r"[|\[\]<>{}]|https?:|www\.|@\w")
 _LETTERS = re.compile(r"[A-Za-z]")
@@ -61,6 +63,8 @@ def paragraph_noise(text: str) -> Rejected | None:
         return Rejected.FURNITURE
     if _FURNITURE.match(stripped) and len(stripped.split()) <= 12 or _LINK_LINE.search(stripped) and len(stripped.split()) <= 30:
         return Rejected.FURNITURE
+    if _VIDEO_BOX.fullmatch(stripped):
+        return Rejected.FURNITURE  # its titles name people ("Barbara Bush: I'm sick of …"), who are nobody's antecedents
     if stripped.startswith("Enlarge this image"):
         return Rejected.CAPTION  # NPR's image box ("… toggle caption Jane Roe/NPR"); its slideshow captions quote people
     credit = _CREDIT.search(stripped)
