@@ -2609,6 +2609,27 @@ def test_a_that_clause_after_the_addressee_is_what_was_said(extractor: QuoteExtr
     assert extractor.extract("Mary Alder spoke to the officers that arrived first.") == []
 
 
+def test_a_that_clause_after_the_medium_is_what_was_said(extractor: QuoteExtractor) -> None:
+    """'said in a letter that the border is not secure': the parse made the clause a relative one on "letter", and the
+    sentence had no quote; "that" read as the object of a verb that has one already opens no relative clause either
+    (invented text)."""
+    quotes = extractor.extract("Sen. Tom Reyes said in a letter that the border is not secure.")
+    assert [(q.speaker.name, q.text) for q in quotes] == [("Tom Reyes", "that the border is not secure")]
+    quotes = extractor.extract("Tom Reyes said in a news release that he decided to rescind the memo.")
+    assert [(q.speaker.name, "rescind the memo" in q.text) for q in quotes] == [("Tom Reyes", True)]
+
+
+def test_the_news_release_is_its_issuers(extractor: QuoteExtractor) -> None:
+    text = (
+        "Secretary Tom Reyes said in a news release that he would rescind the memo.\n\n"
+        "The terms of that program will not change, Reyes said.\n\n"
+        'But recipients "will not be affected," the news release said. "No work permits will be terminated."'
+    )
+    quotes = extractor.extract(text)
+    assert find(quotes, "will not be affected").speaker.name == "Tom Reyes"
+    assert find(quotes, "No work permits").speaker.name == "Tom Reyes"
+
+
 def test_a_quotation_opened_by_saying_after_a_long_clause_is_the_marked_words(extractor: QuoteExtractor) -> None:
     """'…, saying, “Maybe he didn’t do a good job …”': the words are the subject's, up the chain of clauses the parse builds,
     and the clause before them is only their frame, no second quote (invented text)."""

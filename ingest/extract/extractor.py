@@ -1048,7 +1048,8 @@ class _ArticleExtraction:
         """
         s = q.speaker
         description = (s.description or "").strip()
-        m = re.fullmatch(r"(?i)the\s+([a-z-]+)", description) or _RULE_SOURCE.match(description)
+        # 'the news release', 'the joint statement': a document by the kind of statement it is
+        m = re.fullmatch(r"(?i)the\s+(?:(?:news|press|joint|written)\s+)?([a-z-]+)", description) or _RULE_SOURCE.match(description)
         if s.name or s.resolution != "nominal" or m is None:
             return
         noun, at = m.group(1).lower(), s.mention.start if s.mention else q.start
@@ -2527,14 +2528,25 @@ def _as_cue(verb: Token) -> bool:
 
 
 def _clause_after_addressee(verb: Token) -> Token | None:
-    """'complained to the officers that her husband was unarmed': the parse reads the "that" clause as a relative clause
-    on the addressee; one opened by "that" as a conjunction (not a relative pronoun) is what was said."""
-    to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" and c.i > verb.i), None)
-    addressee = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-    if addressee is None:
-        return None
-    return next((c for c in addressee.children if c.dep_ == "relcl" and c.i > addressee.i
-                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    """'complained to the officers that her husband was unarmed', 'said in a letter that the border is not secure': the
+    parse reads the "that" clause as a relative clause on the addressee or the medium; one opened by "that" as a
+    conjunction (not a relative pronoun) is what was said."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.i > verb.i):
+        for noun in (t for t in prep.subtree if t.dep_ == "pobj"):  # 'in a letter to lawmakers that …'
+            clause = next((c for c in noun.children if c.dep_ == "relcl" and c.i > noun.i and _opened_by_that(c)), None)
+            if clause is not None:
+                return clause
+    return None
+
+
+def _opened_by_that(clause: Token) -> bool:
+    """A clause the parse took for a relative one that "that" opens as a conjunction: its mark, or an object the parse
+    gave a verb that has one already ('said in a news release that he decided to rescind the memo'; not '… a letter that
+    he sent')."""
+    if any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+        return True
+    that = clause.doc[clause.left_edge.i]
+    return that.lower_ == "that" and that.dep_ == "dobj" and any(c.dep_ == "dobj" and c.i != that.i for c in that.head.children)
 
 
 def _reduced_relative(content: Token) -> bool:
