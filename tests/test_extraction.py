@@ -2630,6 +2630,35 @@ def test_the_news_release_is_its_issuers(extractor: QuoteExtractor) -> None:
     assert find(quotes, "No work permits").speaker.name == "Tom Reyes"
 
 
+def test_an_unnamed_spokesman_is_the_spokesman_named_next(extractor: QuoteExtractor) -> None:
+    """'But a spokesman for Sen. Jane Roe said …', then '"…," spokesman John Doe said': one spokesman, named in the next
+    paragraph; another spokeswoman named elsewhere in the article had kept him a description (invented text)."""
+    text = (
+        "County spokeswoman Ann Lowe said the jail had released the man in March.\n\n"
+        "But a spokesman for Sen. Jane Roe said the removals of convicted criminals have been cut in half since 2011.\n\n"
+        '"The administration has resulted in thousands of preventable crimes," spokesman John Doe said.\n\n'
+        "A spokesman for the sheriff declined to comment on the case."
+    )
+    quotes = extractor.extract(text)
+    assert find(quotes, "cut in half").speaker.name == "John Doe"
+    assert find(quotes, "released the man").speaker.name == "Ann Lowe"
+    # 'according to a spokesman' for a company, then 'Carney said', whom the article titles spokesman elsewhere
+    other = (
+        "White House spokesman Jay Carney opened the briefing on Monday. Acme spokeswoman Ann Lowe said the plan was final.\n\n"
+        "The chief executive of Acme was invited but was unable to attend, according to a spokesman.\n\n"
+        "Carney said other executives attending the meeting included the heads of two banks."
+    )
+    assert find(extractor.extract(other), "unable to attend").speaker.name is None
+    # the article's one named spokesman is the company's, not the police's nor a spokeswoman
+    one = (
+        "A shootout at a restaurant left nine people dead, a police spokesman said on Sunday.\n\n"
+        "Acme spokesman Rick Lowe said the company was reviewing the franchise.\n\n"
+        "The owners were cooperating with investigators, a spokeswoman for the owners said."
+    )
+    quotes = extractor.extract(one)
+    assert [find(quotes, f).speaker.name for f in ("nine people dead", "reviewing", "cooperating")] == [None, "Rick Lowe", None]
+
+
 def test_a_quotation_opened_by_saying_after_a_long_clause_is_the_marked_words(extractor: QuoteExtractor) -> None:
     """'…, saying, “Maybe he didn’t do a good job …”': the words are the subject's, up the chain of clauses the parse builds,
     and the clause before them is only their frame, no second quote (invented text)."""

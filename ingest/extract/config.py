@@ -57,6 +57,9 @@ class RuleConfig:
     # "the statement said", "the newspaper noted", "the department said": the issuer, newspaper or organisation named
     # for it at most this many characters before (a few paragraphs: articles quote one release over several).
     document_recency_chars: int = 2000
+    # 'A spokesman for Sen. Jane Roe said …', then '"…," spokesman John Doe said': the unnamed spokesperson is the one the
+    # document names with that title at most this many characters after (about two paragraphs).
+    spokesperson_named_after_chars: int = 800
     # "they said" is the group last made a subject ("Republican leaders point to …") at most this many characters before,
     # when no later plural subject (a thing: "the walls") stands between.
     plural_recency_chars: int = 600

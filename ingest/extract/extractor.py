@@ -48,6 +48,7 @@ from ingest.extract.lexicon import (
     MALE_NOUNS,
     MEDIA_NAME_WORDS,
     MEDIA_NOUNS,
+    MEDIUM_NOUNS,
     NARRATOR_PRONOUNS,
     OBJECT_PREPOSITIONS,
     ORGANIZATION_HEADS,
@@ -862,6 +863,7 @@ class _ArticleExtraction:
             quotes.extend(self._paragraph(index, base, doc))
         _name_office_descriptions(quotes, self.people, self.rules)
         _resolve_names(quotes, self.people, self.rules.surname_recency_chars, self.apposed)
+        _name_spokespeople_named_after(quotes, self.rules.spokesperson_named_after_chars)
         _given_names_in_full(quotes, self.text, self.surnames)
         _full_organisation_names(quotes, [name for _, name in self.orgs])
         _spelled_out_acronyms(quotes, [name for _, name in self.orgs])
@@ -2532,7 +2534,10 @@ def _clause_after_addressee(verb: Token) -> Token | None:
     parse reads the "that" clause as a relative clause on the addressee or the medium; one opened by "that" as a
     conjunction (not a relative pronoun) is what was said."""
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.i > verb.i):
-        for noun in (t for t in prep.subtree if t.dep_ == "pobj"):  # 'in a letter to lawmakers that …'
+        nouns = [t for t in prep.subtree if t.dep_ == "pobj"]  # 'in a letter to lawmakers that …'
+        if prep.lower_ != "to" and not any(n.lemma_.lower() in MEDIUM_NOUNS for n in nouns):
+            continue  # 'closing in on a victory that few would have predicted': no medium, a relative clause
+        for noun in nouns:
             clause = next((c for c in noun.children if c.dep_ == "relcl" and c.i > noun.i and _opened_by_that(c)), None)
             if clause is not None:
                 return clause
@@ -3027,11 +3032,69 @@ def _resolve_names(quotes: list[Quote], people: list[PersonMention], recency: in
     spokes = {s.name for s in persons if s.title and s.title.lower().split()[-1] in _SPOKES}
     if len(spokes) == 1:
         (spokesperson,) = spokes
+        known = facts[spokesperson or ""]
         for q in quotes:
             s = q.speaker
-            if not s.name and s.title in _SPOKES and s.resolution == "nominal":
-                s.name, s.title = spokesperson, facts[spokesperson or ""].title
-                s.organization = s.organization or facts[spokesperson or ""].organization
+            if not s.name and s.title in _SPOKES and s.resolution == "nominal" and _may_be_spokesperson(s, known):
+                s.name, s.title = spokesperson, known.title
+                s.organization = s.organization or known.organization
+
+
+def _may_be_spokesperson(unnamed: SpeakerRef, named: SpeakerRef) -> bool:
+    """Whether an unnamed spokesperson may be the one the document names: "his spokesman", "a spokeswoman" with nothing
+    said of whose (not "a police spokesman", "A CNN spokesperson" for a White House spokesman), one of the same
+    organisation, or one of a named body when the document does not say whose the named one is ('A Homeland Security
+    spokesman', 'spokesman Dave Lapan'); a spokeswoman is no spokesman."""
+    words = {(unnamed.title or "").lower(), (named.title or "").lower().split()[-1] if named.title else ""}
+    if len(words - {"spokesperson", ""}) > 1:
+        return False
+    bare = re.fullmatch(r"(?i)(?:a|an|the|his|her|its|their)\s+spokes(?:man|woman|person)", (unnamed.description or "").strip())
+    if bool(unnamed.organization) and not named.organization:
+        return True  # 'A Homeland Security spokesman', and the document's one named spokesman is not said to be whose
+    return bare is not None or _same_body(unnamed.organization, named.organization)
+
+
+def _same_body(one: str | None, other: str | None) -> bool:
+    """'Justice Department' and 'Department of Justice': the same words of a name, those any department has aside."""
+    def words(name: str) -> set[str]:
+        return {w for w in re.findall(r"[a-z]+", name.lower()) if w not in _BODY_FILLERS}
+
+    return bool(one and other) and bool(words(one or "")) and words(one or "") == words(other or "")
+
+
+_BODY_FILLERS = frozenset({"the", "of", "u", "s", "us", "department", "dept"})
+
+
+def _name_spokespeople_named_after(quotes: list[Quote], within: int) -> None:
+    """'But a spokesman for Sen. Jane Roe said …', then '"…," spokesman John Doe said': an unnamed spokesperson is the
+    one the document names next with the same title written with the name, within `within` characters and before any
+    other unnamed one, unless that mention names a body the unnamed one is not said to speak for."""
+    def at(q: Quote) -> int:
+        return q.speaker.mention.start if q.speaker.mention else q.start
+
+    spokes = sorted(
+        (q for q in quotes if q.speaker.title and q.speaker.title.lower() in _SPOKES and not q.speaker.is_organization), key=at,
+    )
+    for i, q in enumerate(spokes):
+        s = q.speaker
+        if s.name or s.resolution != "nominal":
+            continue
+        for later in (o for o in spokes[i + 1 :] if at(o) != at(q)):  # not the same mention's other quotes
+            if at(later) - at(q) > within or not later.speaker.name:
+                break  # another spokesperson left unnamed first: the name after may be theirs
+            if (later.speaker.title or "").lower() != s.title.lower() or not _written_with(later, s.title):
+                continue  # 'Carney said …', titled spokesman elsewhere: no spokesman named here
+            body = later.speaker.organization
+            if body and not _same_body(s.organization, body) and body.lower() not in (s.description or "").lower():
+                break  # 'a police spokesman said …', then 'Acme spokesman Rick Lowe': another body's
+            s.name, s.resolution, s.description = later.speaker.name, "named", None
+            s.organization = s.organization or later.speaker.organization
+            break
+
+
+def _written_with(q: Quote, title: str) -> bool:
+    """Whether the mention naming a quote's speaker writes this title ("spokesman Stephen Miller")."""
+    return q.speaker.mention is not None and title.lower() in q.speaker.mention.text.lower()
 
 
 def _given_names_in_full(quotes: list[Quote], text: str, surnames: dict[str, set[str]]) -> None:

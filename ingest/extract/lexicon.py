@@ -43,6 +43,11 @@ STATEMENT_NOUNS = frozenset("comment statement remark message word tweet post no
 OWNED_WORDS = STATEMENT_NOUNS - {"note"} | {"response", "answer", "reply", "retort", "letter"}
 # What someone issues in writing, standing for its issuer as a source: "her statement added", "the advisory said".
 DOCUMENT_NOUNS = frozenset("statement release advisory memo memorandum letter fact-sheet factsheet sheet readout tweet post email".split())
+# Where words were said or written: 'said in a letter that …', 'told CNN in an interview that …'.
+MEDIUM_NOUNS = DOCUMENT_NOUNS | frozenset({
+    "interview", "speech", "address", "remark", "op-ed", "editorial", "column", "essay", "article", "filing", "report",
+    "briefing", "testimony", "message", "note", "video", "podcast", "call", "conversation", "appearance", "hearing",
+})
 # What a government body makes and publishes, cited as a source ("according to a new rule published in the Federal
 # Register"): its maker's words, when the document named the maker announcing it.
 RULE_NOUNS = frozenset("rule regulation guidance directive".split())
