@@ -673,6 +673,15 @@ def test_a_bare_surname_is_not_a_name_from_a_video_box(extractor: QuoteExtractor
     assert find(extractor.extract(text), "He is attacking me").speaker.name == "Martin Alder"
 
 
+def test_a_family_by_its_surname_is_no_misspelt_member(extractor: QuoteExtractor) -> None:
+    """"The Kestners say …" is the family, not Paula Kestner with a letter added (invented names)."""
+    text = (
+        "Ed and Paula Kestner said in a statement Sunday that their son had converted.\n\n"
+        "The Kestners say the complication appears to arise from his conversion."
+    )
+    assert find(extractor.extract(text), "the complication").speaker.name == "Kestners"
+
+
 def test_a_surname_tagged_as_an_organisation_is_the_person_named_in_full(extractor: QuoteExtractor) -> None:
     text = (
         "Speaker Howard Pelling met the governors on Monday.\n\n"

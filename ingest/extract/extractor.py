@@ -3289,10 +3289,15 @@ def _match_surname(surname: str, candidates: list[str], mentions: Counter[str] |
             return ranked[0]
         return None
     if len(surname) >= 5:
-        close = [c for c in candidates if _misspelt(c.split()[-1].lower(), surname.lower())]
+        # "the Kassigs": a family, no misspelt "Kassig"
+        close = [c for c in candidates if _misspelt(c.split()[-1].lower(), surname.lower()) and surname.lower() not in _plurals_of(c.split()[-1].lower())]
         if len(set(close)) == 1:
             return close[0]
     return None
+
+
+def _plurals_of(surname: str) -> tuple[str, str]:
+    return surname + "s", surname + "es"
 
 
 def _misspelt(name: str, written: str) -> bool:
