@@ -2626,6 +2626,9 @@ def test_a_that_clause_after_the_medium_is_what_was_said(extractor: QuoteExtract
     assert [(q.speaker.name, q.text) for q in quotes] == [("Tom Reyes", "that the border is not secure")]
     quotes = extractor.extract("Tom Reyes said in a news release that he decided to rescind the memo.")
     assert [(q.speaker.name, "rescind the memo" in q.text) for q in quotes] == [("Tom Reyes", True)]
+    # a relative clause on a noun further down is no clause said: the aside's "as Karine said" has the words
+    quotes = extractor.extract("And so you have heard directly from him, as Karine said, in terms of the notes that he writes every morning.")
+    assert [(q.speaker.name, q.text) for q in quotes] == [("Karine", "And so you have heard directly from him")]
 
 
 def test_the_news_release_is_its_issuers(extractor: QuoteExtractor) -> None:

@@ -2534,9 +2534,11 @@ def _clause_after_addressee(verb: Token) -> Token | None:
     parse reads the "that" clause as a relative clause on the addressee or the medium; one opened by "that" as a
     conjunction (not a relative pronoun) is what was said."""
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.i > verb.i):
-        nouns = [t for t in prep.subtree if t.dep_ == "pobj"]  # 'in a letter to lawmakers that …'
+        nouns = [c for c in prep.children if c.dep_ == "pobj"]
         if prep.lower_ != "to" and not any(n.lemma_.lower() in MEDIUM_NOUNS for n in nouns):
-            continue  # 'closing in on a victory that few would have predicted': no medium, a relative clause
+            continue  # 'closing in on a victory that few would have predicted', 'in terms of the notes that he writes'
+        # 'in a letter to lawmakers that …': the addressee of the medium
+        nouns += [o for n in nouns for p in n.children if p.dep_ == "prep" and p.lower_ == "to" for o in p.children if o.dep_ == "pobj"]
         for noun in nouns:
             clause = next((c for c in noun.children if c.dep_ == "relcl" and c.i > noun.i and _opened_by_that(c)), None)
             if clause is not None:
