@@ -48,6 +48,12 @@ MEDIUM_NOUNS = DOCUMENT_NOUNS | frozenset({
     "interview", "speech", "address", "remark", "op-ed", "editorial", "column", "essay", "article", "filing", "report",
     "briefing", "testimony", "message", "note", "video", "podcast", "call", "conversation", "appearance", "hearing",
 })
+# What someone writes or compiles, cited by its author ("a report by the Government Accountability Office", "the
+# estimates by Ms. Arias", "data from the Census Bureau"): the author's words.
+AUTHORED_NOUNS = DOCUMENT_NOUNS | frozenset({
+    "report", "study", "estimate", "analysis", "survey", "poll", "data", "figure", "review", "audit", "projection",
+    "forecast", "finding", "investigation", "paper", "research", "tally", "count", "calculation", "assessment",
+})
 # What a government body makes and publishes, cited as a source ("according to a new rule published in the Federal
 # Register"): its maker's words, when the document named the maker announcing it.
 RULE_NOUNS = frozenset("rule regulation guidance directive".split())

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from ingest.extract.lexicon import (
     ANONYMOUS_HEADS,
+    AUTHORED_NOUNS,
     DESCRIPTIVE_WORDS,
     HONORIFICS,
     INTRODUCED_ROLES,
@@ -270,6 +271,9 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
     determiners = {t.lower_ for t in phrase if t.dep_ == "det"}
     if org_ent is not None and org_ent.root.i == head.i and not determiners - {"the"}:
         return Mention(org_ent.start_char, org_ent.end_char, org_ent.text, name=clean_name(org_ent.text), is_organization=True)
+    if (author := _author(head, doc_ents)) is not None:
+        # 'according to a report by the Government Accountability Office', 'the estimates by Ms. Arias': the author's
+        return Mention(author.start_char, author.end_char, author.text, name=clean_name(author.text), is_organization=author.label_ != "PERSON")
     described = doc[full_start:full_end]
     of_group = [t for t in head.subtree if t.dep_ == "pobj" and t.head.head.i == head.i]
     members = [a.left_edge.i for t in [head, *of_group] for a in t.children if a.dep_ == "appos" and a.i > head.i]
@@ -308,6 +312,16 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
     if head.lemma_.lower() in TITLE_WORDS:
         mention.title = _office_of_head(head)
     return mention
+
+
+def _author(head: Token, ents: list[SpacySpan]) -> SpacySpan | None:
+    """The person or organisation named as the author of a report, a study, estimates ("by", "from"), the whole object."""
+    if head.lemma_.lower() not in AUTHORED_NOUNS:
+        return None
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.i > head.i and c.lower_ in {"by", "from"}):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            return next((e for e in ents if e.label_ in {"PERSON", "ORG"} and e.root.i == obj.i), None)
+    return None
 
 
 def _time_cut(prep: Token) -> int:
