@@ -2642,6 +2642,14 @@ def test_a_report_cited_as_the_source_is_its_authors(extractor: QuoteExtractor) 
     assert [(q.speaker.name, q.speaker.description) for q in quotes] == [(None, "a study by researchers at a state university")]
 
 
+def test_an_unnamed_officials_rank_is_part_of_the_office(extractor: QuoteExtractor) -> None:
+    """'the deputy director of …' holds another office than the director; 'a former spokesman' speaks for nobody now."""
+    quotes = extractor.extract(
+        "The deputy director of the Federal Audit Office said arrests fell by half. A former spokesman said the plan would fail."
+    )
+    assert [q.speaker.title for q in quotes] == ["deputy director", "former spokesman"]
+
+
 def test_the_news_release_is_its_issuers(extractor: QuoteExtractor) -> None:
     text = (
         "Secretary Tom Reyes said in a news release that he would rescind the memo.\n\n"

@@ -3050,18 +3050,18 @@ def _may_be_spokesperson(unnamed: SpeakerRef, named: SpeakerRef) -> bool:
     words = {(unnamed.title or "").lower(), (named.title or "").lower().split()[-1] if named.title else ""}
     if len(words - {"spokesperson", ""}) > 1:
         return False
-    bare = re.fullmatch(r"(?i)(?:a|an|the|his|her|its|their)\s+spokes(?:man|woman|person)", (unnamed.description or "").strip())
-    if bool(unnamed.organization) and not named.organization:
+    if unnamed.organization and not named.organization:
         return True  # 'A Homeland Security spokesman', and the document's one named spokesman is not said to be whose
+    bare = re.fullmatch(r"(?i)(?:a|an|the|his|her|its|their)\s+spokes(?:man|woman|person)", (unnamed.description or "").strip())
     return bare is not None or _same_body(unnamed.organization, named.organization)
 
 
 def _same_body(one: str | None, other: str | None) -> bool:
     """'Justice Department' and 'Department of Justice': the same words of a name, those any department has aside."""
-    def words(name: str) -> set[str]:
-        return {w for w in re.findall(r"[a-z]+", name.lower()) if w not in _BODY_FILLERS}
-
-    return bool(one and other) and bool(words(one or "")) and words(one or "") == words(other or "")
+    if not one or not other:
+        return False
+    words = [{w for w in re.findall(r"[a-z]+", name.lower()) if w not in _BODY_FILLERS} for name in (one, other)]
+    return bool(words[0]) and words[0] == words[1]
 
 
 _BODY_FILLERS = frozenset({"the", "of", "u", "s", "us", "department", "dept"})
@@ -3299,6 +3299,7 @@ def _match_surname(surname: str, candidates: list[str], mentions: Counter[str] |
 
 
 def _plurals_of(surname: str) -> tuple[str, str]:
+    """How a family is named by its surname: "the Kassigs", "the Reyeses"."""
     return surname + "s", surname + "es"
 
 

@@ -343,18 +343,27 @@ def _time_phrase(prep: Token) -> bool:
 _WHEN_NOUNS = frozenset({"point", "time", "times", "moment"})
 
 
+# Words before an office that make it another ('the deputy director' is not the director).
+_RANKS = frozenset({"deputy", "assistant", "associate", "acting", "interim", "former", "principal"})
 # Offices named by two words, the second of which alone is another office ('the attorney general' is no general).
 _TWO_WORD_OFFICES = {"general": frozenset({"attorney", "inspector", "surgeon", "solicitor"}), "secretary": frozenset({"press"})}
 
 
 def _office_of_head(head: Token) -> str:
     """The office a described speaker's head word names: 'the attorney general' -> "attorney general", 'the Homeland
-    Security inspector general' -> "inspector general", 'a spokesman' -> "spokesman"."""
+    Security inspector general' -> "inspector general", 'a spokesman' -> "spokesman", 'the deputy director' ->
+    "deputy director"."""
     word = head.lemma_.lower()
+    first = head.i
     before = head.doc[head.i - 1] if head.i > 0 else None
     if before is not None and before.head == head and before.lower_ in _TWO_WORD_OFFICES.get(word, ()):
-        return f"{before.lower_} {word}"
-    return word
+        word, first = f"{before.lower_} {word}", before.i
+    # 'the deputy director', 'a former spokesman': another office than the director's, the spokesman's now
+    ranks: list[str] = []
+    while first > 0 and (rank := head.doc[first - 1]).head == head and rank.lower_ in _RANKS:
+        ranks.insert(0, rank.lower_)
+        first -= 1
+    return " ".join([*ranks, word])
 
 
 def _office_of(head: Token) -> list[Token]:
