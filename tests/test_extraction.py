@@ -1891,6 +1891,13 @@ def test_misparsed_subjects_a_juxtaposed_second_name_and_a_reported_verb() -> No
     assert _not_a_parenthesis(doc[3]) and not _not_a_parenthesis(doc[6])
 
 
+def test_a_list_of_names_is_credited_to_the_first(extractor: QuoteExtractor) -> None:
+    """'Tom Reyes, Ann Lowe and Jim Alder said …': the parse hangs the second name on the first as an apposition whose
+    list ends at the verb; the quote had gone to the middle name (invented names)."""
+    quotes = extractor.extract("Sens. Tom Reyes, Ann Lowe and Jim Alder said that the border is not yet secure.")
+    assert [q.speaker.name for q in quotes] == ["Tom Reyes"]
+
+
 def test_a_date_after_a_speakers_surname_is_not_part_of_who_spoke(extractor: QuoteExtractor) -> None:
     quotes = extractor.extract(
         "Mayor Dan Calder met Governor Ann Lowe.\n\n"
@@ -3231,6 +3238,9 @@ def test_a_name_that_opens_with_a_word_of_offices_is_not_a_title_and_a_name(extr
         # the body the figures come from, not its owner
         ("Membership fell by 13%, according to figures from the Labor Department's Bureau of Labor Statistics.", "Bureau of Labor Statistics"),
         ("Finally, the representatives at Gallup stated that they did not have any record of the data.", "Gallup"),
+        # the tagger's name stopped at "and"
+        ("Last week the deputy director of U.S. Immigration and Customs Enforcement came to Chicago to announce that "
+         "arrests fell sharply.", "U.S. Immigration and Customs Enforcement"),
     ],
 )
 def test_a_speaker_from_an_organisation_speaks_for_it(extractor: QuoteExtractor, text: str, organization: str | None) -> None:

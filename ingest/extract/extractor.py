@@ -2621,10 +2621,14 @@ def _not_a_parenthesis(tok: Token) -> bool:
 
 def _juxtaposed_name(subj: Token, verb: Token) -> Token | None:
     """'To understand the real Dred Scott, Chief Justice Roberts said, …': the parser makes the second name the first's
-    apposition; a person named right before the verb, after another person's name, is the one speaking."""
+    apposition; a person named right before the verb, after another person's name, is the one speaking. Not the second
+    of a list of names ('Tom Reyes, Ann Lowe and Jim Alder said'), which the parse also hangs as an apposition."""
     if subj.ent_type_ != "PERSON":
         return None
-    return next((c for c in subj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.right_edge.i == verb.i - 1), None)
+    return next((
+        c for c in subj.children
+        if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.right_edge.i == verb.i - 1 and not any(g.dep_ == "conj" for g in c.children)
+    ), None)
 
 
 def _office_holder_joined(subj: Token) -> Token | None:

@@ -948,8 +948,23 @@ def _of_organization(head: Token, ents: list[SpacySpan]) -> str | None:
                         holding = (x for x in ents if x.label_ == "ORG" and x.start <= obj.i < x.end)
                         ent = next(holding, None) or _entity_in(ents, s, e, {"ORG"})
                     if ent is not None:
-                        return ent.text
+                        return _joined_name(ent)
     return None
+
+
+def _joined_name(ent: SpacySpan) -> str:
+    """An organisation's name the tagger cut at its "and": 'U.S. Immigration [and Customs Enforcement]', 'Department of
+    Health [and Human Services]'; not when the words after "and" are a name of their own ('the ACLU and Human Rights
+    Watch')."""
+    doc = ent.doc
+    end = ent.end
+    if end + 1 < len(doc) and doc[end].lower_ == "and" and not doc[end + 1].ent_type_:
+        run = end + 1
+        while run < len(doc) and doc[run].text[:1].isupper() and doc[run].pos_ == "PROPN" and not doc[run].ent_type_:
+            run += 1
+        if run > end + 1:
+            return doc[ent.start : run].text
+    return ent.text
 
 
 OFFICE_CONNECTORS = frozenset({"of", "for", "and", "the", "to", "on"})
