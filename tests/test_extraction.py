@@ -1891,6 +1891,19 @@ def test_misparsed_subjects_a_juxtaposed_second_name_and_a_reported_verb() -> No
     assert _not_a_parenthesis(doc[3]) and not _not_a_parenthesis(doc[6])
 
 
+def test_an_infinitive_and_a_relative_pronoun_frame_nothing_said(extractor: QuoteExtractor) -> None:
+    """'At the same time that the governments were working together to respond to the flood, …': an infinitive
+    sets no words aside, and the clause around it had been the city's; 'The amount that the party has proposed to cut
+    …': the relative pronoun before the source is no part of the proposal (invented text)."""
+    text = (
+        "At the same time that the federal, state, and city governments were all working together to respond to the "
+        "historic flood that the storm and its aftermath have caused, they have been at each other's throats over a new law."
+    )
+    assert extractor.extract(text) == []
+    quotes = extractor.extract("The amount that the Harbor Party has proposed to cut from the deficit by closing loopholes.")
+    assert [q.text for q in quotes] == ["to cut from the deficit by closing loopholes"]
+
+
 def test_a_list_of_names_is_credited_to_the_first(extractor: QuoteExtractor) -> None:
     """'Tom Reyes, Ann Lowe and Jim Alder said …': the parse hangs the second name on the first as an apposition whose
     list ends at the verb; the quote had gone to the middle name (invented names)."""

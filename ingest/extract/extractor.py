@@ -1261,6 +1261,8 @@ class _ArticleExtraction:
             objects: list[Token] = []
             # a cue in a clause of its own ('When the diagnosis was confirmed, Clinton …') is no parenthesis over the sentence
             parenthetical = content is None and tok.dep_ in {"parataxis", "advcl", "ccomp"} and tok.head.i != tok.i and subject is not None and not _not_a_parenthesis(tok) and not any(c.dep_ == "mark" or c.dep_ == "advmod" and c.tag_ == "WRB" for c in tok.children) and any(t.text == "," for t in sent if t.i == tok.i - 1 - len(list(subject.subtree)) or t.i == tok.i + 1)
+            if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+                parenthetical = False  # '… were working together to respond to the disaster, …': an infinitive sets nothing aside
             parenthetical = parenthetical or content is None and subject is not None and _as_cue(tok)
             if parenthetical:
                 content = tok.head  # "Acts of protest, Mr. Obama said, are acts of patriotism": the rest of the sentence
@@ -1524,10 +1526,12 @@ class _ArticleExtraction:
             doc = cue.sentence.doc
             s, e = doc[cue.before[0]].idx, doc[cue.before[1] - 1].idx + len(doc[cue.before[1] - 1])
         elif cue.content is None and cue.objects:
-            first = min(t.i for o in cue.objects for t in o.subtree)
-            last = max(t.i for o in cue.objects for t in o.subtree)
             doc = cue.sentence.doc
             verb = doc[min(cue.tokens)]
+            # the object's words after the verb: 'The amount [that] the GOP has proposed to reduce …' hangs the relative
+            # pronoun on the object, before the source and the cue
+            first = min(t.i for o in cue.objects for t in o.subtree if t.i > verb.i)
+            last = max(t.i for o in cue.objects for t in o.subtree)
             while doc[last].pos_ == "ADJ" and (tail := next((c for c in verb.children if c.dep_ == "prep" and c.i == last + 1), None)) is not None:
                 last = tail.right_edge.i  # 'described the department as rife [with racism]': the adjective's complement, hung on the verb
             s, e = doc[first].idx, doc[last].idx + len(doc[last])
