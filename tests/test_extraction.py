@@ -3252,8 +3252,11 @@ def test_a_name_that_opens_with_a_word_of_offices_is_not_a_title_and_a_name(extr
         ("Membership fell by 13%, according to figures from the Labor Department's Bureau of Labor Statistics.", "Bureau of Labor Statistics"),
         ("Finally, the representatives at Gallup stated that they did not have any record of the data.", "Gallup"),
         # the tagger's name stopped at "and"
-        ("Last week the deputy director of U.S. Immigration and Customs Enforcement came to Chicago to announce that "
-         "arrests fell sharply.", "U.S. Immigration and Customs Enforcement"),
+        (
+            ("Last week the deputy director of U.S. Immigration and Customs Enforcement came to Chicago to announce that "
+             "arrests fell sharply."),
+            "U.S. Immigration and Customs Enforcement",
+        ),
     ],
 )
 def test_a_speaker_from_an_organisation_speaks_for_it(extractor: QuoteExtractor, text: str, organization: str | None) -> None:
