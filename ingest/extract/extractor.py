@@ -1261,8 +1261,6 @@ class _ArticleExtraction:
             objects: list[Token] = []
             # a cue in a clause of its own ('When the diagnosis was confirmed, Clinton …') is no parenthesis over the sentence
             parenthetical = content is None and tok.dep_ in {"parataxis", "advcl", "ccomp"} and tok.head.i != tok.i and subject is not None and not _not_a_parenthesis(tok) and not any(c.dep_ == "mark" or c.dep_ == "advmod" and c.tag_ == "WRB" for c in tok.children) and any(t.text == "," for t in sent if t.i == tok.i - 1 - len(list(subject.subtree)) or t.i == tok.i + 1)
-            if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
-                parenthetical = False  # '… were working together to respond to the disaster, …': an infinitive sets nothing aside
             parenthetical = parenthetical or content is None and subject is not None and _as_cue(tok)
             if parenthetical:
                 content = tok.head  # "Acts of protest, Mr. Obama said, are acts of patriotism": the rest of the sentence
@@ -2617,8 +2615,9 @@ def _without_framing_cue(sub: list[Token], verb: Token) -> list[Token]:
 
 def _not_a_parenthesis(tok: Token) -> bool:
     """'Those discussions are continuing, he said.': the verb is what another speech verb reports, not a cue set in it;
-    'Lowe promised to take bold action should she win': a verb with words of its own is no parenthesis either."""
-    if any(c.dep_ in {"xcomp", "dobj"} for c in tok.children):
+    'Lowe promised to take bold action should she win': a verb with words of its own is no parenthesis either, nor an
+    infinitive ('… were working together to respond to the disaster, …')."""
+    if any(c.dep_ in {"xcomp", "dobj"} or c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return True
     return tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SPEECH_VERBS and any(c.dep_ in _SUBJECTS for c in tok.head.children)
 
