@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 
 from spacy.tokens import Doc
@@ -119,6 +120,8 @@ def attribute_statement(text: str, parsed: list[tuple[int, Doc]], quotes: list[Q
     covered = sorted((q.start, q.end) for q in out)
     keep = _members_words(name) if release else None
     for start, end in _uncovered_runs(text, parsed, covered, keep):
+        if (mark := _END_MARK.search(text, start, end)) is not None:
+            end = mark.start()  # '… to our residents." ###': the release's end mark, not words of the issuer's
         if count_words(text[start:end]) >= 4:
             out.append(Quote(text=text[start:end], start=start, end=end, kind="statement", speaker=copy_speaker(issuer), confidence=0.9))
     return out
@@ -130,9 +133,10 @@ def _members_words(name: str) -> Callable[[str], bool]:
     'He represents California's 29th District …'), unless it introduces the member's words and runs on into them ('Rep.
     Bishop issued the following statement: "President Monson's service …', 'He continued, "We have …')."""
     # the surname as written (Rep. Young's release may speak of young people); 'the congressman' in any case
-    surname = re.compile(rf"\b{re.escape(name.split()[-1])}\b|\b[Tt]he (?i:congress(?:wo)?man|senator|representative)\b")
+    surname = re.compile(rf"\b{re.escape(_unaccented(name.split()[-1]))}\b|\b[Tt]he (?i:congress(?:wo)?man|senator|representative)\b")
 
     def keep(sentence: str) -> bool:
+        sentence = _unaccented(sentence)  # 'Rep. Gutiérrez' in the release of "Luis Gutierrez"
         outside = outside_marks(sentence)
         if _NARRATED.match(outside.lstrip(" \"“”")):
             return _INTRODUCES.search(sentence) is not None  # 'He continued, "We have a lot of work to do …'
@@ -142,6 +146,12 @@ def _members_words(name: str) -> Callable[[str], bool]:
     return keep
 
 
+def _unaccented(text: str) -> str:
+    """The text with each letter's accent taken off, letter for letter (the offsets stay)."""
+    return "".join(unicodedata.normalize("NFKD", c)[0] for c in text)
+
+
+_END_MARK = re.compile(r"\s*(?:#\s*){3}$|\s+-30-$")  # a press release's "###" or "-30-"
 _INTRODUCES = re.compile(r"[:,]\s*(?:[“\"]|â€œ)")  # an opening mark, or its UTF-8 read as Windows-1252
 _NARRATED = re.compile(r"(?:He|She|His|Her)\b")
 
