@@ -3460,3 +3460,104 @@ def test_an_acronym_before_an_office_is_its_body_for_the_later_quotes(extractor:
     )
     speaker = find(extractor.extract(text), "follow the law").speaker
     assert (speaker.name, speaker.title, speaker.organization) == ("Sarah Valdane", "Director", "ICE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brantley County is one of the few counties that is projected to avoid population decline this decade.",
+        "Dana Ruelle has been accused of inflating her business ties to the governor's family.",
+        "The toll plan was criticized as a giveaway to the bridge company and its lobbyists in the capital.",
+        "The storm is predicted to reach the coast of Carteret County on Friday night.",
+        "The rising deficit promises to dominate the next budget fight in the county.",
+        "The contentious affair threatens to put the chief judge under pressure from all sides.",
+    ],
+)
+def test_a_thing_or_the_subject_of_a_passive_with_nobody_doing_it_says_nothing(extractor: QuoteExtractor, text: str) -> None:
+    assert extractor.extract(text) == []
+
+
+def test_a_passive_keeps_its_agent_the_asked_their_question_and_a_union_its_threat(extractor: QuoteExtractor) -> None:
+    text = "Mayor Lina Ostrow was called a coward by Councilman Ray Budd for delaying the vote on the new bridge."
+    assert [q.speaker.name for q in extractor.extract(text)] == ["Ray Budd"]
+    text = (
+        "Mayor Tom Ridley said the bridge would open in May.\n\n"
+        "At the briefing, press secretary Ana Quell was asked: “So the mayor decided on his own to delay the bridge?”"
+    )
+    assert [q.speaker.name for q in extractor.extract(text)] == ["Tom Ridley"]
+    text = "The union threatened to strike if the county cut pay for its drivers."
+    assert [q.speaker.description for q in extractor.extract(text)] == ["The union"]
+
+
+def test_a_clause_that_opens_a_quotation_runs_on_to_its_closing_mark(extractor: QuoteExtractor) -> None:
+    text = "Mayor Tom Ridley said the toll plan would be \u201ca disaster. It will bankrupt the county and its schools.\u201d Critics disagreed."
+    quote = find(extractor.extract(text), "bankrupt the county")
+    assert (quote.speaker.name, quote.text) == ("Tom Ridley", "the toll plan would be \u201ca disaster. It will bankrupt the county and its schools.\u201d")
+
+
+def test_a_denial_keeps_its_verb(extractor: QuoteExtractor) -> None:
+    quotes = extractor.extract("Governor Ana Quell denied that she had misled the council about the bridge contract.")
+    assert [(q.speaker.name, q.text) for q in quotes] == [("Ana Quell", "denied that she had misled the council about the bridge contract")]
+    quote = find(extractor.extract("But Mr. Ridley flatly dismissed the notion that the audit had anything to do with the election."), "audit")
+    assert quote.text.startswith("dismissed the notion that")
+
+
+def test_he_said_after_a_named_persons_own_view_is_that_person(extractor: QuoteExtractor) -> None:
+    text = (
+        "Senate leader Harold Voss said he would bring the farm bill to the floor in January.\n\n"
+        "Mr. Ridley sees some hope for the bill since Speaker Ana Quell added a farm expert to her staff, he said.\n\n"
+        "\u201cMaybe she is willing to change course,\u201d he said."
+    )
+    quotes = extractor.extract(text)
+    assert [q.speaker.name for q in quotes if "hope" in q.text or "change course" in q.text] == ["Ridley", "Ridley"]
+
+
+@pytest.mark.parametrize(
+    ("subject", "name"),
+    [
+        ("The Department of Homeland Security", "The Department of Homeland Security"),
+        ("Immigration and Customs Enforcement", "Immigration and Customs Enforcement"),
+        ("US Immigration and Customs Enforcement (ICE)", "US Immigration and Customs Enforcement"),
+        ("Customs and Border Protection", "Customs and Border Protection"),
+        ("The ACLU and the Southern Poverty Law Center", "ACLU"),
+    ],
+)
+def test_an_agency_named_with_of_or_and_speaks_by_its_name(extractor: QuoteExtractor, subject: str, name: str) -> None:
+    speaker = extractor.extract(f"{subject} said the detention center in Brantley County would close in May.")[0].speaker
+    assert (speaker.name, speaker.is_organization) == (name, True)
+
+
+@pytest.mark.parametrize(
+    "subject",
+    ["House Republicans", "The 9th U.S. Circuit Court of Appeals", "The U.S. Court of Appeals for the 9th Circuit", "Army Corps of Engineers officials"],
+)
+def test_a_body_named_only_in_part_stays_its_description(extractor: QuoteExtractor, subject: str) -> None:
+    speaker = extractor.extract(f"{subject} said the detention center in Brantley County would close in May.")[0].speaker
+    assert (speaker.name, speaker.description) == (None, subject)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "organization"),
+    [
+        ("Ginny Lowell, a Democrat and 72-year-old retired district attorney from Princeton, says the plan will fail.", "retired district attorney", None),
+        ("Craig Fulton, a former Florida emergency official who led the agency, said the storm was the worst in years.", "former emergency official", "Florida"),
+    ],
+)
+def test_an_apposed_office_is_read_whole(extractor: QuoteExtractor, text: str, title: str, organization: str | None) -> None:
+    speaker = extractor.extract(text)[0].speaker
+    assert (speaker.title, speaker.organization) == (title, organization)
+
+
+def test_the_writers_name_for_a_quotation_after_it_is_no_part_of_it(extractor: QuoteExtractor) -> None:
+    text = "Governor Ana Quell said the toll plan was \u201ca gift to the bridge company,\u201d a sentiment echoed by Mayor Tom Ridley."
+    quote = find(extractor.extract(text), "gift to the bridge")
+    assert quote.speaker.name == "Ana Quell" and "sentiment" not in quote.text
+
+
+def test_a_releases_end_mark_is_no_part_of_the_statement(extractor: QuoteExtractor) -> None:
+    text = (
+        "WASHINGTON - Congresswoman Jane Roe issued the following statement on the new grant.\n\n"
+        "This grant will keep the firefighters of Brantley County safe for years to come. ###"
+    )
+    quotes = extractor.extract(text, "statement", "", None, "Jane Roe")
+    assert [q.text for q in quotes if "grant will keep" in q.text] == ["This grant will keep the firefighters of Brantley County safe for years to come."]

@@ -60,6 +60,12 @@ class RuleConfig:
     # 'A spokesman for Sen. Jane Roe said …', then '"…," spokesman John Doe said': the unnamed spokesperson is the one the
     # document names with that title at most this many characters after (about two paragraphs).
     spokesperson_named_after_chars: int = 800
+    # 'said the plan would be "a disaster. It will bankrupt the city."': what was said runs on to the closing mark of a
+    # quotation it opens, when the mark closes at most this many characters after the clause ends, in its paragraph.
+    quotation_run_on_chars: int = 300
+    # 'denied reports that …', 'dismissed the notion that …': a gainsaying verb at most this many characters before what it
+    # calls false opens the quote ("denies it seeks nuclear weapons"), so the quote never says the opposite.
+    gainsaid_gap_chars: int = 40
     # "they said" is the group last made a subject ("Republican leaders point to …") at most this many characters before,
     # when no later plural subject (a thing: "the walls") stands between.
     plural_recency_chars: int = 600

@@ -34,6 +34,7 @@ from ingest.extract.lexicon import (
     FEMALE_HONORIFICS,
     FEMALE_NOUNS,
     FRAMING_CUES,
+    GAINSAYING_VERBS,
     GENERIC_ORGANIZATION_HEADS,
     GOVERNMENT_NAME_WORDS,
     GROUNDING_VERBS,
@@ -52,6 +53,7 @@ from ingest.extract.lexicon import (
     NARRATOR_PRONOUNS,
     OBJECT_PREPOSITIONS,
     ORGANIZATION_HEADS,
+    OWN_VIEW_VERBS,
     OWNED_WORDS,
     PARTY_NOUNS,
     PERSON_PRONOUNS,
@@ -583,6 +585,37 @@ def _named_so(verb: Token) -> bool:
 _NAMING_VERBS = frozenset({"call", "dub", "name", "nickname", "term", "title"})
 
 
+def _in_store(verb: Token) -> bool:
+    """'The storm threatens to flood the city', 'the deficit promises to dominate the fight': a thing that threatens or
+    promises to do something is only likely to; nobody says anything ('the union threatened to strike' speaks)."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return (
+        verb.lemma_.lower() in {"threaten", "promise"} and subject is not None and _mute_thing(subject)
+        and subject.lemma_.lower() in _THINGS | _EVENTS and any(c.dep_ == "xcomp" for c in verb.children)
+    )
+
+
+# What happens, or a state of things, rather than anyone who could speak ('the affair threatens to …').
+_EVENTS = frozenset({
+    "issue", "affair", "clash", "storm", "hurricane", "deficit", "debt", "fight", "battle", "dispute", "controversy", "crisis",
+    "scandal", "war", "conflict", "debate", "bill", "law", "measure", "proposal", "change", "program", "economy", "virus",
+    "pandemic", "outbreak", "shutdown", "deal", "situation", "case", "trial", "election", "race",
+})
+
+
+def _said_of_its_subject(verb: Token) -> bool:
+    """'The country is projected to avoid decline', 'Millian has been accused of embellishing …', 'the bill was criticized
+    as a giveaway': a passive verb of speech with nobody doing it says something of its subject; the subject says
+    nothing (who does, if anyone, comes with a cue of its own: '…, according to the report'). 'was quoted as saying' is
+    the one passive whose subject speaks; 'was asked', 'were told' stay cues whose speaker is their agent or no one."""
+    if any(c.dep_ == "auxpass" and c.lower_ in {"'s", "’s"} for c in verb.children) and any(c.dep_ == "ccomp" for c in verb.children):
+        return False  # "he's repeatedly said that he's …": the "'s" of "has", which the parse may take for "is"
+    return (
+        any(c.dep_ == "nsubjpass" for c in verb.children) and verb.lemma_.lower() not in ADDRESSEE_VERBS | {"quote"}
+        and not any(c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by" for t in verb.subtree for c in t.children)
+    )
+
+
 def _inferred(verb: Token) -> bool:
     """'suggest', 'indicate', 'signal' with a thing as subject (a statement, the data, the government's move): what the
     writer reads into it, not words anyone said. A person who suggests something says it."""
@@ -934,7 +967,8 @@ class _ArticleExtraction:
                 else:
                     q.speaker = _copy(self.last_speaker)
             if q.speaker.resolution == "pronoun" and q.speaker.name is None and q.speaker.mention is not None:
-                q.speaker = self._pronoun(q.speaker.mention, (q.start, q.end), _relative_head(doc, base, q.speaker.mention))
+                said = (_own_view_holder_end(q, base, doc) or q.start, q.end)
+                q.speaker = self._pronoun(q.speaker.mention, said, _relative_head(doc, base, q.speaker.mention))
             if self.narrated and self._by_the_narrator(q.speaker):
                 # 'I wonder if …', 'What I am saying is …', 'I ask how she …': the author's own words and questions, and a
                 # generic "you" ('you tend to insist that …') is no one; the quotation after the author's question is still
@@ -1223,7 +1257,7 @@ class _ArticleExtraction:
                 continue
             if _inferred(tok):
                 continue  # 'a statement that suggests she …', 'the government signaled it …': the writer's reading of a thing
-            if _refusing(tok) or _supposed(tok) or _named_so(tok) or _discourse_marker(tok) or _asks_whether(tok) or _was_asked(tok):
+            if _refusing(tok) or _supposed(tok) or _named_so(tok) or _said_of_its_subject(tok) or _in_store(tok) or _discourse_marker(tok) or _asks_whether(tok) or _was_asked(tok):
                 continue
             if lemma == "blame" and tok.dep_ == "xcomp" and tok.head.lemma_ == "be":
                 continue  # 'the media are to blame for …': the idiom says who is at fault; nobody blames anyone aloud
@@ -1579,9 +1613,23 @@ class _ArticleExtraction:
             e = gloss.start() + 1  # 'dismissed Estonia as in the "suburbs of St. Petersburg" — a metaphor for …': the writer's
         if s > 0 and self.text[s - 1] in "\"“" and self.text[s - 2 : s - 1].isspace():
             s -= 1  # keep the opening mark of a quote the content begins with
+        # not under "according to": the source passes on the quotation whole ('According to an aide, Brandt said the wall was "…"')
+        if not _passed_on(cue.sentence) and (opened := self._quotation_run_on(s, e)) is not None:
+            e = opened.end
         if e < len(self.text) and self.text[e] in "\"”" and self.text.count("“", s, e) > self.text.count("”", s, e):
             e += 1
         return (s, e) if e > s else None
+
+    def _quotation_run_on(self, s: int, e: int) -> MarkedSpan | None:
+        """A quotation the reported words open and the clause cuts short: 'said the plan would be "a disaster. It will
+        bankrupt the city."' The parse ends the clause with its sentence; the marks say the words go on."""
+        return next(
+            (
+                m for m in self.marked
+                if m.closed and s <= m.start < e < m.end and m.end - e <= self.rules.quotation_run_on_chars and "\n" not in self.text[e : m.end]
+            ),
+            None,
+        )
 
     def _in_a_title(self, at: int) -> bool:
         """'In his 2002 book, "Make Your Kid a Millionaire," Mr. McKinley suggested …': the parse reads a title's verb as
@@ -1652,6 +1700,8 @@ class _ArticleExtraction:
             kind = "mixed"
         if self._says_nothing(cue, content, base):
             return None  # 'called for another government shutdown', 'officials were unable to clarify whether …'
+        if _gainsaying(cue) and 0 <= s - (base + cue.end) <= self.rules.gainsaid_gap_chars:
+            s = base + cue.start  # 'Iran denies it seeks nuclear weapons': without its verb the words say the opposite
         return self._according_to_inner(cue, base, ents, Quote(
             text=self.text[s:e], start=s, end=e, kind=kind, speaker=speaker,
             cue=Span(cue.text, base + cue.start, base + cue.end), confidence=self.rules.reported,
@@ -1980,6 +2030,22 @@ _QUESTION_LABEL = re.compile(r"^Q\s+(?=[A-Z])")  # a transcript's "Q" parsed int
 _US_OFFICE = re.compile(r"(?i)(?:the\s+)?(?:vice\s+)?president")
 
 
+def _own_view_holder_end(q: Quote, base: int, doc: Doc) -> int | None:
+    """'Mr. Nadler sees some hope for reform, he said': reported words that open with a named person's view or plan of
+    their own, before the cue, are that person's: the pronoun may mean them (it never means anyone else named inside).
+    Where that person's name ends."""
+    if q.kind != "indirect" or q.cue is None or q.cue.start < q.end:
+        return None
+    words = [t for t in doc if q.start <= base + t.idx < q.end]
+    root = next((t for t in words if not q.start <= base + t.head.idx < q.end or t.head.i == t.i), None)
+    if root is None or root.lemma_.lower() not in OWN_VIEW_VERBS or root.tag_ not in {"VBZ", "VBP"}:
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.ent_type_ != "PERSON" or subject.left_edge.i != words[0].i:
+        return None
+    return base + subject.idx + len(subject)
+
+
 def _block_start(turns: list[Quote], turn: Quote) -> int:
     """Where the speaker of `turn` took the floor: the first of the consecutive turns they hold."""
     ordered = sorted(turns, key=lambda t: t.start)
@@ -2295,8 +2361,12 @@ _BRACKETED_NAME = re.compile(r"(?<![\"“‘])\[([A-Z][\w.'’-]*(?: [A-Z][\w.'�
 
 _DASH_BEFORE = re.compile(r"\s*(?:--|—|–)\s*[\"“]$")  # 'Mitt Romney -- "…'
 _DASH_AFTER = re.compile(r"[\"”]?\s*(?:--|—|–)")  # '…" --'
-# a closing mark, a dash and unmarked words to the end, not a clause joined on ('"a disaster" — and she would …')
-_GLOSS_AFTER_MARKS = re.compile(r"[\"”]\s*(?:—|--|–)\s+(?!(?:and|but|or|so)\b)[^\"“”]*$")
+# a closing mark, a dash and unmarked words to the end, not a clause joined on ('"a disaster" — and she would …'); or a
+# closing mark after a comma and a noun that names what was said, to the end: the writer's words about the quotation
+_GLOSS_AFTER_MARKS = re.compile(
+    r"[\"”](?:\s*(?:—|--|–)\s+(?!(?:and|but|or|so)\b)|(?<=,[\"”])\s+(?:a|an)\s+(?:sentiment|view|remark|comment|claim|reference|phrase|line|refrain|charge)\b)"
+    r"[^\"“”]*$"
+)  # '… "suburbs of St. Petersburg" — a metaphor for …', '… "a thing called execution," a sentiment echoed by …'
 _CLOSING_AFTER = re.compile(r"[.,!?;:]?[\"”]")
 
 
@@ -2903,6 +2973,16 @@ def _reports(cue: str) -> bool:
     """'told', 'said', 'according to': a cue by which one source passes on what another said."""
     words = cue.lower().split()
     return cue.lower().startswith("according") or bool(words) and words[0] in REPORTING_CUES
+
+
+def _gainsaying(cue: Cue) -> bool:
+    """'denied', 'dismissed', 'disputed': a verb by which the speaker says the words that follow are false."""
+    return not cue.according_to and cue.sentence.doc[min(cue.tokens)].lemma_.lower() in GAINSAYING_VERBS
+
+
+def _passed_on(sent: SpacySpan) -> bool:
+    """A sentence with "according to" in it: what it says is passed on by a source."""
+    return any(t.lower_ == "according" and t.i + 1 < sent.end and t.doc[t.i + 1].lower_ == "to" for t in sent)
 
 
 def _nest(events: list[tuple[int, Quote]]) -> tuple[list[tuple[int, Quote]], dict[int, Quote]]:

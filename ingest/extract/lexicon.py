@@ -115,6 +115,15 @@ BELIEF_VERBS = frozenset(
     "intend plan prefer seem appear like love hate need".split()
 )
 
+# Verbs by which a speaker calls what follows false ("Iran denies it seeks nuclear weapons"): what follows is no claim
+# of theirs, so their quote keeps the verb.
+GAINSAYING_VERBS = frozenset({"deny", "dismiss", "reject", "refute", "rebut", "dispute", "disavow", "contest"})
+
+# A person's view or plan of their own, in the present ("Nadler sees some hope …, he said"): only they can report it.
+OWN_VIEW_VERBS = frozenset({
+    "see", "believe", "think", "feel", "want", "hope", "fear", "expect", "doubt", "worry", "wish", "intend", "plan", "prefer",
+})
+
 # Names the small tagger often calls PERSON that are platforms and outlets, never anyone's antecedent or speaker.
 NOT_PEOPLE = frozenset(
     "twitter facebook instagram youtube tiktok snapchat linkedin reddit whatsapp telegram truth social "

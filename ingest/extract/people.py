@@ -13,9 +13,11 @@ from ingest.extract.lexicon import (
     ANONYMOUS_HEADS,
     AUTHORED_NOUNS,
     DESCRIPTIVE_WORDS,
+    GOVERNMENT_NAME_WORDS,
     HONORIFICS,
     INTRODUCED_ROLES,
     NOT_PEOPLE,
+    ORGANIZATION_HEADS,
     SPEECH_VERBS,
     TITLE_MODIFIERS,
     TITLE_WORDS,
@@ -96,8 +98,11 @@ def split_title(words: list[str]) -> tuple[str | None, str | None]:
     formal = cut < len(words) and words[cut][:1].isupper()  # 'Sen.', 'Executive Director'; not 'presidential candidate'
     described = [w for w in head[:lead] if is_title_word(w) or w.lower() in TITLE_MODIFIERS] if formal else head[:lead]
     run = [_PLURAL_TITLES.get(w, w) for w in words[cut:]]  # 'Sens. John Doe of Arizona and …': one of them is a senator
-    title = " ".join([*described, *run]).strip(" ,") or None
-    org = " ".join(head[lead:]).strip(" ,") or None
+    trail = len(head)
+    while run and trail > lead and head[trail - 1].isalpha() and head[trail - 1].islower():
+        trail -= 1  # 'a former Florida emergency official': lower-case words after the organisation qualify its title
+    title = " ".join([*described, *head[trail:], *run]).strip(" ,") or None
+    org = " ".join(head[lead:trail]).strip(" ,") or None
     return title, (None if junk_organization(org) else org)  # "Jim Watson Getty Images" is a credit, not an organisation
 
 
@@ -268,8 +273,11 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
         title, org = split_title(title_words)
         return Mention(phrase.start_char, phrase.end_char, phrase.text, name=clean_name(name), title=title, organization=org or org_after)
     org_ent = _entity_in(doc_ents, start_i, end_i, {"ORG", "NORP"})
+    if org_ent is None or org_ent.root.i != head.i:
+        org_ent = _agency_name(head, doc_ents, start_i, end_i) or org_ent
     determiners = {t.lower_ for t in phrase if t.dep_ == "det"}
     if org_ent is not None and org_ent.root.i == head.i and not determiners - {"the"}:
+        org_ent = doc[_joined_start(org_ent, start_i) : org_ent.end]
         return Mention(org_ent.start_char, org_ent.end_char, org_ent.text, name=clean_name(org_ent.text), is_organization=True)
     if (author := _author(head, doc_ents)) is not None:
         # 'according to a report by the Government Accountability Office', 'the estimates by Ms. Arias': the author's
@@ -571,7 +579,7 @@ def office_in_apposition(person: SpacySpan) -> tuple[str | None, str | None]:
         return None, None  # 'Dana Whitfield, 54,', 'Laura Bush, wife of …', 'a Texas Republican' (a party: see above)
     words = [
         t for t in doc[first : head.i + 1]
-        if t.dep_ not in {"det", "poss", "case"} and t.ent_type_ not in {*_MEASURES, "ORDINAL"}  # '35-year-old', 'the second'
+        if t.dep_ not in {"det", "poss", "case", "cc"} and t.ent_type_ not in {*_MEASURES, "ORDINAL"}  # '35-year-old', 'the second'; 'a Democrat [and] …'
         and not (t.pos_ == "ADJ" and t.head == head and not is_title_word(t.text) and t.lower_ not in TITLE_MODIFIERS and not _opens_a_name(t))  # 'a prominent lawyer'
         and not (t.dep_ == "advmod" and t.head == head and t.i < head.i and t.pos_ == "ADV" and t.lower_ not in TITLE_MODIFIERS)  # 'also a former …'
         and not any(a.dep_ == "poss" for a in _up_to(t, head))
@@ -956,6 +964,11 @@ def _joined_name(ent: SpacySpan) -> str:
     """An organisation's name the tagger cut at its "and": 'U.S. Immigration [and Customs Enforcement]', 'Department of
     Health [and Human Services]'; not when the words after "and" are a name of their own ('the ACLU and Human Rights
     Watch')."""
+    return ent.doc[ent.start : _joined_end(ent)].text
+
+
+def _joined_end(ent: SpacySpan) -> int:
+    """Where the name `_joined_name` reads ends."""
     doc = ent.doc
     end = ent.end
     if end + 1 < len(doc) and doc[end].lower_ == "and" and not doc[end + 1].ent_type_:
@@ -963,8 +976,56 @@ def _joined_name(ent: SpacySpan) -> str:
         while run < len(doc) and doc[run].text[:1].isupper() and doc[run].pos_ == "PROPN" and not doc[run].ent_type_:
             run += 1
         if run > end + 1:
-            return doc[ent.start : run].text
-    return ent.text
+            return run
+    return end
+
+
+# The head word of a body's name that runs on with "of" ('Department of …', 'Centers for …', 'Conference of …').
+_BODY_WORDS = ORGANIZATION_HEADS | GOVERNMENT_NAME_WORDS | ORG_HEADS | frozenset({
+    "departments", "center", "centre", "conference", "society", "academy", "project", "observatory", "chamber", "bank",
+    "corps", "institution", "college", "school", "network", "coalition", "alliance", "federation", "league", "association",
+    "organization", "organisation", "fund", "trust", "secretariat", "directorate", "church", "congress", "bureau",
+})
+
+
+def _agency_name(head: Token, ents: list[SpacySpan], start: int, end: int) -> SpacySpan | None:
+    """The whole name of a body the subject phrase is, where the tagger or the parse cut it: through its "of" ('The
+    Department of Homeland Security', which the phrase stops short of), or across its "and" ('[US Immigration] and
+    Customs Enforcement', 'Immigration and [Customs Enforcement]'). Only a name that opens the phrase (after "the") and
+    that nothing after it goes on ('the U.S. Court of Appeals for the 9th Circuit', 'Army Corps of Engineers
+    officials' stay descriptions, as do 'The 9th U.S. Circuit Court of Appeals' and 'House Republicans')."""
+    doc = head.doc
+    opens = {start, start + 1} if doc[start].lower_ == "the" else {start}
+    for ent in (e for e in ents if e.label_ == "ORG" and start <= e.start < end):
+        if ent.root.i == head.i and ent.end > end and head.lower_ in _BODY_WORDS:
+            name = ent  # through its "of" ('Jenks of Numbers USA' is a man of one)
+        elif ent.root.i != head.i and _joined_end(ent) == head.i + 1 and head.lower_ in GOVERNMENT_NAME_WORDS:
+            name = doc[ent.start : head.i + 1]  # '[US Immigration] and Customs Enforcement'
+        elif ent.root.i == head.i:
+            name = doc[_joined_start(ent, start) : ent.end]  # 'Immigration and [Customs Enforcement]'
+        else:
+            continue
+        after = doc[name.end] if name.end < len(doc) else None
+        goes_on = after is not None and (after.lower_ in {"and", "&"} or after.dep_ == "prep" or after.pos_ in {"NOUN", "PROPN"})
+        if name.start in opens and not goes_on and name[-1].lower_ not in OFFICE_CONNECTORS:
+            return name
+    return None
+
+
+def _joined_start(ent: SpacySpan, first: int) -> int:
+    """Where an agency's name the tagger cut at its "and" begins: '[Immigration and] Customs Enforcement', '[U.S.
+    Citizenship and] Immigration Services', no earlier than `first`. Only where the name ends in a word of government
+    and the word before the "and" names no body itself ('the ACLU and Human Rights Watch' are two)."""
+    doc = ent.doc
+    if ent.start - 2 < first or doc[ent.start - 1].lower_ != "and" or ent[-1].lower_ not in GOVERNMENT_NAME_WORDS:
+        return ent.start
+    before = doc[ent.start - 2]
+    if not before.text.istitle() or before.lower_ in GOVERNMENT_NAME_WORDS | ORGANIZATION_HEADS:
+        return ent.start
+    start = ent.start - 2
+    while start - 1 >= first and (doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ == "PROPN"):
+        start -= 1  # 'US Immigration and …'
+    return start
 
 
 OFFICE_CONNECTORS = frozenset({"of", "for", "and", "the", "to", "on"})
