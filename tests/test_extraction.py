@@ -3541,6 +3541,7 @@ def test_a_body_named_only_in_part_stays_its_description(extractor: QuoteExtract
     [
         ("Ginny Lowell, a Democrat and 72-year-old retired district attorney from Princeton, says the plan will fail.", "retired district attorney", None),
         ("Craig Fulton, a former Florida emergency official who led the agency, said the storm was the worst in years.", "former emergency official", "Florida"),
+        ("Mia Wolde, a memory and learning researcher at Grand Valley State University, said the study was flawed.", "memory and learning researcher", "Grand Valley State University"),
     ],
 )
 def test_an_apposed_office_is_read_whole(extractor: QuoteExtractor, text: str, title: str, organization: str | None) -> None:

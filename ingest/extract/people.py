@@ -85,6 +85,8 @@ def split_title(words: list[str]) -> tuple[str | None, str | None]:
         w for i, w in enumerate(words)
         if _first_lady(words, i) or _party_opens_a_body(words, i) or w.lower().strip(",") not in DESCRIPTIVE_WORDS and w.lower().strip(".,") not in HONORIFICS
     ]
+    while words and words[0].lower() in {"and", "or", "&"}:
+        words = words[1:]  # 'a Democrat and … retired district attorney': the party dropped, its "and" goes with it
     cut = len(words)
     while cut > 0 and _in_title_run(words, cut - 1, cut < len(words)):
         cut -= 1
@@ -99,7 +101,7 @@ def split_title(words: list[str]) -> tuple[str | None, str | None]:
     described = [w for w in head[:lead] if is_title_word(w) or w.lower() in TITLE_MODIFIERS] if formal else head[:lead]
     run = [_PLURAL_TITLES.get(w, w) for w in words[cut:]]  # 'Sens. John Doe of Arizona and …': one of them is a senator
     trail = len(head)
-    while run and trail > lead and head[trail - 1].isalpha() and head[trail - 1].islower():
+    while run and trail > lead and head[trail - 1].isalpha() and head[trail - 1].islower() and head[trail - 2 : trail - 1] != ["-"]:
         trail -= 1  # 'a former Florida emergency official': lower-case words after the organisation qualify its title
     title = " ".join([*described, *head[trail:], *run]).strip(" ,") or None
     org = " ".join(head[lead:trail]).strip(" ,") or None
@@ -579,7 +581,7 @@ def office_in_apposition(person: SpacySpan) -> tuple[str | None, str | None]:
         return None, None  # 'Dana Whitfield, 54,', 'Laura Bush, wife of …', 'a Texas Republican' (a party: see above)
     words = [
         t for t in doc[first : head.i + 1]
-        if t.dep_ not in {"det", "poss", "case", "cc"} and t.ent_type_ not in {*_MEASURES, "ORDINAL"}  # '35-year-old', 'the second'; 'a Democrat [and] …'
+        if t.dep_ not in {"det", "poss", "case"} and t.ent_type_ not in {*_MEASURES, "ORDINAL"}  # '35-year-old', 'the second'
         and not (t.pos_ == "ADJ" and t.head == head and not is_title_word(t.text) and t.lower_ not in TITLE_MODIFIERS and not _opens_a_name(t))  # 'a prominent lawyer'
         and not (t.dep_ == "advmod" and t.head == head and t.i < head.i and t.pos_ == "ADV" and t.lower_ not in TITLE_MODIFIERS)  # 'also a former …'
         and not any(a.dep_ == "poss" for a in _up_to(t, head))
