@@ -101,8 +101,9 @@ def split_title(words: list[str]) -> tuple[str | None, str | None]:
     described = [w for w in head[:lead] if is_title_word(w) or w.lower() in TITLE_MODIFIERS] if formal else head[:lead]
     run = [_PLURAL_TITLES.get(w, w) for w in words[cut:]]  # 'Sens. John Doe of Arizona and …': one of them is a senator
     trail = len(head)
-    while run and trail > lead and head[trail - 1].isalpha() and head[trail - 1].islower() and head[trail - 2 : trail - 1] != ["-"]:
-        trail -= 1  # 'a former Florida emergency official': lower-case words after the organisation qualify its title
+    while run and not formal and trail > lead and head[trail - 1].isalpha() and head[trail - 1].islower() and head[trail - 2 : trail - 1] != ["-"]:
+        trail -= 1  # 'a former Florida emergency official': lower-case words after the organisation qualify its title (not
+        # before a capitalised one: 'on infant formula Senator')
     title = " ".join([*described, *head[trail:], *run]).strip(" ,") or None
     org = " ".join(head[lead:trail]).strip(" ,") or None
     return title, (None if junk_organization(org) else org)  # "Jim Watson Getty Images" is a credit, not an organisation
