@@ -964,7 +964,7 @@ def test_reported_speech_passed_on_in_a_turn_is_its_sources_reported_by_the_spea
     )
     quotes = extractor.extract(text, "article", "Press Briefing by Press Secretary Karine Jean-Pierre")
     confirmed = [q for q in quotes if "two more citizens were released" in q.text and q.kind == "indirect"]
-    assert [(q.speaker.name, q.reported_by) for q in confirmed] == [("the State Department", "Karine Jean-Pierre")]
+    assert [(q.speaker.name, q.reported_by) for q in confirmed] == [("The State Department", "Karine Jean-Pierre")]
     passed_on = [q for q in quotes if "he speaks to the chancellor" in q.text and q.kind == "indirect"]
     assert [(q.speaker.description, q.reported_by) for q in passed_on] == [("The President", "a reporter")]
     question = find(quotes, "Is that accurate")
@@ -3516,6 +3516,7 @@ def test_he_said_after_a_named_persons_own_view_is_that_person(extractor: QuoteE
     ("subject", "name"),
     [
         ("The Department of Homeland Security", "The Department of Homeland Security"),
+        ("Earlier, the Department of Homeland Security", "The Department of Homeland Security"),
         ("Immigration and Customs Enforcement", "Immigration and Customs Enforcement"),
         ("US Immigration and Customs Enforcement (ICE)", "US Immigration and Customs Enforcement"),
         ("Customs and Border Protection", "Customs and Border Protection"),

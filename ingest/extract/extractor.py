@@ -1904,6 +1904,8 @@ class _ArticleExtraction:
         """How a citation names the outer source of a nested quote: its name, else the document's words for it."""
         if speaker.resolution == "pronoun" and speaker.name is None and speaker.mention is not None:
             speaker = self._pronoun(speaker.mention)
+        if speaker.name and speaker.is_organization and speaker.name.startswith("The "):
+            return "the " + speaker.name[4:]  # cited mid-sentence: '…, according to the State Department'
         return speaker.name or speaker.description or (speaker.mention.text if speaker.mention else None)
 
     def _shared_surnames(self) -> set[str]:

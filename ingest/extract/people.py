@@ -281,7 +281,9 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
     determiners = {t.lower_ for t in phrase if t.dep_ == "det"}
     if org_ent is not None and org_ent.root.i == head.i and not determiners - {"the"}:
         org_ent = doc[_joined_start(org_ent, start_i) : org_ent.end]
-        return Mention(org_ent.start_char, org_ent.end_char, org_ent.text, name=clean_name(org_ent.text), is_organization=True)
+        # "The Department of Homeland Security" however the sentence writes its "the", as kb names a described body
+        name = re.sub(r"^the\b", "The", clean_name(org_ent.text))
+        return Mention(org_ent.start_char, org_ent.end_char, org_ent.text, name=name, is_organization=True)
     if (author := _author(head, doc_ents)) is not None:
         # 'according to a report by the Government Accountability Office', 'the estimates by Ms. Arias': the author's
         return Mention(author.start_char, author.end_char, author.text, name=clean_name(author.text), is_organization=author.label_ != "PERSON")
