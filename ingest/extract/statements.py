@@ -136,12 +136,13 @@ def _members_words(name: str) -> Callable[[str], bool]:
     surname = re.compile(rf"\b{re.escape(_unaccented(name.split()[-1]))}\b|\b[Tt]he (?i:congress(?:wo)?man|senator|representative)\b")
 
     def keep(sentence: str) -> bool:
-        sentence = _unaccented(sentence)  # 'Rep. Gutiérrez' in the release of "Luis Gutierrez"
         outside = outside_marks(sentence)
         if _NARRATED.match(outside.lstrip(" \"“”")):
             return _INTRODUCES.search(sentence) is not None  # 'He continued, "We have a lot of work to do …'
-        named = [m.end() for m in surname.finditer(sentence)]
-        return not surname.search(outside) or bool(named) and _INTRODUCES.search(sentence, named[-1]) is not None
+        # 'Rep. Gutiérrez' in the release of "Luis Gutierrez" (letter for letter: the offsets stay those of `sentence`,
+        # whose marks may be UTF-8 read as Windows-1252, 'â€œ', which no accent may be taken off)
+        named = [m.end() for m in surname.finditer(_unaccented(sentence))]
+        return not surname.search(_unaccented(outside)) or bool(named) and _INTRODUCES.search(sentence, named[-1]) is not None
 
     return keep
 
