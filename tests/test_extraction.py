@@ -575,6 +575,11 @@ def test_a_members_release_narrating_in_the_third_person_is_not_the_members_word
             "Rep. Ramírez, a Democrat, represents the Fourth District of Illinois and sits on the Judiciary Committee.")
     quotes = extractor.extract(text, "statement", "", None, "Ana Ramirez")
     assert [q.text for q in quotes] == ["Our veterans gave everything for this country, and we owe them more than a thank-you."]
+    # ... and a sentence that narrates the member but opens their words stays theirs, even with its marks read as
+    # Windows-1252 ('â€œ')
+    text = "Rep. Ramírez voted no and said: \u00e2\u20ac\u0153This bill fails the veterans of Brantley County and their families.\u00e2\u20ac\u009d"
+    quotes = extractor.extract(text, "statement", "", None, "Ana Ramirez")
+    assert [q.speaker.name for q in quotes if "fails the veterans" in q.text] == ["Ana Ramirez"]
 
 
 # -- pronouns and nesting: gender, apposition, relative clauses ------------------------------------------------
