@@ -3522,6 +3522,7 @@ def test_he_said_after_a_named_persons_own_view_is_that_person(extractor: QuoteE
     [
         ("The Department of Homeland Security", "The Department of Homeland Security"),
         ("Earlier, the Department of Homeland Security", "The Department of Homeland Security"),
+        ("Later the The Washington Post", "The Washington Post"),
         ("Immigration and Customs Enforcement", "Immigration and Customs Enforcement"),
         ("US Immigration and Customs Enforcement (ICE)", "US Immigration and Customs Enforcement"),
         ("Customs and Border Protection", "Customs and Border Protection"),

@@ -282,7 +282,7 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
     if org_ent is not None and org_ent.root.i == head.i and not determiners - {"the"}:
         org_ent = doc[_joined_start(org_ent, start_i) : org_ent.end]
         # "The Department of Homeland Security" however the sentence writes its "the", as kb names a described body
-        name = re.sub(r"^the\b", "The", clean_name(org_ent.text))
+        name = re.sub(r"^the\b", "The", re.sub(r"^the\s+(?=The\b)", "", clean_name(org_ent.text)))  # 'the The Washington Post'
         return Mention(org_ent.start_char, org_ent.end_char, org_ent.text, name=name, is_organization=True)
     if (author := _author(head, doc_ents)) is not None:
         # 'according to a report by the Government Accountability Office', 'the estimates by Ms. Arias': the author's
