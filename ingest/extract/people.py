@@ -989,7 +989,7 @@ def _joined_end(ent: SpacySpan) -> int:
 _BODY_WORDS = ORGANIZATION_HEADS | GOVERNMENT_NAME_WORDS | ORG_HEADS | frozenset({
     "departments", "center", "centre", "conference", "society", "academy", "project", "observatory", "chamber", "bank",
     "corps", "institution", "college", "school", "network", "coalition", "alliance", "federation", "league", "association",
-    "organization", "organisation", "fund", "trust", "secretariat", "directorate", "church", "congress", "bureau",
+    "organization", "organisation", "fund", "trust", "secretariat", "directorate", "church",
 })
 
 
@@ -1028,7 +1028,7 @@ def _joined_start(ent: SpacySpan, first: int) -> int:
     if not before.text.istitle() or before.lower_ in GOVERNMENT_NAME_WORDS | ORGANIZATION_HEADS:
         return ent.start
     start = ent.start - 2
-    while start - 1 >= first and (doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ == "PROPN"):
+    while start - 1 >= first and doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ == "PROPN":
         start -= 1  # 'US Immigration and …'
     return start
 
