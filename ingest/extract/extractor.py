@@ -576,10 +576,13 @@ def _phrase_break(tok: Token) -> bool:
 def _named_so(verb: Token) -> bool:
     """'that's why it's called the Cuban Adjustment Act': a passive verb of naming with nobody doing it gives a thing its
     name; nobody says anything ('has been called a charlatan by fellow physicians' has its speakers)."""
-    return (
-        verb.lemma_.lower() in _NAMING_VERBS and any(c.dep_ == "auxpass" for c in verb.children)
-        and not any(c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by" for t in verb.subtree for c in t.children)
-    )  # 'was called "scripted" by rival Chris Christie': the parse may hang the agent on the name given
+    return verb.lemma_.lower() in _NAMING_VERBS and any(c.dep_ == "auxpass" for c in verb.children) and not _done_by_someone(verb)
+
+
+def _done_by_someone(verb: Token) -> bool:
+    """A passive with its agent anywhere under it: 'was called "scripted" by rival Chris Christie' (the parse may hang the
+    agent on the name given)."""
+    return any(c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by" for t in verb.subtree for c in t.children)
 
 
 _NAMING_VERBS = frozenset({"call", "dub", "name", "nickname", "term", "title"})
@@ -612,7 +615,7 @@ def _said_of_its_subject(verb: Token) -> bool:
         return False  # "he's repeatedly said that he's …": the "'s" of "has", which the parse may take for "is"
     return (
         any(c.dep_ == "nsubjpass" for c in verb.children) and verb.lemma_.lower() not in ADDRESSEE_VERBS | {"quote"}
-        and not any(c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by" for t in verb.subtree for c in t.children)
+        and not _done_by_someone(verb)
     )
 
 
@@ -1224,7 +1227,7 @@ class _ArticleExtraction:
         for tok in sent:
             if tok.i in inside:
                 continue
-            if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+            if _opens_according_to(tok):
                 to = tok.doc[tok.i + 1]
                 objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in tok.children if c.dep_ == "pobj"]
                 if objs:
@@ -2982,9 +2985,14 @@ def _gainsaying(cue: Cue) -> bool:
     return not cue.according_to and cue.sentence.doc[min(cue.tokens)].lemma_.lower() in GAINSAYING_VERBS
 
 
+def _opens_according_to(tok: Token) -> bool:
+    """The "according" of "according to"."""
+    return tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
+
+
 def _passed_on(sent: SpacySpan) -> bool:
     """A sentence with "according to" in it: what it says is passed on by a source."""
-    return any(t.lower_ == "according" and t.i + 1 < sent.end and t.doc[t.i + 1].lower_ == "to" for t in sent)
+    return any(_opens_according_to(t) for t in sent)
 
 
 def _nest(events: list[tuple[int, Quote]]) -> tuple[list[tuple[int, Quote]], dict[int, Quote]]:
