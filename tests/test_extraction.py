@@ -582,6 +582,17 @@ def test_a_members_release_narrating_in_the_third_person_is_not_the_members_word
     assert [q.speaker.name for q in quotes if "fails the veterans" in q.text] == ["Ana Ramirez"]
 
 
+
+def test_a_release_told_in_the_third_person_holds_only_the_members_first_person_words(extractor: QuoteExtractor) -> None:
+    """'King congratulated Hauff … Hauff, 100, received the award from …': the office's account of an event had been
+    stored as the member's statement, dateline and all (invented text)."""
+    text = ("WASHINGTON (April 12, 2016)\n\nCongressman Paul Brandt congratulated Ruth Hale of Dover on her award.\n\n"
+            "Hale, 100, received the award from Harbor Works, a non-profit dedicated to training mature workers.\n\n"
+            "I am proud that Dover honours the service of its oldest worker.")
+    quotes = extractor.extract(text, "statement", "", None, "Paul Brandt")
+    assert [(q.text, q.speaker.name) for q in quotes] == [("I am proud that Dover honours the service of its oldest worker.", "Paul Brandt")]
+
+
 # -- pronouns and nesting: gender, apposition, relative clauses ------------------------------------------------
 
 
@@ -894,6 +905,16 @@ def test_an_npr_photo_caption_is_a_caption() -> None:
     assert paragraph_noise('Hide caption "We are a normal couple," says Ann Lowe. Previous Next Sara Holt/NPR') is None
 
 
+def test_a_photo_box_with_its_story_highlights_is_a_caption() -> None:
+    """USA Today's '… (Photo: Jane Roe, AP) Story Highlights …' had been prose: its tagger-made "Story Highlights" was
+    the man a later "he" meant (invented names)."""
+    from ingest.extract.noise import Rejected, paragraph_noise
+
+    box = "Rep. Dan Calder opposes the levy. (Photo: Sara Holt, AP) Story Highlights Newly elected members are in the mold of Reyes"
+    assert paragraph_noise(box) == Rejected.CAPTION
+    assert paragraph_noise("Dan Calder (Photo: Sara Holt, AP) said on Monday that the pier would reopen.") is None
+
+
 def test_scare_quotes_and_titles_are_not_statements(noisy) -> None:  # type: ignore[no-untyped-def]
     assert not [q for q in noisy.quotes if "sanctuary cities" in q.text or "sanctuary city policy" in q.text]
 
@@ -1098,6 +1119,34 @@ def test_a_surname_the_tagger_missed_is_still_a_person_mention(extractor: QuoteE
     assert ("Dolan", MAIN_SUBJECT) in names  # the subject of the main clause, an antecedent for "he wrote"
     assert any(name == "Helen Dolan" for name, _ in names)  # a given name the lexicon knows joins the surname
     assert len(names) == 2  # "the Dolan administration" is a modifier, no mention of the man
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "He criticized Tom Reyes's plan for the bridge.",
+        "He criticized the plan Tom Reyes drew up for the bridge.",
+        "He met Tom Reyes at the bridge on Tuesday.",
+    ],
+)
+def test_he_goes_on_with_the_he_who_leads_the_sentence_before_not_the_man_it_names(extractor: QuoteExtractor, between: str) -> None:
+    text = f'Dan Calder spoke in Dover on Monday. {between} "It is a waste of money," he said.'
+    assert find(extractor.extract(text), "It is a waste of money").speaker.name == "Dan Calder"
+
+
+def test_he_who_leads_a_clause_of_the_same_sentence_goes_on_with_its_first_he(extractor: QuoteExtractor) -> None:
+    text = ('Dan Calder spoke in Dover on Monday.\n\nHe went after Tom Reyes on the levy early in the debate, and -- in what '
+            'could be a veiled swipe at Ann Lowe -- he said, "I am very clear about my principles."')
+    assert find(extractor.extract(text), "very clear about my principles").speaker.name == "Dan Calder"
+
+
+def test_an_office_described_with_its_body_is_the_one_named_with_that_body_before(extractor: QuoteExtractor) -> None:
+    text = ("Ann Lowe urged House Budget Committee Chairman Dan Calder, D-Ohio, to rethink the hearings.\n\n"
+            "The House Budget Committee chairman said he intends to call the treasurer to testify soon.\n\n"
+            "The Senate Budget Committee chairman said he would wait for the audit.")
+    quotes = extractor.extract(text)
+    assert find(quotes, "call the treasurer").speaker.name == "Dan Calder"
+    assert find(quotes, "wait for the audit").speaker.name is None  # another chamber's chairman, never named
 
 
 def test_a_qualified_office_in_the_narration_is_the_he_of_its_holder(extractor: QuoteExtractor) -> None:
@@ -1479,6 +1528,13 @@ def test_what_a_thing_suggests_is_the_writers_reading_but_a_person_who_suggests_
             "Lowe suggested that the bridge be closed for a month.")
     found = {q.text: q.speaker.name for q in extractor.extract(text)}
     assert found == {"that the bridge be closed for a month": "Ann Lowe"}
+
+
+def test_what_events_underscore_is_the_writers_reading_but_a_person_who_underscores_says_it(extractor: QuoteExtractor) -> None:
+    text = ("Recent events, such as the closures at the harbor, underscore that the floods are not far-off concerns.\n\n"
+            "Ann Lowe underscored that the ferry would keep running.")
+    found = {q.text: q.speaker.name for q in extractor.extract(text)}
+    assert found == {"that the ferry would keep running": "Ann Lowe"}
 
 
 def test_a_label_with_an_accented_capital_opens_that_speakers_turn(extractor: QuoteExtractor) -> None:
@@ -2015,6 +2071,17 @@ def test_a_clause_led_by_a_phrase_of_time_is_what_was_said(extractor: QuoteExtra
     text = "Dan Calder said after the convention he would not accept Lowe's endorsement if it were offered."
     rules = QuoteExtractor(extractor.nlp)  # the rules alone: the tagger's sieve finds this one too
     assert [q.text for q in rules.extract(text)] == ["he would not accept Lowe's endorsement if it were offered"]
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("A spokesman for the county board told reporters Sunday the audit had only just begun.", "the audit had only just begun"),
+    ("Dan Calder told farmers this weekend he would veto the water bill.", "he would veto the water bill"),
+    ("Dan Calder said on Friday he would not sign the compromise bill.", "he would not sign the compromise bill"),
+    ("Ann Lowe said this week is a now-or-never moment for the petition.", "this week is a now-or-never moment for the petition"),
+    ("Ann Lowe said every year she turns away applicants.", "every year she turns away applicants"),
+])
+def test_the_day_words_were_said_on_is_not_part_of_them(extractor: QuoteExtractor, text: str, said: str) -> None:
+    assert [q.text for q in extractor.extract(text)] == [said]
 
 
 def test_a_colon_after_the_speakers_next_act_belongs_to_that_act(extractor: QuoteExtractor) -> None:
@@ -2740,6 +2807,73 @@ def test_a_comma_after_the_cue_and_its_adjuncts_opens_the_quotation(extractor: Q
     quotes = extractor.extract('Mexican President Ana Ruiz fired back in a letter to Tom Brandt saying that "social problems are not '
                                'solved with duties or coercive measures."')
     assert [q.speaker.name for q in quotes] == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The council voted for the plan on Monday, with several residents saying it would ruin the park.", "several residents"),
+        (("Calder and Reyes remain confident despite a few early backers of the levy, such as Ann Lowe, D-Dover, now saying "
+          "they think it should be changed."), "a few early backers of the levy, such as Ann Lowe, D-Dover"),
+        ("Dan Calder left the meeting with his lawyer, saying he had nothing to add.", "Dan Calder"),  # a comma: his next act
+    ],
+)
+def test_who_says_it_after_with_or_despite_is_the_noun_before_the_participle(extractor: QuoteExtractor, text: str, speaker: str) -> None:
+    [quote] = extractor.extract(text)
+    assert (quote.speaker.name or quote.speaker.description) == speaker
+
+
+def test_quotations_signed_off_with_a_dash_are_their_signers_with_the_office_the_sign_off_gives(extractor: QuoteExtractor) -> None:
+    """A press release's run of statements, each '“…” – Rep. X (CA-24)', had been nobody's (an en dash) or the previous
+    signer's; a signer's office and body had been part of the name (invented text)."""
+    text = ("The caucus endorsed the bills.\n\n“We took the first steps to keep our kids safe.” – Harbor Caucus Co-Chair Dan "
+            "Calder. “Flooding has touched far too many families.” – Rep. Ann Lowe (CA-24) “The proposed measures are a good "
+            "starting point.” – Acting ICE Director Tom Reyes\n\n“Schools have always been the heart of our communities.” – "
+            "First Lady Jane Hale Communities in Schools National Conference")
+    quotes = extractor.extract(text)
+    assert [(q.text, q.speaker.name) for q in quotes] == [
+        ("We took the first steps to keep our kids safe.", "Dan Calder"),
+        ("Flooding has touched far too many families.", "Ann Lowe"),
+        ("The proposed measures are a good starting point.", "Tom Reyes"),
+        ("Schools have always been the heart of our communities.", "Jane Hale"),
+    ]
+    assert (quotes[0].speaker.title, quotes[0].speaker.organization) == ("Co-Chair", "Harbor Caucus")
+    assert (quotes[2].speaker.title, quotes[2].speaker.organization) == ("Acting Director", "ICE")
+    assert quotes[3].speaker.title == "First Lady"
+
+
+def test_a_quotation_glued_to_the_next_one_is_still_the_speaker_named_before_it(extractor: QuoteExtractor) -> None:
+    """'… ,” said Rep. X (OR-05). “…”“…,” said Rep. Y': a scrape that dropped the break between two paragraphs had given
+    X's second quotation to Y (invented text)."""
+    text = ("WASHINGTON – Four members have introduced an amendment.“To get anything done we must reach across the aisle,” said "
+            "Rep. Dan Calder (OR-05). “This amendment asks the governor to heed his commission.”“I am disappointed that an "
+            "amendment is even necessary,” said Rep. Tom Reyes (VA-10).")
+    assert find(extractor.extract(text), "heed his commission").speaker.name == "Dan Calder"
+
+
+def test_the_next_act_after_a_passive_in_the_words_is_the_speakers_not_the_passives_agent(extractor: QuoteExtractor) -> None:
+    text = "Ann Lowe said that members of the family are protected by the county police, suggesting that the child would also need protection."
+    assert find(extractor.extract(text), "the child would also need protection").speaker.name == "Ann Lowe"
+
+
+def test_whom_a_speaker_told_is_no_part_of_what_was_said(extractor: QuoteExtractor) -> None:
+    """'told FBI agents last year that he considered Zimmerman as having "…, but not as a racist."' had started at "FBI
+    agents", read as the thing his marked words judged (invented text)."""
+    text = ('Sanford police detective Chris Calder also told FBI agents last year that he considered Kessler as having "a '
+            'little hero complex, but not as a racist."')
+    [quote] = extractor.extract(text)
+    assert quote.text.startswith("that he considered Kessler") and quote.speaker.name == "Chris Calder"
+
+
+def test_a_way_of_speaking_is_a_cue_for_marked_words_and_clauses_only(extractor: QuoteExtractor) -> None:
+    """'"I got Mr. Obama sitting here …," Eastwood drawled' had gone to the reporter named after it (invented text)."""
+    text = ("Tom Reyes, a Herald reporter, covered the rally.\n\n"
+            '"I got the mayor sitting here and I was gonna ask him a couple of questions," Dan Calder drawled.\n\n'
+            "Ann Lowe scoffed that the plan would never pass. The mayor laughed it off, and the crowd laughed and cheered.")
+    assert [(q.text, q.speaker.name) for q in extractor.extract(text)] == [
+        ("I got the mayor sitting here and I was gonna ask him a couple of questions", "Dan Calder"),
+        ("that the plan would never pass", "Ann Lowe"),
+    ]
 
 
 def test_a_closing_mark_that_opens_a_paragraph_opens_the_quotation(extractor: QuoteExtractor) -> None:

@@ -86,6 +86,7 @@ from ingest.extract.mentions import (
     SUBJECT,
     OfficeMention,
     PersonMention,
+    SubjectPronoun,
     first_name_gender,
     office_holder,
     office_holders,
@@ -96,6 +97,7 @@ from ingest.extract.mentions import (
     read_offices,
     read_people,
     salience,
+    subject_pronouns,
 )
 from ingest.extract.model import Attribution as LearnedAttribution
 from ingest.extract.model import Tagger, link
@@ -172,7 +174,7 @@ _WITHHOLDING = frozenset({"decline", "refuse", "fail", "unable", "reluctant"})
 _UNRESTRAINED = frozenset({"resist", "help", "hesitate"})  # 'could not resist pointing out', 'did not hesitate to say': said
 _DIRECTING = frozenset({"order", "direct", "instruct", "demand"})
 _WARNING_VERBS = frozenset({"warn", "promise", "convince", "persuade", "show", "caution", "urge", "bet", "notify"})  # someone, then a clause
-_INFERENCE_VERBS = frozenset({"suggest", "indicate", "signal"})
+_INFERENCE_VERBS = frozenset({"suggest", "indicate", "signal", "underscore"})
 _THINGS = DOCUMENT_NOUNS | RULE_NOUNS | frozenset(
     "report data datum poll study evidence move decision government administration finding survey analysis record document "
     "result figure number action vote filing budget plan policy rhetoric history pattern trend behavior behaviour "
@@ -463,8 +465,8 @@ def _marked_judgement(cue: Cue, base: int, s: int, e: int) -> int | None:
         return None
     verb = cue.sentence.doc[min(cue.tokens)]
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    if not objects:
-        return None
+    if not objects or verb.lemma_.lower() in ADDRESSEE_VERBS and any(c.dep_ == "ccomp" for c in verb.children):
+        return None  # 'told FBI agents last year that he considered Zimmerman as having "…"': whom he told, not what he judged
     first = objects[0]
     if first.tag_ in {"WP", "WDT"} or first.lower_ in _BARE_REFERENCES:
         return None  # 'what she called a "rant"', 'an act that he described as "intentional"': the marked words alone
@@ -602,7 +604,8 @@ def _in_store(verb: Token) -> bool:
 _EVENTS = frozenset({
     "issue", "affair", "clash", "storm", "hurricane", "deficit", "debt", "fight", "battle", "dispute", "controversy", "crisis",
     "scandal", "war", "conflict", "debate", "bill", "law", "measure", "proposal", "change", "program", "economy", "virus",
-    "pandemic", "outbreak", "shutdown", "deal", "situation", "case", "trial", "election", "race",
+    "pandemic", "outbreak", "shutdown", "deal", "situation", "case", "trial", "election", "race", "event", "incident",
+    "development", "episode",
 })
 
 
@@ -620,14 +623,15 @@ def _said_of_its_subject(verb: Token) -> bool:
 
 
 def _inferred(verb: Token) -> bool:
-    """'suggest', 'indicate', 'signal' with a thing as subject (a statement, the data, the government's move): what the
-    writer reads into it, not words anyone said. A person who suggests something says it."""
+    """'suggest', 'indicate', 'signal', 'underscore' with a thing or an event as subject (a statement, the data,
+    the government's move, 'Recent events … underscore that …'): what the writer reads into it, not words anyone said. A
+    person who suggests something says it."""
     if verb.lemma_.lower() not in _INFERENCE_VERBS:
         return False
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "csubj"}), None)
     if subject is not None and subject.tag_ in {"WDT", "WP"}:
         subject = _relative_antecedent(subject) or verb.head
-    return subject is not None and (subject.dep_ == "csubj" or subject.lemma_.lower() in _THINGS)
+    return subject is not None and (subject.dep_ == "csubj" or subject.pos_ != "PROPN" and subject.lemma_.lower() in _THINGS | _EVENTS)
 
 
 def _owner(noun: Token, inside: set[int]) -> Token | None:
@@ -735,9 +739,10 @@ def parse_units(text: str) -> list[tuple[int, int]]:
 
 
 # A sentence's end glued to the next one's start, with no space between ('administration."We', 'highway?”Administration',
-# 'the Post.Mr'): a scrape that dropped the break between two paragraphs. The word before the stop ends in two lower-case
-# letters at least and is no abbreviation, so "Mr.Paul", "Sen.Cruz", "U.S.Border" and "a.m.Monday" are no ends.
-_GLUED = re.compile(r"(?<=[a-z]{2}[.?!])(?=[A-Z“\"][A-Za-z])|(?<=[a-z]{2}[.?!][”’])(?=[A-Z][a-z])")
+# 'the Post.Mr', 'create jobs.”“I am'): a scrape that dropped the break between two paragraphs. The word before the stop
+# ends in two lower-case letters at least and is no abbreviation, so "Mr.Paul", "Sen.Cruz", "U.S.Border" and
+# "a.m.Monday" are no ends.
+_GLUED = re.compile(r"(?<=[a-z]{2}[.?!])(?=[A-Z“\"][A-Za-z])|(?<=[a-z]{2}[.?!][”’])(?=[A-Z][a-z]|“[A-Z])")
 _ADDRESS = re.compile(r"[@/%]|www\.|\.(?:com|gov|org|net|edu|mil|us)\b", re.IGNORECASE)
 _NOT_ENDS = frozenset({
     "Mrs", "Gov", "Sen", "Rep", "Gen", "Col", "Sgt", "Adm", "Maj", "Cpl", "Det", "Rev", "Hon", "Atty", "Capt",
@@ -869,6 +874,8 @@ class _ArticleExtraction:
         self.titled: dict[str, SpeakerRef] = {}  # the last titled mention of each name, for "he said" after it
         self.apposed: set[int] = set()  # ids of the speakers whose title and organisation an apposition gave
         self.pronouns: dict[tuple[int, int], SpeakerRef] = {}  # each he/she resolved, by where it stands
+        self.subject_pronouns: list[SubjectPronoun] = []  # the narration's "he" and "she" that are a clause's subject
+        self.sentence_starts: list[int] = []  # where each sentence of the document starts, in order
         self.issued: list[tuple[int, SpeakerRef]] = []  # who issued each statement, letter, advisory named so far
         self.quoted_orgs: list[tuple[int, SpeakerRef, str]] = []  # organisations quoted so far, with their cue's lemma
         self.announced: tuple[int, SpeakerRef, Span | None] | None = None  # 'The governor added:' ending paragraph i
@@ -895,6 +902,8 @@ class _ArticleExtraction:
         for person in self.people:  # a name inside someone's quoted words is not whom the narration's "he" means
             if self._quoted_at(person.pos):
                 person.rank = QUOTED
+        self.subject_pronouns = [s for base, doc in prose for s in subject_pronouns(base, doc) if not self._quoted_at(s.pos)]
+        self.sentence_starts = [base + sent.start_char for base, doc in self.parsed for sent in doc.sents]
         for index, (base, doc) in enumerate(self.parsed):
             quotes.extend(self._paragraph(index, base, doc))
         _name_office_descriptions(quotes, self.people, self.rules)
@@ -1192,13 +1201,18 @@ class _ArticleExtraction:
         tweet = _TWEET_SIGNOFF.fullmatch(doc_text(doc))
         found = []
         for m in [tweet] if tweet else _QUOTE_SIGNOFF.finditer(doc_text(doc)):
-            name = clean_name(m.group("name"))
+            signed = m.end("name") if tweet else _signer_end(doc, m)
+            if signed is None:
+                continue
+            # a tweet is signed by its account's name ('St. Pete Police'); a pull quote by a person, often with an office
+            title, org, name = (None, None, clean_name(m.group("name"))) if tweet else _signer(doc_text(doc)[m.start("name") : signed])
             if len(name.split()) < 2 or speaker_noise(name) is not None:
                 continue
             s, e = _without_links(self.text, *_trim(self.text, base + m.start("words"), base + m.end("words")))
             if _words(self.text[s:e]) < 3:
                 continue
-            speaker = SpeakerRef(name=name, resolution="named", mention=Span(m.group("name"), base + m.start("name"), base + m.end("name")))
+            mention = Span(self.text[base + m.start("name") : base + signed], base + m.start("name"), base + signed)
+            speaker = SpeakerRef(name=name, resolution="named", title=title, organization=org, mention=mention)
             found.append(Quote(text=self.text[s:e], start=s, end=e, kind="direct", speaker=speaker, confidence=self.rules.signed))
         return found
 
@@ -1318,16 +1332,19 @@ class _ArticleExtraction:
             return blamed
         if (shown := _shown_saying(verb)) is not None:
             return shown
+        if (absolute := _absolute_subject(verb)) is not None:
+            return absolute
         if (quoted := _quoted_as_saying(verb)) is not None:
             return quoted
         node = verb
         if _next_act(verb) and verb.head.dep_ == "ccomp" and verb.head.head.lemma_.lower() in SPEECH_VERBS:
             node = verb.head.head  # 'He said Trump made an offer and urged Democrats to …': he urged (see _gloss_start)
         elif verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.dep_ == "ccomp" and verb.head.head.lemma_.lower() in SPEECH_VERBS and any(
-            c.dep_ in {"nsubj", "nsubjpass"} and (c.pos_ == "PRON" and c.dep_ == "nsubj" or _mute_thing(c)) for c in verb.head.children
+            c.dep_ == "nsubjpass" or c.dep_ == "nsubj" and (c.pos_ == "PRON" or _mute_thing(c)) for c in verb.head.children
         ):
             node = verb.head.head  # 'Clinton told them that she believes …, saying that …': the parse hangs the speaker's next act on "believes";
-            # 'The mayor said the budget failed …, arguing that …': a budget argues nothing
+            # 'The mayor said the budget failed …, arguing that …': a budget argues nothing; 'It said that members are
+            # protected by the Secret Service, suggesting …': whoever a passive names, the one who said it suggests
         elif (
             verb.dep_ == "advcl" and _comma_gerund(verb) and verb.head.dep_ == "advcl"
             and verb.head.head.dep_ == "ccomp" and verb.head.head.head.lemma_.lower() in SPEECH_VERBS
@@ -1591,6 +1608,8 @@ class _ArticleExtraction:
             subjects = [c.left_edge.i for c in cue.content.children if c.dep_ in _SUBJECTS]
             if cue.content.dep_ == "advcl" and cue.content.head.i in cue.tokens and subjects:
                 sub = [t for t in sub if t.i >= min(subjects)]  # 'said after the convention he would …': from its subject
+            elif (told_when := _time_of_telling(cue, sub)) is not None:
+                sub = [t for t in sub if t.i >= told_when]  # 'told African-Americans this weekend he would …': from "he"
             sub = _without_repeated_cue(cue, sub)
             sub = _without_contrasted_speech(cue.content, _repaired_clause(cue.content, sub))
             sub = _without_writer_gloss(cue.content, sub)
@@ -1936,7 +1955,7 @@ class _ArticleExtraction:
             people = [p for p in self.people if not any(r is not None and r[0] <= p.pos < r[1] for r in (said, other))]
             shared = self._shared_surnames()
             genders = {n: g for n, g in self.genders.items() if n not in shared}
-            name = pick_antecedent(people, span.start, gender, genders)
+            name = pick_antecedent(people, span.start, gender, genders, subjects=self.subject_pronouns, sentence=self._sentence_start(span.start))
             if not epithet and (described := self._described_antecedent(last, span, name, gender)) is not None:
                 return described
             if name:
@@ -1965,6 +1984,11 @@ class _ArticleExtraction:
             if subjects or before:
                 return SpeakerRef(max(subjects or before)[1], "pronoun", None, None, None, span, is_organization=True)
         return SpeakerRef(name=None, resolution="pronoun", description=span.text, mention=span)
+
+    def _sentence_start(self, pos: int) -> int | None:
+        """Where the sentence holding the character at pos starts."""
+        at = bisect.bisect_right(self.sentence_starts, pos)
+        return self.sentence_starts[at - 1] if at else None
 
     def _described_antecedent(self, last: SpeakerRef | None, span: Span, name: str | None, gender: str | None) -> SpeakerRef | None:
         """'… said a man who declined to give his name. "…," he added': the unnamed person who spoke last, when named
@@ -2085,10 +2109,55 @@ def _someone_else(inner: SpeakerRef, turn: SpeakerRef) -> bool:
     return inner.resolution == "nominal" and bool(_US_OFFICE.fullmatch((inner.description or "").strip()))
 
 
-_SIGNER = r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})"
+_SIGNER = r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,7})"
 _TWEET_SIGNOFF = re.compile(r"(?P<words>.+?)\s*[—―–]+\s*" + _SIGNER + r"\s*\(@\w{1,30}\)\s*[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*", re.DOTALL)
-_QUOTE_SIGNOFF = re.compile(r"[“\"”](?P<words>[^“”\"]{10,})[”\"]\s*[―—]\s*" + _SIGNER)
+_QUOTE_SIGNOFF = re.compile(r"[“\"”](?P<words>[^“”\"]{10,})[”\"]\s*[―—–]\s*" + _SIGNER)
 _LINK = re.compile(r"\s*(?:pic\.twitter\.com/\S+|https?://\S+)\s*$")
+
+
+def _signer_end(doc: Doc, m: re.Match[str]) -> int | None:
+    """Where a sign-off's signer ends (a character offset in doc): at the end of the person the tagger finds in it ('–
+    First Lady Jill Biden Communities in Schools …' is Jill Biden), else a name of at most five words, or three after a title."""
+    start, end = m.start("name"), m.end("name")
+    person = next((ent for ent in doc.ents if ent.label_ == "PERSON" and start <= ent.start_char < end), None)
+    if person is not None and not is_title_word(person[-1].text.rsplit("-", 1)[-1]):  # not the tagger's 'Caucus Co-Chair'
+        last = person.end - 1
+        while last > person.start + 1 and doc[last].tag_ in {"NNPS", "NNS"}:
+            last -= 1  # 'Ann Lowe Schools': a plural is the next name's, no part of hers
+        return min(doc[last].idx + len(doc[last]), end)
+    words = list(re.finditer(r"\S+", doc_text(doc)[start:end]))
+    titled = [i for i, w in enumerate(words) if is_title_word(w.group()) or is_title_word(w.group().rsplit("-", 1)[-1])]
+    most = titled[-1] + 4 if titled else 5  # a name of up to three words after its title: 'Caucus Co-Chair Tom Reed'
+    return start + words[min(len(words), most) - 1].end() if words else None
+
+
+def _signer(signed: str) -> tuple[str | None, str | None, str]:
+    """Title, organisation and name of a sign-off: '– Problem Solvers Caucus Co-Chair Josh Gottheimer' is Josh
+    Gottheimer, co-chair of the Problem Solvers Caucus; a plain name ('― Sonya Herridge') is just that."""
+    words = signed.split()
+    while len(words) > 2 and words[-1].lower().endswith("ities"):
+        words = words[:-1]  # 'Jill Biden Communities [in Schools]': the next name's word, no part of hers
+    if words[:2] == ["First", "Lady"]:
+        return "First Lady", None, clean_name(" ".join(words[2:]))
+    titled = [is_title_word(w) or is_title_word(w.rsplit("-", 1)[-1]) for w in words]  # 'Co-Chair'
+    last = max((i for i, t in enumerate(titled) if t), default=-1)
+    if last < 0:
+        return None, None, clean_name(signed)
+    if len(words) - last - 1 < 2:
+        return None, None, ""  # no full name after the title: nobody a staffer could cite
+    name = clean_name(" ".join(words[last + 1 :]))
+    first = last
+    while first > 0 and titled[first - 1]:
+        first -= 1
+    if first == 0:
+        return None, None, name  # 'Rep. Ann Lowe': the title is read off the mention later
+    lead = 0
+    while lead < first and titled[lead]:
+        lead += 1  # 'Acting ICE Director': the acting director of ICE
+    org = words[lead:first]
+    if org in (["U.S."], ["US"]):
+        return " ".join(words[: last + 1]), None, name  # 'U.S. Rep.': one title
+    return " ".join([*words[:lead], *words[first : last + 1]]), " ".join(org), name
 
 
 def _without_links(text: str, s: int, e: int) -> tuple[int, int]:
@@ -2096,6 +2165,30 @@ def _without_links(text: str, s: int, e: int) -> tuple[int, int]:
     while (m := _LINK.search(text, s, e)) is not None and m.start() > s:
         e = m.start()
     return _trim(text, s, e)
+
+
+def _time_of_telling(cue: Cue, sub: list[Token]) -> int | None:
+    """Where a reported clause without "that" really begins when the parse hangs the cue's date on its verb: 'told
+    reporters Sunday the agency had just begun …', 'said on Friday he would not sign …'. The date opens the clause and
+    runs straight into its subject (with a comma between, '… said, this morning, we cannot …', it stays the words'
+    own); a date that is the subject ('said this week is a now-or-never moment') has no subject after it."""
+    content = cue.content
+    if content.dep_ != "ccomp" or content.head.i not in cue.tokens or content.i < content.head.i:
+        return None
+    subject = next((c for c in content.children if c.dep_ in _SUBJECTS and c.i < content.i), None)
+    lead = next((c for c in content.children if c.left_edge.i == sub[0].i), None)
+    if subject is None or lead is None or lead.right_edge.i + 1 != subject.left_edge.i:
+        return None
+    dated = lead.ent_type_ in {"DATE", "TIME"} if lead.dep_ == "npadvmod" else (
+        lead.dep_ == "prep" and lead.lower_ in {"on", "in", "at"} and any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in lead.children))
+    if not dated or any(t.ent_type_ not in {"DATE", "TIME"} and t.dep_ != "prep" or t.lower_ in _NOT_WHEN_TOLD for t in lead.subtree):
+        return None
+    return subject.left_edge.i
+
+
+# Dates that belong to what was said, never to the saying: 'said every year she turns away applicants', 'said next
+# year the budget will …' (words are said before they are reported)
+_NOT_WHEN_TOLD = frozenset({"every", "each", "next", "tomorrow", "coming", "later"})
 
 
 def _party_epithet(subject: Token) -> bool:
@@ -2846,6 +2939,29 @@ def _shown_saying(verb: Token) -> Token | None:
 
 
 _SHOWING_VERBS = frozenset("show hear see catch film record capture quote".split())
+
+
+def _absolute_subject(verb: Token) -> Token | None:
+    """'… remain confident despite a few early supporters of the bill now saying they think …', '…, with several
+    residents saying …': the participle's own subject is the noun of "despite" or "with" right before it, which the
+    parse hangs on the main verb; the main clause's subject says nothing."""
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or any(c.dep_ in _SUBJECTS for c in verb.children):
+        return None
+    prep = next((c for c in verb.head.children if c.dep_ == "prep" and c.lower_ in _ABSOLUTE_PREPOSITIONS and c.i < verb.i), None)
+    noun = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if noun is None or noun.pos_ not in {"NOUN", "PROPN", "PRON"} or noun.ent_type_ in {"DATE", "TIME"}:
+        return None
+    between = verb.doc[noun.right_edge.i + 1 : verb.i]
+    if not all(t.is_punct or t.dep_ == "advmod" and t.head.i == verb.i for t in between):
+        return None
+    # 'left with his lawyer, saying he …': a comma before the participle makes it the main subject's next act, unless
+    # it closes something set off inside the noun's phrase ('supporters, such as Bob Corker, R-Tenn., now saying')
+    clauses = {t.i for c in noun.subtree if c.dep_ in {"relcl", "acl"} for t in c.subtree}  # 'a speech in which he …, adding'
+    inserted = any(t.text == "," for t in noun.subtree if t.i > noun.i and t.i not in clauses)
+    return noun if inserted or not any(t.text == "," for t in between) else None
+
+
+_ABSOLUTE_PREPOSITIONS = frozenset({"despite", "with", "without", "amid"})
 
 
 def _reason_object(verb: Token) -> Token | None:

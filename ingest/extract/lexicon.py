@@ -16,6 +16,7 @@ SPEECH_VERBS = frozenset(
     conclude summarize summarise continue begin open close finish tell notify brief caution forecast project
     declare proclaim insist affirm reaffirm clarify specify elaborate stipulate instruct order direct
     voice herald brand dub label exhort liken
+    drawl chuckle murmur gush fume scoff bellow interject deadpan intone
     """.split()
 )
 
@@ -162,7 +163,9 @@ HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady rev hon".split())
 CLAUSAL_ONLY = frozenset(
     "say add note write report state explain reply respond answer continue begin conclude comment remark observe mention "
     "indicate announce declare confirm finish open close tell ask inform notify brief speculate wonder agree disagree concur "
-    "maintain".split()  # "maintain good relationships": to keep, not to assert
+    "maintain drawl chuckle murmur gush fume scoff bellow interject deadpan intone".split()  # "maintain good
+    # relationships": to keep, not to assert; the ways of speaking only say what follows in marks or a clause ('scoffed at
+    # the idea' says nothing); "laugh" is none of them: crowds and audiences laugh next to words others said
 )
 # Verbs whose object is the person addressed ("urged them", "told reporters").
 ADDRESSEE_VERBS = frozenset("tell ask inform notify brief assure reassure remind thank advise counsel instruct order direct".split())

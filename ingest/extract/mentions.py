@@ -9,6 +9,7 @@ apposition ("wife of", "spokeswoman"), gendered titles, common first names and p
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -39,6 +40,19 @@ from kb.names import SURNAME_PREFIXES, given_name_gender, name_gender
 # QUOTED: inside quotation marks; MODIFIER: a name that only qualifies a noun ("the Obama administration's weakness")
 # SPEAKING: the named speaker of a quote, in that quote's sentence
 QUOTED, MODIFIER, OTHER, SUBJECT, MAIN_SUBJECT, SPEAKING = -2, -1, 0, 1, 2, 3
+
+
+@dataclass(frozen=True)
+class SubjectPronoun:
+    """A "he" or "she" that is a clause's subject, at `pos` in the sentence starting at `sentence`: `leads` the
+    sentence (the main clause's subject, or that of one joined to it: '… and he said'), or is `embedded` in a clause
+    describing a noun ('… the war that, throughout his career, he counseled')."""
+
+    pos: int
+    sentence: int
+    gender: str
+    leads: bool = False
+    embedded: bool = False
 
 
 @dataclass
@@ -345,9 +359,8 @@ def _qualified(qualifiers: frozenset[str], p: PersonMention) -> bool:
     document gives the holder nowhere else ('The Democratic governor' after 'Gov. Ralph Northam', not after 'Republican
     Gov. …' or 'Gov. … (R-Va.)')."""
     named_party = p.qualifiers & PARTY_QUALIFIERS.keys()
-    return all(
-        q in PARTY_QUALIFIERS and not named_party and p.party in (None, PARTY_QUALIFIERS[q]) for q in qualifiers - p.qualifiers
-    )
+    written = p.qualifiers | frozenset(p.body.lower().split())  # 'The House Judiciary Committee chairman': the body named before
+    return all(q in PARTY_QUALIFIERS and not named_party and p.party in (None, PARTY_QUALIFIERS[q]) for q in qualifiers - written)
 
 
 def office_holders(office: str, qualifiers: frozenset[str], people: list[PersonMention], at: int, strict: bool = False) -> set[str]:
@@ -432,13 +445,36 @@ def _gender_of(name: str, people: list[PersonMention], genders: dict[str, str]) 
     return found.pop() if len(found) == 1 else None
 
 
-def pick_antecedent(people: list[PersonMention], at: int, gender: str | None, genders: dict[str, str], window: int = 1500) -> str | None:
+def subject_pronouns(base: int, doc: Doc) -> list[SubjectPronoun]:
+    """Every "he" and "she" that is the subject of a clause in doc, with where its sentence starts."""
+    return [
+        SubjectPronoun(
+            base + tok.idx, base + tok.sent.start_char, "female" if tok.lower_ == "she" else "male",
+            leads=tok.head.dep_ == "ROOT" or tok.head.dep_ == "conj" and tok.head.head.dep_ == "ROOT",
+            embedded=any(v.dep_ in {"relcl", "acl"} for v in [tok.head, *tok.head.ancestors]),
+        )
+        for tok in doc
+        if tok.lower_ in {"he", "she"} and tok.dep_ in {"nsubj", "nsubjpass"}
+    ]
+
+
+def pick_antecedent(
+    people: list[PersonMention],
+    at: int,
+    gender: str | None,
+    genders: dict[str, str],
+    window: int = 1500,
+    subjects: Sequence[SubjectPronoun] = (),
+    sentence: int | None = None,
+) -> str | None:
     """The person a pronoun at `at` refers to: of the agreeing people named before it, those of the latest sentence
     naming any, and of those the most salient (a main clause's subject first), then the latest.
 
     Names inside quotation marks count only when nobody else agrees, and the head of an apposition is preferred to
     what it holds. "Bill Clinton spoke out, suggesting that Mr. Trump was using the practice. 'These children …,' he
-    wrote": Clinton, the subject of the main clause, not Trump, the last man named.
+    wrote": Clinton, the subject of the main clause, not Trump, the last man named. When that sentence names nobody as
+    its main subject but is led by a "he" or "she" (`subjects`), a pronoun in a later sentence (the one starting at
+    `sentence`), or in the same one but no clause describing a noun, means whom that one means.
     """
     before = [p for p in people if p.pos < at and at - p.pos < window]
     agreeing = [p for p in before if gender is None or _gender_of(p.name, people, genders) in (None, gender)]
@@ -452,5 +488,13 @@ def pick_antecedent(people: list[PersonMention], at: int, gender: str | None, ge
     latest = max(pool, key=lambda p: p.pos)
     if latest.sentence is None:
         return latest.name
-    sentence = [p for p in pool if p.sentence == latest.sentence]
-    return max(sentence, key=lambda p: (p.rank, p.pos)).name
+    best = max((p for p in pool if p.sentence == latest.sentence), key=lambda p: (p.rank, p.pos))
+    later = sentence is not None and latest.sentence < sentence or any(s.pos == at and not s.embedded for s in subjects)
+    if best.rank < MAIN_SUBJECT and gender is not None and later:
+        # 'He criticized Tom Reyes's plan. "…," he said': the sentence before is led by a "he", and this "he" (in a
+        # later sentence, or the same one outside a clause describing a noun: 'He went after Reyes …, and -- … -- he
+        # said') goes on with that one, not with the man it only names (centering: a subject continues)
+        chained = next((s for s in subjects if s.sentence == latest.sentence and s.leads and s.gender == gender and s.pos < best.pos), None)
+        if chained is not None:
+            return pick_antecedent(people, chained.pos, gender, genders, window, subjects, chained.sentence) or best.name
+    return best.name

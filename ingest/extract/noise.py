@@ -70,6 +70,8 @@ def paragraph_noise(text: str) -> Rejected | None:
     credit = _CREDIT.search(stripped)
     if credit and (credit.end() >= len(stripped.rstrip(".)] ")) or stripped.startswith("Image ")):
         return Rejected.CAPTION  # credits close a caption ("... Joshua Lott/Reuters"); "a Reuters/Ipsos poll" mid-sentence is prose
+    if credit and stripped[credit.end() :].lstrip().startswith("Story Highlights"):
+        return Rejected.CAPTION  # USA Today's photo box: "… (Photo: Jane Roe, AP) Story Highlights <the summary's bullets>"
     letters = _LETTERS.findall(stripped)
     words = stripped.split()
     if len(words) >= 3 and letters and sum(c.isupper() for c in letters) >= 0.8 * len(letters):

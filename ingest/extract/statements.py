@@ -94,7 +94,8 @@ def _issued_in_text(parsed: list[tuple[int, Doc]]) -> str | None:
 
 def attribute_statement(text: str, parsed: list[tuple[int, Doc]], quotes: list[Quote], who: str, release: bool = False) -> list[Quote]:
     """The issuer's words: their own quotes, first-person quotes and every stretch of text no one else is quoted in
-    (with `release`, a member's press release, not the sentences that narrate the member in the third person).
+    (with `release`, a member's press release, not the sentences that narrate the member in the third person, and in a
+    release told so, only the stretches that speak in the first person).
 
     Quotations of other named people (and organisations) keep their speakers; anything credited to a vague
     subject ("Today's vote", "I") inside a statement is the issuer's.
@@ -119,9 +120,17 @@ def attribute_statement(text: str, parsed: list[tuple[int, Doc]], quotes: list[Q
             out.append(q)  # another named person quoted in the statement
     covered = sorted((q.start, q.end) for q in out)
     keep = _members_words(name) if release else None
+    # a release that narrates the member ('King congratulated Hauff') and holds no statement it introduces is the office's
+    # account: of its unmarked text, only what speaks in the first person is the member's ('Hauff, 100, received the
+    # award …' and its dateline are not)
+    narrated = keep is not None and not _ISSUED.search(text) and any(
+        not keep(text[base + st.start_char : base + st.end_char]) for base, doc in parsed for st in doc.sents
+    )
     for start, end in _uncovered_runs(text, parsed, covered, keep):
         if (mark := _END_MARK.search(text, start, end)) is not None:
             end = mark.start()  # '… to our residents." ###': the release's end mark, not words of the issuer's
+        if narrated and not _FIRST_PERSON_WORD.search(outside_marks(text[start:end])):
+            continue
         if count_words(text[start:end]) >= 4:
             out.append(Quote(text=text[start:end], start=start, end=end, kind="statement", speaker=copy_speaker(issuer), confidence=0.9))
     return out
@@ -152,6 +161,7 @@ def _unaccented(text: str) -> str:
     return "".join(unicodedata.normalize("NFKD", c)[0] for c in text)
 
 
+_FIRST_PERSON_WORD = re.compile(r"\b(?:I|[Ww]e|me|us|[Mm]y|[Oo]urs?|myself|ourselves)\b")
 _END_MARK = re.compile(r"\s*(?:#\s*){3}$|\s+-30-$")  # a press release's "###" or "-30-"
 _INTRODUCES = re.compile(r"[:,]\s*(?:[“\"]|â€œ)")  # an opening mark, or its UTF-8 read as Windows-1252
 _NARRATED = re.compile(r"(?:He|She|His|Her)\b")
