@@ -591,6 +591,11 @@ def test_a_release_told_in_the_third_person_holds_only_the_members_first_person_
             "I am proud that Dover honours the service of its oldest worker.")
     quotes = extractor.extract(text, "statement", "", None, "Paul Brandt")
     assert [(q.text, q.speaker.name) for q in quotes] == [("I am proud that Dover honours the service of its oldest worker.", "Paul Brandt")]
+    # a release that introduces its statement keeps it whole, but not its dateline
+    text = ("WASHINGTON (April 12, 2016) Congressman Paul Brandt issued a statement today on the rallies: We say we are a "
+            "nation of opportunity, and it is time for this Congress to respond.")
+    quotes = extractor.extract(text, "statement", "", None, "Paul Brandt")
+    assert quotes and not [q for q in quotes if "WASHINGTON" in q.text]
 
 
 # -- pronouns and nesting: gender, apposition, relative clauses ------------------------------------------------

@@ -129,8 +129,8 @@ def attribute_statement(text: str, parsed: list[tuple[int, Doc]], quotes: list[Q
     for start, end in _uncovered_runs(text, parsed, covered, keep):
         if (mark := _END_MARK.search(text, start, end)) is not None:
             end = mark.start()  # '… to our residents." ###': the release's end mark, not words of the issuer's
-        if narrated and not _FIRST_PERSON_WORD.search(outside_marks(text[start:end])):
-            continue
+        if narrated and not _FIRST_PERSON_WORD.search(outside_marks(text[start:end])) or _DATELINE.fullmatch(text, start, end):
+            continue  # 'WASHINGTON (April 12, 2006)' heads the release; nobody says it
         if count_words(text[start:end]) >= 4:
             out.append(Quote(text=text[start:end], start=start, end=end, kind="statement", speaker=copy_speaker(issuer), confidence=0.9))
     return out
@@ -161,6 +161,7 @@ def _unaccented(text: str) -> str:
     return "".join(unicodedata.normalize("NFKD", c)[0] for c in text)
 
 
+_DATELINE = re.compile(r"[A-Z][A-Z .,'’-]*\s*\([^()]*\d{4}\)\s*[-–—]*\s*")
 _FIRST_PERSON_WORD = re.compile(r"\b(?:I|[Ww]e|me|us|[Mm]y|[Oo]urs?|myself|ourselves)\b")
 _END_MARK = re.compile(r"\s*(?:#\s*){3}$|\s+-30-$")  # a press release's "###" or "-30-"
 _INTRODUCES = re.compile(r"[:,]\s*(?:[“\"]|â€œ)")  # an opening mark, or its UTF-8 read as Windows-1252
