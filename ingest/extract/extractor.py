@@ -596,7 +596,7 @@ def _in_store(verb: Token) -> bool:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return (
         verb.lemma_.lower() in {"threaten", "promise"} and subject is not None and _mute_thing(subject)
-        and subject.lemma_.lower() in _THINGS | _EVENTS and any(c.dep_ == "xcomp" for c in verb.children)
+        and subject.lemma_.lower() in _MUTE_SUBJECTS and any(c.dep_ == "xcomp" for c in verb.children)
     )
 
 
@@ -607,6 +607,7 @@ _EVENTS = frozenset({
     "pandemic", "outbreak", "shutdown", "deal", "situation", "case", "trial", "election", "race", "event", "incident",
     "development", "episode",
 })
+_MUTE_SUBJECTS = _THINGS | _EVENTS  # things and events: subjects that say nothing
 
 
 def _said_of_its_subject(verb: Token) -> bool:
@@ -631,7 +632,7 @@ def _inferred(verb: Token) -> bool:
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "csubj"}), None)
     if subject is not None and subject.tag_ in {"WDT", "WP"}:
         subject = _relative_antecedent(subject) or verb.head
-    return subject is not None and (subject.dep_ == "csubj" or subject.pos_ != "PROPN" and subject.lemma_.lower() in _THINGS | _EVENTS)
+    return subject is not None and (subject.dep_ == "csubj" or subject.pos_ != "PROPN" and subject.lemma_.lower() in _MUTE_SUBJECTS)
 
 
 def _owner(noun: Token, inside: set[int]) -> Token | None:
@@ -2126,9 +2127,14 @@ def _signer_end(doc: Doc, m: re.Match[str]) -> int | None:
             last -= 1  # 'Ann Lowe Schools': a plural is the next name's, no part of hers
         return min(doc[last].idx + len(doc[last]), end)
     words = list(re.finditer(r"\S+", doc_text(doc)[start:end]))
-    titled = [i for i, w in enumerate(words) if is_title_word(w.group()) or is_title_word(w.group().rsplit("-", 1)[-1])]
+    titled = [i for i, w in enumerate(words) if _signer_title_word(w.group())]
     most = titled[-1] + 4 if titled else 5  # a name of up to three words after its title: 'Caucus Co-Chair Tom Reed'
     return start + words[min(len(words), most) - 1].end() if words else None
+
+
+def _signer_title_word(word: str) -> bool:
+    """A title word of a sign-off, a hyphenated one by its last part too ('Co-Chair')."""
+    return is_title_word(word) or is_title_word(word.rsplit("-", 1)[-1])
 
 
 def _signer(signed: str) -> tuple[str | None, str | None, str]:
@@ -2139,7 +2145,7 @@ def _signer(signed: str) -> tuple[str | None, str | None, str]:
         words = words[:-1]  # 'Jill Biden Communities [in Schools]': the next name's word, no part of hers
     if words[:2] == ["First", "Lady"]:
         return "First Lady", None, clean_name(" ".join(words[2:]))
-    titled = [is_title_word(w) or is_title_word(w.rsplit("-", 1)[-1]) for w in words]  # 'Co-Chair'
+    titled = [_signer_title_word(w) for w in words]
     last = max((i for i, t in enumerate(titled) if t), default=-1)
     if last < 0:
         return None, None, clean_name(signed)
