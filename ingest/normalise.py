@@ -1,18 +1,28 @@
 """Length-preserving text normalisation: every character keeps its offset.
 
-Hard-wrapped lines, Markdown emphasis and escapes, odd spaces and control characters, a video player's words, and
-the link cards some sites print after a name, are replaced one character for one, so an offset into
+Hard-wrapped lines, Markdown emphasis and escapes, the HTML tags Markdown may carry, odd spaces and control characters, a
+video player's words, and the link cards some sites print after a name, are replaced one character for one, so an offset into
 the normalised text is the same offset into the source text and no map needs to be carried downstream.
 """
 
 from __future__ import annotations
 
+import html
 import re
 
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\u200b\u2060\ufeff]")
 _MD_EMPHASIS = re.compile(r"\*\*|__")
 _MD_ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!>~|])")
+# Markdown may carry HTML (the White House's transcripts come as table cells: '<td …>THE VICE PRESIDENT: How we doing?<br />'):
+# its tags are layout, and a tag that ends a block or breaks a line ends a paragraph; an entity is its character
+_HTML_TAG = re.compile(
+    r"</?(table|colgroup|col|thead|tbody|tfoot|tr|td|th|br|hr|p|div|span|strong|em|b|i|u|s|del|ins|sup|sub|a|img|figure"
+    r"|figcaption|blockquote|ul|ol|li|h[1-6])\b(?:\s[^<>]*)?/?>",
+    re.IGNORECASE,
+)
+_BREAKING_TAGS = frozenset({"br", "hr", "tr", "td", "th", "p", "div", "figure", "figcaption", "blockquote", "li", "table"} | {f"h{n}" for n in range(1, 7)})
+_HTML_ENTITY = re.compile(r"&(?:amp|lt|gt|quot|apos|nbsp|#\d{2,5});")
 # A newline inside a paragraph (Markdown hard breaks end in two spaces): not before a blank line, and the next line is no list item or label.
 _SOFT_BREAK = re.compile(r"(?<=\S) ?\n(?![ ]*\n)(?![ ]*(?:[-*+][ ]|\d+[.)][ ]|[A-Z][A-Z.'’ -]{2,}:))")
 
@@ -80,11 +90,23 @@ def normalise(text: str, markdown: bool = False) -> str:
     text = _CONTROL.sub(" ", text)
     text = _SPACES.sub(" ", text)
     if markdown:
+        text = _HTML_TAG.sub(_html_tag_as_layout, text)
+        text = _HTML_ENTITY.sub(_html_entity_as_character, text)
         text = _MD_EMPHASIS.sub(lambda m: " " * len(m.group()), text)
         text = _MD_ESCAPE.sub(" ", text)
     text = _SOFT_BREAK.sub(lambda m: " " * len(m.group()), text)
     text = _PLAYER_TEXT.sub(lambda m: " " * len(m.group()), text)
     return without_link_cards(text)
+
+
+def _html_tag_as_layout(tag: re.Match[str]) -> str:
+    """A tag as spaces; one that ends a block or breaks a line as a blank line first ('<br />' or '</td>' ends a paragraph)."""
+    return ("\n\n" if tag.group(1).lower() in _BREAKING_TAGS else "").ljust(len(tag.group()))
+
+
+def _html_entity_as_character(entity: re.Match[str]) -> str:
+    character = html.unescape(entity.group())
+    return (" " if character == "\u00a0" else character).ljust(len(entity.group()))
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from conftest import ABC, SEEDS
 
+from ingest.extract.extractor import QuoteExtractor
 from ingest.readers import RawDocument, ReaderError, expand_paths, read_path
 
 
@@ -127,3 +128,29 @@ def test_a_card_with_a_misspelt_name_leaves_the_prose_name_whole() -> None:
     assert normalise(text).startswith("Rep. Tom Riel ")  # never "Rep. Tom" with the surname blanked
     spaced = "Rep. Tom Riel Tom Anton Riel Voters sour on tariffs Budget talks stall MORE (R-Pa.) said the plan was dead."
     assert " ".join(normalise(spaced).split()) == "Rep. Tom Riel (R-Pa.) said the plan was dead."
+
+
+# A White House transcript as its site publishes it: the labels inside table cells, paragraphs ended by '<br />' (invented text).
+TABLE_TRANSCRIPT = (
+    '<table class="has-fixed-layout">\n<tbody>\n<tr class="odd">\n<td class="has-text-align-center">REMARKS BY\n'
+    "THE VICE PRESIDENT<br />\nAT THE HARBOR GALA</td>\n</tr>\n</tbody>\n</table>\n\n"
+    '<table class="has-fixed-layout">\n<tbody>\n<tr class="odd">\n<td class="has-text-align-left">THE VICE PRESIDENT:\u00a0\n'
+    "Thank you all.\u00a0 (Applause.)\u00a0 We are proud of the harbor &amp; its\nworkers.<br />\n\u00a0<br />\n"
+    "MR. ROE:\u00a0 We will open the <strong>new pier</strong> in May.</td>\n</tr>\n</tbody>\n</table>"
+)
+
+
+def test_html_in_a_records_text_is_layout_every_offset_kept_and_its_labels_read(extractor: QuoteExtractor) -> None:
+    """A record's text carrying HTML table markup had been stored tags and all, and its transcript credited to one speaker."""
+    from ingest.readers import read_record
+
+    doc = read_record({"title": "Remarks by the Vice President", "text": TABLE_TRANSCRIPT, "url": "https://example.org/r"}, "r.jsonl:1")
+    assert len(doc.text) == len(TABLE_TRANSCRIPT)
+    assert "<" not in doc.text and ">" not in doc.text and "&amp;" not in doc.text
+    assert "proud of the harbor & its workers." in " ".join(doc.text.split())  # the entity is its character
+    quotes = extractor.extract(doc.text, kind="roundtable", title=doc.title)
+    said = {(q.speaker.title, q.speaker.name, " ".join(q.text.split())) for q in quotes}
+    assert said == {
+        ("Vice President", None, "Thank you all. (Applause.) We are proud of the harbor & its workers."),
+        (None, "Roe", "We will open the new pier in May."),
+    }
