@@ -910,6 +910,15 @@ def test_an_npr_photo_caption_is_a_caption() -> None:
     assert paragraph_noise('Hide caption "We are a normal couple," says Ann Lowe. Previous Next Sara Holt/NPR') is None
 
 
+def test_a_graphics_credit_and_title_are_a_caption() -> None:
+    """'Rich Clabaugh/Staff Europe's migration crisis: …', a map's credit and title, had been prose: its "person" was whom
+    a later "he said" meant (invented names)."""
+    from ingest.extract.noise import Rejected, paragraph_noise
+
+    assert paragraph_noise("Sara Holt/Staff Europe's migration crisis: The eastern Mediterranean routes") == Rejected.CAPTION
+    assert paragraph_noise("Sara Holt/Staff reported from the border.") is None  # a sentence is prose
+
+
 def test_a_photo_box_with_its_story_highlights_is_a_caption() -> None:
     """USA Today's '… (Photo: Jane Roe, AP) Story Highlights …' had been prose: its tagger-made "Story Highlights" was
     the man a later "he" meant (invented names)."""
@@ -3299,10 +3308,17 @@ def test_an_owners_name_the_tagger_cut_is_named_whole(extractor: QuoteExtractor)
 
 
 def test_a_two_word_office_is_not_its_last_word(extractor: QuoteExtractor) -> None:
+    """Staff saw Vice President Kamala Harris titled "president" where a readout called her "the Vice President"."""
     text = 'Attorney General Dana Whitfield spoke on Monday. "We will not comment," the attorney general said.'
-    assert find(extractor.extract(text), "will not comment").speaker.title == "attorney general"  # not "general"
+    # not "general"; as the document writes the office before her name
+    assert find(extractor.extract(text), "will not comment").speaker.title == "Attorney General"
     text = '"The data were missing," said the Homeland Security inspector general.'
     assert find(extractor.extract(text), "data were missing").speaker.title == "inspector general"
+    text = ("Today, Vice President Dana Whitfield met voting rights leaders. During the meeting, the Vice President "
+            "called out extremists, noting more than 300 anti-voter bills were introduced last year.")
+    assert find(extractor.extract(text), "300 anti-voter").speaker.title == "Vice President"
+    text = "The Lieutenant Governor said more than 300 bills were introduced last year."
+    assert find(extractor.extract(text), "300 bills").speaker.title == "lieutenant governor"
 
 
 @pytest.mark.parametrize(
@@ -3383,6 +3399,14 @@ def test_a_different_surname_with_the_same_letters_is_not_a_misspelling(extracto
         ("Ginny Lowell, a Democrat and 72-year-old retired district attorney from Princeton, says the plan will fail.", "retired district attorney", None),
         ("Craig Fulton, a former Florida emergency official who led the agency, said the storm was the worst in years.", "former emergency official", "Florida"),
         ("Mia Wolde, a memory and learning researcher at Grand Valley State University, said the study was flawed.", "memory and learning researcher", "Grand Valley State University"),
+        # where they are based is no body they work for; an office "of" something is whole (was "deputy chief")
+        ('"I see now what the plan is," Greg Sandor, a Tennessee-based immigration attorney, told The Intercept.', "immigration attorney", None),
+        ('"We will act," said Drew Hallam, the governor\'s deputy chief of staff.', "deputy chief of staff", None),
+        ('"We will act," said Kris Kobalt, the Kansas secretary of state.', "secretary of state", "Kansas"),
+        # a profession after the name keeps the body it is held at (not "Middle East")
+        ('"We will act," said Ken Pollard, a Middle East expert at the American Enterprise Institute.', "expert", "American Enterprise Institute"),
+        # a profession written before the name (was the title "longtime")
+        ('"Every network has a chart," said longtime California Democratic consultant Bill Carrow.', "longtime consultant", "California"),
     ],
 )
 def test_a_profession_in_apposition_is_the_speakers_title(extractor: QuoteExtractor, text: str, title: str, organization: str | None) -> None:

@@ -53,6 +53,24 @@ def test_a_person_without_a_capital_is_none(extractor: QuoteExtractor) -> None:
     assert _people(doc) == ["Ann Lowe"]
 
 
+def test_a_person_ending_in_an_acronym_is_a_headline_not_a_name(extractor: QuoteExtractor) -> None:
+    """'Collapse Surviving ISIS' had been a person, and every later "ISIS" a mention of them that "he" went back to."""
+    doc = person_names(_tagged(extractor, "Collapse Surviving ISIS: young conscripts begin a long path to healing.", ["Collapse Surviving ISIS"]))
+    assert _people(doc) == []
+    doc = person_names(_tagged(extractor, "John Harlan III spoke and JOHN HARLAN listened.", ["John Harlan III", "JOHN HARLAN"]))
+    assert _people(doc) == ["John Harlan III", "JOHN HARLAN"]
+
+
+def test_a_name_after_an_age_is_a_person_whatever_the_tagger_read(extractor: QuoteExtractor) -> None:
+    """'Among them is 15-year-old Bassim': the tagger's "organisation" was nobody "he" could mean."""
+    text = "Among them is 15-year-old Bassim, who found shelter in the camp."
+    doc = person_names(_tagged(extractor, text, ["Bassim"], label="ORG"))
+    assert _people(doc) == ["Bassim"]
+    for body in ("Harvard Club", "NATO"):  # institutions have ages too: 'the 150-year-old Harvard Club'
+        doc = person_names(_tagged(extractor, f"The vote was held at the 150-year-old {body} on Monday.", [body], label="ORG"))
+        assert _people(doc) == []
+
+
 def test_other_entities_stay_as_the_tagger_left_them(extractor: QuoteExtractor) -> None:
     doc = _tagged(extractor, "The Obama Foundation said the center would open.", ["The Obama Foundation"], label="ORG")
     assert [(e.text, e.label_) for e in person_names(doc).ents] == [("The Obama Foundation", "ORG")]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -27,6 +29,10 @@ def person_names(doc: Doc) -> Doc:
     for ent in ents:
         if ent.label_ == "PERSON" and not any(t.text[:1].isupper() for t in ent):
             continue  # 'doesn't think marijuana is more dangerous': a name is written with a capital
+        if ent.label_ == "PERSON" and _ends_in_an_acronym(ent):
+            continue  # 'Collapse Surviving ISIS: Young Yazidi conscripts …', a headline: no surname is written as an acronym
+        if ent.label_ in _MISREAD_LABELS and _aged(ent):
+            ent = Span(doc, ent.start, ent.end, label="PERSON")  # 'Among them is 15-year-old Bassim': a person, not a body
         if ent.label_ == "PERSON" and (cut := _spaced_dash(ent)) is not None:
             ent = Span(doc, ent.start, cut, label="PERSON")  # 'rival Chris Christie - led to a dismal fifth place'
         if ent.label_ == "PERSON" and (surname := _surname_after(ent)) is not None:
@@ -45,6 +51,26 @@ def person_names(doc: Doc) -> Doc:
     if repaired != ents:
         doc.ents = sorted(repaired, key=lambda e: e.start)
     return doc
+
+
+_ROMAN = re.compile(r"[IVX]+")  # 'John Smith III'
+
+
+def _ends_in_an_acronym(ent: Span) -> bool:
+    """The last word all capitals (not a numeral) after a word that is not: 'Surviving ISIS', never 'John Smith III'."""
+    last = ent[-1].text
+    return len(ent) > 1 and len(last) > 1 and last.isupper() and last.isalpha() and not _ROMAN.fullmatch(last) and not ent[-2].text.isupper()
+
+
+def _aged(ent: Span) -> bool:
+    """A one-word proper name right after an age ('15-year-old Bassim'); not one in capitals ('the 70-year-old NATO') nor
+    of more words ('the 150-year-old Harvard Club'), which name bodies as often."""
+    doc = ent.doc
+    word = ent[0]
+    return (
+        len(ent) == 1 and word.pos_ == "PROPN" and word.text[:1].isupper() and not word.text.isupper() and ent.start >= 3
+        and [t.lower_ for t in doc[ent.start - 3 : ent.start]] == ["year", "-", "old"]
+    )
 
 
 def _spaced_dash(ent: Span) -> int | None:

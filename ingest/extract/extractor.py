@@ -3429,10 +3429,13 @@ def _name_office_descriptions(quotes: list[Quote], people: list[PersonMention], 
             s.name = holder
             # the office as the document writes it before the name ('President'), unless the description says which
             # holder ('the former president'); a party it gives stays the organisation
-            written = next((p.office for p in people if p.name == holder and p.office.lower() == office), None)
+            # ('Vice President' for 'the vice president' the description's office gives)
+            titled = (s.title or "").lower()
+            written = next((p.office for p in people if p.name == holder and p.office.lower() in (office, titled)), None)
             described = " ".join([*m.group(1).lower().split(), office])
-            if not s.title or s.title.lower() in (described, office):
-                s.title = written if written and not qualifiers - PARTY_QUALIFIERS.keys() else s.title or described
+            if not s.title or titled in (described, office):
+                same = written is not None and (not qualifiers - PARTY_QUALIFIERS.keys() or written.lower() == titled)
+                s.title = written if same else s.title or described
             s.resolution, s.description = "named", None
 
 

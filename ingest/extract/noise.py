@@ -23,7 +23,7 @@ class Rejected(str, Enum):
     NARRATOR = "narrator"  # an article's own "I", "we" or "you" (its unnamed author, its reader: "I wonder if …", "we asked")
 
 
-_AGENCIES = r"(?:Reuters|REUTERS|AP|AFP|Getty(?: Images)?|EPA|Bloomberg|NYT|The New York Times|The Washington Post|Pool|Shutterstock|ZUMA|Sipa|UPI|CNN|Fox News|NBC|ABC|CBS)"
+_AGENCIES = r"(?:Reuters|REUTERS|AP|AFP|Staff|Getty(?: Images)?|EPA|Bloomberg|NYT|The New York Times|The Washington Post|Pool|Shutterstock|ZUMA|Sipa|UPI|CNN|Fox News|NBC|ABC|CBS)"
 _CREDIT = re.compile(
     rf"(?:\b[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{0,3}} ?/ ?{_AGENCIES}\b|\b{_AGENCIES} ?/ ?[A-Z][\w'’-]+|\bGetty Images\b|\bImage (?:copyright|caption)\b"
     r"|\bFile [Pp]hoto\b|\bPhoto(?:graph)? (?:by|credit|courtesy)\b|\((?:Photo|Image|Credit)[^)]*\)|\bAP Photo\b)"
@@ -70,6 +70,8 @@ def paragraph_noise(text: str) -> Rejected | None:
     credit = _CREDIT.search(stripped)
     if credit and (credit.end() >= len(stripped.rstrip(".)] ")) or stripped.startswith("Image ")):
         return Rejected.CAPTION  # credits close a caption ("... Joshua Lott/Reuters"); "a Reuters/Ipsos poll" mid-sentence is prose
+    if credit and credit.start() == 0 and stripped[-1] not in ".!?\"”’'":
+        return Rejected.CAPTION  # a graphic's credit and title: "Rich Clabaugh/Staff Europe's migration crisis: The routes"
     if credit and stripped[credit.end() :].lstrip().startswith("Story Highlights"):
         return Rejected.CAPTION  # USA Today's photo box: "… (Photo: Jane Roe, AP) Story Highlights <the summary's bullets>"
     letters = _LETTERS.findall(stripped)

@@ -74,13 +74,13 @@ def is_title_word(word: str) -> bool:
     return w in TITLE_WORDS or singular in TITLE_WORDS
 
 
-def split_title(words: list[str]) -> tuple[str | None, str | None]:
+def split_title(words: list[str], professions: bool = False) -> tuple[str | None, str | None]:
     """'White House press secretary' -> ('press secretary', 'White House'); descriptive words and honorifics dropped.
 
     The title is the run of title words that ends at the name ("Chief of Staff", "first lady"), with the lower-case words
     before the organisation ("presidential candidate", "political scientist"); before a capitalised title, only those
     that qualify it ("former", "retired"): 'liberal icon Sen.' is a senator, 'pro-immigration … Executive Director' a
-    director."""
+    director. With `professions`, a profession in lower case ends the run too ('consultant' before a name)."""
     words = [
         w for i, w in enumerate(words)
         if _first_lady(words, i) or _party_opens_a_body(words, i) or w.lower().strip(",") not in DESCRIPTIVE_WORDS and w.lower().strip(".,") not in HONORIFICS
@@ -88,7 +88,7 @@ def split_title(words: list[str]) -> tuple[str | None, str | None]:
     while words and words[0].lower() in {"and", "or", "&"}:
         words = words[1:]  # 'a Democrat and … retired district attorney': the party dropped, its "and" goes with it
     cut = len(words)
-    while cut > 0 and _in_title_run(words, cut - 1, cut < len(words)):
+    while cut > 0 and _in_title_run(words, cut - 1, cut < len(words), professions):
         cut -= 1
     if cut < len(words) - 1 and words[cut].lower() == "fellow":
         del words[cut]  # 'Fellow Democratic Sen. Chris Coons': the adjective, not a research fellow
@@ -106,9 +106,12 @@ def split_title(words: list[str]) -> tuple[str | None, str | None]:
         # before a capitalised one: 'on infant formula Senator')
     title = " ".join([*described, *head[trail:], *run]).strip(" ,") or None
     org = " ".join(head[lead:trail]).strip(" ,") or None
+    if org is not None and org.split()[-1].lower() in _PLACED:
+        org = None  # 'a Tennessee-based immigration attorney': where they work, not whom for
     return title, (None if junk_organization(org) else org)  # "Jim Watson Getty Images" is a credit, not an organisation
 
 
+_PLACED = frozenset({"based", "area"})  # 'Tennessee - based', 'Washington - area'
 _PLURAL_TITLES = {"Sens.": "Sen.", "Sens": "Sen.", "Reps.": "Rep.", "Reps": "Rep.", "Senators": "Senator", "Representatives": "Representative"}
 
 
@@ -133,13 +136,14 @@ def _first_lady(words: list[str], i: int) -> bool:
     return low[i] == "first" and i + 1 < len(low) and low[i + 1] in spouse or low[i] in spouse and i > 0 and low[i - 1] == "first"
 
 
-def _in_title_run(words: list[str], i: int, run_after: bool) -> bool:
-    """Whether words[i] continues the title run that ends at the name: a title word, 'first lady', or the "of" of
-    "Chief of Staff" between a title word and the run."""
+def _in_title_run(words: list[str], i: int, run_after: bool, professions: bool) -> bool:
+    """Whether words[i] continues the title run that ends at the name: a title word, with `professions` one written in
+    lower case ('longtime California Democratic consultant Bill Carrick'), 'first lady', or the "of" of "Chief of Staff"
+    between a title word and the run."""
     w = words[i].lower().strip(".,")
     if w == "of":
         return run_after and i > 0 and is_title_word(words[i - 1])
-    return is_title_word(w) or _first_lady(words, i)
+    return is_title_word(w) or professions and words[i] in INTRODUCED_ROLES or _first_lady(words, i)
 
 
 def clause_subject_in_source(source: Token) -> Token | None:
@@ -356,8 +360,8 @@ def _time_phrase(prep: Token) -> bool:
 _WHEN_NOUNS = frozenset({"point", "time", "times", "moment"})
 
 
-# Words before an office that make it another ('the deputy director' is not the director).
-_RANKS = frozenset({"deputy", "assistant", "associate", "acting", "interim", "former", "principal"})
+# Words before an office that make it another ('the deputy director' is not the director, 'the Vice President' no president).
+_RANKS = frozenset({"deputy", "assistant", "associate", "acting", "interim", "former", "principal", "vice", "lieutenant", "under"})
 # Offices named by two words, the second of which alone is another office ('the attorney general' is no general).
 _TWO_WORD_OFFICES = {"general": frozenset({"attorney", "inspector", "surgeon", "solicitor"}), "secretary": frozenset({"press"})}
 
@@ -403,7 +407,9 @@ def _office_before(before: SpacySpan, words: list[Token], person: SpacySpan, ent
         if title is None and rest and any(is_title_word(w) for w in rest.split()):
             title = rest  # 'White House Director of Legislative Affairs': an office in title case
         return _dweller(title, org) or (title, _whole_body(org, title, before, person) if title else org)
-    title, org = split_title([_as_written(t) for t in words])
+    # a profession ends the run before a name ('consultant Bill Carrick'); after one, its own words do ('a Middle East
+    # expert at the American Enterprise Institute', read by office_in_apposition)
+    title, org = split_title([_as_written(t) for t in words], professions=True)
     named = [e[1:] if _capitalised_as_first(e[0]) else e for e in ents if e.label_ in _ORG_LABELS and before.start <= e.start and e.end <= person.start]
     named = [e for e in named if len(e)]
     # "Press Secretary Sarah Sanders" with "Press" tagged an organisation: all of it is the title
@@ -593,6 +599,8 @@ def office_in_apposition(person: SpacySpan) -> tuple[str | None, str | None]:
         return None, None  # 'Schumer, a member of the Gang of Eight': a body they sit on, no office of their own
     title, org = split_title([t.text for t in words] if not any(t.is_punct and t.text != "-" for t in words) else [head.text])
     title = title.replace(" - ", "-") if title else title
+    if title and title.split()[-1] == head.text and (held_of := _office_of(head)):
+        title = " ".join([title, *(t.text for t in held_of)])  # "Pelosi's deputy chief of staff", 'the Kansas secretary of state'
     if org is not None and not is_title_word(head.text) and (title is None or org.split()[-1] == head.text):
         # 'a New York Times journalist', 'a Maryland-based activist'; 'the former top White House expert on Russia' is
         # no "former top" of a "White House expert"
