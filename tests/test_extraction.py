@@ -588,6 +588,7 @@ def test_a_release_told_in_the_third_person_holds_only_the_members_first_person_
     stored as the member's statement, dateline and all (invented text)."""
     text = ("WASHINGTON (April 12, 2016)\n\nCongressman Paul Brandt congratulated Ruth Hale of Dover on her award.\n\n"
             "Hale, 100, received the award from Harbor Works, a non-profit dedicated to training mature workers.\n\n"
+            "The Protect Our Elders at Work Act funds Title I schools.\n\n"  # names, not the first person
             "I am proud that Dover honours the service of its oldest worker.")
     quotes = extractor.extract(text, "statement", "", None, "Paul Brandt")
     assert [(q.text, q.speaker.name) for q in quotes] == [("I am proud that Dover honours the service of its oldest worker.", "Paul Brandt")]
@@ -596,6 +597,15 @@ def test_a_release_told_in_the_third_person_holds_only_the_members_first_person_
             "nation of opportunity, and it is time for this Congress to respond.")
     quotes = extractor.extract(text, "statement", "", None, "Paul Brandt")
     assert quotes and not [q for q in quotes if "WASHINGTON" in q.text]
+    # the sentence introducing the statement is the office's, up to its colon or its full stop
+    text = ("WASHINGTON – Congressman Paul Brandt (AR-02) issued the following statement after voting for the bill that "
+            "funds U.S. border security: “The safety of Arkansans comes first. I support this proposal.”")
+    quotes = extractor.extract(text, "statement", "", None, "Paul Brandt")
+    assert [q.text for q in quotes] == ["“The safety of Arkansans comes first. I support this proposal.”"]
+    text = ("WASHINGTON – Congressman Paul Brandt released the following statement after returning from a trip to "
+            "Central America. We saw the crisis first hand, and we must act now.")
+    quotes = extractor.extract(text, "statement", "", None, "Paul Brandt")
+    assert [q.text for q in quotes] == ["We saw the crisis first hand, and we must act now."]
 
 
 # -- pronouns and nesting: gender, apposition, relative clauses ------------------------------------------------

@@ -229,7 +229,10 @@ def title_cased(phrase: str, max_words: int) -> bool:
     return len(content) >= 2 and all(w[:1].isupper() or w[:1].isdigit() for w in content)
 
 
-_FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|[Uu]s|[Oo]ur)\b")  # not "US"
+_FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|[Uu]s|[Oo]urs?|[Mm]yself|[Oo]urselves)\b")  # not "US"
+# 'the Securing Our Schools Act', 'Title I schools', 'World War I': a first-person word inside a name is nobody's voice
+_CAPITAL_IN_A_NAME = re.compile(r"[A-Za-z] $")  # 'Securing Our Schools': a word before it and a capital after it
+_NUMBERED = frozenset({"Title", "War", "Phase", "Part", "Article", "Section", "Division", "Chapter", "Tier", "Stage"})  # 'Title I'
 
 
 def outside_marks(text: str) -> str:
@@ -241,4 +244,17 @@ def outside_marks(text: str) -> str:
 
 def first_person_outside_marks(text: str) -> bool:
     """'I', 'we', 'our' in the text's own voice, not in the quotations it carries: a speaker's words, not a report."""
-    return _FIRST_PERSON.search(outside_marks(text)) is not None
+    return speaks_in_first_person(outside_marks(text))
+
+
+def speaks_in_first_person(text: str) -> bool:
+    """'I', 'we', 'our' anywhere in the text, but not inside a name ('the Securing Our Schools Act', 'Title I')."""
+    return any(not _in_a_name(text, m) for m in _FIRST_PERSON.finditer(text))
+
+
+def _in_a_name(text: str, word: re.Match[str]) -> bool:
+    """A capitalised first-person word between capitalised words ('Securing Our Schools'), or "I" numbering a part."""
+    before = text[max(0, word.start() - 12) : word.start()]
+    if word.group() == "I":
+        return before.rstrip().rsplit(" ", 1)[-1] in _NUMBERED
+    return word.group()[0].isupper() and _CAPITAL_IN_A_NAME.search(before) is not None and text[word.end() : word.end() + 2][1:].isupper()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Callable
@@ -16,7 +17,12 @@ from ingest.extract.lexicon import (
     ORGANIZATION_WORDS,
     gender_of_title,
 )
-from ingest.extract.marks import count_words, outside_marks, trim_span
+from ingest.extract.marks import (
+    count_words,
+    first_person_outside_marks,
+    outside_marks,
+    trim_span,
+)
 from ingest.extract.people import clean_name, parse_title_and_name
 from ingest.extract.transcripts import copy_speaker
 from kb.models import Quote, SpeakerRef
@@ -126,14 +132,34 @@ def attribute_statement(text: str, parsed: list[tuple[int, Doc]], quotes: list[Q
     narrated = keep is not None and not _ISSUED.search(text) and any(
         not keep(text[base + st.start_char : base + st.end_char]) for base, doc in parsed for st in doc.sents
     )
+    sentence_starts = sorted(base + st.start_char for base, doc in parsed for st in doc.sents)
     for start, end in _uncovered_runs(text, parsed, covered, keep):
         if (mark := _END_MARK.search(text, start, end)) is not None:
             end = mark.start()  # '… to our residents." ###': the release's end mark, not words of the issuer's
-        if narrated and not _FIRST_PERSON_WORD.search(outside_marks(text[start:end])) or _DATELINE.fullmatch(text, start, end):
+        start = _after_introduction(text, start, end, sentence_starts)
+        if narrated and not first_person_outside_marks(text[start:end]) or _DATELINE.fullmatch(text, start, end):
             continue  # 'WASHINGTON (April 12, 2006)' heads the release; nobody says it
         if count_words(text[start:end]) >= 4:
             out.append(Quote(text=text[start:end], start=start, end=end, kind="statement", speaker=copy_speaker(issuer), confidence=0.9))
     return out
+
+
+def _after_introduction(text: str, start: int, end: int, sentence_starts: list[int]) -> int:
+    """Where a run of a release starts after the sentence introducing its statement: 'WASHINGTON – Congressman Tom Reyes
+    (AR-02) issued the following statement after voting …: “The safety …' starts at the mark; an introduction that is a
+    sentence of its own ('… released the following statement after returning from a trip.') is skipped whole."""
+    m = _INTRODUCED.search(text, start, min(end, start + _INTRODUCTION_MAX_CHARS))
+    if m is None:
+        return start
+    first = bisect.bisect_right(sentence_starts, start)
+    next_sentence = sentence_starts[first] if first < len(sentence_starts) else len(text)
+    if next_sentence <= m.start():
+        return start  # no introduction in the run's first sentence
+    colon = text.find(":", m.end(), min(end, next_sentence))
+    after = colon + 1 if colon != -1 else next_sentence
+    while after < end and text[after].isspace():
+        after += 1
+    return after if after < end else start
 
 
 def _members_words(name: str) -> Callable[[str], bool]:
@@ -162,7 +188,8 @@ def _unaccented(text: str) -> str:
 
 
 _DATELINE = re.compile(r"[A-Z][A-Z .,'’-]*\s*\([^()]*\d{4}\)\s*[-–—]*\s*")
-_FIRST_PERSON_WORD = re.compile(r"\b(?:I|[Ww]e|me|us|[Mm]y|[Oo]urs?|myself|ourselves)\b")
+_INTRODUCED = re.compile(r"\b(?:issued|released|made|gave) (?:the following|this|a) statement\b", re.IGNORECASE)
+_INTRODUCTION_MAX_CHARS = 600  # a release's opening sentence, however long its list of the member's offices
 _END_MARK = re.compile(r"\s*(?:#\s*){3}$|\s+-30-$")  # a press release's "###" or "-30-"
 _INTRODUCES = re.compile(r"[:,]\s*(?:[“\"]|â€œ)")  # an opening mark, or its UTF-8 read as Windows-1252
 _NARRATED = re.compile(r"(?:He|She|His|Her)\b")
