@@ -2724,6 +2724,62 @@ def test_the_writers_gloss_after_the_closing_mark_and_a_dash_is_not_said(extract
     assert [q.text for q in quotes] == ["the small republic as being in the “suburbs of St. Petersburg”"]
 
 
+def test_the_official_is_the_unnamed_source_described_before(extractor: QuoteExtractor) -> None:
+    """'a senior ICE official said …', 'the official added …': staff had seen a bare "The official" (invented text)."""
+    text = ("A senior ICE official said the agency had no plan. Congressional aides said the bill was dead. "
+            "The official added that the plan would come in May.")
+    assert find(extractor.extract(text), "come in May").speaker.description == "A senior ICE official"
+    text = ("“They don’t need it,” the former Fox executive said of the deal. The person said avoiding the site is “a lot "
+            "easier when it is more of a pain than a benefit.”")
+    assert find(extractor.extract(text), "a lot easier").speaker.description == "the former Fox executive"
+    # a body is no person, and a group no single source
+    text = "The agency said the bill was dead. Congressional aides agreed. The source said the plan would come in May."
+    assert find(extractor.extract(text), "come in May").speaker.description == "The source"
+
+
+def test_a_sentence_running_into_a_verb_is_no_quotation_before_an_inverted_cue(extractor: QuoteExtractor) -> None:
+    """'The tweet comes after Johnson during an interview on ABC's "Good Morning America" confirmed Wilson's account': the
+    parse read the narration and a show's title as words Wilson said (invented names)."""
+    from ingest.normalise import normalise
+
+    text = ("The president’s tweet comes after Marisha Jonas during an interview on ABC’s “Good Morning America” confirmed "
+            "Rep. Federica Walton’s (D-Fla.) description of the call.")
+    assert extractor.extract(text) == []
+    quotes = extractor.extract("“The plan will fail” said Jane Roe. The bill is dead, said Tom Reyes. This is a “first step,” said Ann Lutz.")
+    assert [(q.speaker.name, q.text) for q in quotes] == [
+        ("Jane Roe", "The plan will fail"), ("Tom Reyes", "The bill is dead"), ("Ann Lutz", "This is a “first step,”"),
+    ]
+    # typewriter marks, normalised with the spaces they leave: "approach,''  said"
+    text = normalise("Using the capital gains tax ''is a misguided approach,'' said Mr. Burrow, a tax expert.")
+    assert [q.speaker.name for q in extractor.extract(text)] == ["Burrow"]
+
+
+def test_a_cue_saying_something_of_its_own_is_not_the_cue_of_the_marks_before(extractor: QuoteExtractor) -> None:
+    """'He posted a survey on Twitter. "Do you think …?" Of 33,000 votes, 59 percent said yes.': the question had been
+    credited to "59 percent" (invented text)."""
+    text = ("Later, Tom Reyes posted a survey on Twitter. “Do you think there should be an age limit?” Of more than 33,000 "
+            "votes, 59 percent said yes.")
+    assert [q.speaker.name for q in extractor.extract(text)] == ["Tom Reyes"]
+    assert [q.speaker.name for q in extractor.extract("“Make a deal!” Tom Reyes told reporters.")] == ["Tom Reyes"]
+
+
+def test_the_speaker_the_parse_took_for_an_inverted_cues_object_speaks(extractor: QuoteExtractor) -> None:
+    """'That offensive will continue, explained the source, who said …': the parse made "the source" the object of
+    "explained", and "That offensive" (going on, not speaking) had been the speaker (invented text)."""
+    quotes = extractor.extract('That offensive will continue, explained the source, who said Reyes will be "message-focused" on the stump.')
+    assert {q.speaker.description for q in quotes} == {"the source"}
+    assert find(quotes, "That offensive").text == "That offensive will continue"
+    assert extractor.extract("The plan will fail, told reporters the senator.") == []  # 'told reporters': whom it was told
+
+
+def test_reported_words_end_before_the_writers_aside_opens(extractor: QuoteExtractor) -> None:
+    """'… southern border (asylum-seekers ask …)' had ended on the bracket that opens the writer's aside (invented text)."""
+    quotes = extractor.extract("Officials also argue that the money would be better spent dealing with the influx of migrants "
+                               "crossing the southern border (asylum-seekers ask for protection once they are in the country, "
+                               "whereas refugees do not).")
+    assert find(quotes, "the money").text.endswith("crossing the southern border")
+
+
 def test_a_title_in_marks_is_no_clause_that_was_said(extractor: QuoteExtractor) -> None:
     """The parse reads the verb of a book's title as the clause a later cue governs (invented text)."""
     quotes = extractor.extract('In his 2002 book, "Make Your Kid a Millionaire," Mr. Brandt suggested looking at the things on your '

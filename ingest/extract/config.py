@@ -60,6 +60,9 @@ class RuleConfig:
     # 'A spokesman for Sen. Jane Roe said …', then '"…," spokesman John Doe said': the unnamed spokesperson is the one the
     # document names with that title at most this many characters after (about two paragraphs).
     spokesperson_named_after_chars: int = 800
+    # 'a senior ICE official said …', then 'the official said': the source described at most this many characters before
+    # (a few paragraphs, as an article goes on quoting one unnamed source).
+    described_source_recency_chars: int = 3000
     # 'said the plan would be "a disaster. It will bankrupt the city."': what was said runs on to the closing mark of a
     # quotation it opens, when the mark closes at most this many characters after the clause ends, in its paragraph.
     quotation_run_on_chars: int = 300

@@ -536,6 +536,24 @@ def _joined_after(verb: Token, clause: Token) -> bool:
 _JOINING_WORDS = frozenset({"so", "and", "but", "yet", "then", "thus", "therefore", "hence"})
 
 
+def _runs_into_inverted_cue(verb: Token, clause: Token, subject: Token | None) -> bool:
+    """'The tweet comes after Johnson during an interview on ABC's "Good Morning America" confirmed Wilson's account':
+    the words before a cue its subject follows ('"…," said Wilson', 'This is a "first step," said McCain') end at a comma,
+    a dash, or a quotation's closing mark after its own comma or stop, or the quotation they open; a clause running into
+    the verb without one (a title's closing mark is none) is the parse's misreading of a sentence of its own."""
+    if clause.i > verb.i or subject is None or subject.i < verb.i:
+        return False
+    doc = verb.doc
+    words = [t for t in doc[clause.left_edge.i : verb.i] if not t.is_space]  # "approach,''  said": the spaces a mark left
+    if len(words) < 2:
+        return False
+    if words[-1].text in _CLOSING_MARK_TOKENS:
+        first = clause.left_edge
+        opened = first.text in _MARK_TOKENS or first.i > 0 and doc[first.i - 1].text in _MARK_TOKENS
+        return not (opened or words[-2].is_punct)
+    return not words[-1].is_punct
+
+
 def _supposed(verb: Token) -> bool:
     """'Let's say you are from Honduras', 'let us stipulate that …', 'let's call it what it is': a supposition or a
     manner of speaking the writer invites the reader into, not anyone's statement."""
@@ -910,6 +928,7 @@ class _ArticleExtraction:
         _name_office_descriptions(quotes, self.people, self.rules)
         _resolve_names(quotes, self.people, self.rules.surname_recency_chars, self.apposed)
         _name_spokespeople_named_after(quotes, self.rules.spokesperson_named_after_chars)
+        _sources_described_before(quotes, self.text, self.rules.described_source_recency_chars)
         _given_names_in_full(quotes, self.text, self.surnames)
         _full_organisation_names(quotes, [name for _, name in self.orgs])
         _spelled_out_acronyms(quotes, [name for _, name in self.orgs])
@@ -1281,8 +1300,8 @@ class _ArticleExtraction:
                 continue  # 'the media are to blame for …': the idiom says who is at fault; nobody blames anyone aloud
             if lemma == "add" and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
                 continue  # "would only make matters worse and add to the backlog": to increase, not to say more
-            if lemma == "continue" and any(c.dep_ == "xcomp" for c in tok.children):
-                continue  # "the numbers could continue to grow": going on with something, not going on speaking
+            if lemma == "continue" and any(c.dep_ == "xcomp" or c.dep_ == "aux" and c.lower_ != "did" for c in tok.children):
+                continue  # "the numbers could continue to grow", 'That offensive will continue': going on, not going on speaking
             if any(c.dep_ == "dobj" and c.ent_type_ in {"MONEY", "QUANTITY", "PERCENT"} for c in tok.children):
                 continue  # "pledge $10,000 for the re-election bid": money promised, not words said
             if lemma == "write" and tok.tag_ == "VBN" and any(c.dep_ in {"mark", "advmod"} and c.lower_ == "as" and c.i < tok.i for c in tok.children):
@@ -1297,7 +1316,7 @@ class _ArticleExtraction:
                     continue  # '"Every court" has said': the subject is quoted words, not a speaker
             # '… as Eric Garner said before he died': a clause of time the parse hangs on the cue is not what was said
             clauses = [c for c in tok.children if c.dep_ == "ccomp" and not _small_clause(tok, c) and not any(m.dep_ == "mark" and m.lower_ in _TIME_MARKS for m in c.children)]
-            clauses = [c for c in clauses if not _claimed_by_noun(c, sent, inside) and not _joined_after(tok, c)]
+            clauses = [c for c in clauses if not _claimed_by_noun(c, sent, inside) and not _joined_after(tok, c) and not _runs_into_inverted_cue(tok, c, subject)]
             # the clause after the verb, where the parse also hung one on it before ('Writing for a panel that agreed Pence
             # won, Barabak noted that …'); a clause before it only when it is the one ('"…," he said')
             content = next((c for c in clauses if c.i > tok.i), clauses[0] if clauses else None)
@@ -1337,6 +1356,8 @@ class _ArticleExtraction:
             return absolute
         if (quoted := _quoted_as_saying(verb)) is not None:
             return quoted
+        if (inverted := _object_after_inverted_cue(verb)) is not None:
+            return inverted
         node = verb
         if _next_act(verb) and verb.head.dep_ == "ccomp" and verb.head.head.lemma_.lower() in SPEECH_VERBS:
             node = verb.head.head  # 'He said Trump made an offer and urged Democrats to …': he urged (see _gloss_start)
@@ -2676,6 +2697,21 @@ def _marked_label(span: SpacySpan | None) -> bool:
     return root.dep_ in {"compound", "amod", "nmod", "nummod"} and root.i < head.i and head.pos_ in {"NOUN", "PROPN"}
 
 
+def _object_after_inverted_cue(verb: Token) -> Token | None:
+    """'That offensive will continue, explained the source, who said …': the parse takes the speaker after an inverted cue
+    for its object; a person's noun or name right after a cue with no subject of its own, after the clause and a comma,
+    is who speaks."""
+    if verb.i < 2 or verb.doc[verb.i - 1].text != "," or verb.lemma_.lower() in ADDRESSEE_VERBS or any(c.dep_ in _SUBJECTS for c in verb.children):
+        return None  # 'told reporters': whom it was told
+    if not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.left_edge.i == verb.i + 1), None)
+    if obj is None:
+        return None
+    person = obj.lemma_.lower() in ANONYMOUS_HEADS | TITLE_WORDS or obj.ent_type_ == "PERSON"
+    return obj if person else None
+
+
 def _quoted_as_saying(verb: Token) -> Token | None:
     """'An early tweet quoted the president as saying "…"', 'The Times cited Lowe as saying that …', 'Lowe was quoted
     as saying …': the one quoted speaks, not the one quoting."""
@@ -3061,9 +3097,25 @@ def _cue_sentence(sent: SpacySpan) -> bool:
     # a longer one only for a long name and title ("Scott's niece, state Del. Marcia Price (D-Newport News), shouted to the
     # crowd."), the cue saying nothing of its own ('the principles also call for an overhaul of …' does)
     after = sum(1 for t in sent if t.i > root.i and not t.is_punct and not t.is_space)
+    if root.lemma_.lower() in SPEECH_VERBS and any(_what_it_says(c) for c in root.children):
+        return False  # 'Of 33,000 votes, 59 percent said yes': the cue says something of its own, not the marks before
     return len(words) <= 12 or len(words) <= 24 and after <= 5 and root.lemma_.lower() in SPEECH_VERBS and not any(
         c.dep_ in _SAYS_SOMETHING for c in root.children
     )
+
+
+def _what_it_says(child: Token) -> bool:
+    """A clause or object of a cue that is what was said ('said yes', 'said they would'), not whom it was told ('told
+    reporters') nor the quotation itself ('said this')."""
+    if child.dep_ in {"ccomp", "xcomp", "parataxis"} or child.dep_ in {"intj", "dobj"} and child.lower_ in {"yes", "no"}:
+        return True
+    if child.dep_ != "dobj" or child.head.lemma_.lower() in ADDRESSEE_VERBS or child.lower_ in _THE_QUOTATION:
+        return False
+    doc = child.doc
+    return not any(t.is_punct for t in doc[child.head.i + 1 : child.left_edge.i])  # '"Antifa!" he shouted – a term …': a gloss
+
+
+_THE_QUOTATION = frozenset({"this", "that", "it", "so", "these", "those"})
 
 
 def _nickname_marks(sent: SpacySpan) -> set[int]:
@@ -3311,6 +3363,57 @@ def _name_spokespeople_named_after(quotes: list[Quote], within: int) -> None:
             s.name, s.resolution, s.description = later.speaker.name, "named", None
             s.organization = s.organization or later.speaker.organization
             break
+
+
+def _sources_described_before(quotes: list[Quote], text: str, within: int) -> None:
+    """'a senior ICE official said …', then 'the official said': the unnamed source described last before, within
+    `within` characters, not a new one: the last one the text introduces of that kind ('official', 'aide', a
+    spokesperson; for 'the person' or 'the source', any role an unnamed source has: 'the former Fox executive said ….
+    The person said'), when that introduction is a quoted source's mention ('a person close to Trump expected …' is
+    none, so 'the person' stays as written)."""
+    def at(q: Quote) -> int:
+        return q.speaker.mention.start if q.speaker.mention else q.start
+
+    described: dict[int, SpeakerRef] = {}  # unnamed single sources by where they are introduced
+    for q in sorted(quotes, key=at):
+        s = q.speaker
+        if s.name or s.is_organization or not s.description:
+            continue
+        bare = _BARE_SOURCE.fullmatch(s.description.strip())
+        if bare is None:
+            if _ONE_SOURCE.match(s.description) and (s.resolution == "anonymous" or s.title):
+                described.setdefault(at(q), s)  # a person by role ('a senior ICE official'), not a body ('the agency')
+            continue
+        kind = bare.group(1).lower()
+        introduced = [
+            m for m in _INTRODUCED_SOURCE.finditer(text, max(0, at(q) - within), at(q))
+            if _of_kind(m.group(), kind) and not _BARE_SOURCE.fullmatch(m.group())  # 'the official' again introduces nobody
+        ]
+        earlier = described.get(introduced[-1].start()) if introduced else None
+        if earlier is not None and len((earlier.description or "").split()) > 2:  # more than 'a source' says
+            # as first described, without what a relative clause adds ('the official, who spoke on condition of …')
+            s.description = re.split(r",\s|\s(?:who|which|that)\s", earlier.description or "", maxsplit=1)[0].strip() or s.description
+            s.resolution = earlier.resolution
+            s.title, s.organization = earlier.title or s.title, earlier.organization or s.organization
+
+
+_BARE_SOURCE = re.compile(r"(?i)the (official|aide|advis[eo]r|person|source|spokes(?:man|woman|person))")
+_ONE_SOURCE = re.compile(r"(?i)(?:a|an|one|another|the)\s")
+# where the text introduces a source: 'a senior ICE official', 'One person close to …', 'the former Fox executive'
+_INTRODUCED_SOURCE = re.compile(r"(?i)\b(?:an?|one|another|the)\s+(?:[\w'’.&-]+\s+){0,5}?(?:officials?|aides?|advis[eo]rs?|sources?|persons?|executives?|insiders?|staffers?|spokes(?:man|woman|person))\b")
+# what 'the person' or 'the source' may be: someone described by a role an unnamed source has, not 'the Republican president'
+_SOURCE_ROLES = frozenset({"official", "aide", "adviser", "advisor", "source", "person", "executive", "insider", "staffer"} | _SPOKES)
+
+
+def _of_kind(description: str, kind: str) -> bool:
+    """'A Homeland Security official' is of the kind "official"; "a DHS spokeswoman" of the kind "spokesman", 'a source
+    familiar with …' of the kind "person"."""
+    words = {w.lower().strip(",.") for w in description.split()}
+    if kind in {"person", "source"}:
+        return bool(words & _SOURCE_ROLES)
+    if kind in {"adviser", "advisor"}:
+        return bool(words & {"adviser", "advisor"})
+    return bool(words & _SPOKES) if kind in _SPOKES else kind in words
 
 
 def _written_with(q: Quote, title: str) -> bool:

@@ -170,10 +170,11 @@ def count_words(text: str) -> int:
 
 
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop surrounding spaces and trailing commas, dashes and colons from a content span."""
+    """Drop surrounding spaces and trailing commas, dashes, colons and opening brackets from a content span (the clause
+    may end where the writer's aside opens: 'better spent at the border (asylum-seekers ask …)')."""
     while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-(["):
         end -= 1
     return start, end
 
@@ -182,6 +183,7 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
 _NAMING_BEFORE = re.compile(
     r"(?:\bso[- ]called|\bdubbed|\btitled|\bentitled|\bnicknamed|\bbranded|\blabell?ed|\bknown as|\bcalled the"
     r"|\bthe (?:term|word|words|phrase|slogan|label|motto|hashtag|headline|caption|banner|sign|book|film|song|show|program|programme|campaign)"
+    r"|(?<![\w-])(?:labels?|moniker|epithet|catchphrase|buzzword|term|phrase|slogan|motto|hashtag)"  # 'the powerful label', not 'short-term'
     r"|\b(?:signs?|banners?|placards?|posters?|shirts?|t-shirts?|hats?|headlines?|captions?|slogans?|chants?)(?: that)?,? (?:read|reads|reading|said|saying|says|bearing|with)"
     r")[\s,:]*$",
     re.IGNORECASE,
