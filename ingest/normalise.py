@@ -22,6 +22,8 @@ _HTML_TAG = re.compile(
     re.IGNORECASE,
 )
 _BREAKING_TAGS = frozenset({"br", "hr", "tr", "td", "th", "p", "div", "figure", "figcaption", "blockquote", "li", "table"} | {f"h{n}" for n in range(1, 7)})
+# struck-through words a transcript corrects ('<s>Republicans</s> [Democrats]'): not what was said
+_STRUCK = re.compile(r"<(s|del|strike)\b[^<>]*>[^<]*</\1>", re.IGNORECASE)
 _HTML_ENTITY = re.compile(r"&(?:amp|lt|gt|quot|apos|nbsp|#\d{2,5});")
 # A newline inside a paragraph (Markdown hard breaks end in two spaces): not before a blank line, and the next line is no list item or label.
 _SOFT_BREAK = re.compile(r"(?<=\S) ?\n(?![ ]*\n)(?![ ]*(?:[-*+][ ]|\d+[.)][ ]|[A-Z][A-Z.'’ -]{2,}:))")
@@ -90,6 +92,7 @@ def normalise(text: str, markdown: bool = False) -> str:
     text = _CONTROL.sub(" ", text)
     text = _SPACES.sub(" ", text)
     if markdown:
+        text = _STRUCK.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
         text = _HTML_TAG.sub(_html_tag_as_layout, text)
         text = _HTML_ENTITY.sub(_html_entity_as_character, text)
         text = _MD_EMPHASIS.sub(lambda m: " " * len(m.group()), text)

@@ -148,6 +148,9 @@ def test_html_in_a_records_text_is_layout_every_offset_kept_and_its_labels_read(
     assert len(doc.text) == len(TABLE_TRANSCRIPT)
     assert "<" not in doc.text and ">" not in doc.text and "&amp;" not in doc.text
     assert "proud of the harbor & its workers." in " ".join(doc.text.split())  # the entity is its character
+    # a word the transcript strikes through and corrects was not said
+    corrected = read_record({"text": "MR. ROE: We will help the <s>lowest</s> [low]-income families.", "url": "https://example.org/c"}, "r.jsonl:2")
+    assert " ".join(corrected.text.split()) == "MR. ROE: We will help the [low]-income families."
     quotes = extractor.extract(doc.text, kind="roundtable", title=doc.title)
     said = {(q.speaker.title, q.speaker.name, " ".join(q.text.split())) for q in quotes}
     assert said == {
