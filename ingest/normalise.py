@@ -108,6 +108,7 @@ def _html_tag_as_layout(tag: re.Match[str]) -> str:
 
 
 def _html_entity_as_character(entity: re.Match[str]) -> str:
+    """'&amp;' as '&' and spaces; a no-break space as a space, as everywhere in normalised text."""
     character = html.unescape(entity.group())
     return (" " if character == "\u00a0" else character).ljust(len(entity.group()))
 

@@ -2735,6 +2735,10 @@ def test_the_official_is_the_unnamed_source_described_before(extractor: QuoteExt
     # a body is no person, and a group no single source
     text = "The agency said the bill was dead. Congressional aides agreed. The source said the plan would come in May."
     assert find(extractor.extract(text), "come in May").speaker.description == "The source"
+    # the person the text introduced last is not quoted: not the aide quoted before
+    text = ("A senior aide to the governor said the bill was dead. Still, a person close to the governor expected him to "
+            "sign it. The person said the plan would come in May.")
+    assert find(extractor.extract(text), "come in May").speaker.description == "The person"
 
 
 def test_a_sentence_running_into_a_verb_is_no_quotation_before_an_inverted_cue(extractor: QuoteExtractor) -> None:
