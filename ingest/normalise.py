@@ -14,13 +14,16 @@ _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\u200b\u2060\ufeff]")
 _MD_EMPHASIS = re.compile(r"\*\*|__")
 _MD_ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!>~|])")
-# Markdown may carry HTML (the White House's transcripts come as table cells: '<td …>THE VICE PRESIDENT: How we doing?<br />'):
-# its tags are layout, and a tag that ends a block or breaks a line ends a paragraph; an entity is its character
-_HTML_TAG = re.compile(
-    r"</?(table|colgroup|col|thead|tbody|tfoot|tr|td|th|br|hr|p|div|span|strong|em|b|i|u|s|del|ins|sup|sub|a|img|figure"
-    r"|figcaption|blockquote|ul|ol|li|h[1-6])\b(?:\s[^<>]*)?/?>",
-    re.IGNORECASE,
+# Markdown may carry HTML (the White House's transcripts come as table cells: '<td …>THE VICE PRESIDENT: How we doing?<br />').
+# Where it does (a known element's closing tag, or an XHTML '<img … />', shows it), its tags are layout, a tag that ends a
+# block or breaks a line ends a paragraph, and an entity is its character; a stray tag in prose ('said "<img src=x> is what
+# we fear"') stays text.
+_HTML_ELEMENTS = (
+    r"table|colgroup|col|thead|tbody|tfoot|tr|td|th|br|hr|p|div|span|strong|em|b|i|u|s|del|strike|ins|sup|sub|a|img|figure"
+    r"|figcaption|blockquote|ul|ol|li|h[1-6]"
 )
+_HTML_TAG = re.compile(rf"</?({_HTML_ELEMENTS})\b(?:\s[^<>]*)?/?>", re.IGNORECASE)
+_HTML_MARKUP = re.compile(rf"</(?:{_HTML_ELEMENTS})\s*>|<(?:img|br|hr|col)\b[^<>]*/>", re.IGNORECASE)
 _BREAKING_TAGS = frozenset({"br", "hr", "tr", "td", "th", "p", "div", "figure", "figcaption", "blockquote", "li", "table"} | {f"h{n}" for n in range(1, 7)})
 # struck-through words a transcript corrects ('<s>Republicans</s> [Democrats]'): not what was said
 _STRUCK = re.compile(r"<(s|del|strike)\b[^<>]*>[^<]*</\1>", re.IGNORECASE)
@@ -91,10 +94,11 @@ def normalise(text: str, markdown: bool = False) -> str:
         text = _CLOSE_PAIR.sub('" ', text)
     text = _CONTROL.sub(" ", text)
     text = _SPACES.sub(" ", text)
-    if markdown:
+    if markdown and _HTML_MARKUP.search(text):
         text = _STRUCK.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
         text = _HTML_TAG.sub(_html_tag_as_layout, text)
         text = _HTML_ENTITY.sub(_html_entity_as_character, text)
+    if markdown:
         text = _MD_EMPHASIS.sub(lambda m: " " * len(m.group()), text)
         text = _MD_ESCAPE.sub(" ", text)
     text = _SOFT_BREAK.sub(lambda m: " " * len(m.group()), text)

@@ -148,6 +148,9 @@ def test_html_in_a_records_text_is_layout_every_offset_kept_and_its_labels_read(
     assert len(doc.text) == len(TABLE_TRANSCRIPT)
     assert "<" not in doc.text and ">" not in doc.text and "&amp;" not in doc.text
     assert "proud of the harbor & its workers." in " ".join(doc.text.split())  # the entity is its character
+    # a stray tag in prose is text ('Hale said "<img src=x> is what we fear"'), as the web page shows it
+    prose = read_record({"text": 'Mayor Jo Hale said "<img src=x> is what we fear."', "url": "https://example.org/p"}, "r.jsonl:3")
+    assert "<img src=x>" in prose.text
     # a word the transcript strikes through and corrects was not said
     corrected = read_record({"text": "MR. ROE: We will help the <s>lowest</s> [low]-income families.", "url": "https://example.org/c"}, "r.jsonl:2")
     assert " ".join(corrected.text.split()) == "MR. ROE: We will help the [low]-income families."
