@@ -15,9 +15,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\u200b\u2060\ufeff]")
 _MD_EMPHASIS = re.compile(r"\*\*|__")
 _MD_ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!>~|])")
 # Markdown may carry HTML (the White House's transcripts come as table cells: '<td …>THE VICE PRESIDENT: How we doing?<br />').
-# Where it does (a known element's closing tag, or an XHTML '<img … />', shows it), its tags are layout, a tag that ends a
-# block or breaks a line ends a paragraph, and an entity is its character; a stray tag in prose ('said "<img src=x> is what
-# we fear"') stays text.
+# Where it does (a known element's closing tag, or an XHTML '<img … />', shows it), its tags are layout, and a tag that
+# ends a block or breaks a line ends a paragraph; a stray tag in prose ('said "<img src=x> is what we fear"') stays text.
+# An entity is its character wherever it stands.
 _HTML_ELEMENTS = (
     r"table|colgroup|col|thead|tbody|tfoot|tr|td|th|br|hr|p|div|span|strong|em|b|i|u|s|del|strike|ins|sup|sub|a|img|figure"
     r"|figcaption|blockquote|ul|ol|li|h[1-6]"
@@ -97,8 +97,8 @@ def normalise(text: str, markdown: bool = False) -> str:
     if markdown and _HTML_MARKUP.search(text):
         text = _STRUCK.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
         text = _HTML_TAG.sub(_html_tag_as_layout, text)
-        text = _HTML_ENTITY.sub(_html_entity_as_character, text)
     if markdown:
+        text = _HTML_ENTITY.sub(_html_entity_as_character, text)  # a scrape's '&amp;' anywhere
         text = _MD_EMPHASIS.sub(lambda m: " " * len(m.group()), text)
         text = _MD_ESCAPE.sub(" ", text)
     text = _SOFT_BREAK.sub(lambda m: " " * len(m.group()), text)
