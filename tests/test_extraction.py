@@ -2776,6 +2776,15 @@ def test_the_speaker_the_parse_took_for_an_inverted_cues_object_speaks(extractor
     assert extractor.extract("The plan will fail, told reporters the senator.") == []  # 'told reporters': whom it was told
 
 
+def test_one_of_a_group_is_one_of_them_as_described(extractor: QuoteExtractor) -> None:
+    """'People close to the president offered two views … One said …': the speaker had been a bare "One" (invented text)."""
+    text = "People close to the governor offered two different views of his thinking. One said Reyes would veto the bill."
+    assert find(extractor.extract(text), "veto").speaker.description == "One of the people close to the governor"
+    text = "Two officials spoke to reporters. One said the bill was dead."
+    assert find(extractor.extract(text), "dead").speaker.description == "One of the two officials"
+    assert find(extractor.extract("One said the bill was dead."), "dead").speaker.description == "One"  # nobody before
+
+
 def test_reported_words_end_before_the_writers_aside_opens(extractor: QuoteExtractor) -> None:
     """'… southern border (asylum-seekers ask …)' had ended on the bracket that opens the writer's aside (invented text)."""
     quotes = extractor.extract("Officials also argue that the money would be better spent dealing with the influx of migrants "

@@ -1910,6 +1910,11 @@ class _ArticleExtraction:
             if mention.apposed:
                 self.apposed.add(id(named))
             return named
+        if (mention.description or "").strip().lower() in _ONE_OF_THEM and (group := self._plural_antecedent(span)) is not None:
+            # 'People close to the president offered two views. One said …': one of them, as the document describes them
+            described = _definite(group.name if group.name and " " not in group.name else group.description or "") or group.name
+            if described:
+                return SpeakerRef(None, "nominal", None, None, f"{mention.description.strip()} of {described}", span)
         return SpeakerRef(
             name=None, resolution="anonymous" if mention.anonymous else "nominal", title=mention.title,
             organization=mention.organization, description=_QUESTION_LABEL.sub("", mention.description or "") or None, mention=span,
@@ -2574,6 +2579,26 @@ def _mute_thing(tok: Token) -> bool:
 def _speaking_body(tok: Token) -> bool:
     """A body made the subject of a verb of saying ('the administration won't say …'), which prose goes on to call "they"."""
     return tok.lemma_.lower() in COLLECTIVE_HEADS and tok.head.lemma_.lower() in SPEECH_VERBS
+
+
+_ONE_OF_THEM = frozenset({"one", "another"})
+_DETERMINERS = frozenset({"the", "these", "those", "his", "her", "their", "its", "our"})
+# words that open a group's description in lower case mid-sentence: 'the people close to …', 'the two officials'
+_COMMON_OPENERS = frozenset({
+    "people", "officials", "aides", "sources", "advisers", "advisors", "lawmakers", "members", "residents", "voters", "some", "many",
+    "several", "two", "three", "four", "five",
+})
+
+
+def _definite(group: str) -> str:
+    """'People close to the president' as 'the people close to the president', 'Democrats' as 'the Democrats', for 'One
+    of …'."""
+    if not group:
+        return group
+    first = group.split()[0]
+    if first.lower() in _DETERMINERS:
+        return group
+    return f"the {first.lower() if first.lower() in _COMMON_OPENERS else first}{group[len(first):]}"
 
 
 def _speaks_as_one(tok: Token) -> bool:
