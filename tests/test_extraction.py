@@ -2783,6 +2783,11 @@ def test_one_of_a_group_is_one_of_them_as_described(extractor: QuoteExtractor) -
     text = "Two officials spoke to reporters. One said the bill was dead."
     assert find(extractor.extract(text), "dead").speaker.description == "One of the two officials"
     assert find(extractor.extract("One said the bill was dead."), "dead").speaker.description == "One"  # nobody before
+    text = "Some witnesses have been critical of the response, with one saying there is very little coordination on the ground."
+    assert find(extractor.extract(text), "coordination").speaker.description == "one of the witnesses"
+    # 'one nonprofit' is no one of a group
+    text = "Advocates could not be reached. But one nonprofit estimated that as many as 10 percent of the children were sent away."
+    assert find(extractor.extract(text), "10 percent").speaker.description != "one of the advocates"
 
 
 def test_reported_words_end_before_the_writers_aside_opens(extractor: QuoteExtractor) -> None:

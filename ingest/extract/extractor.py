@@ -1910,7 +1910,7 @@ class _ArticleExtraction:
             if mention.apposed:
                 self.apposed.add(id(named))
             return named
-        if (mention.description or "").strip().lower() in _ONE_OF_THEM and (group := self._plural_antecedent(span)) is not None:
+        if _one_of_them(subject) and (group := self._plural_antecedent(span, own_sentence=True)) is not None:
             # 'People close to the president offered two views. One said …': one of them, as the document describes them
             described = _definite(group.name if group.name and " " not in group.name else group.description or "") or group.name
             if described:
@@ -1920,10 +1920,11 @@ class _ArticleExtraction:
             organization=mention.organization, description=_QUESTION_LABEL.sub("", mention.description or "") or None, mention=span,
         )
 
-    def _plural_antecedent(self, span: Span) -> SpeakerRef | None:
+    def _plural_antecedent(self, span: Span, own_sentence: bool = False) -> SpeakerRef | None:
         """'Republican leaders … point to the rollout … They said …': the plural subject made last before the pronoun, when
         it names people who speak as one (a group noun, a people or party, a pair of names); a thing ("the walls") last
-        made subject leaves "they" as it is."""
+        made subject leaves "they" as it is. With `own_sentence`, one made in the pronoun's sentence counts ('Some
+        witnesses have been critical, with one saying …')."""
         if self._plurals is None:
             self._plurals = _plural_nouns(self.parsed, self.marked)
         lo = bisect.bisect_left(self._plurals, span.start - self.rules.plural_recency_chars, key=lambda e: e[0])
@@ -1933,7 +1934,7 @@ class _ArticleExtraction:
             if before is not None and not _plural(before[2]) and tok.tag_ in {"NNS", "NNPS"}:
                 before = None  # 'the State Department suggests … meets with asylum-seekers, they tell her': a body is
                 # "they" only with no plural named since
-            if base + tok.sent.end_char > span.start:
+            if base + tok.sent.end_char > span.start and not own_sentence:
                 continue  # 'Immigrants, they say, are lazy': never the pronoun's own sentence
             if tok.dep_ in {"nsubj", "nsubjpass"} and tok.pos_ in {"NOUN", "PROPN"} and (_plural(tok) or _speaking_body(tok)):
                 before = (at, base, tok)
@@ -2581,13 +2582,20 @@ def _speaking_body(tok: Token) -> bool:
     return tok.lemma_.lower() in COLLECTIVE_HEADS and tok.head.lemma_.lower() in SPEECH_VERBS
 
 
-_ONE_OF_THEM = frozenset({"one", "another"})
+def _one_of_them(subject: Token) -> bool:
+    """'One said …', 'with one saying …': "one" standing for a person of a group, not 'one nonprofit'."""
+    return subject.lower_ in {"one", "another"} and not any(c.dep_ in {"prep", "amod", "compound"} for c in subject.children) and not (
+        subject.i + 1 < len(subject.doc) and subject.doc[subject.i + 1].pos_ in {"NOUN", "PROPN", "ADJ"}
+    )
+
+
 _DETERMINERS = frozenset({"the", "these", "those", "his", "her", "their", "its", "our"})
 # words that open a group's description in lower case mid-sentence: 'the people close to …', 'the two officials'
 _COMMON_OPENERS = frozenset({
-    "people", "officials", "aides", "sources", "advisers", "advisors", "lawmakers", "members", "residents", "voters", "some", "many",
-    "several", "two", "three", "four", "five",
+    "people", "officials", "aides", "sources", "advisers", "advisors", "lawmakers", "members", "residents", "voters", "two", "three",
+    "four", "five",
 })
+_QUANTIFIER_WORDS = frozenset({"some", "many", "several", "most", "few"})
 
 
 def _definite(group: str) -> str:
@@ -2598,6 +2606,8 @@ def _definite(group: str) -> str:
     first = group.split()[0]
     if first.lower() in _DETERMINERS:
         return group
+    if first.lower() in _QUANTIFIER_WORDS and len(group.split()) > 1:
+        return "the" + group[len(first):]  # 'Some witnesses' -> 'the witnesses'
     return f"the {first.lower() if first.lower() in _COMMON_OPENERS else first}{group[len(first):]}"
 
 
