@@ -74,3 +74,13 @@ def test_a_name_after_an_age_is_a_person_whatever_the_tagger_read(extractor: Quo
 def test_other_entities_stay_as_the_tagger_left_them(extractor: QuoteExtractor) -> None:
     doc = _tagged(extractor, "The Obama Foundation said the center would open.", ["The Obama Foundation"], label="ORG")
     assert [(e.text, e.label_) for e in person_names(doc).ents] == [("The Obama Foundation", "ORG")]
+
+
+def test_a_titled_name_read_as_an_organisation_keeps_a_hyphenated_given_name(extractor: QuoteExtractor) -> None:
+    """'The commission president, Jean-Claude Juncker' tagged as an organisation had been the person "Claude Juncker"."""
+    from ingest.extract.mentions import read_people
+
+    text = "The European commission president, Jean-Luc Varenne, spoke on Monday."
+    doc = _tagged(extractor, text, ["Jean-Luc Varenne"], label="ORG")
+    people = read_people(0, doc, {}, {"Varenne": {"Jean-Luc Varenne"}})
+    assert "Jean-Luc Varenne" in [p.name for p in people] and "Luc Varenne" not in [p.name for p in people]

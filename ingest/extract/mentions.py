@@ -169,7 +169,10 @@ def read_people(
         titled = any(t.lower_ in TITLE_WORDS for t in doc[max(0, ent.start - 3) : ent.end - 2])
         tail = [t for t in ent[-2:] if t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in TITLE_WORDS]
         if titled and len(tail) == 2 and (tail[1].text in (surnames or set()) or first_name_gender(tail[0].text)):
-            found.append(PersonMention(base + tail[0].idx, f"{tail[0].text} {tail[1].text}", None, base + ent.sent.start_char, salience(ent.root)))
+            given = tail[0].i
+            while given - 2 >= ent.start and doc[given - 1].text == "-" and not doc[given - 2].whitespace_ and not doc[given - 1].whitespace_:
+                given -= 2  # 'president, Jean-Claude Juncker': the given name whole, not "Claude"
+            found.append(PersonMention(base + doc[given].idx, f"{doc[given : tail[1].i].text} {tail[1].text}", None, base + ent.sent.start_char, salience(ent.root)))
     found.extend(_untagged_people(base, doc, {w: full for w, full in (surnames or {}).items() if w not in (places or set())}))
     for p in found:
         if p.name not in genders and (g := first_name_gender(p.name)):
