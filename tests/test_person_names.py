@@ -61,6 +61,12 @@ def test_a_person_ending_in_an_acronym_is_a_headline_not_a_name(extractor: Quote
     assert _people(doc) == ["John Harlan III", "JOHN HARLAN"]
 
 
+def test_a_so_called_name_is_no_person(extractor: QuoteExtractor) -> None:
+    """'That so-called Gang of Eight senators have vowed …' had been a person "Gang" titled "called"."""
+    doc = person_names(_tagged(extractor, "That so-called Gang of Eight senators have vowed to defend the deal.", ["Gang"]))
+    assert _people(doc) == []
+
+
 def test_a_name_after_an_age_is_a_person_whatever_the_tagger_read(extractor: QuoteExtractor) -> None:
     """'Among them is 15-year-old Bassim': the tagger's "organisation" was nobody "he" could mean."""
     text = "Among them is 15-year-old Bassim, who found shelter in the camp."

@@ -29,6 +29,8 @@ def person_names(doc: Doc) -> Doc:
     for ent in ents:
         if ent.label_ == "PERSON" and not any(t.text[:1].isupper() for t in ent):
             continue  # 'doesn't think marijuana is more dangerous': a name is written with a capital
+        if ent.label_ == "PERSON" and _so_called(ent):
+            continue  # 'That so-called Gang of Eight senators have vowed …': what something is called, not a person's name
         if ent.label_ == "PERSON" and _ends_in_an_acronym(ent):
             continue  # 'Collapse Surviving ISIS: Young Yazidi conscripts …', a headline: no surname is written as an acronym
         if ent.label_ in _MISREAD_LABELS and _aged(ent):
@@ -60,6 +62,12 @@ def _ends_in_an_acronym(ent: Span) -> bool:
     """The last word all capitals (not a numeral) after a word that is not: 'Surviving ISIS', never 'John Smith III'."""
     last = ent[-1].text
     return len(ent) > 1 and len(last) > 1 and last.isupper() and last.isalpha() and not _ROMAN.fullmatch(last) and not ent[-2].text.isupper()
+
+
+def _so_called(ent: Span) -> bool:
+    """The name right after 'so-called' (the parse reads "so", "-", "called")."""
+    doc = ent.doc
+    return ent.start >= 3 and [t.lower_ for t in doc[ent.start - 3 : ent.start]] == ["so", "-", "called"]
 
 
 def _aged(ent: Span) -> bool:

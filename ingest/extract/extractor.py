@@ -2583,8 +2583,8 @@ def _speaking_body(tok: Token) -> bool:
 
 
 def _one_of_them(subject: Token) -> bool:
-    """'One said …', 'with one saying …': "one" standing for a person of a group, not 'one nonprofit'."""
-    return subject.lower_ in {"one", "another"} and not any(c.dep_ in {"prep", "amod", "compound"} for c in subject.children) and not (
+    """'One said …', 'with one saying …': "one" standing for a person of a group, not 'one nonprofit' or 'the one'."""
+    return subject.lower_ in {"one", "another"} and not any(c.dep_ in {"prep", "amod", "compound", "det"} for c in subject.children) and not (
         subject.i + 1 < len(subject.doc) and subject.doc[subject.i + 1].pos_ in {"NOUN", "PROPN", "ADJ"}
     )
 
