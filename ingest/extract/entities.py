@@ -64,21 +64,21 @@ def _ends_in_an_acronym(ent: Span) -> bool:
     return len(ent) > 1 and len(last) > 1 and last.isupper() and last.isalpha() and not _ROMAN.fullmatch(last) and not ent[-2].text.isupper()
 
 
+def _after(ent: Span, *words: str) -> bool:
+    """Whether the entity comes right after these tokens ('so', '-', 'called'), in any case."""
+    return ent.start >= len(words) and [t.lower_ for t in ent.doc[ent.start - len(words) : ent.start]] == list(words)
+
+
 def _so_called(ent: Span) -> bool:
     """The name right after 'so-called' (the parse reads "so", "-", "called")."""
-    doc = ent.doc
-    return ent.start >= 3 and [t.lower_ for t in doc[ent.start - 3 : ent.start]] == ["so", "-", "called"]
+    return _after(ent, "so", "-", "called")
 
 
 def _aged(ent: Span) -> bool:
     """A one-word proper name right after an age ('15-year-old Bassim'); not one in capitals ('the 70-year-old NATO') nor
     of more words ('the 150-year-old Harvard Club'), which name bodies as often."""
-    doc = ent.doc
     word = ent[0]
-    return (
-        len(ent) == 1 and word.pos_ == "PROPN" and word.text[:1].isupper() and not word.text.isupper() and ent.start >= 3
-        and [t.lower_ for t in doc[ent.start - 3 : ent.start]] == ["year", "-", "old"]
-    )
+    return len(ent) == 1 and word.pos_ == "PROPN" and word.text[:1].isupper() and not word.text.isupper() and _after(ent, "year", "-", "old")
 
 
 def _spaced_dash(ent: Span) -> int | None:

@@ -1946,7 +1946,7 @@ class _ArticleExtraction:
             return None
         # the group as the document names it, without what a relative clause or apposition adds ('Christian
         # conservatives, who stayed on the sidelines …'); a group has no title or organisation of its own
-        described = re.split(r",\s|\s(?:who|which|that)\s", group.description or "", maxsplit=1)[0].strip() or None
+        described = _without_what_is_added(group.description or "") or None
         return SpeakerRef(group.name, "pronoun", None, None, described if not group.name else group.description, span,
                           is_organization=group.is_organization)
 
@@ -3427,11 +3427,18 @@ def _sources_described_before(quotes: list[Quote], text: str, within: int) -> No
         earlier = described.get(introduced[-1].start()) if introduced else None
         if earlier is not None and len((earlier.description or "").split()) > 2:  # more than 'a source' says
             # as first described, without what a relative clause adds ('the official, who spoke on condition of …')
-            s.description = re.split(r",\s|\s(?:who|which|that)\s", earlier.description or "", maxsplit=1)[0].strip() or s.description
+            s.description = _without_what_is_added(earlier.description or "") or s.description
             s.resolution = earlier.resolution
             s.title, s.organization = earlier.title or s.title, earlier.organization or s.organization
 
 
+def _without_what_is_added(description: str) -> str:
+    """A description without what a relative clause or apposition adds: 'the official, who spoke on condition of …' ->
+    'the official'."""
+    return _ADDED.split(description, maxsplit=1)[0].strip()
+
+
+_ADDED = re.compile(r",\s|\s(?:who|which|that)\s")
 _BARE_SOURCE = re.compile(r"(?i)the (official|aide|advis[eo]r|person|source|spokes(?:man|woman|person))")
 _ONE_SOURCE = re.compile(r"(?i)(?:a|an|one|another|the)\s")
 # where the text introduces a source: 'a senior ICE official', 'One person close to …', 'the former Fox executive'

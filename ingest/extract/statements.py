@@ -31,7 +31,8 @@ _STATEMENT_TITLE = re.compile(
     r"^(?:Joint )?Statement (?:from|by|of) (.+?)(?:\s+(?:on|On|ON|Regarding|regarding|about|About|in|In|at|At|Marking|marking|for|For)\s+|:|,|$)"
 )
 _REMARKS_TITLE = re.compile(r"^(?:[\w-]+\s+){0,2}?Remarks(?:\s+as\s+Prepared\s+for\s+Delivery)?\s+by\s+(.+)", re.IGNORECASE)
-_ISSUED = re.compile(r"\b(?:issued|released|made|gave) (?:the following|this|a) statement\b|\bsaid in a statement\b", re.I)
+_INTRODUCING = r"\b(?:issued|released|made|gave) (?:the following|this|a) statement\b"  # 'issued the following statement'
+_ISSUED = re.compile(rf"{_INTRODUCING}|\bsaid in a statement\b", re.IGNORECASE)
 _TITLE_ENDS = frozenset("on and regarding about in at for to after before following with upon amid as".split())
 _NAME_WORD = re.compile(r"^[A-Z][\w.'’-]*$")
 
@@ -188,7 +189,7 @@ def _unaccented(text: str) -> str:
 
 
 _DATELINE = re.compile(r"[A-Z][A-Z .,'’-]*\s*\([^()]*\d{4}\)\s*[-–—]*\s*")
-_INTRODUCED = re.compile(r"\b(?:issued|released|made|gave) (?:the following|this|a) statement\b", re.IGNORECASE)
+_INTRODUCED = re.compile(_INTRODUCING, re.IGNORECASE)
 _INTRODUCTION_MAX_CHARS = 600  # a release's opening sentence, however long its list of the member's offices
 _END_MARK = re.compile(r"\s*(?:#\s*){3}$|\s+-30-$")  # a press release's "###" or "-30-"
 _INTRODUCES = re.compile(r"[:,]\s*(?:[“\"]|â€œ)")  # an opening mark, or its UTF-8 read as Windows-1252
