@@ -103,7 +103,7 @@ def to_document(raw: RawDocument, kind: str | None = None, publisher: str | None
         source_path=raw.source,
     )
     if not doc.title and doc.kind == "statement":
-        doc.title = statement_title(raw.issuer or person_publisher(doc.publisher), doc.published)
+        doc.title = statement_title(raw.issuer or person_publisher(doc.publisher, doc.text), doc.published)
     fingerprint = json.dumps([doc.text, doc.title, doc.url, doc.published, doc.publisher, doc.kind, raw.issuer], ensure_ascii=False)
     doc.content_hash = hashlib.sha256(fingerprint.encode("utf-8")).hexdigest()
     return doc

@@ -553,6 +553,27 @@ def test_an_untitled_statement_is_titled_by_its_issuer_and_date() -> None:
     assert to_document(RawDocument(text=RELEASE, source="x", publisher="The White House", kind="statement")).title == ""
 
 
+def test_a_publisher_field_is_spelt_as_the_release_writes_the_name(extractor: QuoteExtractor) -> None:
+    # congressional records carry the member as 'Jim Mcgovern' or 'Mario Diazbalart'; the release writes the name right
+    text = ("WASHINGTON – Congresswoman Dana McAllister (D-NM) issued the following statement after the vote: "
+            "“I voted no because this bill fails our families.” McAllister is a member of the Rules Committee.")
+    quotes = extractor.extract(text, "statement", "", None, "Dana Mcallister")
+    assert {q.speaker.name for q in quotes} == {"Dana McAllister"}
+    # the release's narration of the member, once the names match, is not the member's words
+    assert not [q for q in quotes if "member of the Rules Committee" in q.text]
+    raw = RawDocument(text=text.replace("McAllister", "Ruiz-Balart"), source="x", publisher="Dana Ruizbalart", published="2016-03-04", kind="statement")
+    assert to_document(raw).title == "Statement by Dana Ruiz-Balart, 2016-03-04"
+    # a heading's capitals say nothing of the spelling, and a name the text never writes stays as given
+    raw = RawDocument(text="DANA RUIZBALART. " + text.replace("McAllister", "Roe"), source="x", publisher="Dana Ruizbalart", kind="statement")
+    assert to_document(raw).title == "Statement by Dana Ruizbalart"
+
+
+def test_a_title_goes_on_as_a_headline_after_a_participle(extractor: QuoteExtractor) -> None:
+    text = "Ninety years ago a famine killed millions. We remember the men, women, and children who perished."
+    quotes = extractor.extract(text, "statement", "Statement from President Alma\xa0Torvald Remembering the\xa0Famine")
+    assert quotes and {(q.speaker.name, q.speaker.title) for q in quotes} == {("Alma Torvald", "President")}
+
+
 def test_release_furniture_is_no_speaker(extractor: QuoteExtractor) -> None:
     text = ("CONTACT: Jim Smith (202) 555-0100 WASHINGTON – Rep. Jane Roe introduced a bill to fund rural broadband today. "
             "Every family in our district deserves a fast connection, and I will not stop until they have one.")
@@ -635,6 +656,71 @@ def test_a_relative_clause_after_an_apposition_belongs_to_the_named_person(extra
         '"a misuse of presidential tariff authority" that would burden American consumers.'
     )
     assert find(extractor.extract(text), "a misuse of presidential tariff authority").speaker.name == "Chuck Grassley"
+
+
+def test_a_name_the_parse_joins_to_a_description_as_a_second_subject_is_its_apposition(extractor: QuoteExtractor) -> None:
+    text = "Another Democratic presidential contender, Sen. Ruth Abernathy (MA), has also proposed eliminating college debt."
+    assert find(extractor.extract(text), "eliminating college debt").speaker.name == "Ruth Abernathy"
+
+
+def test_a_surname_the_tagger_missed_is_the_one_person_the_text_writes_with_a_given_name(extractor: QuoteExtractor) -> None:
+    text = (
+        "In the Senate, Alabama Republican Jeff Seasons and others have repeatedly expressed the fear that leaders will "
+        "rush the plan.\n\n"
+        '"Now that the special interests have what they want, the deal is done," Seasons said in a statement.\n\n'
+        '"Our democracy is what is at stake," said Seasons, R-Ala., because the plan was written in secret.'
+    )
+    quotes = extractor.extract(text)
+    assert [find(quotes, f).speaker.name for f in ("the deal is done", "Our democracy")] == ["Jeff Seasons", "Jeff Seasons"]
+
+
+def test_the_profession_an_apposition_gave_one_person_is_that_person(extractor: QuoteExtractor) -> None:
+    text = (
+        "“It’s not enough to say you would be harmed. You have to prove it with evidence,” said Stephen H. Hallorand, a "
+        "professor at the Washington University School of Law.\n\n"
+        "Mr. Hallorand spent two years as chief counsel at the agency during the time when that agency was implementing the "
+        "policy — and the professor said both have solid legal underpinnings."
+    )
+    assert find(extractor.extract(text), "solid legal underpinnings").speaker.name == "Stephen H. Hallorand"
+    # given to two people, the profession names neither
+    two = text.replace("Mr. Hallorand spent", "Dana Whitcombe, a professor at Yale, agreed. Mr. Hallorand spent")
+    assert find(extractor.extract(two), "solid legal underpinnings").speaker.name is None
+
+
+def test_the_outlet_is_the_one_word_name_that_reported_last_though_not_tagged_a_body(extractor: QuoteExtractor) -> None:
+    text = (
+        "On Thursday, Capitolio reported that the secretary’s private jet travel was even more extensive: he had taken at "
+        "least 24 charter flights over the past year. The bill has grown to more than $300,000, the outlet reported, citing "
+        "federal contracts and people familiar with the situation."
+    )
+    speaker = find(extractor.extract(text), "The bill has grown").speaker
+    assert (speaker.name, speaker.is_organization) == ("Capitolio", True)
+
+
+def test_a_participle_after_a_rejected_claim_is_the_one_who_rejects_it(extractor: QuoteExtractor) -> None:
+    text = (
+        "Reyes rejected Rep. Dana Whitcombe's claims that the governor's border plan would lead to a surge of crossings, "
+        "insisting that the order will prioritize recent arrivals."
+    )
+    quotes = extractor.extract(text)
+    assert find(quotes, "the order will prioritize recent arrivals").speaker.name == "Reyes"
+    assert find(quotes, "would lead to a surge").speaker.name == "Dana Whitcombe"
+
+
+def test_a_statement_from_someones_campaign_is_the_campaigns_not_theirs(extractor: QuoteExtractor) -> None:
+    text = (
+        "A leader from South Bend has endorsed the former vice president. Council member Oliver Dade endorsed Biden's "
+        "candidacy Friday, according to a statement from Biden's campaign."
+    )
+    speaker = find(extractor.extract(text), "endorsed Biden's candidacy").speaker
+    assert speaker.name is None and "Biden's campaign" in (speaker.description or "")
+
+
+def test_what_the_writer_calls_someone_is_no_title(extractor: QuoteExtractor) -> None:
+    speaker = find(extractor.extract("My colleague Dana Whitcombe wrote that the law is clear on asylum."), "the law is clear").speaker
+    assert (speaker.name, speaker.title) == ("Dana Whitcombe", None)
+    speaker = find(extractor.extract("Our ambassador, Dana Whitcombe, said the talks had failed."), "the talks had failed").speaker
+    assert (speaker.name, speaker.title) == ("Dana Whitcombe", "ambassador")
 
 
 def test_he_is_the_main_clauses_subject_not_the_last_man_named(extractor: QuoteExtractor) -> None:
@@ -1002,6 +1088,17 @@ def test_a_quotation_read_out_in_a_turn_is_the_named_persons_reported_by_the_spe
     read_out = [q for q in quotes if "We will not let this stand" in q.text and q.kind == "direct"]
     assert [(q.speaker.name, q.reported_by) for q in read_out] == [("Biden", "Karine Jean-Pierre")]
     assert find(quotes, "Good afternoon").speaker.name == "Karine Jean-Pierre"  # the turn stays hers
+
+
+def test_a_speaker_a_turn_names_by_given_name_alone_is_the_briefer_of_that_name(extractor: QuoteExtractor) -> None:
+    text = (
+        "MS. WHITCOMBE:  Good afternoon.  The President will travel to Ohio on Friday to meet the families.\n\n"
+        "Q    Thanks.  Is there a plan for the bridge?\n\n"
+        "MR. HALE:  Yes.  As Dana said, the President will be in Ohio on Friday, and we will announce the bridge funding there.\n"
+    )
+    quotes = extractor.extract(text, "roundtable", "Press Briefing by Press Secretary Dana Whitcombe and Deputy Secretary Tom Hale")
+    echoed = [q for q in quotes if q.kind == "indirect" and "will be in Ohio on Friday" in q.text]
+    assert [q.speaker.name for q in echoed] == ["Dana Whitcombe"]
 
 
 def test_reported_speech_passed_on_in_a_turn_is_its_sources_reported_by_the_speaker(extractor: QuoteExtractor) -> None:
@@ -3566,6 +3663,23 @@ def test_a_statements_own_i_is_its_issuer(extractor: QuoteExtractor) -> None:
     text = "I applaud the committee for passing the bill today. It will help every family in the district."
     quotes = extractor.extract(text, "statement", "Statement by Senator Dana Mirabel on the bill")
     assert quotes and {q.speaker.name for q in quotes} == {"Dana Mirabel"}
+
+
+@pytest.mark.parametrize(
+    ("title", "authors"),
+    [
+        ("Joint Statement from Canada, Mexico and the United States following the First Trilateral Committee Meeting",
+         "Canada, Mexico and the United States"),
+        ("Joint Statement by President Alma Torvald and Prime Minister Dana Whitcombe on the Summit",
+         "President Alma Torvald and Prime Minister Dana Whitcombe"),
+        ("Joint Statement from the Leaders of the United States and the Republic of Korea: Elevating Our Alliance",
+         "The Leaders of the United States and the Republic of Korea"),
+    ],
+)
+def test_a_joint_statement_is_its_authors_together_never_the_first_alone(extractor: QuoteExtractor, title: str, authors: str) -> None:
+    text = "We met today to review our shared work. We agreed to share intelligence on fentanyl trafficking across our borders."
+    quotes = extractor.extract(text, "statement", title)
+    assert quotes and {(q.speaker.name, q.speaker.description) for q in quotes} == {(None, authors)}
 
 
 def test_the_office_two_people_held_is_the_one_the_narration_is_about(extractor: QuoteExtractor) -> None:

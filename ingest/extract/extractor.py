@@ -121,6 +121,7 @@ from ingest.extract.people import (
 from ingest.extract.sentences import add_to as add_sentence_starts
 from ingest.extract.statements import (
     attribute_statement,
+    joint_authors,
     person_publisher,
     remarks_speaker,
     statement_issuer,
@@ -147,6 +148,7 @@ from kb.names import (
     WEEKDAYS,
     edit_distance,
     fold,
+    names_an_organisation,
     proper_name,
     white_house,
 )
@@ -306,16 +308,18 @@ class QuoteExtractor:
             quotes = article.run()
             rejected = article.rejected
         if (kind == "statement" or issuer) and Sieve.STATEMENTS in sieves:
-            who = statement_issuer(title, parsed, issuer, publisher if kind == "statement" else None)
+            joint = joint_authors(title)
+            who = joint or statement_issuer(title, parsed, issuer, publisher if kind == "statement" else None)
             if who:
                 # a member's press release narrates the member in the third person ('Congressman Bera took to the House
                 # floor …'), which is not the member's words; a statement the White House titles is its issuer's
                 # throughout ('The President will travel to …' in the Press Secretary's)
                 release = kind == "statement" and (person_publisher(publisher) is not None or issuer is not None and not title_issuer(title))
-                quotes = attribute_statement(text, parsed, quotes, who, release=release)
+                quotes = attribute_statement(text, parsed, quotes, who, release=release, joint=joint)
         elif kind == "roundtable" and not labels and Sieve.STATEMENTS in sieves and (who := remarks_speaker(title)) and first_person_outside_marks(text):
             quotes = attribute_statement(text, parsed, quotes, who)  # 'Remarks as Prepared for Delivery by …', no labels: all theirs
         quotes.sort(key=lambda q: (q.start, q.end))
+        _given_names_of_speakers(quotes)
         for q in quotes:
             _single_spaced(q)
             _as_the_document_writes(q, text)
@@ -926,13 +930,14 @@ class _ArticleExtraction:
         for index, (base, doc) in enumerate(self.parsed):
             quotes.extend(self._paragraph(index, base, doc))
         _name_office_descriptions(quotes, self.people, self.rules)
-        _resolve_names(quotes, self.people, self.rules.surname_recency_chars, self.apposed)
+        _resolve_names(quotes, self.people, self.rules.surname_recency_chars, self.apposed, self.text)
         _name_spokespeople_named_after(quotes, self.rules.spokesperson_named_after_chars)
         _sources_described_before(quotes, self.text, self.rules.described_source_recency_chars)
         _given_names_in_full(quotes, self.text, self.surnames)
         _full_organisation_names(quotes, [name for _, name in self.orgs])
         _spelled_out_acronyms(quotes, [name for _, name in self.orgs])
         _name_introduced_roles(quotes, self.people, self.rules.document_recency_chars)
+        _name_described_roles(quotes, self.people, self.rules.surname_recency_chars)
         full = list(dict.fromkeys(n for n in [*(q.speaker.name for q in quotes), *(p.name for p in self.people)] if n and len(n.split()) >= 2))
         for q in quotes:  # "according to Lapan": the outer source by the full name the document gives him
             if q.reported_by and re.fullmatch(r"[A-Z][\w’'-]+", q.reported_by):
@@ -1142,7 +1147,7 @@ class _ArticleExtraction:
             if named:
                 found = SpeakerRef(name=re.sub(r"^(?i:the)\s+", "", max(named)[1]), resolution="named", is_organization=True)
         if found is not None and found.name:
-            s.name, s.is_organization, s.resolution = found.name, found.is_organization, "named"
+            s.name, s.is_organization, s.resolution = found.name, found.is_organization or noun in MEDIA_NOUNS, "named"
             s.title, s.organization = s.title or found.title, s.organization or found.organization
             s.description = None
 
@@ -1167,7 +1172,12 @@ class _ArticleExtraction:
                 return
             s = SpeakerRef(name=named[0], resolution="named", is_organization=named[1])
         cue = _cue_lemma(q, base, doc)
-        if s.is_organization:
+        # 'Politico reported that …': a one-word name that is no given name, no surname of a person the document names in
+        # full, nor written after an abbreviated title, reports as an outlet does, though the tagger did not call it one
+        reporting = cue == "report" and bool(re.fullmatch(r"[A-Z][\w’'-]+", s.name or "")) and not first_name_gender(s.name or "") and not any(
+            len(full.split()) >= 2 for full in self.surnames.get(s.name or "", ())
+        ) and not re.search(rf"\b[A-Z][a-z]{{1,4}}\.\s+{re.escape(s.name or '')}\b", self.text)  # 'Citing Gen. Prayuth, …': a person
+        if s.is_organization or reporting:
             self.quoted_orgs.append((at, _copy(s), cue))
         where = q.cue.start if q.cue is not None else at
         sentence = next((sent for sent in doc.sents if base + sent.start_char <= where < base + sent.end_char), None)
@@ -1373,6 +1383,9 @@ class _ArticleExtraction:
         ):
             node = verb.head.head.head  # 'Trump said the results were rigged because they showed …, suggesting …': his next act,
             # hung on the reason the clause he said gives
+        elif verb.dep_ == "advcl" and _comma_gerund(verb) and (over := _verb_over_noun_clause(verb.head)) is not None:
+            node = over  # 'Johnson rejected Smith's claims that the order would lead to a surge …, insisting that …': the
+            # parse hangs the next act on the claim the subject rejects; the one rejecting insists
         if verb.dep_ in {"xcomp", "advcl"} and _comma_gerund(verb) and (
             aside := next((c for c in verb.head.children if c.dep_ == "parataxis" and c.i < verb.i and c.lemma_.lower() in SPEECH_VERBS
                            and any(g.dep_ in _SUBJECTS for g in c.children)), None)
@@ -2551,6 +2564,15 @@ def _plural(tok: Token) -> bool:
     ) and any(c.dep_ == "cc" and c.lower_ == "and" for c in tok.children)
 
 
+def _verb_over_noun_clause(clause: Token) -> Token | None:
+    """The verb whose object or subject is the noun a "that" clause completes ('rejected [the claims [that the order would
+    lead …]]' -> "rejected"), or None when `clause` completes no noun."""
+    if clause.dep_ != "acl" or clause.head.pos_ not in {"NOUN", "PROPN"} or not any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+        return None
+    noun = clause.head
+    return noun.head if noun.dep_ in {"dobj", "nsubj", "nsubjpass"} and noun.head.pos_ in {"VERB", "AUX"} else None
+
+
 def _comma_gerund(verb: Token) -> bool:
     """An -ing verb right after a comma ('…, saying that …', '…, telling him: "…"'): the speaker's next act, as news prose
     writes it."""
@@ -2989,9 +3011,17 @@ def _document_issuer(subject: Token, ents: list[SpacySpan]) -> SpacySpan | None:
         top = path[-1]  # the child of the document noun on the way to the issuer
         if top.i == root.i and top.dep_ in {"compound", "poss", "nmod"} and top.i < subject.i:
             return ent
-        if top.dep_ == "prep" and top.lower_ in {"from", "by"} and all(n.dep_ in {"prep", "pobj"} for n in path[1:-1]):
+        # 'a statement from Biden's campaign': the campaign's, not Biden's own ('from Mr Gates' account' is his)
+        owned = root.dep_ == "poss" and root.head.lemma_.lower() in _BODIES_OF_A_PERSON
+        if top.dep_ == "prep" and top.lower_ in {"from", "by"} and not owned and all(n.dep_ in {"prep", "pobj"} for n in path[1:-1]):
             return ent
     return None
+
+
+# What a person's name may own that speaks for itself, not for the person ('a statement from Biden's campaign').
+_BODIES_OF_A_PERSON = frozenset(
+    {"campaign", "administration", "government", "foundation", "company", "team", "party", "committee", "family", "lawyer", "attorney"}
+)
 
 
 def _participle_speaker(verb: Token, inside: set[int]) -> Token | None:
@@ -3264,7 +3294,9 @@ def _latest_full_name(surname: str, people: list[PersonMention], at: int | None,
     return max(recent, key=lambda p: p.pos).name if recent else None
 
 
-def _resolve_names(quotes: list[Quote], people: list[PersonMention], recency: int = 0, apposed: set[int] | None = None) -> None:
+def _resolve_names(
+    quotes: list[Quote], people: list[PersonMention], recency: int = 0, apposed: set[int] | None = None, text: str = "",
+) -> None:
     """Within a document, a bare or misspelt surname becomes the full name it refers to, and names share facts: a
     mention without a title or organisation takes the first the document gave the name. An apposition's office is the
     name's only when the document titles it nowhere else ('a former DHS official, John Cohen' … 'said Cohen, an ABC
@@ -3280,10 +3312,11 @@ def _resolve_names(quotes: list[Quote], people: list[PersonMention], recency: in
     mentions = Counter(full_names)
     for q in quotes:  # a surname the tagger took for a place ("as Fulghum defended ...")
         s = q.speaker
-        d = (s.description or "").strip()
+        d = _PARTY_TAG.sub("", (s.description or "").strip())  # 'said Pelosi, D-Calif.'
         if not s.name and s.resolution == "nominal" and re.fullmatch(r"[A-Z][\w’'-]+", d):
-            # a surname the narration names as a person elsewhere ("President Trump's demands … Trump tweeted")
-            match = _match_surname(d, candidates, mentions) or (d if any(p.name == d for p in people) else None)
+            # a surname the narration names as a person elsewhere ("President Trump's demands … Trump tweeted"), or
+            # writes after a given name the tagger did not read as a person's ('Alabama Republican Jeff Sessions')
+            match = _match_surname(d, candidates, mentions) or (d if any(p.name == d for p in people) else None) or _after_a_given_name(d, text)
             if match:
                 s.name, s.resolution, s.description, s.organization = match, "named", None, None
                 if match != d:
@@ -3479,6 +3512,36 @@ def _given_names_in_full(quotes: list[Quote], text: str, surnames: dict[str, set
             s.name = name
 
 
+_PARTY_TAG = re.compile(r",\s*[DRI]-[A-Z][\w.]*$")  # ', D-Calif.' after a surname
+
+
+def _after_a_given_name(surname: str, text: str) -> str | None:
+    """The one "<given name> <surname>" the text writes ('Jeff Sessions'), the given name one kb knows as such."""
+    written = {
+        m.group() for m in re.finditer(rf"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?{re.escape(surname)}\b", text)
+        if first_name_gender(m.group(1))
+    }
+    return re.sub(r"\s+", " ", written.pop()) if len(written) == 1 else None
+
+
+def _given_names_of_speakers(quotes: list[Quote]) -> None:
+    """A speaker named by a given name alone ('As Karine said, …' in a briefing whose turns are "Karine Jean-Pierre"'s)
+    is the one speaker of the document with that given name, who is no other speaker's surname."""
+    full = {
+        n for q in quotes
+        if (n := q.speaker.name) and not q.speaker.is_organization and len(n.split()) >= 2 and not names_an_organisation(n)  # 'Obama White House'
+    }
+    surnames = {n.split()[-1] for n in full}
+    for q in quotes:
+        s = q.speaker
+        if not s.name or s.is_organization or " " in s.name or s.name in surnames:
+            continue
+        named = [n for n in full if n.split()[0] == s.name]
+        if len(named) == 1:
+            s.aliases.append(s.name)
+            s.name = named[0]
+
+
 def _written_in_full(given: str, text: str) -> str | None:
     """The one "<given> <Surname>" the text writes, unless it also writes the word as a surname ("Donald Trump")."""
     word = re.escape(given)
@@ -3528,6 +3591,23 @@ def _name_introduced_roles(quotes: list[Quote], people: list[PersonMention], rec
             continue
         (holder,) = holders
         if len(holder.split()) >= 2 and any(p.name == holder and 0 < p.pos - at <= recency for p in people):
+            s.name, s.resolution, s.description = holder, "named", None
+
+
+def _name_described_roles(quotes: list[Quote], people: list[PersonMention], recency: int) -> None:
+    """'said Stephen Hale, a professor at the law school … and the professor said …': a profession the document gave one
+    person in apposition is that person, named no more than `recency` characters before, when it gave it no one else."""
+    for q in quotes:
+        s = q.speaker
+        m = re.fullmatch(r"(?i)the\s+(\w+)", (s.description or "").strip())
+        if s.name or s.resolution != "nominal" or not m or m.group(1).lower() not in INTRODUCED_ROLES:
+            continue
+        role, at = m.group(1).lower(), s.mention.start if s.mention else q.start
+        given = [p for p in people if p.pos < at and role in {*p.titles, office_word(p.apposition[0] or "")}]
+        holders = {p.name for p in given}
+        if len(holders) == 1 and len((holder := holders.pop()).split()) >= 2 and any(
+            0 < at - p.pos <= recency and p.name.split()[-1] == holder.split()[-1] for p in people
+        ):
             s.name, s.resolution, s.description = holder, "named", None
 
 

@@ -228,7 +228,7 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
     if person is None:
         person = next((e for e in doc_ents if titled_organisation(e) and start_i <= e.start and e.end <= end_i), None)
     reported_on = clause_subject_in_source(head)
-    appos = [c for c in head.children if c.dep_ == "appos" and (reported_on is None or c.i < reported_on.i)]
+    appos = [c for c in head.children if c.dep_ == "appos" and (reported_on is None or c.i < reported_on.i)] + _name_read_as_conjunct(head)
     if person is None:
         for a in appos:  # "a former DHS official, John Cohen"
             a_start, a_end = noun_phrase(a)
@@ -251,8 +251,9 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
         tail: list[Token] = []
         if person.start < start_i or person.start >= end_i:  # named in an appositive: the head phrase is the title
             tail = _office_of(head)
-            # 'some of the candidates--Jeb Bush, …', 'one of the senators, John McCain,': "some" and "one" are no title
-            words = ([] if group else [t for t in phrase if _describes(t)]) + tail
+            # 'some of the candidates--Jeb Bush, …', 'one of the senators, John McCain,': "some" and "one" are no title;
+            # nor is what the writer calls someone ('my colleague Dana Reyes', 'your colleague')
+            words = ([] if group or _relation_to_the_writer(head) else [t for t in phrase if _describes(t)]) + tail
         if tail:  # 'acting chief of staff', 'the secretary of state': an office ending in what it is "of", not an owner
             title, org = split_title([_as_written(t) for t in words])
             org_after = None
@@ -329,6 +330,25 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
     if head.lemma_.lower() in TITLE_WORDS:
         mention.title = _office_of_head(head)
     return mention
+
+
+def _relation_to_the_writer(head: Token) -> bool:
+    """'my colleague', 'our friend', 'your colleague': what the one writing or speaking calls someone, not an office."""
+    return not is_title_word(head.text) and any(c.dep_ == "poss" and c.lower_ in {"my", "our", "your"} for c in head.children)
+
+
+def _name_read_as_conjunct(head: Token) -> list[Token]:
+    """'Another Democratic contender, Sen. Alma Reyes (MA), has proposed …': a name after a comma that the parse joined to
+    a singular description as a second subject, with no "and" or "or" to make it one, is the description's apposition."""
+    if head.tag_ in {"NNS", "NNPS"} or any(c.dep_ in {"cc", "preconj"} for c in head.children):
+        return []
+    doc = head.doc
+    return [
+        c for c in head.children
+        if c.dep_ == "conj" and c.i > head.i and c.ent_type_ == "PERSON" and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ","
+        and not any(d.dep_ in {"cc", "conj"} for d in c.children)  # 'The mayor, Sen. Reyes and the sheriff': a list
+        and not any(t.text in {"(", ")"} for t in doc[head.i : c.i])  # 'Plattsburgh, New York (CNN) Gene Palmer': a dateline
+    ]
 
 
 def _author(head: Token, ents: list[SpacySpan]) -> SpacySpan | None:

@@ -30,16 +30,25 @@ from kb.models import Quote, SpeakerRef
 _STATEMENT_TITLE = re.compile(
     r"^(?:Joint )?Statement (?:from|by|of) (.+?)(?:\s+(?:on|On|ON|Regarding|regarding|about|About|in|In|at|At|Marking|marking|for|For)\s+|:|,|$)"
 )
+_JOINT_TITLE = re.compile(r"^(?i:joint statement (?:from|by|of|between)) (.+)")
+# where a joint statement's title goes on past its authors: 'on Iran', ': Elevating Relations', 'Announcing …'
+_HEADLINE_GOES_ON = re.compile(
+    r"\s*:|\s+(?:on|On|ON|Regarding|regarding|about|About|in|In|at|At|Marking|marking|for|For|Following|following|after|After|to)\s+"
+    r"|\s+[A-Z][a-z]+ing\b"
+)
+_AUTHORS_BREAK = re.compile(r",|\s+and\s+")  # 'A, B, and C'
 _REMARKS_TITLE = re.compile(r"^(?:[\w-]+\s+){0,2}?Remarks(?:\s+as\s+Prepared\s+for\s+Delivery)?\s+by\s+(.+)", re.IGNORECASE)
 _INTRODUCING = r"\b(?:issued|released|made|gave) (?:the following|this|a) statement\b"  # 'issued the following statement'
 _ISSUED = re.compile(rf"{_INTRODUCING}|\bsaid in a statement\b", re.IGNORECASE)
 _TITLE_ENDS = frozenset("on and regarding about in at for to after before following with upon amid as".split())
 _NAME_WORD = re.compile(r"^[A-Z][\w.'’-]*$")
+_ARTICLES = frozenset({"the", "a", "an"})  # 'Remembering the Holodomor' goes on as a headline
 
 
 def statement_issuer(title: str, parsed: list[tuple[int, Doc]], issuer: str | None, publisher: str | None) -> str | None:
     """The record's issuer; else "Statement by NAME" in the title; else a person as publisher; else who "issued the following statement"."""
-    return issuer or title_issuer(title) or person_publisher(publisher) or _issued_in_text(parsed)
+    opening = " ".join(doc.text for _, doc in parsed[:3])
+    return issuer or title_issuer(title) or person_publisher(publisher, opening) or _issued_in_text(parsed)
 
 
 def statement_title(who: str | None, published: str | None) -> str:
@@ -55,6 +64,17 @@ def title_issuer(title: str) -> str | None:
     return _name_opening(m.group(1)) if m else None
 
 
+def joint_authors(title: str) -> str | None:
+    """'Joint Statement from Canada, Mexico and the United States following …' -> "Canada, Mexico and the United States":
+    the authors a joint statement's title names, as it writes them, when it names more than one."""
+    m = _JOINT_TITLE.match(" ".join((title or "").split()))
+    if m is None:
+        return None
+    authors = _HEADLINE_GOES_ON.split(m.group(1), maxsplit=1)[0].strip(" ,")
+    # "The Leaders of …" as kb writes a body's name, whatever the title's case
+    return re.sub(r"^the\b", "The", authors) if _AUTHORS_BREAK.search(authors) else None
+
+
 def remarks_speaker(title: str) -> str | None:
     """'Remarks as Prepared for Delivery by First Lady Jill Biden at the Navajo Nation' -> 'First Lady Jill Biden'."""
     m = _REMARKS_TITLE.match((title or "").strip())
@@ -68,21 +88,35 @@ def _name_opening(words_after: str) -> str | None:
     given = words_after.split()
     for i, w in enumerate(given):
         # "Welcoming Constructive Dialogue" goes on as a headline; "King" or "Manning on ..." ends a name
-        gerund = w.lower().endswith("ing") and i + 1 < len(given) and given[i + 1][:1].isupper()
+        gerund = w.lower().endswith("ing") and i + 1 < len(given) and (given[i + 1][:1].isupper() or given[i + 1] in _ARTICLES)
         if words and (w.lower().strip(",.") in _TITLE_ENDS or gerund or not w[:1].isupper() and w not in {"of", "the"}):
             break  # the name ends where the headline goes on ("Welcoming", "on", "and")
         words.append(w.strip(","))
     return " ".join(words) or None
 
 
-def person_publisher(publisher: str | None) -> str | None:
-    """A member of Congress publishes their own releases; "The White House" is an organisation, not an issuer."""
+def person_publisher(publisher: str | None, text: str = "") -> str | None:
+    """A member of Congress publishes their own releases; "The White House" is an organisation, not an issuer.
+    The name is spelt as `text` writes it, where it does: a publisher field 'Jim Mcgovern' is "Jim McGovern"."""
     words = (publisher or "").split()
     if not 2 <= len(words) <= 4 or not all(_NAME_WORD.match(w) for w in words):
         return None
     if any(w.lower().strip(".,") in ORGANIZATION_WORDS for w in words):
         return None
-    return " ".join(words)
+    return " ".join(_as_written(w, text) for w in words)
+
+
+def _as_written(word: str, text: str) -> str:
+    """`word` as `text` first writes it in mixed case, up to its capitals, hyphens and apostrophes ('Diazbalart' ->
+    'Diaz-Balart'); a heading's capitals ('MCGOVERN') say nothing of the spelling."""
+    letters = [c for c in word if c.isalnum()]
+    if not letters:
+        return word
+    spelt = r"[-'’]?".join(re.escape(c) for c in letters)
+    for m in re.finditer(rf"(?<![\w'’-]){spelt}(?![\w'’-])", text, re.IGNORECASE):
+        if m.group()[:1].isupper() and not m.group().isupper():
+            return m.group()
+    return word
 
 
 def _issued_in_text(parsed: list[tuple[int, Doc]]) -> str | None:
@@ -99,18 +133,25 @@ def _issued_in_text(parsed: list[tuple[int, Doc]]) -> str | None:
     return None
 
 
-def attribute_statement(text: str, parsed: list[tuple[int, Doc]], quotes: list[Quote], who: str, release: bool = False) -> list[Quote]:
+def attribute_statement(
+    text: str, parsed: list[tuple[int, Doc]], quotes: list[Quote], who: str, release: bool = False, joint: str | None = None,
+) -> list[Quote]:
     """The issuer's words: their own quotes, first-person quotes and every stretch of text no one else is quoted in
     (with `release`, a member's press release, not the sentences that narrate the member in the third person, and in a
-    release told so, only the stretches that speak in the first person).
+    release told so, only the stretches that speak in the first person). A joint statement's authors (`joint`, as its
+    title names them) speak together: its "we" is none of them alone.
 
     Quotations of other named people (and organisations) keep their speakers; anything credited to a vague
     subject ("Today's vote", "I") inside a statement is the issuer's.
     """
-    title, org, name = parse_title_and_name(who)
-    if not name:
-        return quotes
-    issuer = SpeakerRef(name=name, resolution="document", title=title, organization=org, gender=gender_of_title(title) or _gender_in_text(text, name))
+    if joint:  # described, not named: no one entry of the speakers holds several people or countries
+        name = joint
+        issuer = SpeakerRef(name=None, description=joint, resolution="document")
+    else:
+        title, org, name = parse_title_and_name(who)
+        if not name:
+            return quotes
+        issuer = SpeakerRef(name=name, resolution="document", title=title, organization=org, gender=gender_of_title(title) or _gender_in_text(text, name))
     out: list[Quote] = []
     for q in quotes:
         s = q.speaker
