@@ -723,6 +723,31 @@ def test_what_the_writer_calls_someone_is_no_title(extractor: QuoteExtractor) ->
     assert (speaker.name, speaker.title) == ("Dana Whitcombe", "ambassador")
 
 
+def test_he_after_a_misspelt_surname_the_tagger_missed_is_that_person(extractor: QuoteExtractor) -> None:
+    text = (
+        "The document was found by Sen. Dale Merkley, D-Ore., who first shared it with reporters.\n\n"
+        "Tom Hale, a spokesman for the Department of Homeland Security, dismissed criticism of the document and said none "
+        "of the money came from disaster relief funding.\n\n"
+        '"This is a sorry attempt to push a false agenda," he said in a tweet.\n\n'
+        "Merkely said he was made aware of the budget cuts while looking into the detention centers set up along the "
+        'border. He said the document makes it clear the agency is using money from the fund "to build more detention centers."'
+    )
+    quotes = extractor.extract(text)
+    assert find(quotes, "he was made aware").speaker.name == "Dale Merkley"
+    assert find(quotes, "the document makes it clear").speaker.name == "Dale Merkley"
+    assert find(quotes, "sorry attempt").speaker.name == "Tom Hale"
+
+
+def test_the_of_inside_a_schools_name_gives_no_organisation_of_its_own(extractor: QuoteExtractor) -> None:
+    text = "“The law is clear,” says Dana Whitcombe, an assistant professor of government in the School of Public Affairs at American University."
+    speaker = find(extractor.extract(text), "The law is clear").speaker
+    assert (speaker.title, speaker.organization) == ("assistant professor", "American University")
+
+
+def test_even_is_no_part_of_who_speaks(extractor: QuoteExtractor) -> None:
+    assert find(extractor.extract("Even Republican lawmakers said the plan was cruel."), "the plan was cruel").speaker.description == "Republican lawmakers"
+
+
 def test_he_is_the_main_clauses_subject_not_the_last_man_named(extractor: QuoteExtractor) -> None:
     text = (
         "Former Governor Tom Reyes spoke out on Monday, suggesting that Mr. Hale was using the children as leverage.\n\n"

@@ -1997,6 +1997,7 @@ class _ArticleExtraction:
             shared = self._shared_surnames()
             genders = {n: g for n, g in self.genders.items() if n not in shared}
             name = pick_antecedent(people, span.start, gender, genders, subjects=self.subject_pronouns, sentence=self._sentence_start(span.start))
+            name = self._untagged_last_speaker(last, span, gender) or name
             if not epithet and (described := self._described_antecedent(last, span, name, gender)) is not None:
                 return described
             if name:
@@ -2025,6 +2026,19 @@ class _ArticleExtraction:
             if subjects or before:
                 return SpeakerRef(max(subjects or before)[1], "pronoun", None, None, None, span, is_organization=True)
         return SpeakerRef(name=None, resolution="pronoun", description=span.text, mention=span)
+
+    def _untagged_last_speaker(self, last: SpeakerRef | None, span: Span, gender: str | None) -> str | None:
+        """'Merkely said he was made aware …. He said …': the person the last quote named, whom the tagger did not read as
+        a person (a misspelt surname), when it read no one as a person since."""
+        if last is None or last.is_organization or last.mention is None:
+            return None
+        # named, or described by a surname alone, which names it later ('Merkely' is Jeff Merkley)
+        surname = last.description if last.resolution == "nominal" and re.fullmatch(r"[A-Z][a-z][\w’'-]+", last.description or "") else None
+        name = last.name if last.resolution == "named" else surname
+        at = last.mention.start
+        if not name or not 0 < span.start - at <= self.rules.surname_recency_chars or last.gender not in (None, gender):
+            return None
+        return name if not any(at <= p.pos < span.start for p in self.people) else None
 
     def _sentence_start(self, pos: int) -> int | None:
         """Where the sentence holding the character at pos starts."""

@@ -319,6 +319,8 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
         said_by = doc[said_by.start : min(ends)]
     while len(said_by) > 1 and (said_by[-1].is_punct and said_by[-1].text != "%" or said_by[-1].tag_ in {"WDT", "WP"}):  # a share keeps its sign ('46% said')
         said_by = said_by[:-1]
+    if len(said_by) > 1 and said_by[0].lower_ == "even" and said_by[0].dep_ == "advmod":
+        said_by = said_by[1:]  # 'Even Republican lawmakers' are Republican lawmakers, as a citation writes them
     if (said_by.start, said_by.end) != (start_i, end_i) and (proper := _titled_name(said_by)) is not None:
         # 'House Minority Whip Steny Hoyer (D-Md.)', the name hung on the title as an apposition the tagger did not name
         title, org = split_title(proper[0])
@@ -629,7 +631,11 @@ def office_in_apposition(person: SpacySpan) -> tuple[str | None, str | None]:
         title = " ".join([*when, title])
     if org is None:  # 'director of research at the Center for Immigration Studies': the first naming one
         owners = [c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"]
-        preps = [p for p in head.subtree if p.dep_ == "prep" and p.lower_ in {"with", "for", "at", "of"} and not _in_clause(p, head)]
+        # (never the "of" inside a name: 'in the School of Public Affairs at American University' is no "Public Affairs")
+        preps = [
+            p for p in head.subtree
+            if p.dep_ == "prep" and p.lower_ in {"with", "for", "at", "of"} and not _in_clause(p, head) and not (p.lower_ == "of" and p.head.pos_ == "PROPN")
+        ]
         # 'director of Immigration Research at the Fiscal Policy Institute': the place the office is held at names the body
         # (a "for" may be inside the name: 'president of Americans for Legal Immigration')
         held_at = [p for p in preps if p.lower_ in {"at", "with"} and p.head == head]
