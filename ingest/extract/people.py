@@ -631,19 +631,26 @@ def office_in_apposition(person: SpacySpan) -> tuple[str | None, str | None]:
         title = " ".join([*when, title])
     if org is None:  # 'director of research at the Center for Immigration Studies': the first naming one
         owners = [c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"]
-        # (never the "of" inside a name: 'in the School of Public Affairs at American University' is no "Public Affairs")
-        preps = [
-            p for p in head.subtree
-            if p.dep_ == "prep" and p.lower_ in {"with", "for", "at", "of"} and not _in_clause(p, head) and not (p.lower_ == "of" and p.head.pos_ == "PROPN")
-        ]
+        preps = [p for p in head.subtree if p.dep_ == "prep" and p.lower_ in {"with", "for", "at", "of"} and not _in_clause(p, head)]
         # 'director of Immigration Research at the Fiscal Policy Institute': the place the office is held at names the body
         # (a "for" may be inside the name: 'president of Americans for Legal Immigration')
         held_at = [p for p in preps if p.lower_ in {"at", "with"} and p.head == head]
-        held = [o for p in [*held_at, *(p for p in preps if p not in held_at)] for o in p.children if o.dep_ == "pobj"]
+        held = [_whole_name(o, head) for p in [*held_at, *(p for p in preps if p not in held_at)] for o in p.children if o.dep_ == "pobj"]
         org = next((name for o in [*owners, *held] if (name := _proper_name(o) or _name_apposed_to(o)) is not None), None)
     if org is None and fold(head.text.strip(".")) in _CONGRESS:  # 'a former Republican congressman from Arizona': the party
         org = next((_PARTY_MEMBERS.get(t.text, t.text) for t in doc[first : head.i] if t.text in {*_PARTY_MEMBERS, "Democratic"}), None)
     return title, org
+
+
+def _whole_name(word: Token, office: Token) -> Token:
+    """The head of the name an "of" phrase is inside ('the Humane Society of [the United States]' -> "Society"), not the
+    office's own "of" ('CEO of HIAS')."""
+    while (
+        word.head.lower_ == "of" and word.head.head.pos_ == "PROPN" and word.head.head.text[:1].isupper()
+        and word.head.head != office and word.head.head.i < word.i
+    ):
+        word = word.head.head
+    return word
 
 
 def _profession(words: list[Token], head: Token) -> tuple[str, str | None]:
