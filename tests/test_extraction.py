@@ -748,6 +748,17 @@ def test_even_is_no_part_of_who_speaks(extractor: QuoteExtractor) -> None:
     assert find(extractor.extract("Even Republican lawmakers said the plan was cruel."), "the plan was cruel").speaker.description == "Republican lawmakers"
 
 
+def test_a_hyphenated_surname_the_parse_cut_is_the_person_named_with_it(extractor: QuoteExtractor) -> None:
+    text = (
+        "The second phase of the study will examine causes of the deaths, said Dana Santos-Ortega, a professor of global "
+        "health who led the study.\n\n"
+        "Santos-Ortega said the high death toll was evidence of a weak public health system. He said financial instability "
+        "made the island vulnerable."
+    )
+    quotes = extractor.extract(text)
+    assert [find(quotes, f).speaker.name for f in ("the high death toll", "financial instability")] == ["Dana Santos-Ortega"] * 2
+
+
 def test_he_is_the_main_clauses_subject_not_the_last_man_named(extractor: QuoteExtractor) -> None:
     text = (
         "Former Governor Tom Reyes spoke out on Monday, suggesting that Mr. Hale was using the children as leverage.\n\n"

@@ -3751,6 +3751,10 @@ def _match_surname(surname: str, candidates: list[str], mentions: Counter[str] |
         if mentions[ranked[0]] >= 2 and mentions[ranked[0]] >= 2 * mentions[ranked[1]]:
             return ranked[0]
         return None
+    # 'Santos-Burgoa said', which the parse cut at its hyphen: "Burgoa" of the one hyphenated surname ending so
+    joined = list(dict.fromkeys(c for c in candidates if "-" in c.split()[-1] and c.split()[-1].lower().split("-")[-1] == surname.lower()))
+    if not exact and len(joined) == 1:
+        return joined[0]
     if len(surname) >= 5:
         # "the Kassigs": a family, no misspelt "Kassig"
         close = [c for c in candidates if _misspelt(c.split()[-1].lower(), surname.lower()) and surname.lower() not in _plurals_of(c.split()[-1].lower())]
