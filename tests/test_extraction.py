@@ -3709,7 +3709,7 @@ def test_a_statements_own_i_is_its_issuer(extractor: QuoteExtractor) -> None:
         ("Joint Statement by President Alma Torvald and Prime Minister Dana Whitcombe on the Summit",
          "President Alma Torvald and Prime Minister Dana Whitcombe"),
         ("Joint Statement from the Leaders of the United States and the Republic of Korea: Elevating Our Alliance",
-         "The Leaders of the United States and the Republic of Korea"),
+         "the Leaders of the United States and the Republic of Korea"),
     ],
 )
 def test_a_joint_statement_is_its_authors_together_never_the_first_alone(extractor: QuoteExtractor, title: str, authors: str) -> None:

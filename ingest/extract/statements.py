@@ -71,8 +71,7 @@ def joint_authors(title: str) -> str | None:
     if m is None:
         return None
     authors = _HEADLINE_GOES_ON.split(m.group(1), maxsplit=1)[0].strip(" ,")
-    # "The Leaders of …" as kb writes a body's name, whatever the title's case
-    return re.sub(r"^the\b", "The", authors) if _AUTHORS_BREAK.search(authors) else None
+    return authors if _AUTHORS_BREAK.search(authors) else None
 
 
 def remarks_speaker(title: str) -> str | None:
