@@ -759,6 +759,15 @@ def test_a_hyphenated_surname_the_parse_cut_is_the_person_named_with_it(extracto
     assert [find(quotes, f).speaker.name for f in ("the high death toll", "financial instability")] == ["Dana Santos-Ortega"] * 2
 
 
+def test_a_name_after_an_article_that_describes_a_thing_is_nobody_he_means(extractor: QuoteExtractor) -> None:
+    text = (
+        "Dale Hogg walked along the beach with his friends after the rally.\n\n"
+        "“Promise me you won’t give up,” he said. It was as teen-earnest as a John Hughes movie. Then he looked around at "
+        "the blackness, the beach, the waves. “Beaches are a place for a mass shooting,” he said."
+    )
+    assert find(extractor.extract(text), "Beaches are a place").speaker.name == "Dale Hogg"
+
+
 def test_he_is_the_main_clauses_subject_not_the_last_man_named(extractor: QuoteExtractor) -> None:
     text = (
         "Former Governor Tom Reyes spoke out on Monday, suggesting that Mr. Hale was using the children as leverage.\n\n"

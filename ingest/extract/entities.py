@@ -20,7 +20,8 @@ _MISREAD_LABELS = frozenset({"GPE", "NORP", "ORG", "LOC", "FAC", "PRODUCT", "WOR
 @Language.component(COMPONENT)
 def person_names(doc: Doc) -> Doc:
     """A person's name the tagger cut short ('Sally' of "Attorney General Sally Yates", 'Hans Peter' of "Hans Peter
-    Doskozil", the rest read as a place) is taken on to its surname, and one it ran on past a spaced dash ends there; a
+    Doskozil", the rest read as a place) is taken on to its surname, starts after an article it took in ('a John Hughes
+    movie'), and one it ran on past a spaced dash ends there; a
     surname after an honorific without a stop ("Mr Ruiz") is a person; a "person" with no capital ('marijuana') is none.
     Every other entity stays as the tagger left it."""
     ents = list(doc.ents)
@@ -35,6 +36,8 @@ def person_names(doc: Doc) -> Doc:
             continue  # 'Collapse Surviving ISIS: Young Yazidi conscripts …', a headline: no surname is written as an acronym
         if ent.label_ in _MISREAD_LABELS and _aged(ent):
             ent = Span(doc, ent.start, ent.end, label="PERSON")  # 'Among them is 15-year-old Bassim': a person, not a body
+        if ent.label_ == "PERSON" and len(ent) > 1 and ent[0].lower_ in {"a", "an"}:
+            ent = Span(doc, ent.start + 1, ent.end, label="PERSON")  # 'as teen-earnest as a John Hughes movie': no name opens so
         if ent.label_ == "PERSON" and (cut := _spaced_dash(ent)) is not None:
             ent = Span(doc, ent.start, cut, label="PERSON")  # 'rival Chris Christie - led to a dismal fifth place'
         if ent.label_ == "PERSON" and (surname := _surname_after(ent)) is not None:
