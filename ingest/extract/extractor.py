@@ -315,7 +315,7 @@ class QuoteExtractor:
                 # floor …'), which is not the member's words; a statement the White House titles is its issuer's
                 # throughout ('The President will travel to …' in the Press Secretary's)
                 release = kind == "statement" and (person_publisher(publisher) is not None or issuer is not None and not title_issuer(title))
-                quotes = attribute_statement(text, parsed, quotes, who, release=release, joint=joint)
+                quotes = attribute_statement(text, parsed, quotes, who, release=release, joint=joint is not None)
         elif kind == "roundtable" and not labels and Sieve.STATEMENTS in sieves and (who := remarks_speaker(title)) and first_person_outside_marks(text):
             quotes = attribute_statement(text, parsed, quotes, who)  # 'Remarks as Prepared for Delivery by …', no labels: all theirs
         quotes.sort(key=lambda q: (q.start, q.end))

@@ -27,15 +27,12 @@ from ingest.extract.people import clean_name, parse_title_and_name
 from ingest.extract.transcripts import copy_speaker
 from kb.models import Quote, SpeakerRef
 
-_STATEMENT_TITLE = re.compile(
-    r"^(?:Joint )?Statement (?:from|by|of) (.+?)(?:\s+(?:on|On|ON|Regarding|regarding|about|About|in|In|at|At|Marking|marking|for|For)\s+|:|,|$)"
-)
+# the words a statement's title goes on with past whose it is: 'on Iran', 'Marking Nowruz'
+_TITLE_GOES_ON = "on|On|ON|Regarding|regarding|about|About|in|In|at|At|Marking|marking|for|For"
+_STATEMENT_TITLE = re.compile(rf"^(?:Joint )?Statement (?:from|by|of) (.+?)(?:\s+(?:{_TITLE_GOES_ON})\s+|:|,|$)")
 _JOINT_TITLE = re.compile(r"^(?i:joint statement (?:from|by|of|between)) (.+)")
 # where a joint statement's title goes on past its authors: 'on Iran', ': Elevating Relations', 'Announcing …'
-_HEADLINE_GOES_ON = re.compile(
-    r"\s*:|\s+(?:on|On|ON|Regarding|regarding|about|About|in|In|at|At|Marking|marking|for|For|Following|following|after|After|to)\s+"
-    r"|\s+[A-Z][a-z]+ing\b"
-)
+_HEADLINE_GOES_ON = re.compile(rf"\s*:|\s+(?:{_TITLE_GOES_ON}|Following|following|after|After|to)\s+|\s+[A-Z][a-z]+ing\b")
 _AUTHORS_BREAK = re.compile(r",|\s+and\s+")  # 'A, B, and C'
 _REMARKS_TITLE = re.compile(r"^(?:[\w-]+\s+){0,2}?Remarks(?:\s+as\s+Prepared\s+for\s+Delivery)?\s+by\s+(.+)", re.IGNORECASE)
 _INTRODUCING = r"\b(?:issued|released|made|gave) (?:the following|this|a) statement\b"  # 'issued the following statement'
@@ -47,8 +44,7 @@ _ARTICLES = frozenset({"the", "a", "an"})  # 'Remembering the Holodomor' goes on
 
 def statement_issuer(title: str, parsed: list[tuple[int, Doc]], issuer: str | None, publisher: str | None) -> str | None:
     """The record's issuer; else "Statement by NAME" in the title; else a person as publisher; else who "issued the following statement"."""
-    opening = " ".join(doc.text for _, doc in parsed[:3])
-    return issuer or title_issuer(title) or person_publisher(publisher, opening) or _issued_in_text(parsed)
+    return issuer or title_issuer(title) or person_publisher(publisher, " ".join(doc.text for _, doc in parsed[:3])) or _issued_in_text(parsed)
 
 
 def statement_title(who: str | None, published: str | None) -> str:
@@ -102,10 +98,10 @@ def person_publisher(publisher: str | None, text: str = "") -> str | None:
         return None
     if any(w.lower().strip(".,") in ORGANIZATION_WORDS for w in words):
         return None
-    return " ".join(_as_written(w, text) for w in words)
+    return " ".join(_spelling_in(text, w) for w in words)
 
 
-def _as_written(word: str, text: str) -> str:
+def _spelling_in(text: str, word: str) -> str:
     """`word` as `text` first writes it in mixed case, up to its capitals, hyphens and apostrophes ('Diazbalart' ->
     'Diaz-Balart'); a heading's capitals ('MCGOVERN') say nothing of the spelling."""
     letters = [c for c in word if c.isalnum()]
@@ -133,19 +129,19 @@ def _issued_in_text(parsed: list[tuple[int, Doc]]) -> str | None:
 
 
 def attribute_statement(
-    text: str, parsed: list[tuple[int, Doc]], quotes: list[Quote], who: str, release: bool = False, joint: str | None = None,
+    text: str, parsed: list[tuple[int, Doc]], quotes: list[Quote], who: str, release: bool = False, joint: bool = False,
 ) -> list[Quote]:
     """The issuer's words: their own quotes, first-person quotes and every stretch of text no one else is quoted in
     (with `release`, a member's press release, not the sentences that narrate the member in the third person, and in a
-    release told so, only the stretches that speak in the first person). A joint statement's authors (`joint`, as its
-    title names them) speak together: its "we" is none of them alone.
+    release told so, only the stretches that speak in the first person). With `joint`, `who` is a joint statement's
+    authors as its title names them, who speak together: its "we" is none of them alone.
 
     Quotations of other named people (and organisations) keep their speakers; anything credited to a vague
     subject ("Today's vote", "I") inside a statement is the issuer's.
     """
     if joint:  # described, not named: no one entry of the speakers holds several people or countries
-        name = joint
-        issuer = SpeakerRef(name=None, description=joint, resolution="document")
+        name = who
+        issuer = SpeakerRef(name=None, description=who, resolution="document")
     else:
         title, org, name = parse_title_and_name(who)
         if not name:
