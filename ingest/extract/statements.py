@@ -170,7 +170,12 @@ def attribute_statement(
         not keep(text[base + st.start_char : base + st.end_char]) for base, doc in parsed for st in doc.sents
     )
     sentence_starts = sorted(base + st.start_char for base, doc in parsed for st in doc.sents)
+    # what a release tells before 'He released the following statement' is its own account ('With their victory …, the
+    # women won their seventh championship'), or the statement's first words set as a headline
+    introduced = _FOLLOWING.search(text)
     for start, end in _uncovered_runs(text, parsed, covered, keep):
+        if introduced is not None and end <= introduced.start():
+            continue
         if (mark := _END_MARK.search(text, start, end)) is not None:
             end = mark.start()  # '… to our residents." ###': the release's end mark, not words of the issuer's
         start = _after_introduction(text, start, end, sentence_starts)
@@ -226,6 +231,7 @@ def _unaccented(text: str) -> str:
 
 _DATELINE = re.compile(r"[A-Z][A-Z .,'’-]*\s*\([^()]*\d{4}\)\s*[-–—]*\s*")
 _INTRODUCED = re.compile(_INTRODUCING, re.IGNORECASE)
+_FOLLOWING = re.compile(r"\b(?:issued|released|made|gave) the following statement\b", re.IGNORECASE)
 _INTRODUCTION_MAX_CHARS = 600  # a release's opening sentence, however long its list of the member's offices
 _END_MARK = re.compile(r"\s*(?:#\s*){3}$|\s+-30-$")  # a press release's "###" or "-30-"
 _INTRODUCES = re.compile(r"[:,]\s*(?:[“\"]|â€œ)")  # an opening mark, or its UTF-8 read as Windows-1252
