@@ -3967,3 +3967,118 @@ def test_a_releases_end_mark_is_no_part_of_the_statement(extractor: QuoteExtract
     )
     quotes = extractor.extract(text, "statement", "", None, "Jane Roe")
     assert [q.text for q in quotes if "grant will keep" in q.text] == ["This grant will keep the firefighters of Brantley County safe for years to come."]
+
+
+def test_the_president_is_the_one_the_document_titles_so_by_surname_alone(extractor: QuoteExtractor) -> None:
+    """'President Obama …. The president said …' in an article that never writes his given name (invented text)."""
+    text = "President Varnell met the governors at the White House on Monday.\n\nThe president said he would sign the bill next week."
+    said = find(extractor.extract(text), "sign the bill").speaker
+    assert (said.name, said.title) == ("Varnell", "President")
+    # where the only full name of that surname is someone else's, the surname would be read as hers: left described
+    wife = "President Varnell met Melania Varnell at the airport on Monday.\n\nThe president said he would sign the bill next week."
+    assert find(extractor.extract(wife), "sign the bill").speaker.name is None
+
+
+def test_a_quotation_after_an_unnamed_speakers_she_wrote_stays_hers(extractor: QuoteExtractor) -> None:
+    """'a spokesperson from … said …. "…," she wrote. "…"': the second quotation is the spokesperson's, not the woman
+    the article named before (invented text)."""
+    text = (
+        "Marta Quill, an immigration attorney in Dayton, said the rules had worn her clients out.\n\n"
+        "In an email, a spokesperson from Larkfield Group said it could not comment on personnel matters. "
+        '"When a visa is denied, we are required by law to let the employee go," she wrote. '
+        '"We empathize with people in these situations, but we follow the law."'
+    )
+    said = find(extractor.extract(text), "We empathize").speaker
+    assert (said.name, said.description) == (None, "a spokesperson from Larkfield Group")
+
+
+def test_it_is_the_body_a_common_noun_made_the_subject_before(extractor: QuoteExtractor) -> None:
+    """'The Obama campaign doesn't buy this read. It has argued …' had been the University of Denver's, the last name
+    the tagger read as an organisation; an "it" after a body made subject since is that body (invented text)."""
+    text = (
+        "Some Democrats say Marlow lost the race on a single night at the University of Denver.\n\n"
+        "The Marlow campaign does not buy this read on the race. It has argued in recent weeks that the movement in the "
+        "polls was just swing voters coming home.\n\n"
+        "The Justice Department declined to comment. It said last year that the program was lawful."
+    )
+    quotes = extractor.extract(text)
+    argued = find(quotes, "swing voters").speaker
+    assert (argued.name, argued.description) == (None, "The Marlow campaign")
+    assert find(quotes, "program was lawful").speaker.name == "The Justice Department"
+    # the subject of what a body said is not the body an "it" after it means
+    text = ("However, the justice department said that even while the health department was moving quickly with the "
+            "tests, the process was slow. It added that confirming parentage is critical.")
+    added = find(extractor.extract(text), "confirming parentage").speaker
+    assert "justice" in (added.name or added.description or "")
+
+
+def test_according_to_plan_names_no_source(extractor: QuoteExtractor) -> None:
+    """'If everything goes according to plan, the operation should end Tuesday, officials told …' is the officials'."""
+    text = "If everything goes according to plan, the operation should be completed on Tuesday, officials told the newspaper."
+    said = find(extractor.extract(text), "completed on Tuesday").speaker
+    assert said.description == "officials" and "officials told" not in find(extractor.extract(text), "completed on Tuesday").text
+
+
+def test_the_writers_hedge_and_a_question_about_anyone_are_no_ones_words(extractor: QuoteExtractor) -> None:
+    """'It is fashionable to say that the straw poll is meaningless' had been credited to the conference named before;
+    'whether anyone is insisting on …' to "anyone" (invented text)."""
+    text = (
+        "The Larkfield Forum drew a big crowd this year.\n\n"
+        "It is fashionable to say that the straw poll is meaningless. It is not clear whether anyone is insisting on the "
+        "fence as the condition for their support. While it\u2019s unfair to compare them, it\u2019s worth noting that Democrats appear to be deferring to the forum."
+    )
+    assert extractor.extract(text) == []
+    # an adjective that tells how a body spoke leaves it the speaker
+    quick = extractor.extract("The Larkfield Group declined an interview. It was quick to say that it had done nothing wrong.")
+    assert [(q.text, q.speaker.name) for q in quick] == [("that it had done nothing wrong", "The Larkfield Group")]
+
+
+def test_a_piece_of_writing_speaks_with_its_authors_words(extractor: QuoteExtractor) -> None:
+    """'The op-ed, published … by law professor Zephyr Teachout, claims …' and 'Chief Justice John Roberts wrote the
+    opinion, which states …' had been credited to the op-ed and the opinion; an outlet's op-ed is not the outlet's words
+    (invented text)."""
+    text = (
+        'The op-ed, published in The Guardian newspaper by Fordham University law professor Zephyr Tollan, claims Biden '
+        '"has perfected the art of taking big contributions."\n\n'
+        "Chief Justice John Robards wrote the opinion, which states that the travel order is "
+        '"squarely within the scope of Presidential authority."\n\n'
+        'A Guardian op-ed said the plan "would fail."'
+    )
+    quotes = extractor.extract(text)
+    assert find(quotes, "big contributions").speaker.name == "Zephyr Tollan"
+    assert find(quotes, "scope of Presidential").speaker.name == "John Robards"
+    assert find(quotes, "would fail").speaker.name is None
+
+
+def test_what_a_release_tells_before_its_following_statement_is_no_part_of_it(extractor: QuoteExtractor) -> None:
+    """'… the women won their seventh championship. … He released the following statement: "I am proud …"' had made
+    the release's account of the game the member's statement (invented text)."""
+    text = (
+        "Washington, DC - Today, the Dayton Larks were honored by the House for winning the national title. With their "
+        "victory over the Harbor Hawks, the Larks won their seventh championship in a row. Congresswoman Jane Roe joined "
+        "the delegation in sponsoring the resolution. She released the following statement on the resolution: "
+        "\u201cI am proud to join my colleagues in celebrating the Larks and their record season.\u201d"
+    )
+    quotes = extractor.extract(text, "statement", "", None, "Jane Roe")
+    assert not [q.text for q in quotes if "seventh championship" in q.text]
+    assert find(quotes, "I am proud").speaker.name == "Jane Roe"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parse hangs the sentence's opening clause on "announced", whose object is the deal announced
+        "As the uproar continued, it was nearly forgotten that on Thursday, hours before the remarks became public, a "
+        "group of senators announced a bipartisan deal.",
+        # "as … wrote:" opens the words after the colon, not the writer's own clause before it
+        "Constitutional representatives responded to the rebellion by strengthening the federal government; as George "
+        "Washburn wrote:\n\nPrecedents are dangerous things.",
+    ],
+)
+def test_the_narration_before_a_cue_that_points_elsewhere_is_nobodys_words(extractor: QuoteExtractor, text: str) -> None:
+    assert not [q.text for q in extractor.extract(text) if "forgotten" in q.text or "strengthening" in q.text]
+
+
+def test_a_quotation_before_its_cue_and_addressee_stays_the_speakers(extractor: QuoteExtractor) -> None:
+    quotes = extractor.extract('"We will win the vote," Senator Ann Lowe told reporters on Monday.')
+    assert [(q.text, q.speaker.name) for q in quotes] == [("We will win the vote", "Ann Lowe")]

@@ -23,6 +23,7 @@ from spacy.tokens import Span as SpacySpan
 from ingest.extract.config import DEFAULT_RULES, RuleConfig, Sieve
 from ingest.extract.entities import add_to as add_person_names
 from ingest.extract.lexicon import (
+    ACCORDING_TO_IDIOMS,
     ADDRESSEE_VERBS,
     AGENCY_NAME_WORDS,
     ANONYMOUS_HEADS,
@@ -66,6 +67,8 @@ from ingest.extract.lexicon import (
     STATEMENT_NOUNS,
     TITLE_WORDS,
     TOPIC_VERBS,
+    WRITING_VERBS,
+    WRITTEN_NOUNS,
     gender_of_title,
 )
 from ingest.extract.marks import (
@@ -98,6 +101,7 @@ from ingest.extract.mentions import (
     read_people,
     salience,
     subject_pronouns,
+    surname_written_whole,
 )
 from ingest.extract.model import Attribution as LearnedAttribution
 from ingest.extract.model import Tagger, link
@@ -893,6 +897,7 @@ class _ArticleExtraction:
         self.scare_quotes: set[tuple[int, int]] = set()
         self.orgs: list[tuple[int, str]] = []
         self.subject_orgs: set[int] = set()  # where an organisation is named as a clause's subject
+        self.main_subject_orgs: set[int] = set()  # ... as a sentence's subject, not one of what someone said
         self._plurals: list[tuple[int, int, Token]] | None = None  # plural nouns, read at the first "they" (_plural_antecedent)
         self.titled: dict[str, SpeakerRef] = {}  # the last titled mention of each name, for "he said" after it
         self.apposed: set[int] = set()  # ids of the speakers whose title and organisation an apposition gave
@@ -916,6 +921,8 @@ class _ArticleExtraction:
                     self.orgs.append((base + ent.start_char, clean_name(ent.text)))
                     if salience(ent.root) >= SUBJECT:
                         self.subject_orgs.add(base + ent.start_char)
+                    if salience(ent.root) == MAIN_SUBJECT:
+                        self.main_subject_orgs.add(base + ent.start_char)
         for base, doc in prose:  # "The former president spoke …": the holder of that office the document named before
             for office in read_offices(base, doc):
                 if (holder := office_holder(office.office, office.qualifiers, self.people, office.pos)) is not None:
@@ -995,6 +1002,7 @@ class _ArticleExtraction:
         quotes: list[Quote] = []
         events, outer_of = _nest(unit.found)
         for _, q in sorted(events, key=lambda e: e[0]):
+            inherited = False
             if q.speaker.resolution == "inherit":
                 narrated = None if quotes else self._narrated_subject(q, base, doc, unit.ents)
                 if narrated is not None:
@@ -1002,8 +1010,10 @@ class _ArticleExtraction:
                 elif self.last_speaker is None or index - self.last_speaker_para > 1:
                     continue
                 else:
-                    q.speaker = _copy(self.last_speaker)
-            if q.speaker.resolution == "pronoun" and q.speaker.name is None and q.speaker.mention is not None:
+                    q.speaker, inherited = _copy(self.last_speaker), True
+            # the previous speaker's "she" was read where it was written ('a spokesperson from … said …. "…," she
+            # wrote. "…"'): read again here, it could mean whoever the narration named last
+            if not inherited and q.speaker.resolution == "pronoun" and q.speaker.name is None and q.speaker.mention is not None:
                 said = (_own_view_holder_end(q, base, doc) or q.start, q.end)
                 q.speaker = self._pronoun(q.speaker.mention, said, _relative_head(doc, base, q.speaker.mention))
             if self.narrated and self._by_the_narrator(q.speaker):
@@ -1329,7 +1339,7 @@ class _ArticleExtraction:
             clauses = [c for c in clauses if not _claimed_by_noun(c, sent, inside) and not _joined_after(tok, c) and not _runs_into_inverted_cue(tok, c, subject)]
             # the clause after the verb, where the parse also hung one on it before ('Writing for a panel that agreed Pence
             # won, Barabak noted that …'); a clause before it only when it is the one ('"…," he said')
-            content = next((c for c in clauses if c.i > tok.i), clauses[0] if clauses else None)
+            content = next((c for c in clauses if c.i > tok.i), clauses[0] if clauses and not _acts_on_an_object(tok) else None)
             if content is None:
                 content = next((c for c in tok.children if c.dep_ in {"parataxis"}), None) or _clause_after_phrase(tok) or _clause_after_addressee(tok)
             if content is None:
@@ -1417,11 +1427,15 @@ class _ArticleExtraction:
                         ante = ante.head
                     if ante.lower_ in _NOBODY_IN_PARTICULAR:
                         return None  # "criticized by those who say …": nobody a staffer could cite
-                    if ante.lemma_.lower() in DOCUMENT_NOUNS and ante.dep_ == "dobj" and ante.head.lemma_.lower() in ISSUING_CUES:
+                    issued = ante.lemma_.lower() in DOCUMENT_NOUNS and ante.head.lemma_.lower() in ISSUING_CUES
+                    written = _document_word(ante) in DOCUMENT_NOUNS | WRITTEN_NOUNS and ante.head.lemma_.lower() in WRITING_VERBS
+                    if ante.dep_ == "dobj" and (issued or written):
                         issuer = next((c for c in ante.head.children if c.dep_ == "nsubj"), None)
-                        if issuer is not None:  # "McSally issued a statement that says …": hers
+                        if issuer is not None:  # "McSally issued a statement that says …", "Roberts wrote the opinion, which states …"
                             return issuer
                     return ante if ante.pos_ in {"NOUN", "PROPN", "PRON"} else node.head
+                if subj.lower_ in {"anyone", "anybody"}:
+                    return None  # 'It's not clear whether anyone is insisting on …': asked of no one in particular
                 return _aged_name(subj) or _juxtaposed_name(subj, node) or _office_holder_joined(subj) or subj
             if any(c.dep_ in {"agent", "auxpass"} for c in node.children) and (
                 (by := _agent_of(node)) is not None or any(c.dep_ == "agent" for c in node.children)
@@ -1431,6 +1445,8 @@ class _ArticleExtraction:
                 controller := next((c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i), None)
             ) is not None:
                 return controller  # 'forced Stumpf to admit that …': the one made to speak, not the one who made him
+            if node.dep_ == "xcomp" and _extraposed_it(node):
+                return None  # 'It is fair to say that …', 'it is fashionable to say …': the writer's hedge, no one's words
             if node.dep_ == "advcl" and _comma_gerund(node) and node.head.dep_ == "relcl" and (
                 node.head.head.head.i != node.head.head.i
             ):
@@ -2023,9 +2039,34 @@ class _ArticleExtraction:
             # the body the last sentences were about, before one they only mention: 'The House Intelligence Committee
             # conducted its own inquiry and echoed the Senate committee. But it also concluded …' is the House's
             subjects = [(pos, name) for pos, name in before if pos in self.subject_orgs and span.start - pos <= self.rules.it_subject_chars]
+            body = self._body_subject(span)
+            if body is not None and body[0] > max(subjects or before, default=(-1, ""))[0]:
+                return body[1]
             if subjects or before:
                 return SpeakerRef(max(subjects or before)[1], "pronoun", None, None, None, span, is_organization=True)
         return SpeakerRef(name=None, resolution="pronoun", description=span.text, mention=span)
+
+    def _body_subject(self, span: Span) -> tuple[int, SpeakerRef] | None:
+        """'The Obama campaign doesn't buy this read on the race. It has argued …': a body a sentence before the "it" made
+        its subject by a common noun ('the campaign', 'the committee'), which the tagger names no organisation; where it
+        was written, and the body as the document describes it. Subjects more than `it_subject_chars` before are passed."""
+        for base, doc in reversed(self.parsed):
+            if base >= span.start:
+                continue
+            if span.start - (base + len(doc_text(doc))) > self.rules.it_subject_chars:
+                return None
+            for tok in reversed(doc):
+                at = base + tok.idx
+                if at >= span.start or base + tok.sent.end_char > span.start:
+                    continue  # never the pronoun's own sentence
+                if span.start - at > self.rules.it_subject_chars:
+                    return None
+                if _body_noun(tok) and not self._quoted_at(at):
+                    body = self._speaker(tok, base, list(doc.ents))
+                    if body is None or body.name or body.resolution != "nominal":
+                        return None
+                    return at, SpeakerRef(None, "pronoun", None, body.organization, _without_what_is_added(body.description or "") or None, span)
+        return None
 
     def _untagged_last_speaker(self, last: SpeakerRef | None, span: Span, gender: str | None) -> str | None:
         """'Merkely said he was made aware …. He said …': the person the last quote named, whom the tagger did not read as
@@ -2067,6 +2108,10 @@ class _ArticleExtraction:
         said = (last.description or "").strip()
         if not last.name and (said.lower() in {"it", "they", "we", "i", "you", "he", "she"} or re.search(r"[^s]s$", said)):
             return None  # another pronoun; a group ('Critics', 'Facebook's policies') is no "it"
+        # '… the campaign said. The Justice Department declined to comment. It said …': a body made subject since
+        since = range(last.mention.end, span.start)
+        if any(pos in since and not self._quoted_at(pos) for pos in self.main_subject_orgs) or ((body := self._body_subject(span)) and body[0] in since):
+            return None
         return SpeakerRef(last.name, "pronoun", None, last.organization, last.description, span, is_organization=last.is_organization)
 
 
@@ -2618,6 +2663,47 @@ def _speaking_body(tok: Token) -> bool:
     return tok.lemma_.lower() in COLLECTIVE_HEADS and tok.head.lemma_.lower() in SPEECH_VERBS
 
 
+def _acts_on_an_object(verb: Token) -> bool:
+    """'… it was nearly forgotten that on Thursday …, a group of senators announced a bipartisan deal': a verb with a
+    thing for its object after it announced the thing, not the clause the parse hung on it before ('"…," he told
+    reporters' names whom he told)."""
+    return verb.lemma_.lower() not in ADDRESSEE_VERBS and any(
+        c.dep_ == "dobj" and c.i > verb.i and c.pos_ == "NOUN" and c.ent_type_ not in {"DATE", "TIME"} for c in verb.children
+    )
+
+
+def _extraposed_it(verb: Token) -> bool:
+    """'It is important to note that …', 'it's worth noting that …': an infinitive (or a gerund after "worth") after "it
+    is" and an adjective that judges saying so, whose "it" is no one; not 'It was quick to say …' of a body, whose
+    adjective tells how it spoke (_SPEAKER_ADJECTIVES)."""
+    be = verb.head.head if verb.head.dep_ == "acomp" else verb.head
+    adjective = next((c for c in be.children if c.dep_ == "acomp" and c.pos_ == "ADJ"), None)
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return (
+        (be.lemma_ == "be" or be.lower_ in {"’s", "'s"}) and adjective is not None and adjective.lower_ not in _SPEAKER_ADJECTIVES
+        and (infinitive or adjective.lower_ == "worth" and verb.tag_ == "VBG")
+        and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in be.children)
+    )
+
+
+# Adjectives whose infinitive's speaker is the subject ('It was quick to say …' of a company).
+_SPEAKER_ADJECTIVES = frozenset({
+    "quick", "eager", "keen", "careful", "happy", "glad", "willing", "ready", "prepared", "reluctant", "loath", "unwilling",
+    "anxious", "proud", "first", "last", "able", "unable",
+})
+
+
+def _body_noun(tok: Token) -> bool:
+    """A sentence's subject that is a body by a singular common noun with its determiner ('The Obama campaign', 'the
+    committee'), not part of a name the tagger read, nor the subject of what someone said ('the department said that
+    … the health department was …')."""
+    return (
+        tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.i == tok.sent.root.i and tok.tag_ == "NN" and not tok.ent_type_
+        and tok.lemma_.lower() in COLLECTIVE_HEADS | ORGANIZATION_HEADS
+        and any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an", "this", "that", "every", "each"} for c in tok.children)
+    )
+
+
 def _one_of_them(subject: Token) -> bool:
     """'One said …', 'with one saying …': "one" standing for a person of a group, not 'one nonprofit' or 'the one'."""
     return subject.lower_ in {"one", "another"} and not any(c.dep_ in {"prep", "amod", "compound", "det"} for c in subject.children) and not (
@@ -2808,6 +2894,8 @@ def _as_cue(verb: Token) -> bool:
         return False  # 'As he welcomed several hundred guests, …': "as" of time, not of attribution
     if any(c.dep_ == "nsubj" and c.lower_ in {"i", "we", "you"} for c in verb.children):
         return False  # 'as you very aptly pointed out, Laura, …': a speaker's nod inside their own words
+    if verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].text == ":":
+        return False  # '…; as George Washington wrote:' introduces the words after it, not the clause before
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     return all(o.lower_ == "it" or verb.lemma_.lower() in ADDRESSEE_VERBS for o in objects)  # 'as she put it', 'as he told reporters'
 
@@ -3008,9 +3096,13 @@ _RULE_SOURCE = re.compile(
 
 def _document_issuer(subject: Token, ents: list[SpacySpan]) -> SpacySpan | None:
     """The organisation or person that issued a document standing as a source: "The DHS fact-sheet", "Labor's
-    statement", "a statement from (to) the Department of Labor"; never one the document is about ("the letter on DHS")."""
-    if subject.lemma_.lower() not in DOCUMENT_NOUNS and subject.lower_ not in DOCUMENT_NOUNS:
+    statement", "a statement from (to) the Department of Labor"; never one the document is about ("the letter on DHS").
+    A piece of writing is its author's: "Tollan's op-ed", "The op-ed, published … by … Zephyr Tollan", not the outlet's
+    ("a Guardian op-ed")."""
+    word = _document_word(subject)
+    if word not in DOCUMENT_NOUNS | WRITTEN_NOUNS and subject.lemma_.lower() not in DOCUMENT_NOUNS:
         return None
+    piece = word in WRITTEN_NOUNS
     for ent in ents:
         # the entity's own head word ("The Labor Department": Department, not the article the parser hangs elsewhere)
         root = next((t for t in ent if not ent.start <= t.head.i < ent.end and t.dep_ != "det"), ent.root)
@@ -3023,8 +3115,10 @@ def _document_issuer(subject: Token, ents: list[SpacySpan]) -> SpacySpan | None:
         if node.i != subject.i or not path:
             continue
         top = path[-1]  # the child of the document noun on the way to the issuer
-        if top.i == root.i and top.dep_ in {"compound", "poss", "nmod"} and top.i < subject.i:
+        if top.i == root.i and top.dep_ in {"compound", "poss", "nmod"} and top.i < subject.i and (not piece or top.dep_ == "poss" and ent.label_ == "PERSON"):
             return ent
+        if top.dep_ == "acl" and top.tag_ == "VBN" and len(path) >= 3 and path[-2].dep_ == "agent" and path[0].dep_ == "pobj" and path[0].head.i == path[-2].i:
+            return ent  # 'The op-ed, published in … by … Zephyr Tollan': its author
         # 'a statement from Biden's campaign': the campaign's, not Biden's own ('from Mr Gates' account' is his)
         owned = root.dep_ == "poss" and root.head.lemma_.lower() in _BODIES_OF_A_PERSON
         if top.dep_ == "prep" and top.lower_ in {"from", "by"} and not owned and all(n.dep_ in {"prep", "pobj"} for n in path[1:-1]):
@@ -3096,6 +3190,13 @@ def _reason_object(verb: Token) -> Token | None:
         if c.dep_ in {"prep", "prt"} and c.i < prep.i and (obj := next((g for g in c.children if g.dep_ == "pobj"), None)) is not None:
             return obj
     return None
+
+
+def _document_word(noun: Token) -> str:
+    """The document noun as one word: "op-ed", which the tokenizer splits into "op", "-", "ed"."""
+    if noun.lower_ == "ed" and noun.i >= 2 and noun.doc[noun.i - 1].text == "-" and noun.doc[noun.i - 2].lower_ == "op":
+        return "op-ed"
+    return noun.lemma_.lower()
 
 
 def _owning_pronoun(subject: Token) -> Token | None:
@@ -3239,8 +3340,11 @@ def _gainsaying(cue: Cue) -> bool:
 
 
 def _opens_according_to(tok: Token) -> bool:
-    """The "according" of "according to"."""
-    return tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
+    """The "according" of "according to" a source; not of 'If everything goes according to plan', which names none."""
+    if tok.lower_ != "according" or tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].lower_ != "to":
+        return False
+    after = tok.doc[tok.i + 2] if tok.i + 2 < len(tok.doc) else None
+    return after is None or after.lower_ not in ACCORDING_TO_IDIOMS or after.n_lefts + after.n_rights > 0
 
 
 def _passed_on(sent: SpacySpan) -> bool:
@@ -3661,8 +3765,7 @@ def _name_office_descriptions(quotes: list[Quote], people: list[PersonMention], 
         # "the vice president, who …": the qualifiers pick the holder ("Vice President Joe Biden", not President Obama)
         office, qualifiers = m.group(2).lower(), frozenset(m.group(1).lower().split())
         at = s.mention.start if s.mention else q.start
-        # "President Trump" and "President Donald Trump" are one holder; a bare "President Trump" alone is not enough
-        # (the document's only full "Trump" may be his wife)
+        # "President Trump" and "President Donald Trump" are one holder
         holder = office_holder(office, qualifiers, people, at) or _holder_named_last(office, qualifiers, people, at, rules)
         if holder is not None:
             s.name = holder
@@ -3682,9 +3785,9 @@ def _holder_named_last(office: str, qualifiers: frozenset[str], people: list[Per
     """Of the people of different surnames the document gives this office before `at`, the one named last (by any
     mention, a bare surname too), within `surname_recency_chars` and well after every other (`office_holder_lead_chars`)."""
     holders: dict[str, str] = {}  # surname -> the longest full name given the office
-    for name in office_holders(office, qualifiers, people, at, strict=True):
-        if len(name.split()) >= 2:
-            holders[name.split()[-1]] = max(holders.get(name.split()[-1], ""), name, key=len)
+    for name in office_holders(office, qualifiers, people, at, strict=True):  # "President Obama" if never written whole
+        holders[name.split()[-1]] = max(holders.get(name.split()[-1], ""), name, key=len)
+    holders = {surname: name for surname, name in holders.items() if len(name.split()) >= 2 or not surname_written_whole(name, people)}
     last: dict[str, int] = {}
     for p in people:
         if p.pos < at and p.rank != QUOTED and (surname := p.name.split()[-1]) in holders:

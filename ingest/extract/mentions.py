@@ -380,12 +380,19 @@ def office_holders(office: str, qualifiers: frozenset[str], people: list[PersonM
 
 def office_holder(office: str, qualifiers: frozenset[str], people: list[PersonMention], at: int) -> str | None:
     """The one person named before `at` with this office and these qualifiers ("the former president": the person
-    introduced as "former President …"); None when nobody or people of different surnames fit."""
+    introduced as "former President …", or as "President Obama" where the document writes no full name of that
+    surname); None when nobody or people of different surnames fit."""
     names = office_holders(office, qualifiers, people, at)
-    full = [n for n in names if len(n.split()) >= 2]
-    if full and len({n.split()[-1] for n in names}) == 1:
-        return max(full, key=len)
-    return None
+    if len({n.split()[-1] for n in names}) != 1:
+        return None
+    holder = max(names, key=len)
+    return holder if len(holder.split()) >= 2 or not surname_written_whole(holder, people) else None
+
+
+def surname_written_whole(surname: str, people: list[PersonMention]) -> bool:
+    """Whether the document names someone in full with this surname: a "President Obama" the document never calls
+    Barack may be read as its "Michelle Obama" when the surname is resolved."""
+    return any(len(p.name.split()) >= 2 and p.name.split()[-1] == surname for p in people)
 
 
 def salience(root: Token) -> int:
