@@ -57,11 +57,11 @@ AUTHORED_NOUNS = DOCUMENT_NOUNS | frozenset({
 })
 # What a government body makes and publishes, cited as a source ("according to a new rule published in the Federal
 # Register"): its maker's words, when the document named the maker announcing it.
-# What "according to" may be followed by without naming a source: 'goes according to plan', 'according to schedule'.
-ACCORDING_TO_IDIOMS = frozenset({"plan", "schedule", "script", "tradition", "custom"})
 RULE_NOUNS = frozenset("rule regulation guidance directive".split())
 # Cues by which a source issues what later sentences cite ("the Departments … announced Monday that …").
 ISSUING_CUES = frozenset("announce unveil issue publish release propose".split())
+# What "according to" may be followed by without naming a source: 'goes according to plan', 'according to schedule'.
+ACCORDING_TO_IDIOMS = frozenset({"plan", "schedule", "script", "tradition", "custom"})
 # A piece of writing that speaks with its author's words when the text says who wrote it ('The op-ed, published … by
 # law professor Zephyr Teachout, claims …'; 'Chief Justice John Roberts wrote the opinion, which states …').
 WRITTEN_NOUNS = frozenset({"opinion", "dissent", "op-ed", "column", "essay", "piece"})

@@ -35,7 +35,8 @@ _JOINT_TITLE = re.compile(r"^(?i:joint statement (?:from|by|of|between)) (.+)")
 _HEADLINE_GOES_ON = re.compile(rf"\s*:|\s+(?:{_TITLE_GOES_ON}|Following|following|after|After|to)\s+|\s+[A-Z][a-z]+ing\b")
 _AUTHORS_BREAK = re.compile(r",|\s+and\s+")  # 'A, B, and C'
 _REMARKS_TITLE = re.compile(r"^(?:[\w-]+\s+){0,2}?Remarks(?:\s+as\s+Prepared\s+for\s+Delivery)?\s+by\s+(.+)", re.IGNORECASE)
-_INTRODUCING = r"\b(?:issued|released|made|gave) (?:the following|this|a) statement\b"  # 'issued the following statement'
+_INTRODUCING_VERB = r"\b(?:issued|released|made|gave)"
+_INTRODUCING = rf"{_INTRODUCING_VERB} (?:the following|this|a) statement\b"  # 'issued the following statement'
 _ISSUED = re.compile(rf"{_INTRODUCING}|\bsaid in a statement\b", re.IGNORECASE)
 _TITLE_ENDS = frozenset("on and regarding about in at for to after before following with upon amid as".split())
 _NAME_WORD = re.compile(r"^[A-Z][\w.'’-]*$")
@@ -231,7 +232,7 @@ def _unaccented(text: str) -> str:
 
 _DATELINE = re.compile(r"[A-Z][A-Z .,'’-]*\s*\([^()]*\d{4}\)\s*[-–—]*\s*")
 _INTRODUCED = re.compile(_INTRODUCING, re.IGNORECASE)
-_FOLLOWING = re.compile(r"\b(?:issued|released|made|gave) the following statement\b", re.IGNORECASE)
+_FOLLOWING = re.compile(rf"{_INTRODUCING_VERB} the following statement\b", re.IGNORECASE)
 _INTRODUCTION_MAX_CHARS = 600  # a release's opening sentence, however long its list of the member's offices
 _END_MARK = re.compile(r"\s*(?:#\s*){3}$|\s+-30-$")  # a press release's "###" or "-30-"
 _INTRODUCES = re.compile(r"[:,]\s*(?:[“\"]|â€œ)")  # an opening mark, or its UTF-8 read as Windows-1252
