@@ -3977,6 +3977,12 @@ def test_the_president_is_the_one_the_document_titles_so_by_surname_alone(extrac
     # where the only full name of that surname is someone else's, the surname would be read as hers: left described
     wife = "President Varnell met Melania Varnell at the airport on Monday.\n\nThe president said he would sign the bill next week."
     assert find(extractor.extract(wife), "sign the bill").speaker.name is None
+    # a surname alone has no given name to tell "she" it is not hers
+    asked = (
+        "President Varnell said on Monday that the embassy would move.\n\nA reporter asked Press Secretary Jane Roe "
+        "about how the president reached his decision. She replied it was a careful process."
+    )
+    assert find(extractor.extract(asked), "careful process").speaker.name == "Jane Roe"
 
 
 def test_a_quotation_after_an_unnamed_speakers_she_wrote_stays_hers(extractor: QuoteExtractor) -> None:
@@ -4048,6 +4054,11 @@ def test_a_piece_of_writing_speaks_with_its_authors_words(extractor: QuoteExtrac
     assert find(quotes, "big contributions").speaker.name == "Zephyr Tollan"
     assert find(quotes, "scope of Presidential").speaker.name == "John Robards"
     assert find(quotes, "would fail").speaker.name is None
+    # who obtained a memo did not write it; a date the parse made a subject wrote nothing
+    obtained = extractor.extract("A memo obtained by Fox News said the agents would be moved.")
+    assert [q.speaker.name for q in obtained] == [None]
+    dated = extractor.extract('June 15, 2017: Writes a Facebook post that says, "A single-payer program is the best way."')
+    assert [q.speaker.name for q in dated] == [None]
 
 
 def test_what_a_release_tells_before_its_following_statement_is_no_part_of_it(extractor: QuoteExtractor) -> None:
@@ -4068,11 +4079,15 @@ def test_what_a_release_tells_before_its_following_statement_is_no_part_of_it(ex
     "text",
     [
         # the parse hangs the sentence's opening clause on "announced", whose object is the deal announced
-        "As the uproar continued, it was nearly forgotten that on Thursday, hours before the remarks became public, a "
-        "group of senators announced a bipartisan deal.",
+        (
+            "As the uproar continued, it was nearly forgotten that on Thursday, hours before the remarks became public, a "
+            "group of senators announced a bipartisan deal."
+        ),
         # "as … wrote:" opens the words after the colon, not the writer's own clause before it
-        "Constitutional representatives responded to the rebellion by strengthening the federal government; as George "
-        "Washburn wrote:\n\nPrecedents are dangerous things.",
+        (
+            "Constitutional representatives responded to the rebellion by strengthening the federal government; as George "
+            "Washburn wrote:\n\nPrecedents are dangerous things."
+        ),
     ],
 )
 def test_the_narration_before_a_cue_that_points_elsewhere_is_nobodys_words(extractor: QuoteExtractor, text: str) -> None:
@@ -4080,5 +4095,15 @@ def test_the_narration_before_a_cue_that_points_elsewhere_is_nobodys_words(extra
 
 
 def test_a_quotation_before_its_cue_and_addressee_stays_the_speakers(extractor: QuoteExtractor) -> None:
+    """The clause before a cue stays what was said when what follows the cue is whom it was told, the speaker of an
+    inverted cue the parse took for an object, or a gloss after a dash (invented text)."""
     quotes = extractor.extract('"We will win the vote," Senator Ann Lowe told reporters on Monday.')
     assert [(q.text, q.speaker.name) for q in quotes] == [("We will win the vote", "Ann Lowe")]
+    text = (
+        "Mr. Harlan said the number of arrests had dropped.\n\n"
+        "Routes that cost $3,500 in November now cost $8,000, he said \u2014 another signal that smugglers are suffering.\n\n"
+        'That offensive will continue, explained the source, who said Ryan will be "message-focused" on the stump.'
+    )
+    quotes = extractor.extract(text)
+    assert find(quotes, "Routes that cost").speaker.name == "Harlan"
+    assert find(quotes, "That offensive will continue").speaker.description == "the source"

@@ -1430,7 +1430,7 @@ class _ArticleExtraction:
                     issued = ante.lemma_.lower() in DOCUMENT_NOUNS and ante.head.lemma_.lower() in ISSUING_CUES
                     written = _document_word(ante) in DOCUMENT_NOUNS | WRITTEN_NOUNS and ante.head.lemma_.lower() in WRITING_VERBS
                     if ante.dep_ == "dobj" and (issued or written):
-                        issuer = next((c for c in ante.head.children if c.dep_ == "nsubj"), None)
+                        issuer = next((c for c in ante.head.children if c.dep_ == "nsubj" and c.ent_type_ not in {"DATE", "TIME"}), None)
                         if issuer is not None:  # "McSally issued a statement that says …", "Roberts wrote the opinion, which states …"
                             return issuer
                     return ante if ante.pos_ in {"NOUN", "PROPN", "PRON"} else node.head
@@ -2665,10 +2665,14 @@ def _speaking_body(tok: Token) -> bool:
 
 def _acts_on_an_object(verb: Token) -> bool:
     """'… it was nearly forgotten that on Thursday …, a group of senators announced a bipartisan deal': a verb with a
-    thing for its object after it announced the thing, not the clause the parse hung on it before ('"…," he told
-    reporters' names whom he told)."""
-    return verb.lemma_.lower() not in ADDRESSEE_VERBS and any(
-        c.dep_ == "dobj" and c.i > verb.i and c.pos_ == "NOUN" and c.ent_type_ not in {"DATE", "TIME"} for c in verb.children
+    subject and a thing for its object right after it announced the thing, not the clause the parse hung on it before
+    ('"…," he told reporters' names whom he told)."""
+    if verb.lemma_.lower() in ADDRESSEE_VERBS or not any(c.dep_ in _SUBJECTS for c in verb.children):
+        return False  # 'That offensive will continue, explained the source': the parse's object is who speaks
+    # right after the verb ('announced a bipartisan deal'), not across a dash ('…, he said — another signal that …')
+    return any(
+        c.dep_ == "dobj" and c.left_edge.i == verb.i + 1 and c.pos_ == "NOUN" and c.ent_type_ not in {"DATE", "TIME"}
+        for c in verb.children
     )
 
 
@@ -3117,7 +3121,8 @@ def _document_issuer(subject: Token, ents: list[SpacySpan]) -> SpacySpan | None:
         top = path[-1]  # the child of the document noun on the way to the issuer
         if top.i == root.i and top.dep_ in {"compound", "poss", "nmod"} and top.i < subject.i and (not piece or top.dep_ == "poss" and ent.label_ == "PERSON"):
             return ent
-        if top.dep_ == "acl" and top.tag_ == "VBN" and len(path) >= 3 and path[-2].dep_ == "agent" and path[0].dep_ == "pobj" and path[0].head.i == path[-2].i:
+        made = top.lemma_.lower() in WRITING_VERBS | ISSUING_CUES  # not 'a memo obtained by Fox News'
+        if made and top.dep_ == "acl" and top.tag_ == "VBN" and len(path) >= 3 and path[-2].dep_ == "agent" and path[0].dep_ == "pobj" and path[0].head.i == path[-2].i:
             return ent  # 'The op-ed, published in … by … Zephyr Tollan': its author
         # 'a statement from Biden's campaign': the campaign's, not Biden's own ('from Mr Gates' account' is his)
         owned = root.dep_ == "poss" and root.head.lemma_.lower() in _BODIES_OF_A_PERSON
@@ -3766,7 +3771,7 @@ def _name_office_descriptions(quotes: list[Quote], people: list[PersonMention], 
         office, qualifiers = m.group(2).lower(), frozenset(m.group(1).lower().split())
         at = s.mention.start if s.mention else q.start
         # "President Trump" and "President Donald Trump" are one holder
-        holder = office_holder(office, qualifiers, people, at) or _holder_named_last(office, qualifiers, people, at, rules)
+        holder = office_holder(office, qualifiers, people, at, surname_alone=True) or _holder_named_last(office, qualifiers, people, at, rules)
         if holder is not None:
             s.name = holder
             # the office as the document writes it before the name ('President'), unless the description says which

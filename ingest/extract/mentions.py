@@ -378,15 +378,18 @@ def office_holders(office: str, qualifiers: frozenset[str], people: list[PersonM
     }
 
 
-def office_holder(office: str, qualifiers: frozenset[str], people: list[PersonMention], at: int) -> str | None:
+def office_holder(office: str, qualifiers: frozenset[str], people: list[PersonMention], at: int, surname_alone: bool = False) -> str | None:
     """The one person named before `at` with this office and these qualifiers ("the former president": the person
-    introduced as "former President …", or as "President Obama" where the document writes no full name of that
-    surname); None when nobody or people of different surnames fit."""
+    introduced as "former President …"; with `surname_alone`, as "President Obama" where the document writes no full
+    name of that surname); None when nobody or people of different surnames fit.
+
+    A surname alone names a speaker, never a mention pronouns may mean: it has no given name to tell a "she" it is not.
+    """
     names = office_holders(office, qualifiers, people, at)
     if len({n.split()[-1] for n in names}) != 1:
         return None
     holder = max(names, key=len)
-    return holder if len(holder.split()) >= 2 or not surname_written_whole(holder, people) else None
+    return holder if len(holder.split()) >= 2 or surname_alone and not surname_written_whole(holder, people) else None
 
 
 def surname_written_whole(surname: str, people: list[PersonMention]) -> bool:
