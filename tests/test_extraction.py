@@ -4034,6 +4034,12 @@ def test_the_writers_hedge_and_a_question_about_anyone_are_no_ones_words(extract
         "fence as the condition for their support. While it\u2019s unfair to compare them, it\u2019s worth noting that Democrats appear to be deferring to the forum."
     )
     assert extractor.extract(text) == []
+    # nor when the tagger, the last sieve, finds a cue and a source for it
+    hedged = (
+        "But neither school believes that tax cuts have a negative effect on economic activity. "
+        "(It\u2019s important to note that income and wealth inequality are a separate matter.)"
+    )
+    assert not [q for q in extractor.extract(hedged) if "separate matter" in q.text]
     # an adjective that tells how a body spoke leaves it the speaker
     quick = extractor.extract("The Larkfield Group declined an interview. It was quick to say that it had done nothing wrong.")
     assert [(q.text, q.speaker.name) for q in quick] == [("that it had done nothing wrong", "The Larkfield Group")]

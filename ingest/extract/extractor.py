@@ -1801,6 +1801,8 @@ class _ArticleExtraction:
             return None  # a belief; or a "sentence" too long to be prose, which the rules skip too
         if _discourse_marker(cue.root) or _asks_whether(cue.root) or _was_asked(cue.root):
             return None  # 'All told, 23,589 people were caught …': the writer summing up; 'Did she say …?': a question
+        if any(t.dep_ == "xcomp" and _extraposed_it(t) for t in cue):
+            return None  # "It's important to note that …": the writer's hedge, whatever source the tagger gave it
         if not any(t.pos_ in {"NOUN", "PROPN", "PRON"} and t.lower_.strip(".") not in HONORIFICS for t in source) or _overlap(
             (s, e), (a.cue.start, a.cue.end)
         ) or _overlap((s, e), (a.source.start, a.source.end)):
