@@ -4060,6 +4060,11 @@ def test_a_piece_of_writing_speaks_with_its_authors_words(extractor: QuoteExtrac
     assert find(quotes, "big contributions").speaker.name == "Zephyr Tollan"
     assert find(quotes, "scope of Presidential").speaker.name == "John Robards"
     assert find(quotes, "would fail").speaker.name is None
+    curly = extractor.extract(
+        "The op-ed, published in \u201cThe Guardian\u201d newspaper by Fordham University law professor Zephyr Tollan, "
+        "claims Biden \u201chas perfected the art of taking big contributions.\u201d"
+    )
+    assert [q.speaker.name for q in curly] == ["Zephyr Tollan"]
     # who obtained a memo did not write it; a date the parse made a subject wrote nothing
     obtained = extractor.extract("A memo obtained by Fox News said the agents would be moved.")
     assert [q.speaker.name for q in obtained] == [None]

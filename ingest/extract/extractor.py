@@ -3124,8 +3124,9 @@ def _document_issuer(subject: Token, ents: list[SpacySpan]) -> SpacySpan | None:
         if top.i == root.i and top.dep_ in {"compound", "poss", "nmod"} and top.i < subject.i and (not piece or top.dep_ == "poss" and ent.label_ == "PERSON"):
             return ent
         made = top.lemma_.lower() in WRITING_VERBS | ISSUING_CUES  # not 'a memo obtained by Fox News'
-        if made and top.dep_ == "acl" and top.tag_ == "VBN" and len(path) >= 3 and path[-2].dep_ == "agent" and path[0].dep_ == "pobj" and path[0].head.i == path[-2].i:
-            return ent  # 'The op-ed, published in … by … Zephyr Tollan': its author
+        by = path[0].head if path[0].dep_ == "pobj" else None
+        if made and top.dep_ == "acl" and top.tag_ == "VBN" and by is not None and by.lower_ == "by" and all(n.dep_ in {"prep", "pobj", "agent"} for n in path[1:-1]):
+            return ent  # 'The op-ed, published in … by … Zephyr Tollan' (the parse may hang "by" on the newspaper): its author
         # 'a statement from Biden's campaign': the campaign's, not Biden's own ('from Mr Gates' account' is his)
         owned = root.dep_ == "poss" and root.head.lemma_.lower() in _BODIES_OF_A_PERSON
         if top.dep_ == "prep" and top.lower_ in {"from", "by"} and not owned and all(n.dep_ in {"prep", "pobj"} for n in path[1:-1]):
