@@ -2031,9 +2031,10 @@ class _ArticleExtraction:
             return SpeakerRef(None, "pronoun", last.title, last.organization, last.description, span)
         elif pronoun in PLURAL_PRONOUNS and (group := self._plural_antecedent(span)) is not None:
             return group
-        elif pronoun == "it" and (said_before := self._thing_that_spoke(last, span)) is not None:
-            return said_before  # 'Cambridge Analytica, however, said … It said none of that data was used': the same body
         elif pronoun == "it":
+            body = self._body_subject(span)
+            if (said_before := self._thing_that_spoke(last, span, body)) is not None:
+                return said_before  # 'Cambridge Analytica, however, said … It said none of that data was used': the same body
             before = [  # never one named inside quoted words: '"… to combat the COVID-19, police …," it said'
                 (pos, name) for pos, name in self.orgs
                 if pos < span.start and span.start - pos < self.rules.it_recency_chars and not self._quoted_at(pos)
@@ -2041,7 +2042,6 @@ class _ArticleExtraction:
             # the body the last sentences were about, before one they only mention: 'The House Intelligence Committee
             # conducted its own inquiry and echoed the Senate committee. But it also concluded …' is the House's
             subjects = [(pos, name) for pos, name in before if pos in self.subject_orgs and span.start - pos <= self.rules.it_subject_chars]
-            body = self._body_subject(span)
             if body is not None and body[0] > max(subjects or before, default=(-1, ""))[0]:
                 return body[1]
             if subjects or before:
@@ -2052,9 +2052,8 @@ class _ArticleExtraction:
         """'The Obama campaign doesn't buy this read on the race. It has argued …': a body a sentence before the "it" made
         its subject by a common noun ('the campaign', 'the committee'), which the tagger names no organisation; where it
         was written, and the body as the document describes it. Subjects more than `it_subject_chars` before are passed."""
-        for base, doc in reversed(self.parsed):
-            if base >= span.start:
-                continue
+        for index in range(bisect.bisect_left(self.parsed, span.start, key=lambda e: e[0]) - 1, -1, -1):
+            base, doc = self.parsed[index]  # the paragraphs before the pronoun's, nearest first
             if span.start - (base + len(doc_text(doc))) > self.rules.it_subject_chars:
                 return None
             for tok in reversed(doc):
@@ -2100,9 +2099,10 @@ class _ArticleExtraction:
             return None
         return SpeakerRef(None, "pronoun", last.title, last.organization, last.description, span, gender=gender)
 
-    def _thing_that_spoke(self, last: SpeakerRef | None, span: Span) -> SpeakerRef | None:
+    def _thing_that_spoke(self, last: SpeakerRef | None, span: Span, body: tuple[int, SpeakerRef] | None) -> SpeakerRef | None:
         """The previous quote's speaker, for an "it" that speaks right after it, when that is no person: an organisation, or a
-        body or document the text only describes ('The report said …. It added …')."""
+        body or document the text only describes ('The report said …. It added …'), unless `body` (_body_subject) or an
+        organisation was made a sentence's subject since."""
         if last is None or last.mention is None or not 0 < span.start - last.mention.start <= self.rules.it_recency_chars:
             return None
         if not last.is_organization and (last.name or last.resolution not in ("nominal", "pronoun") or last.title or last.gender):
@@ -2112,7 +2112,7 @@ class _ArticleExtraction:
             return None  # another pronoun; a group ('Critics', 'Facebook's policies') is no "it"
         # '… the campaign said. The Justice Department declined to comment. It said …': a body made subject since
         since = range(last.mention.end, span.start)
-        if any(pos in since and not self._quoted_at(pos) for pos in self.main_subject_orgs) or ((body := self._body_subject(span)) and body[0] in since):
+        if any(pos in since and not self._quoted_at(pos) for pos in self.main_subject_orgs) or body is not None and body[0] in since:
             return None
         return SpeakerRef(last.name, "pronoun", None, last.organization, last.description, span, is_organization=last.is_organization)
 
