@@ -13,6 +13,7 @@ from conftest import ABC, ROOT, SEEDS
 
 from ingest.extract.config import DEFAULT_RULES
 from ingest.extract.extractor import QuoteExtractor, _named_after_marks
+from ingest.extract.people import titled_organisation
 from ingest.kinds import infer_kind
 from ingest.pipeline import build_extractor as real_build_extractor  # the fixtures patch the module's name
 from ingest.pipeline import to_document
@@ -4118,3 +4119,164 @@ def test_a_quotation_before_its_cue_and_addressee_stays_the_speakers(extractor: 
     quotes = extractor.extract(text)
     assert find(quotes, "Routes that cost").speaker.name == "Harlan"
     assert find(quotes, "That offensive will continue").speaker.description == "the source"
+
+
+# -- a tenth audit: who the words are, read from what the text says around them (invented text) ----------------------
+
+NAMED_HANDOVERS = """MS. MOORE:  Good afternoon.  I have one update for you today on the bridge.
+
+MODERATOR:  Our next question will go to Yuna with Valley 12.
+
+Q    Thank you.  Will the bridge open before the winter?
+
+MS. MOORE:  It will open in November, on time and on budget, as the governor has said many times.
+
+MS. MOORE:  Wait.  I just called on Matt.
+
+Q    Does the President support the plan?
+
+MS. MOORE:  He does, and he has said so many times in the last week.
+
+MODERATOR:  We’ll go to Celia Ostrander at the Riverton Ledger.
+
+Q    Is there a date for the signing?
+"""
+
+
+def test_a_reporter_handed_the_floor_by_name_and_outlet_or_called_on_asks_the_next_question(extractor: QuoteExtractor) -> None:
+    """'Our next question will go to Yuna with Valley 12.' names a reporter the name lists do not know, by her outlet;
+    'I just called on Matt.' and "We'll go to Celia Ostrander at …" hand the floor over too."""
+    quotes = extractor.extract(NAMED_HANDOVERS, "roundtable", "Press Briefing by Press Secretary Dana Moore")
+    asked = {q.text: (q.speaker.name, q.speaker.description, q.speaker.organization) for q in quotes if q.kind == "question"}
+    assert asked == {
+        "Thank you.  Will the bridge open before the winter?": (None, "Yuna, a reporter with Valley 12", "Valley 12"),
+        "Does the President support the plan?": (None, "Matt, a reporter", None),
+        "Is there a date for the signing?": ("Celia Ostrander", None, "Riverton Ledger"),
+    }
+
+
+def test_a_name_the_tagger_calls_an_organisation_after_a_role_is_a_person(extractor: QuoteExtractor) -> None:
+    """'Fox News host Sean Hannity', the name tagged as an organisation: a person, for a given name opens it after a
+    role ('host'); not a body a title stands before without one."""
+    doc = extractor.nlp("Radio host Sean Welk called the deal a garbage compromise.")
+    doc.ents = [Span(doc, 2, 4, label="ORG")]
+    assert titled_organisation(doc.ents[0])
+    doc = extractor.nlp("Radio host Valley Gazette called the deal a garbage compromise.")
+    doc.ents = [Span(doc, 2, 4, label="ORG")]
+    assert not titled_organisation(doc.ents[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # the claim asked about is the claim's owner's, not the asker's
+        (
+            (
+                "Governor Ann Lowe ran over the anchor Tom Reyes a few weeks ago. Reyes tries to press her on her statement "
+                "that the judge isn’t fit to preside over the fraud lawsuit."
+            ),
+            "the judge isn",
+            "Ann Lowe",
+        ),
+        # "who" after 'the owner of the truck' is the owner, named in the apposition
+        (
+            (
+                "The driver, 37, had been working for his cousin Marek Nowicki, the Polish owner of the truck, who said he had "
+                "last been in contact with him at 4 p.m. on Monday."
+            ),
+            "he had last been in contact",
+            "Marek Nowicki",
+        ),
+        # the report the document introduced as the counsel's
+        (
+            (
+                "After two years of work, Special Counsel Ann Lowe's report was released on Thursday.\n\n"
+                "The report said the investigation did not establish that the mayor's staff had broken the law."
+            ),
+            "the investigation did not establish",
+            "Ann Lowe",
+        ),
+        # a byline between an interview's paragraphs is no one "he" can mean
+        (
+            (
+                "In an interview after he stepped down as mayor, Tom Reyes shared his thoughts on the years he spent in office.\n\n"
+                "He said that reading the lives of great leaders had helped him.\n\nMark Welk\n\n"
+                '"I have been surprised a great deal sometimes when I see somebody who looks less than ordinary," he said.'
+            ),
+            "I have been surprised",
+            "Tom Reyes",
+        ),
+    ],
+)
+def test_the_speaker_is_whom_the_sentence_around_the_words_means(extractor: QuoteExtractor, text: str, words: str, speaker: str) -> None:
+    assert find(extractor.extract(text), words).speaker.name == speaker
+
+
+def test_what_a_memo_concludes_is_whoever_said_it_in_the_memo(extractor: QuoteExtractor) -> None:
+    text = (
+        "The county's new parking rules were badly carried out, the county auditor said in a new memo to the council on "
+        "Monday that concluded clerks illegally refused permits to some residents."
+    )
+    assert find(extractor.extract(text), "clerks illegally refused").speaker.description == "the county auditor"
+
+
+def test_a_wire_dateline_is_no_part_of_the_words(extractor: QuoteExtractor) -> None:
+    text = "RIVERTON (Reuters) - Governor Ann Lowe will not insist on new money for the bridge, a senior aide said on Sunday."
+    assert [q.text for q in extractor.extract(text)] == ["Governor Ann Lowe will not insist on new money for the bridge"]
+
+
+def test_a_turn_that_only_runs_the_room_is_no_quote(extractor: QuoteExtractor) -> None:
+    """"Go ahead, Kristen." and "Thank you, Mr. President." are no statements and are counted as left out; "Yes, he will."
+    answers the question before it and stays (invented transcript)."""
+    text = (
+        "MS. MOORE:  Good afternoon, everyone.  The bridge opens in November.\n\nGo ahead, Kristen.\n\n"
+        "Q    Thank you, Mr. President.\n\nQ    Will the President sign the bill this week?\n\nMS. MOORE:  Yes, he will.\n\n"
+        "MS. MOORE:  Okay.  Thank you, ma’am.\n"
+    )
+    parsed = extractor.parse(text)
+    found = extractor.extract_counted(text, parsed, "roundtable", "Press Briefing by Press Secretary Dana Moore", None)
+    assert [q.text for q in found.quotes] == [
+        "Good afternoon, everyone.  The bridge opens in November.", "Will the President sign the bill this week?", "Yes, he will.",
+    ]
+    assert found.rejected.get("courtesy") == 3
+
+
+def test_the_second_of_two_titled_names_in_a_title_has_only_its_own_office(extractor: QuoteExtractor) -> None:
+    title = "Press Call by NSC Coordinator for Strategic Communications John Okafor and Assistant Secretary for Defense Celeste Varga"
+    text = "MR. OKAFOR:  Thanks, everybody, for joining the call today.\n\nMS. VARGA:  The new force posture is in place.\n"
+    speaker = find(extractor.extract(text, "roundtable", title), "force posture").speaker
+    assert (speaker.name, speaker.title) == ("Celeste Varga", "Assistant Secretary for Defense")
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker", "description"),
+    [
+        # the report the document said a body released, its author
+        (
+            "The Government Accountability Office released a report on Tuesday about the border.\n\n"
+            "The report said agents had been overworked for years.",
+            "agents had been overworked",
+            "Government Accountability Office",
+            None,
+        ),
+        # research introduced since without an author leaves "the study" unknown, not the older study's
+        (
+            "A study by the Valley Institute found that rents rose.\n\n"
+            "According to a 2013 academic paper, lawmakers misread their voters. In fact, according to the study, nearly "
+            "half of the lawmakers surveyed believed their voters were more conservative than they are.",
+            "nearly half of the lawmakers",
+            None,
+            "the study",
+        ),
+    ],
+)
+def test_the_report_is_its_author_the_document_introduced(
+    extractor: QuoteExtractor, text: str, words: str, speaker: str | None, description: str | None,
+) -> None:
+    found = find(extractor.extract(text), words).speaker
+    assert (found.name, found.description) == (speaker, description)
+
+
+def test_a_long_marked_noun_phrase_a_speaker_attacks_is_no_quote_of_theirs(extractor: QuoteExtractor) -> None:
+    text = "Senator Ann Lowe attacked \u201call people of faith\u201d in the state on Tuesday, calling them hypocrites."
+    assert not [q for q in extractor.extract(text) if q.text == "all people of faith"]

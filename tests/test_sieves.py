@@ -24,7 +24,7 @@ KINDS = {  # what each sieve alone finds in ARTICLE: (kind, speaker, words it be
     Sieve.ACCORDING_TO: [("indirect", "the county auditor", "the budget is balanced")],
     Sieve.CLAIM_NOUNS: [("indirect", "Ann Lowe", "that the state had paid every bill")],
 }
-TRANSCRIPT = "MS. LOWE: The budget is balanced.\n\nMR. HART: The bridge opens in spring.\n\nMS. LOWE: Thank you all.\n"
+TRANSCRIPT = "MS. LOWE: The budget is balanced.\n\nMR. HART: The bridge opens in spring.\n\nMS. LOWE: We meet again in May.\n"
 STATEMENT = "We are proud to announce that the new harbour will open to every family next spring."
 
 
@@ -57,7 +57,7 @@ def test_no_sieve_finds_nothing(extractor: QuoteExtractor) -> None:
 def test_speaker_labels_sieve_reads_a_transcript_alone(extractor: QuoteExtractor) -> None:
     turns = _found(_alone(extractor, Sieve.SPEAKER_LABELS).extract(TRANSCRIPT, kind="roundtable"))
     assert [(kind, text) for kind, _, text in turns] == [
-        ("turn", "The budget is balanced."), ("turn", "The bridge opens in spring."), ("turn", "Thank you all."),
+        ("turn", "The budget is balanced."), ("turn", "The bridge opens in spring."), ("turn", "We meet again in May."),
     ]
     assert _alone(extractor, Sieve.MARKED, Sieve.REPORTED).extract(TRANSCRIPT, kind="roundtable") == []
 

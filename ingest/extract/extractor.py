@@ -27,6 +27,7 @@ from ingest.extract.lexicon import (
     ADDRESSEE_VERBS,
     AGENCY_NAME_WORDS,
     ANONYMOUS_HEADS,
+    AUTHORED_NOUNS,
     BELIEF_VERBS,
     CLAIM_NOUNS,
     CLAUSAL_ONLY,
@@ -107,6 +108,7 @@ from ingest.extract.model import Attribution as LearnedAttribution
 from ingest.extract.model import Tagger, link
 from ingest.extract.noise import (
     Rejected,
+    dateline_end,
     is_dateline,
     is_stage_direction,
     paragraph_noise,
@@ -116,6 +118,7 @@ from ingest.extract.noise import (
 from ingest.extract.people import (
     BODY_CONNECTORS,
     POSSESSIVE,
+    author_of,
     clause_subject_in_source,
     clean_name,
     describe,
@@ -142,6 +145,7 @@ from ingest.extract.transcripts import (
     label_of,
     label_speaker,
     label_text,
+    runs_the_room,
 )
 from ingest.normalise import paragraphs
 from kb.citations import opens_quotation, single_spaced
@@ -322,12 +326,19 @@ class QuoteExtractor:
                 quotes = attribute_statement(text, parsed, quotes, who, release=release, joint=joint is not None)
         elif kind == "roundtable" and not labels and Sieve.STATEMENTS in sieves and (who := remarks_speaker(title)) and first_person_outside_marks(text):
             quotes = attribute_statement(text, parsed, quotes, who)  # 'Remarks as Prepared for Delivery by …', no labels: all theirs
+        courtesies = [q for q in quotes if q.kind in {"turn", "question"} and runs_the_room(q.text)]
+        if courtesies:
+            rejected = Counter(rejected)  # not the sieves' own counter
+            rejected[Rejected.COURTESY.value] += len(courtesies)
+            dropped = {id(q) for q in courtesies}
+            quotes = [q for q in quotes if id(q) not in dropped]
         quotes.sort(key=lambda q: (q.start, q.end))
         _given_names_of_speakers(quotes)
         for q in quotes:
             _single_spaced(q)
             _as_the_document_writes(q, text)
             _with_its_closing_mark(q, text)
+            _without_dateline(q, text)
         return Extraction(_dedupe(quotes), dict(rejected))
 
     def _article(self, text: str, parsed: list[tuple[int, Doc]], title: str, tagged: str, narrated: bool = False) -> _ArticleExtraction:
@@ -679,6 +690,9 @@ def _owner_before_colon(noun: Token, inside: set[int]) -> Token | None:
     return owner
 
 
+_TOPIC_PREPOSITIONS = frozenset({"about", "on", "over"})  # 'asked about her claim that …': the claim is the topic
+
+
 def _detached_claim_clause(noun: Token) -> Token | None:
     """'was forced to walk back her statement from a day earlier that she wanted …': the parse hangs a claim noun's
     that-clause on a verb further up. A clause opening with "that" where the noun's phrase ends, or after one
@@ -698,8 +712,11 @@ def _detached_claim_clause(noun: Token) -> Token | None:
     governor = noun.head
     while governor.dep_ in {"prep", "pobj", "conj"} and governor.head.i != governor.i:
         governor = governor.head
-    if clause.head.i == governor.i:
-        return None  # 'We know from his disclosure statements that …': the clause is the verb's, the noun where it is known from
+    asked_about = at == noun.right_edge.i + 1 and noun.head.lower_ in _TOPIC_PREPOSITIONS and governor.lemma_.lower() in SPEECH_VERBS
+    if clause.head.i == governor.i and not asked_about:
+        # 'We know from his disclosure statements that …': the clause is the verb's, the noun where it is known from;
+        # not 'Tapper tries to press him on his statement that …', where the statement is what the cue asks about
+        return None
     return clause
 
 
@@ -899,6 +916,7 @@ class _ArticleExtraction:
         self.subject_orgs: set[int] = set()  # where an organisation is named as a clause's subject
         self.main_subject_orgs: set[int] = set()  # ... as a sentence's subject, not one of what someone said
         self._plurals: list[tuple[int, int, Token]] | None = None  # plural nouns, read at the first "they" (_plural_antecedent)
+        self._authored: list[tuple[int, str, SpeakerRef | None]] | None = None  # reports introduced, read at the first "the report"
         self.titled: dict[str, SpeakerRef] = {}  # the last titled mention of each name, for "he said" after it
         self.apposed: set[int] = set()  # ids of the speakers whose title and organisation an apposition gave
         self.pronouns: dict[tuple[int, int], SpeakerRef] = {}  # each he/she resolved, by where it stands
@@ -915,7 +933,8 @@ class _ArticleExtraction:
         self.surnames = surnames = person_surnames([doc for _, doc in prose])
         places = place_words([doc for _, doc in prose], surnames)
         for base, doc in prose:  # a caption's names are nobody's antecedents
-            self.people.extend(read_people(base, doc, self.genders, surnames, places))
+            if not _name_line(doc):  # nor a byline's ('John Battersby' between an interview's paragraphs)
+                self.people.extend(read_people(base, doc, self.genders, surnames, places))
             for ent in doc.ents:
                 if ent.label_ == "ORG":
                     self.orgs.append((base + ent.start_char, clean_name(ent.text)))
@@ -1132,7 +1151,7 @@ class _ArticleExtraction:
         s = q.speaker
         description = (s.description or "").strip()
         # 'the news release', 'the joint statement': a document by the kind of statement it is
-        m = re.fullmatch(r"(?i)the\s+(?:(?:news|press|joint|written)\s+)?([a-z-]+)", description) or _RULE_SOURCE.match(description)
+        m = re.fullmatch(r"(?i)the\s+(?:(?:news|press|joint|written|new|full|final)\s+)?([a-z-]+)", description) or _RULE_SOURCE.match(description)
         if s.name or s.resolution != "nominal" or m is None:
             return
         noun, at = m.group(1).lower(), s.mention.start if s.mention else q.start
@@ -1156,10 +1175,23 @@ class _ArticleExtraction:
                 ]
             if named:
                 found = SpeakerRef(name=re.sub(r"^(?i:the)\s+", "", max(named)[1]), resolution="named", is_organization=True)
+        if found is None and noun in AUTHORED_NOUNS - MEDIA_NOUNS:  # "the paper" is a newspaper
+            found = self._author_named_before(noun, at)
         if found is not None and found.name:
             s.name, s.is_organization, s.resolution = found.name, found.is_organization or noun in MEDIA_NOUNS, "named"
             s.title, s.organization = s.title or found.title, s.organization or found.organization
             s.description = None
+
+    def _author_named_before(self, noun: str, at: int) -> SpeakerRef | None:
+        """'Special Counsel Robert Mueller's report was released Thursday. … the report said': the author of the report the
+        document last introduced, when it gave one ('a Syracuse University study', 'a report by the GAO'); a report it
+        introduced since without an author ('a new report') leaves "the report" unknown."""
+        if self._authored is None:
+            prose = [(base, doc) for i, (base, doc) in enumerate(self.parsed) if self.noise.get(i) is None]  # no headline's
+            self._authored = _authored_documents(prose, self.marked)
+        kinds = next((family for family in _SAME_DOCUMENT if noun in family), frozenset({noun}))
+        before = [(pos, who) for pos, kind, who in self._authored if kind in kinds and pos < at]
+        return _copy(before[-1][1]) if before and before[-1][1] is not None else None
 
     def _goes_by(self, name: str, noun: str) -> bool:
         """Whether an organisation the tagger named may be "the group", "the company" or "the agency": a part of government
@@ -1195,8 +1227,11 @@ class _ArticleExtraction:
             return
         # the document named outside the words said, or as their source ("according to a campaign advisory"), even where
         # the reported clause runs on over it; or the source announced what later sentences cite ("… announced Monday that")
+        # near the cue or the speaker: not 'an email' at the end of the next cue's words ('It notes that … -- but says …
+        # as long as an analyst knows an email address')
         if cue in ISSUING_CUES or any(
             (t.lemma_.lower() in DOCUMENT_NOUNS or t.lower_ in DOCUMENT_NOUNS) and (not q.start <= base + t.idx < q.end or _according_to(t))
+            and min(abs(base + t.idx - where), abs(base + t.idx - at)) <= _DOCUMENT_NEAR_CHARS
             for t in sentence
         ):
             self.issued.append((at, _copy(s)))
@@ -1427,13 +1462,19 @@ class _ArticleExtraction:
                         ante = ante.head
                     if ante.lower_ in _NOBODY_IN_PARTICULAR:
                         return None  # "criticized by those who say …": nobody a staffer could cite
+                    ante = ante if ante.pos_ in {"NOUN", "PROPN", "PRON"} else node.head  # 'a letter on Friday that …': the letter
                     issued = ante.lemma_.lower() in DOCUMENT_NOUNS and ante.head.lemma_.lower() in ISSUING_CUES
                     written = _document_word(ante) in DOCUMENT_NOUNS | WRITTEN_NOUNS and ante.head.lemma_.lower() in WRITING_VERBS
-                    if ante.dep_ == "dobj" and (issued or written):
-                        issuer = next((c for c in ante.head.children if c.dep_ == "nsubj" and c.ent_type_ not in {"DATE", "TIME"}), None)
+                    # 'the inspector general said in a new memo … that concluded …': the memo speaks for who said it in it
+                    spoken_in = ante.dep_ == "pobj" and ante.head.lower_ == "in" and _document_word(ante) in DOCUMENT_NOUNS | WRITTEN_NOUNS and (
+                        ante.head.head.lemma_.lower() in SPEECH_VERBS
+                    )
+                    if ante.dep_ == "dobj" and (issued or written) or spoken_in:
+                        author = ante.head if ante.dep_ == "dobj" else ante.head.head
+                        issuer = next((c for c in author.children if c.dep_ == "nsubj" and c.ent_type_ not in {"DATE", "TIME"}), None)
                         if issuer is not None:  # "McSally issued a statement that says …", "Roberts wrote the opinion, which states …"
                             return issuer
-                    return ante if ante.pos_ in {"NOUN", "PROPN", "PRON"} else node.head
+                    return ante
                 if subj.lower_ in {"anyone", "anybody"}:
                     return None  # 'It's not clear whether anyone is insisting on …': asked of no one in particular
                 return _aged_name(subj) or _juxtaposed_name(subj, node) or _office_holder_joined(subj) or subj
@@ -1527,8 +1568,8 @@ class _ArticleExtraction:
                 content = (content[0], e)
             if content is None or _overlap(content, (s, e)) < 0.5 * (e - s) or self._says_nothing(cue, content, base, marked=True):
                 # the marked words alone, if long enough: 'spoken out about a culture that often "glorifies guns and violence"'
-                if words < self.rules.near_cue_min_words:
-                    return None  # a scare quote or a title near a cue, not what the speaker said
+                if words < self.rules.near_cue_min_words or self._scare_quote(cue, (s, e)):
+                    return None  # a scare quote or a title near a cue, not what the speaker said ('attacked "all people of faith"')
                 used.add(id(cue))
                 return Quote(text=text[s:e], start=s, end=e, kind="direct", speaker=speaker, cue=cue_span, confidence=self.rules.direct_near_cue)
             if self._scare_quote(cue, content):
@@ -2591,6 +2632,16 @@ def _with_its_closing_mark(q: Quote, text: str) -> None:
         q.text = text[q.start : q.end]
 
 
+def _without_dateline(q: Quote, text: str) -> None:
+    """'WASHINGTON (Reuters) - U.S. President Donald Trump will not …, a senior aide said': the words start after the
+    wire's dateline, which no one said."""
+    if q.kind in {"turn", "question"}:
+        return
+    start = dateline_end(text, q.start)
+    if q.start < start < q.end and _words(text[start : q.end]) >= 3:
+        q.start, q.text = start, text[start : q.end]
+
+
 _STRAIGHT_INNER = re.compile(r"(?<=\w)'(?=\w)")
 
 
@@ -2604,6 +2655,71 @@ def _as_the_document_writes(q: Quote, text: str) -> None:
             setattr(s, field_name, typographic)
     if q.reported_by and "'" in q.reported_by and (typographic := _STRAIGHT_INNER.sub("’", q.reported_by)) in text:
         q.reported_by = typographic
+
+
+def _name_line(doc: Doc) -> bool:
+    """A paragraph that is a person's name and nothing else: a byline or a signature, not narration."""
+    text = doc_text(doc).strip()
+    return any(e.label_ == "PERSON" and e.text == text for e in doc.ents)
+
+
+def _authored_documents(parsed: list[tuple[int, Doc]], marked: list[MarkedSpan]) -> list[tuple[int, str, SpeakerRef | None]]:
+    """(offset, noun, author) of every report, study, memo … the narration introduces ('Mueller's report', 'a Syracuse
+    University study', 'a report by the GAO', 'a new report' with no author: None), in text order; "the report" itself
+    introduces nothing."""
+    out: list[tuple[int, str, SpeakerRef | None]] = []
+    for base, doc in parsed:
+        ents = list(doc.ents)
+        for tok in doc:
+            noun = tok.lemma_.lower()
+            if tok.pos_ != "NOUN" or noun not in AUTHORED_NOUNS or any(m.start <= base + tok.idx < m.end for m in marked):
+                continue
+            author = _document_issuer(tok, ents) or author_of(tok, ents) or _owning_name(tok, ents) or _maker(tok, ents)
+            determiners = {c.lower_ for c in tok.children if c.dep_ == "det"}
+            if author is None and (determiners & {"the", "this", "that"} or not determiners):
+                continue  # 'the report' refers back; a bare plural ('reports say') introduces none in particular
+            out.append((base + tok.idx, noun, None if author is None else _named_author(author)))
+    return out
+
+
+def _named_author(author: SpacySpan) -> SpeakerRef:
+    """A document's author as a named speaker: a body without the article the sentence gives it ('the GAO')."""
+    if is_person(author):
+        return SpeakerRef(name=clean_name(author.text), resolution="named")
+    return SpeakerRef(name=re.sub(r"^(?i:the)\s+", "", clean_name(author.text)), resolution="named", is_organization=True)
+
+
+def _owning_name(noun: Token, ents: list[SpacySpan]) -> SpacySpan | None:
+    """The person or body a document noun is written as theirs by: 'Robert Mueller's report', 'a Syracuse University
+    study', 'the GAO report'."""
+    for c in noun.children:
+        if c.dep_ in {"poss", "compound"} and c.i < noun.i:
+            ent = next((e for e in ents if e.label_ in {"PERSON", "ORG"} and e.start <= c.i < e.end <= noun.i), None)
+            if ent is not None:
+                return ent
+    return None
+
+
+_DOCUMENT_NEAR_CHARS = 120  # 'A statement from the Department of Homeland Security on Tuesday said': the statement the cue's
+
+def _maker(noun: Token, ents: list[SpacySpan]) -> SpacySpan | None:
+    """The person or body whose act brings a document out: 'the GAO released a report', 'Horowitz is opening a new
+    audit'."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in ISSUING_CUES | WRITING_VERBS | _MAKING_VERBS:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return None if subject is None else next((e for e in ents if e.label_ in {"PERSON", "ORG"} and e.start <= subject.i < e.end), None)
+
+
+_MAKING_VERBS = frozenset({"open", "conduct", "launch", "complete", "produce", "commission", "finish", "unveil"})
+
+# What "the report" may refer back to: the research last introduced ('a 2013 academic paper … according to the study').
+_SAME_DOCUMENT = (
+    frozenset({"report", "study", "paper", "analysis", "research", "review", "audit", "assessment", "investigation", "survey"}),
+    frozenset({"poll", "survey"}),
+    frozenset({"memo", "memorandum"}),
+)
 
 
 def _plural_nouns(parsed: list[tuple[int, Doc]], marked: list[MarkedSpan]) -> list[tuple[int, int, Token]]:
@@ -3263,7 +3379,19 @@ def _relative_antecedent(who: Token) -> Token | None:
         (holder := noun.head.head).ent_type_ in {"NORP", "PERSON"} or holder.pos_ == "NOUN"
     ):
         return holder  # 'Democrats on Capitol Hill, who …', 'a spokesman for the FBI, who …': the people, not the place
+    if who.lower_ == "who" and _a_thing(noun) and noun.dep_ == "pobj" and noun.head.lower_ in _OF_A_PLACE and _a_role(holder := noun.head.head):
+        return holder  # 'Ariel Zurawski, the Polish owner of the lorry, who said …': the owner, not the lorry
     return noun if noun.pos_ in {"PROPN", "NOUN"} and noun.dep_ != "compound" else None
+
+
+def _a_thing(noun: Token) -> bool:
+    """A common noun no person or group of people goes by ('the lorry', 'the program')."""
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() not in GROUP_HEADS | TITLE_WORDS | INTRODUCED_ROLES | ANONYMOUS_HEADS
+
+
+def _a_role(noun: Token) -> bool:
+    """A common noun a person is called by for what they do ('the owner', 'the director')."""
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in GROUP_HEADS | TITLE_WORDS | INTRODUCED_ROLES
 
 
 _PLACE_OR_BODY = frozenset({"GPE", "LOC", "FAC", "ORG"})

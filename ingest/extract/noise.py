@@ -21,6 +21,7 @@ class Rejected(str, Enum):
     LINK_TEXT = "link_text"  # a speaker fused with link text or markup ("| DOJ", "Kevin] McCarthy")
     SCARE_QUOTE = "scare_quote"  # a short marked phrase that is a title, a slogan or a scare quote
     NARRATOR = "narrator"  # an article's own "I", "we" or "you" (its unnamed author, its reader: "I wonder if …", "we asked")
+    COURTESY = "courtesy"  # a transcript turn that only runs the room ("Go ahead, Kristen.", "Thank you, Mr. President.")
 
 
 _AGENCIES = r"(?:Reuters|REUTERS|AP|AFP|Staff|Getty(?: Images)?|EPA|Bloomberg|NYT|The New York Times|The Washington Post|Pool|Shutterstock|ZUMA|Sipa|UPI|CNN|Fox News|NBC|ABC|CBS)"
@@ -105,6 +106,24 @@ def without_closing_directions(text: str, start: int, end: int) -> int:
     while (m := _DIRECTION_AT_END.search(text, start, end)) is not None and m.start() > start and not _ABOUT_THE_WORDS.search(m.group()):
         end = m.start()
     return end
+
+
+def dateline_end(text: str, start: int) -> int:
+    """Where words that open a paragraph start after its dateline ("WASHINGTON (Reuters) - ", "Washington (CNN) "):
+    `start` itself where none heads it."""
+    if start and text[start - 1] != "\n":
+        return start
+    m = _DATELINE.match(text, start) or _AGENCY_DATELINE.match(text, start)
+    if m is None:
+        return start
+    end = m.end()
+    while end < len(text) and text[end] in " \t—–-":
+        end += 1
+    return end
+
+
+# 'Washington (CNN) ', 'Plattsburgh, New York (CNN) ': a dateline in the wire's style, the place in title case
+_AGENCY_DATELINE = re.compile(r"[A-Z][\w.'’ ,-]{1,40}\((?:CNN|AP|Reuters|AFP|UPI|CNNMoney)\)")
 
 
 def is_dateline(paragraph: str, start: int, end: int) -> bool:

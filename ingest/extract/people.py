@@ -23,7 +23,14 @@ from ingest.extract.lexicon import (
     TITLE_WORDS,
 )
 from ingest.extract.marks import NICKNAME_WORDS
-from kb.names import ORG_HEADS, clean_text, fold, junk_organization, name_gender
+from kb.names import (
+    ORG_HEADS,
+    clean_text,
+    fold,
+    given_name_gender,
+    junk_organization,
+    name_gender,
+)
 
 _ORG_LABELS = {"ORG", "NORP", "GPE", "FAC"}
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -289,7 +296,7 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
         # "The Department of Homeland Security" however the sentence writes its "the", as kb names a described body
         name = re.sub(r"^the\b", "The", re.sub(r"^the\s+(?=The\b)", "", clean_name(org_ent.text)))  # 'the The Washington Post'
         return Mention(org_ent.start_char, org_ent.end_char, org_ent.text, name=name, is_organization=True)
-    if (author := _author(head, doc_ents)) is not None:
+    if (author := author_of(head, doc_ents)) is not None:
         # 'according to a report by the Government Accountability Office', 'the estimates by Ms. Arias': the author's
         return Mention(author.start_char, author.end_char, author.text, name=clean_name(author.text), is_organization=author.label_ != "PERSON")
     described = doc[full_start:full_end]
@@ -353,7 +360,7 @@ def _name_read_as_conjunct(head: Token) -> list[Token]:
     ]
 
 
-def _author(head: Token, ents: list[SpacySpan]) -> SpacySpan | None:
+def author_of(head: Token, ents: list[SpacySpan]) -> SpacySpan | None:
     """The person or organisation named as the author of a report, a study, estimates ("by", "from"), the whole object."""
     if head.lemma_.lower() not in AUTHORED_NOUNS:
         return None
@@ -945,6 +952,10 @@ def titled_organisation(ent: SpacySpan) -> bool:
     of homeland security"): two or three capitalised proper nouns, so a person."""
     if ent.label_ != "ORG" or not 2 <= len(ent) <= 3 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent):
         return False
+    # or a role right before it and a given name opening it ('Fox News host Sean Hannity')
+    before = ent.doc[ent.start - 1] if ent.start else None
+    if before is not None and before.lemma_.lower() in TITLE_WORDS | INTRODUCED_ROLES and given_name_gender(ent[0].lower_):
+        return True
     return any(
         c.dep_ == "appos" and c.i >= ent.end and any(t.lemma_.lower() in TITLE_WORDS for t in list(c.subtree)[:4])
         for c in ent.root.children
@@ -1111,7 +1122,10 @@ def office_parts(words: list[str]) -> tuple[str | None, str | None]:
 
 def ends_a_titled_name(words: list[str]) -> bool:
     """'… Press Secretary Dana Whitfield', '… President Trump': up to three words after a title word that are neither title
-    words nor connectors (not 'Office of Science', 'Director for Global Health Security')."""
+    words nor connectors (not 'Office of Science', 'Director for Global Health Security'), or a given name and a surname
+    after a long office ('Coordinator for Strategic Communications John Kirby')."""
+    if len(words) >= 3 and given_name_gender(words[-2].lower()) and words[-1][:1].isupper() and not is_title_word(words[-1]):
+        return True
     j = len(words)
     while j > 0 and words[j - 1][:1].isupper() and not is_title_word(words[j - 1]) and words[j - 1].lower() not in OFFICE_CONNECTORS:
         j -= 1

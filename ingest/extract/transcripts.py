@@ -320,11 +320,39 @@ _HANDOVERS = (
     re.compile(rf"^(?:(?:Go ahead|Yes|Yeah|Okay|OK|Sure|All right|Alright|Please),?\s+)?(?P<first>[A-Z][a-z]+){_FLOOR}*[.?!]?$"),
     re.compile(r"\b[Gg]o ahead,\s+(?P<first>[A-Z][a-z]+)(?:,\s[^.?!]*)?[.?!]?$"),
     re.compile(
-        r"(?i:question|line|next|first|let['’]s).*(?:\b(?:go|goes|turn it|come|comes)\s+(?:over\s+)?(?:to|with)\s+(?:the line of\s+)?|\bquestion is\s+)"
-        rf"(?P<first>[A-Z][a-z]+)(?: (?P<surname>[A-Z][\w’'-]+))?{_OUTLET}"
+        r"(?i:question|line|next|first|let['’]s|we['’]ll|we will|we['’]re going).*"
+        r"(?:\b(?:go|goes|going|turn it|come|comes)\s+(?:over\s+)?(?:to|with)\s+(?:the line of\s+)?|\bquestion is\s+)"
+        rf"(?P<first>[A-Z][a-z]+|[A-Z]{{2}})(?: (?P<surname>[A-Z][\w’'-]+))?{_OUTLET}"
     ),
+    re.compile(r"\bcalled on (?P<first>[A-Z][a-z]+)[.?!]?$"),  # 'I just called on Matt.'
 )
 INTERJECTION_MAX_WORDS = 3  # "Mm-hmm.", "Of?": the podium lets the same reporter go on
+
+# A turn that only runs the room ("Go ahead, Kristen.", "Thank you, Mr. President.", "All right. Next question, please.")
+# says nothing a staffer would cite: every sentence a greeting, thanks or a hand-over, with whom it is addressed to.
+_FILLER = r"(?i:okay|ok|all right|alright|yes|yeah|yep|sure|great|good|well|and|so|oh|please|mm-hmm|uh-huh)"
+_COURTESY = (
+    r"(?i:(?:thank you|thanks)(?: (?:so|very) much)?(?: (?:all|again|both))?(?: (?:so|very) much)?|go ahead(?:,? please)?"
+    r"|good (?:morning|afternoon|evening)|hi|hello|hey|next question(?:,? please)?|back to you|(?:last|final) question(?:,? please)?)"
+)
+_ADDRESSED = (
+    r"(?:(?i:sir|ma['’]am|all|everyone|everybody|guys|folks|again|please|(?:all the way |way )?in the (?:back|middle|front))"
+    r"|\[[^\]]{1,40}\]|(?:(?:Mr|Madam|Madame|Ms|Mrs|Dr)\.? )?[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?)"
+)
+_RUNS_THE_ROOM = re.compile(rf"(?:{_FILLER}[,.!]?\s*)*(?:{_COURTESY}|{_FILLER})(?:,? {_ADDRESSED})*")
+_COURTESY_MAX_WORDS = 10
+_NOT_A_SENTENCE_END = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.\s")
+
+
+def runs_the_room(words: str) -> bool:
+    """A turn of greetings, thanks and hand-overs alone ("Go ahead, Kristen.", "Okay. Thank you, ma'am."), no statement."""
+    text = " ".join(words.split())
+    if not text or len(text.split()) > _COURTESY_MAX_WORDS:
+        return False
+    protected = _NOT_A_SENTENCE_END.sub(lambda m: m.group(0).replace(". ", "\0"), text)  # 'Mr. President' ends nothing
+    sentences = [s.replace("\0", ". ").strip().rstrip(".?!") for s in _SENTENCE_END.split(protected) if s.strip()]
+    # a bare "Yes." or "Sure." answers the question before it: only a courtesy makes a turn one that runs the room
+    return all(_RUNS_THE_ROOM.fullmatch(s) for s in sentences) and any(re.search(_COURTESY, s) for s in sentences)
 
 
 @dataclass(frozen=True)
@@ -352,8 +380,10 @@ def _handover(sentence: str) -> Reporter | None:
         if m is None:
             continue
         first, groups = m.group("first"), m.groupdict()
-        if not groups.get("surname") and not (given_name_gender(fold(first)) or fold(first) in NICKNAMES):
-            return None  # "Sure.", "Great.": no name
+        # "Sure.", "Great.": no name; a first name the lists lack is one before the reporter's outlet ('Our next
+        # question will go to Yuna with Israel 12.', 'MJ with CNN')
+        if not groups.get("surname") and not groups.get("outlet") and not (given_name_gender(fold(first)) or fold(first) in NICKNAMES):
+            return None
         outlet = (groups.get("outlet") or "").strip(" “”\"") or None
         return Reporter(first, groups.get("surname"), outlet)
     return None
