@@ -2700,7 +2700,10 @@ def _owning_name(noun: Token, ents: list[SpacySpan]) -> SpacySpan | None:
     return None
 
 
-_DOCUMENT_NEAR_CHARS = 120  # 'A statement from the Department of Homeland Security on Tuesday said': the statement the cue's
+# How far from its cue or its speaker a document noun names what was quoted ('A statement from the Department of
+# Homeland Security on Tuesday said', 'Oakley said Monday in a written statement').
+_DOCUMENT_NEAR_CHARS = 120
+
 
 def _maker(noun: Token, ents: list[SpacySpan]) -> SpacySpan | None:
     """The person or body whose act brings a document out: 'the GAO released a report', 'Horowitz is opening a new
