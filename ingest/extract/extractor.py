@@ -2675,11 +2675,19 @@ def _authored_documents(parsed: list[tuple[int, Doc]], marked: list[MarkedSpan])
             if tok.pos_ != "NOUN" or noun not in AUTHORED_NOUNS or any(m.start <= base + tok.idx < m.end for m in marked):
                 continue
             author = _document_issuer(tok, ents) or author_of(tok, ents) or _owning_name(tok, ents) or _maker(tok, ents)
+            if author is not None and _an_office(author.text):
+                author = None  # 'the Inspector General's report', 'the IG report': an office, which one the report is
             determiners = {c.lower_ for c in tok.children if c.dep_ == "det"}
             if author is None and (determiners & {"the", "this", "that"} or not determiners):
                 continue  # 'the report' refers back; a bare plural ('reports say') introduces none in particular
             out.append((base + tok.idx, noun, None if author is None else _named_author(author)))
     return out
+
+
+def _an_office(name: str) -> bool:
+    """An author the tagger named that is an office, not who holds it: 'Inspector General', 'IG'."""
+    words = name.split()
+    return all(is_title_word(w) for w in words) or len(words) == 1 and words[0].isupper() and len(words[0]) <= 2
 
 
 def _named_author(author: SpacySpan) -> SpeakerRef:
