@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 from conftest import ABC, ROOT, SEEDS
 
 from ingest.extract.config import DEFAULT_RULES
-from ingest.extract.extractor import QuoteExtractor, _named_after_marks
+from ingest.extract.extractor import QuoteExtractor, _an_office, _named_after_marks
 from ingest.extract.people import titled_organisation
 from ingest.kinds import infer_kind
 from ingest.pipeline import build_extractor as real_build_extractor  # the fixtures patch the module's name
@@ -4280,3 +4280,9 @@ def test_the_report_is_its_author_the_document_introduced(
 def test_a_long_marked_noun_phrase_a_speaker_attacks_is_no_quote_of_theirs(extractor: QuoteExtractor) -> None:
     text = "Senator Ann Lowe attacked \u201call people of faith\u201d in the state on Tuesday, calling them hypocrites."
     assert not [q for q in extractor.extract(text) if q.text == "all people of faith"]
+
+
+@pytest.mark.parametrize(("name", "office"), [("Inspector General", True), ("IG", True), ("Michael Horowitz", False), ("GAO", False)])
+def test_an_office_the_tagger_names_is_no_reports_author(name: str, office: bool) -> None:
+    """'the IG report said': which inspector general it is the report does not say, so "the report" stays as written."""
+    assert _an_office(name) is office
