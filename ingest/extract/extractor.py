@@ -2676,7 +2676,9 @@ def _authored_documents(parsed: list[tuple[int, Doc]], marked: list[MarkedSpan])
                 continue
             author = _document_issuer(tok, ents) or author_of(tok, ents) or _owning_name(tok, ents) or _maker(tok, ents)
             if author is not None and _an_office(author.text):
-                author = None  # 'the Inspector General's report', 'the IG report': an office, which one the report is
+                # 'the IG report': a report of its own, whose author the text names only by an office
+                out.append((base + tok.idx, noun, None))
+                continue
             determiners = {c.lower_ for c in tok.children if c.dep_ == "det"}
             if author is None and (determiners & {"the", "this", "that"} or not determiners):
                 continue  # 'the report' refers back; a bare plural ('reports say') introduces none in particular
