@@ -1227,11 +1227,13 @@ class _ArticleExtraction:
             return
         # the document named outside the words said, or as their source ("according to a campaign advisory"), even where
         # the reported clause runs on over it; or the source announced what later sentences cite ("… announced Monday that")
-        # near the cue or the speaker: not 'an email' at the end of the next cue's words ('It notes that … -- but says …
-        # as long as an analyst knows an email address')
+        # near the cue or the speaker, or the words' source: not 'an email' at the end of the next cue's words ('It
+        # notes that … -- but says … as long as an analyst knows an email address')
         if cue in ISSUING_CUES or any(
-            (t.lemma_.lower() in DOCUMENT_NOUNS or t.lower_ in DOCUMENT_NOUNS) and (not q.start <= base + t.idx < q.end or _according_to(t))
-            and min(abs(base + t.idx - where), abs(base + t.idx - at)) <= _DOCUMENT_NEAR_CHARS
+            (t.lemma_.lower() in DOCUMENT_NOUNS or t.lower_ in DOCUMENT_NOUNS) and (
+                not q.start <= base + t.idx < q.end and min(abs(base + t.idx - where), abs(base + t.idx - at)) <= _DOCUMENT_NEAR_CHARS
+                or _according_to(t)
+            )
             for t in sentence
         ):
             self.issued.append((at, _copy(s)))
