@@ -156,6 +156,7 @@ from kb.names import (
     WEEKDAYS,
     edit_distance,
     fold,
+    junk_organization,
     names_an_organisation,
     proper_name,
     white_house,
@@ -2684,7 +2685,10 @@ def _authored_documents(parsed: list[tuple[int, Doc]], marked: list[MarkedSpan])
             determiners = {c.lower_ for c in tok.children if c.dep_ == "det"}
             if author is None and (determiners & {"the", "this", "that"} or not determiners):
                 continue  # 'the report' refers back; a bare plural ('reports say') introduces none in particular
-            out.append((base + tok.idx, noun, None if author is None else _named_author(author)))
+            who = None if author is None else _named_author(author)
+            if who is not None and who.is_organization and junk_organization(who.name):
+                who = None  # 'an NBC News/Wall Street Journal poll': two bodies fused, no one name the store keeps
+            out.append((base + tok.idx, noun, who))
     return out
 
 
