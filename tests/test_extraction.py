@@ -4253,17 +4253,21 @@ def test_the_second_of_two_titled_names_in_a_title_has_only_its_own_office(extra
     [
         # the report the document said a body released, its author
         (
-            "The Government Accountability Office released a report on Tuesday about the border.\n\n"
-            "The report said agents had been overworked for years.",
+            (
+                "The Government Accountability Office released a report on Tuesday about the border.\n\n"
+                "The report said agents had been overworked for years."
+            ),
             "agents had been overworked",
             "Government Accountability Office",
             None,
         ),
         # research introduced since without an author leaves "the study" unknown, not the older study's
         (
-            "A study by the Valley Institute found that rents rose.\n\n"
-            "According to a 2013 academic paper, lawmakers misread their voters. In fact, according to the study, nearly "
-            "half of the lawmakers surveyed believed their voters were more conservative than they are.",
+            (
+                "A study by the Valley Institute found that rents rose.\n\n"
+                "According to a 2013 academic paper, lawmakers misread their voters. In fact, according to the study, "
+                "nearly half of the lawmakers surveyed believed their voters were more conservative than they are."
+            ),
             "nearly half of the lawmakers",
             None,
             "the study",
@@ -4286,3 +4290,26 @@ def test_a_long_marked_noun_phrase_a_speaker_attacks_is_no_quote_of_theirs(extra
 def test_an_office_the_tagger_names_is_no_reports_author(name: str, office: bool) -> None:
     """'the IG report said': which inspector general it is the report does not say, so "the report" stays as written."""
     assert _an_office(name) is office
+
+
+def test_a_document_cited_as_the_source_is_the_issuer_of_its_next_quote_however_long_the_sentence(extractor: QuoteExtractor) -> None:
+    """'…, according to a campaign advisory provided to Reuters.' then '…, said the advisory.': the advisory is the
+    candidate's, though the sentence naming it runs on far past its cue (invented text)."""
+    text = (
+        "Senator Ann Lowe will call for a new bridge at an event Tuesday in Riverton, as she goes all-in on the issue.\n\n"
+        "Ms. Lowe is expected to say in her remarks that a \u201ctrue solution\u201d to the valley\u2019s traffic problems would "
+        "include \u201cnothing less than a new bridge and a second ferry,\u201d according to a campaign advisory provided to reporters.\n\n"
+        "She will stress during a stop at a Riverton high school that any plan that stops short of a bridge is "
+        "\u201cmerely a patch on a patch,\u201d said the advisory.\n"
+    )
+    assert find(extractor.extract(text), "merely a patch").speaker.name == "Ann Lowe"
+
+
+def test_a_poll_by_two_bodies_leaves_the_poll_as_written(extractor: QuoteExtractor) -> None:
+    """'an NBC News/Wall Street Journal poll': a name the store would keep none of, so "the poll" stays a description."""
+    text = (
+        "A new NBC News/Wall Street Journal poll found that most voters want a budget deal.\n\n"
+        "By comparison, only 4 percent believe the deal should be delayed a year, according to the poll."
+    )
+    speaker = find(extractor.extract(text), "only 4 percent").speaker
+    assert (speaker.name, speaker.description) == (None, "the poll")
