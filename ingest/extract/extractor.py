@@ -2725,13 +2725,13 @@ def _maker(noun: Token, ents: list[SpacySpan]) -> SpacySpan | None:
     """The person or body whose act brings a document out: 'the GAO released a report', 'Horowitz is opening a new
     audit'."""
     verb = noun.head
-    if noun.dep_ != "dobj" or verb.lemma_.lower() not in ISSUING_CUES | WRITING_VERBS | _MAKING_VERBS:
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in _MAKING_VERBS:
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return None if subject is None else next((e for e in ents if e.label_ in {"PERSON", "ORG"} and e.start <= subject.i < e.end), None)
 
 
-_MAKING_VERBS = frozenset({"open", "conduct", "launch", "complete", "produce", "commission", "finish", "unveil"})
+_MAKING_VERBS = ISSUING_CUES | WRITING_VERBS | {"open", "conduct", "launch", "complete", "produce", "commission", "finish"}
 
 # What "the report" may refer back to: the research last introduced ('a 2013 academic paper … according to the study').
 _SAME_DOCUMENT = (
@@ -3405,12 +3405,16 @@ def _relative_antecedent(who: Token) -> Token | None:
 
 def _a_thing(noun: Token) -> bool:
     """A common noun no person or group of people goes by ('the lorry', 'the program')."""
-    return noun.pos_ == "NOUN" and noun.lemma_.lower() not in GROUP_HEADS | TITLE_WORDS | INTRODUCED_ROLES | ANONYMOUS_HEADS
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() not in _PEOPLE_NOUNS
 
 
 def _a_role(noun: Token) -> bool:
     """A common noun a person is called by for what they do ('the owner', 'the director')."""
-    return noun.pos_ == "NOUN" and noun.lemma_.lower() in GROUP_HEADS | TITLE_WORDS | INTRODUCED_ROLES
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in _ROLE_NOUNS
+
+
+_ROLE_NOUNS = GROUP_HEADS | TITLE_WORDS | INTRODUCED_ROLES  # built once: every relative "who" reads it
+_PEOPLE_NOUNS = _ROLE_NOUNS | ANONYMOUS_HEADS
 
 
 _PLACE_OR_BODY = frozenset({"GPE", "LOC", "FAC", "ORG"})

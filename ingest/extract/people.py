@@ -947,6 +947,9 @@ def is_person(ent: SpacySpan) -> bool:
     return ent.label_ == "PERSON" and bare not in NOT_PEOPLE and not any(c.isdigit() for c in ent.text)
 
 
+_ROLES_BEFORE_A_NAME = TITLE_WORDS | INTRODUCED_ROLES  # built once: every organisation the tagger names is tested
+
+
 def titled_organisation(ent: SpacySpan) -> bool:
     """A name the tagger called an organisation, with a person's title in apposition ("Kirstjen Nielsen, the secretary
     of homeland security"): two or three capitalised proper nouns, so a person."""
@@ -954,7 +957,7 @@ def titled_organisation(ent: SpacySpan) -> bool:
         return False
     # or a role right before it and a given name opening it ('Fox News host Sean Hannity')
     before = ent.doc[ent.start - 1] if ent.start else None
-    if before is not None and before.lemma_.lower() in TITLE_WORDS | INTRODUCED_ROLES and given_name_gender(ent[0].lower_):
+    if before is not None and before.lemma_.lower() in _ROLES_BEFORE_A_NAME and given_name_gender(ent[0].lower_):
         return True
     return any(
         c.dep_ == "appos" and c.i >= ent.end and any(t.lemma_.lower() in TITLE_WORDS for t in list(c.subtree)[:4])
