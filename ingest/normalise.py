@@ -30,6 +30,9 @@ _STRUCK = re.compile(r"<(s|del|strike)\b[^<>]*>[^<]*</\1>", re.IGNORECASE)
 _HTML_ENTITY = re.compile(r"&(?:amp|lt|gt|quot|apos|nbsp|#\d{2,5});")
 # A newline inside a paragraph (Markdown hard breaks end in two spaces): not before a blank line, and the next line is no list item or label.
 _SOFT_BREAK = re.compile(r"(?<=\S) ?\n(?![ ]*\n)(?![ ]*(?:[-*+][ ]|\d+[.)][ ]|[A-Z][A-Z.'’ -]{2,}:))")
+# ... and one before capitals and a colon that only look like a label, inside a sentence the line before leaves open ('the
+# goal of a good chunk of the\nNSM: to move our networks …'): a label never follows a word cut off so, nor opens on one.
+_RUN_ON_BREAK = re.compile(r"(?<=[a-z,]) ?\n(?=[ ]*[A-Z][A-Z.'’ -]{2,}:[ ]+[a-z])")
 
 
 # Typewriter-style double quotes (''like this'' or ``like this''), as some newspapers print them.
@@ -102,6 +105,7 @@ def normalise(text: str, markdown: bool = False) -> str:
         text = _MD_EMPHASIS.sub(lambda m: " " * len(m.group()), text)
         text = _MD_ESCAPE.sub(" ", text)
     text = _SOFT_BREAK.sub(lambda m: " " * len(m.group()), text)
+    text = _RUN_ON_BREAK.sub(lambda m: " " * len(m.group()), text)
     text = _PLAYER_TEXT.sub(lambda m: " " * len(m.group()), text)
     return without_link_cards(text)
 

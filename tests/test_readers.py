@@ -160,3 +160,16 @@ def test_html_in_a_records_text_is_layout_every_offset_kept_and_its_labels_read(
         ("Vice President", None, "Thank you all. (Applause.) We are proud of the harbor & its workers."),
         (None, "Roe", "We will open the new pier in May."),
     }
+
+
+def test_capitals_and_a_colon_inside_a_wrapped_sentence_are_no_speaker_label() -> None:
+    """'… the goal of a good chunk of the\\nNSM: to move …' runs on (invented text); a real label after a finished line stays."""
+    from ingest.normalise import normalise, paragraphs
+
+    source = (
+        "MS. MOORE:  And that is the goal of a good chunk of the\nNSM: to move our networks to new standards.\n"
+        "THE PRESIDENT:  Thank you, Dana.\n"
+    )
+    text = normalise(source, markdown=True)
+    assert len(text) == len(source)
+    assert [text[s:e].split(":")[0] for s, e in paragraphs(text)] == ["MS. MOORE", "THE PRESIDENT"]
