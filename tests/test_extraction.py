@@ -4313,3 +4313,19 @@ def test_a_poll_by_two_bodies_leaves_the_poll_as_written(extractor: QuoteExtract
     )
     speaker = find(extractor.extract(text), "only 4 percent").speaker
     assert (speaker.name, speaker.description) == (None, "the poll")
+
+
+# -- an eleventh audit: things that say nothing, offices given in apposition, the podium's hand-overs (invented text) ---
+
+
+def test_next_question_then_a_name_and_outlet_hands_the_floor_to_that_reporter(extractor: QuoteExtractor) -> None:
+    """'Next question, Sabrina Siddiqui at Wall Street Journal.' in a briefing's transcript (invented names)."""
+    text = (
+        "MS. MOORE:  The bridge opens in November.  We think it is critically important.\n\n"
+        "MODERATOR:  Next question, Celia Ostrander at Riverton Ledger.\n\n"
+        "Q    Thank you as always for doing the briefing.  When will the bridge open to trucks?\n\n"
+        "MS. MOORE:  Yeah, thanks, Celia.  I think the answer is May.\n"
+    )
+    quotes = extractor.extract(text, "roundtable", "Press Briefing by Press Secretary Dana Moore")
+    asked = [(q.speaker.name, q.speaker.organization) for q in quotes if q.kind == "question"]
+    assert asked == [("Celia Ostrander", "Riverton Ledger")]

@@ -310,7 +310,8 @@ def addressed_first_names(turns: list[tuple[str, str]]) -> dict[str, str]:
 
 # How the podium hands the floor to a reporter, in the last sentence before a question: "Go ahead, Kristen.", "Mary, go
 # ahead.", "Chris.", "Raquel, you have the last question, way in the back.", "Let's go to Zeke Miller, AP.", "For our
-# next question we'll go with Jennifer Jacobs from Bloomberg." ("Thank you, Kristen." thanks whoever asked last.)
+# next question we'll go with Jennifer Jacobs from Bloomberg.", "Next question, Sabrina Siddiqui at Wall Street Journal."
+# ("Thank you, Kristen." thanks whoever asked last.)
 _FLOOR = (
     r"(?:,\s+(?:go ahead|(?:way )?in the (?:back|middle|front)|right here|over here|you['’]re up|(?:you have )?the (?:last|next|final)"
     r" question|last question))"
@@ -320,8 +321,9 @@ _HANDOVERS = (
     re.compile(rf"^(?:(?:Go ahead|Yes|Yeah|Okay|OK|Sure|All right|Alright|Please),?\s+)?(?P<first>[A-Z][a-z]+){_FLOOR}*[.?!]?$"),
     re.compile(r"\b[Gg]o ahead,\s+(?P<first>[A-Z][a-z]+)(?:,\s[^.?!]*)?[.?!]?$"),
     re.compile(
-        r"(?i:question|line|next|first|let['’]s|we['’]ll|we will|we['’]re going).*"
-        r"(?:\b(?:go|goes|going|turn it|come|comes)\s+(?:over\s+)?(?:to|with)\s+(?:the line of\s+)?|\bquestion is\s+)"
+        r"(?:(?i:question|line|next|first|let['’]s|we['’]ll|we will|we['’]re going).*"
+        r"(?:\b(?:go|goes|going|turn it|come|comes)\s+(?:over\s+)?(?:(?:to|with)\s+)?(?:the line of\s+)?|\bquestion is\s+)"
+        r"|\b(?i:next|first|last|final) question,\s+)"
         rf"(?P<first>[A-Z][a-z]+|[A-Z]{{2}})(?: (?P<surname>[A-Z][\w’'-]+))?{_OUTLET}"
     ),
     re.compile(r"\bcalled on (?P<first>[A-Z][a-z]+)[.?!]?$"),  # 'I just called on Matt.'
