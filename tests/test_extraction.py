@@ -4329,3 +4329,67 @@ def test_next_question_then_a_name_and_outlet_hands_the_floor_to_that_reporter(e
     quotes = extractor.extract(text, "roundtable", "Press Briefing by Press Secretary Dana Moore")
     asked = [(q.speaker.name, q.speaker.organization) for q in quotes if q.kind == "question"]
     assert asked == [("Celia Ostrander", "Riverton Ledger")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "And although the court is closely divided, today\u2019s argument suggested that the ruling might not be a close one.",
+        "Audio released by the shipping firm Harbor Watch reveals how the coast guard tried to warn the ferry not to sail.",
+        "In this telling, a few bad apples at the agency explain why so many inspectors have resigned or retired.",
+        "Rival firms are buying up the valley\u2019s farms in ways that threaten to drive up rents for every family.",
+    ],
+)
+def test_a_thing_that_suggests_reveals_explains_or_threatens_says_nothing(extractor: QuoteExtractor, text: str) -> None:
+    """An argument, a recording, 'bad apples' or 'ways' only show or make likely what follows: nobody said it."""
+    assert [(q.text, q.speaker.description) for q in extractor.extract(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        ("The economist suggested that the toll would raise prices for every driver.", "the toll would", "The economist"),
+        ("The documents revealed that the mayor personally sent the governor a letter.", "the mayor personally", "The documents"),
+        ("The 34-year-old explained that she had no choice but to leave the valley.", "she had no choice", "The 34-year-old"),
+        ("The union threatened to strike if the county cut wages again.", "to strike if", "The union"),
+    ],
+)
+def test_a_person_a_body_or_a_writing_that_suggests_or_reveals_still_speaks(
+    extractor: QuoteExtractor, text: str, words: str, speaker: str,
+) -> None:
+    assert find(extractor.extract(text), words).speaker.description == speaker
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Republicans can now claim that the mayor was stretching his authority in a novel way.",
+        "Republicans are now able to claim that the mayor was stretching his authority in a novel way.",
+    ],
+)
+def test_what_someone_can_or_is_able_to_claim_is_not_what_they_claimed(extractor: QuoteExtractor, sentence: str) -> None:
+    """The writer's supposition of what a side could say; 'I can tell you that …' still says it."""
+    assert [q.text for q in extractor.extract(sentence)] == []
+    said = extractor.extract("\u201cI can tell you that the bridge is safe,\u201d the mayor said.")
+    assert [q.speaker.description for q in said] == ["the mayor"]
+
+
+def test_a_surname_the_tagger_calls_a_noun_still_suggests(extractor: QuoteExtractor) -> None:
+    """'Harlan suggests …' after 'Professor Tom Harlan': a name, though the tagger reads the bare surname as a noun."""
+    text = (
+        "In the 1960s, opponents of the act used the courts to delay it, notes Professor Tom Harlan, a leading scholar of "
+        "zoning law. It did not work.\n\n"
+        "Harlan suggests it is only a matter of time before the new zoning rules are accepted across the valley."
+    )
+    assert find(extractor.extract(text), "only a matter of time").speaker.name == "Tom Harlan"
+
+
+def test_reported_words_never_stop_on_the_subject_of_a_verb_after_them(extractor: QuoteExtractor) -> None:
+    """'the fact that … Republicans are demanding a break from the recent past suggests the issue could go further':
+    the writer's reading, and no run of words from the demand into the verb above it."""
+    text = (
+        "The chances of enacting a comprehensive overhaul remain low, given deep-rooted opposition in party ranks. But the "
+        "fact that such a cross section of Republicans are demanding a break from the recent past suggests the issue "
+        "could go further than anyone would have predicted even a few months ago."
+    )
+    assert [q.text for q in extractor.extract(text)] == []

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
@@ -35,6 +35,7 @@ from ingest.extract.lexicon import (
     DOCUMENT_NOUNS,
     FEMALE_HONORIFICS,
     FEMALE_NOUNS,
+    FIRST_PERSON,
     FRAMING_CUES,
     GAINSAYING_VERBS,
     GENERIC_ORGANIZATION_HEADS,
@@ -673,6 +674,61 @@ def _inferred(verb: Token) -> bool:
     return subject is not None and (subject.dep_ == "csubj" or subject.pos_ != "PROPN" and subject.lemma_.lower() in _MUTE_SUBJECTS)
 
 
+# Verbs of saying that, with a thing for subject, only say what the thing shows or makes likely: 'today's argument
+# suggested that …', 'Audio released by the firm reveals how …', 'bad apples explain why …', 'ways that threaten to …'.
+_VERBS_OF_THINGS = _INFERENCE_VERBS | {"reveal", "explain", "threaten", "promise"}
+# Common nouns for whoever can speak: people by role or relation, groups and bodies, and quantities of them.
+_SPEAKING_NOUNS = (
+    GROUP_HEADS | COLLECTIVE_HEADS | ANONYMOUS_HEADS | ROLE_HEADS | TITLE_WORDS | INTRODUCED_ROLES | FEMALE_NOUNS | MALE_NOUNS
+    | ORGANIZATION_HEADS | GENERIC_ORGANIZATION_HEADS | GOVERNMENT_NAME_WORDS | MEDIA_NOUNS | frozenset({
+        "other", "one", "many", "some", "few", "both", "all", "most", "several", "everyone", "everybody", "someone",
+        "somebody", "anyone", "anybody", "public", "crowd", "audience", "folk", "folks", "guy", "kid", "child", "man",
+        "woman", "person", "friend", "neighbor", "neighbour", "colleague", "couple", "pair", "majority", "minority",
+        "side", "camp", "wing", "faction", "caucus", "delegation", "alliance", "bloc", "crew", "staff", "team", "panel",
+        "jury", "court", "bench", "regime", "country", "nation", "state", "city", "county", "town", "province",
+        "kingdom", "republic", "community", "industry", "church", "school", "university", "college", "firm", "network",
+        "outlet", "site", "website", "paper", "newsroom", "elite", "accomplice", "spouse", "hero", "boss", "rival",
+        "foe", "youth", "cop", "guard", "troop"
+    })
+)
+# ... and, for 'reveal' and 'explain', writings that speak for whoever wrote them ('The documents revealed that …').
+_REVEALING_WRITINGS = AUTHORED_NOUNS | WRITTEN_NOUNS | frozenset({
+    "document", "record", "file", "transcript", "book", "complaint", "lawsuit", "suit", "indictment", "ruling",
+    "filing", "testimony", "interview", "article", "editorial", "speech", "email", "message", "text", "post", "tweet"
+})
+# A noun for a person by what they do ('the economist', 'the defendant', 'the 34-year-old'); not 'argument' or 'list'.
+_AGENT_NOUN = re.compile(r"(?:er|or|ist|ian|ant|(?<!m)ent|eer|ee|ive|man|men|woman|women|ess|year-old)s?$")
+
+
+def _thing_infers(verb: Token, names: Collection[str] = ()) -> bool:
+    """'today's argument suggested that …', 'Audio … reveals how …', 'Low incomes … threaten to extend to the next':
+    a verb of saying whose subject is a thing, so what follows is what the writer reads into it, not words anyone said.
+    A person, a group or a body ('the economist suggested', 'the agency signaled'), a name or a pronoun speaks; for
+    'reveal' and 'explain' a writing speaks too ('the documents revealed'). `names`: words of the document's names."""
+    lemma = verb.lemma_.lower()
+    if lemma not in _VERBS_OF_THINGS:
+        return False
+    if lemma in {"threaten", "promise"} and not any(c.dep_ == "xcomp" for c in verb.children):
+        return False  # 'the agency threatened Mexico with tariffs': only 'threatens to …' is what a thing makes likely
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    # the parse may give the verb two ('the IRS' after 'A key body under the Treasury Department,'): any that speaks, speaks
+    subjects = [(_relative_antecedent(c) or (verb.head if verb.dep_ == "relcl" else None)) if c.tag_ in {"WDT", "WP"} else c for c in subjects]
+    return bool(subjects) and all(c is not None and _mute_for(c, lemma, names) for c in subjects)
+
+
+def _mute_for(subject: Token, lemma: str, names: Collection[str]) -> bool:
+    """A subject that says nothing with this verb: a common noun for no one who could speak."""
+    capitalised = subject.text[:1].isupper() and (subject.i != subject.sent.start or subject.text.isupper())
+    if subject.pos_ != "NOUN" or subject.ent_type_ or subject.text in names or capitalised:
+        return False  # a pronoun, a name (a surname the tagger calls a noun, 'Eskridge suggests'), an acronym ('the IRS')
+    if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in subject.children):
+        return False  # a thing named after a body ('the Pew survey')
+    word = subject.lemma_.lower()
+    if word in _SPEAKING_NOUNS or subject.lower_ in _SPEAKING_NOUNS or is_title_word(subject.text) or _AGENT_NOUN.search(subject.lower_):
+        return False
+    return not (lemma in {"reveal", "explain"} and word in _REVEALING_WRITINGS)
+
+
 def _owner(noun: Token, inside: set[int]) -> Token | None:
     """Whose the noun is, outside quoted words: "Trump's claim", "her statement"."""
     return next((c for c in noun.children if c.dep_ == "poss" and c.i not in inside), None)
@@ -739,10 +795,37 @@ def _small_clause(cue: Token, verb: Token) -> bool:
     return cue.lemma_.lower() in _DIRECTING and verb.tag_ in {"VBN", "VBD"} and not any(c.dep_ in {"aux", "auxpass", "mark"} for c in verb.children)
 
 
+def _runs_across_clauses(cue: Token, said: SpacySpan) -> bool:
+    """Words that hold a verb the cue's own clause hangs under and stop on the subject of a verb after them ('… are
+    demanding [a break from the recent past suggests the issue] could go further …'): a run across clauses, not what
+    anyone said. Words cut short inside the cue's own clause ('said [yet another ruling … until their immigration
+    cases] are resolved') are still what was said."""
+    words = [t for t in said if not t.is_punct]
+    if not words or words[-1].dep_ not in {"nsubj", "nsubjpass"} or words[-1].head.i < said.end:
+        return False
+    above = {a.i for a in cue.ancestors}
+    return any(t.i in above for t in said)
+
+
+def _only_able(cue: Token) -> bool:
+    """'Republicans can now claim that …', 'are now able to claim that …': what someone could say, not what they said;
+    but 'I can tell you that …' says it, and 'was able to tell reporters …' did."""
+    if any(c.dep_ == "aux" and c.lower_ in {"can", "ca"} for c in cue.children):
+        subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+        return subject is None or subject.lower_ not in FIRST_PERSON
+    able, copula = cue.head, cue.head.head
+    return (
+        cue.dep_ == "xcomp" and able.lower_ == "able" and able.dep_ == "acomp" and copula.tag_ in {"VBP", "VBZ", "VB"}
+        and not any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in copula.children)
+    )  # "is able to", "will be able to"; not "was able to", which says it was done
+
+
 def _denied(cue: Token) -> bool:
     """'did not say', 'declined to say', 'were unable to clarify whether …': the cue says these words were not said;
     nor were they under a cue the writer only supposes ('unless Boehner agreed to …', 'critics could argue that …')."""
     if any(c.dep_ == "neg" or c.dep_ == "mark" and c.lower_ in {"if", "unless"} or c.dep_ == "aux" and c.lower_ in _SUPPOSING for c in cue.children):
+        return True
+    if _only_able(cue):
         return True
     head = cue.head
     if cue.dep_ in {"xcomp", "ccomp"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children) and any(
@@ -1350,7 +1433,7 @@ class _ArticleExtraction:
                 continue
             if tok.pos_ == "AUX" and lemma not in {"say"}:
                 continue
-            if _inferred(tok):
+            if _inferred(tok) or _thing_infers(tok, self.surnames):
                 continue  # 'a statement that suggests she …', 'the government signaled it …': the writer's reading of a thing
             if _refusing(tok) or _supposed(tok) or _named_so(tok) or _said_of_its_subject(tok) or _in_store(tok) or _discourse_marker(tok) or _asks_whether(tok) or _was_asked(tok):
                 continue
@@ -1856,7 +1939,7 @@ class _ArticleExtraction:
         if _nobody(_relative_source(source)) or (said_by := self._subject(cue.root)) is not None and _nobody(said_by):
             return None  # 'No one said …', 'no law that says …', whatever the tagger took for its source
 
-        if any(_overlap((m.start, m.end), (a.source.start, a.source.end)) for m in self.marked) or cue.root.dep_ == "amod" or _inferred(cue.root):
+        if any(_overlap((m.start, m.end), (a.source.start, a.source.end)) for m in self.marked) or cue.root.dep_ == "amod" or _inferred(cue.root) or _thing_infers(cue.root, self.surnames):
             return None  # a "source" among quoted words; a participle describing a noun ("proposed policies"); a thing's "suggests"
         attitude = any(t.lemma_.lower() in TOPIC_VERBS for t in cue)  # "praised his players", "mocked the project as …"
         speaker = _whole_described_source(self._speaker(head := _relative_source(source), base, ents), head, source, base)
@@ -1880,6 +1963,8 @@ class _ArticleExtraction:
             # the infinitive of a verb that takes only clauses ('agreeing to end the shutdown'): acts, not words said
         if kind == "indirect" and said is not None and _small_clause(cue.root, said.root):
             return None  # 'ordered the tolls halted'
+        if kind != "direct" and said is not None and _runs_across_clauses(cue.root, said):
+            return None  # 'the fact that Republicans are demanding [a break from the past suggests the issue] could …'
         if kind != "direct" and said is not None and said[0].tag_ in {"WDT", "WP"} and said[0].head.dep_ == "relcl" and (
             cue.start <= said[0].head.head.i < cue.end
         ):
