@@ -4318,19 +4318,6 @@ def test_a_poll_by_two_bodies_leaves_the_poll_as_written(extractor: QuoteExtract
 # -- an eleventh audit: things that say nothing, offices given in apposition, the podium's hand-overs (invented text) ---
 
 
-def test_next_question_then_a_name_and_outlet_hands_the_floor_to_that_reporter(extractor: QuoteExtractor) -> None:
-    """'Next question, Sabrina Siddiqui at Wall Street Journal.' in a briefing's transcript (invented names)."""
-    text = (
-        "MS. MOORE:  The bridge opens in November.  We think it is critically important.\n\n"
-        "MODERATOR:  Next question, Celia Ostrander at Riverton Ledger.\n\n"
-        "Q    Thank you as always for doing the briefing.  When will the bridge open to trucks?\n\n"
-        "MS. MOORE:  Yeah, thanks, Celia.  I think the answer is May.\n"
-    )
-    quotes = extractor.extract(text, "roundtable", "Press Briefing by Press Secretary Dana Moore")
-    asked = [(q.speaker.name, q.speaker.organization) for q in quotes if q.kind == "question"]
-    assert asked == [("Celia Ostrander", "Riverton Ledger")]
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -4358,6 +4345,64 @@ def test_a_person_a_body_or_a_writing_that_suggests_or_reveals_still_speaks(
     extractor: QuoteExtractor, text: str, words: str, speaker: str,
 ) -> None:
     assert find(extractor.extract(text), words).speaker.description == speaker
+
+
+def test_it_never_means_a_person_the_tagger_once_took_for_an_organisation(extractor: QuoteExtractor) -> None:
+    """"Harlan's relationship history", the surname tagged as an organisation, then "It said …" of a court filing: not
+    Tom Harlan, whom the document names as a person."""
+    text = (
+        "Harlan's relationship history is complicated. In 2017, he finalized his divorce.\n\n"
+        "Wednesday's filing delves into Tom Harlan's campaign for governor, saying he is \"considered by some to be the "
+        "person most likely to win his party's nomination.\"\n\n"
+        "It said that members of the Harlan family are protected by the county police, suggesting that the child would "
+        "also need protection."
+    )
+    quotes = extractor.extract(text)
+    assert [find(quotes, words).speaker.name for words in ("members of the Harlan family", "the child would")] == [None, None]
+
+
+def test_an_office_given_only_in_apposition_names_the_description_after_it(extractor: QuoteExtractor) -> None:
+    """'Tom Harlan, the minister of transport of the Valley province, said …' then '"…," the minister said': Harlan."""
+    text = (
+        "Tom Harlan, the minister of transport of the Valley province, said on Wednesday that the bridge would open in June.\n\n"
+        "\u201cThe engineers finished their inspection of the bridge in November and found nothing wrong,\u201d the minister said.\n"
+    )
+    assert find(extractor.extract(text), "The engineers finished").speaker.name == "Tom Harlan"
+
+
+def test_the_president_stays_a_description_though_someone_is_president_of_a_body_in_apposition(extractor: QuoteExtractor) -> None:
+    """'Tom Harlan, the president of the Valley Chamber, …' then 'the president said': news prose calls a head of state
+    "the president" without titling him, so the description is not Harlan's."""
+    text = (
+        "Tom Harlan, the president of the Valley Chamber of Commerce, said on Wednesday that the bridge would help trade.\n\n"
+        "\u201cWe will build the wall and the bridge in the same year,\u201d the president said at a rally in Ohio.\n"
+    )
+    assert find(extractor.extract(text), "We will build").speaker.name != "Tom Harlan"
+
+
+def test_next_question_then_a_name_and_outlet_hands_the_floor_to_that_reporter(extractor: QuoteExtractor) -> None:
+    """'Next question, Sabrina Siddiqui at Wall Street Journal.' in a briefing's transcript (invented names)."""
+    text = (
+        "MS. MOORE:  The bridge opens in November.  We think it is critically important.\n\n"
+        "MODERATOR:  Next question, Celia Ostrander at Riverton Ledger.\n\n"
+        "Q    Thank you as always for doing the briefing.  When will the bridge open to trucks?\n\n"
+        "MS. MOORE:  Yeah, thanks, Celia.  I think the answer is May.\n"
+    )
+    quotes = extractor.extract(text, "roundtable", "Press Briefing by Press Secretary Dana Moore")
+    asked = [(q.speaker.name, q.speaker.organization) for q in quotes if q.kind == "question"]
+    assert asked == [("Celia Ostrander", "Riverton Ledger")]
+
+
+def test_an_attorney_introduced_unnamed_is_the_lawyer_named_right_after(extractor: QuoteExtractor) -> None:
+    """'An attorney for the former sheriff said …' then '"…," lawyer Tom Harlan said': news prose's two words for one
+    profession name one person; with two lawyers named after, the attorney stays a description."""
+    text = (
+        "An attorney for former Sheriff Ann Lowe said his client was unaware of the problems cited in the report.\n\n"
+        "\u201cSheriff Lowe did not know about any of these issues,\u201d lawyer Tom Harlan said.\n"
+    )
+    assert find(extractor.extract(text), "his client was unaware").speaker.name == "Tom Harlan"
+    two = text + "\nAttorney Jim Alder, who represents the county, said the report was fair.\n"
+    assert find(extractor.extract(two), "his client was unaware").speaker.name is None
 
 
 @pytest.mark.parametrize(
@@ -4393,3 +4438,15 @@ def test_reported_words_never_stop_on_the_subject_of_a_verb_after_them(extractor
         "could go further than anyone would have predicted even a few months ago."
     )
     assert [q.text for q in extractor.extract(text)] == []
+
+
+def test_an_unnamed_lawyer_is_not_the_attorney_named_before_them(extractor: QuoteExtractor) -> None:
+    """'Sheriff Ann Lowe and her attorney Tom Harlan argued …' then 'A lawyer for the county called …': another lawyer,
+    whom the text does not name, though Harlan is named again after."""
+    text = (
+        "Sheriff Ann Lowe and her attorney Tom Harlan argued before the judge in the first hearing of the case.\n\n"
+        "\u201cWe have serious issues of constitutionality involved,\u201d attorney Tom Harlan told reporters after the hearing.\n\n"
+        "A lawyer for the county said the case was a political dispute that should be dismissed.\n\n"
+        "But Tom Harlan voiced confidence in the case afterward."
+    )
+    assert find(extractor.extract(text), "a political dispute").speaker.name is None

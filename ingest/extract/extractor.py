@@ -2167,6 +2167,7 @@ class _ArticleExtraction:
             before = [  # never one named inside quoted words: '"… to combat the COVID-19, police …," it said'
                 (pos, name) for pos, name in self.orgs
                 if pos < span.start and span.start - pos < self.rules.it_recency_chars and not self._quoted_at(pos)
+                and not self._a_persons_name(name)
             ]
             # the body the last sentences were about, before one they only mention: 'The House Intelligence Committee
             # conducted its own inquiry and echoed the Senate committee. But it also concluded …' is the House's
@@ -2176,6 +2177,12 @@ class _ArticleExtraction:
             if subjects or before:
                 return SpeakerRef(max(subjects or before)[1], "pronoun", None, None, None, span, is_organization=True)
         return SpeakerRef(name=None, resolution="pronoun", description=span.text, mention=span)
+
+    def _a_persons_name(self, name: str) -> bool:
+        """A name the tagger once read as an organisation that the document gives a person ('Trump's associates'; 'Joe
+        Biden's presidential campaign'): never what "it" means."""
+        words = name.split()
+        return any(words == person.name.split()[-len(words):] for person in self.people)
 
     def _body_subject(self, span: Span) -> tuple[int, SpeakerRef] | None:
         """'The Obama campaign doesn't buy this read on the race. It has argued …': a body a sentence before the "it" made
@@ -3940,6 +3947,10 @@ def _full_organisation_names(quotes: list[Quote], orgs: list[str]) -> None:
             s.name, s.is_organization, s.resolution, s.description = longer.pop(), True, "named", None
 
 
+# Words news prose uses for one profession, one after the other ('An attorney for the mayor said …', then 'lawyer Ann Lowe').
+_SAME_ROLE = {"attorney": {"attorney", "lawyer"}, "lawyer": {"attorney", "lawyer"}}
+
+
 def _name_introduced_roles(quotes: list[Quote], people: list[PersonMention], recency: int) -> None:
     """'A Phoenix attorney said she has a client … the woman told attorney Stephanie Corcoran': a profession introduced
     by an indefinite description is the person named with it soon after, when the document gives it to nobody else."""
@@ -3948,29 +3959,46 @@ def _name_introduced_roles(quotes: list[Quote], people: list[PersonMention], rec
         if s.name or s.resolution != "nominal" or s.title not in INTRODUCED_ROLES or not re.match(r"(?i)an?\s", s.description or ""):
             continue
         at = s.mention.start if s.mention else q.start
-        holders = {p.name for p in people if p.titles == {s.title}}  # "Attorney General Jeff Sessions" is no attorney here
+        roles = _SAME_ROLE.get(s.title, {s.title})  # 'An attorney for … said' then 'lawyer Michael Bromwich said'
+        holders = {p.name for p in people if len(p.titles) == 1 and p.titles <= roles}  # "Attorney General Jeff Sessions" is no attorney here
         if len(holders) != 1:
             continue
         (holder,) = holders
+        surname = holder.split()[-1]
+        if any(p.name.split()[-1] == surname and p.pos < at for p in people):
+            continue  # named before ('his attorney Larry Klayman … A lawyer for the administration called …'): someone else
         if len(holder.split()) >= 2 and any(p.name == holder and 0 < p.pos - at <= recency for p in people):
             s.name, s.resolution, s.description = holder, "named", None
 
 
 def _name_described_roles(quotes: list[Quote], people: list[PersonMention], recency: int) -> None:
     """'said Stephen Hale, a professor at the law school … and the professor said …': a profession the document gave one
-    person in apposition is that person, named no more than `recency` characters before, when it gave it no one else."""
+    person in apposition is that person, named no more than `recency` characters before, when it gave it no one else.
+    So is an office given only in apposition ('Ralf Jaeger, the minister of interior of North Rhine-Westphalia, … the
+    minister said'), except the presidency, which news prose gives a head of state it may never title."""
     for q in quotes:
         s = q.speaker
         m = re.fullmatch(r"(?i)the\s+(\w+)", (s.description or "").strip())
-        if s.name or s.resolution != "nominal" or not m or m.group(1).lower() not in INTRODUCED_ROLES:
+        if s.name or s.resolution != "nominal" or not m or m.group(1).lower() not in _DESCRIBED_ROLES:
             continue
         role, at = m.group(1).lower(), s.mention.start if s.mention else q.start
-        given = [p for p in people if p.pos < at and role in {*p.titles, office_word(p.apposition[0] or "")}]
+        given = [p for p in people if p.pos < at and _SAME_ROLE.get(role, {role}) & {*p.titles, office_word(p.apposition[0] or "")}]
         holders = {p.name for p in given}
         if len(holders) == 1 and len((holder := holders.pop()).split()) >= 2 and any(
             0 < at - p.pos <= recency and p.name.split()[-1] == holder.split()[-1] for p in people
         ):
             s.name, s.resolution, s.description = holder, "named", None
+
+
+# Offices one person at a time holds and news prose goes on calling them by ('the minister', 'the sheriff'); not "the
+# president", which it gives a head of state it may never title, nor words for many ('the official', 'the aide').
+_DESCRIBED_ROLES = INTRODUCED_ROLES | frozenset({
+    "secretary", "undersecretary", "sheriff", "commissioner", "director", "administrator", "spokesman", "spokeswoman",
+    "spokesperson", "senator", "congressman", "congresswoman", "governor", "mayor", "councilman", "councilwoman",
+    "chairman", "chairwoman", "ceo", "founder", "ambassador", "minister", "premier", "judge", "captain", "sergeant",
+    "commander", "colonel", "admiral", "inspector", "superintendent", "surgeon", "chancellor", "provost", "coordinator",
+    "envoy", "detective", "trooper", "coach", "editor", "correspondent", "reporter"
+})
 
 
 _COUNTRY_PREFIX = re.compile(r"^(?:(?i:the)\s+)?(?:U\.S\.|US|U\.K\.|UK)\s+")
