@@ -4441,7 +4441,7 @@ def test_reported_words_never_stop_on_the_subject_of_a_verb_after_them(extractor
 
 
 def test_an_unnamed_lawyer_is_not_the_attorney_named_before_them(extractor: QuoteExtractor) -> None:
-    """'Sheriff Ann Lowe and her attorney Tom Harlan argued …' then 'A lawyer for the county called …': another lawyer,
+    """'Sheriff Ann Lowe and her attorney Tom Harlan argued …' then 'A lawyer for the county said …': another lawyer,
     whom the text does not name, though Harlan is named again after."""
     text = (
         "Sheriff Ann Lowe and her attorney Tom Harlan argued before the judge in the first hearing of the case.\n\n"
