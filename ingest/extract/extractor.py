@@ -677,9 +677,11 @@ def _inferred(verb: Token) -> bool:
 # Verbs of saying that, with a thing for subject, only say what the thing shows or makes likely: 'today's argument
 # suggested that …', 'Audio released by the firm reveals how …', 'bad apples explain why …', 'ways that threaten to …'.
 _VERBS_OF_THINGS = _INFERENCE_VERBS | {"reveal", "explain", "threaten", "promise"}
+_ROLE_NOUNS = GROUP_HEADS | TITLE_WORDS | INTRODUCED_ROLES  # built once: every relative "who" reads it (_a_role)
+_PEOPLE_NOUNS = _ROLE_NOUNS | ANONYMOUS_HEADS  # ... and _a_thing
 # Common nouns for whoever can speak: people by role or relation, groups and bodies, and quantities of them.
 _SPEAKING_NOUNS = (
-    GROUP_HEADS | COLLECTIVE_HEADS | ANONYMOUS_HEADS | ROLE_HEADS | TITLE_WORDS | INTRODUCED_ROLES | FEMALE_NOUNS | MALE_NOUNS
+    _PEOPLE_NOUNS | COLLECTIVE_HEADS | ROLE_HEADS | FEMALE_NOUNS | MALE_NOUNS
     | ORGANIZATION_HEADS | GENERIC_ORGANIZATION_HEADS | GOVERNMENT_NAME_WORDS | MEDIA_NOUNS | frozenset({
         "other", "one", "many", "some", "few", "both", "all", "most", "several", "everyone", "everybody", "someone",
         "somebody", "anyone", "anybody", "public", "crowd", "audience", "folk", "folks", "guy", "kid", "child", "man",
@@ -3505,8 +3507,6 @@ def _a_role(noun: Token) -> bool:
     return noun.pos_ == "NOUN" and noun.lemma_.lower() in _ROLE_NOUNS
 
 
-_ROLE_NOUNS = GROUP_HEADS | TITLE_WORDS | INTRODUCED_ROLES  # built once: every relative "who" reads it
-_PEOPLE_NOUNS = _ROLE_NOUNS | ANONYMOUS_HEADS
 
 
 _PLACE_OR_BODY = frozenset({"GPE", "LOC", "FAC", "ORG"})
