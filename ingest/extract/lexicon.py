@@ -253,3 +253,31 @@ TOPIC_VERBS = frozenset(
     """defend criticize criticise slam blast attack praise laud hail applaud welcome dismiss decry denounce condemn
     chide rebuke scold blame credit thank accuse mock target oppose support protest ridicule tout""".split()
 )
+
+# A nation's adjective before an office ('Russian President', 'the Mexican government'): the state the office is of.
+NATIONS = {
+    "Afghan": "Afghanistan", "Algerian": "Algeria", "Argentine": "Argentina", "Australian": "Australia", "Austrian": "Austria",
+    "Bahraini": "Bahrain", "Belarusian": "Belarus", "Belgian": "Belgium", "Brazilian": "Brazil", "British": "Britain",
+    "Bulgarian": "Bulgaria", "Canadian": "Canada", "Chilean": "Chile", "Chinese": "China", "Colombian": "Colombia",
+    "Croatian": "Croatia", "Cuban": "Cuba", "Czech": "Czech Republic", "Danish": "Denmark", "Dutch": "Netherlands",
+    "Egyptian": "Egypt", "Emirati": "United Arab Emirates", "Estonian": "Estonia", "Ethiopian": "Ethiopia",
+    "Filipino": "Philippines", "Finnish": "Finland", "French": "France", "German": "Germany", "Greek": "Greece",
+    "Guatemalan": "Guatemala", "Haitian": "Haiti", "Honduran": "Honduras", "Hungarian": "Hungary", "Indian": "India",
+    "Indonesian": "Indonesia", "Iranian": "Iran", "Iraqi": "Iraq", "Irish": "Ireland", "Israeli": "Israel", "Italian": "Italy",
+    "Japanese": "Japan", "Jordanian": "Jordan", "Kenyan": "Kenya", "Kuwaiti": "Kuwait", "Latvian": "Latvia", "Lebanese": "Lebanon",
+    "Libyan": "Libya", "Lithuanian": "Lithuania", "Malaysian": "Malaysia", "Mexican": "Mexico", "Moroccan": "Morocco",
+    "Nicaraguan": "Nicaragua", "Nigerian": "Nigeria", "Norwegian": "Norway", "Omani": "Oman", "Pakistani": "Pakistan",
+    "Peruvian": "Peru", "Polish": "Poland", "Portuguese": "Portugal", "Qatari": "Qatar", "Romanian": "Romania",
+    "Russian": "Russia", "Salvadoran": "El Salvador", "Saudi": "Saudi Arabia", "Serbian": "Serbia", "Somali": "Somalia",
+    "Spanish": "Spain", "Swedish": "Sweden", "Swiss": "Switzerland", "Syrian": "Syria", "Thai": "Thailand",
+    "Tunisian": "Tunisia", "Turkish": "Turkey", "Ukrainian": "Ukraine", "Venezuelan": "Venezuela", "Vietnamese": "Vietnam",
+    "Yemeni": "Yemen",
+}
+# Offices and bodies of a state: with a nation's adjective they speak for that state ('Russian officials', 'the Thai navy');
+# anyone else the adjective only describes ('a Russian lawyer', 'Honduran migrant').
+STATE_ROLES = frozenset({
+    "president", "prime", "premier", "minister", "chancellor", "leader", "official", "ambassador", "spokesman",
+    "spokeswoman", "spokesperson", "envoy", "king", "queen", "diplomat", "government", "authorities", "authority",
+    "media", "forces", "force", "police", "navy", "army", "military", "lawmaker", "prosecutor", "regime", "officer",
+    "general", "admiral", "commander", "ministry", "embassy", "intelligence", "parliament", "state",
+})

@@ -16,9 +16,11 @@ from ingest.extract.lexicon import (
     GOVERNMENT_NAME_WORDS,
     HONORIFICS,
     INTRODUCED_ROLES,
+    NATIONS,
     NOT_PEOPLE,
     ORGANIZATION_HEADS,
     SPEECH_VERBS,
+    STATE_ROLES,
     TITLE_MODIFIERS,
     TITLE_WORDS,
 )
@@ -218,7 +220,18 @@ _QUANTIFIERS = _ONE_OF | {"some", "many", "several", "most", "few", "all", "both
 
 
 def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
-    """Read the subject phrase headed by `head`."""
+    """Read the subject phrase headed by `head`; a nation's adjective as its organisation is the state an office speaks
+    for ('Russian President' -> Russia), and no organisation of anyone else ('a Russian lawyer')."""
+    mention = _read_mention(head, doc_ents)
+    if mention.organization in NATIONS:
+        roles = " ".join(filter(None, [mention.title, mention.description])).lower().replace("-", " ").split()
+        of_state = any(w.strip(".,") in STATE_ROLES or w.strip(".,").removesuffix("s") in STATE_ROLES for w in roles)
+        mention.organization = NATIONS[mention.organization] if of_state else None
+    return mention
+
+
+def _read_mention(head: Token, doc_ents: list[SpacySpan]) -> Mention:
+    """The subject phrase headed by `head`, as the words give it."""
     doc = head.doc
     lower = head.lower_
     group = _part_of_named_group(head)
@@ -256,7 +269,13 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
         own = max([start_i, *(t.i + 1 for t in doc[start_i : person.start] if t.pos_ == "CCONJ" and any(u.ent_type_ == "PERSON" for u in doc[start_i : t.i]))])
         words = [t for t in doc[own : person.start] if _describes(t) and (given is None or t.i != given.i) and not _describes_the_person(t, person)]
         tail: list[Token] = []
-        if person.start < start_i or person.start >= end_i:  # named in an appositive: the head phrase is the title
+        # 'her biggest supporter in Kentucky, Democratic Rep. Jane Doe,': the office written with the name is its title
+        between = doc[end_i : person.start] if person.start >= end_i else doc[0:0]
+        after_comma = max((t.i + 1 for t in between if t.text == ","), default=None)  # not the "of staff" of 'chief of staff, …'
+        own_office = [t for t in doc[after_comma : person.start] if _describes(t)] if after_comma is not None else []
+        if any(is_title_word(t.text) for t in own_office):
+            own, words = own_office[0].i, own_office
+        elif person.start < start_i or person.start >= end_i:  # named in an appositive: the head phrase is the title
             tail = _office_of(head)
             # 'some of the candidates--Jeb Bush, …', 'one of the senators, John McCain,': "some" and "one" are no title;
             # nor is what the writer calls someone ('my colleague Dana Reyes', 'your colleague')
@@ -277,6 +296,10 @@ def describe(head: Token, doc_ents: list[SpacySpan]) -> Mention:
             apposed = bool(title or org)
         if org in _COUNTRY and title and fold(title.split()[-1].strip(".")) in _CONGRESS:
             org = None  # 'U.S. Rep. Jane Doe (R-Ariz.)': the party says more than the country
+        if _constituency(org, title, words, doc_ents):
+            org = _party_word(words)  # 'Texas Republican Jane Doe': the party she speaks for, not the state she sits for
+        if _constituency(org_after, title, words, doc_ents):
+            org_after = None  # 'Sen. Jane Doe (D) of Vermont'
         org = org or org_after or party_after(person) or _party_in_apposition(person) or employer_in_relative(person)
         return Mention(
             doc[start_i].idx, doc[end_i - 1].idx + len(doc[end_i - 1]), phrase.text, name=name, title=title,
@@ -571,7 +594,7 @@ def _describes(t: Token) -> bool:
     )
 
 
-_PARTY_AFTER = re.compile(r"\s*(?:\(\s*|,\s*)([RDI])\s*[.,]?\s*[-–,]\s*[A-Z]")
+_PARTY_AFTER = re.compile(r"\s*(?:(?:\(\s*|,\s*)([RDI])\s*[.,]?\s*[-–,]\s*[A-Z]|\(\s*([RDI])\.?\s*\))")
 _PARTIES = {"R": "Republican", "D": "Democratic", "I": "Independent"}
 _COUNTRY = frozenset({"U.S.", "U.S", "US", "United States", "the United States"})
 _CONGRESS = frozenset({"rep", "sen", "senator", "representative", "congressman", "congresswoman"})
@@ -580,10 +603,25 @@ _PARTY_WORDS = frozenset({*_PARTY_MEMBERS, "Democratic", "GOP"})  # a party writ
 
 
 def party_after(person: SpacySpan) -> str | None:
-    """The party a congressional shorthand after the name gives: 'Sen. John Doe (R-Ariz.)', 'Rep. Jane Doe, D-N.Y.,'."""
+    """The party a congressional shorthand after the name gives: 'Sen. John Doe (R-Ariz.)', 'Rep. Jane Doe, D-N.Y.,',
+    'Sen. Jane Doe (D) of Vermont'."""
     doc = person.doc
     m = _PARTY_AFTER.match(doc.text, person.end_char)
-    return _PARTIES[m.group(1)] if m else None
+    return _PARTIES[m.group(1) or m.group(2)] if m else None
+
+
+def _party_word(words: list[Token]) -> str | None:
+    """The party written among the words before a name ('Texas Republican', 'New York Democratic Sen.')."""
+    return next((_PARTY_MEMBERS.get(t.text, t.text) for t in words if t.text in _PARTY_WORDS), None)
+
+
+def _constituency(org: str | None, title: str | None, words: list[Token], ents: list[SpacySpan]) -> bool:
+    """'Florida Sen. Jane Doe', 'Sen. Jane Doe (D) of Vermont', 'Texas Republican Jane Doe': the state or place a member
+    of a legislature sits for is no body they speak for (a governor's state is: 'Texas Gov.' stays)."""
+    if org is None or not any(e.text == org and e.label_ in {"GPE", "LOC"} for e in ents):
+        return False
+    member = title is not None and fold(title.split()[-1].strip(".")) in _CONGRESS
+    return member or title is None and _party_word(words) is not None
 
 
 def _apposition_head(person: SpacySpan) -> Token | None:
