@@ -3733,7 +3733,7 @@ def test_a_named_speaker_at_an_organisation_keeps_the_office_the_document_gave(e
 
 def test_a_ministers_portfolio_is_no_part_of_the_body(extractor: QuoteExtractor) -> None:
     speaker = extractor.extract("Mexican Foreign Minister Tobias Renwick said the plan was dead.")[0].speaker
-    assert (speaker.title, speaker.organization) == ("Minister", "Mexican")  # not of a "Mexican Foreign"
+    assert (speaker.title, speaker.organization) == ("Minister", "Mexico")  # not of a "Mexican Foreign"
     speaker = extractor.extract("House Foreign Affairs Committee Chairman Tobias Renwick said the plan was dead.")[0].speaker
     assert speaker.organization == "House Foreign Affairs Committee"
 
