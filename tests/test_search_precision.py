@@ -25,7 +25,7 @@ def test_results_are_matched_by_overlap_and_the_unjudged_are_listed() -> None:
 
 def test_the_committed_judgements_load_and_say_what_evals_results_reports() -> None:
     judged = load_judged(JUDGED)
-    assert len(judged) == 158 and len({j.query for j in judged}) == 19
+    assert len(judged) == 169 and len({j.query for j in judged}) == 19
     first, added = judged[:95], judged[95:125]  # the store of 750d4d2, then what the store of 038f34e ranked anew
     assert sum(j.right_speaker for j in first) == 68 and sum(j.statement and j.right_speaker for j in first) == 51
     assert sum(j.right_speaker for j in added) == 25 and sum(j.statement and j.right_speaker for j in added) == 20
@@ -33,7 +33,9 @@ def test_the_committed_judgements_load_and_say_what_evals_results_reports() -> N
     assert [(j.statement, j.right_speaker) for j in judged[140:146]] == [(True, True)] * 6  # what the store of bf214c6 ranked anew
     assert sum(j.statement for j in judged[146:153]) == 3 and sum(j.right_speaker for j in judged[146:153]) == 5  # and that of 01405a8
     assert [(j.statement, j.right_speaker) for j in judged[153:157]] == [(True, True), (True, True), (True, False), (False, False)]  # e39523d's
-    assert [(j.statement, j.right_speaker) for j in judged[157:]] == [(True, True)]  # ad63573's: 'zero tolerance', now the administration's
+    assert [(j.statement, j.right_speaker) for j in judged[157:158]] == [(True, True)]  # ad63573's: 'zero tolerance', now the administration's
+    # what the store of e25228b ranked anew: two noun phrases, a release's background bullets, a party shorthand for a name
+    assert sum(j.statement for j in judged[158:]) == 9 and sum(j.right_speaker for j in judged[158:]) == 7
     assert all(j.credited for j in judged)  # a result credited to someone else since is judged anew
 
 
