@@ -2443,6 +2443,7 @@ def test_the_words_before_a_name_give_a_real_organisation_or_none(extractor: Quo
         ("Veteran Republican strategist Dana Whitfield", "Dana Whitfield", "veteran strategist", "Republican"),
         ("Republican Sen. Dana Whitfield", "Dana Whitfield", "Sen.", "Republican"),  # a party word of its own stays capitalised
         ("ICE Director Dana Whitfield", "Dana Whitfield", "Director", "ICE"),  # an acronym is a name wherever it stands
+        ("Waco police Sgt. Dana Whitfield", "Dana Whitfield", "police Sgt", "Waco"),  # the tagger calls "Sgt" a person
     ],
 )
 def test_a_speakers_title_is_their_office_and_the_organisation_is_named_whole(
@@ -2531,6 +2532,32 @@ def test_a_nations_adjective_before_an_office_is_the_state_it_speaks_for(
     "Mexican" (about 150 corpus quotes; invented names)."""
     speaker = find(extractor.extract(f"{subject} said the talks had failed."), "the talks had failed").speaker
     assert (speaker.name, speaker.title, speaker.organization) == (name, title, organization)
+
+
+def test_the_writers_aside_between_dashes_is_no_part_of_who_speaks(extractor: QuoteExtractor) -> None:
+    """'ICE — in a not-so-subtle jab at sanctuary cities— said "…"' was credited to the description "ICE — in a not-so-subtle
+    jab at sanctuary cities": the aside is the writer's, and an acronym the tagger names a body later in the sentence is
+    that body where it missed it (invented text)."""
+    text = (
+        "The new policy took effect on Monday. ICE — in a not-so-subtle jab at sanctuary cities— said \"increasing"
+        ' unwillingness of some counties to cooperate with ICE has necessitated more arrests." The agency — in a'
+        " statement on Friday — said it would appeal the ruling."
+    )
+    quotes = extractor.extract(text)
+    ice = find(quotes, "unwillingness of some counties").speaker
+    assert (ice.name, ice.description, ice.is_organization) == ("ICE", None, True)
+    assert find(quotes, "it would appeal the ruling").speaker.description == "The agency"
+
+
+@pytest.mark.parametrize(("office", "title", "organization"), [("Vice President", "former Vice President", None), ("ICE Director", "former Director", "ICE")])
+def test_an_office_the_narration_says_someone_held_stays_former_on_their_quotes(
+    extractor: QuoteExtractor, office: str, title: str, organization: str | None
+) -> None:
+    """'Former Vice President Joe Biden just declared war on "the squad."' then 'Biden said …' was titled "Vice President"
+    (invented names)."""
+    text = f"Former {office} Paul Brandt just declared war on the squad.\n\nIn an interview, Brandt said the party had not moved left."
+    speaker = find(extractor.extract(text), "the party had not moved left").speaker
+    assert (speaker.name, speaker.title, speaker.organization) == ("Paul Brandt", title, organization)
 
 
 def test_an_office_written_with_a_name_in_apposition_is_its_title(extractor: QuoteExtractor) -> None:

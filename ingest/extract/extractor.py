@@ -3710,9 +3710,12 @@ def _resolve_names(
     parties: dict[str, str] = {}  # '10) Rep. Dan Newhouse (R-WA)', then 'Newhouse put out a statement saying …'
     for p in people:
         if p.office:  # ties go to the office named first: Counter keeps insertion order
-            offices.setdefault(p.name, Counter())[p.office] += 1
+            # 'Former Vice President Joe Biden' … 'Biden said': a former vice president, as the narration says
+            held = f"former {p.office}" if p.qualifiers & {"former", "ex"} and "former" not in p.office.lower() else p.office
+            offices.setdefault(p.name, Counter())[held] += 1
             if p.body:
                 bodies.setdefault((p.name, p.office.lower()), p.body)
+                bodies.setdefault((p.name, held.lower()), p.body)
         if any(p.apposition):
             appositions.setdefault(p.name, p.apposition)
         if p.party:

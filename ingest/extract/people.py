@@ -343,6 +343,8 @@ def _read_mention(head: Token, doc_ents: list[SpacySpan]) -> Mention:
     ends += [_time_cut(t) for t in described if t.i > head.i and t.dep_ == "prep" and t.right_edge.i == described.end - 1 and _time_phrase(t)]
     # 'The official, who spoke on condition of anonymity because …': who the official is, not what the reader needs to cite
     ends += [c.left_edge.i - 1 for c in head.children if c.i > head.i and c.dep_ == "relcl" and doc[c.left_edge.i - 1].text == ","]
+    # 'ICE — in a not-so-subtle jab at sanctuary cities — said': the writer's aside between dashes is no part of who speaks
+    ends += [c.left_edge.i - 1 for c in head.children if c.i > head.i and doc[c.left_edge.i - 1].text in _DASHES]
     # 'House Minority Whip Steny Hoyer (D., Md.), …': a party shorthand in parentheses is no part of who speaks
     ends += [t.i for t in described if t.text == "(" and t.i > head.left_edge.i and _PARTY_AFTER.match(doc.text, doc[t.i - 1].idx + len(doc[t.i - 1]))]
     if ends and said_by.start < min(ends) < said_by.end:
@@ -355,6 +357,9 @@ def _read_mention(head: Token, doc_ents: list[SpacySpan]) -> Mention:
         # 'House Minority Whip Steny Hoyer (D-Md.)', the name hung on the title as an apposition the tagger did not name
         title, org = split_title(proper[0])
         return Mention(said_by.start_char, said_by.end_char, said_by.text, name=clean_name(proper[1]), title=title, organization=org or org_after)
+    if len(said_by) == 1 and said_by[0].i == head.i and _acronym_tagged_elsewhere(head, doc_ents):
+        # 'ICE — in a not-so-subtle jab … — said', the sentence's first "ICE" untagged, the one after it a body
+        return Mention(head.idx, head.idx + len(head), head.text, name=head.text, is_organization=True)
     mention = Mention(described.start_char, described.end_char, described.text, description=POSSESSIVE.sub("", said_by.text.strip(" ,\"“”'")))
     mention.anonymous = head.lemma_.lower() in ANONYMOUS_HEADS or lower in ANONYMOUS_HEADS
     ents = [e for e in doc_ents if start_i <= e.start and e.end <= end_i and (e.label_ in _ORG_LABELS or _with_body(e, end_i) != e.text)]
@@ -362,6 +367,15 @@ def _read_mention(head: Token, doc_ents: list[SpacySpan]) -> Mention:
     if head.lemma_.lower() in TITLE_WORDS:
         mention.title = _office_of_head(head)
     return mention
+
+
+_DASHES = frozenset({"—", "–", "--"})
+
+
+def _acronym_tagged_elsewhere(head: Token, ents: list[SpacySpan]) -> bool:
+    """An acronym the tagger missed here but names an organisation elsewhere in the paragraph ('ICE')."""
+    acronym = head.is_alpha and head.is_upper and 2 <= len(head.text) <= 6 and not is_title_word(head.text)
+    return acronym and any(e.text == head.text and e.label_ == "ORG" for e in ents)
 
 
 def _relation_to_the_writer(head: Token) -> bool:
@@ -589,7 +603,8 @@ def _describes(t: Token) -> bool:
     adverb ("Even Obama"; by its place, since the tagger calls 'demographer' one), a number ("One …"), another person's
     name ("Rubio and Boehner …") or a lone letter (a transcript's "Q   Senator Warren proposed …")."""
     return not (
-        t.is_punct or t.dep_ in {"det", "poss", "case", "advmod"} or t.pos_ in {"NUM", "CCONJ", "SPACE"} or t.ent_type_ == "PERSON"
+        t.is_punct or t.dep_ in {"det", "poss", "case", "advmod"} or t.pos_ in {"NUM", "CCONJ", "SPACE"}
+        or t.ent_type_ == "PERSON" and not (is_title_word(t.text) and t.text[:1].isupper())  # 'Waco police Sgt[PERSON].'
         or t.lower_ in {"'s", "’s"} or len(t.text) == 1 and t.is_alpha
     )
 
