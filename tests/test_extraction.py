@@ -1426,6 +1426,44 @@ def test_according_to_a_source_the_office_after_it_is_the_speaker(extractor: Quo
     assert (q.speaker.name, q.reported_by) == ("Maria Vance", "the Tampa Tribune")
 
 
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker", "reported_by"),
+    [
+        # the parse hangs the closing source on "said": 'He pointed to a Pew poll …, the Post reported' was the Post's words
+        (
+            (
+                "Dana Whitfield, of the Partnership for Growth, spoke on Monday. She said a new poll showed most voters"
+                " favor the plan, the Post reported."
+            ),
+            "a new poll showed most voters favor the plan", "Dana Whitfield", "the Post",
+        ),
+        ("Paul Brandt said that the two chambers are too far apart to agree this year, The Hill reported.",
+         "the two chambers are too far apart to agree this year", "Paul Brandt", "the Hill"),
+        # a named speaker's telling passed on whole by a source after it
+        ("Paul Brandt told reporters the program would end in March, NBC News reported.", "the program would end in March", "Paul Brandt", "NBC News"),
+        # what someone must say is the source's rule, not their words
+        ("The applicant must explicitly say that she fears persecution at home, the email said.", "fears persecution at home", "the email", None),
+        # the source's own words follow: the clause before its semicolon is someone else's
+        (
+            (
+                "The administration has said the city agreed to buy 200 buses; the Tribune reported this week that will"
+                " cost about $75 million in all."
+            ),
+            "the city agreed to buy 200 buses", "The administration", None,
+        ),
+    ],
+)
+def test_reported_speech_passed_on_by_a_source_is_the_inner_speakers(
+    extractor: QuoteExtractor, text: str, fragment: str, speaker: str, reported_by: str | None
+) -> None:
+    """'McConnell said that differences … are too big to bridge in 2014, The Hill reported' ended its words with ", The Hill
+    reported" and cited no outer source (invented names). The inner speaker has the words, the outer source is kept
+    (issue 11, item 4); a source with words of its own after a semicolon passes on nothing before it."""
+    q = find(extractor.extract(text), fragment)
+    assert (q.speaker.name or q.speaker.description, q.reported_by) == (speaker, reported_by)
+    assert q.text.rstrip(".").endswith(fragment.split()[-1])  # not ", the Post reported"
+
+
 def test_a_reported_clause_the_parse_broke_is_put_back_together() -> None:
     import spacy
 
@@ -2560,6 +2598,18 @@ def test_an_office_the_narration_says_someone_held_stays_former_on_their_quotes(
     assert (speaker.name, speaker.title, speaker.organization) == ("Paul Brandt", title, organization)
 
 
+def test_who_after_a_party_shorthand_is_the_member_named_before_it(extractor: QuoteExtractor) -> None:
+    """'Rep. Steve King, R-Iowa, who in 2006 suggested …', 'Majority Leader Mitch McConnell, R-Ky., who said …': eight
+    corpus quotes were filed under speakers named "R-Iowa", "R-Ky" and "D-N.Y" (invented names)."""
+    quotes = extractor.extract(
+        "Few expect that to happen, including Majority Leader Dana Whitfield, R-Ky., who said last month he could not"
+        ' imagine such a vote. Rep. Paul Brandt, R-Iowa, who in 2006 suggested an electric fence because "we do this all'
+        ' the time with livestock," disagreed.'
+    )
+    assert find(quotes, "could not imagine such a vote").speaker.name == "Dana Whitfield"
+    assert find(quotes, "with livestock").speaker.name == "Paul Brandt"
+
+
 def test_an_office_written_with_a_name_in_apposition_is_its_title(extractor: QuoteExtractor) -> None:
     """'her biggest supporter in Kentucky, Democratic Rep. John Yarmuth, told ABC News' titled him "biggest supporter" of
     the organisation "Kentucky" on nine quotes; the office written with the name is his (invented names). An apposition
@@ -2875,6 +2925,16 @@ def test_speech_only_foreseen_inside_what_someone_said_is_not_the_speakers_cue(e
         ("Yet the hawks were not placated. They complained that there was no second fence in most places.", "the hawks"),
         ("The State Department says travelers should be careful. When Ann Lowe meets asylum-seekers, they tell her they fear "
          "being kidnapped.", "they"),  # a plural named since the body
+        # the subject of the clause the pronoun's is hung on, not the group of the sentence before
+        (
+            (
+                "Some rural voters are conservative.\n\nThe pollsters are candid about the issue, as they acknowledged in a"
+                ' report: "A sample of 250 precincts cannot estimate small groups."'
+            ),
+            "The pollsters",
+        ),
+        ("Republican leaders met on Monday. Democrats were furious when they said the bill would pass.", "Democrats"),
+        ("Republican leaders met on Monday. The voters are angry, and they said the bill would fail.", "The voters"),
     ],
 )
 def test_they_is_the_group_last_made_subject_when_it_names_people(extractor: QuoteExtractor, text: str, description: str) -> None:

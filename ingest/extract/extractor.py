@@ -208,6 +208,7 @@ class Cue:
     sieve: Sieve = Sieve.REPORTED  # which sieve reads its content: a speech verb's, "according to", a claim noun's
     objects: list[Token] = field(default_factory=list)  # non-clausal content: objects and their complements
     before: tuple[int, int] | None = None  # token range said before a sentence-final cue the parse left without a clause
+    passed_on_by: Token | None = None  # '… said X, the Post reported': the outer source the parse hung inside the content
 
     @property
     def according_to(self) -> bool:
@@ -1051,9 +1052,9 @@ class _ArticleExtraction:
         _name_introduced_roles(quotes, self.people, self.rules.document_recency_chars)
         _name_described_roles(quotes, self.people, self.rules.surname_recency_chars)
         full = list(dict.fromkeys(n for n in [*(q.speaker.name for q in quotes), *(p.name for p in self.people)] if n and len(n.split()) >= 2))
-        for q in quotes:  # "according to Lapan": the outer source by the full name the document gives him
-            if q.reported_by and re.fullmatch(r"[A-Z][\w’'-]+", q.reported_by):
-                q.reported_by = _match_surname(q.reported_by, full) or q.reported_by
+        for q in quotes:  # "according to Lapan": the outer source by the full name the document gives him ('the Times' too)
+            if q.reported_by and (one := re.fullmatch(r"(?:the )?([A-Z][\w’'-]+)", q.reported_by)):
+                q.reported_by = _match_surname(one.group(1), full) or q.reported_by
         for q in quotes:
             s = q.speaker
             if s.name and not s.is_organization:
@@ -1435,6 +1436,8 @@ class _ArticleExtraction:
                 continue
             if tok.pos_ == "AUX" and lemma not in {"say"}:
                 continue
+            if _reporting_aside(tok) is not None and tok.dep_ == "ccomp" and tok.head.i < tok.i and tok.head.lemma_.lower() in SPEECH_VERBS:
+                continue  # 'He said a poll showed …, the Post reported': the outer source of the cue above, read with it
             if _inferred(tok) or _thing_infers(tok, self.surnames):
                 continue  # 'a statement that suggests she …', 'the government signaled it …': the writer's reading of a thing
             if _refusing(tok) or _supposed(tok) or _named_so(tok) or _said_of_its_subject(tok) or _in_store(tok) or _discourse_marker(tok) or _asks_whether(tok) or _was_asked(tok):
@@ -1472,6 +1475,9 @@ class _ArticleExtraction:
                 another_act = colon is not None and any(c.dep_ == "conj" and tok.i < c.i < colon.i for c in tok.children)
                 if obj is not None and colon is not None and colon.i + 1 < sent.end and not another_act:
                     content = obj  # the object and the clause after the colon are what was said
+            passed_on_by = None
+            if content is not None and content.i > tok.i and (aside := _reporting_aside(content)) is not None:
+                content, passed_on_by = aside  # 'He said a poll showed …, the Post reported': the poll clause, reported by the Post
             objects: list[Token] = []
             # a cue in a clause of its own ('When the diagnosis was confirmed, Clinton …') is no parenthesis over the sentence
             parenthetical = content is None and tok.dep_ in {"parataxis", "advcl", "ccomp"} and tok.head.i != tok.i and subject is not None and not _not_a_parenthesis(tok) and not any(c.dep_ == "mark" or c.dep_ == "advmod" and c.tag_ == "WRB" for c in tok.children) and any(t.text == "," for t in sent if t.i == tok.i - 1 - len(list(subject.subtree)) or t.i == tok.i + 1)
@@ -1487,7 +1493,7 @@ class _ArticleExtraction:
                 ]
             before = _said_before(tok, subject, sent) if content is None and not objects and subject is not None else None
             end = (particle.idx + len(particle)) if phrasal and particle is not None else tok.idx + len(tok)
-            yield Cue(tok.idx, end, doc_text(tok.doc)[tok.idx : end], subject, content, sent, {tok.i}, objects=objects, before=before)
+            yield Cue(tok.idx, end, doc_text(tok.doc)[tok.idx : end], subject, content, sent, {tok.i}, objects=objects, before=before, passed_on_by=passed_on_by)
 
     @staticmethod
     def _subject(verb: Token) -> Token | None:
@@ -1904,10 +1910,13 @@ class _ArticleExtraction:
             return None  # 'called for another government shutdown', 'officials were unable to clarify whether …'
         if _gainsaying(cue) and 0 <= s - (base + cue.end) <= self.rules.gainsaid_gap_chars:
             s = base + cue.start  # 'Iran denies it seeks nuclear weapons': without its verb the words say the opposite
-        return self._according_to_inner(cue, base, ents, Quote(
+        quote = self._according_to_inner(cue, base, ents, Quote(
             text=self.text[s:e], start=s, end=e, kind=kind, speaker=speaker,
             cue=Span(cue.text, base + cue.start, base + cue.end), confidence=self.rules.reported,
         ))
+        if cue.passed_on_by is not None and (outer := self._speaker(cue.passed_on_by, base, ents)) is not None:
+            quote.reported_by = self._source_name(outer)
+        return quote
 
     def _quoted_words(self, s: int, e: int) -> int:
         """How many words of s..e lie inside quotation marks."""
@@ -2096,7 +2105,7 @@ class _ArticleExtraction:
             if before is not None and not _plural(before[2]) and tok.tag_ in {"NNS", "NNPS"}:
                 before = None  # 'the State Department suggests … meets with asylum-seekers, they tell her': a body is
                 # "they" only with no plural named since
-            if base + tok.sent.end_char > span.start and not own_sentence:
+            if base + tok.sent.end_char > span.start and not own_sentence and not _subject_of_the_clause_above(tok, span.start - base):
                 continue  # 'Immigrants, they say, are lazy': never the pronoun's own sentence
             if tok.dep_ in {"nsubj", "nsubjpass"} and tok.pos_ in {"NOUN", "PROPN"} and (_plural(tok) or _speaking_body(tok)):
                 before = (at, base, tok)
@@ -2118,6 +2127,9 @@ class _ArticleExtraction:
             speaker = self._pronoun(speaker.mention)
         if speaker.name and speaker.is_organization and speaker.name.startswith("The "):
             return "the " + speaker.name[4:]  # cited mid-sentence: '…, according to the State Department'
+        mention = speaker.mention
+        if speaker.name and mention is not None and mention.text == speaker.name and self.text[max(0, mention.start - 4) : mention.start] in {"the ", "The "}:
+            return f"the {speaker.name}"  # 'The Hill reported', 'the Post reported': the tagger names only "Hill" or "Post"
         return speaker.name or speaker.description or (speaker.mention.text if speaker.mention else None)
 
     def _shared_surnames(self) -> set[str]:
@@ -3195,6 +3207,24 @@ def _without_repeated_cue(cue: Cue, sub: list[Token]) -> list[Token]:
     return [t for t in sub if t.i >= said.left_edge.i]
 
 
+def _reporting_aside(clause: Token) -> tuple[Token, Token] | None:
+    """'He said a Pew poll showed …, the Post reported.': the parse hangs the closing "the Post reported" on "said" and
+    the poll clause on "reported". The clause said, and the source that passes it on (a comma before it, nothing said
+    after it), or None."""
+    if clause.lemma_.lower() not in _PASSING_ON or clause.tag_ not in {"VBD", "VBZ", "VBP"}:
+        return None
+    said = next((c for c in clause.children if c.dep_ == "ccomp" and c.i < clause.i), None)
+    subject = next((c for c in clause.children if c.dep_ in _SUBJECTS and said is not None and said.i < c.i < clause.i), None)
+    if said is None or subject is None or subject.left_edge.i == 0 or clause.doc[subject.left_edge.i - 1].text != ",":
+        return None
+    if any(c.i > clause.i and c.dep_ in {"ccomp", "dobj", "xcomp", "conj"} for c in clause.children):
+        return None  # 'the Post reported that …': words of its own
+    return said, subject
+
+
+_PASSING_ON = frozenset({"report", "say", "write", "add", "confirm"})
+
+
 def _without_framing_cue(sub: list[Token], verb: Token) -> list[Token]:
     """The sentence a parenthetical cue frames, without the cue's clause where it opens or closes it ('As Lowe told
     reporters, …', '…, as Lowe noted on Monday.'); a cue in the middle stays, the words on both sides being said."""
@@ -3488,6 +3518,8 @@ def _relative_antecedent(who: Token) -> Token | None:
     if i < 0:
         return None
     noun = who.doc[i]
+    if i >= 2 and who.doc[i - 1].text in {"-", "–"} and who.doc[i - 2].text in {"R", "D", "I"} and noun.dep_ == "appos":
+        return noun.head  # 'Rep. Steve King, R-Iowa, who suggested …': the congressman, not his party shorthand
     if who.lower_ == "who" and noun.ent_type_ in _PLACE_OR_BODY and noun.dep_ == "pobj" and noun.head.lower_ in _OF_A_PLACE and (
         (holder := noun.head.head).ent_type_ in {"NORP", "PERSON"} or holder.pos_ == "NOUN"
     ):
@@ -3625,12 +3657,61 @@ def _nest(events: list[tuple[int, Quote]]) -> tuple[list[tuple[int, Quote]], dic
             if q is not o and id(q) not in dropped and q.cue is not None and o.start <= q.cue.start and q.cue.end <= o.end
         ]
         quoted = [q for q in inner if q.kind == "direct" and (o.cue is None or not q.start <= o.cue.start < q.end)]
-        if quoted and o.kind != "direct" and o.cue is not None and _reports(o.cue.text):
+        quoted += [q for q in inner if q.kind != "direct" and _told_whole(q, o)]
+        passed_on = bool(quoted) and o.kind != "direct" and o.cue is not None and _reports(o.cue.text)
+        if passed_on:
             dropped.add(id(o))  # the outer source passes on a quotation: it is the inner speaker's
             for q in quoted:
                 outer_of.setdefault(id(q), o)
-        dropped.update(id(q) for q in inner if q.kind != "direct")
+        dropped.update(id(q) for q in inner if q.kind != "direct" and not (passed_on and q in quoted))
     return [(pos, q) for pos, q in kept if id(q) not in dropped], outer_of
+
+
+def _told_whole(inner: Quote, outer: Quote) -> bool:
+    """'Paul Brandt said the program would end, NBC News reported': words a source passes on after them, all of them one
+    named speaker's saying or telling, named first. Not "according to" (often the data behind a report), nor a source
+    that speaks first ('Sullivan says he instructed staff …' is Sullivan's own account) or is a "he" (often the inner
+    speaker again), nor another act ('must explicitly state that …', 'urged him to …', 'calling them out for …')."""
+    mention, cue = inner.speaker.mention, outer.cue
+    if mention is None or cue is None or cue.start < outer.end or cue.text.lower().startswith("according"):
+        return False
+    if outer.speaker.resolution == "pronoun" or inner.cue is None or not _reports(inner.cue.text) or inner.cue.text.lower() == "according to":
+        return False
+    if any(w.lower() in _MODALS | {"must"} for w in outer.text[: max(0, inner.cue.start - outer.start)].split()[-2:]):
+        return False  # 'must say that …', 'would tell them …': what someone is to say, not what they said
+    if not _may_tell(inner.speaker) or _name_words(inner.speaker) & _name_words(outer.speaker):
+        return False  # 'A DNA test confirmed that …'; 'The Kurdish-led Syrian Democratic Forces (SDF) said …, the SDF said'
+    if inner.speaker.resolution not in {"named", "nominal"} or not outer.start <= mention.start < inner.start or inner.end < outer.end - 2:
+        return False
+    return outer.text[: mention.start - outer.start].strip(" ,").lower() in {"", "that"}
+
+
+def _subject_of_the_clause_above(subject: Token, at: int) -> bool:
+    """'The exit pollsters are upfront about the issue, as they acknowledged in 2004:': the main clause's subject, before a
+    "they" that opens a clause (as, when, because …) or a verb joined on ('…, and they said') hung on the same verb."""
+    pronoun = next((t for t in subject.sent if t.idx == at), None)
+    if pronoun is None or pronoun.dep_ != "nsubj" or subject.dep_ != "nsubj" or subject.i > pronoun.i:
+        return False
+    clause = pronoun.head
+    if clause.head.i != subject.head.i:
+        return False
+    opened = any(c.dep_ == "mark" or c.dep_ == "advmod" and c.tag_ == "WRB" for c in clause.children if c.i < pronoun.i)
+    return clause.dep_ == "advcl" and opened or clause.dep_ == "conj"  # '…, and they said': the same subject goes on
+
+
+def _may_tell(speaker: SpeakerRef) -> bool:
+    """A speaker by name, an unnamed source, or people described by a role, group or agent noun ('the lawmakers', 'one
+    tax counselor', 'The asylum-seeker'); not a thing ('A DNA test')."""
+    if speaker.resolution in {"named", "anonymous"}:
+        return True
+    words = [w.lower().strip(".,’'") for w in (speaker.description or "").split()]
+    return any(w in _PEOPLE_NOUNS or w.removesuffix("s") in _PEOPLE_NOUNS or _AGENT_NOUN.search(w) for w in words)
+
+
+def _name_words(speaker: SpeakerRef) -> set[str]:
+    """The capitalised words of a speaker's name or description, folded ('SDF', 'Rodgers'), to tell one speaker twice."""
+    words = re.split(r"[\s()’'-]+", speaker.name or speaker.description or "")
+    return {fold(w) for w in words if len(w) > 2 and w[:1].isupper() and w.lower() not in {"the", "and"}}
 
 
 def _speaker_words(subject: Token) -> int:
