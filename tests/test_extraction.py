@@ -2622,6 +2622,9 @@ def test_an_office_written_with_a_name_in_apposition_is_its_title(extractor: Quo
     assert (brandt.name, brandt.title, brandt.organization) == ("Paul Brandt", "Rep.", "Democratic")
     whitfield = find(quotes, "the race was open").speaker
     assert (whitfield.name, whitfield.title) == ("Dana Whitfield", "chief of staff")
+    # the party the name is set beside stays her organisation
+    senator = extractor.extract("One Republican, Sen. Dana Whitfield, who faces a tricky race, said the plan would fail.")[0].speaker
+    assert (senator.name, senator.title, senator.organization) == ("Dana Whitfield", "Sen.", "Republican")
 
 
 @pytest.mark.parametrize(("subject", "organization"), [("Several Whitfield campaign aides", "Whitfield campaign"), ("Two Brandt administration officials", "Brandt administration")])

@@ -300,7 +300,9 @@ def _read_mention(head: Token, doc_ents: list[SpacySpan]) -> Mention:
             org = _party_word(words)  # 'Texas Republican Jane Doe': the party she speaks for, not the state she sits for
         if _constituency(org_after, title, words, doc_ents):
             org_after = None  # 'Sen. Jane Doe (D) of Vermont'
-        org = org or org_after or party_after(person) or _party_in_apposition(person) or employer_in_relative(person)
+        # 'One Republican, Sen. Jane Doe,': the noun the name is set beside gives her party
+        head_party = _PARTY_MEMBERS.get(head.text) if own_office and person.start >= end_i else None
+        org = org or org_after or party_after(person) or _party_in_apposition(person) or head_party or employer_in_relative(person)
         return Mention(
             doc[start_i].idx, doc[end_i - 1].idx + len(doc[end_i - 1]), phrase.text, name=name, title=title,
             organization=org, apposed=apposed,
