@@ -3700,9 +3700,9 @@ def _subject_of_the_clause_above(subject: Token, at: int) -> bool:
 
 
 def _may_tell(speaker: SpeakerRef) -> bool:
-    """A speaker by name, an unnamed source, or people described by a role, group or agent noun ('the lawmakers', 'one
-    tax counselor', 'The asylum-seeker'); not a thing ('A DNA test')."""
-    if speaker.resolution in {"named", "anonymous"}:
+    """A speaker by name, or people described by a role, group or agent noun ('the lawmakers', 'one tax counselor', 'The
+    asylum-seeker'); not a thing ('A DNA test')."""
+    if speaker.resolution == "named":
         return True
     words = [w.lower().strip(".,’'") for w in (speaker.description or "").split()]
     return any(w in _PEOPLE_NOUNS or w.removesuffix("s") in _PEOPLE_NOUNS or _AGENT_NOUN.search(w) for w in words)
