@@ -2610,6 +2610,21 @@ def test_who_after_a_party_shorthand_is_the_member_named_before_it(extractor: Qu
     assert find(quotes, "with livestock").speaker.name == "Paul Brandt"
 
 
+@pytest.mark.parametrize(
+    ("office", "title", "organization"),
+    [("Florida Sen.", "Senator", None), ("Russian President", "President", "Russia"), ("Texas Gov.", "Governor", "Texas")],
+)
+def test_the_office_the_narration_gives_a_name_carries_the_same_organisation_rules(
+    extractor: QuoteExtractor, office: str, title: str, organization: str | None
+) -> None:
+    """'Florida Sen. Marco Rubio' and 'Russian President Vladimir Putin' named once in the narration still filed their
+    later quotes ('Rubio said') under "Florida" and "Russian": the office the document gives a name reads its body as
+    the quote's own words do (invented names)."""
+    text = f"{office} Paul Brandt opened the talks on Monday.\n\nBrandt said the plan would fail."
+    speaker = find(extractor.extract(text), "the plan would fail").speaker
+    assert (speaker.name, speaker.title, speaker.organization) == ("Paul Brandt", title, organization)
+
+
 def test_an_office_written_with_a_name_in_apposition_is_its_title(extractor: QuoteExtractor) -> None:
     """'her biggest supporter in Kentucky, Democratic Rep. John Yarmuth, told ABC News' titled him "biggest supporter" of
     the organisation "Kentucky" on nine quotes; the office written with the name is his (invented names). An apposition

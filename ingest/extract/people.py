@@ -778,6 +778,10 @@ def body_before(first: Token, office: str) -> str:
         return ""
     body = POSSESSIVE.sub("", first.doc[run[0].i : run[-1].i + 1].text).strip()
     congress = fold(office.split()[-1].strip(".")) in _CONGRESS
+    if body in NATIONS:  # 'Russian President', 'Mexican Foreign Minister': the state; 'a Russian lawyer': no body
+        return NATIONS[body] if fold(office.split()[-1].strip(".")) in STATE_ROLES else ""
+    if congress and all(t.ent_type_ in {"GPE", "LOC"} for t in run):
+        return ""  # 'Florida Sen. Marco Rubio': the state he sits for is no body he speaks for
     if len(run) > 1 and run[-1].text in _PARTY_WORDS:
         # 'New York Democratic Sen.': the party, as 'Democratic Sen.' gives it; 'Michigan Republican Gov.': the state
         return _PARTY_MEMBERS.get(run[-1].text, run[-1].text) if congress else body_before(run[-1], office)
