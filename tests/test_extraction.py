@@ -1429,7 +1429,7 @@ def test_according_to_a_source_the_office_after_it_is_the_speaker(extractor: Quo
 @pytest.mark.parametrize(
     ("text", "fragment", "speaker", "reported_by"),
     [
-        # the parse hangs the closing source on "said": 'He pointed to a Pew poll …, the Post reported' was the Post's words
+        # the parse hangs the closing source on "said": 'He said a poll showed …, the Post reported' ended with the source
         (
             (
                 "Dana Whitfield, of the Partnership for Growth, spoke on Monday. She said a new poll showed most voters"
@@ -2548,7 +2548,7 @@ def test_an_apposition_after_the_name_gives_the_speakers_office(extractor: Quote
 def test_the_state_a_member_of_congress_sits_for_is_no_organisation(extractor: QuoteExtractor, sentence: str, title: str | None, organization: str | None) -> None:
     """'Sen. Marco Rubio' was filed under the organisation "Florida", 'Sen. Elizabeth Warren (D) of Massachusetts' under
     "Massachusetts" and 'Texas Republican Pete Sessions' under "Texas": where they were elected, not whom they speak for (a
-    fresh audit judged five such organisations wrong; invented names). The party the text gives says that; a governor's
+    fresh audit judged four such organisations wrong; invented names). The party the text gives says that; a governor's
     state is the government he heads."""
     speaker = find(extractor.extract(sentence), "never survive a court challenge").speaker
     assert (speaker.name, speaker.title, speaker.organization) == ("Dana Whitfield", title, organization)
@@ -2627,7 +2627,7 @@ def test_the_office_the_narration_gives_a_name_carries_the_same_organisation_rul
 
 def test_an_office_written_with_a_name_in_apposition_is_its_title(extractor: QuoteExtractor) -> None:
     """'her biggest supporter in Kentucky, Democratic Rep. John Yarmuth, told ABC News' titled him "biggest supporter" of
-    the organisation "Kentucky" on nine quotes; the office written with the name is his (invented names). An apposition
+    the organisation "Kentucky" on 15 quotes; the office written with the name is his (invented names). An apposition
     with no office of its own still takes the noun it explains ('The president's chief of staff, Mick Mulvaney')."""
     quotes = extractor.extract(
         "Her biggest supporter in Kentucky, Democratic Rep. Paul Brandt, told ABC News, \"I would be surprised if she doesn't"
