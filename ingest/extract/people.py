@@ -294,7 +294,7 @@ def _read_mention(head: Token, doc_ents: list[SpacySpan]) -> Mention:
         if apposed:
             title, org = office_in_apposition(person)
             apposed = bool(title or org)
-        if org in _COUNTRY and title and fold(title.split()[-1].strip(".")) in _CONGRESS:
+        if org in _COUNTRY and title and _office_word(title) in _CONGRESS:
             org = None  # 'U.S. Rep. Jane Doe (R-Ariz.)': the party says more than the country
         if _constituency(org, title, words, doc_ents):
             org = _party_word(words)  # 'Texas Republican Jane Doe': the party she speaks for, not the state she sits for
@@ -486,7 +486,7 @@ def _office_before(before: SpacySpan, words: list[Token], person: SpacySpan, ent
         org = org_ent.text
         title = (title or "").replace(org_ent.text, "").strip() or None
     org, title = _named_organisation(org, named, title)
-    if org is None and title and fold(title.split()[-1].strip(".")) in _OFFICES_OF_A_PLACE:
+    if org is None and title and _office_word(title) in _OFFICES_OF_A_PLACE:
         org = _place_before(words, title)
     return _dweller(title, org) or (title, _whole_body(org, title, before, person) if org and title else org)
 
@@ -627,6 +627,11 @@ def party_after(person: SpacySpan) -> str | None:
     return _PARTIES[m.group(1) or m.group(2)] if m else None
 
 
+def _office_word(title: str) -> str:
+    """The word of a title that names the office, folded: 'former Sen.' -> "sen", 'Foreign Minister' -> "minister"."""
+    return fold(title.split()[-1].strip("."))
+
+
 def _party_word(words: list[Token]) -> str | None:
     """The party written among the words before a name ('Texas Republican', 'New York Democratic Sen.')."""
     return next((_PARTY_MEMBERS.get(t.text, t.text) for t in words if t.text in _PARTY_WORDS), None)
@@ -637,7 +642,7 @@ def _constituency(org: str | None, title: str | None, words: list[Token], ents: 
     of a legislature sits for is no body they speak for (a governor's state is: 'Texas Gov.' stays)."""
     if org is None or not any(e.text == org and e.label_ in {"GPE", "LOC"} for e in ents):
         return False
-    member = title is not None and fold(title.split()[-1].strip(".")) in _CONGRESS
+    member = title is not None and _office_word(title) in _CONGRESS
     return member or title is None and _party_word(words) is not None
 
 
@@ -699,7 +704,7 @@ def office_in_apposition(person: SpacySpan) -> tuple[str | None, str | None]:
         held_at = [p for p in preps if p.lower_ in {"at", "with"} and p.head == head]
         held = [_whole_name(o, head) for p in [*held_at, *(p for p in preps if p not in held_at)] for o in p.children if o.dep_ == "pobj"]
         org = next((name for o in [*owners, *held] if (name := _proper_name(o) or _name_apposed_to(o)) is not None), None)
-    if org is None and fold(head.text.strip(".")) in _CONGRESS:  # 'a former Republican congressman from Arizona': the party
+    if org is None and _office_word(head.text) in _CONGRESS:  # 'a former Republican congressman from Arizona': the party
         org = next((_PARTY_MEMBERS.get(t.text, t.text) for t in doc[first : head.i] if t.text in {*_PARTY_MEMBERS, "Democratic"}), None)
     return title, org
 
@@ -777,9 +782,9 @@ def body_before(first: Token, office: str) -> str:
     if not run or not acronym and not any(t.ent_type_ in _ORG_LABELS for t in run):
         return ""
     body = POSSESSIVE.sub("", first.doc[run[0].i : run[-1].i + 1].text).strip()
-    congress = fold(office.split()[-1].strip(".")) in _CONGRESS
+    congress = _office_word(office) in _CONGRESS
     if body in NATIONS:  # 'Russian President', 'Mexican Foreign Minister': the state; 'a Russian lawyer': no body
-        return NATIONS[body] if fold(office.split()[-1].strip(".")) in STATE_ROLES else ""
+        return NATIONS[body] if _office_word(office) in STATE_ROLES else ""
     if congress and all(t.ent_type_ in {"GPE", "LOC"} for t in run):
         return ""  # 'Florida Sen. Marco Rubio': the state he sits for is no body he speaks for
     if len(run) > 1 and run[-1].text in _PARTY_WORDS:
