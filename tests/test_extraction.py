@@ -821,6 +821,17 @@ def test_a_bare_surname_is_the_bearer_named_just_before(extractor: QuoteExtracto
     assert find(extractor.extract(wife), "The river is dying").speaker.name == "Nora Castell"
 
 
+def test_a_bare_surname_is_the_bearer_a_sentence_was_about_not_one_it_only_mentions(extractor: QuoteExtractor) -> None:
+    """'Hillary Clinton was headed to an emergency room … but detoured to daughter Chelsea Clinton's apartment', then
+    'Clinton had told police officials that …': Hillary, not the daughter whose apartment the sentence names last
+    (invented names)."""
+    text = (
+        "Dana Whitfield was headed to an emergency room but went to daughter Mary Whitfield's apartment instead, a source"
+        " said.\n\nWhitfield told reporters that she felt fine."
+    )
+    assert find(extractor.extract(text), "she felt fine").speaker.name == "Dana Whitfield"
+
+
 def test_a_video_box_names_nobody_the_narration_means() -> None:
     """CNN's video box between paragraphs ("JUST WATCHED Barbara Bush: …") had made the candidate's "Bush said" his
     mother's, the full name with that surname named last (invented names)."""

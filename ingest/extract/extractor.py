@@ -3741,7 +3741,10 @@ def _latest_full_name(surname: str, people: list[PersonMention], at: int | None,
         p for p in people
         if 0 < at - p.pos <= recency and p.inside is None and p.name in agreeing and p.name.split()[-1].lower() == surname.lower()
     ]
-    return max(recent, key=lambda p: p.pos).name if recent else None
+    # 'Hillary Clinton was headed to … daughter Chelsea Clinton's apartment': the bearer a sentence was about, before one
+    # it only mentions since
+    about = [p for p in recent if p.rank >= SUBJECT]
+    return max(about or recent, key=lambda p: p.pos).name if recent else None
 
 
 def _resolve_names(
