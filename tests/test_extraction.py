@@ -4619,3 +4619,56 @@ def test_an_unnamed_lawyer_is_not_the_attorney_named_before_them(extractor: Quot
         "But Tom Harlan voiced confidence in the case afterward."
     )
     assert find(extractor.extract(text), "a political dispute").speaker.name is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "After the vote, Harlan called Mora to congratulate him, the White House said in a statement.",
+        "The president called his family to let them know.",
+        "Senate Republicans call Dan Hollis to testify about his job.",
+    ],
+)
+def test_a_telephone_call_or_a_summons_is_no_statement(extractor: QuoteExtractor, sentence: str) -> None:
+    """'the president called Kavanaugh to congratulate him': a call to someone, not words of the caller's (invented
+    names)."""
+    assert not [q for q in extractor.extract(sentence) if q.cue is not None and q.cue.text.lower().startswith("call")]
+
+
+def test_calling_on_or_for_is_still_a_statement(extractor: QuoteExtractor) -> None:
+    """The guard: 'called on Congress to act' and 'called for Congress to pass a law' say something (invented names)."""
+    quotes = extractor.extract(
+        "Sen. Dana Whitfield called on Congress to act.\n\nGov. Tim Ortiz called for Congress to pass a law that bans the sale of the rifles."
+    )
+    assert find(quotes, "Congress to act").speaker.name == "Dana Whitfield"
+    assert find(quotes, "bans the sale of the rifles").speaker.name == "Tim Ortiz"
+
+
+def test_a_sentence_the_white_house_said_in_a_statement_is_the_white_houses(extractor: QuoteExtractor) -> None:
+    """'After the vote, the president called Kavanaugh to congratulate him, the White House said in a statement.': the
+    whole clause, the White House's; where it was said ('in a statement') after the cue keeps it a cue of its own
+    (invented names)."""
+    quotes = extractor.extract("After the vote, the president called Mora to congratulate him, the White House said in a statement.")
+    said = find(quotes, "called Mora to congratulate him")
+    assert said.speaker.name == "The White House" and said.kind == "indirect"
+    assert said.text.startswith("After the vote") and "said in a statement" not in said.text
+
+
+def test_a_thing_that_underscores_in_a_joined_verb_says_nothing(extractor: QuoteExtractor) -> None:
+    """'Obama's resounding victory … had just sealed his win and underscored to Republicans … that the GOP needed to act':
+    the second verb shares the first's subject, a thing, so what follows is the writer's reading (invented names)."""
+    text = (
+        "Obama's resounding victory among Latino voters had just sealed his win and underscored to Republicans like McCall"
+        " that the party needed to act on immigration."
+    )
+    assert extractor.extract(text) == []
+
+
+def test_what_others_say_of_a_subject_is_not_the_subjects_words(extractor: QuoteExtractor) -> None:
+    """'Some Republicans on the committee are said to be upset that …': hearsay about them, not their words, whichever
+    sieve reads it (invented names)."""
+    text = (
+        "Some Republicans on the committee are said to be upset that the chairman, Rep. Mike Rogan, did not allow"
+        " dissenting views in the report."
+    )
+    assert extractor.extract(text) == []

@@ -630,6 +630,40 @@ def _done_by_someone(verb: Token) -> bool:
 _NAMING_VERBS = frozenset({"call", "dub", "name", "nickname", "term", "title"})
 
 
+# Relatives by kinship: whom someone calls ('called his family to let them know'), and how a relative is named after the
+# bearer of the surname ("Trump's wife, Melania Trump").
+_KIN = frozenset({
+    "aunt", "brother", "cousin", "daughter", "father", "granddaughter", "grandfather", "grandmother", "grandson",
+    "husband", "mother", "nephew", "niece", "parent", "sister", "son", "stepdaughter", "stepson", "uncle", "widow", "wife",
+})
+
+
+def _phoned(verb: Token) -> bool:
+    """'the president called Kavanaugh to congratulate him', 'called his family to let them know', 'Republicans call Hunter
+    Biden to testify': a telephone call or a summons to someone, no words of the caller's own; 'called on Congress to
+    act', 'called for a ban' and 'called the move "a stain"' say something."""
+    if verb.lemma_.lower() != "call" or any(
+        c.dep_ in {"ccomp", "attr"} or c.dep_ == "prep" and c.lower_ in {"on", "for"} or c.dep_ == "prt" and c.lower_ == "out"
+        for c in verb.children
+    ):
+        return False  # 'called out these Republicans who …' says something too
+    purpose = next((c for c in verb.children if c.dep_ in {"xcomp", "advcl"} and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    # the parse may take the one called for a name given ('called [Kavanaugh] to congratulate him'), when a purpose follows
+    named = next((c for c in verb.children if c.dep_ == "oprd" and purpose is not None and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN") and c.i < purpose.i), None)
+    callee = next((c for c in verb.children if c.dep_ == "dobj"), named)
+    if callee is None or any(c.dep_ == "oprd" and c.i != callee.i for c in verb.children) or any(c.dep_ in {"oprd", "attr", "appos"} for c in callee.children):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) or any(t.i > callee.i and t.is_quote for t in verb.sent):
+        return False  # '(or, as The Daily Beast called them in an article, "Manchurian anchors")': a name given
+    if any(c.dep_ in {"xcomp", "advcl"} and c.i > callee.i and (purpose is None or c.i != purpose.i) for c in verb.children):
+        return False  # 'called the White House, hoping to …': a clause after the one called other than a purpose
+    # whom one calls: a person or a body, not 'it' ('calling it the boldest move ever made', however the parse hangs it)
+    return (
+        callee.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or callee.pos_ == "PROPN" or callee.lower_ in {"him", "her", "them", "me", "us", "you"}
+        or callee.lemma_.lower() in GROUP_HEADS | _KIN | {"friend", "police"} or is_title_word(callee.text)
+    )
+
+
 def _in_store(verb: Token) -> bool:
     """'The storm threatens to flood the city', 'the deficit promises to dominate the fight': a thing that threatens or
     promises to do something is only likely to; nobody says anything ('the union threatened to strike' speaks)."""
@@ -655,8 +689,10 @@ def _said_of_its_subject(verb: Token) -> bool:
     as a giveaway': a passive verb of speech with nobody doing it says something of its subject; the subject says
     nothing (who does, if anyone, comes with a cue of its own: '…, according to the report'). 'was quoted as saying' is
     the one passive whose subject speaks; 'was asked', 'were told' stay cues whose speaker is their agent or no one."""
-    if any(c.dep_ == "auxpass" and c.lower_ in {"'s", "’s"} for c in verb.children) and any(c.dep_ == "ccomp" for c in verb.children):
-        return False  # "he's repeatedly said that he's …": the "'s" of "has", which the parse may take for "is"
+    if any(c.dep_ == "auxpass" and c.lower_ in {"'s", "’s"} for c in verb.children) and any(
+        c.dep_ == "ccomp" or c.dep_ == "advmod" and any(g.dep_ == "ccomp" for g in c.children) for c in verb.children
+    ):
+        return False  # "he's repeatedly said that he's …", "it's said just as clearly that …": the "'s" of "has", which the parse may take for "is"
     return (
         any(c.dep_ == "nsubjpass" for c in verb.children) and verb.lemma_.lower() not in ADDRESSEE_VERBS | {"quote"}
         and not _done_by_someone(verb)
@@ -714,6 +750,10 @@ def _thing_infers(verb: Token, names: Collection[str] = ()) -> bool:
     if lemma in {"threaten", "promise"} and not any(c.dep_ == "xcomp" for c in verb.children):
         return False  # 'the agency threatened Mexico with tariffs': only 'threatens to …' is what a thing makes likely
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ == "conj" and verb.head.dep_ not in {"ccomp", "xcomp", "parataxis"}:
+        # 'Obama's victory had sealed his win and underscored to Republicans that …'; not 'Ryan said the strike was
+        # "appropriate" and signaled that …', where the parse joins the speaker's next act to what he said
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
     # the parse may give the verb two ('the IRS' after 'A key body under the Treasury Department,'): any that speaks, speaks
     subjects = [(_relative_antecedent(c) or (verb.head if verb.dep_ == "relcl" else None)) if c.tag_ in {"WDT", "WP"} else c for c in subjects]
     return bool(subjects) and all(c is not None and _mute_for(c, lemma, names) for c in subjects)
@@ -1440,7 +1480,7 @@ class _ArticleExtraction:
                 continue  # 'He said a poll showed …, the Post reported': the outer source of the cue above, read with it
             if _inferred(tok) or _thing_infers(tok, self.surnames):
                 continue  # 'a statement that suggests she …', 'the government signaled it …': the writer's reading of a thing
-            if _refusing(tok) or _supposed(tok) or _named_so(tok) or _said_of_its_subject(tok) or _in_store(tok) or _discourse_marker(tok) or _asks_whether(tok) or _was_asked(tok):
+            if _refusing(tok) or _supposed(tok) or _named_so(tok) or _phoned(tok) or _said_of_its_subject(tok) or _in_store(tok) or _discourse_marker(tok) or _asks_whether(tok) or _was_asked(tok):
                 continue
             if lemma == "blame" and tok.dep_ == "xcomp" and tok.head.lemma_ == "be":
                 continue  # 'the media are to blame for …': the idiom says who is at fault; nobody blames anyone aloud
@@ -1939,6 +1979,8 @@ class _ArticleExtraction:
             return None  # a belief; or a "sentence" too long to be prose, which the rules skip too
         if _discourse_marker(cue.root) or _asks_whether(cue.root) or _was_asked(cue.root):
             return None  # 'All told, 23,589 people were caught …': the writer summing up; 'Did she say …?': a question
+        if cue.root.lemma_.lower() in SPEECH_VERBS and _said_of_its_subject(cue.root):
+            return None  # 'Some Republicans are said to be upset that …': what others say of them, as the rules read it
         if any(t.dep_ == "xcomp" and _extraposed_it(t) for t in cue):
             return None  # "It's important to note that …": the writer's hedge, whatever source the tagger gave it
         if not any(t.pos_ in {"NOUN", "PROPN", "PRON"} and t.lower_.strip(".") not in HONORIFICS for t in source) or _overlap(
@@ -3070,11 +3112,20 @@ def _said_before(verb: Token, subject: Token, sent: SpacySpan) -> tuple[int, int
     comma = subject.left_edge.i - 1
     if verb.dep_ != "ROOT" or subject.right_edge.i != verb.i - 1 or comma <= sent.start or sent.doc[comma].text != ",":
         return None
-    if any(not t.is_punct and t.ent_type_ not in {"DATE", "TIME"} for t in sent if t.i > verb.i):
-        return None  # '…, sources said of the plan': more than a time follows the cue
+    if any(not t.is_punct and t.ent_type_ not in {"DATE", "TIME"} and not _in_medium(t, verb) for t in sent if t.i > verb.i):
+        return None  # '…, sources said of the plan': more than a time, or where it was said, follows the cue
     words = [t for t in sent if t.i < comma]
     clause = any(t.pos_ in {"VERB", "AUX"} and any(c.dep_ in _SUBJECTS and c.i < comma for c in t.children) for t in words)
     return (sent.start, comma) if clause and sum(1 for t in words if not t.is_punct) >= 4 else None
+
+
+def _in_medium(tok: Token, verb: Token) -> bool:
+    """A word of 'in a statement', 'in an email to reporters' or 'on Twitter' hung on the cue: where the words were said."""
+    prep = next((a for a in [tok, *tok.ancestors] if a.head.i == verb.i), None)
+    if prep is None or prep.dep_ != "prep" or prep.lower_ not in {"in", "on"}:
+        return False
+    noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return noun is not None and (noun.lemma_.lower() in MEDIUM_NOUNS or noun.ent_type_ == "ORG" and prep.lower_ == "on")
 
 
 _VENUE_PREPOSITIONS = frozenset({"on", "in", "at", "during", "from"})
