@@ -4672,3 +4672,131 @@ def test_what_others_say_of_a_subject_is_not_the_subjects_words(extractor: Quote
         " dissenting views in the report."
     )
     assert extractor.extract(text) == []
+
+
+def test_a_memo_named_since_a_letter_is_the_memos_authors(extractor: QuoteExtractor) -> None:
+    """'Brown wrote in a letter …' then 'Brown's words come in response to Trump's memorandum …' and '"…," the memo
+    states. "…"': the memorandum's, not the letter writer's (invented names)."""
+    text = (
+        'Gov. Dale Porter said he would not send troops. "This will not be a mission to build a wall," Porter wrote in a'
+        " letter addressed to the secretary.\n\nPorter's words come in response to Harlan's memorandum last week ordering the"
+        ' Pentagon to draw up a plan.\n\n"The security of the nation is imperiled by a surge of illegal activity," the memo'
+        ' states. "The combination of drugs and gangs undermines the rule of law."'
+    )
+    quotes = extractor.extract(text)
+    assert find(quotes, "The security of the nation").speaker.name == "Harlan"
+    assert find(quotes, "The combination of drugs").speaker.name == "Harlan"
+    assert find(quotes, "This will not be a mission").speaker.name == "Dale Porter"
+
+
+def test_the_center_is_the_center_named_before(extractor: QuoteExtractor) -> None:
+    """'The Pew Research Center found in a 2012 report …' then 'The center also estimated …': the center named before
+    (an invented center)."""
+    text = (
+        "The Hollis Research Center found in a 2012 report that around 5 percent of all students had a parent who was not"
+        " authorized to be here.\n\nThe center also estimated in 2008 that 340,000 of the 4.3 million children born here were"
+        " born to such parents."
+    )
+    assert find(extractor.extract(text), "340,000").speaker.name == "Hollis Research Center"
+
+
+def test_a_description_after_a_named_speaker_is_that_speaker(extractor: QuoteExtractor) -> None:
+    """'Sen. Rob Portman said …' then '"…," the Ohio senator said'; 'Donald Trump said …' then '"…," the billionaire
+    businessman said': the speaker named just before, by an office the text gave him or by what prose calls a public
+    figure, with the title and organisation he was named with (invented names)."""
+    text = (
+        "Republican Sen. Rob Portman said now is not the time for bigger salaries.\n\n"
+        '"At a time of record debt, the last thing Washington should do is reward itself," the Ohio senator said.\n\n'
+        "Frank Harlan said the economy was weak.\n\n"
+        '"Fourteen million people left the workplace entirely," the billionaire businessman said.'
+    )
+    quotes = extractor.extract(text)
+    debt = find(quotes, "record debt").speaker
+    assert (debt.name, debt.title, debt.organization) == ("Rob Portman", "Sen.", "Republican")
+    assert find(quotes, "Fourteen million people").speaker.name == "Frank Harlan"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "description"),
+    [
+        (
+            (
+                'Mitt Ronson said he backed the governor. "He has a record," Mr. Ronson said.\n\nMr. Tramp is much less'
+                ' certain of the outcome.\n\n"I hope I win Ohio," the businessman said.'
+            ),
+            "I hope I win Ohio",
+            "the businessman",
+        ),
+        (
+            (
+                'Sen. Hal Dorne said the hearing went well. "We got answers," Dorne said.\n\n"Gathering intelligence has'
+                ' become harder," the director of the National Counterterrorism Center told Congress.'
+            ),
+            "Gathering intelligence",
+            "the director of the National Counterterrorism Center",
+        ),
+        (
+            (
+                'Gov. Hal Dorne said the hearing went well. "We got answers," Dorne said.\n\n"It was a circus," the'
+                " senator said."
+            ),
+            "It was a circus",
+            "the senator",
+        ),
+        (
+            (
+                'Rep. Hal Dorne said the bill could pass. "Anything is possible," Dorne said.\n\n"The odds are long,"'
+                " said the Cato analyst."
+            ),
+            "The odds are long",
+            "the Cato analyst",
+        ),
+        (
+            'Marta Quill said she had waited all day. "I am so excited," Quill said.\n\n"Hug!" the organizer yelled.',
+            "Hug!",
+            "the organizer",
+        ),
+        (
+            (
+                'Democratic Sen. Chuck Schemer said the bill was dead. "It has no chance," Schemer said.\n\n"We will bring'
+                ' it to the floor," the Republican leader said.'
+            ),
+            "bring it to the floor",
+            "the Republican leader",
+        ),
+    ],
+)
+def test_a_description_that_is_someone_else_stays_a_description(extractor: QuoteExtractor, text: str, fragment: str, description: str) -> None:
+    """The guards: another person named since ('Mr. Trump is much less certain …'), a description that says of what ('the
+    director of the National Counterterrorism Center'), an office the speaker before does not hold (a governor, then 'the
+    senator'), a role anyone in the story may have ('the Cato analyst' after a congressman, 'the organizer' after a
+    mother), and another party's leader (invented names)."""
+    speaker = find(extractor.extract(text), fragment).speaker
+    assert speaker.name is None and speaker.description == description
+
+
+def test_a_bare_surname_is_not_a_relative_named_by_kinship(extractor: QuoteExtractor) -> None:
+    """'President Donald Trump …', then 'Trump's wife, Melania Trump, …' and 'his daughter and aide, Ivanka Trump', then
+    '"…," Trump said': the president, whom the bare surname meant all along (invented names)."""
+    text = (
+        "President Dale Harlan signed an order on Wednesday.\n\nHarlan said the order would end the practice. Critics said"
+        " Harlan had waited too long. Harlan spoke for an hour.\n\nGovernments welcomed the decision. Harlan recognized the"
+        " issue was a problem, sources said. Harlan met aides.\n\nHarlan's wife, Mona Harlan, in private conversations with"
+        " the president, urged him to act, an official said.\n\nIn the Oval Office, Harlan said he had also heard from his"
+        ' daughter and aide, Tina Harlan, about the policy.\n\n"Tina feels very strongly. My wife feels very strongly about'
+        ' it," Harlan said.'
+    )
+    assert find(extractor.extract(text), "Tina feels very strongly").speaker.name == "Dale Harlan"
+
+
+def test_a_surname_introduced_by_an_office_is_no_full_name_named_later(extractor: QuoteExtractor) -> None:
+    """'President Trump's second appointment …', 'Trump said he was "very, very, very happy"', and only later 'first
+    lady Melania Trump weighed in': the president's words stay the bare "Trump", not the first lady's (invented names)."""
+    text = (
+        "Mora becomes the court's newest justice and President Harlan's second appointment to the court.\n\n"
+        'Speaking to reporters on the plane, Harlan said he was "very, very happy" about the vote.\n\n'
+        'Later, first lady Melanie Harlan weighed in on the nomination. "I think he is highly qualified," she said.'
+    )
+    quotes = extractor.extract(text)
+    assert find(quotes, "very, very happy").speaker.name == "Harlan"
+    assert find(quotes, "highly qualified").speaker.name == "Melanie Harlan"

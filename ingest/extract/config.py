@@ -69,6 +69,10 @@ class RuleConfig:
     # 'denied reports that …', 'dismissed the notion that …': a gainsaying verb at most this many characters before what it
     # calls false opens the quote ("denies it seeks nuclear weapons"), so the quote never says the opposite.
     gainsaid_gap_chars: int = 40
+    # '"…," Portman said. … "…," the Ohio senator said': a definite description of a person is the speaker of the quote
+    # right before it, named at most this many characters before (about a paragraph), when the narration has named
+    # nobody else since.
+    epithet_recency_chars: int = 600
     # "they said" is the group last made a subject ("Republican leaders point to …") at most this many characters before,
     # when no later plural subject (a thing: "the walls") stands between.
     plural_recency_chars: int = 600

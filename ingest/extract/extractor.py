@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -1091,6 +1092,7 @@ class _ArticleExtraction:
         _spelled_out_acronyms(quotes, [name for _, name in self.orgs])
         _name_introduced_roles(quotes, self.people, self.rules.document_recency_chars)
         _name_described_roles(quotes, self.people, self.rules.surname_recency_chars)
+        _name_epithets(quotes, self.people, self.rules.epithet_recency_chars)
         full = list(dict.fromkeys(n for n in [*(q.speaker.name for q in quotes), *(p.name for p in self.people)] if n and len(n.split()) >= 2))
         for q in quotes:  # "according to Lapan": the outer source by the full name the document gives him ('the Times' too)
             if q.reported_by and (one := re.fullmatch(r"(?:the )?([A-Z][\w’'-]+)", q.reported_by)):
@@ -1287,6 +1289,10 @@ class _ArticleExtraction:
         if noun in DOCUMENT_NOUNS or noun.split("-")[-1] in DOCUMENT_NOUNS or noun in RULE_NOUNS:
             issued = [(pos, who) for pos, who in self.issued if 0 < at - pos <= recent]
             found = max(issued, key=lambda e: e[0])[1] if issued else None
+            # 'Brown wrote in a letter … Brown's words come in response to Trump's memorandum … "…," the memo states': a
+            # document of that kind introduced with its author since is the one meant
+            since = self._authored_since(noun, max((pos for pos, _ in issued), default=at - recent), at)
+            found = since or found
         elif noun in MEDIA_NOUNS:
             outlets = [
                 (pos, who) for pos, who, cue in self.quoted_orgs
@@ -1319,6 +1325,16 @@ class _ArticleExtraction:
         kinds = next((family for family in _SAME_DOCUMENT if noun in family), frozenset({noun}))
         before = [(pos, who) for pos, kind, who in self._authored if kind in kinds and pos < at]
         return _copy(before[-1][1]) if before and before[-1][1] is not None else None
+
+    def _authored_since(self, noun: str, after: int, at: int) -> SpeakerRef | None:
+        """The author of the last document of this kind ("memo" and "memorandum" alike) the text introduced between `after`
+        and `at` with an author ('Trump's memorandum'), or None."""
+        if self._authored is None:
+            prose = [(base, doc) for i, (base, doc) in enumerate(self.parsed) if self.noise.get(i) is None]
+            self._authored = _authored_documents(prose, self.marked)
+        kinds = next((family for family in _SAME_DOCUMENT if noun in family), frozenset({noun}))
+        named = [who for pos, kind, who in self._authored if kind in kinds and after < pos < at and who is not None]
+        return _copy(named[-1]) if named else None
 
     def _goes_by(self, name: str, noun: str) -> bool:
         """Whether an organisation the tagger named may be "the group", "the company" or "the agency": a part of government
@@ -3782,7 +3798,7 @@ def _phrase_text(tok: Token) -> str:
     return tok.doc[sub[0].i : sub[-1].i + 1].text
 
 
-def _latest_full_name(surname: str, people: list[PersonMention], at: int | None, agreeing: list[str], recency: int) -> str | None:
+def _latest_full_name(surname: str, people: list[PersonMention], at: int | None, agreeing: list[str], recency: int, text: str = "") -> str | None:
     """The full name with this surname named last, when it was named no more than `recency` characters before: "President
     George W. Bush, …\n\nDuring a speech in 2000, Bush said" is George W., in an article about his brother."""
     if at is None:
@@ -3791,11 +3807,24 @@ def _latest_full_name(surname: str, people: list[PersonMention], at: int | None,
     recent = [
         p for p in people
         if 0 < at - p.pos <= recency and p.inside is None and p.name in agreeing and p.name.split()[-1].lower() == surname.lower()
+        and not _kin_named_after(p, people, text)
     ]
     # 'Hillary Clinton was headed to … daughter Chelsea Clinton's apartment': the bearer a sentence was about, before one
     # it only mentions since
     about = [p for p in recent if p.rank >= SUBJECT]
     return max(about or recent, key=lambda p: p.pos).name if recent else None
+
+
+_KIN_BEFORE = re.compile(rf"(?i)\b(?:{'|'.join(sorted(_KIN))})(?:\s+and\s+[\w-]+)?,?\s*$")
+
+
+def _kin_named_after(person: PersonMention, people: list[PersonMention], text: str) -> bool:
+    """'President Donald Trump … Trump's wife, Melania Trump, …', 'his daughter and aide, Ivanka Trump': a relative named
+    by kinship after a bearer of the surname named in full, whom a bare "Trump" goes on meaning."""
+    surname = person.name.split()[-1]
+    return bool(_KIN_BEFORE.search(text, max(0, person.pos - 40), person.pos)) and any(
+        p.pos < person.pos and p.name != person.name and len(p.name.split()) >= 2 and p.name.split()[-1] == surname for p in people
+    )
 
 
 def _resolve_names(
@@ -3835,7 +3864,12 @@ def _resolve_names(
             # Before a second full name with this surname appears, the one already introduced is meant ("Bush" after
             # "George W. Bush", before "his brother, Jeb Bush"); after, only the document's dominant one.
             introduced = [p.name for p in people if at is not None and p.pos < at and p.name in agreeing]
-            match = _latest_full_name(s.name, people, at, agreeing, recency) or _match_surname(s.name, introduced) or _match_surname(s.name, agreeing, mentions)
+            # 'President Trump's second appointment …', 'Trump said …', and only later 'first lady Melania Trump': a bare
+            # surname the document gave an office before is no full name it names only afterwards with another office
+            titled = [p for p in people if at is not None and p.name == s.name and p.titles and p.pos < at]
+            office = (titled[-1].office or min(titled[-1].titles)) if titled else None
+            dominant = [c for c in agreeing if c in introduced or not _other_office(c, office, people)]
+            match = _latest_full_name(s.name, people, at, agreeing, recency, text) or _match_surname(s.name, introduced) or _match_surname(s.name, dominant, mentions)
             if match:
                 s.aliases.append(s.name)
                 s.name = match
@@ -4126,6 +4160,80 @@ def _name_described_roles(quotes: list[Quote], people: list[PersonMention], rece
             0 < at - p.pos <= recency and p.name.split()[-1] == holder.split()[-1] for p in people
         ):
             s.name, s.resolution, s.description = holder, "named", None
+
+
+def _name_epithets(quotes: list[Quote], people: list[PersonMention], recency: int) -> None:
+    """'Sen. Rob Portman said …' then '"…," the Ohio senator said'; 'Mitt Romney said …' then 'The GOP candidate added
+    that …': news prose names a speaker, then goes on calling them by a definite description. Such a description is the
+    speaker of the quote right before it, when the narration has named nobody else since, and the description is either
+    an office the text gives that speaker ('the Homeland Security secretary' after 'Secretary Kirstjen Nielsen') or what
+    prose calls a public figure ('the billionaire businessman', 'the Israeli leader'). A role anyone in the story may have
+    ('the organizer', 'the parent', 'the Cato analyst' after Rep. Mario Diaz-Balart) is someone new, and so is a
+    description that says whose, of what or from where ('the director of the National Counterterrorism Center', 'the
+    Senator from Wisconsin')."""
+    ordered = sorted(quotes, key=lambda q: q.start)
+    for before, q in pairwise(ordered):
+        s, prior = q.speaker, before.speaker
+        head = _epithet_head(s.description or "") if not s.name and s.resolution == "nominal" else None
+        if head is None or not prior.name or prior.is_organization or prior.resolution not in {"named", "pronoun"}:
+            continue
+        at = s.mention.start if s.mention else q.start
+        since = min(before.start, prior.mention.start if prior.mention else before.start)
+        if not 0 < at - before.end <= recency:
+            continue
+        surname = prior.name.split()[-1]
+        if any(since < p.pos < at and p.rank != QUOTED and p.name.split()[-1] != surname for p in people):
+            continue  # 'Romney said … Mr. Trump is much less certain …, the businessman said': Trump
+        offices = {t for p in people if p.name == prior.name for t in p.titles} | {office_word(prior.title or "")} - {""}
+        if head not in _PUBLIC_EPITHETS and not offices & _EPITHET_OFFICES.get(head, {head}):
+            continue
+        held = f"{prior.title or ''} {prior.organization or ''} {' '.join(offices)}".lower()
+        if any(w.lower() in GOVERNMENT_NAME_WORDS | ORGANIZATION_HEADS and w.lower() not in held for w in re.findall(r"\b[A-Z][a-z]+", s.description or "")):
+            continue  # 'House Budget Committee Chairman Dan Calder …' then 'The Senate Budget Committee chairman said': another
+        said, theirs = _party_of(s.description or ""), _party_of(prior.organization or "")
+        if said and theirs and said != theirs:
+            continue  # 'Democratic Sen. Chuck Schumer said …' then 'the Republican leader said': McConnell
+        gender = "female" if head in FEMALE_NOUNS else "male" if head in MALE_NOUNS else None
+        if gender is not None and first_name_gender(prior.name) not in {None, gender}:
+            continue
+        s.name, s.resolution, s.description = prior.name, "named", None
+        if prior.title or prior.organization:  # as named ('Sen.', 'Republican'), not as described ('senator', 'Ohio')
+            s.title, s.organization = prior.title, prior.organization
+
+
+def _party_of(words: str) -> str | None:
+    """The American party a description or an organisation names, if any: "R" or "D"."""
+    found = {("R" if w in {"republican", "gop"} else "D") for w in re.findall(r"[a-z]+", words.lower()) if w in {"republican", "gop", "democratic", "democrat"}}
+    return found.pop() if len(found) == 1 else None
+
+
+def _epithet_head(description: str) -> str | None:
+    """The noun a short definite description of one person ends on ('the Ohio senator', 'the real estate mogul', 'the
+    former Democratic presidential nominee'), or None where it says whose, of what or from where it is ('the leader of
+    Chapman's organization'), or is plural."""
+    m = re.fullmatch(r"(?i)the\s+((?:[\w-]+\s+){0,4}?)([a-z-]+)(?:\s+in\s+chief)?", description.strip())
+    if m is None or re.search(r"(?i)\b(?:who|that|and|himself|herself)\b|['’]s\b", description):
+        return None
+    head = m.group(2).lower()
+    if head in {"president", "moderator"}:
+        return None  # rules of their own: prose calls a head of state "the president" untitled; a transcript's moderator
+    return None if head.endswith("s") and not head.endswith("ss") else head
+
+
+# What news prose calls a public figure it has just named, whatever their office: 'the billionaire businessman', 'the
+# GOP candidate', 'the former Democratic presidential nominee', 'the Israeli leader'.
+_PUBLIC_EPITHETS = frozenset({
+    "billionaire", "businessman", "businesswoman", "candidate", "mogul", "nominee", "politician", "tycoon", "leader",
+})
+# Descriptions by an office, and the offices the text must give the speaker before for them ('the lawmaker' after 'Sen.
+# Jane Roe'; 'the commander in chief' after 'President …'); any other office word stands for itself.
+_EPITHET_OFFICES: dict[str, set[str]] = {
+    "lawmaker": {"senator", "representative", "congressman", "congresswoman", "legislator"},
+    "legislator": {"senator", "representative", "congressman", "congresswoman", "lawmaker"},
+    "commander": {"president"},
+    "congressman": {"representative", "congressman"},
+    "congresswoman": {"representative", "congresswoman"},
+}
 
 
 # Offices one person at a time holds and news prose goes on calling them by ('the minister', 'the sheriff'); not "the

@@ -79,7 +79,10 @@ MEDIA_NOUNS = frozenset("newspaper paper outlet publication magazine network bro
 # Words in a news outlet's name ("The New York Times", "The Daily Caller").
 MEDIA_NAME_WORDS = frozenset("times post journal news herald tribune gazette press daily globe chronicle telegraph guardian caller magazine reuters".split())
 # "the department said": the one organisation with this word in its name the document named before.
-ORGANIZATION_HEADS = frozenset("department agency ministry committee commission bureau council board company corporation foundation institute".split())
+ORGANIZATION_HEADS = frozenset(
+    "department agency ministry committee commission bureau council board company corporation foundation institute center centre"
+    " university college school bank".split()
+)
 # "the group said": a word any body may go by, so where no body named has it in its name, the one a recent clause had for
 # its subject ('A government watchdog, the Center for Constitutional Rights, condemned …' is "the group" after it).
 GENERIC_ORGANIZATION_HEADS = frozenset({
