@@ -4800,3 +4800,14 @@ def test_a_surname_introduced_by_an_office_is_no_full_name_named_later(extractor
     quotes = extractor.extract(text)
     assert find(quotes, "very, very happy").speaker.name == "Harlan"
     assert find(quotes, "highly qualified").speaker.name == "Melanie Harlan"
+
+
+def test_a_title_keeps_no_half_of_a_hyphenated_word(extractor: QuoteExtractor) -> None:
+    """'the Pentagon's second-ranking intelligence official': the ordinal is left out, and its hyphen and the other half
+    with it, not titled "- ranking intelligence official" (invented name)."""
+    text = (
+        "Retired Army Lt. Gen. Will Boyce, the Pentagon's second-ranking intelligence official in the last administration,"
+        " said the group was dangerous."
+    )
+    speaker = find(extractor.extract(text), "the group was dangerous").speaker
+    assert (speaker.name, speaker.title, speaker.organization) == ("Will Boyce", "intelligence official", "Pentagon")

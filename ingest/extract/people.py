@@ -664,6 +664,22 @@ def _party_in_apposition(person: SpacySpan) -> str | None:
     return _PARTY_MEMBERS.get(head.text) if head is not None else None
 
 
+def _whole_compounds(words: list[Token]) -> list[Token]:
+    """The words kept, less any hyphenated word whose other half was left out: 'the Pentagon's second-ranking
+    intelligence official' keeps "intelligence official", not "- ranking intelligence official"."""
+    doc, kept = words[0].doc if words else None, {t.i for t in words}
+
+    def counted(i: int) -> bool:  # a number or measure left out ('second', '35-year-old'), not 'in' of 'editor-in-chief'
+        return doc is not None and 0 <= i < len(doc) and i not in kept and (doc[i].ent_type_ in {*_MEASURES, "ORDINAL"} or doc[i].like_num)
+
+    joined = {
+        t.i for t in words
+        for h in (t.nbor(-1) if t.i > 0 else None, t.nbor(1) if t.i + 1 < len(t.doc) else None, t)
+        if h is not None and h.tag_ == "HYPH" and abs(h.i - t.i) <= 1 and (counted(h.i - 1) or counted(h.i + 1))
+    }
+    return [t for t in words if t.i not in joined]
+
+
 def office_in_apposition(person: SpacySpan) -> tuple[str | None, str | None]:
     """The office an apposition after the name gives ('Dana Whitfield, a spokeswoman for the Department of Homeland
     Security', 'said Dana Whitfield, policy counsel with the ACLU Border Rights Center', 'Dana Whitfield, Kind's senior
@@ -684,6 +700,7 @@ def office_in_apposition(person: SpacySpan) -> tuple[str | None, str | None]:
         and not (t.dep_ == "advmod" and t.head == head and t.i < head.i and t.pos_ == "ADV" and t.lower_ not in TITLE_MODIFIERS)  # 'also a former …'
         and not any(a.dep_ == "poss" for a in _up_to(t, head))
     ]
+    words = _whole_compounds(words)
     if [t.lower_ for t in words] == ["member"]:
         return None, None  # 'Schumer, a member of the Gang of Eight': a body they sit on, no office of their own
     title, org = split_title([t.text for t in words] if not any(t.is_punct and t.text != "-" for t in words) else [head.text])
