@@ -690,10 +690,12 @@ def _said_of_its_subject(verb: Token) -> bool:
     as a giveaway': a passive verb of speech with nobody doing it says something of its subject; the subject says
     nothing (who does, if anyone, comes with a cue of its own: '…, according to the report'). 'was quoted as saying' is
     the one passive whose subject speaks; 'was asked', 'were told' stay cues whose speaker is their agent or no one."""
+    # "he's repeatedly said that he's …", "it's said just as clearly that …": the "'s" of "has", which the parse may take
+    # for "is" (and hang the clause on the adverb)
     if any(c.dep_ == "auxpass" and c.lower_ in {"'s", "’s"} for c in verb.children) and any(
         c.dep_ == "ccomp" or c.dep_ == "advmod" and any(g.dep_ == "ccomp" for g in c.children) for c in verb.children
     ):
-        return False  # "he's repeatedly said that he's …", "it's said just as clearly that …": the "'s" of "has", which the parse may take for "is"
+        return False
     return (
         any(c.dep_ == "nsubjpass" for c in verb.children) and verb.lemma_.lower() not in ADDRESSEE_VERBS | {"quote"}
         and not _done_by_someone(verb)
