@@ -4705,14 +4705,14 @@ def test_a_description_after_a_named_speaker_is_that_speaker(extractor: QuoteExt
     businessman said': the speaker named just before, by an office the text gave him or by what prose calls a public
     figure, with the title and organisation he was named with (invented names)."""
     text = (
-        "Republican Sen. Rob Portman said now is not the time for bigger salaries.\n\n"
+        "Republican Sen. Ron Partman said now is not the time for bigger salaries.\n\n"
         '"At a time of record debt, the last thing Washington should do is reward itself," the Ohio senator said.\n\n'
         "Frank Harlan said the economy was weak.\n\n"
         '"Fourteen million people left the workplace entirely," the billionaire businessman said.'
     )
     quotes = extractor.extract(text)
     debt = find(quotes, "record debt").speaker
-    assert (debt.name, debt.title, debt.organization) == ("Rob Portman", "Sen.", "Republican")
+    assert (debt.name, debt.title, debt.organization) == ("Ron Partman", "Sen.", "Republican")
     assert find(quotes, "Fourteen million people").speaker.name == "Frank Harlan"
 
 
