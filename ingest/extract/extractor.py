@@ -661,8 +661,11 @@ def _phoned(verb: Token) -> bool:
     # whom one calls: a person or a body, not 'it' ('calling it the boldest move ever made', however the parse hangs it)
     return (
         callee.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or callee.pos_ == "PROPN" or callee.lower_ in {"him", "her", "them", "me", "us", "you"}
-        or callee.lemma_.lower() in GROUP_HEADS | _KIN | {"friend", "police"} or is_title_word(callee.text)
+        or callee.lemma_.lower() in _CALLED_PEOPLE or is_title_word(callee.text)
     )
+
+
+_CALLED_PEOPLE = GROUP_HEADS | _KIN | {"friend", "police"}  # whom one calls by a common noun: 'called his family
 
 
 def _in_store(verb: Token) -> bool:
@@ -1321,22 +1324,23 @@ class _ArticleExtraction:
         """'Special Counsel Robert Mueller's report was released Thursday. … the report said': the author of the report the
         document last introduced, when it gave one ('a Syracuse University study', 'a report by the GAO'); a report it
         introduced since without an author ('a new report') leaves "the report" unknown."""
-        if self._authored is None:
-            prose = [(base, doc) for i, (base, doc) in enumerate(self.parsed) if self.noise.get(i) is None]  # no headline's
-            self._authored = _authored_documents(prose, self.marked)
-        kinds = next((family for family in _SAME_DOCUMENT if noun in family), frozenset({noun}))
-        before = [(pos, who) for pos, kind, who in self._authored if kind in kinds and pos < at]
-        return _copy(before[-1][1]) if before and before[-1][1] is not None else None
+        before = [who for pos, who in self._documents_like(noun) if pos < at]
+        return _copy(before[-1]) if before and before[-1] is not None else None
 
     def _authored_since(self, noun: str, after: int, at: int) -> SpeakerRef | None:
         """The author of the last document of this kind ("memo" and "memorandum" alike) the text introduced between `after`
         and `at` with an author ('Trump's memorandum'), or None."""
+        named = [who for pos, who in self._documents_like(noun) if after < pos < at and who is not None]
+        return _copy(named[-1]) if named else None
+
+    def _documents_like(self, noun: str) -> list[tuple[int, SpeakerRef | None]]:
+        """(offset, author) of every document of this noun's kind the narration introduced ("memo" and "memorandum" alike),
+        in text order; the documents are read once, at the first that is asked for."""
         if self._authored is None:
-            prose = [(base, doc) for i, (base, doc) in enumerate(self.parsed) if self.noise.get(i) is None]
+            prose = [(base, doc) for i, (base, doc) in enumerate(self.parsed) if self.noise.get(i) is None]  # no headline's
             self._authored = _authored_documents(prose, self.marked)
         kinds = next((family for family in _SAME_DOCUMENT if noun in family), frozenset({noun}))
-        named = [who for pos, kind, who in self._authored if kind in kinds and after < pos < at and who is not None]
-        return _copy(named[-1]) if named else None
+        return [(pos, who) for pos, kind, who in self._authored if kind in kinds]
 
     def _goes_by(self, name: str, noun: str) -> bool:
         """Whether an organisation the tagger named may be "the group", "the company" or "the agency": a part of government
@@ -4190,7 +4194,7 @@ def _name_epithets(quotes: list[Quote], people: list[PersonMention], recency: in
         if head not in _PUBLIC_EPITHETS and not offices & _EPITHET_OFFICES.get(head, {head}):
             continue
         held = f"{prior.title or ''} {prior.organization or ''} {' '.join(offices)}".lower()
-        if any(w.lower() in GOVERNMENT_NAME_WORDS | ORGANIZATION_HEADS and w.lower() not in held for w in re.findall(r"\b[A-Z][a-z]+", s.description or "")):
+        if any(w.lower() in _BODY_WORDS and w.lower() not in held for w in re.findall(r"\b[A-Z][a-z]+", s.description or "")):
             continue  # 'House Budget Committee Chairman Dan Calder …' then 'The Senate Budget Committee chairman said': another
         said, theirs = _party_of(s.description or ""), _party_of(prior.organization or "")
         if said and theirs and said != theirs:
@@ -4222,6 +4226,9 @@ def _epithet_head(description: str) -> str | None:
     return None if head.endswith("s") and not head.endswith("ss") else head
 
 
+# Words of a body's name a description may give ('The Senate Budget Committee chairman'): the speaker must have been named
+# with that body.
+_BODY_WORDS = GOVERNMENT_NAME_WORDS | ORGANIZATION_HEADS
 # What news prose calls a public figure it has just named, whatever their office: 'the billionaire businessman', 'the
 # GOP candidate', 'the former Democratic presidential nominee', 'the Israeli leader'.
 _PUBLIC_EPITHETS = frozenset({
