@@ -4811,3 +4811,15 @@ def test_a_title_keeps_no_half_of_a_hyphenated_word(extractor: QuoteExtractor) -
     )
     speaker = find(extractor.extract(text), "the group was dangerous").speaker
     assert (speaker.name, speaker.title, speaker.organization) == ("Will Boyce", "intelligence official", "Pentagon")
+
+
+def test_a_newsletter_box_names_no_one(extractor: QuoteExtractor) -> None:
+    """'… Email Sign Up By signing up you agree to receive email newsletters …': the tagger read a person "Email Sign" in
+    the box, and the "she said" after it had been hers (invented name)."""
+    text = (
+        '"I started to think the polls were wrong," said Nora Quist, founder of Voters Rising.\n\n'
+        "COUNTDOWN TO 2020 The race starts now. Stay in the know. Email Sign Up By signing up you agree to receive email"
+        " newsletters or alerts from POLITICO. You can unsubscribe at any time.\n\n"
+        '"Inspiration is the X-factor and we are waiting for it," she said.'
+    )
+    assert find(extractor.extract(text), "X-factor").speaker.name == "Nora Quist"

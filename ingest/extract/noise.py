@@ -50,6 +50,9 @@ _DIRECTION_AT_END = re.compile(rf"\s*\({_DIRECTION}\)\s*\.?\s*$")
 _ABOUT_THE_WORDS = re.compile(r"(?i)inaudible|unintelligible|indiscernible|sic\b")
 # CNN's video box: "JUST WATCHED Graham: 'Gang of Eight' bill will pass Replay More Videos ... MUST WATCH Graham: … 02:05"
 _VIDEO_BOX = re.compile(r"JUST WATCHED .+ MUST WATCH .+ \d{1,2}:\d\d")
+# A newsletter box: "… Email Sign Up By signing up you agree to receive email newsletters …" (the tagger reads a person
+# "Email Sign", whom a later "she said" would fall back on)
+_NEWSLETTER_BOX = re.compile(r"\bBy signing up,? you agree\b|\bEmail Sign Up\b|\bYou can unsubscribe at any time\b")
 _DATELINE = re.compile(r"^[A-Z][A-Z.'’ ,-]{2,40}(?:\s*\([\w .]+\))?\s*[—–-]+")
 _LINK_JUNK = re.compile(r"[|\[\]<>{}]|https?:|www\.|@\w")
 _LETTERS = re.compile(r"[A-Za-z]")
@@ -63,6 +66,8 @@ def paragraph_noise(text: str) -> Rejected | None:
     if is_stage_direction(stripped):
         return Rejected.FURNITURE
     if _FURNITURE.match(stripped) and len(stripped.split()) <= 12 or _LINK_LINE.search(stripped) and len(stripped.split()) <= 30:
+        return Rejected.FURNITURE
+    if _NEWSLETTER_BOX.search(stripped) and len(stripped.split()) <= 60:
         return Rejected.FURNITURE
     if _VIDEO_BOX.fullmatch(stripped):
         return Rejected.FURNITURE  # its titles name people ("Barbara Bush: I'm sick of …"), who are nobody's antecedents
