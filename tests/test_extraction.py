@@ -4823,3 +4823,51 @@ def test_a_newsletter_box_names_no_one(extractor: QuoteExtractor) -> None:
         '"Inspiration is the X-factor and we are waiting for it," she said.'
     )
     assert find(extractor.extract(text), "X-factor").speaker.name == "Nora Quist"
+
+
+def test_the_president_himself_is_the_president(extractor: QuoteExtractor) -> None:
+    """'The president himself noted …' is the president the story named, not a description "The president himself"
+    (invented name)."""
+    text = (
+        "President Dale Harlan signed the order on Wednesday.\n\nThe president himself noted while signing it that he"
+        ' "did not like the sight of families being separated."'
+    )
+    assert find(extractor.extract(text), "did not like the sight").speaker.name == "Dale Harlan"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "title", "organization"),
+    [
+        (  # a capital letter that opens a body's name is no transcript's "Q"
+            'Y Combinator president Dana Whitfield said "we are not leaving" on Saturday, and the firm stayed.',
+            "we are not leaving",
+            "president",
+            "Y Combinator",
+        ),
+        (
+            "U.S. District Judge Dana Whitfield granted an injunction.\n\nWhitfield said the order gives detainees time to appeal.",
+            "gives detainees time",
+            "Judge",
+            "U.S. District Court",
+        ),
+        (
+            "Iowa State Sen. Dana Whitfield spoke on Monday.\n\nWhitfield said the party base was shrinking in the district.",
+            "party base was shrinking",
+            "Senator",
+            None,
+        ),
+        (  # a secretary's department ends the office before the name
+            'Emails show that Kansas Secretary of State Dana Whitfield sent a list.\n\n"The ordinance permits it," Whitfield wrote.',
+            "ordinance permits it",
+            "Secretary of State",
+            "Kansas",
+        ),
+    ],
+)
+def test_the_body_before_an_office_is_named_as_a_body(
+    extractor: QuoteExtractor, text: str, fragment: str, title: str, organization: str | None
+) -> None:
+    """'Y Combinator president Sam Altman' had no organisation (its "Y" read as a lone letter); 'U.S. District Judge Mark
+    Goldsmith' sat in a "U.S. District"; 'State Sen. Jeff Danielson' spoke for a body called "State" (invented names)."""
+    speaker = find(extractor.extract(text), fragment).speaker
+    assert (speaker.title, speaker.organization) == (title, organization)

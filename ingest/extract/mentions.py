@@ -253,6 +253,9 @@ def _titles(ent: SpacySpan) -> frozenset[str]:
     doc = ent.doc
     words = [t.lower_.strip(".") for t in doc[max(0, ent.start - 2) : ent.start]] + [t.lower_.strip(".") for t in ent[:-1]]
     first_lady = {"first lady"} if " ".join(words[:2]) == "first lady" else set()  # an office, though "lady" is no title word
+    before = list(doc[max(0, ent.start - 6) : ent.start])
+    if portfolio := _portfolio_after(before):  # "Secretary of Homeland Security Kirsten Nelson": a secretary
+        words.append(before[-portfolio - 1].lower_.strip("."))
     return frozenset({*(_TITLE_SPELLED.get(w, w) for w in words if w in TITLE_WORDS), *first_lady})
 
 
@@ -277,6 +280,9 @@ def _office(ent: SpacySpan) -> tuple[str, int]:
     tokens = [*before, *ent[:lead]]
     run: list[str] = []
     start = ent.start
+    portfolio = _portfolio_after(tokens)
+    if portfolio:  # "former Kansas Secretary of State Kris Kobach": the department the secretary holds ends the run
+        run, start, tokens = [t.text for t in tokens[-portfolio:]], tokens[-portfolio].i, tokens[:-portfolio]
     for i in range(len(tokens) - 1, -1, -1):
         word = tokens[i].lower_.strip(".")
         linking = word == "of" and run and i > 0 and tokens[i - 1].lower_ in TITLE_WORDS  # "chief of staff"
@@ -293,6 +299,24 @@ def _office(ent: SpacySpan) -> tuple[str, int]:
     if not run or run[-1].lower().strip(".") in _OFFICE_MODIFIERS and "of" not in run:
         return "", start
     return " ".join(w if w == "of" or not w.islower() else w.capitalize() for w in run), start  # "the attorney general": Attorney General
+
+
+def _portfolio_after(tokens: list[Token]) -> int:
+    """How many of the last tokens before a name are "of" and a department after a secretary or another title word
+    ('Secretary of State', 'Secretary of Homeland Security'); 0 for none."""
+    k = len(tokens)
+    while k > 0 and tokens[k - 1].text[:1].isupper() and tokens[k - 1].lower_ in _PORTFOLIO_WORDS:
+        k -= 1
+    if k == len(tokens) or k < 2 or tokens[k - 1].lower_ != "of" or tokens[k - 2].lower_.strip(".") not in TITLE_WORDS:
+        return 0
+    return len(tokens) - k + 1
+
+
+# Words of a US department's name, which a secretary holds ("Secretary of State", "… of Health and Human Services").
+_PORTFOLIO_WORDS = frozenset({
+    "state", "defense", "labor", "commerce", "energy", "education", "transportation", "agriculture", "treasury", "interior",
+    "homeland", "security", "health", "human", "services", "veterans", "affairs", "housing", "urban", "development", "and",
+})
 
 
 # A plural title before a list of names, and the office each of them holds ("Sens. Jane Doe and John Roe").
@@ -319,7 +343,8 @@ def _shared_plural_title(ent: SpacySpan) -> str:
 def _qualifiers(ent: SpacySpan) -> frozenset[str]:
     """The words of the phrase before a name: "former President George W. Bush" -> former, president."""
     doc = ent.doc
-    return frozenset(t.lower_.strip(".") for t in [*doc[max(0, ent.start - 3) : ent.start], *ent[:-1]] if t.is_alpha or "." in t.text)
+    reach = 3 + _portfolio_after(list(doc[max(0, ent.start - 6) : ent.start]))  # "former Secretary of State Hillary Clinton"
+    return frozenset(t.lower_.strip(".") for t in [*doc[max(0, ent.start - reach) : ent.start], *ent[:-1]] if t.is_alpha or "." in t.text)
 
 
 @dataclass

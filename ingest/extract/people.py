@@ -303,6 +303,7 @@ def _read_mention(head: Token, doc_ents: list[SpacySpan]) -> Mention:
         # 'One Republican, Sen. Jane Doe,': the noun the name is set beside gives her party
         head_party = _PARTY_MEMBERS.get(head.text) if own_office and person.start >= end_i else None
         org = org or org_after or party_after(person) or _party_in_apposition(person) or head_party or employer_in_relative(person)
+        title, org = _office_in_full(title, org)
         return Mention(
             doc[start_i].idx, doc[end_i - 1].idx + len(doc[end_i - 1]), phrase.text, name=name, title=title,
             organization=org, apposed=apposed,
@@ -353,6 +354,8 @@ def _read_mention(head: Token, doc_ents: list[SpacySpan]) -> Mention:
         said_by = doc[said_by.start : min(ends)]
     while len(said_by) > 1 and (said_by[-1].is_punct and said_by[-1].text != "%" or said_by[-1].tag_ in {"WDT", "WP"}):  # a share keeps its sign ('46% said')
         said_by = said_by[:-1]
+    if len(said_by) > 1 and said_by[-1].lower_ in _EMPHATIC:
+        said_by = said_by[:-1]  # 'The president himself noted …' is the president, as a citation writes him
     if len(said_by) > 1 and said_by[0].lower_ == "even" and said_by[0].dep_ == "advmod":
         said_by = said_by[1:]  # 'Even Republican lawmakers' are Republican lawmakers, as a citation writes them
     if (said_by.start, said_by.end) != (start_i, end_i) and (proper := _titled_name(said_by)) is not None:
@@ -372,6 +375,7 @@ def _read_mention(head: Token, doc_ents: list[SpacySpan]) -> Mention:
 
 
 _DASHES = frozenset({"—", "–", "--"})
+_EMPHATIC = frozenset({"himself", "herself", "itself", "themselves"})
 
 
 def _acronym_tagged_elsewhere(head: Token, ents: list[SpacySpan]) -> bool:
@@ -491,6 +495,25 @@ def _office_before(before: SpacySpan, words: list[Token], person: SpacySpan, ent
     return _dweller(title, org) or (title, _whole_body(org, title, before, person) if org and title else org)
 
 
+def _office_in_full(title: str | None, org: str | None) -> tuple[str | None, str | None]:
+    """'State Sen. Jeff Danielson' holds a state senate seat, not an office of a body called "State"; 'U.S. District Judge
+    Jane Doe' sits on the U.S. District Court, not in a "U.S. District"."""
+    if not title or not org:
+        return title, org
+    words = org.split()
+    if fold(words[-1]) == "state" and (len(words) == 1 or fold(title.split()[0]) in _STATE_LEGISLATORS):
+        # 'Iowa State Sen.': a state senator, the state no body she speaks for; 'Republican State Sen.': her party
+        party = " ".join(words[:-1])
+        return f"{words[-1]} {title}", (_PARTY_MEMBERS.get(party, party) if party in _PARTY_WORDS else None)
+    if fold(title.split()[-1]) == "judge" and org.split()[-1] in _COURT_KINDS:
+        return title, f"{org} Court"
+    return title, org
+
+
+_STATE_LEGISLATORS = frozenset({"sen", "senator", "rep", "representative", "assemblyman", "assemblywoman", "delegate", "legislator"})
+_COURT_KINDS = frozenset({"District", "Circuit", "Bankruptcy", "Appeals", "Superior", "Immigration"})
+
+
 def _dweller(title: str | None, org: str | None) -> tuple[str, None] | None:
     """'Dededo resident Vicente Bautista': where someone lives is part of the description, not a body they speak for."""
     if not (org and title and fold(title.split()[-1]) in _DWELLERS):
@@ -590,7 +613,12 @@ def _given_name_before(person: SpacySpan) -> Token | None:
         return before  # "Tania [Marie Guerrero]": two given names, the tagger took the second
     prior = person.doc[before.i - 1] if before.i > 0 else None
     after_title = prior is not None and (prior.is_lower and is_title_word(prior.text) or prior.lower_ in {"'s", "’s"})
-    return before if len(person) == 1 and after_title and before.ent_type_ not in _ORG_LABELS else None
+    if len(person) == 1 and after_title and before.ent_type_ not in _ORG_LABELS:
+        return before
+    # 'Mayor Sadiq [Khan]', 'San Juan Mayor Carmen [Yulin Cruz]': a proper noun between an office and the name is its given name
+    office = prior is not None and prior.text[:1].isupper() and is_title_word(prior.text) and prior.lower_ != "of"
+    joined = before.pos_ == "PROPN" and before.dep_ == "compound" and before.head.i in range(person.start, person.end)
+    return before if office and joined and len(person) <= 2 and not before.ent_type_ else None
 
 
 def _with_given_name(person: SpacySpan) -> str:
@@ -607,7 +635,17 @@ def _describes(t: Token) -> bool:
     return not (
         t.is_punct or t.dep_ in {"det", "poss", "case", "advmod"} or t.pos_ in {"NUM", "CCONJ", "SPACE"}
         or t.ent_type_ == "PERSON" and not (is_title_word(t.text) and t.text[:1].isupper())  # 'Waco police Sgt[PERSON].'
-        or t.lower_ in {"'s", "’s"} or len(t.text) == 1 and t.is_alpha
+        or t.lower_ in {"'s", "’s"} or len(t.text) == 1 and t.is_alpha and not _opens_a_name_with(t)
+    )
+
+
+def _opens_a_name_with(letter: Token) -> bool:
+    """'Y Combinator president': a capital letter that opens a name of the next word (not a transcript's "Q   Senator …",
+    whose next word is a title after more than a space)."""
+    after = letter.doc[letter.i + 1] if letter.i + 1 < len(letter.doc) else None
+    return (
+        after is not None and letter.is_upper and letter.whitespace_ == " " and after.is_alpha and after.text[:1].isupper()
+        and after.text[1:].islower() and not is_title_word(after.text) and letter.dep_ == "compound"
     )
 
 
@@ -809,7 +847,7 @@ def body_before(first: Token, office: str) -> str:
         return _PARTY_MEMBERS.get(run[-1].text, run[-1].text) if congress else body_before(run[-1], office)
     if body in _COUNTRY and congress or junk_organization(body):
         return ""
-    return body
+    return _office_in_full(office, body)[1] or ""
 
 
 BODY_CONNECTORS = frozenset({"and", "&", "of", "for", "the"})  # the small words inside a body's name
