@@ -2484,8 +2484,8 @@ def test_the_words_before_a_name_give_a_real_organisation_or_none(extractor: Quo
         ("Sen. Dean Whitfield", "Dean Whitfield", "Sen.", None),  # a given name, not a dean
         ("SEC Chairman Dana Whitfield", "Dana Whitfield", "Chairman", "SEC"),  # not "Sec." for secretary
         ("White House Director of Legislative Affairs Dana Whitfield", "Dana Whitfield", "Director of Legislative Affairs", "White House"),
-        # one of two senators; the state a member sits for is no organisation
-        ("Sens. Dana Whitfield of Arizona and Paul Brandt of Ohio", "Dana Whitfield", "Sen.", None),
+        # the state a member sits for is no organisation
+        ("Sen. Dana Whitfield of Arizona", "Dana Whitfield", "Sen.", None),
         # a common word capitalised because it opens the sentence is no organisation ("Radio", "Longtime Democratic")
         ("Radio host Dana Whitfield", "Dana Whitfield", "radio host", None),
         ("Longtime Democratic consultant Dana Whitfield", "Dana Whitfield", "longtime consultant", "Democratic"),
@@ -4871,3 +4871,88 @@ def test_the_body_before_an_office_is_named_as_a_body(
     Goldsmith' sat in a "U.S. District"; 'State Sen. Jeff Danielson' spoke for a body called "State" (invented names)."""
     speaker = find(extractor.extract(text), fragment).speaker
     assert (speaker.title, speaker.organization) == (title, organization)
+
+
+def test_a_speaker_who_appeared_on_a_channel_declaring_is_no_channel(extractor: QuoteExtractor) -> None:
+    """'San Juan Mayor Carmen Yulin Cruz appeared on CNN declaring, "…"': the parse makes CNN the subject of "declaring";
+    the mayor declared, and the given name between her office and her surnames is hers (invented name)."""
+    text = 'In a scathing reaction, Ponce Mayor Carmen Yulin Ortiz appeared on CNN declaring, "This is a people-are-dying story."'
+    speaker = find(extractor.extract(text), "people-are-dying").speaker
+    assert (speaker.name, speaker.title, speaker.organization) == ("Carmen Yulin Ortiz", "Mayor", "Ponce")
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "description", "reported_by"),
+    [
+        (
+            "CNN's Dana Whitfield, citing an administration official, reported that detainees were offered quick deportations.",
+            "detainees were offered",
+            "an administration official",
+            "Dana Whitfield",
+        ),
+        (
+            "Reuters, citing sources familiar with the situation, said the president will give Congress six months to act.",
+            "six months to act",
+            "sources familiar with the situation",
+            "Reuters",
+        ),
+    ],
+)
+def test_a_report_citing_sources_passes_on_their_words(
+    extractor: QuoteExtractor, text: str, fragment: str, description: str, reported_by: str
+) -> None:
+    """'CNN's Tal Kopan, citing an administration official, reported that …': the official's words, as the reporter passed
+    them on, as the issue's nested sources ask (invented name)."""
+    quote = find(extractor.extract(text), fragment)
+    assert (quote.speaker.name, quote.speaker.description, quote.reported_by) == (None, description, reported_by)
+
+
+def test_a_body_citing_a_reason_keeps_its_words(extractor: QuoteExtractor) -> None:
+    """The guard: 'The agency, citing security concerns, said …' gives a reason, not a source."""
+    quote = find(extractor.extract("The Harbor Agency, citing security concerns, said the event was cancelled for good."), "cancelled for good")
+    assert (quote.speaker.name, quote.reported_by) == ("The Harbor Agency", None)
+
+
+def test_two_people_who_say_something_together_are_both_its_speakers(extractor: QuoteExtractor) -> None:
+    """'House Minority Leader Nancy Pelosi and Senate Minority Leader Chuck Schumer said …' had been Schumer's alone; the
+    joint words are both people's, and "they" in the joint statement after them too (invented names)."""
+    text = (
+        'House Minority Leader Nora Pellham and Senate Minority Leader Chad Schuyler said the list of requests "goes so far'
+        ' beyond what is reasonable."\n\n"The administration cannot be serious about compromise," they wrote in a joint statement.'
+    )
+    quotes = extractor.extract(text)
+    both = "House Minority Leader Nora Pellham and Senate Minority Leader Chad Schuyler"
+    assert (find(quotes, "so far beyond").speaker.name, find(quotes, "so far beyond").speaker.description) == (None, both)
+    assert find(quotes, "cannot be serious").speaker.description == both
+
+
+def test_they_after_two_speakers_is_a_group_made_subject_since(extractor: QuoteExtractor) -> None:
+    """'Pelosi and Schumer called the decision "…" … Legal experts differed … They cautioned that …': the experts, made
+    subject after the pair spoke (invented names)."""
+    text = (
+        'House Speaker Nora Pellham and Senate Minority Leader Chad Schuyler called the decision a "gross abuse of the'
+        ' power of the presidency" in a joint statement.\n\nLegal experts differed over how much latitude the president'
+        " would have. They cautioned that those who favor a declaration may trade a deadlock for a lengthy legal fight."
+    )
+    assert find(extractor.extract(text), "may trade a deadlock").speaker.description == "Legal experts"
+
+
+def test_a_newspaper_citing_sources_is_still_the_newspaper_named_before(extractor: QuoteExtractor) -> None:
+    """'The New York Times, citing anonymous administration officials, reported …. The order could come …, the newspaper
+    said': the officials' words first, then the newspaper's own, which is the Times (invented text)."""
+    text = (
+        "The Harbor Times, citing anonymous administration officials, reported Thursday that a key part of the plan would"
+        " allow parents to apply. The order could come as soon as next week, the newspaper said."
+    )
+    assert find(extractor.extract(text), "as soon as next week").speaker.name == "The Harbor Times"
+
+
+def test_a_transcript_speaker_passes_on_the_words_of_two_people(extractor: QuoteExtractor) -> None:
+    """'Q  … Senator Manchin and Senator Collins have said that they have concerns …': the two senators' words, passed on
+    by the reporter, as one named senator's had been (invented names)."""
+    text = (
+        "MS. LANE:  Good afternoon.\n\nQ    Well, I think Senator Marsh and Senator Colby have said that they have concerns"
+        " about her tweets and her language.\n\nMS. LANE:  And we disagree on that."
+    )
+    passed_on = [q for q in extractor.extract(text, kind="transcript") if q.kind == "indirect" and "concerns about her tweets" in q.text]
+    assert [(q.speaker.description, q.reported_by) for q in passed_on] == [("Senator Marsh and Senator Colby", "a reporter")]

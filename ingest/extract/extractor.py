@@ -1047,6 +1047,7 @@ class _ArticleExtraction:
         self.scare_quotes: set[tuple[int, int]] = set()
         self.orgs: list[tuple[int, str]] = []
         self.subject_orgs: set[int] = set()  # where an organisation is named as a clause's subject
+        self.joint: set[tuple[int, int]] = set()  # where two people named together speak ('Pelosi and Schumer said')
         self.main_subject_orgs: set[int] = set()  # ... as a sentence's subject, not one of what someone said
         self._plurals: list[tuple[int, int, Token]] | None = None  # plural nouns, read at the first "they" (_plural_antecedent)
         self._authored: list[tuple[int, str, SpeakerRef | None]] | None = None  # reports introduced, read at the first "the report"
@@ -1127,7 +1128,7 @@ class _ArticleExtraction:
                     named = [o for o in offices if opened <= o.pos < said and not any(o.pos < p < said for p in people)]
                     q.speaker = _turn_office(q.speaker, named) or q.speaker
                 inside = turn.start <= q.start and q.end <= turn.end
-                if inside and q.kind in ("direct", "mixed", "indirect") and _someone_else(q.speaker, turn.speaker):
+                if inside and q.kind in ("direct", "mixed", "indirect") and _someone_else(q.speaker, turn.speaker, self.joint):
                     q.reported_by = turn.speaker.name or turn.speaker.description
                     out.append(q)
         return out
@@ -1249,7 +1250,21 @@ class _ArticleExtraction:
     def _marked_sieve(self, unit: _Unit) -> list[Quote]:
         """Quotation marks with a speech cue in or right after their sentence, or the previous speaker's."""
         found = (self._marked_quote(m, unit.base, unit.sents, unit.marked, unit.cues, unit.ents, unit.used_cues) for m in unit.marked)
-        return [q for q in found if q is not None]
+        quotes = [q for q in found if q is not None]
+        for q in quotes:  # 'Reuters, citing a source, said: "…"': the source's words, as Reuters passed them on
+            cue = next((c for c in unit.cues if q.cue is not None and unit.base + c.start == q.cue.start and c.passed_on_by is not None), None)
+            if cue is not None and q.reported_by is None:
+                q.reported_by = self._passed_on_by(cue, unit.base, unit.ents)
+        return quotes
+
+    def _passed_on_by(self, cue: Cue, base: int, ents: list[SpacySpan]) -> str | None:
+        """How a citation names whoever passed the cue's words on; an outlet among them is one "the newspaper" may mean."""
+        outer = self._speaker(cue.passed_on_by, base, ents) if cue.passed_on_by is not None else None
+        if outer is None:
+            return None
+        if outer.name and outer.is_organization and outer.mention is not None:
+            self.quoted_orgs.append((outer.mention.start, _copy(outer), cue.passed_on_by.head.lemma_.lower()))
+        return self._source_name(outer)
 
     def _cue_sieve(self, unit: _Unit, sieve: Sieve) -> list[Quote]:
         """What a cue of this sieve's kind says, where no earlier sieve used the cue."""
@@ -1538,6 +1553,8 @@ class _ArticleExtraction:
                 if obj is not None and colon is not None and colon.i + 1 < sent.end and not another_act:
                     content = obj  # the object and the clause after the colon are what was said
             passed_on_by = None
+            if subject is not None and (cited := _cited_source(tok, subject)) is not None:
+                subject, passed_on_by = cited, subject  # 'CNN's Tal Kopan, citing an administration official, reported that …'
             if content is not None and content.i > tok.i and (aside := _reporting_aside(content)) is not None:
                 content, passed_on_by = aside  # 'He said a poll showed …, the Post reported': the poll clause, reported by the Post
             objects: list[Token] = []
@@ -1601,6 +1618,9 @@ class _ArticleExtraction:
                 subjects = [c for c in subjects if not any(_title_cut_off(c, o) for o in subjects)] or subjects
             # two subjects is a misparse; the one nearest before the verb speaks ('…, something Mexican leaders say they won't do')
             subj = max((c for c in subjects if c.i < node.i), key=lambda c: c.i, default=subjects[0] if subjects else None)
+            if subj is not None and _channel_read_as_subject(node, subj):
+                node = node.head.head  # 'Cruz appeared on CNN declaring, "…"': the one who appeared declares, not the channel
+                continue
             if subj is not None and subj.dep_ == "nsubjpass" and node.lemma_.lower() != "quote":
                 by = _agent_of(node)
                 if node.lemma_.lower() in ADDRESSEE_VERBS:
@@ -1976,8 +1996,8 @@ class _ArticleExtraction:
             text=self.text[s:e], start=s, end=e, kind=kind, speaker=speaker,
             cue=Span(cue.text, base + cue.start, base + cue.end), confidence=self.rules.reported,
         ))
-        if cue.passed_on_by is not None and (outer := self._speaker(cue.passed_on_by, base, ents)) is not None:
-            quote.reported_by = self._source_name(outer)
+        if cue.passed_on_by is not None:
+            quote.reported_by = self._passed_on_by(cue, base, ents) or quote.reported_by
         return quote
 
     def _quoted_words(self, s: int, e: int) -> int:
@@ -2107,6 +2127,11 @@ class _ArticleExtraction:
             # not "the Washington Post Trump": the name alone, named in full once the document is read
             at = base + subject.idx
             return SpeakerRef(name=None, resolution="nominal", description=subject.text, mention=Span(subject.text, at, at + len(subject)))
+        if (pair := _joint_speakers(subject, ents)) is not None:
+            # 'Nancy Pelosi and Chuck Schumer said': the words are both people's, which no one name holds
+            span = Span(pair.text, base + pair.start_char, base + pair.end_char)
+            self.joint.add((span.start, span.end))
+            return SpeakerRef(name=None, resolution="nominal", description=pair.text, mention=span)
         mention = describe(subject, ents)
         if subject.dep_ == "appos" and subject.pos_ != "PROPN" and subject.head.pos_ == "PROPN":
             # "Sen. Chuck Grassley, a usual Trump ally, who slammed ...": the phrase is the mention, the name is its head's
@@ -2235,6 +2260,12 @@ class _ArticleExtraction:
                 self.pronouns[(span.start, span.end)] = _copy(ref)
                 return ref
         elif pronoun in PLURAL_PRONOUNS and last is not None and not last.name:
+            pair = last.mention is not None and (last.mention.start, last.mention.end) in self.joint
+            group = self._plural_antecedent(span) if pair else None
+            if group is not None and group.mention is not None and last.mention is not None and group.mention.start >= last.mention.end:
+                # 'Pelosi and Schumer called it … Legal experts differed … They cautioned …': the group made subject since
+                # two people spoke (after a group that spoke, "they" stays that group: the writer's next plural is seldom it)
+                return group
             return SpeakerRef(None, "pronoun", last.title, last.organization, last.description, span)
         elif pronoun in PLURAL_PRONOUNS and (group := self._plural_antecedent(span)) is not None:
             return group
@@ -2417,11 +2448,14 @@ def _turn_office(pronoun: SpeakerRef, offices: list[OfficeMention]) -> SpeakerRe
     return SpeakerRef(name=None, resolution="nominal", description=description, mention=said)
 
 
-def _someone_else(inner: SpeakerRef, turn: SpeakerRef) -> bool:
-    """Whose words a turn passes on: a named person or organisation other than its speaker, or "the President"
-    (named later from the document's date), never a pronoun or the speaker's own "I" or "we"."""
+def _someone_else(inner: SpeakerRef, turn: SpeakerRef, joint: set[tuple[int, int]]) -> bool:
+    """Whose words a turn passes on: a named person or organisation other than its speaker, two people named together
+    (`joint`: where they are), or "the President" (named later from the document's date), never a pronoun or the
+    speaker's own "I" or "we"."""
     if inner.resolution == "named" and inner.name:
         return inner.name != turn.name
+    if inner.mention is not None and (inner.mention.start, inner.mention.end) in joint:
+        return True
     return inner.resolution == "nominal" and bool(_US_OFFICE.fullmatch((inner.description or "").strip()))
 
 
@@ -3139,6 +3173,53 @@ def _said_before(verb: Token, subject: Token, sent: SpacySpan) -> tuple[int, int
     words = [t for t in sent if t.i < comma]
     clause = any(t.pos_ in {"VERB", "AUX"} and any(c.dep_ in _SUBJECTS and c.i < comma for c in t.children) for t in words)
     return (sent.start, comma) if clause and sum(1 for t in words if not t.is_punct) >= 4 else None
+
+
+def _joint_speakers(subject: Token, ents: list[SpacySpan]) -> SpacySpan | None:
+    """'House Minority Leader Nancy Pelosi and Senate Minority Leader Chuck Schumer said': a named person and another
+    joined by "and" as the one subject (the parse may hang the second name on the first as an apposition, and give the
+    verb the second for its subject)."""
+    top = subject.head if subject.dep_ in {"conj", "appos"} and subject.head.i < subject.i else subject
+    if top.ent_type_ != "PERSON" or not any(c.dep_ == "cc" and c.lower_ == "and" for c in top.children):
+        return None
+    # the second is a name, not a thing one of them has ('Obama and Clinton's gut reaction')
+    joined = [c for c in top.children if c.dep_ in {"conj", "appos"} and c.i > top.i and c.ent_type_ == "PERSON"]
+    last = max((c.i for c in joined), default=None)
+    if last is None or any(t.text == "," for t in subject.doc[top.i : last]):
+        return None  # 'Jane Doe, a senator, and …' is a list the parse may have misread
+    start = min(t.i for t in top.subtree if t.i <= top.i and not t.is_punct and t.dep_ not in {"det", "preconj"})
+    doc, end = subject.doc, last + 1
+    holder = next(c for c in joined if c.left_edge.i <= last <= c.right_edge.i)
+    while end <= holder.right_edge.i and not doc[end].is_punct:
+        end += 1  # '… and Paul Brandt of Ohio': where the second sits, up to a comma
+    while doc[end - 1].lower_ in {"both", "together", "all"}:
+        end -= 1  # 'Sen. Jane Doe and Mayor John Roe both': the two of them
+    return doc[start:end]
+
+
+def _cited_source(verb: Token, subject: Token) -> Token | None:
+    """'Reuters, citing sources familiar with the situation, said …': the people a reporter cites between commas, whose
+    words the report passes on (not 'citing security concerns', a reason)."""
+    for c in verb.children:
+        if c.dep_ != "advcl" or c.lower_ != "citing" or not subject.i < c.i < verb.i or c.doc[c.i - 1].text != ",":
+            continue
+        cited = next((o for o in c.children if o.dep_ == "dobj"), None)
+        if cited is not None and (cited.ent_type_ == "PERSON" or cited.pos_ == "NOUN" and cited.lemma_.lower() in _CITED_PEOPLE):
+            return cited
+    return None
+
+
+# Whom a report cites for what it says: named people, or people by what they are to the story.
+_CITED_PEOPLE = ANONYMOUS_HEADS | frozenset({"official", "aide", "officer", "diplomat", "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "lawmaker", "staffer"})
+
+
+def _channel_read_as_subject(verb: Token, subj: Token) -> bool:
+    """'appeared on CNN declaring': the parse makes the channel after "on" the subject of the gerund that follows it."""
+    prep = verb.head
+    return (
+        verb.dep_ == "pcomp" and verb.tag_ == "VBG" and prep.dep_ == "prep" and prep.lower_ == "on" and subj.ent_type_ == "ORG"
+        and subj.left_edge.i == prep.i + 1 and prep.head.pos_ in {"VERB", "AUX"}
+    )
 
 
 def _in_medium(tok: Token, verb: Token) -> bool:
