@@ -1047,6 +1047,7 @@ class _ArticleExtraction:
         self.scare_quotes: set[tuple[int, int]] = set()
         self.orgs: list[tuple[int, str]] = []
         self.subject_orgs: set[int] = set()  # where an organisation is named as a clause's subject
+        self.introduced_orgs: list[tuple[int, str, str]] = []  # 'utility Duke Energy': where, the name, the noun before it
         self.joint: set[tuple[int, int]] = set()  # where two people named together speak ('Pelosi and Schumer said')
         self.main_subject_orgs: set[int] = set()  # ... as a sentence's subject, not one of what someone said
         self._plurals: list[tuple[int, int, Token]] | None = None  # plural nouns, read at the first "they" (_plural_antecedent)
@@ -1072,6 +1073,8 @@ class _ArticleExtraction:
             for ent in doc.ents:
                 if ent.label_ == "ORG":
                     self.orgs.append((base + ent.start_char, clean_name(ent.text)))
+                    if (noun := _introducing_noun(ent)) is not None:
+                        self.introduced_orgs.append((base + ent.start_char, clean_name(_name_run_on(ent).text), noun))
                     if salience(ent.root) >= SUBJECT:
                         self.subject_orgs.add(base + ent.start_char)
                     if salience(ent.root) == MAIN_SUBJECT:
@@ -1181,6 +1184,7 @@ class _ArticleExtraction:
             # "the president said …" named now, not at the end: the "he said" of the next paragraph may mean him
             _name_office_descriptions([q], self.people, self.rules)
             self._name_described_source(q)
+            self._name_owning_body(q)
             self._note_sources(q, base, doc)
             outer = outer_of.get(id(q))
             if outer is not None:
@@ -1306,7 +1310,10 @@ class _ArticleExtraction:
         noun, at = m.group(1).lower(), s.mention.start if s.mention else q.start
         recent = self.rules.document_recency_chars
         found: SpeakerRef | None = None
-        if noun in DOCUMENT_NOUNS or noun.split("-")[-1] in DOCUMENT_NOUNS or noun in RULE_NOUNS:
+        introduced = [(pos, name) for pos, name, kind in self.introduced_orgs if kind == noun and 0 < at - pos <= recent]
+        if introduced:  # 'utility Duke Energy said. …, the utility said': the body the text introduced as one
+            found = SpeakerRef(name=re.sub(r"^(?i:the)\s+", "", max(introduced)[1]), resolution="named", is_organization=True)
+        elif noun in DOCUMENT_NOUNS or noun.split("-")[-1] in DOCUMENT_NOUNS or noun in RULE_NOUNS:
             issued = [(pos, who) for pos, who in self.issued if 0 < at - pos <= recent]
             found = max(issued, key=lambda e: e[0])[1] if issued else None
             # 'Brown wrote in a letter … Brown's words come in response to Trump's memorandum … "…," the memo states': a
@@ -1319,21 +1326,40 @@ class _ArticleExtraction:
                 if 0 < at - pos <= recent and (cue == "report" or any(w.lower() in MEDIA_NAME_WORDS for w in (who.name or "").split()))
             ]
             found = max(outlets, key=lambda e: e[0])[1] if outlets else None
-        elif noun in ORGANIZATION_HEADS | GENERIC_ORGANIZATION_HEADS:
-            named = [(pos, name) for pos, name in self.orgs if 0 < at - pos <= recent and noun in name.lower().split()]
-            if not named and noun in GENERIC_ORGANIZATION_HEADS:
-                named = [
-                    (pos, name) for pos, name in self.orgs if pos in self.subject_orgs and 0 < at - pos <= recent and not self._quoted_at(pos)
-                    and self._goes_by(name, noun)
-                ]
-            if named:
-                found = SpeakerRef(name=re.sub(r"^(?i:the)\s+", "", max(named)[1]), resolution="named", is_organization=True)
+        elif (body := self._body_called(noun, at)) is not None:
+            found = SpeakerRef(name=body, resolution="named", is_organization=True)
         if found is None and noun in AUTHORED_NOUNS - MEDIA_NOUNS:  # "the paper" is a newspaper
             found = self._author_named_before(noun, at)
         if found is not None and found.name:
             s.name, s.is_organization, s.resolution = found.name, found.is_organization or noun in MEDIA_NOUNS, "named"
             s.title, s.organization = s.title or found.title, s.organization or found.organization
             s.description = None
+
+    def _body_called(self, noun: str, at: int, since: int | None = None, quoted: bool = False) -> str | None:
+        """The body "the department", "the group" or "the company" means at `at`: the organisation with that word in its
+        name named last (within `document_recency_chars`, or since `since`); for a word any body may go by, the one a
+        recent clause had for its subject (with `quoted`, a clause of what someone said too)."""
+        if noun not in ORGANIZATION_HEADS | GENERIC_ORGANIZATION_HEADS:
+            return None
+        since = at - self.rules.document_recency_chars if since is None else since
+        recent = [(pos, name) for pos, name in self.orgs if since <= pos < at]
+        named = [(pos, name) for pos, name in recent if noun in name.lower().split()]
+        if not named and noun in GENERIC_ORGANIZATION_HEADS:
+            named = [
+                (pos, name) for pos, name in recent if pos in self.subject_orgs and (quoted or not self._quoted_at(pos)) and self._goes_by(name, noun)
+            ]
+        return re.sub(r"^(?i:the)\s+", "", max(named)[1]) if named else None
+
+    def _name_owning_body(self, q: Quote) -> None:
+        """'The American Farm Bureau Federation has worked …, said the group's legislative director, Kristi Boswell': she
+        works for the body "the group" means, when the sentence or the one before names it."""
+        s = q.speaker
+        m = re.match(r"(?i)the\s+([a-z]+)['’]s\s", s.mention.text) if s.mention is not None else None
+        if m is None or s.mention is None or not s.name or s.is_organization or s.organization or not s.title:
+            return
+        k = bisect.bisect_right(self.sentence_starts, s.mention.start) - 1
+        since = self.sentence_starts[max(0, k - 1)] if k >= 0 else 0
+        s.organization = self._body_called(m.group(1).lower(), s.mention.start, since=since, quoted=True)
 
     def _author_named_before(self, noun: str, at: int) -> SpeakerRef | None:
         """'Special Counsel Robert Mueller's report was released Thursday. … the report said': the author of the report the
@@ -1530,8 +1556,10 @@ class _ArticleExtraction:
             if lemma == "write" and tok.tag_ == "VBN" and any(c.dep_ in {"mark", "advmod"} and c.lower_ == "as" and c.i < tok.i for c in tok.children):
                 continue  # "whether the amendment, as written, would apply": the text as it stands, not an act of writing
             subject = self._subject(tok)
-            if subject is not None and _nobody(subject):
-                continue  # 'There is no law that says …', 'Nothing in the statute says …', 'No one said …': nobody said it
+            if subject is not None and (_nobody(subject) or _share_polled(subject)):
+                # 'There is no law that says …', 'Nothing in the statute says …', 'No one said …': nobody said it; '65 percent
+                # of native-born citizens said …': what a poll found, which no one can be cited for
+                continue
             if subject is not None and subject.i in inside:
                 # '"…, it will at some point," said James Alton': the parse took a word of the quote for a second subject
                 subject = next((c for c in tok.children if c.dep_ in _SUBJECTS and c.i not in inside), None) or _named_after_marks(tok) or _participle_speaker(tok, inside)
@@ -2031,8 +2059,10 @@ class _ArticleExtraction:
             return None  # a source that names no one ("The", "Mr."), or content that runs over its own cue or source
         if source.root.dep_ == "nsubjpass" and source.root.head.lemma_.lower() in ADDRESSEE_VERBS:
             return None  # "Fox News is told …": the one told is no source
-        if _nobody(_relative_source(source)) or (said_by := self._subject(cue.root)) is not None and _nobody(said_by):
-            return None  # 'No one said …', 'no law that says …', whatever the tagger took for its source
+        if _nobody(head := _relative_source(source)) or _share_polled(head) or (said_by := self._subject(cue.root)) is not None and (
+            _nobody(said_by) or _share_polled(said_by)
+        ):
+            return None  # 'No one said …', 'no law that says …', '47% say …', whatever the tagger took for its source
 
         if any(_overlap((m.start, m.end), (a.source.start, a.source.end)) for m in self.marked) or cue.root.dep_ == "amod" or _inferred(cue.root) or _thing_infers(cue.root, self.surnames):
             return None  # a "source" among quoted words; a participle describing a noun ("proposed policies"); a thing's "suggests"
@@ -2102,6 +2132,8 @@ class _ArticleExtraction:
             node = tok
             for _ in range(4):  # 'noting' -> 'by' -> 'opened', whose subject speaks
                 subject = next((c for c in node.children if c.dep_ in _SUBJECTS), None)
+                if subject is not None and _share_polled(subject):
+                    return None  # '55 percent of Hispanic adults say that "…", according to Pew': the pollster's finding
                 if subject is not None:
                     inner = self._speaker(subject, base, ents)
                     return inner if inner is not None and inner.resolution in {"named", "nominal"} else None
@@ -3175,6 +3207,30 @@ def _said_before(verb: Token, subject: Token, sent: SpacySpan) -> tuple[int, int
     return (sent.start, comma) if clause and sum(1 for t in words if not t.is_punct) >= 4 else None
 
 
+def _introducing_noun(ent: SpacySpan) -> str | None:
+    """'utility Duke Energy', 'secret-spilling website WikiLeaks', 'advocacy group Pueblo Sin Fronteras': the common noun
+    written right before an organisation's name, which the text later calls it by ("the utility said")."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if before is None or before.pos_ != "NOUN" or not before.is_lower or not before.is_alpha or ent[0].lower_ == "the":
+        return None
+    joined = before.head.i == ent.root.i or ent.root.head.i == before.i and ent.root.dep_ == "appos"
+    return before.lower_ if joined else None
+
+
+def _name_run_on(ent: SpacySpan) -> SpacySpan:
+    """'the group Rise and Resist': a name the tagger cut at its "and", with the capitalised words after it."""
+    doc, end = ent.doc, ent.end
+
+    def name_word(i: int) -> bool:  # capitalised inside the sentence, and no other name the tagger read
+        return i < len(doc) and doc[i].is_alpha and doc[i].text[:1].isupper() and not doc[i].is_sent_start and not doc[i].ent_type_
+
+    if end < len(doc) and doc[end].lower_ in {"and", "&"} and name_word(end + 1):
+        end += 1
+        while name_word(end):
+            end += 1
+    return doc[ent.start : end]
+
+
 def _joint_speakers(subject: Token, ents: list[SpacySpan]) -> SpacySpan | None:
     """'House Minority Leader Nancy Pelosi and Senate Minority Leader Chuck Schumer said': a named person and another
     joined by "and" as the one subject (the parse may hang the second name on the first as an apposition, and give the
@@ -3492,6 +3548,13 @@ def _nobody(subject: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
 
 
+def _share_polled(subject: Token) -> bool:
+    """'65 percent of native-born citizens', '47%', 'Just 37 percent': a share of those a poll asked."""
+    return subject.lower_ in {"percent", "%", "percentage"} or subject.ent_type_ == "PERCENT" or any(
+        c.dep_ == "appos" and c.ent_type_ == "PERCENT" for c in subject.children
+    )
+
+
 def _according_to(tok: Token) -> bool:
     """The object of "according to": the phrase names a source."""
     head = tok.head
@@ -3716,6 +3779,8 @@ def _cue_sentence(sent: SpacySpan) -> bool:
     after = sum(1 for t in sent if t.i > root.i and not t.is_punct and not t.is_space)
     if root.lemma_.lower() in SPEECH_VERBS and any(_what_it_says(c) for c in root.children):
         return False  # 'Of 33,000 votes, 59 percent said yes': the cue says something of its own, not the marks before
+    if root.lemma_.lower() in SPEECH_VERBS and root.i == words[0].i and not any(c.dep_ in _SAYS_SOMETHING for c in root.children):
+        return any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in root.children)  # 'said Rep. Hurd whose district …'
     return len(words) <= 12 or len(words) <= 24 and after <= 5 and root.lemma_.lower() in SPEECH_VERBS and not any(
         c.dep_ in _SAYS_SOMETHING for c in root.children
     )
