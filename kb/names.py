@@ -337,18 +337,34 @@ def office_holder(office: str, day: str | None) -> str | None:
 
 
 def _two_people(words: list[str]) -> bool:
-    """'Schumer and Pelosi', 'Chuck Schumer and Nancy Pelosi': two surnames, or two names opening with a first name,
-    joined by "and" ("Immigration and Customs Enforcement", "Johnson and Johnson" are one name)."""
+    """'Schumer and Pelosi', 'Chuck Schumer and Nancy Pelosi', 'Mr. Reid and Sen. Charles E. Schumer', 'House Speaker
+    Nancy Pelosi and Senate Minority Leader Charles Schumer': two surnames, two names opening with a first name, or one
+    person plainly named (by a title or honorific, or a first name) and another name, joined by "and" ("Immigration and
+    Customs Enforcement", "Johnson and Johnson", "Bill and Melinda Gates Foundation" are one name)."""
     lowered = [w.lower() for w in words]
     if lowered.count("and") != 1:
         return False
     cut = lowered.index("and")
     sides = (words[:cut], words[cut + 1 :])
-    if sides[0] == sides[1] or not all(side and all(w[:1].isupper() and fold(w) not in ORG_HEADS for w in side) for side in sides):
+    if sides[0] == sides[1] or not all(side and all(w[:1].isupper() for w in side) and fold(side[-1]) not in ORG_HEADS for side in sides):
         return False
     surnames = all(len(side) == 1 for side in sides)
     first_names = all(2 <= len(side) <= 3 and name_gender(fold(side[0])) is not None for side in sides)
-    return surnames or first_names
+    return surnames or first_names or any(_plainly_a_person(side) for side in sides) and all(len(side) <= 6 for side in sides)
+
+
+def _plainly_a_person(side: list[str]) -> bool:
+    """'Sen. Jeff Flake', 'Mr. Wong', 'Senate Minority Leader Charles Schumer', 'James Lankford': a name after a title or
+    an honorific, or opening with a first name."""
+    titled = len(side) >= 2 and any(fold(w) in HONORIFICS | _TITLE_ABBREVIATIONS for w in side[:-1])
+    return titled or 2 <= len(side) <= 4 and any(name_gender(fold(w)) is not None for w in side[:-1])
+
+
+# Titles written before a name ("Sen. Jeff Flake", "Minority Leader Schumer"), as `fold` spells them.
+_TITLE_ABBREVIATIONS = frozenset({
+    "sen", "senator", "rep", "representative", "gov", "governor", "leader", "speaker", "mayor", "secretary", "judge",
+    "president", "congressman", "congresswoman", "chairman", "chairwoman", "gen", "adm", "lt", "col", "sgt", "prof",
+})
 
 
 def proper_name(description: str) -> tuple[str, bool] | None:
@@ -365,12 +381,12 @@ def proper_name(description: str) -> tuple[str, bool] | None:
     if len(words) == 1:
         letters = [c for c in words[0] if c.isalpha()]
         return words[0], len(letters) <= 5 and all(c.isupper() for c in letters)  # "ICE", "FBI"; else a surname
+    if _two_people(words):
+        return None  # "Schumer and Pelosi", "Thom Tillis and James Lankford": two people, no one entry holds them both
     if fused := office_and_person(" ".join(words)):
         return fused[1], False  # "Department of Homeland Security Kristjen Nielsen"
     if any(fold(p) in _PERSONAL_OFFICES for w in words for p in w.split("-")):
         return None  # "The Vice President and President-elect Sheinbaum": people described by their offices
-    if _two_people(words):
-        return None  # "Schumer and Pelosi" (a joint statement): two people, no one entry holds them both
     if words[0].lower() == "the" or any(w.lower() in _CONNECTORS for w in words):
         return " ".join(["The", *words[1:]] if words[0] == "the" else words), True  # "the Department of Homeland Security", "The U.S. Holocaust Memorial Museum"
     return " ".join(words), name_gender(fold(words[0])) is None

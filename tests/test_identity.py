@@ -344,7 +344,11 @@ def _quote(ref: "SpeakerRef") -> "Quote":
     ("The Vice President", None, False), ("Others", None, False), ("Many", None, False),  # 'Others said …': a crowd, no entry
     # a joint statement: two people, no entry holding both; an organisation named with "and" stays one
     ("Schumer and Pelosi", None, False), ("Chuck Schumer and Nancy Pelosi", None, False),
+    # two people the extractor credits together: not the second alone, not one entry named "… and …" (invented names)
+    ("Thom Tallis and James Lankton", None, False), ("Mr. Reed and Sen. Charles E. Shuman", None, False),
+    ("House Speaker Nora Pellham and Senate Minority Leader Chad Schuyler", None, False),
     ("Immigration and Customs Enforcement", "Immigration and Customs Enforcement", True),
+    ("Bill and Melinda Gates Foundation", "Bill and Melinda Gates Foundation", True),
 ])
 def test_a_speaker_described_by_a_name_gets_that_name(description: str, name: str | None, is_org: bool) -> None:
     """The extractor described "Nielsen" or "the Department of Homeland Security" as a noun phrase: it is a name, an entry."""
