@@ -4932,6 +4932,12 @@ def test_the_president_himself_is_the_president(extractor: QuoteExtractor) -> No
             "U.S. District Court",
         ),
         (
+            "Dana Whitfield, the Chief U.S. District Judge in Arizona, said that no resources were added for more judges.",
+            "no resources were added",
+            "Chief Judge",
+            "U.S. District Court",
+        ),
+        (
             "Iowa State Sen. Dana Whitfield spoke on Monday.\n\nWhitfield said the party base was shrinking in the district.",
             "party base was shrinking",
             "Senator",

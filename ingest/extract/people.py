@@ -505,8 +505,9 @@ def _office_in_full(title: str | None, org: str | None) -> tuple[str | None, str
         # 'Iowa State Sen.': a state senator, the state no body she speaks for; 'Republican State Sen.': her party
         party = " ".join(words[:-1])
         return f"{words[-1]} {title}", (_PARTY_MEMBERS.get(party, party) if party in _PARTY_WORDS else None)
-    if fold(title.split()[-1]) == "judge" and org.split()[-1] in _COURT_KINDS:
-        return title, f"{org} Court"
+    if fold(title.split()[-1]) == "judge" and words[-1] in _COURT_KINDS:
+        chief = words[0] == "Chief" and len(words) > 1  # 'Chief U.S. District Judge': a judge, the chief, of that court
+        return (f"Chief {title}" if chief else title), " ".join([*words[chief:], "Court"])
     return title, org
 
 
