@@ -1351,8 +1351,8 @@ class _ArticleExtraction:
         return re.sub(r"^(?i:the)\s+", "", max(named)[1]) if named else None
 
     def _name_owning_body(self, q: Quote) -> None:
-        """'The American Farm Bureau Federation has worked …, said the group's legislative director, Kristi Boswell': she
-        works for the body "the group" means, when the sentence or the one before names it."""
+        """'The Institute of Electrical and Electronics Engineers Inc. called it a positive step … "…," said the group's
+        president, Jim Jefferies': he works for the body "the group" means, when the sentence or the one before names it."""
         s = q.speaker
         m = re.match(r"(?i)the\s+([a-z]+)['’]s\s", s.mention.text) if s.mention is not None else None
         if m is None or s.mention is None or not s.name or s.is_organization or s.organization or not s.title:
@@ -2159,7 +2159,7 @@ class _ArticleExtraction:
             # not "the Washington Post Trump": the name alone, named in full once the document is read
             at = base + subject.idx
             return SpeakerRef(name=None, resolution="nominal", description=subject.text, mention=Span(subject.text, at, at + len(subject)))
-        if (pair := _joint_speakers(subject, ents)) is not None:
+        if (pair := _joint_speakers(subject)) is not None:
             # 'Nancy Pelosi and Chuck Schumer said': the words are both people's, which no one name holds
             span = Span(pair.text, base + pair.start_char, base + pair.end_char)
             self.joint.add((span.start, span.end))
@@ -3231,7 +3231,7 @@ def _name_run_on(ent: SpacySpan) -> SpacySpan:
     return doc[ent.start : end]
 
 
-def _joint_speakers(subject: Token, ents: list[SpacySpan]) -> SpacySpan | None:
+def _joint_speakers(subject: Token) -> SpacySpan | None:
     """'House Minority Leader Nancy Pelosi and Senate Minority Leader Chuck Schumer said': a named person and another
     joined by "and" as the one subject (the parse may hang the second name on the first as an apposition, and give the
     verb the second for its subject)."""
@@ -3266,7 +3266,9 @@ def _cited_source(verb: Token, subject: Token) -> Token | None:
 
 
 # Whom a report cites for what it says: named people, or people by what they are to the story.
-_CITED_PEOPLE = ANONYMOUS_HEADS | frozenset({"official", "aide", "officer", "diplomat", "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "lawmaker", "staffer"})
+_CITED_PEOPLE = ANONYMOUS_HEADS | frozenset({
+    "official", "aide", "officer", "diplomat", "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "lawmaker", "staffer",
+})
 
 
 def _channel_read_as_subject(verb: Token, subj: Token) -> bool:
