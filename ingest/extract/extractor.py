@@ -126,6 +126,7 @@ from ingest.extract.people import (
     describe,
     is_person,
     is_title_word,
+    joined_name_run,
 )
 from ingest.extract.sentences import add_to as add_sentence_starts
 from ingest.extract.statements import (
@@ -1074,7 +1075,7 @@ class _ArticleExtraction:
                 if ent.label_ == "ORG":
                     self.orgs.append((base + ent.start_char, clean_name(ent.text)))
                     if (noun := _introducing_noun(ent)) is not None:
-                        self.introduced_orgs.append((base + ent.start_char, clean_name(_name_run_on(ent).text), noun))
+                        self.introduced_orgs.append((base + ent.start_char, clean_name(joined_name_run(ent).text), noun))
                     if salience(ent.root) >= SUBJECT:
                         self.subject_orgs.add(base + ent.start_char)
                     if salience(ent.root) == MAIN_SUBJECT:
@@ -3215,20 +3216,6 @@ def _introducing_noun(ent: SpacySpan) -> str | None:
         return None
     joined = before.head.i == ent.root.i or ent.root.head.i == before.i and ent.root.dep_ == "appos"
     return before.lower_ if joined else None
-
-
-def _name_run_on(ent: SpacySpan) -> SpacySpan:
-    """'the group Rise and Resist': a name the tagger cut at its "and", with the capitalised words after it."""
-    doc, end = ent.doc, ent.end
-
-    def name_word(i: int) -> bool:  # capitalised inside the sentence, and no other name the tagger read
-        return i < len(doc) and doc[i].is_alpha and doc[i].text[:1].isupper() and not doc[i].is_sent_start and not doc[i].ent_type_
-
-    if end < len(doc) and doc[end].lower_ in {"and", "&"} and name_word(end + 1):
-        end += 1
-        while name_word(end):
-            end += 1
-    return doc[ent.start : end]
 
 
 def _joint_speakers(subject: Token) -> SpacySpan | None:

@@ -1147,13 +1147,26 @@ def _joined_name(ent: SpacySpan) -> str:
     return ent.doc[ent.start : _joined_end(ent)].text
 
 
-def _joined_end(ent: SpacySpan) -> int:
-    """Where the name `_joined_name` reads ends."""
+def joined_name_run(ent: SpacySpan) -> SpacySpan:
+    """'the group Rise and Resist': a name cut at its "and" (or "&"), run on over the capitalised words after it that the
+    tagger named nothing of its own, whatever part of speech the parse gave them ("Resist", a verb), though not over a
+    word capitalised as a sentence's first."""
+    return ent.doc[ent.start : _joined_end(ent, loose=True)]
+
+
+def _joined_end(ent: SpacySpan, loose: bool = False) -> int:
+    """Where the name `_joined_name` reads ends; with `loose`, where `joined_name_run` does."""
     doc = ent.doc
     end = ent.end
-    if end + 1 < len(doc) and doc[end].lower_ == "and" and not doc[end + 1].ent_type_:
+
+    def name_word(t: Token) -> bool:
+        if t.ent_type_ or not t.text[:1].isupper():
+            return False
+        return t.is_alpha and not t.is_sent_start if loose else t.pos_ == "PROPN"
+
+    if end + 1 < len(doc) and doc[end].lower_ in ({"and", "&"} if loose else {"and"}):
         run = end + 1
-        while run < len(doc) and doc[run].text[:1].isupper() and doc[run].pos_ == "PROPN" and not doc[run].ent_type_:
+        while run < len(doc) and name_word(doc[run]):
             run += 1
         if run > end + 1:
             return run
