@@ -742,7 +742,8 @@ def test_he_after_a_misspelt_surname_the_tagger_missed_is_that_person(extractor:
 def test_the_of_inside_a_schools_name_keeps_the_name_whole(extractor: QuoteExtractor) -> None:
     text = "“The law is clear,” says Dana Whitcombe, an assistant professor of government in the School of Public Affairs at American University."
     speaker = find(extractor.extract(text), "The law is clear").speaker
-    assert (speaker.title, speaker.organization) == ("assistant professor", "School of Public Affairs")
+    # the field the office is "of" is part of the title; the body it is held in is the organisation
+    assert (speaker.title, speaker.organization) == ("assistant professor of government", "School of Public Affairs")
 
 
 def test_even_is_no_part_of_who_speaks(extractor: QuoteExtractor) -> None:
@@ -2529,7 +2530,7 @@ def test_a_speakers_title_is_their_office_and_the_organisation_is_named_whole(
     [
         ('"We will fight this," said Dana Whitfield, a spokeswoman for the Department of Homeland Security.', "spokeswoman", "Department of Homeland Security"),
         ('Dana Whitfield, policy counsel with the ACLU Border Rights Center, said the rule "will not survive a court challenge."', "policy counsel", "ACLU Border Rights Center"),
-        ('"We will fight this," said Dana Whitfield, director of research at the Center for Immigration Studies, which favors less immigration.', "director", "Center for Immigration Studies"),
+        ('"We will fight this," said Dana Whitfield, director of research at the Center for Immigration Studies, which favors less immigration.', "director of research", "Center for Immigration Studies"),
         ('"We will fight this," said Dana Whitfield, co-director of the anti-deportation Dream Action Coalition.', "co-director", "Dream Action Coalition"),
         ('"We will fight this," said Dana Whitfield, a spokeswoman for the campaign.', "spokeswoman", None),  # no name, no organisation
         ('"We will fight this," said Dana Whitfield, 54, a retired teacher.', None, None),
@@ -5046,3 +5047,40 @@ def test_a_cue_after_the_marks_with_a_relative_clause_on_its_speaker_is_their_cu
     )
     quotes = extractor.extract(text)
     assert [find(quotes, f).speaker.name for f in ("Our plan offers", "Americans are tired")] == ["Hurst", "Hurst"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name", "title"),
+    [
+        (  # a titled name the tagger took for a body, set beside a description
+            '"The sense of concern was genuine," said the official, Alderman Eddie Norwood of Batesville, Mississippi.',
+            "The sense of concern", "Eddie Norwood", "Alderman",
+        ),
+        (  # an office held "of" something before a name the tagger missed
+            "Wisconsin Superintendent of Schools Tony Ebers had led in most public polls, arguing that he has won statewide before.",
+            "he has won statewide", "Tony Ebers", "Superintendent of Schools",
+        ),
+        (  # a chief officer's title whole, not "Officer"
+            "Customs and Border Protection Chief Operating Officer John Sandell said the agency would hire more agents.",
+            "hire more agents", "John Sandell", "Chief Operating Officer",
+        ),
+        (  # the kind of counsel, not "Counsel", however the sentence's first word is read
+            "Special Counsel Robert Mullen said the evidence does not establish a conspiracy between the campaign and Russia.",
+            "does not establish a conspiracy", "Robert Mullen", "Special Counsel",
+        ),
+        (  # the field an office is "of", not a bare "director" that reads as the head of the body
+            (
+                "Randy Kapps, director of U.S. research at the Harbor Policy Institute, said the sanctuary debate reflects"
+                " the polarized politics of the day."
+            ),
+            "the sanctuary debate", "Randy Kapps", "director of U.S. research",
+        ),
+    ],
+)
+def test_a_titled_name_is_named_with_its_whole_title(extractor: QuoteExtractor, text: str, words: str, name: str, title: str) -> None:
+    """Names the fifteenth audit found left unnamed ('said the official, Alderman Eddie Nabors of …', 'Wisconsin
+    Superintendent of Schools Tony Evers …, arguing') and titles cut short ('Customs and Border Protection Chief Operating
+    Officer John Sanders' as "Officer", 'Special Counsel' as "Counsel", 'director of U.S. research at the …' as
+    "director"). Invented names."""
+    speaker = find(extractor.extract(text), words).speaker
+    assert (speaker.name, speaker.title) == (name, title)

@@ -100,6 +100,8 @@ AGENCY_NAME_WORDS = GOVERNMENT_NAME_WORDS - {"congress", "house", "senate", "cou
 TITLE_WORDS = frozenset(
     """
     president vice secretary deputy assistant undersecretary under attorney general solicitor sheriff chief police officer
+    alderman alderwoman assemblyman assemblywoman assemblymember selectman selectwoman treasurer comptroller auditor clerk
+    coroner magistrate marshal supervisor trustee warden
     commissioner director administrator spokesman spokeswoman spokesperson press senator sen sec rep representative congressman
     congresswoman governor gov mayor lieutenant lt councilman councilwoman council member chairman chairwoman chair
     ceo founder executive manager advisor adviser counsel counselor ambassador minister prime premier leader speaker

@@ -26,10 +26,12 @@ from ingest.extract.lexicon import (
     gender_of_title,
 )
 from ingest.extract.people import (
+    DEPARTMENTS,
     body_before,
     clean_name,
     employer_in_relative,
     is_person,
+    is_title_word,
     office_in_apposition,
     party_after,
     titled_organisation,
@@ -245,6 +247,9 @@ def office_word(title: str) -> str:
     words = title.lower().replace(".", "").split()
     if words[-2:] == ["first", "lady"]:
         return "first lady"
+    if "of" in words[1:-1] and not is_title_word(words[-1]) and words[-1] not in DEPARTMENTS:
+        words = words[: words.index("of")]  # 'minister of transport', 'director of research': the office before its field
+        # ('Secretary of State' stays "state", as the prose's "the secretary of state" reads it)
     return _TITLE_SPELLED.get(words[-1], words[-1]) if words else ""
 
 

@@ -13,6 +13,7 @@ from ingest.extract.lexicon import (
     ANONYMOUS_HEADS,
     AUTHORED_NOUNS,
     DESCRIPTIVE_WORDS,
+    GENERIC_ORGANIZATION_HEADS,
     GOVERNMENT_NAME_WORDS,
     HONORIFICS,
     INTRODUCED_ROLES,
@@ -108,6 +109,8 @@ def split_title(words: list[str], professions: bool = False) -> tuple[str | None
         lead += 1
     formal = cut < len(words) and words[cut][:1].isupper()  # 'Sen.', 'Executive Director'; not 'presidential candidate'
     described = [w for w in head[:lead] if is_title_word(w) or w.lower() in TITLE_MODIFIERS] if formal else head[:lead]
+    # 'Special Counsel Robert Mueller' opening a sentence, read in lower case: the kind of office is part of its name
+    described += [w.capitalize() for w in head[lead - 1 : lead] if formal and w in _KINDS_OF_OFFICE and w not in described]
     run = [_PLURAL_TITLES.get(w, w) for w in words[cut:]]  # 'Sens. John Doe of Arizona and …': one of them is a senator
     trail = len(head)
     while run and not formal and trail > lead and head[trail - 1].isalpha() and head[trail - 1].islower() and head[trail - 2 : trail - 1] != ["-"]:
@@ -117,10 +120,13 @@ def split_title(words: list[str], professions: bool = False) -> tuple[str | None
     org = " ".join(head[lead:trail]).strip(" ,") or None
     if org is not None and org.split()[-1].lower() in _PLACED:
         org = None  # 'a Tennessee-based immigration attorney': where they work, not whom for
+    if org is not None and title is not None and org.lower() in _KINDS_OF_OFFICE:
+        title, org = f"{org} {title}", None  # 'Special Counsel Robert Mueller': what kind of counsel, not a body
     return title, (None if junk_organization(org) else org)  # "Jim Watson Getty Images" is a credit, not an organisation
 
 
-_PLACED = frozenset({"based", "area"})  # 'Tennessee - based', 'Washington - area'
+_PLACED = frozenset({"based", "area"})
+_KINDS_OF_OFFICE = frozenset({"special", "independent"})  # 'Tennessee - based', 'Washington - area'
 _PLURAL_TITLES = {"Sens.": "Sen.", "Sens": "Sen.", "Reps.": "Rep.", "Reps": "Rep.", "Senators": "Senator", "Representatives": "Representative"}
 
 
@@ -152,7 +158,16 @@ def _in_title_run(words: list[str], i: int, run_after: bool, professions: bool) 
     w = words[i].lower().strip(".,")
     if w == "of":
         return run_after and i > 0 and is_title_word(words[i - 1])
+    if w in _CHIEF_OFFICER_DOMAINS and run_after and 0 < i < len(words) - 1:
+        return words[i - 1].lower() == "chief" and words[i + 1].lower().strip(".,") == "officer"  # 'Chief Operating Officer'
     return is_title_word(w) or professions and words[i] in INTRODUCED_ROLES or _first_lady(words, i)
+
+
+# What a chief officer is chief of, written between the two words ('Chief Operating Officer', 'Chief Financial Officer').
+_CHIEF_OFFICER_DOMAINS = frozenset({
+    "operating", "financial", "technology", "information", "medical", "marketing", "communications", "legal", "diversity",
+    "data", "digital", "compliance", "investment", "strategy", "product", "people", "science", "scientific",
+})
 
 
 def clause_subject_in_source(source: Token) -> Token | None:
@@ -255,6 +270,11 @@ def _read_mention(head: Token, doc_ents: list[SpacySpan]) -> Mention:
             # the apposition is the person ("a former DHS official, John Cohen"), not a noun a person qualifies ('Howell, an
             # Obama nominee, said': the nominee speaks, not Obama)
             person = next((e for e in doc_ents if is_person(e) and a_start <= e.start and e.end <= a_end and not (a.pos_ == "NOUN" and e.end <= a.i)), None)
+            if person is None and a.pos_ == "PROPN" and (proper := _titled_name(doc[a_start:a_end])) is not None:
+                # 'said the official, Alderman Eddie Nabors of Batesville': a titled name the tagger took for a body
+                title, org = _split_titled(proper[0])
+                return Mention(phrase.start_char, phrase.end_char, phrase.text, name=clean_name(proper[1]), title=title,
+                               organization=org or _of_organization(a, doc_ents) or _of_organization(head, doc_ents))
             if person is not None and any(c.dep_ == "appos" for c in a.children):
                 # 'until the election, Minyon Kessel, a senior adviser …, called': a name with a title of its own is the
                 # subject the parse hung on the wrong noun; the noun before it is no title
@@ -311,7 +331,7 @@ def _read_mention(head: Token, doc_ents: list[SpacySpan]) -> Mention:
     proper = _titled_name(phrase)
     if proper is not None:  # "Sheriff Champage": a name the tagger missed, after a title
         title_words, name = proper
-        title, org = split_title(title_words)
+        title, org = _split_titled(title_words)
         return Mention(phrase.start_char, phrase.end_char, phrase.text, name=clean_name(name), title=title, organization=org or org_after)
     org_ent = _entity_in(doc_ents, start_i, end_i, {"ORG", "NORP"})
     if org_ent is None or org_ent.root.i != head.i:
@@ -360,7 +380,7 @@ def _read_mention(head: Token, doc_ents: list[SpacySpan]) -> Mention:
         said_by = said_by[1:]  # 'Even Republican lawmakers' are Republican lawmakers, as a citation writes them
     if (said_by.start, said_by.end) != (start_i, end_i) and (proper := _titled_name(said_by)) is not None:
         # 'House Minority Whip Steny Hoyer (D-Md.)', the name hung on the title as an apposition the tagger did not name
-        title, org = split_title(proper[0])
+        title, org = _split_titled(proper[0])
         return Mention(said_by.start_char, said_by.end_char, said_by.text, name=clean_name(proper[1]), title=title, organization=org or org_after)
     if len(said_by) == 1 and said_by[0].i == head.i and _acronym_tagged_elsewhere(head, doc_ents):
         # 'ICE — in a not-so-subtle jab … — said', the sentence's first "ICE" untagged, the one after it a body
@@ -462,12 +482,35 @@ def _office_of(head: Token) -> list[Token]:
     if head.i + 2 >= len(doc) or doc[head.i + 1].lower_ != "of" or doc[head.i + 1].head.i != head.i:
         return []
     named = doc[head.i + 2]
-    office = is_title_word(named.text) or head.lower_ == "secretary" and named.lower_ in _DEPARTMENTS  # 'secretary of state'
+    office = is_title_word(named.text) or head.lower_ == "secretary" and named.lower_ in DEPARTMENTS  # 'secretary of state'
     return [doc[head.i + 1], named] if named.head.i == head.i + 1 and office and is_title_word(head.text) else []
 
 
+def _field_of(head: Token) -> list[Token]:
+    """'director of U.S. research at the Migration Policy Institute': the field an office is "of", in lower case, which
+    is part of the title (the body it is held at is the organisation); not a body ('director of the FBI')."""
+    doc = head.doc
+    if not is_title_word(head.text) or head.i + 2 >= len(doc) or doc[head.i + 1].lower_ != "of" or doc[head.i + 1].head.i != head.i:
+        return []
+    field = next((c for c in doc[head.i + 1].children if c.dep_ == "pobj"), None)
+    if field is None or field.pos_ != "NOUN" or not field.text.islower() or field.ent_type_:
+        return []
+    if fold(field.lemma_) in ORGANIZATION_HEADS | GENERIC_ORGANIZATION_HEADS:
+        return []  # 'head of the advocacy group America's Voice': the body, described
+    words = [t for t in field.subtree if t.i <= field.i]
+    # 'professor of family and community medicine': the field whole, or none of it
+    joined = [t for t in field.subtree if t.i > field.i]
+    if joined and joined[0].dep_ == "cc" and all(t.text.islower() and t.dep_ in {"cc", "conj", "compound", "amod"} for t in joined):
+        words += joined
+    elif field.i + 1 < len(doc) and doc[field.i + 1].dep_ == "cc":
+        return []
+    if words[0].i != head.i + 2 or any(t.dep_ in {"det", "poss"} or not (t.text.islower() or t.ent_type_ in {"GPE", "NORP"}) for t in words):
+        return []
+    return [doc[head.i + 1], *words]
+
+
 # What a secretary is "of" when the office is named in lower case ('the secretary of state, Mike Pompeo').
-_DEPARTMENTS = frozenset({"state", "defense", "defence", "labor", "commerce", "energy", "education", "transportation", "agriculture", "treasury", "interior"})
+DEPARTMENTS = frozenset({"state", "defense", "defence", "labor", "commerce", "energy", "education", "transportation", "agriculture", "treasury", "interior"})
 
 
 def _office_before(before: SpacySpan, words: list[Token], person: SpacySpan, ents: list[SpacySpan]) -> tuple[str | None, str | None]:
@@ -744,7 +787,7 @@ def office_in_apposition(person: SpacySpan) -> tuple[str | None, str | None]:
         return None, None  # 'Schumer, a member of the Gang of Eight': a body they sit on, no office of their own
     title, org = split_title([t.text for t in words] if not any(t.is_punct and t.text != "-" for t in words) else [head.text])
     title = title.replace(" - ", "-") if title else title
-    if title and title.split()[-1] == head.text and (held_of := _office_of(head)):
+    if title and title.split()[-1] == head.text and (held_of := _office_of(head) or _field_of(head)):
         title = " ".join([title, *(t.text for t in held_of)])  # "Pelosi's deputy chief of staff", 'the Kansas secretary of state'
     if org is not None and not is_title_word(head.text) and (title is None or org.split()[-1] == head.text):
         # 'a New York Times journalist', 'a Maryland-based activist'; 'the former top White House expert on Russia' is
@@ -1039,12 +1082,45 @@ def _titled_name(phrase: SpacySpan) -> tuple[list[str], str] | None:
     cut = first
     while cut < len(words) and words[cut].lower_.strip(".") in TITLE_WORDS:
         cut += 1
-    rest = words[cut:]
+    end = len(words)
+    if first < cut < len(words) - 2 and words[cut].lower_ == "of":
+        cut, end = _portfolio_end(words, cut)  # 'Superintendent of Schools Tony Evers': the office is held "of" something
+    rest = words[cut:end]
     if cut == first or not rest or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest) or _organisation_head(rest[-1].text):
         return None
     if all(t.lower_ in _NO_OFFICE_ALONE for t in words[first:cut]):
         return None  # 'National Review argued', 'Political Wire': a name that opens with a word of offices, no office
+    if end < len(words) or any(t.lower_ == "of" for t in words[:cut]):  # 'Speaker of the House Nancy Pelosi': "the" kept
+        return [t.text for t in phrase.doc[words[0].i : words[cut - 1].i + 1] if not t.is_punct], " ".join(t.text for t in rest)
     return [t.text for t in words[:cut]], " ".join(t.text for t in rest)
+
+
+def _split_titled(words: list[str]) -> tuple[str | None, str | None]:
+    """split_title for the words before a name, an office held "of" something kept whole: 'Wisconsin Superintendent of
+    Schools' -> ('Superintendent of Schools', 'Wisconsin')."""
+    if "of" not in words[1:-1] or not is_title_word(words[words.index("of") - 1]):
+        return split_title(words)
+    of = words.index("of")
+    title, org = split_title(words[:of])
+    return (f"{title} {' '.join(words[of:])}" if title else None), org
+
+
+def _portfolio_end(words: list[Token], of: int) -> tuple[int, int]:
+    """Where the name starts and ends after an office held "of" something ('Superintendent of Schools Tony Evers', 'member
+    of Congress Ted Lieu, a Democrat'): a given name opening two or three capitalised words side by side, none a place
+    ('the mayor of San Jose, Calif.' names no one); (`of`, all) where none does (the words stay no name)."""
+    for k in range(of + 2, len(words) - 1):
+        end = k + 1
+        while end < len(words) and words[end].i == words[end - 1].i + 1 and end - k < 3:
+            end += 1
+        name = words[k:end]
+        if (
+            len(name) >= 2 and given_name_gender(words[k].lower_) is not None and all(t.text[:1].isupper() for t in words[of + 1 : end])
+            and words[end - 1].i - words[of].i == end - 1 - of  # side by side from the "of" ('chair of the CCRB, the Rev. …' is not)
+            and not any(t.ent_type_ in {"GPE", "LOC", "NORP"} for t in name)
+        ):
+            return k, end
+    return of, len(words)
 
 
 # What a minister or secretary holds, written before the office ('Foreign Minister'), not part of a body's name.
