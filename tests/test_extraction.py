@@ -5084,3 +5084,91 @@ def test_a_titled_name_is_named_with_its_whole_title(extractor: QuoteExtractor, 
     "director"). Invented names."""
     speaker = find(extractor.extract(text), words).speaker
     assert (speaker.name, speaker.title) == (name, title)
+
+
+def test_the_one_warned_by_someone_is_no_speaker(extractor: QuoteExtractor) -> None:
+    """'Mr. Obama has been warned against acting unilaterally … by House Speaker John A. Boehner …': the warning is the
+    speaker's, not Obama's; the guard: a governor who warns is hers (invented names)."""
+    quotes = extractor.extract(
+        "Gov. Lena Marsh has been warned against acting alone on the budget by House Speaker Tom Rielly, a Republican, and"
+        " Senate Leader Amy Doyle.\n\nGov. Nora Lisle warned that acting alone on the budget would fail."
+    )
+    assert [q.speaker.name for q in quotes if "acting alone" in q.text] == ["Nora Lisle"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name", "title"),
+    [
+        (  # a claim noun's that-clause after an aside between commas
+            (
+                "The Texas Republican thanked Dorn on Twitter following Gov. Harlan Dorn's earlier announcement, also on"
+                " Twitter, that Radley is his nominee to lead the agency."
+            ),
+            "Radley is his nominee", "Harlan Dorn", "Gov.",
+        ),
+        (  # the subject of a clause opened by "after", which the parse took for that word's object
+            (
+                "The Pentagon set up a task force after Sen. Mara Kell, R-Ariz., a retired Air Force pilot, announced during a"
+                " committee meeting that she had been assaulted while serving."
+            ),
+            "she had been assaulted", "Mara Kell", "Sen.",
+        ),
+    ],
+)
+def test_the_speaker_is_the_one_the_sentence_names(extractor: QuoteExtractor, text: str, words: str, name: str, title: str) -> None:
+    """Who spoke, as the fifteenth audit found them credited to someone else: 'following the president's earlier
+    announcement, also on Twitter, that …' (the Texas Republican had it), '… after Sen. Martha McSally, R-Ariz., a
+    retired Air Force pilot, announced …' (the Pentagon had it). Invented names."""
+    speaker = find(extractor.extract(text), words).speaker
+    assert (speaker.name, speaker.title) == (name, title)
+
+
+def test_a_plural_pronoun_in_a_relative_clause_is_the_subject_of_the_clause_above(extractor: QuoteExtractor) -> None:
+    """'… her top lieutenants are working on a border security plan of their own which they said could match …': the
+    lieutenants, not the two people named as speakers before (invented names)."""
+    text = (
+        "Sen. Rosa Kline and Rep. Dale Hurt said the talks had stalled.\n\nMeanwhile, her top lieutenants are working on a"
+        " border plan of their own which they said could match the governor's plan in dollar amount."
+    )
+    assert find(extractor.extract(text), "could match the governor").speaker.description == "her top lieutenants"
+
+
+def test_a_named_persons_words_another_speaker_passes_on_are_theirs(extractor: QuoteExtractor) -> None:
+    """'Representative Luis V. Gutiérrez … said Mr. Kelly told the group that "a 50-foot wall …"': Kelly's words, passed on
+    by Gutiérrez; the guard: 'Mary Stone said she told him, "No."' is her own account, passed on by no one (invented
+    names)."""
+    quotes = extractor.extract(
+        "Representative Luis Guerra, a Democrat of Illinois who was at the meeting, said Mr. Kellan told the group that"
+        ' "a 50-foot wall from sea to shining sea is not what we are going to build."\n\nMary Stone said she told him, "No."'
+    )
+    wall, no = find(quotes, "50-foot wall"), find(quotes, "No.")
+    assert (wall.speaker.name, wall.reported_by) == ("Kellan", "Luis Guerra")
+    assert wall.text.startswith("that")
+    assert (no.speaker.name, no.reported_by) == ("Mary Stone", None)
+
+
+def test_the_one_who_passed_words_on_goes_on_speaking(extractor: QuoteExtractor) -> None:
+    """'Mulvaney …, saying that Trump told him it was a "corrupt place." "Everybody knows it's a corrupt place …," he
+    said': Trump's words, passed on by Mulvaney, whose own words follow; "he" had been Trump, named inside them
+    (invented names)."""
+    quotes = extractor.extract(
+        "On Thursday, Mick Mullaney responded to a question about the aid, saying that Trump told him it was a"
+        ' “corrupt place.”\n\n"Everybody knows it is a corrupt place. Put that in context," he said.'
+    )
+    corrupt, context = find(quotes, "corrupt place.”"), find(quotes, "Put that in context")
+    assert (corrupt.speaker.name, corrupt.reported_by) == ("Trump", "Mick Mullaney")
+    assert context.speaker.name == "Mick Mullaney"
+
+
+@pytest.mark.parametrize(("gap", "name"), [(45, None), (3, "Ted Crane")])
+def test_the_one_holder_of_an_office_named_in_passing_long_before_is_not_the_office(
+    extractor: QuoteExtractor, gap: int, name: str | None
+) -> None:
+    """'Texas Senate candidate Ted Cruz' named in passing, then two thousand characters about Romney, and 'a speech in
+    which the candidate warned …' was credited to Cruz; named just before, he is still the candidate (invented names)."""
+    text = (
+        "Republicans highlighted their rising stars, such as Texas Senate candidate Ted Crane.\n\n"
+        + "Mr. Romley has criticized the policy as too flimsy, aides noted. " * gap
+        + "\n\nInstead, they refer to a speech in which the candidate warned future presidents could alter it."
+    )
+    assert find(extractor.extract(text), "future presidents could alter").speaker.name == name

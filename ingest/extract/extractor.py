@@ -344,6 +344,8 @@ class QuoteExtractor:
             _as_the_document_writes(q, text)
             _with_its_closing_mark(q, text)
             _without_dateline(q, text)
+            if q.reported_by is not None and q.reported_by in {q.speaker.name, q.speaker.description}:
+                q.reported_by = None  # 'Mary Stone said she told him, "No."': her own account, passed on by no one else
         return Extraction(_dedupe(quotes), dict(rejected))
 
     def _article(self, text: str, parsed: list[tuple[int, Doc]], title: str, tagged: str, narrated: bool = False) -> _ArticleExtraction:
@@ -811,13 +813,17 @@ def _detached_claim_clause(noun: Token) -> Token | None:
         if len(gap) > _CLAIM_GAP_WORDS or any(t.pos_ in {"VERB", "AUX"} for t in gap):
             return None
         at = gap.end
+    elif at < len(doc) and doc[at].text == "," and (aside := _aside_between_commas(doc, at)) is not None:
+        at = aside  # "the president's earlier announcement, also on Twitter, that …"
     if at >= len(doc) or doc[at].lower_ != "that" or doc[at].dep_ != "mark":
         return None
     clause = doc[at].head
     if clause.i <= at or clause.pos_ not in {"VERB", "AUX"} or clause.i in {t.i for t in noun.subtree}:
         return None
     governor = noun.head
-    while governor.dep_ in {"prep", "pobj", "conj"} and governor.head.i != governor.i:
+    # not past a participle read as a preposition ('thanked Trump following the president's announcement, …, that'): it
+    # governs the noun, and the verb above it has no clause of its own there
+    while governor.dep_ in {"prep", "pobj", "conj"} and governor.head.i != governor.i and not (governor.pos_ == "VERB" and noun.dep_ == "dobj"):
         governor = governor.head
     asked_about = at == noun.right_edge.i + 1 and noun.head.lower_ in _TOPIC_PREPOSITIONS and governor.lemma_.lower() in SPEECH_VERBS
     if clause.head.i == governor.i and not asked_about:
@@ -830,6 +836,17 @@ def _detached_claim_clause(noun: Token) -> Token | None:
 _CLAIM_GAP_WORDS = 6
 
 
+def _aside_between_commas(doc: Doc, comma: int) -> int | None:
+    """Where the words after a short aside set off by commas and holding no verb resume ('…, also on Twitter, that'):
+    the index after its closing comma."""
+    for i in range(comma + 1, min(comma + 2 + _CLAIM_GAP_WORDS, len(doc))):
+        if doc[i].pos_ in {"VERB", "AUX"}:
+            return None
+        if doc[i].text == ",":
+            return i + 1 if i > comma + 1 else None
+    return None
+
+
 def _claimed_by_noun(clause: Token, sent: SpacySpan, inside: set[int]) -> bool:
     """The clause is a possessed claim noun's that-clause the parse hung on this verb ('…, her statement that …')."""
     return any(
@@ -837,6 +854,53 @@ def _claimed_by_noun(clause: Token, sent: SpacySpan, inside: set[int]) -> bool:
         and (found := _detached_claim_clause(t)) is not None and found.i == clause.i
         for t in sent if t.i < clause.i
     )
+
+
+def _speech_it_is_said_in(cue: Cue, start: int, end: int) -> Token | None:
+    """The speech verb whose clause the cue is ('Gutiérrez said [Mr. Kelly told the group that "…"]'), where the cue's
+    own subject is a named person and the cue's clause holds the quoted words (start..end, offsets in the cue's doc):
+    its subject passed the words on."""
+    verb = cue.sentence.doc[min(cue.tokens)]
+    own = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if cue.sieve is not Sieve.REPORTED or verb.dep_ != "ccomp" or own is None or not _named_person(own) or cue.subject is None or cue.subject.i != own.i:
+        return None  # not 'Mary Stone said she told him, "No."', her own account
+    after = doc_text(verb.doc)[verb.right_edge.idx + len(verb.right_edge) : max(end, verb.right_edge.idx + len(verb.right_edge))]
+    if not verb.left_edge.idx <= start or after.strip(" .,;:!?\"”’'") or _asked_of(verb) or verb.idx > start:
+        return None  # '"exactly how much Mr. Papadopoulos said" to Downer "is unclear"': words of the clause around his;
+        # '"Because I pledged that," Grassley said': a cue after the words is no clause of theirs
+    outer = verb.head
+    if outer.i > verb.i or outer.pos_ != "VERB" or outer.lemma_.lower() not in SPEECH_VERBS - BELIEF_VERBS or not _embedded_in(own, outer):
+        return None
+    return outer
+
+
+def _named_speech_passed_on(cue: Cue) -> Token | None:
+    """'Gutiérrez said Mr. Kelly told the group that "…"': the clause a speaker says is a named person's speech; the
+    clause that person said, where it opens. None for anything else (a belief, an unnamed or pronoun subject)."""
+    verb = cue.content
+    if verb is None or cue.sieve is not Sieve.REPORTED or verb.pos_ != "VERB" or verb.lemma_.lower() not in SPEECH_VERBS - BELIEF_VERBS:
+        return None
+    if not any(c.dep_ == "nsubj" and _named_person(c) and _embedded_in(c, cue.sentence.doc[min(cue.tokens)]) for c in verb.children) or _asked_of(verb):
+        return None
+    return next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+
+
+def _embedded_in(subject: Token, outer: Token) -> bool:
+    """The clause of `subject` follows the outer verb directly, or after "that" ('said Mr. Kelly told …', 'said that
+    Kelly told …'), not after another clause joined on ('Macron said the EU needed … and Kurz said …')."""
+    before = subject.doc[subject.left_edge.i - 1] if subject.left_edge.i > 0 else None
+    return before is not None and (before.i == outer.i or before.lower_ == "that" and before.i == outer.i + 1)
+
+
+def _asked_of(verb: Token) -> bool:
+    """'exactly how much Mr. Papadopoulos said', 'what Peskov said': what someone said, as a question or a thing, not
+    their words passed on."""
+    return any(t.tag_ in {"WDT", "WP", "WRB"} for t in verb.subtree if t.i < verb.i)
+
+
+def _named_person(subject: Token) -> bool:
+    """A subject that names a person: tagged one, and no "the" before it ('the Bill declares …' is a bill)."""
+    return subject.ent_type_ == "PERSON" and not any(c.dep_ == "det" for c in subject.children)
 
 
 def _small_clause(cue: Token, verb: Token) -> bool:
@@ -1052,6 +1116,8 @@ class _ArticleExtraction:
         self.joint: set[tuple[int, int]] = set()  # where two people named together speak ('Pelosi and Schumer said')
         self.main_subject_orgs: set[int] = set()  # ... as a sentence's subject, not one of what someone said
         self._plurals: list[tuple[int, int, Token]] | None = None  # plural nouns, read at the first "they" (_plural_antecedent)
+        self.passers: dict[int, SpeakerRef] = {}  # id of a quote passed on by someone -> who passed it on (_marked_sieve)
+        self.passed_on_from: dict[str, str] = {}  # who passed words on -> whose words they were, last time (_pronoun)
         self._authored: list[tuple[int, str, SpeakerRef | None]] | None = None  # reports introduced, read at the first "the report"
         self.titled: dict[str, SpeakerRef] = {}  # the last titled mention of each name, for "he said" after it
         self.apposed: set[int] = set()  # ids of the speakers whose title and organisation an apposition gave
@@ -1194,7 +1260,9 @@ class _ArticleExtraction:
                 if outer.speaker.name and not outer.speaker.is_organization and outer.speaker.mention is not None:
                     self.people.append(_speaking(outer.speaker.mention.start, outer.speaker.name, base, doc))
             quotes.append(q)
-            self.last_speaker = q.speaker
+            # 'Mulvaney said Trump told him it was a "corrupt place." "Everybody knows …"': the words after a quote passed
+            # on are the one who passed it on's
+            self.last_speaker = self.passers.pop(id(q), q.speaker)
             self.last_speaker_para = index
             if q.speaker.name and not q.speaker.is_organization and q.speaker.mention is not None:
                 # 'But, he added, Trump is unlike …': a speaker whose cue interrupts the words outranks whom they speak of
@@ -1257,9 +1325,17 @@ class _ArticleExtraction:
         found = (self._marked_quote(m, unit.base, unit.sents, unit.marked, unit.cues, unit.ents, unit.used_cues) for m in unit.marked)
         quotes = [q for q in found if q is not None]
         for q in quotes:  # 'Reuters, citing a source, said: "…"': the source's words, as Reuters passed them on
-            cue = next((c for c in unit.cues if q.cue is not None and unit.base + c.start == q.cue.start and c.passed_on_by is not None), None)
-            if cue is not None and q.reported_by is None:
+            cue = next((c for c in unit.cues if q.cue is not None and unit.base + c.start == q.cue.start), None)
+            if cue is not None and cue.passed_on_by is not None and q.reported_by is None:
                 q.reported_by = self._passed_on_by(cue, unit.base, unit.ents)
+            elif cue is not None and q.reported_by is None and (outer := _speech_it_is_said_in(cue, q.start - unit.base, q.end - unit.base)) is not None:
+                # 'Gutiérrez said Mr. Kelly told the group that "…"': Kelly's words, as Gutiérrez passed them on
+                passer = self._speaker(self._subject(outer), unit.base, unit.ents)
+                q.reported_by = self._source_name(passer) if passer is not None else None
+                if passer is not None:
+                    self.passers[id(q)] = passer
+                    if passer.name and q.speaker.name:
+                        self.passed_on_from[passer.name] = q.speaker.name
         return quotes
 
     def _passed_on_by(self, cue: Cue, base: int, ents: list[SpacySpan]) -> str | None:
@@ -1596,7 +1672,7 @@ class _ArticleExtraction:
                 # "criticized the act as a 'crazy system'", "called for a ban", "urged supporters to vote"
                 objects = [
                     c for c in tok.children
-                    if c.i > tok.i and (c.dep_ in {"dobj", "xcomp", "oprd"} or c.dep_ == "prep" and c.lower_ in OBJECT_PREPOSITIONS)
+                    if c.i > tok.i and (c.dep_ in {"dobj", "xcomp", "oprd"} or c.dep_ == "prep" and c.lower_ in OBJECT_PREPOSITIONS and not _on_a_platform(c))
                     and not (c.dep_ == "dobj" and lemma in ADDRESSEE_VERBS)
                 ]
             before = _said_before(tok, subject, sent) if content is None and not objects and subject is not None else None
@@ -1611,6 +1687,10 @@ class _ArticleExtraction:
             return shown
         if (absolute := _absolute_subject(verb)) is not None:
             return absolute
+        if (opened := _subject_read_as_object(verb)) is not None:
+            return opened
+        if (makers := _makers_of_the_thing(verb)) is not None:
+            return makers
         if (quoted := _quoted_as_saying(verb)) is not None:
             return quoted
         if (inverted := _object_after_inverted_cue(verb)) is not None:
@@ -1881,6 +1961,8 @@ class _ArticleExtraction:
             # pronoun on the object, before the source and the cue
             first = min(t.i for o in cue.objects for t in o.subtree if t.i > verb.i)
             last = max(t.i for o in cue.objects for t in o.subtree)
+            if (agent := _agent_on_the_gerund(verb)) is not None and first < agent.head.i <= last:
+                last = agent.head.i - 1  # 'warned against acting alone [by Speaker Boehner]': who warned, not what
             while doc[last].pos_ == "ADJ" and (tail := next((c for c in verb.children if c.dep_ == "prep" and c.i == last + 1), None)) is not None:
                 last = tail.right_edge.i  # 'described the department as rife [with racism]': the adjective's complement, hung on the verb
             s, e = doc[first].idx, doc[last].idx + len(doc[last])
@@ -1907,6 +1989,9 @@ class _ArticleExtraction:
                 sub = [t for t in sub if t.i >= min(subjects)]  # 'said after the convention he would …': from its subject
             elif (told_when := _time_of_telling(cue, sub)) is not None:
                 sub = [t for t in sub if t.i >= told_when]  # 'told African-Americans this weekend he would …': from "he"
+            verb_at = min(cue.tokens)
+            if sub[0].tag_ in {"WDT", "WP"} and sub[0].i < verb_at < cue.content.i and _makers_of_the_thing(cue.sentence.doc[verb_at]) is not None:
+                sub = [t for t in sub if t.i > verb_at]  # 'a plan [which] they said could match …': the clause after the cue
             sub = _without_repeated_cue(cue, sub)
             sub = _without_contrasted_speech(cue.content, _repaired_clause(cue.content, sub))
             sub = _without_writer_gloss(cue.content, sub)
@@ -2058,8 +2143,8 @@ class _ArticleExtraction:
             (s, e), (a.cue.start, a.cue.end)
         ) or _overlap((s, e), (a.source.start, a.source.end)):
             return None  # a source that names no one ("The", "Mr."), or content that runs over its own cue or source
-        if source.root.dep_ == "nsubjpass" and source.root.head.lemma_.lower() in ADDRESSEE_VERBS:
-            return None  # "Fox News is told …": the one told is no source
+        if source.root.dep_ == "nsubjpass" and (source.root.head.lemma_.lower() in ADDRESSEE_VERBS or _agent_of(source.root.head) is not None):
+            return None  # "Fox News is told …", 'Obama was warned … by Boehner': the one told or warned is no source
         if _nobody(head := _relative_source(source)) or _share_polled(head) or (said_by := self._subject(cue.root)) is not None and (
             _nobody(said_by) or _share_polled(said_by)
         ):
@@ -2111,10 +2196,20 @@ class _ArticleExtraction:
         )
 
     def _according_to_inner(self, cue: Cue, base: int, ents: list[SpacySpan], quote: Quote) -> Quote:
-        """Under "according to X", marked words another speaker's verb governs are that speaker's, reported by X."""
-        if not cue.according_to or quote.kind != "mixed":
+        """Under "according to X", marked words another speaker's verb governs are that speaker's, reported by X; so are
+        those of a named person's speech the speaker passes on ('Gutiérrez said Mr. Kelly told the group that "…"'),
+        from what that person said on."""
+        if quote.kind != "mixed":
             return quote
-        inner = self._inner_speaker(cue, (quote.start, quote.end), base, ents)
+        if cue.according_to:
+            inner = self._inner_speaker(cue, (quote.start, quote.end), base, ents)
+        elif (told := _named_speech_passed_on(cue)) is not None and (inner := self._inner_speaker(cue, (quote.start, quote.end), base, ents)) is not None:
+            start = base + told.left_edge.idx
+            if inner.resolution != "named" or not quote.start < start < quote.end:
+                return quote
+            quote.text, quote.start = self.text[start : quote.end], start
+        else:
+            return quote
         if inner is not None:
             quote.speaker, quote.reported_by = inner, self._source_name(quote.speaker)
         return quote
@@ -2281,6 +2376,9 @@ class _ArticleExtraction:
             genders = {n: g for n, g in self.genders.items() if n not in shared}
             name = pick_antecedent(people, span.start, gender, genders, subjects=self.subject_pronouns, sentence=self._sentence_start(span.start))
             name = self._untagged_last_speaker(last, span, gender) or name
+            if last is not None and last.name and name and name == self.passed_on_from.get(last.name) and genders.get(last.name, gender) == gender:
+                name = last.name  # 'Mulvaney …, saying that Trump told him it was a "corrupt place." "…," he said': the one
+                # who passed the words on goes on speaking, not the one named inside them
             if not epithet and (described := self._described_antecedent(last, span, name, gender)) is not None:
                 return described
             if name:
@@ -3019,7 +3117,23 @@ def _agent_of(verb: Token) -> Token | None:
     return by or next(
         (c for o in verb.children if o.dep_ == "oprd" and not any(x.dep_ in {"aux", "auxpass"} for x in o.children) for g in o.children
          if g.dep_ in {"agent", "prep"} and g.lower_ == "by" for c in g.children if c.dep_ == "pobj"), None,
-    )
+    ) or _agent_on_the_gerund(verb)
+
+
+def _agent_on_the_gerund(verb: Token) -> Token | None:
+    """'Obama has been warned against acting alone by Speaker John Boehner': the parse hangs the agent of a passive
+    warning on the gerund the warning is about; a named person or body there is who warned (the one warned is no speaker)."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i < verb.i:
+            continue
+        for gerund in (c for c in prep.children if c.dep_ == "pcomp" and c.tag_ == "VBG"):
+            by = next((g for g in gerund.subtree if g.i > gerund.i and g.dep_ == "prep" and g.lower_ == "by"), None)
+            agent = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+            if agent is not None and agent.ent_type_ in {"PERSON", "ORG", "NORP"}:
+                return agent
+    return None
 
 
 def _mute_thing(tok: Token) -> bool:
@@ -3265,6 +3379,11 @@ def _channel_read_as_subject(verb: Token, subj: Token) -> bool:
         verb.dep_ == "pcomp" and verb.tag_ == "VBG" and prep.dep_ == "prep" and prep.lower_ == "on" and subj.ent_type_ == "ORG"
         and subj.left_edge.i == prep.i + 1 and prep.head.pos_ in {"VERB", "AUX"}
     )
+
+
+def _on_a_platform(prep: Token) -> bool:
+    """'thanked Trump [on Twitter]': where the cue's act took place, no object of it (not 'called on Congress')."""
+    return prep.lower_ in {"in", "on"} and any(c.dep_ == "pobj" and c.lemma_.lower() in MEDIUM_NOUNS for c in prep.children)
 
 
 def _in_medium(tok: Token, verb: Token) -> bool:
@@ -3652,6 +3771,26 @@ def _absolute_subject(verb: Token) -> Token | None:
 _ABSOLUTE_PREPOSITIONS = frozenset({"despite", "with", "without", "amid"})
 
 
+def _subject_read_as_object(verb: Token) -> Token | None:
+    """'… established a task force after Sen. Jane Roe, a retired pilot, announced that …': the parse takes the subject of
+    a clause opened by "after" or "before" for that word's object and leaves the verb subjectless (the main clause's
+    subject did not announce it). The noun whose phrase ends right before the verb is its subject."""
+    if verb.dep_ not in {"advcl", "acl"} or verb.tag_ not in {"VBD", "VBN"} or any(c.dep_ in _SUBJECTS or c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        return None
+    last = verb.i - 1
+    while last > 0 and verb.doc[last].is_punct:
+        last -= 1
+    noun = next((a for a in [verb.doc[last], *verb.doc[last].ancestors] if a.dep_ == "pobj"), None)
+    if verb.dep_ == "acl" and (noun is None or verb.head.i != noun.i or verb.doc[verb.i - 1].text != ","):
+        return None  # '… after Sen. Jane Roe, …, announced' read as a phrase describing her; not 'the plan announced Monday'
+    if noun is None or not last <= max(t.i for t in noun.subtree if t.i < verb.i) or noun.head.lower_ not in _CLAUSE_OPENING_PREPOSITIONS or noun.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    return noun if noun.ent_type_ in {"PERSON", "ORG", "NORP"} or is_title_word(noun.text) else None
+
+
+_CLAUSE_OPENING_PREPOSITIONS = frozenset({"after", "before", "since", "until"})
+
+
 def _reason_object(verb: Token) -> Token | None:
     """'ripped into Democrats for insisting …', 'praised him for saying …': the one blamed or praised said it."""
     prep = verb.head
@@ -3905,6 +4044,19 @@ def _subject_of_the_clause_above(subject: Token, at: int) -> bool:
         return False
     opened = any(c.dep_ == "mark" or c.dep_ == "advmod" and c.tag_ == "WRB" for c in clause.children if c.i < pronoun.i)
     return clause.dep_ == "advcl" and opened or clause.dep_ == "conj"  # '…, and they said': the same subject goes on
+
+
+def _makers_of_the_thing(verb: Token) -> Token | None:
+    """'her top lieutenants are working on a plan of their own which they said could match …': "they" in a relative
+    clause on a thing the clause above is about is that clause's group subject, not whoever spoke before."""
+    they = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ == "they"), None)
+    if they is None or verb.dep_ != "relcl" or verb.head.pos_ != "NOUN" or verb.head.ent_type_:
+        return None
+    node = verb.head
+    while node.dep_ in {"pobj", "dobj", "prep", "compound", "conj"} and node.head.i != node.i:
+        node = node.head
+    group = next((c for c in node.children if c.dep_ == "nsubj" and c.i < verb.head.i), None)
+    return group if group is not None and group.pos_ == "NOUN" and _plural(group) and _speaks_as_one(group) and node.pos_ in {"VERB", "AUX"} else None
 
 
 def _may_tell(speaker: SpeakerRef) -> bool:
@@ -4428,7 +4580,10 @@ def _name_office_descriptions(quotes: list[Quote], people: list[PersonMention], 
         office, qualifiers = m.group(2).lower(), frozenset(m.group(1).lower().split())
         at = s.mention.start if s.mention else q.start
         # "President Trump" and "President Donald Trump" are one holder
-        holder = office_holder(office, qualifiers, people, at, surname_alone=True) or _holder_named_last(office, qualifiers, people, at, rules)
+        holder = office_holder(office, qualifiers, people, at, surname_alone=True)
+        if holder is not None and not _still_in_view(holder, people, at, rules):
+            holder = None
+        holder = holder or _holder_named_last(office, qualifiers, people, at, rules)
         if holder is not None:
             s.name = holder
             # the office as the document writes it before the name ('President'), unless the description says which
@@ -4441,6 +4596,15 @@ def _name_office_descriptions(quotes: list[Quote], people: list[PersonMention], 
                 same = written is not None and (not qualifiers - PARTY_QUALIFIERS.keys() or written.lower() == titled)
                 s.title = written if same else s.title or described
             s.resolution, s.description = "named", None
+
+
+def _still_in_view(holder: str, people: list[PersonMention], at: int, rules: RuleConfig) -> bool:
+    """Whether the one holder of an office is who the story is about at `at`: named within `document_recency_chars`
+    before, or no one named more often ('Texas Senate candidate Ted Cruz' in passing, then two thousand characters about
+    Romney, is not 'the candidate' who warned)."""
+    surname = holder.split()[-1]
+    recent = any(0 < at - p.pos <= rules.document_recency_chars and p.name.split()[-1] == surname for p in people)
+    return recent or _most_named(surname, people, at)
 
 
 def _holder_named_last(office: str, qualifiers: frozenset[str], people: list[PersonMention], at: int, rules: RuleConfig) -> str | None:

@@ -48,6 +48,7 @@ DOCUMENT_NOUNS = frozenset("statement release advisory memo memorandum letter fa
 MEDIUM_NOUNS = DOCUMENT_NOUNS | frozenset({
     "interview", "speech", "address", "remark", "op-ed", "editorial", "column", "essay", "article", "filing", "report",
     "briefing", "testimony", "message", "note", "video", "podcast", "call", "conversation", "appearance", "hearing",
+    "twitter", "facebook", "instagram",  # 'thanked Trump on Twitter': where, even where the tagger calls the platform a person
 })
 # What someone writes or compiles, cited by its author ("a report by the Government Accountability Office", "the
 # estimates by Ms. Arias", "data from the Census Bureau"): the author's words.
@@ -153,7 +154,7 @@ GROUP_HEADS = frozenset(
     spokeswoman spokespeople spokesperson diplomat minister economist witness survivor victim defender backer ally
     plaintiff defendant petitioner proponent skeptic sceptic detractor observer scholar historian journalist commentator
     pundit strategist consultant negotiator volunteer citizen hawk moderate educator nurse physician employee staffer
-    donor delegate pollster
+    donor delegate pollster lieutenant deputy
     """.split()
 )
 
