@@ -5172,3 +5172,37 @@ def test_the_one_holder_of_an_office_named_in_passing_long_before_is_not_the_off
         + "\n\nInstead, they refer to a speech in which the candidate warned future presidents could alter it."
     )
     assert find(extractor.extract(text), "future presidents could alter").speaker.name == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "Sixteen children were awaiting DNA tests on adults who had cleared background checks but still needed to"
+            " have their relationship confirmed, while one other parent had a criminal record."
+        ),
+        "There are numerous factors that help explain why turnout fell so sharply in the county this year.",
+    ],
+)
+def test_a_thing_done_or_a_thing_that_explains_is_no_speaker(extractor: QuoteExtractor, text: str) -> None:
+    """'needed to have their relationship confirmed' credited "their relationship"; 'numerous factors that help explain
+    why …' credited the factors (and a quotation after them too)."""
+    assert extractor.extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Mr. Sheffield mentioned an alternative image of the governor from Saturday: the success of a dressage horse that his wife owns.", []),
+        ("The Budget proposes a new Mortgage Relief Credit for first-time buyers in rural counties across the state.", []),
+        ("On Tuesday, Senate Majority Leader Tom Rielly formally decided to call off a health care vote that he had been pushing toward for weeks.", []),
+        # guards: a thing with a that-clause, a name given to it
+        ("The mayor disputes the idea that she needed to be hospitalized in the first place.", ["disputes the idea that she needed to be hospitalized in the first place"]),
+        ("Gov. Nora Lisle has called the shootings across the state a moment similar to the civil rights movement.", ["the shootings across the state a moment similar to the civil rights movement"]),
+    ],
+)
+def test_a_thing_mentioned_proposed_or_called_off_is_no_statement(extractor: QuoteExtractor, text: str, said: list[str]) -> None:
+    """'Mr. Schieffer mentioned an alternative image of Mr. Romney …', 'The Budget proposes a new Mortgage Relief Credit
+    …', 'McConnell formally decided to call off a health care vote that …': a noun phrase after a verb, however long, is
+    what was talked about, not what was said (invented names)."""
+    assert [q.text for q in extractor.extract(text)] == said

@@ -746,6 +746,8 @@ _REVEALING_WRITINGS = AUTHORED_NOUNS | WRITTEN_NOUNS | frozenset({
 })
 # A noun for a person by what they do ('the economist', 'the defendant', 'the 34-year-old'); not 'argument' or 'list'.
 _AGENT_NOUN = re.compile(r"(?:er|or|ist|ian|ant|(?<!m)ent|eer|ee|ive|man|men|woman|women|ess|year-old)s?$")
+# ... and things that end like one ('numerous factors that help explain why …')
+_LIKE_AGENT_NOUNS = frozenset({"factor", "sector", "error", "rumor", "rumour", "event", "incident", "element", "extent"})
 
 
 def _thing_infers(verb: Token, names: Collection[str] = ()) -> bool:
@@ -763,6 +765,8 @@ def _thing_infers(verb: Token, names: Collection[str] = ()) -> bool:
         # 'Obama's victory had sealed his win and underscored to Republicans that …'; not 'Ryan said the strike was
         # "appropriate" and signaled that …', where the parse joins the speaker's next act to what he said
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ == "xcomp":
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]  # 'factors that help explain why …'
     # the parse may give the verb two ('the IRS' after 'A key body under the Treasury Department,'): any that speaks, speaks
     subjects = [(_relative_antecedent(c) or (verb.head if verb.dep_ == "relcl" else None)) if c.tag_ in {"WDT", "WP"} else c for c in subjects]
     return bool(subjects) and all(c is not None and _mute_for(c, lemma, names) for c in subjects)
@@ -776,7 +780,7 @@ def _mute_for(subject: Token, lemma: str, names: Collection[str]) -> bool:
     if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in subject.children):
         return False  # a thing named after a body ('the Pew survey')
     word = subject.lemma_.lower()
-    if word in _SPEAKING_NOUNS or subject.lower_ in _SPEAKING_NOUNS or is_title_word(subject.text) or _AGENT_NOUN.search(subject.lower_):
+    if word in _SPEAKING_NOUNS or subject.lower_ in _SPEAKING_NOUNS or is_title_word(subject.text) or _AGENT_NOUN.search(subject.lower_) and word not in _LIKE_AGENT_NOUNS:
         return False
     return not (lemma in {"reveal", "explain"} and word in _REVEALING_WRITINGS)
 
@@ -907,6 +911,56 @@ def _small_clause(cue: Token, verb: Token) -> bool:
     """'ordered the separations halted', 'demanded the statue removed': an order's object and the state it is to be in,
     no clause said (a participle, often tagged as a past tense, with no auxiliary and no complementiser)."""
     return cue.lemma_.lower() in _DIRECTING and verb.tag_ in {"VBN", "VBD"} and not any(c.dep_ in {"aux", "auxpass", "mark"} for c in verb.children)
+
+
+# Verbs whose object is only what was brought up ('mentioned an image of him', 'proposes a new credit', 'posted a video').
+_NAMING_A_TOPIC = frozenset({"mention", "propose", "post", "discuss", "cite"})
+
+
+def _only_a_thing_named(cue: Cue) -> bool:
+    """A cue that only brings something up (`_NAMING_A_TOPIC`, or "called off"), whose only object is a noun phrase with
+    nothing said of it (no 'as' or 'for' judgement, no that-clause, no clause or request hung on the verb): what was
+    mentioned, proposed or called off, not a statement, however long the phrase ('mentioned an alternative image of Mr.
+    Romney from Saturday: the success of a dressage horse …'). A stance taken on a thing is said ('reaffirmed their
+    commitment to …', 'condemned the attack')."""
+    objects = cue.objects if cue.content is None else [cue.content] if cue.content.dep_ == "dobj" else []
+    if cue.according_to or cue.before or not objects:
+        return False  # (an object as content: the phrase before a colon, 'mentioned an image of him: the success of …')
+    verb = cue.sentence.doc[min(cue.tokens)]
+    called_off = verb.lemma_.lower() == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
+    if verb.lemma_.lower() not in _NAMING_A_TOPIC and not called_off:
+        return False  # 'reaffirmed their commitment to …', 'condemned the attack': a stance taken is said
+    if any(
+        c.dep_ in {"ccomp", "xcomp", "oprd", "dative", "parataxis"} or c.dep_ == "prep" and (
+            c.lower_ == "as" or c.lower_ == "for" and (verb.lemma_.lower() in TOPIC_VERBS or any(t.pos_ == "VERB" for t in c.subtree))
+        )
+        for c in verb.children if c.i > verb.i
+    ):
+        return False  # 'urged supporters to vote', 'described it as …', 'attacked Clinton for her support of …'
+    colon = next((t.i for t in cue.sentence if t.text == ":" and t.i > verb.i), None)
+    if colon is not None and any(
+        t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"relcl", "acl"} and any(c.dep_ in _SUBJECTS for c in t.children) for t in cue.sentence if t.i > colon
+    ):
+        return False  # 'suggested one possible solution: ICE could ask judges …': the clause after the colon is said
+    for obj in objects:
+        if obj.dep_ == "prep" and obj.lower_ not in {"as", "for"} and not any(t.pos_ == "VERB" for t in obj.subtree):
+            continue  # 'mentioned a plan [on housing]': the phrase goes on
+        if obj.dep_ == "prep" and obj.lower_ == "for" and verb.lemma_.lower() not in TOPIC_VERBS and not any(t.pos_ == "VERB" for t in obj.subtree):
+            continue  # 'proposes a new credit [for first-time buyers]': the phrase goes on
+        if obj.dep_ != "dobj" or obj.pos_ not in {"NOUN", "PROPN"}:
+            return False
+        if any(c.dep_ in {"acl", "ccomp", "relcl"} and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) or c.lower_ == "as" for c in obj.children):
+            return False  # 'voiced concern that the plan would fail', 'disputes the idea that …', 'described the move as a disgrace'
+    return True
+
+
+def _had_done(verb: Token) -> bool:
+    """'needed to have their relationship confirmed', 'got the order reversed': a participle after causative "have" or
+    "get", what someone has done to a thing; the thing before it says nothing."""
+    return (
+        verb.tag_ == "VBN" and verb.dep_ in {"ccomp", "xcomp", "oprd"} and verb.head.lemma_.lower() in {"have", "get"}
+        and verb.head.i < verb.i and not any(c.dep_ in {"aux", "auxpass", "mark"} for c in verb.children)
+    )
 
 
 def _runs_across_clauses(cue: Token, said: SpacySpan) -> bool:
@@ -1605,8 +1659,8 @@ class _ArticleExtraction:
                 if owner is not None and clause is not None:
                     yield Cue(tok.idx, tok.idx + len(tok), tok.text, owner, clause, sent, {tok.i}, sieve=Sieve.CLAIM_NOUNS)
                 continue
-            if tok.dep_ == "amod":
-                continue  # "proposed policies": a participle describing a noun, not a verb of speech
+            if tok.dep_ == "amod" or _had_done(tok):
+                continue  # "proposed policies": a participle describing a noun, not a verb of speech; nor 'to have it confirmed'
             is_verb = tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB")
             # the parser takes the particle of "shot back" for an adverb as often as for a particle
             particle = next((c for c in tok.children if c.dep_ == "prt" or c.dep_ == "advmod" and (lemma, c.lower_) in SPEECH_PHRASAL), None)
@@ -2104,6 +2158,8 @@ class _ArticleExtraction:
             kind = "mixed"
         if self._says_nothing(cue, content, base):
             return None  # 'called for another government shutdown', 'officials were unable to clarify whether …'
+        if kind == "indirect" and _only_a_thing_named(cue):
+            return None  # 'Mr. Schieffer mentioned an alternative image of Mr. Romney …', 'The Budget proposes a new credit …'
         if _gainsaying(cue) and 0 <= s - (base + cue.end) <= self.rules.gainsaid_gap_chars:
             s = base + cue.start  # 'Iran denies it seeks nuclear weapons': without its verb the words say the opposite
         quote = self._according_to_inner(cue, base, ents, Quote(
@@ -2135,7 +2191,7 @@ class _ArticleExtraction:
             return None  # a belief; or a "sentence" too long to be prose, which the rules skip too
         if _discourse_marker(cue.root) or _asks_whether(cue.root) or _was_asked(cue.root):
             return None  # 'All told, 23,589 people were caught …': the writer summing up; 'Did she say …?': a question
-        if cue.root.lemma_.lower() in SPEECH_VERBS and _said_of_its_subject(cue.root):
+        if cue.root.lemma_.lower() in SPEECH_VERBS and _said_of_its_subject(cue.root) or _had_done(cue.root):
             return None  # 'Some Republicans are said to be upset that …': what others say of them, as the rules read it
         if any(t.dep_ == "xcomp" and _extraposed_it(t) for t in cue):
             return None  # "It's important to note that …": the writer's hedge, whatever source the tagger gave it
