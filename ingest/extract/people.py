@@ -125,8 +125,8 @@ def split_title(words: list[str], professions: bool = False) -> tuple[str | None
     return title, (None if junk_organization(org) else org)  # "Jim Watson Getty Images" is a credit, not an organisation
 
 
-_PLACED = frozenset({"based", "area"})
-_KINDS_OF_OFFICE = frozenset({"special", "independent"})  # 'Tennessee - based', 'Washington - area'
+_PLACED = frozenset({"based", "area"})  # 'Tennessee - based', 'Washington - area'
+_KINDS_OF_OFFICE = frozenset({"special", "independent"})  # 'Special Counsel', 'independent counsel': part of the office
 _PLURAL_TITLES = {"Sens.": "Sen.", "Sens": "Sen.", "Reps.": "Rep.", "Reps": "Rep.", "Senators": "Senator", "Representatives": "Representative"}
 
 
