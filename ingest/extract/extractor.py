@@ -931,22 +931,21 @@ def _only_a_thing_named(cue: Cue) -> bool:
     if verb.lemma_.lower() not in _NAMING_A_TOPIC and not called_off:
         return False  # 'reaffirmed their commitment to …', 'condemned the attack': a stance taken is said
     if any(
-        c.dep_ in {"ccomp", "xcomp", "oprd", "dative", "parataxis"} or c.dep_ == "prep" and (
-            c.lower_ == "as" or c.lower_ == "for" and (verb.lemma_.lower() in TOPIC_VERBS or any(t.pos_ == "VERB" for t in c.subtree))
-        )
+        c.dep_ in {"ccomp", "xcomp", "oprd", "dative", "parataxis"}
+        or c.dep_ == "prep" and (c.lower_ == "as" or c.lower_ == "for" and any(t.pos_ == "VERB" for t in c.subtree))
         for c in verb.children if c.i > verb.i
     ):
-        return False  # 'urged supporters to vote', 'described it as …', 'attacked Clinton for her support of …'
+        return False  # 'urged supporters to vote', 'described it as …', 'praised Florida for becoming …'
     colon = next((t.i for t in cue.sentence if t.text == ":" and t.i > verb.i), None)
     if colon is not None and any(
         t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"relcl", "acl"} and any(c.dep_ in _SUBJECTS for c in t.children) for t in cue.sentence if t.i > colon
     ):
         return False  # 'suggested one possible solution: ICE could ask judges …': the clause after the colon is said
     for obj in objects:
-        if obj.dep_ == "prep" and obj.lower_ not in {"as", "for"} and not any(t.pos_ == "VERB" for t in obj.subtree):
-            continue  # 'mentioned a plan [on housing]': the phrase goes on
-        if obj.dep_ == "prep" and obj.lower_ == "for" and verb.lemma_.lower() not in TOPIC_VERBS and not any(t.pos_ == "VERB" for t in obj.subtree):
-            continue  # 'proposes a new credit [for first-time buyers]': the phrase goes on
+        if obj.dep_ == "prep":  # ("as", and "for" with a clause, returned above)
+            if any(t.pos_ == "VERB" for t in obj.subtree):
+                return False
+            continue  # 'proposes a new credit [for first-time buyers]', 'mentioned a plan [on housing]': the phrase goes on
         if obj.dep_ != "dobj" or obj.pos_ not in {"NOUN", "PROPN"}:
             return False
         if any(c.dep_ in {"acl", "ccomp", "relcl"} and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) or c.lower_ == "as" for c in obj.children):
@@ -3448,7 +3447,7 @@ def _in_medium(tok: Token, verb: Token) -> bool:
     if prep is None or prep.dep_ != "prep" or prep.lower_ not in {"in", "on"}:
         return False
     noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    return noun is not None and (noun.lemma_.lower() in MEDIUM_NOUNS or noun.ent_type_ == "ORG" and prep.lower_ == "on")
+    return noun is not None and (_on_a_platform(prep) or noun.ent_type_ == "ORG" and prep.lower_ == "on")
 
 
 _VENUE_PREPOSITIONS = frozenset({"on", "in", "at", "during", "from"})

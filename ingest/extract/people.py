@@ -264,6 +264,7 @@ def _read_mention(head: Token, doc_ents: list[SpacySpan]) -> Mention:
         person = next((e for e in doc_ents if titled_organisation(e) and start_i <= e.start and e.end <= end_i), None)
     reported_on = clause_subject_in_source(head)
     appos = [c for c in head.children if c.dep_ == "appos" and (reported_on is None or c.i < reported_on.i)] + _name_read_as_conjunct(head)
+    org_after = _of_organization(head, doc_ents)
     if person is None:
         for a in appos:  # "a former DHS official, John Cohen"
             a_start, a_end = noun_phrase(a)
@@ -274,14 +275,13 @@ def _read_mention(head: Token, doc_ents: list[SpacySpan]) -> Mention:
                 # 'said the official, Alderman Eddie Nabors of Batesville': a titled name the tagger took for a body
                 title, org = _split_titled(proper[0])
                 return Mention(phrase.start_char, phrase.end_char, phrase.text, name=clean_name(proper[1]), title=title,
-                               organization=org or _of_organization(a, doc_ents) or _of_organization(head, doc_ents))
+                               organization=org or _of_organization(a, doc_ents) or org_after)
             if person is not None and any(c.dep_ == "appos" for c in a.children):
                 # 'until the election, Minyon Kessel, a senior adviser …, called': a name with a title of its own is the
                 # subject the parse hung on the wrong noun; the noun before it is no title
                 return describe(a, doc_ents)
             if person is not None:
                 break
-    org_after = _of_organization(head, doc_ents)
     if person is not None:
         given = _given_name_before(person)
         # 'Senate minority leader Chuck Schumer and House minority leader Nancy Pelosi': Pelosi's words start after the "and"
@@ -479,18 +479,24 @@ def _office_of(head: Token) -> list[Token]:
     """'acting White House chief [of staff], Mick Mulvaney': the "of" phrase that ends an office the parse heads with its
     first word, where the phrase is the title and the name its apposition."""
     doc = head.doc
-    if head.i + 2 >= len(doc) or doc[head.i + 1].lower_ != "of" or doc[head.i + 1].head.i != head.i:
+    if not _of_right_after(head):
         return []
     named = doc[head.i + 2]
     office = is_title_word(named.text) or head.lower_ == "secretary" and named.lower_ in DEPARTMENTS  # 'secretary of state'
     return [doc[head.i + 1], named] if named.head.i == head.i + 1 and office and is_title_word(head.text) else []
 
 
+def _of_right_after(head: Token) -> bool:
+    """An "of" hung on the office word right after it, with a word after it ('chief [of] staff', 'director [of] research')."""
+    doc = head.doc
+    return head.i + 2 < len(doc) and doc[head.i + 1].lower_ == "of" and doc[head.i + 1].head.i == head.i
+
+
 def _field_of(head: Token) -> list[Token]:
     """'director of U.S. research at the Migration Policy Institute': the field an office is "of", in lower case, which
     is part of the title (the body it is held at is the organisation); not a body ('director of the FBI')."""
     doc = head.doc
-    if not is_title_word(head.text) or head.i + 2 >= len(doc) or doc[head.i + 1].lower_ != "of" or doc[head.i + 1].head.i != head.i:
+    if not is_title_word(head.text) or not _of_right_after(head):
         return []
     field = next((c for c in doc[head.i + 1].children if c.dep_ == "pobj"), None)
     if field is None or field.pos_ != "NOUN" or not field.text.islower() or field.ent_type_:
