@@ -5206,3 +5206,24 @@ def test_a_thing_mentioned_proposed_or_called_off_is_no_statement(extractor: Quo
     …', 'McConnell formally decided to call off a health care vote that …': a noun phrase after a verb, however long, is
     what was talked about, not what was said (invented names)."""
     assert [q.text for q in extractor.extract(text)] == said
+
+
+def test_a_body_that_owns_a_report_is_named_without_its_possessive(extractor: QuoteExtractor) -> None:
+    """'according to Pew’s new Election 2016 report' gave the organisation "Pew’s": the tagger took the possessive into
+    the name (invented name)."""
+    quote = find(extractor.extract("“The changes have reshaped both party coalitions,” according to the Halvorsen Institute’s new report."), "reshaped")
+    assert quote.speaker.organization == "the Halvorsen Institute"
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "organization"),
+    [
+        ("“We agree,” said the Ranking Member of the Transportation and Infrastructure Committee, Congressman Rick Dahall.", "Congressman", "the Transportation and Infrastructure Committee"),
+        ("“We agree,” said House Ranking Member Rick Dahall.", "Ranking Member", "House"),
+    ],
+)
+def test_a_ranking_member_is_an_office_not_a_name(extractor: QuoteExtractor, text: str, title: str, organization: str) -> None:
+    """'said the Ranking Member of the … Committee, Congressman Nick Rahall' was credited to a person called "Ranking";
+    'House Ranking Member' was the member of a body called "House Ranking" (invented names)."""
+    speaker = find(extractor.extract(text), "We agree").speaker
+    assert (speaker.name, speaker.title, speaker.organization) == ("Rick Dahall", title, organization)

@@ -32,6 +32,8 @@ def person_names(doc: Doc) -> Doc:
             continue  # 'doesn't think marijuana is more dangerous': a name is written with a capital
         if ent.label_ == "PERSON" and _so_called(ent):
             continue  # 'That so-called Gang of Eight senators have vowed …': what something is called, not a person's name
+        if ent.label_ == "PERSON" and _office_before_an_office(ent):
+            continue  # 'said the Ranking Member of the … Committee, Congressman Nick Rahall': an office, not a name
         if ent.label_ == "PERSON" and _ends_in_an_acronym(ent):
             continue  # 'Collapse Surviving ISIS: Young Yazidi conscripts …', a headline: no surname is written as an acronym
         if ent.label_ in _MISREAD_LABELS and _aged(ent):
@@ -59,6 +61,12 @@ def person_names(doc: Doc) -> Doc:
 
 
 _ROMAN = re.compile(r"[IVX]+")  # 'John Smith III'
+
+
+def _office_before_an_office(ent: Span) -> bool:
+    """Words of an office the tagger named as a person, an office word after them ('Ranking Member')."""
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return after is not None and is_title_word(after.text) and all(is_title_word(t.text) or t.lower_ == "ranking" for t in ent)
 
 
 def _ends_in_an_acronym(ent: Span) -> bool:

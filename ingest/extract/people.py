@@ -120,13 +120,15 @@ def split_title(words: list[str], professions: bool = False) -> tuple[str | None
     org = " ".join(head[lead:trail]).strip(" ,") or None
     if org is not None and org.split()[-1].lower() in _PLACED:
         org = None  # 'a Tennessee-based immigration attorney': where they work, not whom for
-    if org is not None and title is not None and org.lower() in _KINDS_OF_OFFICE:
-        title, org = f"{org} {title}", None  # 'Special Counsel Robert Mueller': what kind of counsel, not a body
+    if org is not None and title is not None and org.split()[-1].lower() in _KINDS_OF_OFFICE:
+        # 'Special Counsel Robert Mueller', 'House Ranking Member': what kind of counsel or member, not (part of) a body
+        kind = org.split()[-1]
+        title, org = f"{kind} {title}", org.removesuffix(kind).strip() or None
     return title, (None if junk_organization(org) else org)  # "Jim Watson Getty Images" is a credit, not an organisation
 
 
 _PLACED = frozenset({"based", "area"})  # 'Tennessee - based', 'Washington - area'
-_KINDS_OF_OFFICE = frozenset({"special", "independent"})  # 'Special Counsel', 'independent counsel': part of the office
+_KINDS_OF_OFFICE = frozenset({"special", "independent", "ranking"})  # 'Special Counsel', 'Ranking Member': part of the office
 _PLURAL_TITLES = {"Sens.": "Sen.", "Sens": "Sen.", "Reps.": "Rep.", "Reps": "Rep.", "Senators": "Senator", "Representatives": "Representative"}
 
 
@@ -647,8 +649,11 @@ def _whole_body(org: str, title: str, before: SpacySpan, person: SpacySpan) -> s
 def _with_body(ent: SpacySpan, end: int) -> str:
     """An organisation, or a person something is named for, with the body it names: 'Trump administration officials' speak
     for the Trump administration, 'a Clinton campaign spokesman' for the Clinton campaign, not for Trump or Clinton."""
+    if len(ent) > 1 and ent[-1].lower_ in {"'s", "’s"}:
+        # the tagger took the possessive in: 'Pew’s new report' is Pew's; 'Marco Rubio’s spokeswoman' is no body's
+        return ent[:-1].text if ent.label_ in _ORG_LABELS else ent.text
     after = ent.doc[ent.end] if ent.end < end else None
-    body = after is not None and after.is_lower and _organisation_head(after.text) and ent[-1].lower_ not in {"'s", "’s"}
+    body = after is not None and after.is_lower and _organisation_head(after.text)
     return f"{ent.text} {after.text}" if body else ent.text
 
 
