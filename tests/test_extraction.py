@@ -5227,3 +5227,48 @@ def test_a_ranking_member_is_an_office_not_a_name(extractor: QuoteExtractor, tex
     'House Ranking Member' was the member of a body called "House Ranking" (invented names)."""
     speaker = find(extractor.extract(text), "We agree").speaker
     assert (speaker.name, speaker.title, speaker.organization) == ("Rick Dahall", title, organization)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Judge Theo Chang issued an injunction. Chang's order denies the plaintiffs' request to block other parts of the executive order.", []),
+        ("The CASE Act, now co-sponsored by more than 100 members of Congress, proposes the creation of a “small claims tribunal” within the Copyright Office where creators can defend their works.", []),
+        # guards: a claim denied, a refusal judged
+        ("The judge denied the claim that he exposed himself.", ["denied the claim that he exposed himself"]),
+        ("The mayor dismissed the lawsuit as “a cheap political stunt by people who have never run a city.”", ["a cheap political stunt by people who have never run a city."]),
+    ],
+)
+def test_a_request_refused_or_a_thing_proposed_is_no_statement(extractor: QuoteExtractor, text: str, said: list[str]) -> None:
+    """'Chuang's order denies the plaintiffs' request to block …' (a court's act), 'proposes the creation of a "small claims
+    tribunal" …' (a thing proposed, with a term in marks): no words said (invented names)."""
+    assert [q.text for q in extractor.extract(text)] == said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a release that introduces its statement, the office's background after the closing mark
+        ("WASHINGTON – Congressman Paul Brandt (AR-02) issued the following statement after voting for the bill: “The"
+         " safety of Arkansans comes first. I support this proposal.” Background The Border Safety Act, H.R. 1873,"
+         " allows for an expedited process to approve the plans."),
+        # a release that narrates the member, quotes him unattributed, and goes on narrating
+        ("Washington, DC – Today, Congressman Paul Brandt was joined by 28 members of Congress in introducing the Border"
+         " Safety Act. “The safety of Arkansans comes first. I support this proposal.” Increased attention is being given"
+         " to the safety of the border as states address the problems of the crossings."),
+    ],
+)
+def test_a_releases_quoted_statement_ends_at_its_closing_mark(extractor: QuoteExtractor, text: str) -> None:
+    """'… protecting our lands and citizens.” Background The Electricity Reliability … Act … allows …': the statement ran
+    on past its closing mark into the release's own account; an unattributed quotation in a release that narrates the
+    member is the member's, and only it (invented text)."""
+    quotes = extractor.extract(text, "statement", "", None, "Paul Brandt")
+    assert [(q.text, q.speaker.name) for q in quotes] == [("“The safety of Arkansans comes first. I support this proposal.”", "Paul Brandt")]
+
+
+def test_a_members_words_in_their_release_are_theirs_however_it_accents_the_name(extractor: QuoteExtractor) -> None:
+    """'said Rep. José E. Serrano' in the release of "Jose Serrano" was another person's quote in the member's release
+    (invented names)."""
+    own = "Washington, DC – Congressman José Ibarra spoke today.\n\n“The city is taking the lead,” said Rep. José Ibarra."
+    quotes = extractor.extract(own, "statement", "", None, "Jose Ibarra")
+    assert [(q.speaker.name, q.speaker.resolution) for q in quotes] == [("Jose Ibarra", "named")]

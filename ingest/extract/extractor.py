@@ -527,8 +527,22 @@ def _own_clause(verb: Token, inside: range) -> bool:
 
 
 def _refusing(verb: Token) -> bool:
-    """"deny asylum seekers the chance": to refuse them something, not to say no."""
-    return verb.lemma_.lower() == "deny" and sum(c.dep_ in {"dative", "dobj"} for c in verb.children) >= 2
+    """"deny asylum seekers the chance", 'denies the plaintiffs' request', 'dismissed the lawsuit': to refuse someone
+    something, or a court's act on what was asked of it, not to say no; 'dismissed the lawsuit as frivolous' is said."""
+    lemma = verb.lemma_.lower()
+    if lemma == "deny" and sum(c.dep_ in {"dative", "dobj"} for c in verb.children) >= 2:
+        return True
+    return lemma in _REFUSING_VERBS and not any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children) and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _ASKED_FOR for c in verb.children
+    )
+
+
+_REFUSING_VERBS = frozenset({"deny", "reject", "dismiss"})
+# What is asked of a court or an office, which it grants or refuses by an act, not by words of its own.
+_ASKED_FOR = frozenset({
+    "request", "motion", "application", "petition", "appeal", "permit", "license", "licence", "access", "entry", "bail",
+    "visa", "asylum", "lawsuit", "suit", "case", "complaint", "injunction", "waiver", "exemption", "extension",
+})
 
 
 def _was_asked(verb: Token) -> bool:
@@ -1904,8 +1918,9 @@ class _ArticleExtraction:
                 # are to blame for focusing on “he said this, he tweeted that.”'); marks holding a sentence and more are
                 # a quotation of their own ('was “like a manhood thing for him. As if …”')
                 content = (content[0], e)
-            if content is None or _overlap(content, (s, e)) < 0.5 * (e - s) or self._says_nothing(cue, content, base, marked=True):
+            if content is None or _overlap(content, (s, e)) < 0.5 * (e - s) or self._says_nothing(cue, content, base, marked=True) or _only_a_thing_named(cue):
                 # the marked words alone, if long enough: 'spoken out about a culture that often "glorifies guns and violence"'
+                # (not 'proposes the creation of a "small claims tribunal" within …', a thing proposed)
                 if words < self.rules.near_cue_min_words or self._scare_quote(cue, (s, e)):
                     return None  # a scare quote or a title near a cue, not what the speaker said ('attacked "all people of faith"')
                 used.add(id(cue))
@@ -2157,7 +2172,7 @@ class _ArticleExtraction:
             kind = "mixed"
         if self._says_nothing(cue, content, base):
             return None  # 'called for another government shutdown', 'officials were unable to clarify whether …'
-        if kind == "indirect" and _only_a_thing_named(cue):
+        if _only_a_thing_named(cue):
             return None  # 'Mr. Schieffer mentioned an alternative image of Mr. Romney …', 'The Budget proposes a new credit …'
         if _gainsaying(cue) and 0 <= s - (base + cue.end) <= self.rules.gainsaid_gap_chars:
             s = base + cue.start  # 'Iran denies it seeks nuclear weapons': without its verb the words say the opposite

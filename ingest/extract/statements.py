@@ -149,6 +149,7 @@ def attribute_statement(
             return quotes
         issuer = SpeakerRef(name=name, resolution="document", title=title, organization=org, gender=gender_of_title(title) or _gender_in_text(text, name))
     out: list[Quote] = []
+    others_quoted = False  # a release that quotes others may quote them unattributed too
     for q in quotes:
         s = q.speaker
         if _is_issuer(s, name):
@@ -162,6 +163,7 @@ def attribute_statement(
             out.append(q)
         elif s.name and q.kind in ("direct", "mixed", "turn", "question") or q.kind == "question":
             out.append(q)  # another named person quoted in the statement
+            others_quoted = others_quoted or q.kind != "question"
     covered = sorted((q.start, q.end) for q in out)
     keep = _members_words(name) if release else None
     # a release that narrates the member ('King congratulated Hauff') and holds no statement it introduces is the office's
@@ -180,11 +182,29 @@ def attribute_statement(
         if (mark := _END_MARK.search(text, start, end)) is not None:
             end = mark.start()  # '… to our residents." ###': the release's end mark, not words of the issuer's
         start = _after_introduction(text, start, end, sentence_starts)
-        if narrated and not first_person_outside_marks(text[start:end]) or _DATELINE.fullmatch(text, start, end):
-            continue  # 'WASHINGTON (April 12, 2006)' heads the release; nobody says it
+        end = _quotation_end(text, start, end)
+        quoted = not others_quoted and start < end and text[start] in _OPENING_MARKS and text[end - 1] == _OPENING_MARKS[text[start]]
+        if narrated and not (quoted or first_person_outside_marks(text[start:end])) or _DATELINE.fullmatch(text, start, end):
+            continue  # 'WASHINGTON (April 12, 2006)' heads the release; nobody says it (what a release that quotes no one
+            # else quotes unattributed, the member says)
         if count_words(text[start:end]) >= 4:
             out.append(Quote(text=text[start:end], start=start, end=end, kind="statement", speaker=copy_speaker(issuer), confidence=0.9))
     return out
+
+
+def _quotation_end(text: str, start: int, end: int) -> int:
+    """Where a run that opens with the statement's quotation mark ends: at its closing mark where the release's own
+    account goes on after it ('… protecting our lands and citizens.” Background The … Act allows …'), else at `end`."""
+    if start >= end or text[start] not in _OPENING_MARKS:
+        return end
+    close = text.find(_OPENING_MARKS[text[start]], start + 1, end)
+    if close == -1 or text[close - 1] not in ".!?…":
+        return end  # no mark, or one that closes a name ('“Sarah’s Law” was introduced …'), not the statement
+    rest = text[close + 1 : end].strip()
+    return close + 1 if rest and rest[0] not in _OPENING_MARKS else end
+
+
+_OPENING_MARKS = {"“": "”", '"': '"'}  # an opening mark and the mark that closes it
 
 
 def _after_introduction(text: str, start: int, end: int, sentence_starts: list[int]) -> int:
@@ -252,7 +272,7 @@ def _is_issuer(s: SpeakerRef, name: str) -> bool:
     if s.name:
         if s.is_organization:
             return False
-        theirs, ours = s.name.lower().split(), name.lower().split()
+        theirs, ours = _unaccented(s.name).lower().split(), _unaccented(name).lower().split()  # 'José E. Serrano', "Jose Serrano"
         return theirs[-1] == ours[-1] and (len(theirs) == 1 or theirs[0].strip(".") == ours[0][: len(theirs[0].strip("."))])
     said = (s.description or "").lower().strip()
     return said in FIRST_PERSON or said in ISSUER_DESCRIPTIONS
