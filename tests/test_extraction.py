@@ -5230,6 +5230,21 @@ def test_a_ranking_member_is_an_office_not_a_name(extractor: QuoteExtractor, tex
 
 
 @pytest.mark.parametrize(
+    ("text", "words", "description"),
+    [
+        ("The agency issued new rules on Friday. Its statement said that the rules would take effect in May.", "take effect", "The agency"),
+        ("The court found that “the state has not shown a stay is needed.” In particular, its ruling noted “the state has pointed to no evidence.”", "no evidence", "The court"),
+        ("In particular, its ruling noted “the state has pointed to no evidence.”", "no evidence", "its ruling"),
+    ],
+)
+def test_a_document_its_owner_issued_speaks_for_its_owner(extractor: QuoteExtractor, text: str, words: str, description: str) -> None:
+    """'Its statement said …' after 'The agency issued …' is the agency's, 'its ruling noted …' after 'The court found …'
+    the court's; where no body is found for "its", the speaker stays "its ruling", not a bare "its"."""
+    speaker = find(extractor.extract(text), words).speaker
+    assert (speaker.name, speaker.description) == (None, description)
+
+
+@pytest.mark.parametrize(
     ("text", "said"),
     [
         ("Judge Theo Chang issued an injunction. Chang's order denies the plaintiffs' request to block other parts of the executive order.", []),
@@ -5243,6 +5258,29 @@ def test_a_request_refused_or_a_thing_proposed_is_no_statement(extractor: QuoteE
     """'Chuang's order denies the plaintiffs' request to block …' (a court's act), 'proposes the creation of a "small claims
     tribunal" …' (a thing proposed, with a term in marks): no words said (invented names)."""
     assert [q.text for q in extractor.extract(text)] == said
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name"),
+    [
+        ("The moderates raised questions, prompting Senator Ellen Marrow to complain repeatedly that they were playing into Republicans’ hands.", "playing into", "Ellen Marrow"),
+        ("Mr. Dorsey wants everyone to call it “climate disruption” now.", "climate disruption", None),
+        ("The mayor asked residents to report that the water was brown.", "water was brown", None),
+    ],
+)
+def test_the_one_moved_to_speak_speaks_and_the_one_asked_to_has_not(extractor: QuoteExtractor, text: str, words: str, name: str | None) -> None:
+    """'prompting Warren to complain repeatedly that they were playing into Republicans' hands' was credited to "they";
+    'wants everyone to call it "climate disruption"' to "everyone", who said nothing (invented names)."""
+    found = [q for q in extractor.extract(text) if words in q.text]
+    assert [q.speaker.name for q in found] == ([name] if name else [])
+
+
+def test_a_surname_the_document_titles_is_a_person_where_the_tagger_read_a_body(extractor: QuoteExtractor) -> None:
+    """'President Trump announced …', then 'Trump wrote Sunday night that …', the tagger reading a body: the president,
+    titled as the document titles him, not an organisation called "Trump" (invented name)."""
+    text = "President Barclay spoke on Sunday. Barclay wrote Sunday night that the agency's acting director would remain in his job."
+    speaker = find(extractor.extract(text), "would remain").speaker
+    assert (speaker.name, speaker.title, speaker.is_organization) == ("Barclay", "President", False)
 
 
 @pytest.mark.parametrize(
@@ -5264,6 +5302,21 @@ def test_a_releases_quoted_statement_ends_at_its_closing_mark(extractor: QuoteEx
     member is the member's, and only it (invented text)."""
     quotes = extractor.extract(text, "statement", "", None, "Paul Brandt")
     assert [(q.text, q.speaker.name) for q in quotes] == [("“The safety of Arkansans comes first. I support this proposal.”", "Paul Brandt")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The nonpartisan Congressional Budget Office fueled the debate with its prediction that the immigration bill would boost economic growth.", "Congressional Budget Office"),
+        # a thing the sentence is about owns the claim: no body that spoke
+        ("The only record released was a letter from Harold Brennan. Brennan's earlier missive was widely ridiculed for its prediction that the immigration bill would boost economic growth.", None),
+    ],
+)
+def test_a_claim_its_owner_made_is_the_bodys_that_the_sentence_is_about(extractor: QuoteExtractor, text: str, name: str | None) -> None:
+    """'The nonpartisan Congressional Budget Office fueled the debate with its prediction that …' is the office's; in
+    'Bornstein's earlier missive … was ridiculed for its hyperbolic prediction that …' the "its" is the missive, not a body
+    named before (invented names)."""
+    assert find(extractor.extract(text), "boost economic growth").speaker.name == name
 
 
 def test_a_members_words_in_their_release_are_theirs_however_it_accents_the_name(extractor: QuoteExtractor) -> None:

@@ -1306,7 +1306,11 @@ class _ArticleExtraction:
             # wrote. "…"'): read again here, it could mean whoever the narration named last
             if not inherited and q.speaker.resolution == "pronoun" and q.speaker.name is None and q.speaker.mention is not None:
                 said = (_own_view_holder_end(q, base, doc) or q.start, q.end)
-                q.speaker = self._pronoun(q.speaker.mention, said, _relative_head(doc, base, q.speaker.mention))
+                owned = q.speaker.description  # 'its ruling': what stays the description when no one is found for "its"
+                if not _its_thing(doc, base, q.speaker.mention):
+                    q.speaker = self._pronoun(q.speaker.mention, said, _relative_head(doc, base, q.speaker.mention))
+                if q.speaker.name is None and q.speaker.mention is not None and q.speaker.description == q.speaker.mention.text and owned:
+                    q.speaker.description = owned
             if self.narrated and self._by_the_narrator(q.speaker):
                 # 'I wonder if …', 'What I am saying is …', 'I ask how she …': the author's own words and questions, and a
                 # generic "you" ('you tend to insist that …') is no one; the quotation after the author's question is still
@@ -1689,6 +1693,8 @@ class _ArticleExtraction:
                 continue  # 'a statement that suggests she …', 'the government signaled it …': the writer's reading of a thing
             if _refusing(tok) or _supposed(tok) or _named_so(tok) or _phoned(tok) or _said_of_its_subject(tok) or _in_store(tok) or _discourse_marker(tok) or _asks_whether(tok) or _was_asked(tok):
                 continue
+            if _asked_to_say(tok):
+                continue  # 'wants everyone to call it …', 'asked residents to report …': no one is said to have said it
             if lemma == "blame" and tok.dep_ == "xcomp" and tok.head.lemma_ == "be":
                 continue  # 'the media are to blame for …': the idiom says who is at fault; nobody blames anyone aloud
             if lemma == "add" and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
@@ -1750,6 +1756,8 @@ class _ArticleExtraction:
     def _subject(verb: Token) -> Token | None:
         if (blamed := _reason_object(verb)) is not None:
             return blamed
+        if (moved := _made_to_say(verb)) is not None:
+            return moved
         if (shown := _shown_saying(verb)) is not None:
             return shown
         if (absolute := _absolute_subject(verb)) is not None:
@@ -2433,7 +2441,7 @@ class _ArticleExtraction:
         the pronoun says (`said`: "… under the Obama administration, he said"), nor the one a relative clause holding
         the pronoun is about (`other`: "his son, Don Jr., who he said was …"); they: the previous unnamed group;
         it: an organisation."""
-        pronoun = span.text.lower()
+        pronoun = _OWNERS_AS_SPEAKERS.get(span.text.lower(), span.text.lower())  # 'its ruling noted': whom "it" means
         last = self.last_speaker
         epithet = pronoun.split()[-1] in PARTY_NOUNS if pronoun.split() else False
         if (span.start, span.end) in self.pronouns:
@@ -3255,13 +3263,17 @@ _SPEAKER_ADJECTIVES = frozenset({
 })
 
 
+# Bodies that rule, which prose goes on calling "it" ('The court found …. In particular, its ruling noted …').
+_RULING_BODIES = frozenset({"court", "panel", "tribunal"})
+
+
 def _body_noun(tok: Token) -> bool:
     """A sentence's subject that is a body by a singular common noun with its determiner ('The Obama campaign', 'the
     committee'), not part of a name the tagger read, nor the subject of what someone said ('the department said that
     … the health department was …')."""
     return (
         tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.i == tok.sent.root.i and tok.tag_ == "NN" and not tok.ent_type_
-        and tok.lemma_.lower() in COLLECTIVE_HEADS | ORGANIZATION_HEADS
+        and tok.lemma_.lower() in COLLECTIVE_HEADS | ORGANIZATION_HEADS | _RULING_BODIES
         and any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an", "this", "that", "every", "each"} for c in tok.children)
     )
 
@@ -3874,6 +3886,51 @@ def _reason_object(verb: Token) -> Token | None:
     return None
 
 
+def _its_thing(doc: Doc, base: int, mention: Span) -> bool:
+    """'Bornstein's missive was ridiculed for its prediction that …': an owning "its" in a sentence whose subject is a
+    thing, which the "its" means, not a body that spoke; not where the owned noun is the subject ('its ruling noted …')."""
+    words = doc.char_span(mention.start - base, mention.end - base, alignment_mode="expand")
+    if words is None or words.text.lower() != "its":
+        return False
+    owner = words[0]
+    subject = next((c for c in owner.sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.i == owner.head.i:
+        return False
+    bodies = COLLECTIVE_HEADS | ORGANIZATION_HEADS | GENERIC_ORGANIZATION_HEADS | _RULING_BODIES
+    return subject.pos_ == "NOUN" and not subject.ent_type_ and subject.lemma_.lower() not in bodies
+
+
+def _made_to_say(verb: Token) -> Token | None:
+    """'prompting Warren to complain that …', 'led the senator to conclude that …': the one a cause moved to speak, the
+    object of the verb the cue's infinitive hangs on, not that verb's subject."""
+    if (head := _object_control(verb)) is None or head[0].lemma_.lower() not in _MOVING_TO_SPEAK:
+        return None
+    return head[1]
+
+
+def _asked_to_say(verb: Token) -> bool:
+    """'asked residents to report that …', 'wants everyone to call it …': words someone was asked or wished to say, which
+    the cue does not say they said."""
+    return (head := _object_control(verb)) is not None and head[0].lemma_.lower() in _ASKING_TO_SPEAK
+
+
+def _object_control(verb: Token) -> tuple[Token, Token] | None:
+    """The verb an infinitive cue hangs on, and that verb's object before the cue, who is the infinitive's subject (which
+    the parse may make the subject of the infinitive: 'wants [everyone] to call it …')."""
+    if verb.dep_ not in {"xcomp", "ccomp"} or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    owner = verb.head if verb.dep_ == "xcomp" else verb
+    role = "dobj" if verb.dep_ == "xcomp" else "nsubj"
+    obj = next((c for c in owner.children if c.dep_ == role and c.i < verb.i and c.pos_ in {"NOUN", "PROPN", "PRON"}), None)
+    return (verb.head, obj) if obj is not None else None
+
+
+# Verbs by which something moves someone to do what the infinitive after them says, which they then did.
+_MOVING_TO_SPEAK = frozenset({"prompt", "lead", "force", "cause", "spur", "compel", "provoke", "drive", "push", "inspire", "persuade", "convince"})
+# Verbs by which someone asks or wishes another to do what the infinitive after them says, which is not said to be done.
+_ASKING_TO_SPEAK = frozenset({"ask", "want", "urge", "encourage", "invite", "expect", "need", "beg", "implore", "require", "challenge", "dare", "wish", "press", "pressure"})
+
+
 def _document_word(noun: Token) -> str:
     """The document noun as one word: "op-ed", which the tokenizer splits into "op", "-", "ed"."""
     if noun.lower_ == "ed" and noun.i >= 2 and noun.doc[noun.i - 1].text == "-" and noun.doc[noun.i - 2].lower_ == "op":
@@ -3881,12 +3938,17 @@ def _document_word(noun: Token) -> str:
     return noun.lemma_.lower()
 
 
+# The owning pronoun of a body, read as the pronoun that would speak ('its ruling noted …' is the court's); not "their",
+# which as often means those the claim is about ('rejected their claims that they faced …') as a group that spoke.
+_OWNERS_AS_SPEAKERS = {"its": "it"}
+
+
 def _owning_pronoun(subject: Token) -> Token | None:
-    """'his statement', 'her letter': the personal pronoun that owns a written document standing as a source."""
+    """'his statement', 'her letter', 'its ruling': the pronoun that owns a written document standing as a source."""
     if subject.lemma_.lower() not in DOCUMENT_NOUNS and subject.lower_ not in DOCUMENT_NOUNS:
         return None
     owners = [c for c in subject.children if c.dep_ == "poss"]
-    return owners[0] if len(owners) == 1 and owners[0].lower_ in {"his", "her"} else None
+    return owners[0] if len(owners) == 1 and owners[0].lower_ in {"his", "her", *_OWNERS_AS_SPEAKERS} else None
 
 
 def _relative_source(source: SpacySpan) -> Token:
@@ -4199,9 +4261,11 @@ def _resolve_names(
     News contributor' stays the former DHS official, as everywhere else in the article; 'Schumer, a member of …' stays
     the senator)."""
     full_names = [p.name for p in people if len(p.name.split()) >= 2]
-    for q in quotes:  # "Boehner said", the tagger's organisation: the surname of a person the document names in full
+    titled = {p.name for p in people if p.titles}
+    for q in quotes:  # "Boehner said", the tagger's organisation: the surname of a person the document names in full, or
+        # titles ('President Trump announced …', then 'Trump wrote …')
         s = q.speaker
-        if s.is_organization and s.name and re.fullmatch(r"[A-Z][a-z][\w’'-]+", s.name) and any(n.split()[-1] == s.name for n in full_names):
+        if s.is_organization and s.name and re.fullmatch(r"[A-Z][a-z][\w’'-]+", s.name) and (any(n.split()[-1] == s.name for n in full_names) or s.name in titled):
             s.is_organization = False
     persons = [q.speaker for q in quotes if q.speaker.name and not q.speaker.is_organization]
     candidates = list(dict.fromkeys([*(s.name for s in persons if s.name and len(s.name.split()) >= 2), *full_names]))

@@ -43,7 +43,7 @@ STATEMENT_NOUNS = frozenset("comment statement remark message word tweet post no
 # never "Editor's Note:", a page's own furniture.
 OWNED_WORDS = STATEMENT_NOUNS - {"note"} | {"response", "answer", "reply", "retort", "letter"}
 # What someone issues in writing, standing for its issuer as a source: "her statement added", "the advisory said".
-DOCUMENT_NOUNS = frozenset("statement release advisory memo memorandum letter fact-sheet factsheet sheet readout tweet post email".split())
+DOCUMENT_NOUNS = frozenset("statement release advisory memo memorandum letter fact-sheet factsheet sheet readout tweet post email ruling".split())
 # Where words were said or written: 'said in a letter that …', 'told CNN in an interview that …'.
 MEDIUM_NOUNS = DOCUMENT_NOUNS | frozenset({
     "interview", "speech", "address", "remark", "op-ed", "editorial", "column", "essay", "article", "filing", "report",
