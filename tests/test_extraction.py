@@ -5319,9 +5319,26 @@ def test_a_claim_its_owner_made_is_the_bodys_that_the_sentence_is_about(extracto
     assert find(extractor.extract(text), "boost economic growth").speaker.name == name
 
 
-def test_a_members_words_in_their_release_are_theirs_however_it_accents_the_name(extractor: QuoteExtractor) -> None:
-    """'said Rep. José E. Serrano' in the release of "Jose Serrano" was another person's quote in the member's release
-    (invented names)."""
-    own = "Washington, DC – Congressman José Ibarra spoke today.\n\n“The city is taking the lead,” said Rep. José Ibarra."
-    quotes = extractor.extract(own, "statement", "", None, "Jose Ibarra")
-    assert [(q.speaker.name, q.speaker.resolution) for q in quotes] == [("Jose Ibarra", "named")]
+def test_a_releases_unattributed_quotation_is_the_members_however_it_accents_their_name(extractor: QuoteExtractor) -> None:
+    """A release that narrates the member and quotes them unattributed, then by name with an accent the issuer's name
+    lacks ('said Rep. José E. Serrano' in the release of "Jose Serrano"): the unattributed quotation is still the member's,
+    as in a release that quotes no one else (invented names)."""
+    text = (
+        "Washington, DC – Today, Congressman José Ibarra was joined by 28 members of Congress in introducing the Border"
+        " Safety Act. “The safety of Arkansans comes first. I support this proposal.” Increased attention is being given"
+        " to the safety of the border.\n\n“This bill is long overdue,” said Congressman José Ibarra."
+    )
+    quotes = extractor.extract(text, "statement", "", None, "Jose Ibarra")
+    assert [(q.kind, q.speaker.name) for q in quotes if "safety of Arkansans" in q.text] == [("statement", "Jose Ibarra")]
+
+def test_a_release_quoting_another_where_the_rules_name_no_one_is_not_the_members(extractor: QuoteExtractor) -> None:
+    """'“On behalf of the … Fire Company I would like to thank FEMA …,” Said Martin Tolan, Chief of …. “These funds …”' in
+    a release that narrates the member: two quotations with the release's attribution between, not one the member
+    speaks unattributed (invented names)."""
+    text = (
+        "WASHINGTON – Congresswoman Kathleen Rowe announced a grant of $90,000 for the Floral Park Centre Fire Company.\n\n"
+        "“On behalf of the Floral Park Centre Fire Company I would like to thank FEMA for allocating the grant program funds,”"
+        " Said Martin Tolan, Chief of the Floral Park Centre Company. “These funds will provide essential safety equipment to"
+        " our residents.” ###"
+    )
+    assert [q.speaker.name for q in extractor.extract(text, "statement", "", None, "Kathleen Rowe")] == []

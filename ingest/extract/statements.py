@@ -163,7 +163,8 @@ def attribute_statement(
             out.append(q)
         elif s.name and q.kind in ("direct", "mixed", "turn", "question") or q.kind == "question":
             out.append(q)  # another named person quoted in the statement
-            others_quoted = others_quoted or q.kind != "question"
+            # (not the member's own, written with an accent the issuer's name lacks: 'José E. Serrano', "Jose Serrano")
+            others_quoted = others_quoted or q.kind != "question" and not _is_issuer(s, name, accents=False)
     covered = sorted((q.start, q.end) for q in out)
     keep = _members_words(name) if release else None
     # a release that narrates the member ('King congratulated Hauff') and holds no statement it introduces is the office's
@@ -183,7 +184,7 @@ def attribute_statement(
             end = mark.start()  # '… to our residents." ###': the release's end mark, not words of the issuer's
         start = _after_introduction(text, start, end, sentence_starts)
         end = _quotation_end(text, start, end)
-        quoted = not others_quoted and start < end and text[start] in _OPENING_MARKS and text[end - 1] == _OPENING_MARKS[text[start]]
+        quoted = not others_quoted and _one_quotation(text, start, end)
         if narrated and not (quoted or first_person_outside_marks(text[start:end])) or _DATELINE.fullmatch(text, start, end):
             continue  # 'WASHINGTON (April 12, 2006)' heads the release; nobody says it (what a release that quotes no one
             # else quotes unattributed, the member says)
@@ -205,6 +206,11 @@ def _quotation_end(text: str, start: int, end: int) -> int:
 
 
 _OPENING_MARKS = {"“": "”", '"': '"'}  # an opening mark and the mark that closes it
+
+
+def _one_quotation(text: str, start: int, end: int) -> bool:
+    """Whether `start`-`end` is one quotation, its marks its ends: not '“…,” Said Martin Tolan, Chief of … “…”'."""
+    return start < end and text[start] in _OPENING_MARKS and text.find(_OPENING_MARKS[text[start]], start + 1, end) == end - 1
 
 
 def _after_introduction(text: str, start: int, end: int, sentence_starts: list[int]) -> int:
@@ -268,11 +274,11 @@ def _gender_in_text(text: str, name: str) -> str | None:
     return None
 
 
-def _is_issuer(s: SpeakerRef, name: str) -> bool:
+def _is_issuer(s: SpeakerRef, name: str, accents: bool = True) -> bool:
     if s.name:
         if s.is_organization:
             return False
-        theirs, ours = _unaccented(s.name).lower().split(), _unaccented(name).lower().split()  # 'José E. Serrano', "Jose Serrano"
+        theirs, ours = (s.name.lower().split(), name.lower().split()) if accents else (_unaccented(s.name).lower().split(), _unaccented(name).lower().split())
         return theirs[-1] == ours[-1] and (len(theirs) == 1 or theirs[0].strip(".") == ours[0][: len(theirs[0].strip("."))])
     said = (s.description or "").lower().strip()
     return said in FIRST_PERSON or said in ISSUER_DESCRIPTIONS
