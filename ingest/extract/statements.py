@@ -278,7 +278,8 @@ def _is_issuer(s: SpeakerRef, name: str, accents: bool = True) -> bool:
     if s.name:
         if s.is_organization:
             return False
-        theirs, ours = (s.name.lower().split(), name.lower().split()) if accents else (_unaccented(s.name).lower().split(), _unaccented(name).lower().split())
+        fold = str.lower if accents else lambda words: _unaccented(words).lower()  # 'José E. Serrano' is "Jose Serrano"'s
+        theirs, ours = fold(s.name).split(), fold(name).split()
         return theirs[-1] == ours[-1] and (len(theirs) == 1 or theirs[0].strip(".") == ours[0][: len(theirs[0].strip("."))])
     said = (s.description or "").lower().strip()
     return said in FIRST_PERSON or said in ISSUER_DESCRIPTIONS
