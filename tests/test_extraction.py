@@ -5331,6 +5331,7 @@ def test_a_releases_unattributed_quotation_is_the_members_however_it_accents_the
     quotes = extractor.extract(text, "statement", "", None, "Jose Ibarra")
     assert [(q.kind, q.speaker.name) for q in quotes if "safety of Arkansans" in q.text] == [("statement", "Jose Ibarra")]
 
+
 def test_a_release_quoting_another_where_the_rules_name_no_one_is_not_the_members(extractor: QuoteExtractor) -> None:
     """'“On behalf of the … Fire Company I would like to thank FEMA …,” Said Martin Tolan, Chief of …. “These funds …”' in
     a release that narrates the member: two quotations with the release's attribution between, not one the member
