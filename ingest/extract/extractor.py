@@ -3265,6 +3265,8 @@ _SPEAKER_ADJECTIVES = frozenset({
 
 # Bodies that rule, which prose goes on calling "it" ('The court found …. In particular, its ruling noted …').
 _RULING_BODIES = frozenset({"court", "panel", "tribunal"})
+# Common nouns a body goes by as a sentence's subject ('the committee', 'the court').
+_BODY_HEADS = COLLECTIVE_HEADS | ORGANIZATION_HEADS | _RULING_BODIES
 
 
 def _body_noun(tok: Token) -> bool:
@@ -3273,7 +3275,7 @@ def _body_noun(tok: Token) -> bool:
     … the health department was …')."""
     return (
         tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.i == tok.sent.root.i and tok.tag_ == "NN" and not tok.ent_type_
-        and tok.lemma_.lower() in COLLECTIVE_HEADS | ORGANIZATION_HEADS | _RULING_BODIES
+        and tok.lemma_.lower() in _BODY_HEADS
         and any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an", "this", "that", "every", "each"} for c in tok.children)
     )
 
@@ -3889,15 +3891,14 @@ def _reason_object(verb: Token) -> Token | None:
 def _its_thing(doc: Doc, base: int, mention: Span) -> bool:
     """'Bornstein's missive was ridiculed for its prediction that …': an owning "its" in a sentence whose subject is a
     thing, which the "its" means, not a body that spoke; not where the owned noun is the subject ('its ruling noted …')."""
-    words = doc.char_span(mention.start - base, mention.end - base, alignment_mode="expand")
-    if words is None or words.text.lower() != "its":
+    words = doc.char_span(mention.start - base, mention.end - base, alignment_mode="expand") if mention.text.lower() == "its" else None
+    if words is None:
         return False
     owner = words[0]
     subject = next((c for c in owner.sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None or subject.i == owner.head.i:
         return False
-    bodies = COLLECTIVE_HEADS | ORGANIZATION_HEADS | GENERIC_ORGANIZATION_HEADS | _RULING_BODIES
-    return subject.pos_ == "NOUN" and not subject.ent_type_ and subject.lemma_.lower() not in bodies
+    return subject.pos_ == "NOUN" and not subject.ent_type_ and subject.lemma_.lower() not in _BODY_HEADS | GENERIC_ORGANIZATION_HEADS
 
 
 def _made_to_say(verb: Token) -> Token | None:

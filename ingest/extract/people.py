@@ -120,10 +120,10 @@ def split_title(words: list[str], professions: bool = False) -> tuple[str | None
     org = " ".join(head[lead:trail]).strip(" ,") or None
     if org is not None and org.split()[-1].lower() in _PLACED:
         org = None  # 'a Tennessee-based immigration attorney': where they work, not whom for
-    if org is not None and title is not None and org.split()[-1].lower() in _KINDS_OF_OFFICE:
+    body, _, kind = (org or "").rpartition(" ")
+    if title is not None and kind.lower() in _KINDS_OF_OFFICE:
         # 'Special Counsel Robert Mueller', 'House Ranking Member': what kind of counsel or member, not (part of) a body
-        kind = org.split()[-1]
-        title, org = f"{kind} {title}", org.removesuffix(kind).strip() or None
+        title, org = f"{kind} {title}", body or None
     return title, (None if junk_organization(org) else org)  # "Jim Watson Getty Images" is a credit, not an organisation
 
 

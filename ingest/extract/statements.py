@@ -196,9 +196,7 @@ def attribute_statement(
 def _quotation_end(text: str, start: int, end: int) -> int:
     """Where a run that opens with the statement's quotation mark ends: at its closing mark where the release's own
     account goes on after it ('… protecting our lands and citizens.” Background The … Act allows …'), else at `end`."""
-    if start >= end or text[start] not in _OPENING_MARKS:
-        return end
-    close = text.find(_OPENING_MARKS[text[start]], start + 1, end)
+    close = _closing_mark(text, start, end)
     if close == -1 or text[close - 1] not in ".!?…":
         return end  # no mark, or one that closes a name ('“Sarah’s Law” was introduced …'), not the statement
     rest = text[close + 1 : end].strip()
@@ -208,9 +206,16 @@ def _quotation_end(text: str, start: int, end: int) -> int:
 _OPENING_MARKS = {"“": "”", '"': '"'}  # an opening mark and the mark that closes it
 
 
+def _closing_mark(text: str, start: int, end: int) -> int:
+    """Where the quotation that `start`-`end` opens with closes first; -1 where it opens with no mark or never closes."""
+    if start >= end or text[start] not in _OPENING_MARKS:
+        return -1
+    return text.find(_OPENING_MARKS[text[start]], start + 1, end)
+
+
 def _one_quotation(text: str, start: int, end: int) -> bool:
     """Whether `start`-`end` is one quotation, its marks its ends: not '“…,” Said Martin Tolan, Chief of … “…”'."""
-    return start < end and text[start] in _OPENING_MARKS and text.find(_OPENING_MARKS[text[start]], start + 1, end) == end - 1
+    return (close := _closing_mark(text, start, end)) != -1 and close == end - 1
 
 
 def _after_introduction(text: str, start: int, end: int, sentence_starts: list[int]) -> int:
