@@ -5343,3 +5343,41 @@ def test_a_release_quoting_another_where_the_rules_name_no_one_is_not_the_member
         " our residents.” ###"
     )
     assert [q.speaker.name for q in extractor.extract(text, "statement", "", None, "Kathleen Rowe")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Sheriff Dana Ruiz called the detainer policy unconstitutional.", "the detainer policy unconstitutional"),
+        ("Mayor Tom Ridley called the toll plan a disaster for the city.", "the toll plan a disaster for the city"),
+        ("Councilman Ray Budd called it the worst deal ever.", "it the worst deal ever"),
+        ("In one message, Agent Dale Strom called the mayor an idiot.", "the mayor an idiot"),
+        ("Sen. Ruth Ames (R-S.C.), who has called Harlan unfit for the presidency and refused to endorse him, said he had work to do.",
+         "Harlan unfit for the presidency"),
+        # the judgement's complement, which the parse hangs on the verb
+        ("His former business partner, Lawrence Oakes, called him a master at bolting together impossible deals.",
+         "him a master at bolting together impossible deals"),
+    ],
+)
+def test_a_judgement_a_verb_of_naming_gives_its_object_is_said(extractor: QuoteExtractor, text: str, said: str) -> None:
+    """'called the detainer policy unconstitutional', 'called the toll plan a disaster': a statement that it is so, which
+    staff search for, however short (invented names)."""
+    assert [q.text for q in extractor.extract(text) if q.cue is not None and q.cue.text == "called"] == [said]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Councilman Ray Budd called it a day after the vote.",
+        "Ranchers call the valley home.",
+        "Republicans dubbed the bill the Border Safety Act.",
+        "Councilman Ray Budd called him names.",
+        "I would rather live in what he calls hell.",
+        "It wasn't clear what sound the employee who called police mistook for gunfire.",
+        "Earlier this year, Kentucky teachers called in sick en masse.",
+    ],
+)
+def test_a_name_given_or_an_idiom_of_calling_says_nothing(extractor: QuoteExtractor, text: str) -> None:
+    """A proper name given ('dubbed the bill the Border Safety Act'), 'called it a day', 'call the valley home' and a thing
+    judged that the words leave out ('what he calls hell') are no statements."""
+    assert extractor.extract(text) == []

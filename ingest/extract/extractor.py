@@ -475,11 +475,40 @@ def _states_something(words: SpacySpan, phrase_words: int, marked: bool = False)
         or any(a.lower_ == "as" and judged(a) for a in (t, *t.children))
         or marked and any(a.lower_ == "for" and judged(a) for a in (t, *t.children))  # 'blasted the media for being "dishonest"'
         or any(c.dep_ in {"acl", "ccomp"} and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in t.children)
+        or _judgement_named(t)
         for t in heads
     ):
         return True
     # 'that he was "troubled" by …': the parse may make the marked adjective the head of its clause
     return any(t.pos_ in {"VERB", "AUX", "ADJ"} and _own_clause(t, inside) for t in words) or _words(words.text) >= phrase_words
+
+
+_JUDGING_NAMES = frozenset({"call", "brand", "label", "dub"})
+_NAMED_NOTHING = frozenset({"day", "night", "quits", "home", "name"})  # 'called it a day', 'call the region home', 'called him names'
+
+
+def _judgement_named(t: Token) -> bool:
+    """'called the report a hoax', 'called the policy unconstitutional': the second object of a verb of naming judges the
+    first, a statement that it is so; 'dubbed the bill the Dream Act' only names it, and 'called it quits' says nothing."""
+    verb = t.head
+    if t.dep_ != "oprd" or verb.lemma_.lower() not in _JUDGING_NAMES or t.lemma_.lower() in _NAMED_NOTHING or t.tag_ not in _JUDGING_TAGS:
+        return False
+    if t.ent_type_ or any(c.dep_ == "dobj" and c.tag_ in {"WDT", "WP"} for c in verb.children):
+        return False  # 'what he calls "hell"', 'the bill, which she called a disgrace': the thing judged is not in the words
+    if any(c.dep_ == "prt" or c.dep_ == "prep" and verb.i < c.i < t.i for c in verb.children):
+        return False  # 'called in sick', 'called for unity not division': no object judged
+    if verb.dep_ in {"acl", "advcl"} and verb.tag_ in {"VBN", "VBD"} and not any(c.dep_ in _SUBJECTS for c in verb.children):
+        return False  # 'the series of raids, called the "night sweep"': a name the things go by
+    if any(c.dep_ == "compound" and c.lemma_.lower() in _CALLED_PEOPLE for c in t.children):
+        return False  # 'the employee who called police mistook for gunfire': whom one phones, read as a compound
+    definite = next((c for c in t.children if c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an"}), None)
+    if definite is None or t.tag_.startswith("JJ") or any(c.dep_ == "amod" for c in t.children):
+        return True  # 'called it the worst deal ever made' judges as well
+    # 'called the meeting productive': the parse may take the first object for a compound of the second
+    return definite.dep_ == "det" and any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.i > definite.i for c in t.children)
+
+
+_JUDGING_TAGS = frozenset({"NN", "NNS", "JJ", "JJR", "JJS"})  # a noun or an adjective, not a name
 
 
 def _marked_judgement(cue: Cue, base: int, s: int, e: int) -> int | None:
@@ -2041,6 +2070,11 @@ class _ArticleExtraction:
                 last = agent.head.i - 1  # 'warned against acting alone [by Speaker Boehner]': who warned, not what
             while doc[last].pos_ == "ADJ" and (tail := next((c for c in verb.children if c.dep_ == "prep" and c.i == last + 1), None)) is not None:
                 last = tail.right_edge.i  # 'described the department as rife [with racism]': the adjective's complement, hung on the verb
+            judged = next((o for o in cue.objects if _judgement_named(o) and o.right_edge.i == last), None)
+            if judged is not None and (tail := next((c for c in verb.children if c.dep_ == "prep" and c.i == last + 1), None)) is not None and (
+                any(c.dep_ == "pcomp" for c in tail.children) or tail.lower_ not in _VENUE_PREPOSITIONS | {"by", "after", "before", "since"}
+            ):
+                last = tail.right_edge.i  # 'called him a master [at bolting together …]': the judgement's complement, hung on the verb
             s, e = doc[first].idx, doc[last].idx + len(doc[last])
         elif cue.content is None:
             if not cue.according_to:
