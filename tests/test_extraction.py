@@ -5381,3 +5381,40 @@ def test_a_name_given_or_an_idiom_of_calling_says_nothing(extractor: QuoteExtrac
     """A proper name given ('dubbed the bill the Border Safety Act'), 'called it a day', 'call the valley home' and a thing
     judged that the words leave out ('what he calls hell') are no statements."""
     assert extractor.extract(text) == []
+
+
+def test_a_subject_after_before_is_its_own_clauses_not_the_speakers(extractor: QuoteExtractor) -> None:
+    """The parse flattens '… responding to the union's poll before the decision to strike said' into two subjects of
+    "said"; the decision said nothing (invented names)."""
+    quotes = extractor.extract(
+        "About a quarter of some 900 union members responding to the union's poll before the decision to strike said they"
+        " did not support it."
+    )
+    assert [q.speaker.description for q in quotes] == ["About a quarter of some 900 union members responding to the union's poll"]
+
+
+def test_the_next_act_the_parse_gives_a_thing_is_the_speakers(extractor: QuoteExtractor) -> None:
+    """'Ridley said that he doesn't believe the expression is offensive and blamed Democrats …': the parse makes "the
+    expression" the subject of "blamed"; an expression blames no one, the one who said so does (invented names)."""
+    quotes = extractor.extract(
+        "In a testy exchange with reporters in Trenton, Ridley said that he doesn't believe the expression is offensive and"
+        " blamed Democrats for perpetuating the notion that it is an insult."
+    )
+    assert find(quotes, "Democrats for perpetuating").speaker.name == "Ridley"
+
+
+def test_the_speaker_of_an_as_clause_the_parse_hangs_on_as(extractor: QuoteExtractor) -> None:
+    """'…; changing the constitution to stop it, as one transit rights advocate once put it, is like …': the parse hangs
+    the advocate on "as"; the words are still the advocate's, not the subject of the sentence before (invented text)."""
+    quotes = extractor.extract(
+        "Toll evasion by out-of-state drivers is a separate, much smaller issue; changing the state constitution to stop it,"
+        " as one transit rights advocate once put it, is like killing a fly with a cannon."
+    )
+    assert [q.speaker.description for q in quotes] == ["one transit rights advocate"]
+
+
+def test_a_relative_clause_after_a_dash_is_the_named_persons(extractor: QuoteExtractor) -> None:
+    """'a challenge from activist Rita Mayne — who said …': the relative pronoun after a dash is the person named right
+    before it, not the challenge the parse hangs it on (invented names)."""
+    (quote,) = extractor.extract("The governor faces a challenge from activist Rita Mayne — who said the agency should be abolished.")
+    assert quote.speaker.name == "Rita Mayne"

@@ -1799,9 +1799,16 @@ class _ArticleExtraction:
             return quoted
         if (inverted := _object_after_inverted_cue(verb)) is not None:
             return inverted
+        if (after_as := _subject_hung_on_as(verb)) is not None:
+            return after_as
         node = verb
         if _next_act(verb) and verb.head.dep_ == "ccomp" and verb.head.head.lemma_.lower() in SPEECH_VERBS:
             node = verb.head.head  # 'He said Trump made an offer and urged Democrats to …': he urged (see _gloss_start)
+        elif _next_act(verb) and verb.head.dep_ == "ccomp" and any(c.dep_ == "nsubj" and _mute_thing(c) for c in verb.head.children) and (
+            said := next((a for a in verb.head.ancestors if a.lemma_.lower() in SPEECH_VERBS and any(c.dep_ in _SUBJECTS for c in a.children)), None)
+        ) is not None:
+            node = said  # 'Bush said he doesn't believe the expression is offensive and blamed Democrats …': an expression
+            # blames no one; the one who said so does
         elif verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.dep_ == "ccomp" and verb.head.head.lemma_.lower() in SPEECH_VERBS and any(
             c.dep_ == "nsubjpass" or c.dep_ == "nsubj" and (c.pos_ == "PRON" or _mute_thing(c)) for c in verb.head.children
         ):
@@ -1829,6 +1836,11 @@ class _ArticleExtraction:
                 subjects = [c for c in subjects if c.lower_.strip(".") not in SUFFIXES] or subjects  # 'Joseph R. Biden, Jr. declared'
                 # 'said Waco police Sgt. W. Patrick Swanton': a title the parse cut off its name is no subject of its own
                 subjects = [c for c in subjects if not any(_title_cut_off(c, o) for o in subjects)] or subjects
+                # 'About a quarter of members polled before the decision to back him said …': a thing after "before" is the
+                # subject of a clause of its own, which the parse flattened into the sentence (not 'This, after Obama said')
+                subjects = [c for c in subjects if not (_mute_thing(c) and any(
+                    m.dep_ == "mark" and m.lower_ in _TIME_MARKS and o.i < m.i < c.i for m in node.children for o in subjects
+                ))] or subjects
             # two subjects is a misparse; the one nearest before the verb speaks ('…, something Mexican leaders say they won't do')
             subj = max((c for c in subjects if c.i < node.i), key=lambda c: c.i, default=subjects[0] if subjects else None)
             if subj is not None and _channel_read_as_subject(node, subj):
@@ -3569,6 +3581,14 @@ def _put_it(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "it"), None)
 
 
+def _subject_hung_on_as(verb: Token) -> Token | None:
+    """'…; changing the Constitution, as one immigrant rights advocate once put it, is like …': the parse may hang the
+    speaker of an "as" clause on "as", leaving the verb without a subject."""
+    if any(c.dep_ in _SUBJECTS for c in verb.children) or verb.tag_ not in {"VBD", "VBZ", "VBP"}:
+        return None  # not 'his role as commander-in-chief to promise …'
+    return next((g for c in verb.children if c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for g in c.children if g.dep_ == "pobj"), None)
+
+
 def _as_cue(verb: Token) -> bool:
     """'…, as Ann Lowe noted': a speech verb in an "as" clause frames the sentence it hangs on."""
     if verb.dep_ != "advcl" or verb.head.i == verb.i or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
@@ -4024,9 +4044,10 @@ _FUNCTION_POS = frozenset({"DET", "CCONJ", "PUNCT", "ADP", "PART", "SCONJ", "SYM
 
 
 def _relative_antecedent(who: Token) -> Token | None:
-    """The noun right before a relative pronoun, past its comma: in "…, and Senator Jane Doe, who said:" the words are
-    Doe's, even where the parse hangs the clause on a name earlier in the list."""
-    i = who.i - 1 if who.i > 0 and who.doc[who.i - 1].text != "," else who.i - 2
+    """The noun right before a relative pronoun, past its comma or dash: in "…, and Senator Jane Doe, who said:" the words
+    are Doe's, even where the parse hangs the clause on a name earlier in the list ('a challenge from activist Cynthia
+    Nixon -- who called it …' is Nixon's)."""
+    i = who.i - 1 if who.i > 0 and who.doc[who.i - 1].text not in _BEFORE_A_RELATIVE else who.i - 2
     if i < 0:
         return None
     noun = who.doc[i]
@@ -4039,6 +4060,9 @@ def _relative_antecedent(who: Token) -> Token | None:
     if who.lower_ == "who" and _a_thing(noun) and noun.dep_ == "pobj" and noun.head.lower_ in _OF_A_PLACE and _a_role(holder := noun.head.head):
         return holder  # 'Ariel Zurawski, the Polish owner of the lorry, who said …': the owner, not the lorry
     return noun if noun.pos_ in {"PROPN", "NOUN"} and noun.dep_ != "compound" else None
+
+
+_BEFORE_A_RELATIVE = frozenset({",", "-", "--", "–", "—"})
 
 
 def _a_thing(noun: Token) -> bool:
