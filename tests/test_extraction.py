@@ -5418,3 +5418,22 @@ def test_a_relative_clause_after_a_dash_is_the_named_persons(extractor: QuoteExt
     before it, not the challenge the parse hangs it on (invented names)."""
     (quote,) = extractor.extract("The governor faces a challenge from activist Rita Mayne — who said the agency should be abolished.")
     assert quote.speaker.name == "Rita Mayne"
+
+
+def test_an_office_a_place_owns_is_the_holder_the_document_names(extractor: QuoteExtractor) -> None:
+    """"Paterson's Democratic mayor said …" after "two-term Paterson Mayor Dana Kell": Kell, as 'the mayor' would be; the
+    mayor of another place stays a description (invented names)."""
+    text = (
+        "Much of the speculation centers on two-term Paterson Mayor Dana Kell, who is seen as a rising star in the party."
+        " {} said in November her decision on running for governor has been pushed back."
+    )
+    assert [q.speaker.name for q in extractor.extract(text.format("Paterson's Democratic mayor"))] == ["Dana Kell"]
+    (other,) = extractor.extract(text.format("Trenton's mayor"))
+    assert other.speaker.name is None and other.speaker.description == "Trenton's mayor"
+
+
+def test_a_name_the_parse_hangs_on_the_body_of_a_description_is_the_speaker(extractor: QuoteExtractor) -> None:
+    """'His former business partner at Lenox, Lawrence B. Cummings, said': the name set off by commas is the partner's,
+    though the parse hangs it on "Lenox" (invented names)."""
+    (quote,) = extractor.extract("His former business partner at Lenox, Lawrence B. Oakes, said the deal was good.")
+    assert quote.speaker.name == "Lawrence B. Oakes"

@@ -4588,7 +4588,8 @@ _NOT_SURNAMES = WEEKDAYS | frozenset(
 )
 
 
-_OFFICE = re.compile(r"(?i)the\s+((?:[a-z]+\s+)*?)([a-z]+)(?:\s*,\s*(?:who|whose)\b.*)?", re.DOTALL)
+# "the former president", "Newark's Democratic mayor" (the place or body whose office it is, named as its owner)
+_OFFICE = re.compile(r"(?i)(?:the|(?P<owner>[a-z][a-z.\- ]*?)['’]s)\s+((?:[a-z]+\s+)*?)([a-z]+)(?:\s*,\s*(?:who|whose)\b.*)?", re.DOTALL)
 
 
 def _full_organisation_names(quotes: list[Quote], orgs: list[str]) -> None:
@@ -4767,10 +4768,12 @@ def _name_office_descriptions(quotes: list[Quote], people: list[PersonMention], 
     for q in quotes:
         s = q.speaker
         m = _OFFICE.fullmatch((s.description or "").strip())
-        if s.name or s.resolution != "nominal" or not m or m.group(2).lower() not in TITLE_WORDS:
+        if s.name or s.resolution != "nominal" or not m or m.group(3).lower() not in TITLE_WORDS:
             continue
         # "the vice president, who …": the qualifiers pick the holder ("Vice President Joe Biden", not President Obama)
-        office, qualifiers = m.group(2).lower(), frozenset(m.group(1).lower().split())
+        office, qualifiers = m.group(3).lower(), frozenset(m.group(2).lower().split())
+        if m.group("owner"):
+            qualifiers |= frozenset(re.findall(r"[a-z]+", m.group("owner").lower()))
         at = s.mention.start if s.mention else q.start
         # "President Trump" and "President Donald Trump" are one holder
         holder = office_holder(office, qualifiers, people, at, surname_alone=True)
@@ -4784,7 +4787,7 @@ def _name_office_descriptions(quotes: list[Quote], people: list[PersonMention], 
             # ('Vice President' for 'the vice president' the description's office gives)
             titled = (s.title or "").lower()
             written = next((p.office for p in people if p.name == holder and p.office.lower() in (office, titled)), None)
-            described = " ".join([*m.group(1).lower().split(), office])
+            described = " ".join([*m.group(2).lower().split(), office])
             if not s.title or titled in (described, office):
                 same = written is not None and (not qualifiers - PARTY_QUALIFIERS.keys() or written.lower() == titled)
                 s.title = written if same else s.title or described

@@ -372,14 +372,24 @@ def read_offices(base: int, doc: Doc) -> list[OfficeMention]:
         if any(c.dep_ in {"compound", "flat", "appos"} and c.pos_ == "PROPN" for c in tok.children):
             continue
         office = tok.lemma_.lower()
-        determiners = {c.lower_ for c in tok.children if c.dep_ in {"det", "poss"}}
-        if office not in TITLE_WORDS or determiners != {"the"}:
+        determiners = [c for c in tok.children if c.dep_ in {"det", "poss"}]
+        place = _place_owning(determiners)
+        if office not in TITLE_WORDS or {d.lower_ for d in determiners} != {"the"} and place is None:
             continue
         modifiers = [c for c in tok.children if c.dep_ in {"amod", "compound"}]
         if any(c.i > tok.i or any(g.dep_ == "prep" for g in c.children) for c in modifiers):
             continue
-        found.append(OfficeMention(base + tok.idx, office, frozenset(c.lower_ for c in modifiers), base + tok.sent.start_char, salience(tok)))
+        qualifiers = frozenset(c.lower_ for c in modifiers) | (place or frozenset())
+        found.append(OfficeMention(base + tok.idx, office, qualifiers, base + tok.sent.start_char, salience(tok)))
     return found
+
+
+def _place_owning(determiners: list[Token]) -> frozenset[str] | None:
+    """"Newark's Democratic mayor": the place or body whose office it is, written as its owner, qualifies the office as
+    "the" would not (the words of its name); None for any other determiner ("his mayor", "a mayor")."""
+    if len(determiners) != 1 or determiners[0].dep_ != "poss" or determiners[0].ent_type_ not in {"GPE", "ORG"}:
+        return None
+    return frozenset(t.lower_ for t in determiners[0].subtree if t.is_alpha)
 
 
 PARTY_QUALIFIERS = {"democratic": "Democratic", "republican": "Republican"}

@@ -266,6 +266,7 @@ def _read_mention(head: Token, doc_ents: list[SpacySpan]) -> Mention:
         person = next((e for e in doc_ents if titled_organisation(e) and start_i <= e.start and e.end <= end_i), None)
     reported_on = clause_subject_in_source(head)
     appos = [c for c in head.children if c.dep_ == "appos" and (reported_on is None or c.i < reported_on.i)] + _name_read_as_conjunct(head)
+    appos += _name_hung_on_body(head)
     org_after = _of_organization(head, doc_ents)
     if person is None:
         for a in appos:  # "a former DHS official, John Cohen"
@@ -422,6 +423,17 @@ def _name_read_as_conjunct(head: Token) -> list[Token]:
         if c.dep_ == "conj" and c.i > head.i and c.ent_type_ == "PERSON" and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ","
         and not any(d.dep_ in {"cc", "conj"} for d in c.children)  # 'The mayor, Sen. Reyes and the sheriff': a list
         and not any(t.text in {"(", ")"} for t in doc[head.i : c.i])  # 'Plattsburgh, New York (CNN) Gene Palmer': a dateline
+    ]
+
+
+def _name_hung_on_body(head: Token) -> list[Token]:
+    """'His former business partner at Lenox, Lawrence B. Cummings, said …': the parse may hang the name set off by commas
+    on the body in the description's phrase; a body is no person, so the name is the description's."""
+    doc = head.doc
+    return [
+        a for prep in head.children if prep.dep_ == "prep" and prep.i > head.i
+        for body in prep.children if body.dep_ == "pobj" and body.ent_type_ in {"ORG", "GPE"}
+        for a in body.children if a.dep_ == "appos" and a.i > body.i and a.ent_type_ == "PERSON" and doc[a.left_edge.i - 1].text == ","
     ]
 
 
