@@ -5437,3 +5437,25 @@ def test_a_name_the_parse_hangs_on_the_body_of_a_description_is_the_speaker(extr
     though the parse hangs it on "Lenox" (invented names)."""
     (quote,) = extractor.extract("His former business partner at Lenox, Lawrence B. Oakes, said the deal was good.")
     assert quote.speaker.name == "Lawrence B. Oakes"
+
+
+@pytest.mark.parametrize(
+    ("opening", "title", "party"),
+    [
+        ("WASHINGTON – U.S. Rep. Dana Whitcomb (R-TX-36) today voted for the Border Safety Act.", "Rep.", "Republican"),
+        ("Washington, D.C. - Congressman Dana Whitcomb (WA-02) attended the ceremony today.", "Congressman", None),
+    ],
+)
+def test_a_releases_member_carries_the_office_and_party_the_release_gives(
+    extractor: QuoteExtractor, opening: str, title: str, party: str | None,
+) -> None:
+    """A member's release names its member with an office and perhaps a party shorthand ('U.S. Rep. Dana Whitcomb
+    (R-TX-36)'): every quote of the member's carries them, the release's own statement too; a district is no party
+    (invented names)."""
+    text = (
+        f"{opening} Whitcomb released the following statement: “When I visited the school, every student was engaged."
+        " The teachers bring music to life.” ###"
+    )
+    quotes = extractor.extract(text, "statement", "", None, "Dana Whitcomb")
+    assert quotes and all(q.speaker.name == "Dana Whitcomb" for q in quotes)
+    assert {(q.speaker.title, q.speaker.organization) for q in quotes} == {(title, party)}

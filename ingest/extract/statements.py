@@ -190,7 +190,32 @@ def attribute_statement(
             # else quotes unattributed, the member says)
         if count_words(text[start:end]) >= 4:
             out.append(Quote(text=text[start:end], start=start, end=end, kind="statement", speaker=copy_speaker(issuer), confidence=0.9))
+    if release and not joint:
+        _label_the_member(text, name, out)
     return out
+
+
+def _label_the_member(text: str, name: str, quotes: list[Quote]) -> None:
+    """'Congressman Rick Larsen (WA-02)', 'U.S. Rep. Brian Babin (R-TX-36)': the office a release gives its member, and the
+    party its shorthand gives, on each of the member's quotes that has none (a title the member's own quotes carry stays);
+    a state or district is no body the member speaks for."""
+    surname = re.escape(_unaccented(name.split()[-1]))
+    plain = _unaccented(text[:_MEMBER_SEARCH_CHARS])
+    m = re.search(rf"\b({_MEMBER_TITLES})\s+(?:[A-Z][\w.'’-]*\s+){{0,3}}?{surname}\b", plain)
+    if m is None:
+        return
+    shorthand = _PARTY_SHORTHAND.match(plain, m.end())
+    party = _PARTIES[shorthand.group(1)] if shorthand else None
+    for q in quotes:
+        if q.speaker.name == name:
+            q.speaker.title = q.speaker.title or m.group(1)
+            q.speaker.organization = q.speaker.organization or party
+
+
+_MEMBER_TITLES = r"Congressman|Congresswoman|Congressmember|Representative|Rep\.|Senator|Sen\."
+_PARTY_SHORTHAND = re.compile(r"\s*[(,]\s*([RDI])\s*[-–.,)]")  # '(D-NE)', '(R-TX-36)', ', D-Calif.,', '(I)'
+_PARTIES = {"R": "Republican", "D": "Democratic", "I": "Independent"}
+_MEMBER_SEARCH_CHARS = 3000  # the release's opening, where it names its member in full
 
 
 def _quotation_end(text: str, start: int, end: int) -> int:
