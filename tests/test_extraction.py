@@ -5459,3 +5459,13 @@ def test_a_releases_member_carries_the_office_and_party_the_release_gives(
     quotes = extractor.extract(text, "statement", "", None, "Dana Whitcomb")
     assert quotes and all(q.speaker.name == "Dana Whitcomb" for q in quotes)
     assert {(q.speaker.title, q.speaker.organization) for q in quotes} == {(title, party)}
+
+
+def test_according_to_after_the_writers_link_leaves_the_link_out(extractor: QuoteExtractor) -> None:
+    """'Instead, according to the news outlet, he wants …': the writer's "Instead" links to the sentence before; the
+    outlet's words are the clause after the attribution (invented text)."""
+    quotes = extractor.extract(
+        "The Ledger reported Tuesday that the mayor is uninterested in the council's plan. Instead, according to the"
+        " newspaper, he wants the full $25 million for the bridge approved at once."
+    )
+    assert find(quotes, "full $25 million").text == "he wants the full $25 million for the bridge approved at once"

@@ -2099,6 +2099,10 @@ class _ArticleExtraction:
             if any(t.i < min(cue.tokens) and t.dep_ == "ROOT" and t.pos_ in {"VERB", "AUX"} for t in tokens):
                 tokens = [t for t in tokens if t.i < min(cue.tokens)]  # '… go up by 19.9 percent, according to X, more
                 # than twice what …': a whole clause before the cue is what X said; the writer's comment follows
+            elif (lead := [t for t in tokens if t.i < min(cue.tokens)]) and all(t.dep_ in {"advmod", "cc"} for t in lead):
+                after = max([*cue.tokens, *source])
+                tokens = [t for t in tokens if t.i > after] or tokens  # 'Instead, according to the news outlet, he wants …':
+                # the writer's link to the sentence before opens no words of the source's
             if not tokens:
                 return None
             s, e = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
