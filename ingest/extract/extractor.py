@@ -4051,7 +4051,8 @@ def _relative_antecedent(who: Token) -> Token | None:
     """The noun right before a relative pronoun, past its comma or dash: in "…, and Senator Jane Doe, who said:" the words
     are Doe's, even where the parse hangs the clause on a name earlier in the list ('a challenge from activist Cynthia
     Nixon -- who called it …' is Nixon's)."""
-    i = who.i - 1 if who.i > 0 and who.doc[who.i - 1].text not in _BEFORE_A_RELATIVE else who.i - 2
+    skipped = _BEFORE_A_RELATIVE if who.lower_ == "who" else {","}  # not 'a bombing — praised by Hamas — that recalled …'
+    i = who.i - 1 if who.i > 0 and who.doc[who.i - 1].text not in skipped else who.i - 2
     if i < 0:
         return None
     noun = who.doc[i]
@@ -4066,7 +4067,7 @@ def _relative_antecedent(who: Token) -> Token | None:
     return noun if noun.pos_ in {"PROPN", "NOUN"} and noun.dep_ != "compound" else None
 
 
-_BEFORE_A_RELATIVE = frozenset({",", "-", "--", "–", "—"})
+_BEFORE_A_RELATIVE = frozenset({",", "-", "--", "–", "—"})  # what sets off the name a "who" means
 
 
 def _a_thing(noun: Token) -> bool:
