@@ -717,7 +717,7 @@ def _opens_a_name_with(letter: Token) -> bool:
 
 
 _PARTY_AFTER = re.compile(r"\s*(?:(?:\(\s*|,\s*)([RDI])\s*[.,]?\s*[-–,]\s*[A-Z]|\(\s*([RDI])\.?\s*\))")
-_PARTIES = {"R": "Republican", "D": "Democratic", "I": "Independent"}
+PARTY_LETTERS = {"R": "Republican", "D": "Democratic", "I": "Independent"}  # a congressional shorthand's party
 _COUNTRY = frozenset({"U.S.", "U.S", "US", "United States", "the United States"})
 _CONGRESS = frozenset({"rep", "sen", "senator", "representative", "congressman", "congresswoman"})
 _PARTY_MEMBERS = {"Republican": "Republican", "Democrat": "Democratic", "Independent": "Independent"}
@@ -729,7 +729,7 @@ def party_after(person: SpacySpan) -> str | None:
     'Sen. Jane Doe (D) of Vermont'."""
     doc = person.doc
     m = _PARTY_AFTER.match(doc.text, person.end_char)
-    return _PARTIES[m.group(1) or m.group(2)] if m else None
+    return PARTY_LETTERS[m.group(1) or m.group(2)] if m else None
 
 
 def _office_word(title: str) -> str:

@@ -23,7 +23,7 @@ from ingest.extract.marks import (
     outside_marks,
     trim_span,
 )
-from ingest.extract.people import clean_name, parse_title_and_name
+from ingest.extract.people import PARTY_LETTERS, clean_name, parse_title_and_name
 from ingest.extract.transcripts import copy_speaker
 from kb.models import Quote, SpeakerRef
 
@@ -205,7 +205,7 @@ def _label_the_member(text: str, name: str, quotes: list[Quote]) -> None:
     if m is None:
         return
     shorthand = _PARTY_SHORTHAND.match(plain, m.end())
-    party = _PARTIES[shorthand.group(1)] if shorthand else None
+    party = PARTY_LETTERS[shorthand.group(1)] if shorthand else None
     for q in quotes:
         if q.speaker.name == name:
             q.speaker.title = q.speaker.title or m.group(1)
@@ -214,7 +214,6 @@ def _label_the_member(text: str, name: str, quotes: list[Quote]) -> None:
 
 _MEMBER_TITLES = r"Congressman|Congresswoman|Congressmember|Representative|Rep\.|Senator|Sen\."
 _PARTY_SHORTHAND = re.compile(r"\s*[(,]\s*([RDI])\s*[-–.,)]")  # '(D-NE)', '(R-TX-36)', ', D-Calif.,', '(I)'
-_PARTIES = {"R": "Republican", "D": "Democratic", "I": "Independent"}
 _MEMBER_SEARCH_CHARS = 3000  # the release's opening, where it names its member in full
 
 
