@@ -1982,6 +1982,11 @@ class _ArticleExtraction:
                 cs, ce = s, e  # the cue's whole clause is the marked words ('but said "the question is the timing."'): no stray mark
             quote = Quote(text=text[cs:ce], start=cs, end=ce, kind="mixed", speaker=speaker, cue=cue_span, confidence=self.rules.mixed)
             return self._according_to_inner(cue, base, ents, quote)
+        if (introducer := _introduced_after_colon(text, base, sents, s)) is not None and (
+            speaker := self._speaker(introducer[0], base, ents)
+        ) is not None:
+            # 'Larsen released the following statement: “…”': the quotation the sentence introduces is its subject's
+            return Quote(text=text[s:e], start=s, end=e, kind="direct", speaker=speaker, cue=introducer[1], confidence=self.rules.direct_whole)
         sent_words = sum(_words(st.text) for st in sents)
         floating = words >= self.rules.floating_min_words and words >= self.rules.floating_min_share * sent_words
         if m.continues_previous or floating or self._after_its_cue(m, s, words, sent_words, base, marked, cues):
@@ -3025,6 +3030,20 @@ def _introducing(doc: Doc, base: int) -> tuple[Token | None, Span | None]:
     if not introduces or subject is None:
         return None, None
     return subject, Span(verb.text, base + verb.idx, base + verb.idx + len(verb))
+
+
+def _introduced_after_colon(text: str, base: int, sents: list[SpacySpan], s: int) -> tuple[Token, Span] | None:
+    """'Larsen released the following statement: “When I visited …”': a sentence that introduces a quotation after a
+    colon, as `_introducing` reads a paragraph that introduces the next one; its subject and verb."""
+    if not re.search(r":\s*[\"“]?$", text[max(0, s - 4) : s]):
+        return None
+    sent = next((st for st in sents if base + st.start_char < s), None)
+    if sent is None:
+        return None
+    subject, cue = _introducing(sent.as_doc(), base + sent.start_char)
+    if subject is None or cue is None:
+        return None
+    return sent[subject.i], cue
 
 
 _ADJUNCTS = frozenset({"prep", "agent", "npadvmod", "advmod", "dative"})

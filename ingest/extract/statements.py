@@ -183,6 +183,8 @@ def attribute_statement(
         if (mark := _END_MARK.search(text, start, end)) is not None:
             end = mark.start()  # '… to our residents." ###': the release's end mark, not words of the issuer's
         start = _after_introduction(text, start, end, sentence_starts)
+        if release and _BACKGROUND.match(text, start):
+            continue  # '… BACKGROUND: Each year, Congress passes …' after the member's quotation: the office's own account
         end = _quotation_end(text, start, end)
         quoted = not others_quoted and _one_quotation(text, start, end)
         if narrated and not (quoted or first_person_outside_marks(text[start:end])) or _DATELINE.fullmatch(text, start, end):
@@ -285,6 +287,7 @@ def _unaccented(text: str) -> str:
     return "".join(unicodedata.normalize("NFKD", c)[0] for c in text)
 
 
+_BACKGROUND = re.compile(r"(?i)background\b|issues\s*:")  # the headings a release gives its own account
 _DATELINE = re.compile(r"[A-Z][A-Z .,'’-]*\s*\([^()]*\d{4}\)\s*[-–—]*\s*")
 _INTRODUCED = re.compile(_INTRODUCING, re.IGNORECASE)
 _FOLLOWING = re.compile(rf"{_INTRODUCING_VERB} the following statement\b", re.IGNORECASE)
