@@ -5491,7 +5491,8 @@ def test_a_quotation_a_sentence_introduces_after_a_colon_is_its_subjects(extract
 
 def test_a_releases_background_after_the_members_statement_is_not_theirs(extractor: QuoteExtractor) -> None:
     """'Congressman Whitcomb gave the following statement: “…” BACKGROUND: Each year, Congress passes …': the heading opens
-    the office's own account, which no one says (invented names)."""
+    the office's own account, which no one says; the member's own "Background checks save lives, …" stays theirs
+    (invented names)."""
     text = (
         "WASHINGTON, D.C. - This week, the House passed the defense bill. After final passage, Congressman Dana Whitcomb"
         " gave the following statement: “This week, we took on our first duty. I am proud to support our troops.”"
@@ -5500,3 +5501,8 @@ def test_a_releases_background_after_the_members_statement_is_not_theirs(extract
     quotes = extractor.extract(text, "statement", "", None, "Dana Whitcomb")
     assert [q.text for q in quotes] == ["This week, we took on our first duty. I am proud to support our troops."]
     assert quotes[0].speaker.name == "Dana Whitcomb"
+    guard = (
+        "WASHINGTON – Congressman Dana Whitcomb today voted for the Safe Homes Act. “I am proud to support this bill.”"
+        " Background checks save lives, and I will keep fighting for them in this Congress."
+    )
+    assert any(q.text.startswith("Background checks save lives") for q in extractor.extract(guard, "statement", "", None, "Dana Whitcomb"))

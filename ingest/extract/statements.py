@@ -287,7 +287,7 @@ def _unaccented(text: str) -> str:
     return "".join(unicodedata.normalize("NFKD", c)[0] for c in text)
 
 
-_BACKGROUND = re.compile(r"(?i)background\b|issues\s*:")  # the headings a release gives its own account
+_BACKGROUND = re.compile(r"BACKGROUND\b|(?i:background|issues)\s*:")  # the headings a release gives its own account (not "Background checks …")
 _DATELINE = re.compile(r"[A-Z][A-Z .,'’-]*\s*\([^()]*\d{4}\)\s*[-–—]*\s*")
 _INTRODUCED = re.compile(_INTRODUCING, re.IGNORECASE)
 _FOLLOWING = re.compile(rf"{_INTRODUCING_VERB} the following statement\b", re.IGNORECASE)
