@@ -3020,7 +3020,11 @@ def _introduces_a_block(cue: Cue) -> bool:
 def _introducing(doc: Doc, base: int) -> tuple[Token | None, Span | None]:
     """'Caddell continued:', 'Sanders made the following comment:': a paragraph that introduces the next one without a
     verb of speech; its subject speaks there."""
-    sent = list(doc.sents)[-1]
+    return _introduced_by(list(doc.sents)[-1], base)
+
+
+def _introduced_by(sent: SpacySpan, base: int) -> tuple[Token | None, Span | None]:
+    """The subject and verb of a sentence that introduces words to come ('Sanders made the following comment:'), or none."""
     verb = sent.root
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     introduces = verb.lemma_.lower() == "continue" and not objects or verb.lemma_.lower() in INTRODUCING_VERBS and any(
@@ -3040,10 +3044,8 @@ def _introduced_after_colon(text: str, base: int, sents: list[SpacySpan], s: int
     sent = next((st for st in sents if base + st.start_char < s), None)
     if sent is None:
         return None
-    subject, cue = _introducing(sent.as_doc(), base + sent.start_char)
-    if subject is None or cue is None:
-        return None
-    return sent[subject.i], cue
+    subject, cue = _introduced_by(sent, base)
+    return (subject, cue) if subject is not None and cue is not None else None
 
 
 _ADJUNCTS = frozenset({"prep", "agent", "npadvmod", "advmod", "dative"})

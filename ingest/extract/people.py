@@ -717,7 +717,7 @@ def _opens_a_name_with(letter: Token) -> bool:
 
 
 _PARTY_AFTER = re.compile(r"\s*(?:(?:\(\s*|,\s*)([RDI])\s*[.,]?\s*[-–,]\s*[A-Z]|\(\s*([RDI])\.?\s*\))")
-PARTY_LETTERS = {"R": "Republican", "D": "Democratic", "I": "Independent"}  # a congressional shorthand's party
+_PARTY_LETTERS = {"R": "Republican", "D": "Democratic", "I": "Independent"}  # a congressional shorthand's party
 _COUNTRY = frozenset({"U.S.", "U.S", "US", "United States", "the United States"})
 _CONGRESS = frozenset({"rep", "sen", "senator", "representative", "congressman", "congresswoman"})
 _PARTY_MEMBERS = {"Republican": "Republican", "Democrat": "Democratic", "Independent": "Independent"}
@@ -727,9 +727,13 @@ _PARTY_WORDS = frozenset({*_PARTY_MEMBERS, "Democratic", "GOP"})  # a party writ
 def party_after(person: SpacySpan) -> str | None:
     """The party a congressional shorthand after the name gives: 'Sen. John Doe (R-Ariz.)', 'Rep. Jane Doe, D-N.Y.,',
     'Sen. Jane Doe (D) of Vermont'."""
-    doc = person.doc
-    m = _PARTY_AFTER.match(doc.text, person.end_char)
-    return PARTY_LETTERS[m.group(1) or m.group(2)] if m else None
+    return party_at(person.doc.text, person.end_char)
+
+
+def party_at(text: str, pos: int) -> str | None:
+    """The party a congressional shorthand at `pos` gives ('(R-Ariz.)', ', D-N.Y.,', '(D)'), or None."""
+    m = _PARTY_AFTER.match(text, pos)
+    return _PARTY_LETTERS[m.group(1) or m.group(2)] if m else None
 
 
 def _office_word(title: str) -> str:

@@ -23,7 +23,7 @@ from ingest.extract.marks import (
     outside_marks,
     trim_span,
 )
-from ingest.extract.people import PARTY_LETTERS, clean_name, parse_title_and_name
+from ingest.extract.people import clean_name, parse_title_and_name, party_at
 from ingest.extract.transcripts import copy_speaker
 from kb.models import Quote, SpeakerRef
 
@@ -206,8 +206,7 @@ def _label_the_member(text: str, name: str, quotes: list[Quote]) -> None:
     m = re.search(rf"\b({_MEMBER_TITLES})\s+(?:[A-Z][\w.'’-]*\s+){{0,3}}?{surname}\b", plain)
     if m is None:
         return
-    shorthand = _PARTY_SHORTHAND.match(plain, m.end())
-    party = PARTY_LETTERS[shorthand.group(1)] if shorthand else None
+    party = party_at(plain, m.end())
     for q in quotes:
         if q.speaker.name == name:
             q.speaker.title = q.speaker.title or m.group(1)
@@ -215,7 +214,6 @@ def _label_the_member(text: str, name: str, quotes: list[Quote]) -> None:
 
 
 _MEMBER_TITLES = r"Congressman|Congresswoman|Congressmember|Representative|Rep\.|Senator|Sen\."
-_PARTY_SHORTHAND = re.compile(r"\s*[(,]\s*([RDI])\s*[-–.,)]")  # '(D-NE)', '(R-TX-36)', ', D-Calif.,', '(I)'
 _MEMBER_SEARCH_CHARS = 3000  # the release's opening, where it names its member in full
 
 
