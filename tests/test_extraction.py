@@ -5506,3 +5506,45 @@ def test_a_releases_background_after_the_members_statement_is_not_theirs(extract
         " Background checks save lives, and I will keep fighting for them in this Congress."
     )
     assert any(q.text.startswith("Background checks save lives") for q in extractor.extract(guard, "statement", "", None, "Dana Whitcomb"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor was forced to defend not paying the contractors who built the stadium.",
+        "Senator Ruth Ames defended voting against the bill in committee last week.",
+        "Mayor Tom Ridley criticized closing the plant.",
+    ],
+)
+def test_an_act_a_verb_of_attitude_judges_is_no_statement(extractor: QuoteExtractor, text: str) -> None:
+    """'defended not paying the contractors …', 'criticized closing the plant': the act judged (a gerund with no subject
+    of its own) is what the speaker talked about, not words said, however long it runs."""
+    assert [q.text for q in extractor.extract(text, "article", "", None, None)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "by"),
+    [
+        ("Mayor Tom Ridley suggested raising the tax on hotel rooms to pay for the stadium.",
+         "raising the tax on hotel rooms to pay for the stadium", "Tom Ridley"),
+        ("The governor was forced to defend not paying an architect who said he was stiffed after he designed a clubhouse.",
+         "he was stiffed after he designed a clubhouse", "an architect"),
+    ],
+)
+def test_a_proposal_or_an_account_inside_the_act_judged_is_still_said(extractor: QuoteExtractor, text: str, said: str, by: str) -> None:
+    """'suggested raising the tax …' proposes (a statement); the architect 'who said he was stiffed' inside the act a
+    governor defends is the architect's statement."""
+    quotes = extractor.extract(text, "article", "", None, None)
+    assert [(q.text, q.speaker.name or q.speaker.description) for q in quotes] == [(said, by)]
+
+
+def test_a_course_open_to_someone_is_no_statement_but_one_taken_is(extractor: QuoteExtractor) -> None:
+    """'the best hope for acquittal is to claim that …' says what could be claimed; 'His best response was to say …'
+    tells what was said."""
+    text = (
+        "It became clear that the lawyer believes the best hope for acquittal is to claim that proper procedures were not"
+        " followed.\n\nIn the debate, Sen. Ruth Ames had a hard night. Her best response was to say she would keep the"
+        " plants open."
+    )
+    quotes = extractor.extract(text, "article", "", None, None)
+    assert [q.text for q in quotes] == ["she would keep the plants open"]

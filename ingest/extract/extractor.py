@@ -467,6 +467,11 @@ def _states_something(words: SpacySpan, phrase_words: int, marked: bool = False)
     heads = [t for t in words if t.head.i not in inside or t.head.i == t.i]  # what the cue governs directly
     if _words(words.text) < phrase_words // 2 and all(_bare_infinitive(t) for t in heads if not t.is_punct):
         return False  # "threatened to cut off aid", "agreed to end the shutdown": an act in a few words, no statement
+    acts = [t for t in heads if not t.is_punct]
+    if acts and all(_act_judged(t) for t in acts) and (_words(words.text) < phrase_words or any(_speech_within(t) for t in acts)):
+        return False  # 'criticized closing the plant', 'defended not paying an architect who said he was stiffed …': the act
+        # judged, in a few words, or holding what another said ('defended separating migrant children from their parents
+        # at the border' says what the speaker stands for, as a long phrase does)
     # "as cruel, immoral", not "as likely genuine applicants" (the adjective of a noun); marked, any adjective judges
     judged = (lambda a: any(c.pos_ == "ADJ" or c.dep_ == "amod" for c in a.subtree if c.i != a.i)) if marked else (
         lambda a: any(c.pos_ == "ADJ" and c.head.pos_ not in {"NOUN", "PROPN"} for c in a.subtree if c.i != a.i))
@@ -535,6 +540,20 @@ def _marked_judgement(cue: Cue, base: int, s: int, e: int) -> int | None:
     if not any(s <= base + p.idx and base + p.idx + len(p) <= e for p in predicates):
         return None
     return base + first.left_edge.idx
+
+
+def _act_judged(verb: Token) -> bool:
+    """'defended [voting against the bill]': an act a verb of attitude takes as its object (a gerund with no subject of its
+    own and no judgement beside it), what the speaker judges, not words said; 'suggested raising the tax' and 'denied
+    having met him' say something."""
+    return verb.tag_ == "VBG" and verb.dep_ in {"dobj", "xcomp"} and verb.head.lemma_.lower() in TOPIC_VERBS and not any(
+        c.dep_ in _SUBJECTS or c.dep_ == "prep" and c.lower_ in {"as", "for"} for c in verb.children
+    )  # ('condemns getting comment from ICE as "cultural insensitivity"' judges it)
+
+
+def _speech_within(verb: Token) -> bool:
+    """'not paying an architect [who said he was stiffed]': a relative clause of speech inside the words, another's."""
+    return any(t.dep_ == "relcl" and t.lemma_.lower() in SPEECH_VERBS for t in verb.subtree)
 
 
 def _bare_infinitive(verb: Token) -> bool:
@@ -631,6 +650,14 @@ def _supposed(verb: Token) -> bool:
 
 
 _LET_US = frozenset({"'s", "’s", "us"})
+
+
+def _a_course(verb: Token) -> bool:
+    """'the best hope for acquittal is to claim that …', 'His strategy is to argue …': a course open to someone, not
+    speech anyone gave ('His best response was to say he would …' tells what he said)."""
+    return verb.tag_ == "VB" and verb.dep_ in {"xcomp", "attr"} and verb.head.lemma_.lower() == "be" and verb.head.tag_ in {"VBZ", "VBP"} and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    )
 
 
 # Set phrases with a verb of speech that link or sum up the writer's own sentences; nobody is quoted in them.
@@ -1720,7 +1747,7 @@ class _ArticleExtraction:
                 continue  # 'He said a poll showed …, the Post reported': the outer source of the cue above, read with it
             if _inferred(tok) or _thing_infers(tok, self.surnames):
                 continue  # 'a statement that suggests she …', 'the government signaled it …': the writer's reading of a thing
-            if _refusing(tok) or _supposed(tok) or _named_so(tok) or _phoned(tok) or _said_of_its_subject(tok) or _in_store(tok) or _discourse_marker(tok) or _asks_whether(tok) or _was_asked(tok):
+            if _refusing(tok) or _supposed(tok) or _a_course(tok) or _named_so(tok) or _phoned(tok) or _said_of_its_subject(tok) or _in_store(tok) or _discourse_marker(tok) or _asks_whether(tok) or _was_asked(tok):
                 continue
             if _asked_to_say(tok):
                 continue  # 'wants everyone to call it …', 'asked residents to report …': no one is said to have said it
@@ -2266,8 +2293,9 @@ class _ArticleExtraction:
         source = doc.char_span(a.source.start - base, a.source.end - base, alignment_mode="expand")
         if cue is None or source is None or any(t.lemma_.lower() in BELIEF_VERBS for t in cue) or len(cue.sent) > MAX_SENTENCE_TOKENS:
             return None  # a belief; or a "sentence" too long to be prose, which the rules skip too
-        if _discourse_marker(cue.root) or _asks_whether(cue.root) or _was_asked(cue.root):
-            return None  # 'All told, 23,589 people were caught …': the writer summing up; 'Did she say …?': a question
+        if _discourse_marker(cue.root) or _asks_whether(cue.root) or _was_asked(cue.root) or any(_a_course(t) for t in cue):
+            return None  # 'All told, 23,589 people were caught …': the writer summing up; 'Did she say …?': a question;
+            # 'His strategy is to argue …': a course open to him
         if cue.root.lemma_.lower() in SPEECH_VERBS and _said_of_its_subject(cue.root) or _had_done(cue.root):
             return None  # 'Some Republicans are said to be upset that …': what others say of them, as the rules read it
         if any(t.dep_ == "xcomp" and _extraposed_it(t) for t in cue):
