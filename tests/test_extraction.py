@@ -5538,6 +5538,32 @@ def test_a_proposal_or_an_account_inside_the_act_judged_is_still_said(extractor:
     assert [(q.text, q.speaker.name or q.speaker.description) for q in quotes] == [(said, by)]
 
 
+@pytest.mark.parametrize(
+    ("text", "said", "by"),
+    [
+        ("The mayor praised Chief Ann Reyes for saying the department would review the shooting.",
+         "the department would review the shooting", "Ann Reyes"),
+        ("Senator Ruth Ames is also coming under fire for saying she is considering ending the program.",
+         "she is considering ending the program", "Ruth Ames"),
+        ("The senator drew criticism for saying the wall would be paid for by Mexico.",
+         "the wall would be paid for by Mexico", "The senator"),
+        ("The senator was criticized by Democrats for saying the wall would be paid for by Mexico.",
+         "the wall would be paid for by Mexico", "The senator"),
+        (("Mitt Romney spoke to reporters on Monday. Earlier this month, he received backlash from the president for"
+          " saying the plan would fail."), "the plan would fail", "Mitt Romney"),
+        # the scolder's own words: what he said the approach was
+        ("Mr. Kasich scolded his fellow candidates for what he said was a harsh approach.",
+         "his fellow candidates for what he said was a harsh approach", "Kasich"),
+    ],
+)
+def test_the_one_praised_or_blamed_for_saying_it_said_it(extractor: QuoteExtractor, text: str, said: str, by: str) -> None:
+    """'praised the chief for saying …': the chief's words, not the praise's; 'coming under fire for saying …', 'drew
+    criticism for saying …': a thing blames no one, so the subject said it (not "fire", not "criticism"); 'was criticized by
+    Democrats for saying …', 'received backlash from the president for saying …': the one criticized, not the critics."""
+    quotes = extractor.extract(text, "article", "", None, None)
+    assert [(q.text, q.speaker.name or q.speaker.description) for q in quotes] == [(said, by)]
+
+
 def test_a_course_open_to_someone_is_no_statement_but_one_taken_is(extractor: QuoteExtractor) -> None:
     """'the best hope for acquittal is to claim that …' says what could be claimed; 'His best response was to say …'
     tells what was said."""

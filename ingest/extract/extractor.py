@@ -472,6 +472,8 @@ def _states_something(words: SpacySpan, phrase_words: int, marked: bool = False)
         return False  # 'criticized closing the plant', 'defended not paying an architect who said he was stiffed …': the act
         # judged, in a few words, or holding what another said ('defended separating migrant children from their parents
         # at the border' says what the speaker stands for, as a long phrase does)
+    if any(_blamed_for_saying(t) for t in heads):
+        return False  # 'praised the police chief for saying the department would …': what the chief said is the chief's
     # "as cruel, immoral", not "as likely genuine applicants" (the adjective of a noun); marked, any adjective judges
     judged = (lambda a: any(c.pos_ == "ADJ" or c.dep_ == "amod" for c in a.subtree if c.i != a.i)) if marked else (
         lambda a: any(c.pos_ == "ADJ" and c.head.pos_ not in {"NOUN", "PROPN"} for c in a.subtree if c.i != a.i))
@@ -554,6 +556,16 @@ def _act_judged(verb: Token) -> bool:
 def _speech_within(verb: Token) -> bool:
     """'not paying an architect [who said he was stiffed]': a relative clause of speech inside the words, another's."""
     return any(t.dep_ == "relcl" and t.lemma_.lower() in SPEECH_VERBS for t in verb.subtree)
+
+
+def _blamed_for_saying(prep: Token) -> bool:
+    """'praised the chief [for saying …]', 'blasted Democrats [for insisting …]': the words the one praised or blamed said,
+    which are theirs (`_reason_object`), not the praise's."""
+    return prep.dep_ == "prep" and prep.lower_ == "for" and prep.head.lemma_.lower() in TOPIC_VERBS and any(
+        c.dep_ == "pcomp" and c.lemma_.lower() in SPEECH_VERBS and any(g.dep_ == "ccomp" for g in c.children)
+        and not any(g.dep_ in _SUBJECTS for g in c.children)
+        for c in prep.children
+    )  # not 'scolded them for what he said was …' (the scolder's words), nor 'rebuked Clinton for defending his wife's use …'
 
 
 def _bare_infinitive(verb: Token) -> bool:
@@ -1926,6 +1938,13 @@ class _ArticleExtraction:
                 node = node.head  # '… said Friday that she thinks … but said "…"': the parse hangs the second verb on the first
             elif node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.lower_ == "by":
                 node = node.head.head  # "pushed back against them by claiming that …": who pushed back claims
+            elif node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.lower_ == "for" and node.head.head.pos_ in {"VERB", "AUX"}:
+                # 'came under fire for saying …', 'drew criticism for saying …' (no one blamed as object): the subject
+                # said it; 'was criticized by Democrats for saying …': the one criticized, not the critics
+                blamed = next((c for c in node.head.head.children if c.dep_ == "nsubjpass"), None)
+                if blamed is not None:
+                    return blamed
+                node = node.head.head
             else:
                 return (_trailing_apposition(verb) or _source_apposition(verb) or _absorbed_subject(verb) or _named_after_marks(verb)) if node.i == verb.i else None
         return None
@@ -3988,11 +4007,13 @@ def _reason_object(verb: Token) -> Token | None:
     if verb.dep_ != "pcomp" or prep.lower_ != "for" or prep.dep_ != "prep":
         return None
     for c in prep.head.children:
-        if c.dep_ == "dobj":
+        if c.dep_ == "dobj" and not _mute_thing(c):
             return c
-        if c.dep_ in {"prep", "prt"} and c.i < prep.i and (obj := next((g for g in c.children if g.dep_ == "pobj"), None)) is not None:
-            return obj
-    return None
+        if c.dep_ in {"prep", "prt"} and c.lower_ not in {"from", "by"} and c.i < prep.i and (
+            obj := next((g for g in c.children if g.dep_ == "pobj"), None)
+        ) is not None and not _mute_thing(obj):
+            return obj  # (not 'received backlash from the president for labeling …': the one blaming)
+    return None  # 'came under fire for saying …', 'drew criticism for saying …': a thing blames no one; the subject said it
 
 
 def _its_thing(doc: Doc, base: int, mention: Span) -> bool:
