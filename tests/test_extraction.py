@@ -5574,3 +5574,78 @@ def test_a_course_open_to_someone_is_no_statement_but_one_taken_is(extractor: Qu
     )
     quotes = extractor.extract(text, "article", "", None, None)
     assert [q.text for q in quotes] == ["she would keep the plants open"]
+
+
+def test_a_party_shorthand_the_parse_takes_for_a_subject_is_no_speaker(extractor: QuoteExtractor) -> None:
+    """'The congressman, on his way to talks with Vice President Joe Biden [2], D-Del., said, "…"': the shorthand is
+    Biden's, and where the congressman was going is no part of who he is; the congressman speaks."""
+    text = (
+        "The congressman, on his way to bipartisan budget talks with Vice President Joe Biden [2], D-Del., said, \"It's not"
+        " a distraction to me. I'm still focused on deficit reduction.\""
+    )
+    quotes = extractor.extract(text, "article", "", None, None)
+    assert [(q.speaker.description, q.speaker.title) for q in quotes] == [("The congressman", "congressman")]
+
+
+def test_an_inverted_cue_the_parse_reads_as_describing_the_name_after_it(extractor: QuoteExtractor) -> None:
+    """'“Infest? … these are children!” tweeted Sen. Bob Casey (D., Pa.).': the parse makes "tweeted" a modifier of
+    Casey, as in 'proposed policies'; it is his cue, and the quotation after it is his too."""
+    text = (
+        "Democrats argue that the president should stop the policy himself.\n\n“Infest? We’re not talking about insects,"
+        " these are children!” tweeted Sen. Bob Casey (D., Pa.). “You are talking about kids who are scared.”"
+    )
+    quotes = extractor.extract(text, "article", "", None, None)
+    marked = [(q.text, q.speaker.name) for q in quotes if q.kind == "direct"]
+    assert marked == [("Infest? We’re not talking about insects, these are children!", "Bob Casey"),
+                      ("You are talking about kids who are scared.", "Bob Casey")]
+
+
+def test_a_pageant_title_is_no_name_and_no_place_speaking(extractor: QuoteExtractor) -> None:
+    """'The former Miss Michigan told a group …' after 'Lin serves as …': not a woman named Michigan, nor the state;
+    "she" after it is Lin."""
+    text = (
+        "Lin serves as the vice president of the College Republicans student group at the University of Michigan. The"
+        " former Miss Michigan told a group of Bloomfield, Michigan Republicans about her \"coming out\" as a conservative"
+        " in high school, according to the website Michigan Live.\n\n\"After I came out as a conservative, which I think"
+        " is very hard to do nowadays, it was harder than coming out as gay,\" she told the group."
+    )
+    quotes = extractor.extract(text, "article", "", None, None)
+    assert "Michigan" not in [q.speaker.name for q in quotes]
+    assert [q.speaker.name for q in quotes if q.kind == "direct"] == ["Lin"]
+
+
+def test_a_surname_a_state_owns_is_the_person_named_before(extractor: QuoteExtractor) -> None:
+    """'"…," Wyoming's Enzi said' after 'Sen. Mike Enzi said': the senator, not a description (the tagger may read the
+    words as the title of a work)."""
+    text = (
+        "President Obama has set out to kill coal with his plans, Sen. Mike Enzi said Saturday.\n\n\"We all want clean"
+        " air and clean water,\" Wyoming's Enzi said in this week's GOP address."
+    )
+    quotes = extractor.extract(text, "article", "", None, None)
+    assert [(q.speaker.name, q.speaker.title) for q in quotes if q.kind == "direct"] == [("Mike Enzi", "Sen.")]
+
+
+def test_a_surname_is_the_full_name_written_with_an_owners_mark(extractor: QuoteExtractor) -> None:
+    """'President-elect Donald Trump’s unwillingness …' then 'Trump told …': the tagger takes the owner's mark into the
+    name, which must not leave 'Eric Trump', named later inside a quotation, the one Trump of the document."""
+    text = (
+        "President-elect Donald Trump’s unwillingness to give up his far-flung real estate empire could cost him. Trump has"
+        " proposed eliminating this tax altogether.\n\nIn an interview late last month, Trump was asked why he didn’t"
+        " simply sell his company. “That’s a very hard thing to do,” Trump told The New York Times.\n\n“We are in the"
+        " process of vetting structures with the goal of the immediate transfer of management of The Trump Organization to"
+        " Donald Jr., Ivanka and Eric Trump along with a team of executives,” a Trump Organization spokeswoman said."
+    )
+    quotes = extractor.extract(text, "article", "", None, None)
+    assert [q.speaker.name for q in quotes if q.text == "That’s a very hard thing to do"] == ["Donald Trump"]
+
+
+
+def test_the_agency_is_the_body_the_subjects_work_for(extractor: QuoteExtractor) -> None:
+    """'Officials at the Office of Rural Ethics responded effusively …. "…," the agency wrote': the body the subject of the
+    clause before works for, as it would be if the body itself were the subject (invented names)."""
+    text = (
+        "Officials at the Office of Rural Ethics responded effusively, praising the governor for the plan.\n\n“We applaud"
+        " the decision to divest. Bravo!” the agency wrote on its Twitter account."
+    )
+    quotes = extractor.extract(text, "article", "", None, None)
+    assert [q.speaker.name for q in quotes if q.kind == "direct"] == ["Office of Rural Ethics"]

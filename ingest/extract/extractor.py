@@ -70,6 +70,7 @@ from ingest.extract.lexicon import (
     STATEMENT_NOUNS,
     TITLE_WORDS,
     TOPIC_VERBS,
+    US_STATES,
     WRITING_VERBS,
     WRITTEN_NOUNS,
     gender_of_title,
@@ -558,6 +559,15 @@ def _speech_within(verb: Token) -> bool:
     return any(t.dep_ == "relcl" and t.lemma_.lower() in SPEECH_VERBS for t in verb.subtree)
 
 
+def _staff_of_the_subject(root: Token) -> bool:
+    """'Officials at the Office of Government Ethics responded …': the body a clause's subject works for, which "the agency"
+    after it means as it would the subject itself."""
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ in {"at", "for", "from", "of"} and prep.head.dep_ in {"nsubj", "nsubjpass"} and (
+        prep.head.lemma_.lower() in GROUP_HEADS
+    )
+
+
 def _blamed_for_saying(prep: Token) -> bool:
     """'praised the chief [for saying …]', 'blasted Democrats [for insisting …]': the words the one praised or blamed said,
     which are theirs (`_reason_object`), not the praise's."""
@@ -566,6 +576,18 @@ def _blamed_for_saying(prep: Token) -> bool:
         and not any(g.dep_ in _SUBJECTS for g in c.children)
         for c in prep.children
     )  # not 'scolded them for what he said was …' (the scolder's words), nor 'rebuked Clinton for defending his wife's use …'
+
+
+def _pageant_title(t: Token) -> bool:
+    """'The former Miss Michigan', 'Miss Universe': a title won, not a woman named Michigan, nor the state speaking."""
+    crowned = any(c.dep_ == "compound" and c.text == "Miss" for c in t.children)
+    return crowned and (t.ent_type_ in {"GPE", "LOC"} or t.text in {"America", "Universe", "World", "USA"})
+
+
+def _party_shorthand(t: Token) -> bool:
+    """'D-Del.', 'R-Texas': a congressional shorthand set after a name, which the parse may take for a subject."""
+    first = t.left_edge
+    return first.text in {"R", "D", "I"} and first.i + 1 < t.i and t.doc[first.i + 1].text in {"-", "–"}
 
 
 def _bare_infinitive(verb: Token) -> bool:
@@ -1277,7 +1299,7 @@ class _ArticleExtraction:
                     self.orgs.append((base + ent.start_char, clean_name(ent.text)))
                     if (noun := _introducing_noun(ent)) is not None:
                         self.introduced_orgs.append((base + ent.start_char, clean_name(joined_name_run(ent).text), noun))
-                    if salience(ent.root) >= SUBJECT:
+                    if salience(ent.root) >= SUBJECT or _staff_of_the_subject(ent.root):
                         self.subject_orgs.add(base + ent.start_char)
                     if salience(ent.root) == MAIN_SUBJECT:
                         self.main_subject_orgs.add(base + ent.start_char)
@@ -1744,7 +1766,7 @@ class _ArticleExtraction:
                 if owner is not None and clause is not None:
                     yield Cue(tok.idx, tok.idx + len(tok), tok.text, owner, clause, sent, {tok.i}, sieve=Sieve.CLAIM_NOUNS)
                 continue
-            if tok.dep_ == "amod" or _had_done(tok):
+            if tok.dep_ == "amod" and not _inverted_cue_read_as_modifier(tok) or _had_done(tok):
                 continue  # "proposed policies": a participle describing a noun, not a verb of speech; nor 'to have it confirmed'
             is_verb = tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB")
             # the parser takes the particle of "shot back" for an adverb as often as for a particle
@@ -1838,6 +1860,8 @@ class _ArticleExtraction:
             return quoted
         if (inverted := _object_after_inverted_cue(verb)) is not None:
             return inverted
+        if _inverted_cue_read_as_modifier(verb):
+            return verb.head  # '“…!” tweeted Sen. Bob Casey (D., Pa.).': the name the parse hung the cue on speaks
         if (after_as := _subject_hung_on_as(verb)) is not None:
             return after_as
         node = verb
@@ -1873,6 +1897,8 @@ class _ArticleExtraction:
             subjects = [c for c in node.children if c.dep_ in _SUBJECTS]
             if len(subjects) > 1:
                 subjects = [c for c in subjects if c.lower_.strip(".") not in SUFFIXES] or subjects  # 'Joseph R. Biden, Jr. declared'
+                # 'The congressman, on his way to talks with Joe Biden, D-Del., said': a party's shorthand is the named one's
+                subjects = [c for c in subjects if not _party_shorthand(c)] or subjects
                 # 'said Waco police Sgt. W. Patrick Swanton': a title the parse cut off its name is no subject of its own
                 subjects = [c for c in subjects if not any(_title_cut_off(c, o) for o in subjects)] or subjects
                 # 'About a quarter of members polled before the decision to back him said …': a thing after "before" is the
@@ -2428,6 +2454,14 @@ class _ArticleExtraction:
             return True
         return bool(speaker.name) and any(w.lower() == n.lower() for w in words for n in self.surnames)
 
+    def _surname_a_place_owns(self, subject: Token) -> str | None:
+        """'Wyoming's Enzi': the surname, when the document names a person by it and its owner is a place."""
+        owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+        if subject.pos_ != "PROPN" or owner is None or subject.text not in self.surnames or subject.n_lefts != 1:
+            return None
+        place = owner.ent_type_ in {"GPE", "LOC"} or owner.text in US_STATES
+        return subject.text if place and not any(c.dep_ != "case" for c in owner.children) else None
+
     def _speaker(self, subject: Token | None, base: int, ents: list[SpacySpan]) -> SpeakerRef | None:
         if subject is None or subject.lower_ in _BARE_REFERENCES and subject.n_lefts + subject.n_rights == 0:
             return None  # a bare "that" or "which" whose antecedent the parse lost names no one
@@ -2465,6 +2499,12 @@ class _ArticleExtraction:
         if (owner := _owning_pronoun(subject)) is not None:
             # "her statement added": the words are those of the woman "her" means, resolved as "she" would be
             return SpeakerRef(name=None, resolution="pronoun", description=span.text, mention=Span(owner.text, base + owner.idx, base + owner.idx + len(owner)))
+        if not mention.name and (surname := self._surname_a_place_owns(subject)) is not None:
+            # "Wyoming's Enzi said" after 'Sen. Mike Enzi said': the surname of a person the document names, owned by
+            # the place they sit for, which the tagger may read as a title of a work
+            return SpeakerRef(name=surname, resolution="named", mention=Span(surname, base + subject.idx, base + subject.idx + len(subject)))
+        if _pageant_title(subject):
+            return SpeakerRef(name=None, resolution="nominal", description=span.text, mention=span)  # 'The former Miss Michigan told'
         if mention.pronoun is not None or _party_epithet(subject):
             # resolved later, in reading order, once earlier quotes in the paragraph are known
             return SpeakerRef(name=None, resolution="pronoun", description=span.text, mention=span)
@@ -3634,6 +3674,19 @@ def _object_after_inverted_cue(verb: Token) -> Token | None:
         return None
     person = obj.lemma_.lower() in ANONYMOUS_HEADS | TITLE_WORDS or obj.ent_type_ == "PERSON"
     return obj if person else None
+
+
+def _inverted_cue_read_as_modifier(verb: Token) -> bool:
+    """'“We’re not talking about insects!” tweeted Sen. Bob Casey (D., Pa.).': a verb right after a closing mark that the
+    parse reads as describing the name after it (as in 'proposed policies') is an inverted cue, the name its speaker."""
+    doc = verb.doc
+    before = doc[verb.i - 1] if verb.i > 0 else None
+    if before is not None and before.text == "," and verb.i > 1:
+        before = doc[verb.i - 2]
+    return (
+        verb.dep_ == "amod" and verb.tag_ in {"VBD", "VBN"} and before is not None and before.text in _CLOSING_MARK_TOKENS
+        and verb.head.i > verb.i and (verb.head.pos_ == "PROPN" or verb.head.ent_type_ == "PERSON")
+    )
 
 
 def _quoted_as_saying(verb: Token) -> Token | None:

@@ -287,3 +287,12 @@ STATE_ROLES = frozenset({
     "media", "forces", "force", "police", "navy", "army", "military", "lawmaker", "prosecutor", "regime", "officer",
     "general", "admiral", "commander", "ministry", "embassy", "intelligence", "parliament", "state",
 })
+
+# The one-word states a member of Congress sits for, by which prose owns them ("Wyoming's Enzi") whatever the tagger
+# calls the word (it knows "New York" and the other two-word ones as places).
+US_STATES = frozenset(
+    """Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii Idaho Illinois
+    Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota Mississippi Missouri Montana
+    Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah Vermont Virginia Washington Wisconsin
+    Wyoming""".split()  # noqa: SIM905
+)

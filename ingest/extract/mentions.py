@@ -95,7 +95,9 @@ def first_name_gender(name: str) -> str | None:
 def person_surnames(docs: list[Doc]) -> dict[str, set[str]]:
     """The last words of a document's PERSON entities, each with the full names (two words or more) that end in it."""
     found: dict[str, set[str]] = {}
-    for e in (e for d in docs for e in d.ents if e.label_ == "PERSON"):
+    for ent in (e for d in docs for e in d.ents if e.label_ == "PERSON"):
+        # "President-elect Donald Trump’s unwillingness": the tagger takes the owner's mark into the name
+        e = ent[:-1] if len(ent) > 1 and ent[-1].lower_ in {"'s", "’s"} else ent
         proper = all(t.pos_ in {"PROPN", "PUNCT"} for t in e)  # not "Will Sanders win?", "Broaddrick Sunday night"
         name = clean_name(e.text).split()
         # 'Stephanie Rawlings-Blake', three tokens: "Rawlings-Blake" and "Blake" both ('Adel al-Jubeir' is "Jubeir")

@@ -220,6 +220,7 @@ def _after_dateline(head: Token) -> Token | None:
 
 
 _QUOTE_MARKS = frozenset({'"', "“", "”", "''"})
+_NAMING_MEMBERS = frozenset({"including", "like", "such", "along", "alongside", "among", "with", "besides", "unlike", "except"})
 _CLOSING_PUNCT = frozenset({",", ".", "?", "!"})
 DASHES = frozenset({"-", "--", "—", "–"})  # as spaced punctuation: a dateline's, or one that ends a name
 
@@ -369,6 +370,12 @@ def _read_mention(head: Token, doc_ents: list[SpacySpan]) -> Mention:
     ends += [_time_cut(t) for t in described if t.i > head.i and t.dep_ == "prep" and t.right_edge.i == described.end - 1 and _time_phrase(t)]
     # 'The official, who spoke on condition of anonymity because …': who the official is, not what the reader needs to cite
     ends += [c.left_edge.i - 1 for c in head.children if c.i > head.i and c.dep_ == "relcl" and doc[c.left_edge.i - 1].text == ","]
+    # 'The congressman, on his way to talks with …, said': where the speaker was going or was is no part of who speaks
+    # (not the members a group names: 'Critics, including David Leopold, …', 'Supporters, such as Rep. Rob Woodall')
+    ends += [
+        c.left_edge.i - 1 for c in head.children
+        if c.i > head.i and c.dep_ == "prep" and doc[c.left_edge.i - 1].text == "," and not {c.lower_, c.left_edge.lower_} & _NAMING_MEMBERS
+    ]
     # 'ICE — in a not-so-subtle jab at sanctuary cities — said': the writer's aside between dashes is no part of who speaks
     ends += [c.left_edge.i - 1 for c in head.children if c.i > head.i and doc[c.left_edge.i - 1].text in _DASHES]
     # 'House Minority Whip Steny Hoyer (D., Md.), …': a party shorthand in parentheses is no part of who speaks
