@@ -5554,12 +5554,16 @@ def test_a_proposal_or_an_account_inside_the_act_judged_is_still_said(extractor:
         # the scolder's own words: what he said the approach was
         ("Mr. Kasich scolded his fellow candidates for what he said was a harsh approach.",
          "his fellow candidates for what he said was a harsh approach", "Kasich"),
+        # the one sued, where the words are a second act after "for": 'for running … and calling it …'
+        ("The attorney general brought suit against Tom Brandt for running a bait and switch operation and calling it a"
+         " university.", "it a university", "Tom Brandt"),
     ],
 )
 def test_the_one_praised_or_blamed_for_saying_it_said_it(extractor: QuoteExtractor, text: str, said: str, by: str) -> None:
     """'praised the chief for saying …': the chief's words, not the praise's; 'coming under fire for saying …', 'drew
     criticism for saying …': a thing blames no one, so the subject said it (not "fire", not "criticism"); 'was criticized by
-    Democrats for saying …', 'received backlash from the president for saying …': the one criticized, not the critics."""
+    Democrats for saying …', 'received backlash from the president for saying …': the one criticized, not the critics;
+    'brought suit against Tom Brandt for running … and calling it a university': the one sued."""
     quotes = extractor.extract(text, "article", "", None, None)
     assert [(q.text, q.speaker.name or q.speaker.description) for q in quotes] == [(said, by)]
 

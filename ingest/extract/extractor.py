@@ -1967,9 +1967,10 @@ class _ArticleExtraction:
             elif node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.lower_ == "for" and node.head.head.pos_ in {"VERB", "AUX"}:
                 # 'came under fire for saying …', 'drew criticism for saying …' (no one blamed as object): the subject
                 # said it; 'was criticized by Democrats for saying …': the one criticized, not the critics
-                blamed = next((c for c in node.head.head.children if c.dep_ == "nsubjpass"), None)
+                blamed = _reason_object(node) or next((c for c in node.head.head.children if c.dep_ == "nsubjpass"), None)
                 if blamed is not None:
-                    return blamed
+                    return blamed  # (the one sued or praised, where the chain came up a conjunct: 'brought suit against
+                    # Trump for running a bait and switch operation and calling it a "university"')
                 node = node.head.head
             else:
                 return (_trailing_apposition(verb) or _source_apposition(verb) or _absorbed_subject(verb) or _named_after_marks(verb)) if node.i == verb.i else None
